@@ -1,0 +1,28 @@
+"""newskg: news articles as a queryable, verifiable knowledge graph.
+
+The pipeline flows text -> model -> RDF -> store; this package knows nothing about HTTP.
+Public names are re-exported here so callers (the server, tests, other tools) need no deeper imports.
+"""
+
+from __future__ import annotations
+
+from kg.errors import InputError, NewsKGError, QueryError, ShapesViolated, UnsupportedFormat
+from kg.pipeline import Corpus, build, load_corpus
+from kg.store import Store
+from kg.validate import ValidationReport, validate
+from kg.version import __version__
+
+__all__ = [
+    "Corpus",
+    "InputError",
+    "NewsKGError",
+    "QueryError",
+    "ShapesViolated",
+    "Store",
+    "UnsupportedFormat",
+    "ValidationReport",
+    "__version__",
+    "build",
+    "load_corpus",
+    "validate",
+]

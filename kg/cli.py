@@ -1,0 +1,218 @@
+"""The ``newskg`` commands of the pipeline: build, validate, export, query.
+
+Each command parses its options, calls one library function and prints the outcome. Errors the user can fix
+print one line and exit 2; a graph that violates the shapes exits 1.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import pyoxigraph
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
+
+from kg import formats
+from kg.errors import InputError, NewsKGError, ShapesViolated
+from kg.export import export as export_store
+from kg.pipeline import build as build_graph
+from kg.pipeline import find_articles, load_corpus
+from kg.store import Store
+from kg.validate import ValidationReport
+from kg.validate import validate as validate_quads
+from kg.vocab import PREFIXES, Minter
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_STORE = "var/store"
+
+store_option = click.option(
+    "--store",
+    "store_path",
+    envvar="NEWSKG_STORE",
+    default=DEFAULT_STORE,
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Store directory (env NEWSKG_STORE).",
+)
+base_option = click.option(
+    "--base", envvar="NEWSKG_BASE", default=None, help="Base IRI of minted IRIs (env NEWSKG_BASE)."
+)
+
+
+def minter_for(base: str | None) -> Minter:
+    try:
+        return Minter(base) if base else Minter.from_env()
+    except ValueError as exc:
+        raise NewsKGError(str(exc)) from None
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn library errors into one line on stderr and the documented exit codes."""
+    try:
+        yield
+    except ShapesViolated as exc:
+        report = exc.report
+        assert isinstance(report, ValidationReport)
+        click.echo(report.text(), err=True)
+        sys.exit(1)
+    except NewsKGError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+def open_existing(path: Path) -> Store:
+    if not (path / "CURRENT").is_file():
+        raise NewsKGError(f"no store at {path} (run 'newskg build' first, or pass --store)")
+    return Store(path, read_only=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newskg")
+def cli() -> None:
+    """newskg: news articles as a queryable, verifiable knowledge graph."""
+
+
+@cli.command()
+@click.option(
+    "--data",
+    "data_dir",
+    envvar="NEWSKG_DATA",
+    default="data",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Data folder with entities/ and articles/.",
+)
+@store_option
+@base_option
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL gate (not for production).")
+@click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
+def build(
+    data_dir: Path,
+    store_path: Path,
+    base: str | None,
+    no_validate: bool,
+    articles: tuple[Path, ...],
+) -> None:
+    """Build the graph from DATA (all of data/articles, or the given article folders), validate it, and
+    write it to the store in one transaction."""
+    with user_errors():
+        started = time.perf_counter()
+        corpus = load_corpus(data_dir, minter=minter_for(base))
+        sources = find_articles(articles or [data_dir / "articles"])
+        if not sources:
+            raise InputError(
+                "no articles found (expected folders with article.txt)", file=data_dir / "articles"
+            )
+        result = build_graph(corpus, Store(store_path), sources, check=not no_validate)
+        total = sum(result.graphs.values())
+        click.echo(
+            f"built {len(sources)} article(s), {total} triples in {len(result.graphs)} graph(s) "
+            f"into {store_path} in {time.perf_counter() - started:.1f} s"
+            + ("; the graph conforms to the shapes" if result.report else "; not validated")
+        )
+
+
+def read_rdf_files(files: tuple[Path, ...]) -> list[pyoxigraph.Quad]:
+    """Parse RDF files safely: pyoxigraph fetches no remote JSON-LD context and no external entity."""
+    quads: list[pyoxigraph.Quad] = []
+    for path in files:
+        fmt = formats.for_file(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read file ({exc.strerror})", file=path) from None
+        try:
+            quads.extend(pyoxigraph.parse(data, format=fmt, base_iri=path.resolve().as_uri()))
+        except (SyntaxError, ValueError) as exc:
+            raise InputError(f"not valid {fmt.name}: {exc}", file=path) from None
+    return quads
+
+
+@cli.command()
+@store_option
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the SHACL validation report as Turtle to this file.",
+)
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+def validate(store_path: Path, report_path: Path | None, files: tuple[Path, ...]) -> None:
+    """Validate the built graph, or the given RDF FILES (Turtle, TriG, N-Triples, N-Quads, JSON-LD), against
+    the newskg SHACL shapes. Exit 0: conforms; 1: does not conform; 2: the input cannot be read."""
+    with user_errors():
+        quads = read_rdf_files(files) if files else list(open_existing(store_path).quads())
+        report = validate_quads(quads)
+        if report_path is not None:
+            report_path.write_bytes(report.turtle())
+        click.echo(report.text())
+        sys.exit(0 if report.conforms else 1)
+
+
+@cli.command()
+@store_option
+@base_option
+@click.option(
+    "--format",
+    "fmt",
+    default="turtle",
+    show_default=True,
+    type=click.Choice(list(formats.RDF_FORMATS)),
+)
+@click.option("--graph", help="Export only this named graph (IRI).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File to write (default: stdout).",
+)
+def export(store_path: Path, base: str | None, fmt: str, graph: str | None, output: Path | None) -> None:
+    """Export the store (or one named graph) as Turtle, TriG, N-Triples, N-Quads, RDF/XML or JSON-LD."""
+    with user_errors():
+        store = open_existing(store_path)
+        if graph is not None and not store.has_graph(graph):
+            raise NewsKGError(
+                f"no graph {graph!r} in the store (list them: newskg query 'SELECT ?g {{ GRAPH ?g {{}} }}')"
+            )
+        minter = minter_for(base)
+        if output is None:
+            export_store(store, formats.by_name(fmt), sys.stdout.buffer, graph=graph, minter=minter)
+            return
+        partial = output.with_name(output.name + ".partial")
+        with partial.open("wb") as out:
+            export_store(store, formats.by_name(fmt), out, graph=graph, minter=minter)
+        partial.replace(output)
+
+
+@cli.command()
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    default="tsv",
+    show_default=True,
+    type=click.Choice(["json", "xml", "csv", "tsv"]),
+    help="Result format of SELECT and ASK; CONSTRUCT and DESCRIBE print Turtle.",
+)
+@click.argument("sparql")
+def query(store_path: Path, fmt: str, sparql: str) -> None:
+    """Run a SPARQL query over the store (default graph: the union of all graphs). The newskg prefixes
+    (schema:, wd:, nkg:, oa:, prov:, ...) are predeclared."""
+    with user_errors():
+        result = open_existing(store_path).query(sparql, prefixes=PREFIXES)
+        out = sys.stdout.buffer
+        if isinstance(result, QuerySolutions | QueryBoolean):
+            result.serialize(out, format=getattr(QueryResultsFormat, fmt.upper()))
+        else:
+            pyoxigraph.serialize(result, out, format=pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES)
+        out.write(b"\n")
+
+
+def main() -> None:
+    cli()

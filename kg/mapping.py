@@ -1,0 +1,436 @@
+"""Model -> RDF: one named graph per article, one for the entity registry.
+
+Pure: no store, no I/O. Every node a query might reach gets an IRI (no blank nodes), so the output is
+deterministic and every fact can be dereferenced. Each fact links to the words that support it through a
+W3C Web Annotation with a TextPositionSelector and a TextQuoteSelector into ``schema:articleBody``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.dates import PartialDate, iso_duration
+from kg.entities import Entity, Registry
+from kg.errors import InputError
+from kg.model import Annotations, Article, Evidence, Span
+from kg.version import __version__
+from kg.vocab import (
+    EVENT_KINDS,
+    EVENT_STATUSES,
+    NKG,
+    OA,
+    OWL,
+    PROV,
+    RDF,
+    ROLE_STATUSES,
+    SCHEMA,
+    WD,
+    XSD,
+    Minter,
+    slugify,
+)
+
+PUBLISHER = "deutsche-welle"
+"""The text parser reads the DW format, so DW is the publisher of every article it parses."""
+
+CONTEXT_CHARS = 32
+"""Characters of ``oa:prefix``/``oa:suffix`` kept around each quote."""
+
+_TYPE = NamedNode(RDF + "type")
+_EVENT_STATUS = {
+    "happened": "EventScheduled",
+    "ongoing": "EventScheduled",
+    "planned": "EventScheduled",
+    "cancelled": "EventCancelled",
+    "postponed": "EventPostponed",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """An input file a graph was derived from, identified by its content hash."""
+
+    name: str
+    sha256: str
+
+
+def s(name: str) -> NamedNode:
+    return NamedNode(SCHEMA + name)
+
+
+def n(name: str) -> NamedNode:
+    return NamedNode(NKG + name)
+
+
+def text(value: str, lang: str | None = None) -> Literal:
+    return Literal(value, language=lang) if lang else Literal(value)
+
+
+def typed(value: object, datatype: str) -> Literal:
+    return Literal(str(value), datatype=NamedNode(XSD + datatype))
+
+
+def date_literal(value: PartialDate | dt.date) -> Literal:
+    if isinstance(value, PartialDate):
+        return Literal(value.text, datatype=NamedNode(value.datatype))
+    return typed(value.isoformat(), "date")
+
+
+class _Graph:
+    """Collects quads for one named graph."""
+
+    def __init__(self, graph: str) -> None:
+        self.graph = NamedNode(graph)
+        self.quads: list[Quad] = []
+
+    def add(self, subject: str, predicate: NamedNode, obj: NamedNode | Literal | str) -> None:
+        node = NamedNode(obj) if isinstance(obj, str) else obj
+        self.quads.append(Quad(NamedNode(subject), predicate, node, self.graph))
+
+    def types(self, subject: str, *names: str) -> None:
+        for name in names:
+            self.add(subject, _TYPE, s(name))
+
+    def labels(self, subject: str, predicate: NamedNode, labels: dict[str, str]) -> None:
+        for lang, value in sorted(labels.items()):
+            self.add(subject, predicate, text(value, lang))
+
+
+def entity_iri(minter: Minter, entity: Entity) -> str:
+    return minter.entity(entity.kind, entity.id)
+
+
+def entity_quads(registry: Registry, minter: Minter, sources: Iterable[Source]) -> list[Quad]:
+    """The registry graph: types, names in de and en, Wikidata links, place containment."""
+    g = _Graph(minter.entities_graph)
+    for entity in registry.entities.values():
+        iri = entity_iri(minter, entity)
+        g.types(iri, *entity.types)
+        g.labels(iri, s("name"), entity.name)
+        g.labels(iri, s("description"), entity.description)
+        for alias in sorted(set(entity.aliases)):
+            g.add(iri, n("surfaceForm"), text(alias, "de"))
+        if entity.wikidata:
+            g.add(iri, s("sameAs"), WD + entity.wikidata)
+            g.add(iri, NamedNode(OWL + "sameAs"), WD + entity.wikidata)
+        else:
+            g.add(iri, n("wikidataUnverified"), typed("true", "boolean"))
+        if entity.contained_in:
+            g.add(iri, s("containedInPlace"), entity_iri(minter, registry[entity.contained_in]))
+    _provenance(g, minter, minter.entities_graph, sources, derived_from=None)
+    return g.quads
+
+
+def _provenance(
+    g: _Graph, minter: Minter, graph: str, sources: Iterable[Source], derived_from: str | None
+) -> None:
+    """PROV-O for a graph. No wall-clock time: the source hashes identify the build, so exports stay
+    byte-identical for the same input."""
+    activity = f"{graph}/build"
+    g.add(graph, _TYPE, NamedNode(PROV + "Entity"))
+    g.add(graph, NamedNode(PROV + "wasGeneratedBy"), activity)
+    if derived_from:
+        g.add(graph, NamedNode(PROV + "wasDerivedFrom"), derived_from)
+    g.add(activity, _TYPE, NamedNode(PROV + "Activity"))
+    g.add(activity, NamedNode(PROV + "wasAssociatedWith"), minter.software)
+    g.add(minter.software, _TYPE, NamedNode(PROV + "SoftwareAgent"))
+    g.add(minter.software, s("name"), text("newskg"))
+    g.add(minter.software, s("softwareVersion"), text(__version__))
+    for source in sources:
+        node = f"{graph}/source/{slugify(source.name)}"
+        g.add(activity, NamedNode(PROV + "used"), node)
+        g.add(node, _TYPE, NamedNode(PROV + "Entity"))
+        g.add(node, s("name"), text(source.name))
+        g.add(node, n("sha256"), text(source.sha256))
+
+
+class _ArticleMapper:
+    def __init__(
+        self, article: Article, annotations: Annotations, registry: Registry, minter: Minter
+    ) -> None:
+        self.article, self.ann, self.registry, self.minter = article, annotations, registry, minter
+        self.iri = minter.article(article.slug)
+        self.g = _Graph(minter.article_graph(article.slug))
+        self.evidence: list[tuple[Span, str, str]] = []
+        self.event_ids = {e.id for e in annotations.events}
+
+    def part(self, kind: str, number: int | str) -> str:
+        return self.minter.article_part(self.article.slug, kind, number)
+
+    def ref(self, ref: str) -> str:
+        """IRI of an entity or of an event of this article."""
+        if ref in self.registry:
+            return entity_iri(self.minter, self.registry[ref])
+        if ref in self.event_ids:
+            return self.minter.entity("event", ref)
+        raise InputError(f"unknown entity or event {ref!r}", field=self.article.slug)
+
+    def support(self, span: Span, body: str, motivation: str = "describing") -> None:
+        self.evidence.append((span, body, motivation))
+
+    def run(self, sources: Iterable[Source]) -> list[Quad]:
+        self.metadata()
+        self.media()
+        self.sections()
+        self.mentions()
+        self.roles()
+        self.events()
+        self.quotations()
+        self.claims()
+        self.annotations()
+        _provenance(self.g, self.minter, self.g.graph.value, sources, derived_from=self.iri)
+        return self.g.quads
+
+    def metadata(self) -> None:
+        a, g, art = self.iri, self.g, self.article
+        g.types(a, "NewsArticle", "Article", "CreativeWork")
+        g.add(a, s("headline"), text(art.headline, art.language))
+        g.add(a, s("description"), text(art.description, art.language))
+        g.add(a, s("articleBody"), text(art.body, art.language))
+        g.add(a, s("inLanguage"), text(art.language))
+        g.add(a, s("wordCount"), typed(art.word_count, "integer"))
+        g.add(a, s("datePublished"), date_literal(art.date_published))
+        if art.date_modified:
+            g.add(a, s("dateModified"), date_literal(art.date_modified))
+        if art.deadline:
+            g.add(a, n("editorialDeadline"), typed(art.deadline.isoformat(), "dateTime"))
+        if art.final:
+            g.add(a, s("creativeWorkStatus"), text("final"))
+        if self.ann.url:
+            g.add(a, s("url"), NamedNode(self.ann.url))
+        if PUBLISHER not in self.registry:
+            raise InputError(f"the publisher {PUBLISHER!r} is missing from data/entities", field="publisher")
+        g.add(a, s("publisher"), self.ref(PUBLISHER))
+        for initials in art.authors:
+            author = self.minter.entity("person", f"dw-{slugify(initials)}")
+            g.add(a, s("author"), author)
+            g.types(author, "Person")
+            g.add(author, s("name"), text(initials))
+            g.add(author, s("description"), text("DW-Autorenkürzel", "de"))
+            g.add(author, s("description"), text("DW author initials", "en"))
+            g.add(author, n("wikidataUnverified"), typed("true", "boolean"))
+        for code in art.agencies:
+            g.add(a, s("contributor"), self.organization(code))
+        for ref in self.ann.about:
+            g.add(a, s("about"), self.ref(ref))
+
+    def organization(self, name: str) -> str:
+        known = self.registry.organization_named(name)
+        if known is not None:
+            return entity_iri(self.minter, known)
+        iri = self.minter.entity("organization", slugify(name))
+        self.g.types(iri, "Organization")
+        self.g.add(iri, s("name"), text(name))
+        self.g.add(iri, n("wikidataUnverified"), typed("true", "boolean"))
+        return iri
+
+    def media(self) -> None:
+        g = self.g
+        for number, image in enumerate(self.article.images, 1):
+            iri = self.part("image", number)
+            g.add(self.iri, s("image"), iri)
+            g.types(iri, "ImageObject", "MediaObject", "CreativeWork")
+            g.add(iri, s("position"), typed(number, "integer"))
+            g.add(iri, s("caption"), text(image.caption, self.article.language))
+            g.add(iri, s("creditText"), text(image.credit))
+            if image.alt:
+                g.add(iri, s("description"), text(image.alt, self.article.language))
+            if image.photographer:
+                person = self.minter.entity("person", slugify(image.photographer))
+                g.types(person, "Person")
+                g.add(person, s("name"), text(image.photographer))
+                g.add(person, n("wikidataUnverified"), typed("true", "boolean"))
+                g.add(iri, s("creator"), person)
+            for agency in image.agencies:
+                g.add(iri, s("copyrightHolder"), self.organization(agency))
+            if image.caption:
+                self.support(image.caption_span, iri)
+                for depicted in self.depicted(image.caption_span):
+                    g.add(iri, s("about"), depicted)
+        for number, video in enumerate(self.article.videos, 1):
+            iri = self.part("video", number)
+            g.add(self.iri, s("video"), iri)
+            g.types(iri, "VideoObject", "MediaObject", "CreativeWork")
+            g.add(iri, s("name"), text(video.title, self.article.language))
+            g.add(iri, s("duration"), typed(iso_duration(video.duration), "duration"))
+            self.support(video.title_span, iri)
+
+    def depicted(self, caption: Span) -> list[str]:
+        """Events evidenced inside a caption, and persons it names: what the picture shows."""
+        inside = lambda span: caption.start <= span.start and span.end <= caption.end  # noqa: E731
+        events = {
+            self.minter.entity("event", e.id)
+            for e in self.ann.events
+            if any(inside(x.span) for x in e.evidence)
+        }
+        persons = {
+            entity_iri(self.minter, self.registry[m.entity])
+            for m in self.registry.find_mentions(caption.text(self.article.body))
+            if self.registry[m.entity].type == "Person"
+        }
+        return sorted(events | persons)
+
+    def sections(self) -> None:
+        for number, section in enumerate(self.article.sections, 1):
+            iri = self.part("section", number)
+            self.g.add(self.iri, s("hasPart"), iri)
+            self.g.types(iri, "WebPageElement", "CreativeWork")
+            self.g.add(iri, s("name"), text(section.heading, self.article.language))
+            self.g.add(iri, s("position"), typed(number, "integer"))
+            self.g.add(iri, s("isPartOf"), self.iri)
+            self.support(section.heading_span, iri)
+
+    def mentions(self) -> None:
+        mentioned = set()
+        for mention in self.registry.find_mentions(self.article.body):
+            iri = self.ref(mention.entity)
+            mentioned.add(iri)
+            self.support(mention.span, iri, "identifying")
+        about = {self.ref(r) for r in self.ann.about}
+        events = {self.minter.entity("event", e.id) for e in self.ann.events}
+        for iri in sorted((mentioned | events) - about):
+            self.g.add(self.iri, s("mentions"), iri)
+
+    def roles(self) -> None:
+        for number, role in enumerate(self.ann.roles, 1):
+            iri = self.part("role", number)
+            g = self.g
+            g.add(self.ref(role.person), s("memberOf"), iri)
+            g.types(iri, "OrganizationRole", "Role")
+            g.labels(iri, s("roleName"), role.title)
+            g.add(iri, n("roleStatus"), n(ROLE_STATUSES[role.status]))
+            g.add(iri, n("asOf"), date_literal(self.article.date_published))
+            if role.organization:
+                g.add(iri, s("memberOf"), self.ref(role.organization))
+            if role.position:
+                g.add(iri, n("position"), WD + role.position)
+            self.support(role.evidence.span, iri)
+
+    def events(self) -> None:
+        g = self.g
+        for event in self.ann.events:
+            iri = self.minter.entity("event", event.id)
+            g.types(iri, "Event")
+            g.add(iri, s("additionalType"), n(EVENT_KINDS[event.kind]))
+            g.labels(iri, s("name"), event.name)
+            g.labels(iri, s("description"), event.description)
+            g.add(iri, n("status"), n(EVENT_STATUSES[event.status]))
+            if event.status in _EVENT_STATUS:
+                g.add(iri, s("eventStatus"), s(_EVENT_STATUS[event.status]))
+            if event.wikidata:
+                g.add(iri, s("sameAs"), WD + event.wikidata)
+            if event.start:
+                g.add(iri, s("startDate"), date_literal(event.start))
+            if event.end:
+                g.add(iri, s("endDate"), date_literal(event.end))
+            if event.latest:
+                g.add(iri, n("latestDate"), date_literal(event.latest))
+            if event.window:
+                schedule = self.part("schedule", event.id)
+                g.add(iri, s("eventSchedule"), schedule)
+                g.types(schedule, "Schedule")
+                g.add(schedule, s("startDate"), date_literal(event.window.start))
+                g.add(schedule, s("endDate"), date_literal(event.window.end))
+                g.add(schedule, s("description"), text(event.window.text, self.article.language))
+            if event.duration:
+                g.add(iri, s("duration"), typed(iso_duration(event.duration), "duration"))
+            if event.location:
+                g.add(iri, s("location"), self.ref(event.location))
+            if event.virtual:
+                place = f"{iri}/virtual-location"
+                g.add(iri, s("location"), place)
+                g.add(iri, s("eventAttendanceMode"), s("OnlineEventAttendanceMode"))
+                g.types(place, "VirtualLocation")
+                g.labels(place, s("name"), {"de": "virtueller Ort", "en": "virtual location"})
+            for ref in event.attendees:
+                g.add(iri, s("attendee"), self.ref(ref))
+            for ref in event.organizers:
+                g.add(iri, s("organizer"), self.ref(ref))
+            for ref in event.about:
+                g.add(iri, s("about"), self.ref(ref))
+            if event.part_of:
+                g.add(iri, s("superEvent"), self.ref(event.part_of))
+                g.add(self.ref(event.part_of), s("subEvent"), iri)
+            for evidence in event.evidence:
+                self.support(evidence.span, iri)
+
+    def quotations(self) -> None:
+        g = self.g
+        ordered = sorted(self.ann.quotations, key=lambda q: q.evidence.span)
+        for number, quote in enumerate(ordered, 1):
+            iri = self.part("quote", number)
+            g.add(self.iri, s("hasPart"), iri)
+            g.types(iri, "Quotation", "CreativeWork")
+            g.add(iri, s("text"), text(quote.text, self.article.language))
+            g.add(iri, s("inLanguage"), text(self.article.language))
+            g.add(iri, s("creator"), self.ref(quote.speaker))
+            g.add(iri, s("isPartOf"), self.iri)
+            for ref in quote.about:
+                g.add(iri, s("about"), self.ref(ref))
+            if quote.date:
+                g.add(iri, s("dateCreated"), date_literal(quote.date))
+            if quote.posting:
+                posting = self.part("posting", number)
+                g.add(iri, s("isBasedOn"), posting)
+                g.types(posting, "SocialMediaPosting", "CreativeWork")
+                g.add(posting, s("author"), self.ref(quote.posting.author))
+                g.add(posting, s("isPartOf"), self.ref(quote.posting.platform))
+                if quote.posting.date:
+                    g.add(posting, s("dateCreated"), date_literal(quote.posting.date))
+            self.support(quote.evidence.span, iri)
+
+    def claims(self) -> None:
+        g = self.g
+        for number, claim in enumerate(sorted(self.ann.claims, key=lambda c: c.evidence.span), 1):
+            iri = self.part("claim", number)
+            g.types(iri, "Claim", "CreativeWork")
+            g.add(iri, s("author"), self.ref(claim.speaker))
+            g.add(iri, s("text"), text(claim.evidence.quote, self.article.language))
+            g.add(iri, s("appearance"), self.iri)
+            for ref in claim.about:
+                g.add(iri, s("about"), self.ref(ref))
+            if claim.date:
+                g.add(iri, s("dateCreated"), date_literal(claim.date))
+            self.support(claim.evidence.span, iri)
+
+    def annotations(self) -> None:
+        """One oa:Annotation per (span, fact), numbered in text order."""
+        g, body = self.g, self.article.body
+        for number, (span, target_body, motivation) in enumerate(sorted(set(self.evidence)), 1):
+            iri = self.part("evidence", number)
+            target, position, quote = f"{iri}/target", f"{iri}/position", f"{iri}/quote"
+            evidence = Evidence(span, span.text(body))
+            g.add(iri, _TYPE, NamedNode(OA + "Annotation"))
+            g.add(iri, NamedNode(OA + "motivatedBy"), NamedNode(OA + motivation))
+            g.add(iri, NamedNode(OA + "hasBody"), target_body)
+            g.add(iri, NamedNode(OA + "hasTarget"), target)
+            g.add(target, _TYPE, NamedNode(OA + "SpecificResource"))
+            g.add(target, NamedNode(OA + "hasSource"), self.iri)
+            g.add(target, NamedNode(OA + "hasSelector"), position)
+            g.add(target, NamedNode(OA + "hasSelector"), quote)
+            g.add(position, _TYPE, NamedNode(OA + "TextPositionSelector"))
+            g.add(position, NamedNode(OA + "start"), typed(span.start, "integer"))
+            g.add(position, NamedNode(OA + "end"), typed(span.end, "integer"))
+            g.add(quote, _TYPE, NamedNode(OA + "TextQuoteSelector"))
+            g.add(quote, NamedNode(OA + "exact"), text(evidence.quote))
+            g.add(
+                quote,
+                NamedNode(OA + "prefix"),
+                text(body[max(0, span.start - CONTEXT_CHARS) : span.start]),
+            )
+            g.add(quote, NamedNode(OA + "suffix"), text(body[span.end : span.end + CONTEXT_CHARS]))
+
+
+def article_quads(
+    article: Article,
+    annotations: Annotations,
+    registry: Registry,
+    minter: Minter,
+    sources: Iterable[Source] = (),
+) -> list[Quad]:
+    """All quads of one article's named graph."""
+    return _ArticleMapper(article, annotations, registry, minter).run(sources)

@@ -1,0 +1,1 @@
+"""The newskg web server: a Flask app over the store from :mod:`kg`."""
