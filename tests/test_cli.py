@@ -1,0 +1,271 @@
+"""End-to-end specification of the ``newskg`` pipeline commands, run as a user runs them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from tests.conftest import DATA, SEED_SLUG
+
+NEWSKG = str(Path(sys.executable).with_name("newskg"))
+GRAPH = f"https://kg.example.org/graph/{SEED_SLUG}"
+
+
+def newskg(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSKG_")}
+    return subprocess.run(
+        [NEWSKG, *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("cli") / "store"
+    result = newskg("build", "--data", DATA, "--store", store)
+    assert result.returncode == 0, result.stderr
+    assert "built 1 article(s)" in result.stdout
+    assert "conforms" in result.stdout
+    return store
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    return copy
+
+
+def dump(store: Path) -> bytes:
+    result = subprocess.run(
+        [NEWSKG, "export", "--store", str(store), "--format", "nq"], capture_output=True, timeout=120
+    )
+    assert result.returncode == 0
+    return result.stdout
+
+
+class TestBuild:
+    def test_build_writes_the_entities_and_one_graph_per_article(self, store_dir: Path) -> None:
+        result = newskg("query", "--store", store_dir, "SELECT ?g WHERE { GRAPH ?g {} } ORDER BY ?g")
+        assert result.stdout.split() == ["?g", f"<{GRAPH}>", "<https://kg.example.org/graph/entities>"]
+
+    def test_rebuild_is_idempotent(self, store_dir: Path, tmp_path: Path) -> None:
+        before = dump(store_dir)
+        copy = tmp_path / "store"
+        shutil.copytree(store_dir, copy)
+        assert newskg("build", "--data", DATA, "--store", copy).returncode == 0
+        assert dump(copy) == before
+
+    def test_base_iri_is_configurable(self, tmp_path: Path) -> None:
+        store = tmp_path / "store"
+        assert (
+            newskg("build", "--data", DATA, "--store", store, "--base", "http://news.test/kg/").returncode
+            == 0
+        )
+        result = newskg("query", "--store", store, "ASK { <http://news.test/kg/person/donald-trump> ?p ?o }")
+        assert result.stdout.strip().endswith("true")
+
+
+class TestBadInput:
+    """Bad input: one line naming the file, line or field; exit 2; the store unchanged."""
+
+    @pytest.fixture
+    def store(self, store_dir: Path, tmp_path: Path) -> Path:
+        copy = tmp_path / "store"
+        shutil.copytree(store_dir, copy)
+        return copy
+
+    def build_fails(self, data: Path, store: Path, *needles: str) -> str:
+        before = dump(store)
+        result = newskg("build", "--data", data, "--store", store)
+        assert result.returncode == 2, result.stdout + result.stderr
+        message = result.stderr.strip()
+        assert len(message.splitlines()) == 1, message
+        assert "Traceback" not in message
+        for needle in needles:
+            assert needle in message
+        assert dump(store) == before
+        return message
+
+    def edit(self, path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def annotations(self, data: Path) -> Path:
+        return data / "articles" / SEED_SLUG / "annotations.yaml"
+
+    def test_missing_article_folder(self, store: Path, tmp_path: Path) -> None:
+        result = newskg("build", "--data", DATA, "--store", store, tmp_path / "nowhere")
+        assert result.returncode == 2
+        assert "nowhere" in result.stderr and "no such article folder" in result.stderr
+
+    def test_unreadable_article_text(self, data_copy: Path, store: Path) -> None:
+        (data_copy / "articles" / SEED_SLUG / "article.txt").write_bytes(b"\xff\xfe not utf-8 \xc3")
+        self.build_fails(data_copy, store, "article.txt", "cannot read file")
+
+    def test_malformed_annotation_names_file_and_line(self, data_copy: Path, store: Path) -> None:
+        self.edit(self.annotations(data_copy), "roles:\n", "roles: [\n")
+        self.build_fails(data_copy, store, "annotations.yaml:", "malformed YAML")
+
+    def test_unknown_entity_id(self, data_copy: Path, store: Path) -> None:
+        self.edit(self.annotations(data_copy), "speaker: kirill-dmitriev", "speaker: kiril-dmitriev")
+        message = self.build_fails(data_copy, store, "annotations.yaml:", "speaker", "'kiril-dmitriev'")
+        assert "unknown entity" in message
+
+    def test_evidence_not_in_the_text(self, data_copy: Path, store: Path) -> None:
+        self.edit(self.annotations(data_copy), "evidence: Der Kreml bestätigte das Gespräch.",
+                  "evidence: Der Kreml dementierte das Gespräch.")  # fmt: skip
+        self.build_fails(
+            data_copy, store, "annotations.yaml:", "not found", "Der Kreml dementierte das Gespräch."
+        )
+
+    def test_ambiguous_evidence(self, data_copy: Path, store: Path) -> None:
+        self.edit(self.annotations(data_copy), "evidence: {phrase: US-Präsident Donald Trump, occurrence: 1}",
+                  "evidence: US-Präsident Donald Trump")  # fmt: skip
+        message = self.build_fails(data_copy, store, "annotations.yaml:", "US-Präsident Donald Trump")
+        assert "occurs 4 times" in message and "occurrence" in message
+
+    def test_impossible_date(self, data_copy: Path, store: Path) -> None:
+        self.edit(self.annotations(data_copy), "start: 2024-07", "start: 2024-13")
+        self.build_fails(data_copy, store, "annotations.yaml:", "start", "'2024-13' is not a real date")
+
+    def test_impossible_date_in_the_article(self, data_copy: Path, store: Path) -> None:
+        article = data_copy / "articles" / SEED_SLUG / "article.txt"
+        self.edit(article, "Veröffentlicht 17. Oktober 2025", "Veröffentlicht 31. Februar 2025")
+        self.build_fails(data_copy, store, "article.txt:7", "impossible date")
+
+    def test_unattributed_quotation(self, data_copy: Path, store: Path) -> None:
+        self.edit(
+            self.annotations(data_copy),
+            "  - text: entleeren\n    speaker: donald-trump\n    about: [tomahawk-delivery-proposed]\n",
+            "",
+        )
+        self.build_fails(data_copy, store, "annotations.yaml", "'entleeren'", "has no speaker")
+
+    def test_shape_violation_exits_1_and_writes_nothing(self, data_copy: Path, store: Path) -> None:
+        self.edit(self.annotations(data_copy), "    status: planned\n    start: 2025-10-17",
+                  "    status: planned\n    start: 2025-10-01")  # fmt: skip
+        before = dump(store)
+        result = newskg("build", "--data", data_copy, "--store", store)
+        assert result.returncode == 1
+        assert "a planned event starts before the article that reports it was published" in result.stderr
+        assert "trump-zelenskyy-white-house-2025-10-17" in result.stderr
+        assert dump(store) == before
+
+
+class TestValidate:
+    def test_built_graph_conforms(self, store_dir: Path, tmp_path: Path) -> None:
+        report = tmp_path / "report.ttl"
+        result = newskg("validate", "--store", store_dir, "--report", report)
+        assert result.returncode == 0, result.stdout
+        assert "conforms" in result.stdout
+        graph = rdflib.Graph().parse(report, format="turtle")
+        assert (None, rdflib.URIRef("http://www.w3.org/ns/shacl#conforms"), rdflib.Literal(True)) in graph
+
+    @pytest.mark.parametrize("fmt", ["turtle", "trig", "nt", "nq", "jsonld"])
+    def test_validates_rdf_files_of_any_format(self, store_dir: Path, tmp_path: Path, fmt: str) -> None:
+        extension = {"turtle": "ttl", "jsonld": "jsonld"}.get(fmt, fmt)
+        exported = tmp_path / f"graph.{extension}"
+        assert newskg("export", "--store", store_dir, "--format", fmt, "-o", exported).returncode == 0
+        result = newskg("validate", exported)
+        assert result.returncode == 0, result.stdout[:2000]
+
+    def test_non_conforming_file_exits_1_with_a_readable_report(self, tmp_path: Path) -> None:
+        data = tmp_path / "bad.ttl"
+        data.write_text(
+            "@prefix schema: <http://schema.org/> .\n"
+            '<http://ex.org/q> a schema:Quotation ; schema:text "hallo"@de .\n',
+            encoding="utf-8",
+        )
+        report = tmp_path / "report.ttl"
+        result = newskg("validate", data, "--report", report)
+        assert result.returncode == 1
+        assert "focus node: http://ex.org/q" in result.stdout
+        assert "Violation" in result.stdout
+        assert "a quotation has exactly one speaker (schema:creator)" in result.stdout
+        graph = rdflib.Graph().parse(report, format="turtle")
+        assert (None, rdflib.URIRef("http://www.w3.org/ns/shacl#conforms"), rdflib.Literal(False)) in graph
+
+    def test_unreadable_input_exits_2(self, tmp_path: Path) -> None:
+        broken = tmp_path / "broken.ttl"
+        broken.write_text("<http://a> <http://b> .\n", encoding="utf-8")
+        result = newskg("validate", broken)
+        assert result.returncode == 2
+        assert "broken.ttl" in result.stderr and "Turtle" in result.stderr
+        missing = newskg("validate", tmp_path / "missing.ttl")
+        assert missing.returncode == 2 and "missing.ttl" in missing.stderr
+        unknown = tmp_path / "data.xyz"
+        unknown.write_text("x", encoding="utf-8")
+        assert newskg("validate", unknown).returncode == 2
+
+    def test_json_ld_with_a_remote_context_is_not_fetched(self, tmp_path: Path) -> None:
+        doc = tmp_path / "remote.jsonld"
+        doc.write_text('{"@context": "http://127.0.0.1:9/context.jsonld", "@id": "http://a", "name": "x"}')
+        result = newskg("validate", doc)
+        assert result.returncode == 2
+        assert "remote.jsonld" in result.stderr
+
+
+class TestExport:
+    def test_turtle_is_deterministic_uses_prefixes_and_round_trips(
+        self, store_dir: Path, tmp_path: Path
+    ) -> None:
+        first, second = tmp_path / "a.ttl", tmp_path / "b.ttl"
+        assert newskg("export", "--store", store_dir, "-o", first).returncode == 0
+        rebuilt = tmp_path / "store"
+        assert newskg("build", "--data", DATA, "--store", rebuilt).returncode == 0
+        assert newskg("export", "--store", rebuilt, "-o", second).returncode == 0
+        assert first.read_bytes() == second.read_bytes()
+        text = first.read_text(encoding="utf-8")
+        assert "@prefix schema: <http://schema.org/> ." in text
+        assert "schema:headline" in text
+        exported = rdflib.Graph().parse(first, format="turtle")
+        store = pyoxigraph.Store.read_only(str(store_dir))
+        direct = rdflib.Graph().parse(
+            data=pyoxigraph.serialize((q.triple for q in store), format=pyoxigraph.RdfFormat.N_TRIPLES),
+            format="nt",
+        )
+        assert isomorphic(exported, direct)
+
+    def test_one_graph_as_trig(self, store_dir: Path) -> None:
+        result = newskg("export", "--store", store_dir, "--format", "trig", "--graph", GRAPH)
+        assert result.returncode == 0
+        dataset = rdflib.Dataset().parse(data=result.stdout, format="trig")
+        assert {str(g.identifier) for g in dataset.graphs() if len(g)} == {GRAPH}
+
+    def test_json_ld_is_compacted_with_the_shipped_context(self, store_dir: Path) -> None:
+        result = newskg("export", "--store", store_dir, "--format", "jsonld", "--graph", GRAPH)
+        assert result.returncode == 0
+        assert '"schema": "http://schema.org/"' in result.stdout
+        assert '"schema:headline"' in result.stdout
+
+    def test_unknown_graph_is_an_error(self, store_dir: Path) -> None:
+        result = newskg("export", "--store", store_dir, "--graph", "http://nope.example/g")
+        assert result.returncode == 2 and "no graph" in result.stderr
+
+
+class TestQuery:
+    def test_select_with_predeclared_prefixes(self, store_dir: Path) -> None:
+        result = newskg(
+            "query", "--store", store_dir, "--format", "csv",
+            "SELECT ?name WHERE { ?p schema:sameAs wd:Q7747 ; schema:name ?name FILTER(lang(?name) = 'en') }",
+        )  # fmt: skip
+        assert result.returncode == 0
+        assert result.stdout.split() == ["name", "Vladimir", "Putin"]
+
+    def test_malformed_query_exits_2_with_the_position(self, store_dir: Path) -> None:
+        result = newskg("query", "--store", store_dir, "SELECT * WHERE { ?s ?p }")
+        assert result.returncode == 2
+        assert "error at 1:" in result.stderr
+
+    def test_missing_store_is_explained(self, tmp_path: Path) -> None:
+        result = newskg("query", "--store", tmp_path / "none", "ASK {}")
+        assert result.returncode == 2 and "newskg build" in result.stderr
