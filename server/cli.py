@@ -2,7 +2,173 @@
 
 from __future__ import annotations
 
-from kg.cli import cli
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+import pyoxigraph
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+from kg import formats
+from kg.cli import DEFAULT_STORE, base_option, cli, minter_for, user_errors
+from kg.errors import InputError, NewsKGError
+from kg.pipeline import build, find_articles, load_corpus
+from kg.store import Store
+from kg.vocab import Minter, slugify
+from server import create_app
+from server.settings import SETTINGS, resolve
+
+
+class _Gunicorn(BaseApplication):  # type: ignore[misc]
+    """Runs our app object under gunicorn (threads for HTTP; queries run in their own processes)."""
+
+    def __init__(self, app: Flask, options: dict[str, Any]) -> None:
+        self.application, self.options = app, options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        return self.application
+
+
+def _start_pool(worker: Any) -> None:
+    worker.wsgi.extensions["newskg_pool"].start()
+
+
+def _stop_pool(server: Any, worker: Any) -> None:
+    worker.wsgi.extensions["newskg_pool"].close()
+
+
+def print_settings(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    for setting in SETTINGS:
+        click.echo(f"{setting.name:22} {setting.default!s:10} {setting.help}")
+    ctx.exit()
+
+
+def load_files(files: tuple[Path, ...], minter: Minter) -> Path:
+    """A temporary store holding ``files``: triples go to a graph named after the file."""
+    directory = Path(tempfile.mkdtemp(prefix="newskg-serve-"))
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    store = pyoxigraph.Store(str(directory / "store"))
+    for path in files:
+        fmt = formats.for_file(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read file ({exc.strerror})", file=path) from None
+        if fmt == pyoxigraph.RdfFormat.RDF_XML and b"<!ENTITY" in data:
+            raise InputError("RDF/XML with entity declarations is refused (entity expansion)", file=path)
+        graph = (
+            None
+            if fmt.supports_datasets
+            else pyoxigraph.NamedNode(minter.entity("graph", slugify(path.stem)))
+        )
+        try:
+            store.load(data, format=fmt, base_iri=minter.base, to_graph=graph)
+        except (SyntaxError, ValueError) as exc:
+            raise InputError(f"not valid {fmt.name}: {exc}", file=path) from None
+    store.flush()
+    del store
+    return directory / "store"
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port (0: any free port).")
+@click.option("--workers", default=2, show_default=True, type=int, help="Server worker processes.")
+@click.option("--threads", default=8, show_default=True, type=int, help="HTTP threads per worker.")
+@click.option(
+    "--store",
+    "store_path",
+    envvar="NEWSKG_STORE",
+    default=DEFAULT_STORE,
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Store to serve; built from --data-dir when empty.",
+)
+@click.option(
+    "--data-dir",
+    envvar="NEWSKG_DATA",
+    default="data",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Data folder to build from when the store is empty.",
+)
+@click.option(
+    "--data",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Serve these RDF files instead of the store (repeatable).",
+)
+@click.option(
+    "-s",
+    "--setting",
+    "overrides",
+    multiple=True,
+    type=(str, str),
+    metavar="NAME VALUE",
+    help="Override a setting (see --help-settings).",
+)
+@click.option(
+    "--help-settings",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=print_settings,
+    help="List the settings with their defaults and exit.",
+)
+@base_option
+def serve(
+    host: str,
+    port: int,
+    workers: int,
+    threads: int,
+    store_path: Path,
+    data_dir: Path,
+    files: tuple[Path, ...],
+    overrides: tuple[tuple[str, str], ...],
+    base: str | None,
+) -> None:
+    """Serve the graph over SPARQL 1.1 (read-only) with gunicorn, building it first if the store is empty."""
+    with user_errors():
+        settings = resolve(overrides)
+        minter = minter_for(base or settings["base_iri"] or None)
+        if files:
+            store_path = load_files(files, minter)
+        elif not (store_path / "CURRENT").is_file():
+            corpus = load_corpus(data_dir, minter=minter)
+            build(corpus, Store(store_path), find_articles([data_dir / "articles"]))
+            click.echo(f"built the graph from {data_dir} into {store_path}")
+        dump_dir = Path(tempfile.mkdtemp(prefix="newskg-dumps-"))
+        atexit.register(shutil.rmtree, dump_dir, ignore_errors=True)
+        try:
+            app = create_app(store_path, settings=settings, dump_dir=dump_dir)
+        except OSError as exc:
+            raise NewsKGError(f"cannot open the store at {store_path}: {exc}") from None
+    options = {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "timeout": 60,
+        "graceful_timeout": 5,
+        "post_worker_init": _start_pool,
+        "worker_exit": _stop_pool,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "info",
+    }
+    _Gunicorn(app, options).run()
 
 
 def main() -> None:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import requests
 
 from kg.entities import Registry
 from kg.model import Article
@@ -52,3 +60,81 @@ def built_store(corpus: Corpus) -> Store:
     store = Store()
     build(corpus, store, find_articles([DATA / "articles"]))
     return store
+
+
+# --- live servers: the real `newskg serve` (gunicorn) on a free port of 127.0.0.1 ---------------------------
+
+
+NEWSKG = str(Path(sys.executable).with_name("newskg"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class LiveServer:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    @property
+    def sparql(self) -> str:
+        return self.url + "/sparql"
+
+
+def start_server(*args: str | Path, log_dir: Path, settings: dict[str, object] | None = None) -> LiveServer:
+    """Start ``newskg serve ARGS`` and wait until /healthz answers."""
+    port = free_port()
+    command = [NEWSKG, "serve", "--port", str(port), "--workers", "1", *map(str, args)]
+    for name, value in (settings or {}).items():
+        command += ["-s", name, str(value)]
+    log = log_dir / f"server-{port}.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSKG_")}
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+    server = LiveServer(f"http://127.0.0.1:{port}", process, log)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"newskg serve exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            if requests.get(server.url + "/healthz", timeout=2).status_code == 200:
+                return server
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.2)
+    server.stop()
+    raise RuntimeError(f"newskg serve did not answer within 120 s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def seed_store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed built by the real CLI into an on-disk store."""
+    store = tmp_path_factory.mktemp("seed") / "store"
+    result = subprocess.run(
+        [NEWSKG, "build", "--data", str(DATA), "--store", str(store), "--base", BASE],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return store
+
+
+@pytest.fixture(scope="session")
+def live_server(seed_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One server over the seed with default settings, shared by the HTTP tests that do not change state."""
+    server = start_server("--store", seed_store_dir, log_dir=tmp_path_factory.mktemp("logs"))
+    yield server
+    server.stop()

@@ -1,0 +1,70 @@
+"""Content negotiation: which serialization answers a request, from ``format=``, then ``Accept``.
+
+Formats are pyoxigraph values that know their media types; werkzeug parses ``Accept`` with its q-values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyoxigraph import QueryResultsFormat, RdfFormat
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.exceptions import NotAcceptable
+
+
+@dataclass(frozen=True)
+class Offer:
+    name: str
+    """Value of the ``format`` parameter."""
+    media_type: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def content_type(self) -> str:
+        textual = self.media_type.startswith("text/") or self.media_type.endswith(("+json", "+xml", "/json"))
+        return f"{self.media_type}; charset=utf-8" if textual else self.media_type
+
+
+def _bare(media_type: str) -> str:
+    return media_type.split(";")[0].strip()
+
+
+RESULTS = (
+    Offer("json", QueryResultsFormat.JSON.media_type, ("application/json",)),
+    Offer("xml", QueryResultsFormat.XML.media_type, ("application/xml", "text/xml")),
+    Offer("csv", _bare(QueryResultsFormat.CSV.media_type)),
+    Offer("tsv", _bare(QueryResultsFormat.TSV.media_type)),
+)
+GRAPHS = (
+    Offer("turtle", RdfFormat.TURTLE.media_type, ("application/x-turtle",)),
+    Offer("nt", RdfFormat.N_TRIPLES.media_type, ("text/plain",)),
+    Offer("rdfxml", RdfFormat.RDF_XML.media_type, ("application/xml", "text/xml")),
+    Offer("jsonld", RdfFormat.JSON_LD.media_type, ("application/json",)),
+    Offer("trig", RdfFormat.TRIG.media_type),
+    Offer("nq", RdfFormat.N_QUADS.media_type),
+)
+OFFERS_BY_FORM = {"SELECT": RESULTS, "ASK": RESULTS, "CONSTRUCT": GRAPHS, "DESCRIBE": GRAPHS}
+
+
+def choose(offers: tuple[Offer, ...], accept: MIMEAccept, format_param: str | None) -> Offer:
+    """The first offer is the default for ``*/*`` or no Accept header.
+
+    :raises NotAcceptable: when neither ``format`` nor ``Accept`` names an offered format.
+    """
+    if format_param:
+        for offer in offers:
+            if format_param.lower() in (offer.name, offer.media_type):
+                return offer
+        names = ", ".join(o.name for o in offers)
+        raise NotAcceptable(f"format={format_param!r} is not offered here (offered: {names})")
+    if not accept:
+        return offers[0]
+    candidates = {o.media_type: o for o in offers}
+    for offer in offers:
+        for alias in offer.aliases:
+            candidates.setdefault(alias, offer)
+    best = accept.best_match(list(candidates))
+    if best is None:
+        offered = ", ".join(o.media_type for o in offers)
+        raise NotAcceptable(f"none of the accepted media types is offered here (offered: {offered})")
+    return candidates[best]

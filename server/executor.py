@@ -1,0 +1,158 @@
+"""Run queries where they can be killed: a pool of query processes per server worker.
+
+pyoxigraph has no timeout or cancellation, and a query runs inside native code. So each query runs in a
+separate process that owns a read-only view of the store; the server waits for the answer until the deadline
+and otherwise kills the process (SIGKILL) and starts a fresh one. The pool bounds how many queries run at once
+(the ``executors`` setting); a query that finds no free process within ``queue_timeout_s`` gets 503.
+
+Processes are started with fork+exec (``python -m server.query_process``), never bare ``fork``, so a threaded
+server worker can start them safely.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+SPAWN_TIMEOUT_S = 900.0
+
+
+class ExecutionError(Exception):
+    """A query that did not produce a result; ``status`` is the HTTP status to answer with."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass
+class _Process:
+    popen: subprocess.Popen[bytes]
+    conn: Connection
+
+
+@dataclass
+class QueryPool:
+    """Query processes over the store at ``store_path``; ``size`` of them at most run at once."""
+
+    store_path: Path
+    size: int = 2
+    store_mode: str = "memory"
+    memory_mb: int = 2048
+    queue_timeout_s: float = 2.0
+    _idle: queue.Queue[_Process] = field(default_factory=queue.Queue, init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    _started: int = field(default=0, init=False)
+    _pid: int = field(default=0, init=False)
+
+    def start(self) -> None:
+        """Start the processes (in the process that will use them) and wait until they are ready."""
+        with self._lock:
+            if self._pid == os.getpid():
+                return
+            self._pid = os.getpid()
+            self._idle = queue.Queue()
+            self._started = 0
+        for proc in [self._spawn() for _ in range(self.size)]:
+            self._ready(proc)
+            self._idle.put(proc)
+
+    def close(self) -> None:
+        while True:
+            try:
+                proc = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            _kill(proc)
+
+    def run(self, request: dict[str, Any], time_limit_s: float) -> bytes:
+        """Send ``request`` to a free process and return its reply body.
+
+        :raises ExecutionError: 503 when no process is free or the time limit passes, 4xx for a bad query.
+        """
+        self.start()
+        try:
+            proc = self._idle.get(timeout=self.queue_timeout_s)
+        except queue.Empty:
+            raise ExecutionError(
+                503,
+                f"all {self.size} query processes are busy; retry later "
+                "(settings: executors, queue_timeout_s)",
+            ) from None
+        healthy = False
+        try:
+            proc.conn.send(request)
+            if not proc.conn.poll(time_limit_s):
+                raise ExecutionError(
+                    503,
+                    f"the query ran longer than the time limit of {time_limit_s:g} s and was cancelled "
+                    "(setting: sparql_time_limit_s)",
+                )
+            status, message = proc.conn.recv()
+            body = proc.conn.recv_bytes() if status == 200 else b""
+            healthy = True
+        except (EOFError, OSError):
+            raise ExecutionError(
+                503, "the query process stopped (it may have exceeded query_memory_mb); it was restarted"
+            ) from None
+        finally:
+            if healthy:
+                self._idle.put(proc)
+            else:
+                _kill(proc)
+                threading.Thread(target=self._replace, daemon=True).start()
+        if status != 200:
+            raise ExecutionError(status, message)
+        return body
+
+    def _replace(self) -> None:
+        proc = self._spawn()
+        try:
+            self._ready(proc)
+        except ExecutionError:
+            _kill(proc)
+            return
+        self._idle.put(proc)
+
+    def _spawn(self) -> _Process:
+        ours, theirs = socket.socketpair()
+        popen = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "server.query_process",
+                str(theirs.fileno()),
+                str(self.store_path),
+                self.store_mode,
+                str(self.memory_mb),
+            ],
+            pass_fds=(theirs.fileno(),),
+            stdin=subprocess.DEVNULL,
+        )
+        theirs.close()
+        return _Process(popen, Connection(ours.detach()))
+
+    def _ready(self, proc: _Process) -> None:
+        if not proc.conn.poll(SPAWN_TIMEOUT_S):
+            raise ExecutionError(503, "a query process did not start in time")
+        try:
+            proc.conn.recv()
+        except EOFError:
+            raise ExecutionError(503, "a query process could not open the store") from None
+
+
+def _kill(proc: _Process) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        proc.popen.kill()
+    proc.popen.wait()
+    proc.conn.close()

@@ -1,0 +1,179 @@
+"""Inspect a SPARQL query's raw text before any engine sees it.
+
+Engines fetch (``SERVICE``, ``LOAD``), crash on deep nesting, and run unbounded; so the server reads the text
+first: it refuses what must not run, learns the query form and dataset for content negotiation, and caps the
+number of solutions by rewriting the top-level ``LIMIT``. The engine parses the query for real afterwards and
+reports syntax errors with their position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from werkzeug.exceptions import BadRequest, Forbidden, RequestEntityTooLarge
+
+FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+UPDATES = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<comment>\#[^\n]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+               |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
+  | (?P<bnode>_:[\w.-]+)
+  | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.-]*)?:(?:[\w:%.-]|\\.)*)
+  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<punct>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_OPEN, _CLOSE = "({[", ")}]"
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+    depth: int
+    """Nesting depth of braces, brackets and parentheses before this token."""
+
+
+@dataclass(frozen=True)
+class Inspected:
+    """What the server needs to know about a query before it runs."""
+
+    form: str
+    text: str
+    """The query to run: the original, or with its top-level LIMIT capped."""
+    from_graphs: tuple[str, ...]
+    from_named_graphs: tuple[str, ...]
+    capped: bool
+
+    @property
+    def has_dataset(self) -> bool:
+        return bool(self.from_graphs or self.from_named_graphs)
+
+
+def tokens(query: str, max_depth: int) -> list[Token]:
+    """Significant tokens of ``query`` with their nesting depth.
+
+    :raises BadRequest: when the nesting is deeper than ``max_depth``.
+    """
+    out: list[Token] = []
+    depth = 0
+    for match in _TOKEN.finditer(query):
+        kind = match.lastgroup or "punct"
+        if kind in ("space", "comment"):
+            continue
+        text = match.group()
+        if kind == "punct" and text in _CLOSE:
+            depth = max(0, depth - 1)
+        out.append(Token(kind, text, match.start(), depth))
+        if kind == "punct" and text in _OPEN:
+            depth += 1
+            if depth > max_depth:
+                line = query.count("\n", 0, match.start()) + 1
+                raise BadRequest(
+                    f"query nests deeper than {max_depth} levels (line {line}); "
+                    "the limit is the max_query_depth setting"
+                )
+    return out
+
+
+def inspect(query: str, *, max_chars: int, max_depth: int, max_rows: int) -> Inspected:
+    """Refuse what must not run; return the form, the dataset and the text to run.
+
+    :raises RequestEntityTooLarge: for a query longer than ``max_chars``.
+    :raises Forbidden: for SPARQL Update.
+    :raises BadRequest: for SERVICE, over-deep nesting, or text that is no query.
+    """
+    if len(query) > max_chars:
+        raise RequestEntityTooLarge(
+            f"query is {len(query)} characters long; the limit is {max_chars} (max_query_chars setting)"
+        )
+    toks = tokens(query, max_depth)
+    words = [t for t in toks if t.kind == "word"]
+    for t in words:
+        if t.text.upper() == "SERVICE":
+            raise BadRequest("SERVICE (federated query) is disabled: this endpoint never fetches remote data")
+    form = _form(toks)
+    text, capped = (query, False) if form == "ASK" else _cap(query, toks, max_rows)
+    default, named = _dataset(toks)
+    return Inspected(form, text, default, named, capped)
+
+
+def _form(toks: list[Token]) -> str:
+    prologue = True
+    for t in toks:
+        if t.kind != "word":
+            continue
+        word = t.text.upper()
+        if prologue and word in ("BASE", "PREFIX"):
+            continue
+        prologue = False
+        if word in FORMS:
+            return word
+        if word in UPDATES:
+            raise Forbidden("SPARQL Update is not allowed: this endpoint is read-only")
+        break
+    raise BadRequest("not a SPARQL query: expected SELECT, CONSTRUCT, DESCRIBE or ASK after the prologue")
+
+
+def _dataset(toks: list[Token]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """IRIs of FROM and FROM NAMED clauses, resolved against BASE and PREFIX declarations."""
+    base, prefixes = "", {}
+    default: list[str] = []
+    named: list[str] = []
+    for i, t in enumerate(toks):
+        word = t.text.upper() if t.kind == "word" and t.depth == 0 else ""
+        if word == "BASE" and i + 1 < len(toks) and toks[i + 1].kind == "iri":
+            base = urljoin(base, toks[i + 1].text[1:-1])
+        elif word == "PREFIX" and i + 2 < len(toks) and toks[i + 2].kind == "iri":
+            prefixes[toks[i + 1].text.rstrip(":")] = urljoin(base, toks[i + 2].text[1:-1])
+        elif word == "FROM" and i + 1 < len(toks):
+            target = toks[i + 1]
+            into = default
+            if target.kind == "word" and target.text.upper() == "NAMED" and i + 2 < len(toks):
+                target, into = toks[i + 2], named
+            iri = _resolve(target, base, prefixes)
+            if iri is not None:
+                into.append(iri)
+    return tuple(default), tuple(named)
+
+
+def _resolve(token: Token, base: str, prefixes: dict[str, str]) -> str | None:
+    if token.kind == "iri":
+        return urljoin(base, token.text[1:-1])
+    if token.kind == "pname":
+        prefix, _, local = token.text.partition(":")
+        return prefixes[prefix] + local if prefix in prefixes else None
+    return None
+
+
+def _cap(query: str, toks: list[Token], max_rows: int) -> tuple[str, bool]:
+    """Make the engine stop after ``max_rows`` solutions: lower a larger top-level LIMIT, or add one."""
+    top = [t for t in toks if t.depth == 0]
+    for i, t in enumerate(top):
+        if (
+            t.kind == "word"
+            and t.text.upper() == "LIMIT"
+            and i + 1 < len(top)
+            and top[i + 1].kind == "number"
+        ):
+            number = top[i + 1]
+            if int(float(number.text)) <= max_rows:
+                return query, False
+            end = number.start + len(number.text)
+            return query[: number.start] + str(max_rows) + query[end:], True
+    values = next((t for t in top if t.kind == "word" and t.text.upper() == "VALUES"), None)
+    if values is not None:
+        return query[: values.start] + f"LIMIT {max_rows}\n" + query[values.start :], True
+    return f"{query}\nLIMIT {max_rows}", True

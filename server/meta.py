@@ -1,0 +1,26 @@
+"""Introspection: liveness, versions and the effective settings."""
+
+from __future__ import annotations
+
+import platform
+from importlib.metadata import version
+
+from flask import Blueprint, Response, current_app, jsonify
+
+bp = Blueprint("meta", __name__)
+
+
+@bp.get("/healthz")
+def healthz() -> Response:
+    return Response("ok\n", content_type="text/plain; charset=utf-8")
+
+
+@bp.get("/-/versions.json")
+def versions() -> Response:
+    packages = ("newskg", "pyoxigraph", "rdflib", "pyshacl", "flask", "gunicorn")
+    return jsonify(python=platform.python_version(), **{name: version(name) for name in packages})
+
+
+@bp.get("/-/settings.json")
+def settings() -> Response:
+    return jsonify(current_app.config["NEWSKG_SETTINGS"])

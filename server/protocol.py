@@ -1,0 +1,184 @@
+"""``/sparql``: the SPARQL 1.1 Protocol for queries, read-only, with a service description.
+
+GET ``?query=``, POST form-encoded, POST ``application/sparql-query``; ``default-graph-uri`` and
+``named-graph-uri`` select among the local graphs only. Results come from the engine's own serializers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph
+from flask import Blueprint, Response, current_app, request
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat
+from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import BadRequest, Forbidden, NotAcceptable, UnsupportedMediaType
+
+from kg.vocab import RDF, SD, VOID, XSD
+from server import conneg
+from server.dataset import DatasetInfo
+from server.executor import QueryPool
+from server.guard import inspect
+
+bp = Blueprint("protocol", __name__)
+
+QUERY_TYPE = "application/sparql-query"
+UPDATE_TYPE = "application/sparql-update"
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
+def protocol_params() -> MultiDict[str, str]:
+    """The protocol parameters of this request, wherever the request put them.
+
+    :raises Forbidden: for SPARQL Update; :raises UnsupportedMediaType: for other POST bodies.
+    """
+    if request.method == "GET":
+        params = MultiDict(request.args)
+    elif request.mimetype == FORM_TYPE:
+        params = MultiDict(request.args)
+        params.update(request.form)
+    elif request.mimetype == QUERY_TYPE:
+        params = MultiDict(request.args)
+        params.add(
+            "query", request.get_data().decode(request.mimetype_params.get("charset", "utf-8"), "replace")
+        )
+    elif request.mimetype == UPDATE_TYPE:
+        raise Forbidden("SPARQL Update is not allowed: this endpoint is read-only")
+    else:
+        raise UnsupportedMediaType(
+            f"POST body of type {request.mimetype or '(none)'!r} is not supported "
+            f"(expected {QUERY_TYPE} or {FORM_TYPE})"
+        )
+    if "update" in params:
+        raise Forbidden("SPARQL Update is not allowed: this endpoint is read-only")
+    return params
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def sparql() -> Response:
+    params = protocol_params()
+    queries = params.getlist("query")
+    if not queries:
+        if request.method == "GET" and not params:
+            return service_description()
+        raise BadRequest("missing the 'query' parameter")
+    if len(queries) > 1:
+        raise BadRequest(f"exactly one 'query' parameter is allowed, got {len(queries)}")
+    return run_query(queries[0], params)
+
+
+def run_query(query: str, params: MultiDict[str, str]) -> Response:
+    settings = current_app.config["NEWSKG_SETTINGS"]
+    info = inspect(
+        query,
+        max_chars=settings["max_query_chars"],
+        max_depth=settings["max_query_depth"],
+        max_rows=settings["max_result_rows"],
+    )
+    offer = conneg.choose(conneg.OFFERS_BY_FORM[info.form], request.accept_mimetypes, params.get("format"))
+    job: dict[str, Any] = {"op": "query", "query": info.text, "format": offer.media_type}
+    job.update(dataset_of(info.from_graphs, info.from_named_graphs, params))
+    body = pool().run(job, time_limit(params))
+    response = Response(body, content_type=offer.content_type)
+    response.vary.add("Accept")
+    if info.capped:
+        response.headers["X-SPARQL-Max-Rows"] = str(settings["max_result_rows"])
+    return response
+
+
+def dataset_of(
+    from_graphs: tuple[str, ...], from_named: tuple[str, ...], params: MultiDict[str, str]
+) -> dict[str, Any]:
+    """The RDF dataset to query: protocol parameters win over FROM clauses; only local graphs count."""
+    dataset: DatasetInfo = current_app.config["NEWSKG_DATASET"]
+    default, named = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
+    for iri in (*default, *named, *from_graphs, *from_named):
+        if not dataset.has_graph(iri):
+            raise BadRequest(f"<{iri}> is not a graph of this dataset; this endpoint reads local graphs only")
+    if default or named:
+        return {"default_graph": default, "named_graphs": named}
+    return {"union": not (from_graphs or from_named)}
+
+
+def time_limit(params: MultiDict[str, str]) -> float:
+    """The configured limit; a ``timeout`` parameter (seconds) may only lower it."""
+    limit = float(current_app.config["NEWSKG_SETTINGS"]["sparql_time_limit_s"])
+    raw = params.get("timeout")
+    if raw is None:
+        return limit
+    try:
+        asked = float(raw)
+    except ValueError:
+        raise BadRequest(f"timeout must be a number of seconds, got {raw!r}") from None
+    if asked <= 0:
+        raise BadRequest("timeout must be positive")
+    return min(asked, limit)
+
+
+def pool() -> QueryPool:
+    return current_app.extensions["newskg_pool"]  # type: ignore[no-any-return]
+
+
+def service_description() -> Response:
+    """A SPARQL 1.1 Service Description of this endpoint and its dataset."""
+    try:
+        offer = conneg.choose(conneg.GRAPHS, request.accept_mimetypes, request.args.get("format"))
+    except NotAcceptable:
+        offer = conneg.GRAPHS[0]
+    fmt = RdfFormat.from_media_type(offer.media_type)
+    assert fmt is not None
+    quads = description_quads(request.base_url, request.host_url, current_app.config["NEWSKG_DATASET"])
+    body = pyoxigraph.serialize(
+        quads if fmt.supports_datasets else [q.triple for q in quads],
+        format=fmt,
+        prefixes={"sd": SD, "void": VOID},
+    )
+    response = Response(body, content_type=offer.content_type)
+    response.vary.add("Accept")
+    return response
+
+
+def description_quads(endpoint: str, root: str, dataset: DatasetInfo) -> list[Quad]:
+    def sd(name: str) -> NamedNode:
+        return NamedNode(SD + name)
+
+    service, default_dataset, default_graph = BlankNode(), BlankNode(), BlankNode()
+    triples: list[tuple[Any, Any, Any]] = [
+        (service, NamedNode(RDF + "type"), sd("Service")),
+        (service, sd("endpoint"), NamedNode(endpoint)),
+        (service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        (service, sd("feature"), sd("UnionDefaultGraph")),
+        (service, sd("defaultDataset"), default_dataset),
+        (service, NamedNode(VOID + "inDataset"), NamedNode(root.rstrip("/") + "/.well-known/void")),
+        (default_dataset, NamedNode(RDF + "type"), sd("Dataset")),
+        (default_dataset, sd("defaultGraph"), default_graph),
+        (default_graph, NamedNode(RDF + "type"), sd("Graph")),
+        (
+            default_graph,
+            NamedNode(VOID + "triples"),
+            Literal(str(dataset.quads), datatype=NamedNode(XSD + "integer")),
+        ),
+    ]
+    for fmt in (
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "RDF_XML",
+        "JSON-LD",
+        "N-Quads",
+        "TriG",
+    ):
+        triples.append((service, sd("resultFormat"), NamedNode(f"http://www.w3.org/ns/formats/{fmt}")))
+    for iri, count in dataset.graphs.items():
+        named, graph = BlankNode(), BlankNode()
+        triples += [
+            (default_dataset, sd("namedGraph"), named),
+            (named, sd("name"), NamedNode(iri)),
+            (named, sd("graph"), graph),
+            (graph, NamedNode(RDF + "type"), sd("Graph")),
+            (graph, NamedNode(VOID + "triples"), Literal(str(count), datatype=NamedNode(XSD + "integer"))),
+        ]
+    return [Quad(s, p, o) for s, p, o in triples]

@@ -1,0 +1,101 @@
+"""A query process: evaluates queries for :class:`server.executor.QueryPool` until it is killed.
+
+It opens the store read-only (``store_mode`` disk) or loads it into memory (``store_mode`` memory), caps its
+own address space, and answers requests one at a time over the socket the pool gave it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import resource
+import signal
+import sys
+from multiprocessing.connection import Connection
+from typing import Any
+
+import pyoxigraph
+from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
+
+from kg.vocab import PREFIXES
+
+
+def open_store(path: str, mode: str) -> pyoxigraph.Store:
+    disk = pyoxigraph.Store.read_only(path)
+    if mode == "disk":
+        return disk
+    memory = pyoxigraph.Store()
+    memory.bulk_load(disk.dump(format=RdfFormat.N_QUADS), format=RdfFormat.N_QUADS)
+    return memory
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap the address space at what the process uses now plus ``megabytes``."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[0])
+    current = pages * os.sysconf("SC_PAGE_SIZE")
+    limit = current + megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def answer(store: pyoxigraph.Store, request: dict[str, Any]) -> bytes:
+    """Evaluate one request; the engine's own serializers write the result."""
+    if request["op"] == "dump":
+        graph = request.get("graph")
+        fmt = RdfFormat.from_media_type(request["format"])
+        assert fmt is not None
+        quads = store.quads_for_pattern(None, None, None, NamedNode(graph) if graph else None)
+        items = quads if fmt.supports_datasets else (q.triple for q in quads)
+        with gzip.open(request["path"], "wb", compresslevel=6) as out:
+            pyoxigraph.serialize(items, out, format=fmt, prefixes=PREFIXES)
+        return b""
+    options: dict[str, Any] = {}
+    if request.get("default_graph") is not None:
+        options["default_graph"] = [NamedNode(g) for g in request["default_graph"]]
+    elif request.get("union", True):
+        options["use_default_graph_as_union"] = True
+    if request.get("named_graphs") is not None:
+        options["named_graphs"] = [NamedNode(g) for g in request["named_graphs"]]
+    result = store.query(request["query"], **options)
+    media_type = request["format"]
+    if isinstance(result, QuerySolutions | QueryBoolean):
+        results_format = QueryResultsFormat.from_media_type(media_type)
+        assert results_format is not None
+        return result.serialize(format=results_format)
+    rdf_format = RdfFormat.from_media_type(media_type)
+    assert rdf_format is not None
+    return pyoxigraph.serialize(result, format=rdf_format, prefixes=PREFIXES)
+
+
+def main(fd: int, store_path: str, mode: str, memory_mb: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    conn = Connection(fd)
+    try:
+        store = open_store(store_path, mode)
+    except OSError as exc:
+        print(f"newskg query process: cannot open the store at {store_path}: {exc}", file=sys.stderr)
+        sys.exit(1)
+    limit_memory(memory_mb)
+    conn.send("ready")
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:
+            return
+        try:
+            body = answer(store, request)
+        except SyntaxError as exc:
+            conn.send((400, f"malformed query: {exc}"))
+            continue
+        except MemoryError:
+            conn.send((503, "the query needed more memory than query_memory_mb allows"))
+            continue
+        except (OSError, ValueError) as exc:
+            conn.send((400, f"the query could not be evaluated: {exc}"))
+            continue
+        conn.send((200, ""))
+        conn.send_bytes(body)
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]))

@@ -1,0 +1,396 @@
+"""The SPARQL 1.1 Protocol on /sparql, spoken over HTTP to the real server (gunicorn)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import rdflib
+import requests
+
+from tests.conftest import SEED_SLUG, LiveServer, start_server
+
+ARTICLE_GRAPH = f"https://kg.example.org/graph/{SEED_SLUG}"
+ENTITIES_GRAPH = "https://kg.example.org/graph/entities"
+PUTIN_NAMES = "PREFIX schema: <http://schema.org/> SELECT ?name WHERE { <https://kg.example.org/person/vladimir-putin> schema:name ?name } ORDER BY ?name"  # noqa: E501
+CONSTRUCT = "PREFIX schema: <http://schema.org/> CONSTRUCT { ?p schema:name ?n } WHERE { ?p a schema:Person ; schema:sameAs <http://www.wikidata.org/entity/Q7747> ; schema:name ?n }"  # noqa: E501
+
+
+def names(response: requests.Response) -> list[str]:
+    return [b["name"]["value"] for b in response.json()["results"]["bindings"]]
+
+
+class TestQueryOperation:
+    def test_get(self, live_server: LiveServer) -> None:
+        response = requests.get(live_server.sparql, params={"query": PUTIN_NAMES})
+        assert response.status_code == 200
+        assert response.headers["Content-Type"].startswith("application/sparql-results+json")
+        assert names(response) == ["Vladimir Putin", "Wladimir Putin"]
+
+    def test_post_form(self, live_server: LiveServer) -> None:
+        response = requests.post(live_server.sparql, data={"query": PUTIN_NAMES})
+        assert response.status_code == 200 and names(response) == ["Vladimir Putin", "Wladimir Putin"]
+
+    def test_post_direct(self, live_server: LiveServer) -> None:
+        response = requests.post(
+            live_server.sparql,
+            data=PUTIN_NAMES.encode(),
+            headers={"Content-Type": "application/sparql-query; charset=utf-8"},
+        )
+        assert response.status_code == 200 and names(response) == ["Vladimir Putin", "Wladimir Putin"]
+
+    def test_percent_sign_in_a_form_query_survives(self, live_server: LiveServer) -> None:
+        query = 'SELECT ?x WHERE { BIND("100% sicher" AS ?x) }'
+        response = requests.post(live_server.sparql, data={"query": query})
+        assert response.json()["results"]["bindings"][0]["x"]["value"] == "100% sicher"
+
+    def test_ask(self, live_server: LiveServer) -> None:
+        query = "ASK { ?e <http://schema.org/location> <https://kg.example.org/place/budapest> }"
+        assert requests.get(live_server.sparql, params={"query": query}).json()["boolean"] is True
+
+    def test_construct_as_turtle(self, live_server: LiveServer) -> None:
+        response = requests.get(
+            live_server.sparql, params={"query": CONSTRUCT}, headers={"Accept": "text/turtle"}
+        )
+        assert response.headers["Content-Type"].startswith("text/turtle")
+        graph = rdflib.Graph().parse(data=response.text, format="turtle")
+        assert {str(o) for o in graph.objects()} == {"Vladimir Putin", "Wladimir Putin"}
+
+    def test_describe(self, live_server: LiveServer) -> None:
+        query = "DESCRIBE <https://kg.example.org/place/budapest>"
+        response = requests.get(
+            live_server.sparql, params={"query": query}, headers={"Accept": "application/n-triples"}
+        )
+        assert response.status_code == 200
+        graph = rdflib.Graph().parse(data=response.text, format="nt")
+        assert (rdflib.URIRef("https://kg.example.org/place/budapest"), None, None) in graph
+
+
+class TestContentNegotiation:
+    @pytest.mark.parametrize(
+        ("accept", "expected"),
+        [
+            ("application/sparql-results+xml", "application/sparql-results+xml"),
+            ("text/csv", "text/csv"),
+            ("text/tab-separated-values", "text/tab-separated-values"),
+            ("application/json", "application/sparql-results+json"),
+            ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
+            ("text/html, */*;q=0.1", "application/sparql-results+json"),
+        ],
+    )
+    def test_select_results(self, live_server: LiveServer, accept: str, expected: str) -> None:
+        response = requests.get(live_server.sparql, params={"query": PUTIN_NAMES}, headers={"Accept": accept})
+        assert response.status_code == 200
+        assert response.headers["Content-Type"].split(";")[0] == expected
+        assert "Accept" in response.headers["Vary"]
+
+    @pytest.mark.parametrize(
+        ("accept", "expected", "parse_as"),
+        [
+            ("text/turtle", "text/turtle", "turtle"),
+            ("application/n-triples", "application/n-triples", "nt"),
+            ("application/rdf+xml", "application/rdf+xml", "xml"),
+            ("application/ld+json", "application/ld+json", "json-ld"),
+            ("application/n-quads", "application/n-quads", "nquads"),
+            ("application/trig", "application/trig", "trig"),
+        ],
+    )
+    def test_graph_results(self, live_server: LiveServer, accept: str, expected: str, parse_as: str) -> None:
+        response = requests.get(live_server.sparql, params={"query": CONSTRUCT}, headers={"Accept": accept})
+        assert response.headers["Content-Type"].split(";")[0] == expected
+        graph = rdflib.Dataset() if parse_as in ("nquads", "trig") else rdflib.Graph()
+        graph.parse(data=response.content, format=parse_as)
+        assert len(graph) == 2 or len(list(graph.quads())) == 2
+
+    def test_format_parameter_overrides_accept(self, live_server: LiveServer) -> None:
+        response = requests.get(
+            live_server.sparql,
+            params={"query": PUTIN_NAMES, "format": "csv"},
+            headers={"Accept": "text/html"},
+        )
+        assert response.headers["Content-Type"].startswith("text/csv")
+        assert list(csv.reader(io.StringIO(response.text))) == [
+            ["name"],
+            ["Vladimir Putin"],
+            ["Wladimir Putin"],
+        ]
+
+    def test_nothing_acceptable_is_406(self, live_server: LiveServer) -> None:
+        response = requests.get(
+            live_server.sparql, params={"query": PUTIN_NAMES}, headers={"Accept": "image/png"}
+        )
+        assert response.status_code == 406
+        assert "application/sparql-results+json" in response.text
+
+    def test_ask_as_xml(self, live_server: LiveServer) -> None:
+        response = requests.get(
+            live_server.sparql,
+            params={"query": "ASK {}"},
+            headers={"Accept": "application/sparql-results+xml"},
+        )
+        assert "<boolean>true</boolean>" in response.text
+
+
+class TestDataset:
+    COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+    def count(self, server: LiveServer, query: str | None = None, **params: object) -> int:
+        response = requests.get(server.sparql, params={"query": query or self.COUNT, **params})
+        assert response.status_code == 200, response.text
+        return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+    def test_default_graph_is_the_union_of_all_graphs(self, live_server: LiveServer) -> None:
+        total = self.count(live_server)
+        entities = self.count(live_server, **{"default-graph-uri": ENTITIES_GRAPH})
+        article = self.count(live_server, **{"default-graph-uri": ARTICLE_GRAPH})
+        assert 0 < entities < total and 0 < article < total
+        assert entities + article >= total
+
+    def test_each_article_graph_is_reachable_with_graph(self, live_server: LiveServer) -> None:
+        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ARTICLE_GRAPH}> {{ ?s ?p ?o }} }}"
+        assert self.count(live_server, query) == self.count(
+            live_server, **{"default-graph-uri": ARTICLE_GRAPH}
+        )
+
+    def test_from_selects_a_local_graph(self, live_server: LiveServer) -> None:
+        query = f"SELECT (COUNT(*) AS ?n) FROM <{ENTITIES_GRAPH}> WHERE {{ ?s ?p ?o }}"
+        assert self.count(live_server, query) == self.count(
+            live_server, **{"default-graph-uri": ENTITIES_GRAPH}
+        )
+
+    def test_named_graph_uri_limits_graph_patterns(self, live_server: LiveServer) -> None:
+        query = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        assert self.count(live_server, query) == 2
+        assert self.count(live_server, query, **{"named-graph-uri": ENTITIES_GRAPH}) == 1
+
+    def test_protocol_dataset_wins_over_from(self, live_server: LiveServer) -> None:
+        query = f"SELECT (COUNT(*) AS ?n) FROM <{ARTICLE_GRAPH}> WHERE {{ ?s ?p ?o }}"
+        from_protocol = self.count(live_server, query, **{"default-graph-uri": ENTITIES_GRAPH})
+        assert from_protocol == self.count(live_server, **{"default-graph-uri": ENTITIES_GRAPH})
+
+    @pytest.mark.parametrize("iri", ["http://127.0.0.1:9/remote", "file:///etc/passwd"])
+    def test_non_local_graphs_are_refused(self, live_server: LiveServer, iri: str) -> None:
+        for params in (
+            {"query": f"SELECT * FROM <{iri}> WHERE {{ ?s ?p ?o }}"},
+            {"query": self.COUNT, "default-graph-uri": iri},
+            {"query": self.COUNT, "named-graph-uri": iri},
+        ):
+            response = requests.get(live_server.sparql, params=params)
+            assert response.status_code == 400
+            assert "not a graph of this dataset" in response.text
+
+
+class TestServiceDescription:
+    def test_bare_get_describes_the_service(self, live_server: LiveServer) -> None:
+        response = requests.get(live_server.sparql, headers={"Accept": "text/turtle"})
+        assert response.status_code == 200
+        graph = rdflib.Graph().parse(data=response.text, format="turtle")
+        sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+        service = graph.value(predicate=rdflib.RDF.type, object=sd.Service)
+        assert graph.value(service, sd.endpoint) == rdflib.URIRef(live_server.sparql)
+        assert (service, sd.supportedLanguage, sd.SPARQL11Query) in graph
+        names = {str(n) for n in graph.objects(None, sd.name)}
+        assert names == {ARTICLE_GRAPH, ENTITIES_GRAPH}
+        assert len(set(graph.objects(service, sd.resultFormat))) == 10
+
+    def test_service_description_as_json_ld(self, live_server: LiveServer) -> None:
+        response = requests.get(live_server.sparql, headers={"Accept": "application/ld+json"})
+        assert response.headers["Content-Type"].startswith("application/ld+json")
+        json.loads(response.text)
+
+
+class TestErrors:
+    """4xx with a short message: never a stack trace, a file path or a 500."""
+
+    def assert_short(self, response: requests.Response, status: int, *needles: str) -> None:
+        assert response.status_code == status, response.text
+        assert response.headers["Content-Type"].startswith("text/plain")
+        assert (
+            "Traceback" not in response.text and "/work/" not in response.text and ".py" not in response.text
+        )
+        for needle in needles:
+            assert needle in response.text
+
+    def test_malformed_query_gives_the_parser_message_and_position(self, live_server: LiveServer) -> None:
+        response = requests.get(live_server.sparql, params={"query": "SELECT * WHERE { ?s ?p }"})
+        self.assert_short(response, 400, "malformed query", "1:")
+
+    def test_missing_query(self, live_server: LiveServer) -> None:
+        self.assert_short(
+            requests.post(live_server.sparql, data={"default-graph-uri": ENTITIES_GRAPH}), 400, "missing"
+        )
+
+    def test_two_queries(self, live_server: LiveServer) -> None:
+        response = requests.get(live_server.sparql, params=[("query", "ASK {}"), ("query", "ASK {}")])
+        self.assert_short(response, 400, "exactly one")
+
+    def test_unsupported_content_type(self, live_server: LiveServer) -> None:
+        response = requests.post(live_server.sparql, data="ASK {}", headers={"Content-Type": "text/plain"})
+        self.assert_short(response, 415, "application/sparql-query")
+
+    def test_other_methods(self, live_server: LiveServer) -> None:
+        response = requests.put(live_server.sparql, data="ASK {}")
+        assert response.status_code == 405 and "GET" in response.headers["Allow"]
+
+    def test_not_a_query(self, live_server: LiveServer) -> None:
+        self.assert_short(
+            requests.get(live_server.sparql, params={"query": "hello"}), 400, "not a SPARQL query"
+        )
+
+    def test_bad_timeout_parameter(self, live_server: LiveServer) -> None:
+        response = requests.get(live_server.sparql, params={"query": "ASK {}", "timeout": "soon"})
+        self.assert_short(response, 400, "timeout")
+
+
+class TestReadOnly:
+    UPDATE = "INSERT DATA { <http://ex.org/a> <http://ex.org/b> <http://ex.org/c> }"
+
+    @pytest.mark.parametrize(
+        "send",
+        [
+            lambda url, u: requests.post(url, data={"update": u}),
+            lambda url, u: requests.post(url, data=u, headers={"Content-Type": "application/sparql-update"}),
+            lambda url, u: requests.get(url, params={"update": u}),
+            lambda url, u: requests.get(url, params={"query": u}),
+            lambda url, u: requests.post(url, data={"query": "LOAD <http://127.0.0.1:9/x>"}),
+            lambda url, u: requests.post(url, data={"query": "DROP ALL"}),
+        ],
+    )
+    def test_updates_are_refused_and_change_nothing(self, live_server: LiveServer, send: object) -> None:
+        before = TestDataset().count(live_server)
+        response = send(live_server.sparql, self.UPDATE)  # type: ignore[operator]
+        assert response.status_code == 403
+        assert "read-only" in response.text
+        assert TestDataset().count(live_server) == before
+
+
+class TestCors:
+    def test_reads_are_allowed_from_any_origin(self, live_server: LiveServer) -> None:
+        response = requests.get(
+            live_server.sparql, params={"query": "ASK {}"}, headers={"Origin": "https://x.org"}
+        )
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+        assert "Access-Control-Allow-Credentials" not in response.headers
+
+    def test_preflight(self, live_server: LiveServer) -> None:
+        response = requests.options(
+            live_server.sparql,
+            headers={
+                "Origin": "https://x.org",
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "Content-Type",
+            },
+        )
+        assert response.status_code == 200
+        assert "POST" in response.headers["Access-Control-Allow-Methods"]
+        assert "Content-Type" in response.headers["Access-Control-Allow-Headers"]
+
+
+def test_healthz(live_server: LiveServer) -> None:
+    response = requests.get(live_server.url + "/healthz")
+    assert response.status_code == 200 and response.text == "ok\n"
+
+
+# --- limits: a server of its own with small limits ---
+
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+CLOSURE = (
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a (<http://schema.org/name>|!<http://x.org/none>)* ?b . ?c ?d ?e }"
+)
+
+
+@pytest.fixture(scope="module")
+def limited(seed_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> LiveServer:
+    server = start_server(
+        "--store",
+        seed_store_dir,
+        log_dir=tmp_path_factory.mktemp("limited"),
+        settings={
+            "sparql_time_limit_s": 2,
+            "max_request_bytes": 20_000,
+            "max_query_chars": 5_000,
+            "max_query_depth": 20,
+            "max_result_rows": 7,
+            "executors": 2,
+            "queue_timeout_s": 0.5,
+        },
+    )
+    yield server
+    server.stop()
+
+
+class TestLimits:
+    def test_request_body_too_large_is_413(self, limited: LiveServer) -> None:
+        response = requests.post(limited.sparql, data={"query": "ASK {}", "pad": "x" * 30_000})
+        assert response.status_code == 413
+
+    def test_query_too_long_is_413_naming_the_setting(self, limited: LiveServer) -> None:
+        query = "ASK {} " + "#" * 6_000
+        response = requests.post(
+            limited.sparql, data=query, headers={"Content-Type": "application/sparql-query"}
+        )
+        assert response.status_code == 413 and "max_query_chars" in response.text
+
+    def test_deep_nesting_is_refused_before_the_engine(self, limited: LiveServer) -> None:
+        query = "SELECT * WHERE " + "{" * 2500 + "}" * 2500
+        response = requests.post(limited.sparql, data={"query": query[:4900]})
+        assert response.status_code == 400 and "max_query_depth" in response.text
+        assert requests.get(limited.url + "/healthz").status_code == 200
+
+    def test_result_rows_are_capped_and_announced(self, limited: LiveServer) -> None:
+        query = "SELECT ?s WHERE { ?s ?p ?o }"
+        response = requests.get(limited.sparql, params={"query": query})
+        assert len(response.json()["results"]["bindings"]) == 7
+        assert response.headers["X-SPARQL-Max-Rows"] == "7"
+        small = requests.get(limited.sparql, params={"query": query + " LIMIT 3"})
+        assert len(small.json()["results"]["bindings"]) == 3 and "X-SPARQL-Max-Rows" not in small.headers
+
+    @pytest.mark.parametrize("query", [CARTESIAN, CLOSURE], ids=["cartesian", "path-closure"])
+    def test_runaway_query_is_cut_off_while_others_are_answered(
+        self, limited: LiveServer, query: str
+    ) -> None:
+        outcome: dict[str, requests.Response] = {}
+
+        def runaway() -> None:
+            outcome["slow"] = requests.get(limited.sparql, params={"query": query}, timeout=30)
+
+        started = time.monotonic()
+        thread = threading.Thread(target=runaway)
+        thread.start()
+        time.sleep(0.3)
+        quick = requests.get(limited.sparql, params={"query": "ASK {}"}, timeout=10)
+        assert quick.status_code == 200 and time.monotonic() - started < 1.5
+        thread.join()
+        slow = outcome["slow"]
+        assert slow.status_code == 503
+        assert "time limit of 2 s" in slow.text and "sparql_time_limit_s" in slow.text
+        assert time.monotonic() - started < 6
+        after = requests.get(limited.sparql, params={"query": PUTIN_NAMES}, timeout=10)
+        assert after.status_code == 200 and names(after) == ["Vladimir Putin", "Wladimir Putin"]
+
+    def test_timeout_parameter_may_only_lower_the_limit(self, limited: LiveServer) -> None:
+        started = time.monotonic()
+        response = requests.get(limited.sparql, params={"query": CARTESIAN, "timeout": "0.5"}, timeout=30)
+        assert response.status_code == 503 and "0.5 s" in response.text
+        assert time.monotonic() - started < 2
+
+    def test_full_pool_answers_503(self, limited: LiveServer) -> None:
+        slow = {"params": {"query": CARTESIAN}, "timeout": 30}
+        threads = [
+            threading.Thread(target=requests.get, args=(limited.sparql,), kwargs=slow) for _ in range(2)
+        ]
+        for t in threads:
+            t.start()
+        time.sleep(0.4)
+        response = requests.get(limited.sparql, params={"query": "ASK {}"}, timeout=10)
+        for t in threads:
+            t.join()
+        assert response.status_code == 503 and "busy" in response.text
+        assert response.headers["Retry-After"]
+        time.sleep(1)
+        assert requests.get(limited.sparql, params={"query": "ASK {}"}, timeout=10).status_code == 200
