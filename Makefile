@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= var/store
 
-.PHONY: install build validate serve test lint format system-deps clean
+.PHONY: install static build validate serve test lint format system-deps clean
 
 $(BIN)/newskg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,7 @@ $(BIN)/newskg: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(BIN)/newskg
+install: $(BIN)/newskg static
 
 build: install
 	$(BIN)/newskg build --store $(STORE)
@@ -41,4 +41,14 @@ format: install
 	$(BIN)/ruff check --fix kg server tests bench
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache web/node_modules $(VENDOR)
+
+# The query editor (YASGUI) from the npm registry, served by Flask from server/static/vendor (never a CDN).
+VENDOR := server/static/vendor
+$(VENDOR)/yasgui.min.js: web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+	cd web && npm ci --ignore-scripts --no-audit --no-fund
+	mkdir -p $(VENDOR)
+	cp web/node_modules/@zazuko/yasgui/build/yasgui.min.js web/node_modules/@zazuko/yasgui/build/yasgui.min.css $(VENDOR)/
+
+static: $(VENDOR)/yasgui.min.js

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from kg.vocab import XSD
 
 _FORMS = {
-    "day": (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), XSD + "date"),
-    "month": (re.compile(r"(\d{4})-(\d{2})"), XSD + "gYearMonth"),
-    "year": (re.compile(r"(\d{4})"), XSD + "gYear"),
+    "day": (re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})"), XSD + "date"),
+    "month": (re.compile(r"([0-9]{4})-([0-9]{2})"), XSD + "gYearMonth"),
+    "year": (re.compile(r"([0-9]{4})"), XSD + "gYear"),
 }
 
 
@@ -62,7 +62,7 @@ class PartialDate:
         first = self.first_day
         if self.precision == "day":
             return first
-        if self.precision == "year":
+        if self.precision == "year" or first.month == 12:
             return dt.date(first.year, 12, 31)
         next_month = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         return next_month - dt.timedelta(days=1)
@@ -83,7 +83,7 @@ def iso_duration(value: dt.timedelta) -> str:
     return out + (f"{secs}S" if secs else "")
 
 
-_DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_DURATION = re.compile(r"P(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)S)?)?")
 
 
 def parse_duration(value: str) -> dt.timedelta:

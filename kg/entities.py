@@ -121,6 +121,8 @@ def load_registry(paths: Iterable[Path]) -> Registry:
     :raises InputError: on a malformed file, a duplicate id, an unknown type, or a malformed Wikidata id.
     """
     entities: dict[str, Entity] = {}
+    where: dict[str, tuple[Path, int]] = {}
+    surfaces: dict[str, str] = {}
     for path in sorted(paths):
         data = load(path)
         if not isinstance(data, Sequence):
@@ -128,17 +130,30 @@ def load_registry(paths: Iterable[Path]) -> Registry:
         for item, line in zip(data, data.lines, strict=True):
             entity = _entity(Fields(item, path, "entity", line))
             if entity.id in entities:
-                raise InputError(f"duplicate entity id {entity.id!r}", file=path, line=line, field="id")
+                raise InputError(
+                    f"duplicate entity id {entity.id!r}", file=path, line=line, field="entity.id"
+                )
+            for form in {" ".join(f.split()) for f in (*entity.name.values(), *entity.aliases)}:
+                other = surfaces.setdefault(form, entity.id)
+                if other != entity.id:
+                    raise InputError(
+                        f"surface form {form!r} names both {other!r} and {entity.id!r}",
+                        file=path,
+                        line=line,
+                        field="entity.aliases",
+                    )
             entities[entity.id] = entity
+            where[entity.id] = (path, item.lines.get("contained_in", line))
     for entity in entities.values():
         if entity.contained_in and entity.contained_in not in entities:
+            path, line = where[entity.id]
             raise InputError(
-                f"contained_in names unknown entity {entity.contained_in!r}", field=f"{entity.id}"
+                f"names unknown entity {entity.contained_in!r}",
+                file=path,
+                line=line,
+                field="entity.contained_in",
             )
-    try:
-        return Registry(entities)
-    except InputError as exc:
-        raise InputError(exc.message, file="data/entities") from None
+    return Registry(entities)
 
 
 def _entity(f: Fields) -> Entity:

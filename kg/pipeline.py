@@ -84,7 +84,7 @@ class Corpus:
         :raises InputError: naming the file and line of the first problem.
         """
         try:
-            raw = source.text.read_text(encoding="utf-8")
+            raw = source.text.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read file ({exc})", file=source.text) from None
         article = parse_article(

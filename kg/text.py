@@ -23,20 +23,21 @@ MONTHS = {
 #: Central European time zones as DW prints them.
 ZONES = {"MEZ": dt.timezone(dt.timedelta(hours=1)), "MESZ": dt.timezone(dt.timedelta(hours=2))}
 
+#: Skip links ("1. Zum Inhalt springen") of the page header: dropped only before the first line of content.
+_NAVIGATION = re.compile(r"[0-9]+\.\s+.*\bspringen")
 _BOILERPLATE = [
-    re.compile(r"\d+\.\s+.*\bspringen"),
     re.compile(r"This browser does not support the video element\.?"),
     re.compile(r"Den nächsten Abschnitt .* überspringen"),
 ]
-_DATE = r"(\d{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\s+(\d{4})"
+_DATE = r"([0-9]{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\s+([0-9]{4})"
 _DATELINE = re.compile(rf"Veröffentlicht\s+{_DATE}\s*(?:Zuletzt aktualisiert\s+{_DATE})?")
 _IMAGE_CREDIT = re.compile(r"(?P<caption>.*?)\s*Bild:\s*(?P<credit>\S.*)")
-_DURATION = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})")
+_DURATION = re.compile(r"(?:([0-9]{1,2}):)?([0-9]{1,2}):([0-9]{2})")
 _BYLINE = re.compile(
     r"(?P<authors>[a-zäöüß]{1,6}(?:\s*/\s*[a-zäöüß]{1,6})*)?\s*"
     r"\((?P<agencies>[A-Za-z]{2,8}(?:\s*,\s*[A-Za-z]{2,8})*)\)"
 )
-_DEADLINE = re.compile(r"Redaktionsschluss\s+(\d{1,2})[.:](\d{2})\s*Uhr\s*\((MESZ|MEZ)\)(?P<rest>.*)")
+_DEADLINE = re.compile(r"Redaktionsschluss\s+([0-9]{1,2})[.:]([0-9]{2})\s*Uhr\s*\((MESZ|MEZ)\)(?P<rest>.*)")
 _QUOTES = re.compile(r'"([^"\n]+)"|„([^“”"\n]+)[“”]|»([^«\n]+)«|“([^”\n]+)”')
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _PERSON_NAME = re.compile(r"[A-ZÄÖÜ][\w'.-]+(?:\s+[A-ZÄÖÜ][\w'.-]+){1,3}")
@@ -88,7 +89,8 @@ def _blocks(text: str) -> list[_Raw]:
     current: _Raw | None = None
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         line = raw.strip()
-        if not line or any(p.fullmatch(line) for p in _BOILERPLATE):
+        navigation = not blocks and _NAVIGATION.fullmatch(line)
+        if not line or navigation or any(p.fullmatch(line) for p in _BOILERPLATE):
             current = None
             continue
         if current is None:

@@ -104,7 +104,14 @@ class Fields:
                 raise self.error(key, "missing (expected text)", self.line())
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.error(key, f"expected text, got {type(value).__name__}")
+            kind = (
+                "a list"
+                if isinstance(value, list)
+                else "a mapping"
+                if isinstance(value, dict)
+                else "a yes/no value"
+            )
+            raise self.error(key, f"expected text, got {kind}")
         return str(value)
 
     def texts(self, key: str) -> tuple[str, ...]:

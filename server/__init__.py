@@ -11,7 +11,8 @@ from typing import Any
 
 from flask import Flask, Response, request
 
-from server import dumps, errors, meta, protocol
+from kg.vocab import Minter
+from server import describe, dumps, errors, meta, pages, protocol
 from server.dataset import DatasetInfo
 from server.executor import QueryPool
 from server.settings import resolve
@@ -23,6 +24,7 @@ def create_app(
     settings: dict[str, Any] | None = None,
     dataset: DatasetInfo | None = None,
     dump_dir: Path | None = None,
+    queries_dir: Path | None = None,
 ) -> Flask:
     """A WSGI app serving the store at ``store_path`` (built by ``newskg build``) read-only."""
     app = Flask(__name__)
@@ -31,6 +33,8 @@ def create_app(
         NEWSKG_SETTINGS=effective,
         NEWSKG_DATASET=dataset or DatasetInfo.from_store(store_path),
         NEWSKG_DUMP_DIR=str(dump_dir or store_path.parent / "dumps"),
+        NEWSKG_STORE_PATH=str(store_path),
+        NEWSKG_QUERIES_DIR=str(queries_dir or Path("data") / "queries"),
         MAX_CONTENT_LENGTH=effective["max_request_bytes"],
         MAX_FORM_MEMORY_SIZE=effective["max_request_bytes"],
     )
@@ -41,7 +45,11 @@ def create_app(
         memory_mb=effective["query_memory_mb"],
         queue_timeout_s=effective["queue_timeout_s"],
     )
-    for blueprint in (protocol.bp, dumps.bp, meta.bp):
+    app.extensions["newskg_minter"] = (
+        Minter(effective["base_iri"]) if effective["base_iri"] else Minter.from_env()
+    )
+    app.config["NEWSKG_BASE"] = app.extensions["newskg_minter"].base
+    for blueprint in (protocol.bp, dumps.bp, meta.bp, pages.bp, describe.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     if effective["cors"]:

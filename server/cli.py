@@ -143,6 +143,7 @@ def serve(
     with user_errors():
         settings = resolve(overrides)
         minter = minter_for(base or settings["base_iri"] or None)
+        settings["base_iri"] = minter.base
         if files:
             store_path = load_files(files, minter)
         elif not (store_path / "CURRENT").is_file():
@@ -152,7 +153,9 @@ def serve(
         dump_dir = Path(tempfile.mkdtemp(prefix="newskg-dumps-"))
         atexit.register(shutil.rmtree, dump_dir, ignore_errors=True)
         try:
-            app = create_app(store_path, settings=settings, dump_dir=dump_dir)
+            app = create_app(
+                store_path, settings=settings, dump_dir=dump_dir, queries_dir=data_dir / "queries"
+            )
         except OSError as exc:
             raise NewsKGError(f"cannot open the store at {store_path}: {exc}") from None
     options = {

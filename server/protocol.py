@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pyoxigraph
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, redirect, request, url_for
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest, Forbidden, NotAcceptable, UnsupportedMediaType
@@ -60,6 +60,11 @@ def sparql() -> Response:
     queries = params.getlist("query")
     if not queries:
         if request.method == "GET" and not params:
+            if (
+                request.accept_mimetypes.best_match(["text/html", *(o.media_type for o in conneg.GRAPHS)])
+                == "text/html"
+            ):
+                return redirect(url_for("pages.query_page"), code=303)
             return service_description()
         raise BadRequest("missing the 'query' parameter")
     if len(queries) > 1:

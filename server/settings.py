@@ -37,6 +37,11 @@ SETTINGS: tuple[Setting, ...] = (
         "'memory': each query process loads the store into RAM; 'disk': it reads RocksDB.",
     ),
     Setting("cors", True, "Allow reads from any origin (Access-Control-Allow-Origin: *, no credentials)."),
+    Setting(
+        "max_validation_quads",
+        500_000,
+        "Largest graph /validation checks in the server; beyond, use newskg validate.",
+    ),
     Setting("base_iri", "", "Base IRI of the graph's minted IRIs; empty means NEWSKG_BASE or the default."),
 )
 

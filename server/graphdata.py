@@ -1,0 +1,142 @@
+"""Read the graph for the HTML pages: SELECT through the query pool, results as plain Python values.
+
+IRIs put into queries come from URLs, so they are checked against the SPARQL IRIREF grammar first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from flask import current_app
+from werkzeug.exceptions import NotFound
+
+from kg.vocab import PREFIXES, XSD
+from server.executor import QueryPool
+
+_IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
+_PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One RDF term of a result row."""
+
+    kind: str
+    value: str
+    lang: str = ""
+    datatype: str = ""
+
+    @property
+    def is_iri(self) -> bool:
+        return self.kind == "uri"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def human(self) -> str:
+        """Dates at their precision ("August 2025", "2023"), everything else as is."""
+        return human_date(self.value, self.datatype) if self.datatype.startswith(XSD) else self.value
+
+
+def human_date(value: str, datatype: str) -> str:
+    kind = datatype.removeprefix(XSD)
+    try:
+        if kind == "gYear":
+            return value
+        if kind == "gYearMonth":
+            year, month = value.split("-")[:2]
+            return f"{MONTHS[int(month) - 1]} {year}"
+        if kind == "date":
+            day = dt.date.fromisoformat(value)
+            return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        if kind == "dateTime":
+            moment = dt.datetime.fromisoformat(value)
+            offset = moment.strftime("%z")
+            zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
+            return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}{zone}"
+    except (ValueError, IndexError):
+        return value
+    return value
+
+
+def iri_ref(iri: str) -> str:
+    """``<iri>`` for a query, or 404 for text that is no IRI."""
+    if not _IRI.fullmatch(iri):
+        raise NotFound("no such resource")
+    return f"<{iri}>"
+
+
+def select(query: str) -> list[dict[str, Term]]:
+    """Run a SELECT (the newskg prefixes are declared) and return its rows."""
+    pool: QueryPool = current_app.extensions["newskg_pool"]
+    settings = current_app.config["NEWSKG_SETTINGS"]
+    job = {
+        "op": "query",
+        "query": _PROLOGUE + query,
+        "format": "application/sparql-results+json",
+        "union": True,
+    }
+    data = json.loads(pool.run(job, float(settings["sparql_time_limit_s"])))
+    return [
+        {
+            name: Term(v["type"], v["value"], v.get("xml:lang", ""), v.get("datatype", ""))
+            for name, v in row.items()
+        }
+        for row in data["results"]["bindings"]
+    ]
+
+
+def ask(query: str) -> bool:
+    pool: QueryPool = current_app.extensions["newskg_pool"]
+    settings = current_app.config["NEWSKG_SETTINGS"]
+    job = {
+        "op": "query",
+        "query": _PROLOGUE + query,
+        "format": "application/sparql-results+json",
+        "union": True,
+    }
+    return bool(json.loads(pool.run(job, float(settings["sparql_time_limit_s"])))["boolean"])
+
+
+def construct(query: str, media_type: str) -> bytes:
+    pool: QueryPool = current_app.extensions["newskg_pool"]
+    settings = current_app.config["NEWSKG_SETTINGS"]
+    job = {"op": "query", "query": _PROLOGUE + query, "format": media_type, "union": True}
+    return pool.run(job, float(settings["sparql_time_limit_s"]))
+
+
+def labels(iris: set[str]) -> dict[str, str]:
+    """A display label for each IRI: its English name, else German, else headline or role name."""
+    found: dict[str, tuple[int, str]] = {}
+    if not iris:
+        return {}
+    values = " ".join(iri_ref(i) for i in sorted(iris))
+    rows = select(
+        f"SELECT ?s ?label WHERE {{ VALUES ?s {{ {values} }} "
+        "?s schema:name|schema:headline|schema:roleName|schema:text|schema:caption|rdfs:label ?label }"
+    )
+    rank = {"en": 0, "": 1, "de": 2}
+    for row in rows:
+        score = rank.get(row["label"].lang, 3)
+        iri = row["s"].value
+        if iri not in found or score < found[iri][0]:
+            found[iri] = (score, row["label"].value)
+    return {iri: label for iri, (_, label) in found.items()}
