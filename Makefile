@@ -29,16 +29,16 @@ system-deps:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 test: install system-deps
-	$(BIN)/ruff check kg server tests bench
-	$(BIN)/ruff format --check kg server tests bench
+	$(BIN)/ruff check kg server tests
+	$(BIN)/ruff format --check kg server tests
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check kg server tests bench
+	$(BIN)/ruff check kg server tests
 
 format: install
-	$(BIN)/ruff format kg server tests bench
-	$(BIN)/ruff check --fix kg server tests bench
+	$(BIN)/ruff format kg server tests
+	$(BIN)/ruff check --fix kg server tests
 
 clean:
 	rm -rf $(VENV) var .pytest_cache web/node_modules $(VENDOR)

@@ -20,6 +20,7 @@ from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 from kg import formats
 from kg.errors import InputError, NewsKGError, ShapesViolated
 from kg.export import export as export_store
+from kg.ingest import ingest as run_ingest
 from kg.pipeline import build as build_graph
 from kg.pipeline import find_articles, load_corpus
 from kg.store import Store
@@ -116,6 +117,63 @@ def build(
             f"into {store_path} in {time.perf_counter() - started:.1f} s"
             + ("; the graph conforms to the shapes" if result.report else "; not validated")
         )
+
+
+@cli.command()
+@click.option(
+    "--data",
+    "data_dir",
+    envvar="NEWSKG_DATA",
+    default="data",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Data folder whose entities/ the articles refer to.",
+)
+@store_option
+@base_option
+@click.option("--jobs", type=int, default=None, help="Worker processes (default: one per core).")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL gate (not for production).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def ingest(
+    data_dir: Path,
+    store_path: Path,
+    base: str | None,
+    jobs: int | None,
+    no_validate: bool,
+    paths: tuple[Path, ...],
+) -> None:
+    """Ingest article folders (or folders of them) into the store, each as its own named graph.
+
+    Articles without annotations.yaml get what the parser reads. Failing articles are reported and skipped;
+    the exit status is 1 if any was rejected."""
+    with user_errors():
+        corpus = load_corpus(data_dir, minter=minter_for(base))
+        sources = find_articles(paths)
+        started = time.perf_counter()
+        tty = sys.stderr.isatty()
+
+        def progress(done: int, total: int, slug: str) -> None:
+            if tty:
+                width = 30
+                filled = width * done // max(total, 1)
+                click.echo(
+                    f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {slug[:40]:40}",
+                    err=True,
+                    nl=False,
+                )
+            elif done % 100 == 0 or done == total:
+                click.echo(f"{done}/{total} articles processed", err=True)
+
+        report = run_ingest(
+            corpus, Store(store_path), sources, jobs=jobs, check=not no_validate, progress=progress
+        )
+        if tty:
+            click.echo("", err=True)
+        for slug, reason in report.rejected:
+            click.echo(f"rejected {slug}: {reason}", err=True)
+        seconds = time.perf_counter() - started
+        click.echo(f"{report.summary()} in {seconds:.1f} s")
+        sys.exit(1 if report.rejected else 0)
 
 
 def read_rdf_files(files: tuple[Path, ...]) -> list[pyoxigraph.Quad]:

@@ -65,12 +65,19 @@ class Store:
 
     def replace_graphs(self, graphs: Mapping[str, Sequence[Quad]]) -> None:
         """Replace each named graph by the given quads, all in one transaction."""
+        self.replace_graphs_ntriples(
+            {
+                g: pyoxigraph.serialize((q.triple for q in quads), format=RdfFormat.N_TRIPLES)
+                for g, quads in graphs.items()
+            }
+        )
+
+    def replace_graphs_ntriples(self, graphs: Mapping[str, bytes]) -> None:
+        """Like :meth:`replace_graphs`, for graphs already serialized as N-Triples."""
         operations = []
-        for graph, quads in graphs.items():
+        for graph, data in graphs.items():
             operations.append(f"DROP SILENT GRAPH <{graph}>")
-            if quads:
-                triples = pyoxigraph.serialize((q.triple for q in quads), format=RdfFormat.N_TRIPLES)
-                operations.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{triples.decode()}\n}} }}")
+            operations.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode()}\n}} }}")
         if operations:
             self._store.update(" ;\n".join(operations))
 
