@@ -23,7 +23,8 @@ from kg.export import export as export_store
 from kg.ingest import ingest as run_ingest
 from kg.pipeline import build as build_graph
 from kg.pipeline import find_articles, load_corpus
-from kg.store import Store
+from kg.remote import RemoteStore
+from kg.store import Store, open_store
 from kg.validate import ValidationReport
 from kg.validate import validate as validate_quads
 from kg.vocab import PREFIXES, Minter
@@ -37,8 +38,7 @@ store_option = click.option(
     envvar="NEWSKG_STORE",
     default=DEFAULT_STORE,
     show_default=True,
-    type=click.Path(path_type=Path),
-    help="Store directory (env NEWSKG_STORE).",
+    help="Store: a directory, or the query endpoint URL of a SPARQL 1.1 server (env NEWSKG_STORE).",
 )
 base_option = click.option(
     "--base", envvar="NEWSKG_BASE", default=None, help="Base IRI of minted IRIs (env NEWSKG_BASE)."
@@ -67,10 +67,8 @@ def user_errors() -> Iterator[None]:
         sys.exit(2)
 
 
-def open_existing(path: Path) -> Store:
-    if not (path / "CURRENT").is_file():
-        raise NewsKGError(f"no store at {path} (run 'newskg build' first, or pass --store)")
-    return Store(path, read_only=True)
+def open_existing(spec: str) -> Store | RemoteStore:
+    return open_store(spec, read_only=True, must_exist=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -95,7 +93,7 @@ def cli() -> None:
 @click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
 def build(
     data_dir: Path,
-    store_path: Path,
+    store_path: str,
     base: str | None,
     no_validate: bool,
     articles: tuple[Path, ...],
@@ -110,7 +108,7 @@ def build(
             raise InputError(
                 "no articles found (expected folders with article.txt)", file=data_dir / "articles"
             )
-        result = build_graph(corpus, Store(store_path), sources, check=not no_validate)
+        result = build_graph(corpus, open_store(store_path), sources, check=not no_validate)
         total = sum(result.graphs.values())
         click.echo(
             f"built {len(sources)} article(s), {total} triples in {len(result.graphs)} graph(s) "
@@ -136,7 +134,7 @@ def build(
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def ingest(
     data_dir: Path,
-    store_path: Path,
+    store_path: str,
     base: str | None,
     jobs: int | None,
     no_validate: bool,
@@ -165,7 +163,7 @@ def ingest(
                 click.echo(f"{done}/{total} articles processed", err=True)
 
         report = run_ingest(
-            corpus, Store(store_path), sources, jobs=jobs, check=not no_validate, progress=progress
+            corpus, open_store(store_path), sources, jobs=jobs, check=not no_validate, progress=progress
         )
         if tty:
             click.echo("", err=True)
@@ -185,6 +183,7 @@ def read_rdf_files(files: tuple[Path, ...]) -> list[pyoxigraph.Quad]:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"cannot read file ({exc.strerror})", file=path) from None
+        formats.refuse_entity_declarations(data, fmt, path)
         try:
             quads.extend(pyoxigraph.parse(data, format=fmt, base_iri=path.resolve().as_uri()))
         except (SyntaxError, ValueError) as exc:
@@ -201,7 +200,7 @@ def read_rdf_files(files: tuple[Path, ...]) -> list[pyoxigraph.Quad]:
     help="Also write the SHACL validation report as Turtle to this file.",
 )
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-def validate(store_path: Path, report_path: Path | None, files: tuple[Path, ...]) -> None:
+def validate(store_path: str, report_path: Path | None, files: tuple[Path, ...]) -> None:
     """Validate the built graph, or the given RDF FILES (Turtle, TriG, N-Triples, N-Quads, JSON-LD), against
     the newskg SHACL shapes. Exit 0: conforms; 1: does not conform; 2: the input cannot be read."""
     with user_errors():
@@ -230,7 +229,7 @@ def validate(store_path: Path, report_path: Path | None, files: tuple[Path, ...]
     type=click.Path(path_type=Path, dir_okay=False),
     help="File to write (default: stdout).",
 )
-def export(store_path: Path, base: str | None, fmt: str, graph: str | None, output: Path | None) -> None:
+def export(store_path: str, base: str | None, fmt: str, graph: str | None, output: Path | None) -> None:
     """Export the store (or one named graph) as Turtle, TriG, N-Triples, N-Quads, RDF/XML or JSON-LD."""
     with user_errors():
         store = open_existing(store_path)
@@ -259,7 +258,7 @@ def export(store_path: Path, base: str | None, fmt: str, graph: str | None, outp
     help="Result format of SELECT and ASK; CONSTRUCT and DESCRIBE print Turtle.",
 )
 @click.argument("sparql")
-def query(store_path: Path, fmt: str, sparql: str) -> None:
+def query(store_path: str, fmt: str, sparql: str) -> None:
     """Run a SPARQL query over the store (default graph: the union of all graphs). The newskg prefixes
     (schema:, wd:, nkg:, oa:, prov:, ...) are predeclared."""
     with user_errors():

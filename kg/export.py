@@ -16,7 +16,7 @@ import pyoxigraph
 import rdflib
 from pyoxigraph import Quad, RdfFormat, Triple
 
-from kg.store import Store
+from kg.store import AnyStore
 from kg.validate import ONTOLOGY_DIR
 from kg.vocab import PREFIXES, Minter
 
@@ -47,7 +47,7 @@ def _sorted_quads(quads: Iterable[Quad]) -> list[Quad]:
 
 
 def export(
-    store: Store, format: RdfFormat, output: IO[bytes], *, graph: str | None = None, minter: Minter
+    store: AnyStore, format: RdfFormat, output: IO[bytes], *, graph: str | None = None, minter: Minter
 ) -> None:
     """Write one named graph, or everything, to ``output``.
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat
 
-from kg.errors import UnsupportedFormat
+from kg.errors import InputError, UnsupportedFormat
 
 #: Names accepted by ``--format``; each maps to a pyoxigraph format that knows its media type and extension.
 RDF_FORMATS: dict[str, RdfFormat] = {
@@ -39,3 +39,12 @@ def for_file(path: Path) -> RdfFormat:
             f"{path}: cannot tell the RDF format from the extension (expected {known}, .json)"
         )
     return found
+
+
+def refuse_entity_declarations(data: bytes, fmt: RdfFormat, path: Path) -> None:
+    """RDF/XML may declare XML entities; expanding nested ones takes gigabytes from a few hundred bytes.
+
+    :raises InputError: for RDF/XML that declares entities.
+    """
+    if fmt == RdfFormat.RDF_XML and b"<!ENTITY" in data:
+        raise InputError("RDF/XML with entity declarations is refused (entity expansion)", file=path)

@@ -18,7 +18,7 @@ from pyoxigraph import NamedNode, QuerySolutions, RdfFormat
 
 from kg.errors import NewsKGError
 from kg.pipeline import ArticleSource, Corpus
-from kg.store import Store
+from kg.store import AnyStore
 from kg.validate import validate
 from kg.vocab import NKG
 
@@ -105,7 +105,7 @@ def _process(job: tuple[ArticleSource, str]) -> _Outcome:
     return _Outcome(source.slug, digest, data, len(quads))
 
 
-def stored_digests(store: Store, corpus: Corpus) -> dict[str, str]:
+def stored_digests(store: AnyStore, corpus: Corpus) -> dict[str, str]:
     rows = store.query(f"SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?g <{NKG}inputDigest> ?d }} }}", default_graph=[])
     assert isinstance(rows, QuerySolutions)
     return {row["g"].value: row["d"].value for row in rows}
@@ -113,7 +113,7 @@ def stored_digests(store: Store, corpus: Corpus) -> dict[str, str]:
 
 def ingest(
     corpus: Corpus,
-    store: Store,
+    store: AnyStore,
     sources: Sequence[ArticleSource],
     *,
     jobs: int | None = None,

@@ -137,9 +137,10 @@ def _provenance(
         g.add(graph, NamedNode(PROV + "wasDerivedFrom"), derived_from)
     g.add(activity, _TYPE, NamedNode(PROV + "Activity"))
     g.add(activity, NamedNode(PROV + "wasAssociatedWith"), minter.software)
-    g.add(minter.software, _TYPE, NamedNode(PROV + "SoftwareAgent"))
-    g.add(minter.software, s("name"), text("newskg"))
-    g.add(minter.software, s("softwareVersion"), text(__version__))
+    if derived_from is None:  # the entity graph describes the software once for all graphs
+        g.add(minter.software, _TYPE, NamedNode(PROV + "SoftwareAgent"))
+        g.add(minter.software, s("name"), text("newskg"))
+        g.add(minter.software, s("softwareVersion"), text(__version__))
     for source in sources:
         node = f"{graph}/source/{slugify(source.name)}"
         g.add(activity, NamedNode(PROV + "used"), node)
@@ -249,8 +250,11 @@ class _ArticleMapper:
                 g.add(iri, s("copyrightHolder"), self.organization(agency))
             if image.caption:
                 self.support(image.caption_span, iri)
-                for depicted in self.depicted(image.caption_span):
-                    g.add(iri, s("about"), depicted)
+                events, persons = self.depicted(image.caption_span)
+                for event in events:
+                    g.add(iri, s("about"), event)
+                for person in persons:
+                    g.add(iri, s("mentions"), person)
         for number, video in enumerate(self.article.videos, 1):
             iri = self.part("video", number)
             g.add(self.iri, s("video"), iri)
@@ -259,8 +263,8 @@ class _ArticleMapper:
             g.add(iri, s("duration"), typed(iso_duration(video.duration), "duration"))
             self.support(video.title_span, iri)
 
-    def depicted(self, caption: Span) -> list[str]:
-        """Events evidenced inside a caption, and persons it names: what the picture shows."""
+    def depicted(self, caption: Span) -> tuple[list[str], list[str]]:
+        """Events evidenced inside a caption (what the picture is about), and the persons it names."""
         inside = lambda span: caption.start <= span.start and span.end <= caption.end  # noqa: E731
         events = {
             self.minter.entity("event", e.id)
@@ -272,7 +276,7 @@ class _ArticleMapper:
             for m in self.registry.find_mentions(caption.text(self.article.body))
             if self.registry[m.entity].type == "Person"
         }
-        return sorted(events | persons)
+        return sorted(events), sorted(persons)
 
     def sections(self) -> None:
         for number, section in enumerate(self.article.sections, 1):
@@ -314,7 +318,8 @@ class _ArticleMapper:
         g = self.g
         for event in self.ann.events:
             iri = self.minter.entity("event", event.id)
-            g.types(iri, "Event")
+            if event.id not in self.registry:  # registry events are typed in the entity graph
+                g.types(iri, "Event")
             g.add(iri, s("additionalType"), n(EVENT_KINDS[event.kind]))
             g.labels(iri, s("name"), event.name)
             g.labels(iri, s("description"), event.description)

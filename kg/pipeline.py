@@ -18,7 +18,7 @@ from kg.entities import Registry, load_registry
 from kg.errors import InputError, ShapesViolated
 from kg.mapping import Source, article_quads, entity_quads
 from kg.model import Annotations
-from kg.store import Store
+from kg.store import AnyStore
 from kg.text import parse_article
 from kg.validate import ValidationReport, validate
 from kg.vocab import Minter, slugify
@@ -121,7 +121,7 @@ class BuildResult:
 
 def build(
     corpus: Corpus,
-    store: Store,
+    store: AnyStore,
     articles: Sequence[ArticleSource],
     *,
     check: bool = True,

@@ -22,6 +22,7 @@ from pyoxigraph import (
 )
 
 from kg.errors import NewsKGError, QueryError
+from kg.remote import RemoteStore, is_url
 
 QueryResult = QuerySolutions | QueryBoolean | QueryTriples
 
@@ -122,3 +123,20 @@ class Store:
     def flush(self) -> None:
         if self.path is not None:
             self._store.flush()
+
+
+def open_store(spec: str | Path, *, read_only: bool = False, must_exist: bool = False) -> Store | RemoteStore:
+    """A store from ``--store``: a directory (embedded RocksDB) or a SPARQL server's query endpoint URL.
+
+    :raises NewsKGError: when ``must_exist`` and there is no store at the path.
+    """
+    if is_url(spec):
+        return RemoteStore(str(spec))
+    path = Path(spec)
+    if must_exist and not (path / "CURRENT").is_file():
+        raise NewsKGError(f"no store at {path} (run 'newskg build' first, or pass --store)")
+    return Store(path, read_only=read_only)
+
+
+AnyStore = Store | RemoteStore
+"""Either kind of store; both offer the same methods."""

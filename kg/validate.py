@@ -101,11 +101,16 @@ def _results(report: rdflib.Graph) -> list[Result]:
             return _path_text(report, value)
         return str(value)
 
+    def message(node: rdflib.term.Node) -> str:
+        """A result of sh:node says only "see details": its nested results say what is wrong."""
+        details = sorted({message(d) for d in report.objects(node, SH.detail)})
+        return "; ".join(details) if details else one(node, SH.resultMessage)
+
     results = [
         Result(
             focus=one(node, SH.focusNode),
             path=one(node, SH.resultPath),
-            message=one(node, SH.resultMessage),
+            message=message(node),
             severity=one(node, SH.resultSeverity).rsplit("#", 1)[-1],
             shape=one(node, SH.sourceShape)
             if not isinstance(report.value(node, SH.sourceShape), rdflib.BNode)
@@ -113,6 +118,7 @@ def _results(report: rdflib.Graph) -> list[Result]:
             value=one(node, SH.value),
         )
         for node in report.subjects(rdflib.RDF.type, SH.ValidationResult)
+        if (None, SH.detail, node) not in report  # nested results are told through their parent's message
     ]
     return sorted(results, key=lambda r: (r.focus, r.path, r.message, r.value))
 

@@ -6,45 +6,57 @@ test builds its own app.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, request
 
+from kg.remote import RemoteStore
+from kg.store import open_store
 from kg.vocab import Minter
 from server import describe, dumps, errors, meta, pages, protocol
 from server.dataset import DatasetInfo
 from server.executor import QueryPool
+from server.remote_pool import RemotePool
 from server.settings import resolve
 
 
 def create_app(
-    store_path: Path,
+    store_path: Path | str,
     *,
     settings: dict[str, Any] | None = None,
     dataset: DatasetInfo | None = None,
     dump_dir: Path | None = None,
     queries_dir: Path | None = None,
 ) -> Flask:
-    """A WSGI app serving the store at ``store_path`` (built by ``newskg build``) read-only."""
+    """A WSGI app serving, read-only, the store at ``store_path``: a directory built by ``newskg build``,
+    or the query endpoint URL of a SPARQL server."""
     app = Flask(__name__)
     effective = settings or resolve()
+    store = open_store(store_path, read_only=True, must_exist=True)
     app.config.update(
         NEWSKG_SETTINGS=effective,
-        NEWSKG_DATASET=dataset or DatasetInfo.from_store(store_path),
-        NEWSKG_DUMP_DIR=str(dump_dir or store_path.parent / "dumps"),
+        NEWSKG_DATASET=dataset or DatasetInfo.from_store(store),
+        NEWSKG_DUMP_DIR=str(dump_dir or Path(tempfile.mkdtemp(prefix="newskg-dumps-"))),
         NEWSKG_STORE_PATH=str(store_path),
         NEWSKG_QUERIES_DIR=str(queries_dir or Path("data") / "queries"),
         MAX_CONTENT_LENGTH=effective["max_request_bytes"],
         MAX_FORM_MEMORY_SIZE=effective["max_request_bytes"],
     )
-    app.extensions["newskg_pool"] = QueryPool(
-        store_path,
-        size=effective["executors"],
-        store_mode=effective["store_mode"],
-        memory_mb=effective["query_memory_mb"],
-        queue_timeout_s=effective["queue_timeout_s"],
-    )
+    if isinstance(store, RemoteStore):
+        app.extensions["newskg_pool"] = RemotePool(
+            store, effective["executors"], effective["queue_timeout_s"]
+        )
+    else:
+        app.extensions["newskg_pool"] = QueryPool(
+            Path(store_path),
+            size=effective["executors"],
+            store_mode=effective["store_mode"],
+            memory_mb=effective["query_memory_mb"],
+            queue_timeout_s=effective["queue_timeout_s"],
+        )
+    del store
     app.extensions["newskg_minter"] = (
         Minter(effective["base_iri"]) if effective["base_iri"] else Minter.from_env()
     )

@@ -17,7 +17,8 @@ from kg import formats
 from kg.cli import DEFAULT_STORE, base_option, cli, minter_for, user_errors
 from kg.errors import InputError, NewsKGError
 from kg.pipeline import build, find_articles, load_corpus
-from kg.store import Store
+from kg.remote import RemoteStore, is_url
+from kg.store import open_store
 from kg.vocab import Minter, slugify
 from server import create_app
 from server.settings import SETTINGS, resolve
@@ -65,8 +66,7 @@ def load_files(files: tuple[Path, ...], minter: Minter) -> Path:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"cannot read file ({exc.strerror})", file=path) from None
-        if fmt == pyoxigraph.RdfFormat.RDF_XML and b"<!ENTITY" in data:
-            raise InputError("RDF/XML with entity declarations is refused (entity expansion)", file=path)
+        formats.refuse_entity_declarations(data, fmt, path)
         graph = (
             None
             if fmt.supports_datasets
@@ -92,8 +92,7 @@ def load_files(files: tuple[Path, ...], minter: Minter) -> Path:
     envvar="NEWSKG_STORE",
     default=DEFAULT_STORE,
     show_default=True,
-    type=click.Path(path_type=Path),
-    help="Store to serve; built from --data-dir when empty.",
+    help="Store to serve (a directory or a SPARQL query endpoint URL); built from --data-dir when empty.",
 )
 @click.option(
     "--data-dir",
@@ -133,7 +132,7 @@ def serve(
     port: int,
     workers: int,
     threads: int,
-    store_path: Path,
+    store_path: str,
     data_dir: Path,
     files: tuple[Path, ...],
     overrides: tuple[tuple[str, str], ...],
@@ -145,10 +144,12 @@ def serve(
         minter = minter_for(base or settings["base_iri"] or None)
         settings["base_iri"] = minter.base
         if files:
-            store_path = load_files(files, minter)
-        elif not (store_path / "CURRENT").is_file():
+            store_path = str(load_files(files, minter))
+        elif (is_url(store_path) and not RemoteStore(store_path).graphs()) or (
+            not is_url(store_path) and not (Path(store_path) / "CURRENT").is_file()
+        ):
             corpus = load_corpus(data_dir, minter=minter)
-            build(corpus, Store(store_path), find_articles([data_dir / "articles"]))
+            build(corpus, open_store(store_path), find_articles([data_dir / "articles"]))
             click.echo(f"built the graph from {data_dir} into {store_path}")
         dump_dir = Path(tempfile.mkdtemp(prefix="newskg-dumps-"))
         atexit.register(shutil.rmtree, dump_dir, ignore_errors=True)

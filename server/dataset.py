@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import pyoxigraph
-from pyoxigraph import QuerySolutions
+from pyoxigraph import NamedNode, QuerySolution, QuerySolutions
+
+from kg.store import AnyStore
 
 
 @dataclass(frozen=True)
@@ -22,38 +22,25 @@ class DatasetInfo:
     subjects: int = 0
 
     @classmethod
-    def from_store(cls, path: Path) -> DatasetInfo:
-        store = pyoxigraph.Store.read_only(str(path))
-        rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-        assert isinstance(rows, QuerySolutions)
-        graphs = {
-            row["g"].value: int(row["n"].value) for row in rows if isinstance(row["g"], pyoxigraph.NamedNode)
-        }
+    def from_store(cls, store: AnyStore) -> DatasetInfo:
+        """Count once at start-up: a handful of aggregate queries, not one per graph."""
+
+        def rows(query: str) -> list[QuerySolution]:
+            result = store.query(query)
+            assert isinstance(result, QuerySolutions)
+            return list(result)
+
+        def counts(query: str) -> dict[str, int]:
+            found = ((r["k"], int(r["n"].value)) for r in rows(query))
+            return dict(sorted((k.value, n) for k, n in found if isinstance(k, NamedNode)))
+
         return cls(
-            dict(sorted(graphs.items())),
-            len(store),
-            _counts(store, "SELECT ?k (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?k } GROUP BY ?k"),
-            _counts(store, "SELECT ?k (COUNT(*) AS ?n) WHERE { ?s ?k ?o } GROUP BY ?k"),
-            _count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"),
+            counts("SELECT ?k (COUNT(*) AS ?n) WHERE { GRAPH ?k { ?s ?p ?o } } GROUP BY ?k"),
+            int(rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"].value),
+            counts("SELECT ?k (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?k } GROUP BY ?k"),
+            counts("SELECT ?k (COUNT(*) AS ?n) WHERE { ?s ?k ?o } GROUP BY ?k"),
+            int(rows("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")[0]["n"].value),
         )
 
     def has_graph(self, iri: str) -> bool:
         return iri in self.graphs
-
-
-def _counts(store: pyoxigraph.Store, query: str) -> dict[str, int]:
-    rows = store.query(query, use_default_graph_as_union=True)
-    assert isinstance(rows, QuerySolutions)
-    return dict(
-        sorted(
-            (row["k"].value, int(row["n"].value))
-            for row in rows
-            if isinstance(row["k"], pyoxigraph.NamedNode)
-        )
-    )
-
-
-def _count(store: pyoxigraph.Store, query: str) -> int:
-    rows = store.query(query, use_default_graph_as_union=True)
-    assert isinstance(rows, QuerySolutions)
-    return int(next(iter(rows))["n"].value)

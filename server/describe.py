@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import pyoxigraph
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 from werkzeug.exceptions import NotAcceptable
 
-from kg.store import Store
+from kg.store import open_store
 from kg.validate import ValidationReport, validate
 from kg.vocab import DCTERMS, RDF, SD, VOID, XSD
 from server import conneg
@@ -100,8 +99,8 @@ def vocabulary() -> Response:
 
 
 @functools.cache
-def _report(store_path: str) -> ValidationReport:
-    return validate(Store(Path(store_path), read_only=True).quads())
+def _report(store: str) -> ValidationReport:
+    return validate(open_store(store, read_only=True).quads())
 
 
 @bp.get("/validation")

@@ -67,6 +67,10 @@ class QueryPool:
             self._ready(proc)
             self._idle.put(proc)
 
+    def idle(self) -> int:
+        """Query processes ready for a query now (in this worker)."""
+        return self._idle.qsize()
+
     def close(self) -> None:
         while True:
             try:

@@ -35,6 +35,10 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _OPEN, _CLOSE = "({[", ")}]"
+#: SERVICE as a word anywhere outside string literals, even where the tokenizer saw an IRI or a comment: the
+#: engine may read ``<2)SERVICE#>`` as a comparison, a keyword and a comment. Not preceded by the characters
+#: of IRIs, prefixed names and variables, so ``<http://x/service/1>`` and ``?service`` stay allowed.
+_SERVICE_ANYWHERE = re.compile(r"(?<![\w:/#?$.\-])SERVICE(?![\w:\-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def tokens(query: str, max_depth: int) -> list[Token]:
     return out
 
 
-def inspect(query: str, *, max_chars: int, max_depth: int, max_rows: int) -> Inspected:
+def inspect(query: str, *, max_chars: int, max_depth: int, max_rows: int, base: str = "") -> Inspected:
     """Refuse what must not run; return the form, the dataset and the text to run.
 
     :raises RequestEntityTooLarge: for a query longer than ``max_chars``.
@@ -100,14 +104,23 @@ def inspect(query: str, *, max_chars: int, max_depth: int, max_rows: int) -> Ins
             f"query is {len(query)} characters long; the limit is {max_chars} (max_query_chars setting)"
         )
     toks = tokens(query, max_depth)
-    words = [t for t in toks if t.kind == "word"]
-    for t in words:
-        if t.text.upper() == "SERVICE":
-            raise BadRequest("SERVICE (federated query) is disabled: this endpoint never fetches remote data")
+    if any(t.kind == "word" and t.text.upper() == "SERVICE" for t in toks) or _SERVICE_ANYWHERE.search(
+        _without_strings(toks, query)
+    ):
+        raise BadRequest("SERVICE (federated query) is disabled: this endpoint never fetches remote data")
     form = _form(toks)
     text, capped = (query, False) if form == "ASK" else _cap(query, toks, max_rows)
-    default, named = _dataset(toks)
+    default, named = _dataset(toks, base)
     return Inspected(form, text, default, named, capped)
+
+
+def _without_strings(toks: list[Token], query: str) -> str:
+    """The query with string literals and whole-line comments blanked out."""
+    text = list(query)
+    for t in toks:
+        if t.kind == "string":
+            text[t.start : t.start + len(t.text)] = " " * len(t.text)
+    return re.sub(r"(?m)^[ \t]*#.*$", "", "".join(text))
 
 
 def _form(toks: list[Token]) -> str:
@@ -127,17 +140,17 @@ def _form(toks: list[Token]) -> str:
     raise BadRequest("not a SPARQL query: expected SELECT, CONSTRUCT, DESCRIBE or ASK after the prologue")
 
 
-def _dataset(toks: list[Token]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _dataset(toks: list[Token], base: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """IRIs of FROM and FROM NAMED clauses, resolved against BASE and PREFIX declarations."""
-    base, prefixes = "", {}
+    prefixes: dict[str, str] = {}
     default: list[str] = []
     named: list[str] = []
     for i, t in enumerate(toks):
         word = t.text.upper() if t.kind == "word" and t.depth == 0 else ""
         if word == "BASE" and i + 1 < len(toks) and toks[i + 1].kind == "iri":
-            base = urljoin(base, toks[i + 1].text[1:-1])
+            base = _join(base, toks[i + 1].text[1:-1]) or base
         elif word == "PREFIX" and i + 2 < len(toks) and toks[i + 2].kind == "iri":
-            prefixes[toks[i + 1].text.rstrip(":")] = urljoin(base, toks[i + 2].text[1:-1])
+            prefixes[toks[i + 1].text.rstrip(":")] = _join(base, toks[i + 2].text[1:-1]) or ""
         elif word == "FROM" and i + 1 < len(toks):
             target = toks[i + 1]
             into = default
@@ -150,12 +163,20 @@ def _dataset(toks: list[Token]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _resolve(token: Token, base: str, prefixes: dict[str, str]) -> str | None:
+    """The IRI a token names, or None when it cannot be resolved (the engine then reports the error)."""
     if token.kind == "iri":
-        return urljoin(base, token.text[1:-1])
+        return _join(base, token.text[1:-1])
     if token.kind == "pname":
         prefix, _, local = token.text.partition(":")
         return prefixes[prefix] + local if prefix in prefixes else None
     return None
+
+
+def _join(base: str, iri: str) -> str | None:
+    try:
+        return urljoin(base, iri)
+    except ValueError:
+        return None
 
 
 def _cap(query: str, toks: list[Token], max_rows: int) -> tuple[str, bool]:
@@ -169,8 +190,8 @@ def _cap(query: str, toks: list[Token], max_rows: int) -> tuple[str, bool]:
             and top[i + 1].kind == "number"
         ):
             number = top[i + 1]
-            if int(float(number.text)) <= max_rows:
-                return query, False
+            if not number.text.isdigit() or int(number.text) <= max_rows:
+                return query, False  # a malformed LIMIT is the engine's to report
             end = number.start + len(number.text)
             return query[: number.start] + str(max_rows) + query[end:], True
     values = next((t for t in top if t.kind == "word" and t.text.upper() == "VALUES"), None)

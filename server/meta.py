@@ -24,3 +24,10 @@ def versions() -> Response:
 @bp.get("/-/settings.json")
 def settings() -> Response:
     return jsonify(current_app.config["NEWSKG_SETTINGS"])
+
+
+@bp.get("/-/executors.json")
+def executors() -> Response:
+    """How many query processes this worker has, and how many are free now."""
+    pool = current_app.extensions["newskg_pool"]
+    return jsonify(size=pool.size, idle=pool.idle())

@@ -290,7 +290,10 @@ def article_page(iri: str, links: list[tuple[str, str]]) -> str:
         "image",
     )
     depicts = grouped(
-        select(f"SELECT ?image ?about WHERE {{ {ref} schema:image ?image . ?image schema:about ?about }}"),
+        select(
+            f"SELECT ?image ?about WHERE {{ {ref} schema:image ?image . "
+            "?image schema:about|schema:mentions ?about }"
+        ),
         "image",
     )
     videos = select(

@@ -6,6 +6,7 @@ GET ``?query=``, POST form-encoded, POST ``application/sparql-query``; ``default
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pyoxigraph
@@ -39,9 +40,7 @@ def protocol_params() -> MultiDict[str, str]:
         params.update(request.form)
     elif request.mimetype == QUERY_TYPE:
         params = MultiDict(request.args)
-        params.add(
-            "query", request.get_data().decode(request.mimetype_params.get("charset", "utf-8"), "replace")
-        )
+        params.add("query", direct_query())
     elif request.mimetype == UPDATE_TYPE:
         raise Forbidden("SPARQL Update is not allowed: this endpoint is read-only")
     else:
@@ -52,6 +51,17 @@ def protocol_params() -> MultiDict[str, str]:
     if "update" in params:
         raise Forbidden("SPARQL Update is not allowed: this endpoint is read-only")
     return params
+
+
+def direct_query() -> str:
+    """The body of a direct POST: SPARQL is UTF-8 (SPARQL 1.1 Protocol, section 2.1.3)."""
+    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    if charset not in ("utf-8", "utf8", "us-ascii"):
+        raise UnsupportedMediaType(f"charset={charset!r} is not supported: send the query as UTF-8")
+    try:
+        return request.get_data().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadRequest(f"the query is not valid UTF-8 (byte {exc.start})") from None
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
@@ -79,9 +89,15 @@ def run_query(query: str, params: MultiDict[str, str]) -> Response:
         max_chars=settings["max_query_chars"],
         max_depth=settings["max_query_depth"],
         max_rows=settings["max_result_rows"],
+        base=request.base_url,
     )
     offer = conneg.choose(conneg.OFFERS_BY_FORM[info.form], request.accept_mimetypes, params.get("format"))
-    job: dict[str, Any] = {"op": "query", "query": info.text, "format": offer.media_type}
+    job: dict[str, Any] = {
+        "op": "query",
+        "query": info.text,
+        "format": offer.media_type,
+        "base": request.base_url,
+    }
     job.update(dataset_of(info.from_graphs, info.from_named_graphs, params))
     body = pool().run(job, time_limit(params))
     response = Response(body, content_type=offer.content_type)
@@ -115,8 +131,8 @@ def time_limit(params: MultiDict[str, str]) -> float:
         asked = float(raw)
     except ValueError:
         raise BadRequest(f"timeout must be a number of seconds, got {raw!r}") from None
-    if asked <= 0:
-        raise BadRequest("timeout must be positive")
+    if not math.isfinite(asked) or asked <= 0:
+        raise BadRequest("timeout must be a positive number of seconds")
     return min(asked, limit)
 
 

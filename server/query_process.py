@@ -18,6 +18,7 @@ import pyoxigraph
 from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 
 from kg.vocab import PREFIXES
+from server.sandbox import deny_network
 
 
 def open_store(path: str, mode: str) -> pyoxigraph.Store:
@@ -49,7 +50,7 @@ def answer(store: pyoxigraph.Store, request: dict[str, Any]) -> bytes:
         with gzip.open(request["path"], "wb", compresslevel=6) as out:
             pyoxigraph.serialize(items, out, format=fmt, prefixes=PREFIXES)
         return b""
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = {"base_iri": request.get("base")}
     if request.get("default_graph") is not None:
         options["default_graph"] = [NamedNode(g) for g in request["default_graph"]]
     elif request.get("union", True):
@@ -75,6 +76,13 @@ def main(fd: int, store_path: str, mode: str, memory_mb: int) -> None:
     except OSError as exc:
         print(f"newskg query process: cannot open the store at {store_path}: {exc}", file=sys.stderr)
         sys.exit(1)
+    try:
+        deny_network()
+    except OSError as exc:
+        print(
+            f"newskg query process: network not sandboxed ({exc}); the query guard still applies",
+            file=sys.stderr,
+        )
     limit_memory(memory_mb)
     conn.send("ready")
     while True:
@@ -90,7 +98,7 @@ def main(fd: int, store_path: str, mode: str, memory_mb: int) -> None:
         except MemoryError:
             conn.send((503, "the query needed more memory than query_memory_mb allows"))
             continue
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RuntimeError, TypeError) as exc:
             conn.send((400, f"the query could not be evaluated: {exc}"))
             continue
         conn.send((200, ""))

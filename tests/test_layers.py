@@ -1,4 +1,4 @@
-"""Dependencies go one way: server uses kg, never the reverse; kg knows nothing about HTTP."""
+"""Dependencies go one way: server uses kg, never the reverse; kg serves no HTTP, it is only a client."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-FORBIDDEN_IN_KG = {"flask", "werkzeug", "gunicorn", "server", "requests"}
+FORBIDDEN_IN_KG = {"flask", "werkzeug", "gunicorn", "server"}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -24,6 +24,12 @@ def imported_modules(path: Path) -> set[str]:
 def test_kg_imports_no_web_framework_and_not_the_server() -> None:
     for path in sorted((ROOT / "kg").glob("*.py")):
         assert not imported_modules(path) & FORBIDDEN_IN_KG, path.name
+
+
+def test_only_the_remote_store_speaks_http() -> None:
+    """The SPARQL protocol client for a remote store is the one place kg talks to the network."""
+    users = {p.name for p in (ROOT / "kg").glob("*.py") if "requests" in imported_modules(p)}
+    assert users == {"remote.py"}
 
 
 def test_only_validate_imports_pyshacl() -> None:

@@ -1,0 +1,86 @@
+"""Queries for a store on another SPARQL server: passed through with the same guard, limits and formats.
+
+The remote engine evaluates and serializes. The time limit is the HTTP timeout: the connection is closed at
+the deadline, which ends the query on servers that cancel on disconnect (give the server its own timeout
+too, e.g. ``oxigraph serve --timeout-s``). Concurrency is bounded as with the query processes: ``executors``
+requests at once per worker, 503 after ``queue_timeout_s``. The guard still refuses SERVICE, but the remote
+server is not sandboxed by newskg: run it without federation where it offers that.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph
+import requests
+from pyoxigraph import RdfFormat
+
+from kg.errors import NewsKGError
+from kg.remote import RemoteStore
+from kg.vocab import PREFIXES
+from server.executor import ExecutionError
+
+
+@dataclass
+class RemotePool:
+    store: RemoteStore
+    size: int = 2
+    queue_timeout_s: float = 2.0
+    _slots: threading.BoundedSemaphore = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._slots = threading.BoundedSemaphore(self.size)
+
+    def start(self) -> None:
+        """Nothing to start: the remote server is already running."""
+
+    def idle(self) -> int:
+        return self._slots._value
+
+    def close(self) -> None:
+        self.store.session.close()
+
+    def run(self, request: dict[str, Any], time_limit_s: float) -> bytes:
+        if not self._slots.acquire(timeout=self.queue_timeout_s):
+            raise ExecutionError(
+                503,
+                f"all {self.size} query slots are busy; retry later (settings: executors, queue_timeout_s)",
+            )
+        try:
+            if request["op"] == "dump":
+                return self._dump(request)
+            return self._query(request, time_limit_s)
+        except requests.Timeout:
+            raise ExecutionError(
+                503,
+                f"the query ran longer than the time limit of {time_limit_s:g} s and was cancelled "
+                "(setting: sparql_time_limit_s)",
+            ) from None
+        except NewsKGError as exc:
+            status = 400 if "refused the query" in str(exc) else 503
+            raise ExecutionError(status, str(exc)) from None
+        finally:
+            self._slots.release()
+
+    def _query(self, request: dict[str, Any], time_limit_s: float) -> bytes:
+        params: list[tuple[str, str]] = []
+        if request.get("default_graph") is not None:
+            params += [("default-graph-uri", g) for g in request["default_graph"]]
+            params += [("named-graph-uri", g) for g in request.get("named_graphs") or []]
+        elif request.get("union", True):
+            params = self.store.union_params()
+        query = f"BASE <{request['base']}>\n{request['query']}" if request.get("base") else request["query"]
+        response = self.store.request(query, request["format"], params=params, timeout=time_limit_s)
+        return response.content
+
+    def _dump(self, request: dict[str, Any]) -> bytes:
+        fmt = RdfFormat.from_media_type(request["format"])
+        assert fmt is not None
+        quads = self.store.quads(request.get("graph"))
+        items = quads if fmt.supports_datasets else (q.triple for q in quads)
+        with gzip.open(request["path"], "wb", compresslevel=6) as out:
+            pyoxigraph.serialize(items, out, format=fmt, prefixes=PREFIXES)
+        return b""

@@ -1,0 +1,160 @@
+"""The same commands on an existing SPARQL server: a real `oxigraph serve` on 127.0.0.1.
+
+`.ci/run` starts one and sets NEWSKG_TEST_SPARQL_URL (its query endpoint); without it, the fixture starts its
+own from the `oxigraph` package installed with the dev dependencies.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.conftest import DATA, NEWSKG, SEED_DIR, free_port, start_server
+
+OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
+
+
+@pytest.fixture(scope="module")
+def sparql_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = os.environ.get("NEWSKG_TEST_SPARQL_URL")
+    process = None
+    if not url:
+        port = free_port()
+        location = tmp_path_factory.mktemp("oxigraph")
+        process = subprocess.Popen(
+            [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}/query"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            requests.post(url, data={"query": "ASK {}"}, timeout=2)
+            break
+        except requests.ConnectionError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+    requests.post(
+        url.rsplit("/", 1)[0] + "/update",
+        data="DROP ALL",
+        timeout=30,
+        headers={"Content-Type": "application/sparql-update"},
+    ).raise_for_status()
+    yield url
+    if process is not None:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def newskg(*args: str | Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("NEWSKG_")} | env
+    return subprocess.run(
+        [NEWSKG, *map(str, args)], capture_output=True, text=True, env=environment, timeout=600
+    )
+
+
+@pytest.fixture(scope="module")
+def built(sparql_server: str) -> str:
+    result = newskg("build", "--data", DATA, "--store", sparql_server)
+    assert result.returncode == 0, result.stderr
+    return sparql_server
+
+
+def test_build_query_and_validate_on_the_server(built: str) -> None:
+    names = newskg(
+        "query",
+        "--store",
+        built,
+        "--format",
+        "csv",
+        "SELECT ?n WHERE { ?p schema:sameAs wd:Q7747 ; schema:name ?n } ORDER BY ?n",
+    )
+    assert names.stdout.split() == ["n", "Vladimir", "Putin", "Wladimir", "Putin"]
+    validated = newskg("validate", "--store", built)
+    assert validated.returncode == 0, validated.stdout[-2000:]
+
+
+def test_export_from_the_server_equals_the_embedded_store(built: str, tmp_path: Path) -> None:
+    local = tmp_path / "store"
+    assert newskg("build", "--data", DATA, "--store", local).returncode == 0
+    remote_ttl = newskg("export", "--store", built, "--format", "turtle").stdout
+    local_ttl = newskg("export", "--store", local, "--format", "turtle").stdout
+    assert remote_ttl == local_ttl and len(remote_ttl) > 100_000
+
+
+def test_ingest_on_the_server_is_idempotent(built: str, tmp_path: Path) -> None:
+    article = tmp_path / "corpus" / "remote-variant"
+    article.mkdir(parents=True)
+    (article / "article.txt").write_text((SEED_DIR / "article.txt").read_text(encoding="utf-8"))
+    first = newskg("ingest", "--data", DATA, "--store", built, article)
+    assert first.returncode == 0 and "1 ingested, 0 unchanged" in first.stdout, first.stderr
+    second = newskg("ingest", "--data", DATA, "--store", built, article)
+    assert "0 ingested, 1 unchanged" in second.stdout
+    graphs = newskg("query", "--store", built, "SELECT ?g WHERE { GRAPH ?g {} } ORDER BY ?g").stdout
+    assert "<https://kg.example.org/graph/remote-variant>" in graphs
+
+
+@pytest.fixture(scope="module")
+def endpoint(built: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    os.environ["NEWSKG_REMOTE_UNION"] = "param"
+    try:
+        server = start_server(
+            "--store",
+            built,
+            log_dir=tmp_path_factory.mktemp("remote"),
+            settings={"sparql_time_limit_s": 2, "executors": 2},
+        )
+    finally:
+        del os.environ["NEWSKG_REMOTE_UNION"]
+    yield server.url
+    server.stop()
+
+
+def test_the_endpoint_passes_queries_through(endpoint: str) -> None:
+    query = "SELECT ?n WHERE { <https://kg.example.org/person/vladimir-putin> <http://schema.org/name> ?n }"
+    response = requests.get(endpoint + "/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+    assert response.status_code == 200 and response.headers["Content-Type"].startswith("text/csv")
+    assert sorted(response.text.split("\r\n")[1:-1]) == ["Vladimir Putin", "Wladimir Putin"]
+    ask = requests.get(endpoint + "/sparql", params={"query": "ASK { ?s a <http://schema.org/NewsArticle> }"})
+    assert ask.json()["boolean"] is True
+
+
+def test_the_endpoint_keeps_its_guard(endpoint: str) -> None:
+    service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    assert requests.get(endpoint + "/sparql", params={"query": service}).status_code == 400
+    update = requests.post(endpoint + "/sparql", data={"update": "DROP ALL"})
+    assert update.status_code == 403
+
+
+def test_a_runaway_query_on_the_server_is_cut_off(endpoint: str) -> None:
+    # about 30 million solutions: several seconds, then the remote server is done with it (the connection we
+    # close at the deadline need not stop it; a runaway that never ends would keep a core of CI busy)
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STR(?c) != STR(?f)) }"
+    outcome: dict[str, requests.Response] = {}
+    thread = threading.Thread(
+        target=lambda: outcome.update(
+            r=requests.get(endpoint + "/sparql", params={"query": runaway}, timeout=60)
+        )
+    )
+    started = time.monotonic()
+    thread.start()
+    time.sleep(0.3)
+    assert requests.get(endpoint + "/healthz", timeout=5).status_code == 200
+    thread.join()
+    assert outcome["r"].status_code == 503 and "time limit of 2 s" in outcome["r"].text
+    assert time.monotonic() - started < 10
+
+
+def test_pages_work_on_the_server(endpoint: str) -> None:
+    html = requests.get(endpoint + "/person/vladimir-putin").text
+    assert "Trump–Putin summit in Alaska" in html and "President of Russia" in html
