@@ -5,7 +5,7 @@ the server's dump (``/dumps/dataset.nq`` in an rdflib ``Dataset`` whose default 
 graphs). Solutions are compared as multisets of rows, terms normalized (IRIs; literals by lexical form,
 datatype and language tag; the seed has no blank nodes).
 
-(b) The W3C SPARQL 1.1 query-evaluation tests listed in ``shared/w3c-sparql11/tests.json``: every ``eval``
+(b) The W3C SPARQL 1.1 query-evaluation tests listed in ``tests/w3c-sparql11/tests.json``: every ``eval``
 test against its expected result, every ``negative-syntax`` test must get 400. A server per data file is
 too slow (about 70 servers), so ONE server is started with every non-empty data file (``--data``, each under
 a unique file name, so each becomes its own named graph ``https://kg.example.org/graph/<stem>``), and each
@@ -44,10 +44,10 @@ from rdflib.util import guess_format
 
 from tests.conftest import BASE, LiveServer, start_server
 
-W3C = Path(__file__).resolve().parents[2] / "shared" / "w3c-sparql11"
+W3C = Path(__file__).resolve().parent / "w3c-sparql11"
 MISSING = (
     f"the W3C SPARQL 1.1 test files are missing: expected {W3C / 'tests.json'} "
-    "(the shared/w3c-sparql11 folder next to the repository)"
+    "(a copy of the W3C files shipped in tests/; see its README.md)"
 )
 
 KNOWN_DIFFERENCES: dict[str, str] = {

@@ -33,12 +33,12 @@ from rdflib.query import Result
 
 from tests.conftest import LiveServer, start_server
 
-W3C = Path(__file__).resolve().parents[2] / "shared" / "w3c-sparql11"
+W3C = Path(__file__).resolve().parent / "w3c-sparql11"
 MANIFEST = W3C / "protocol" / "manifest.ttl"
 DATASET = W3C / "protocol" / "dataset.nq"
 MISSING = (
     f"the W3C SPARQL 1.1 test files are missing: expected {MANIFEST} and {DATASET} "
-    "(the shared/w3c-sparql11 folder next to the repository)"
+    "(a copy of the W3C files shipped in tests/; see its README.md)"
 )
 
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
