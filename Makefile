@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= var/store
 
-.PHONY: install static build validate serve test lint format system-deps clean
+.PHONY: install static build validate serve test lint format system-deps bench clean
 
 $(BIN)/newskg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,21 +24,26 @@ serve: validate
 	$(BIN)/newskg export --store $(STORE) --format turtle -o var/newskg.ttl
 	$(BIN)/newskg serve --store $(STORE)
 
-# Debian packages the tests use: chromium for the browser tests, wrk for the benchmarks.
+# Debian packages the tests use: chromium for the browser tests (wrk, for the benchmarks, is installed by bench).
 system-deps:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 test: install system-deps
-	$(BIN)/ruff check kg server tests
-	$(BIN)/ruff format --check kg server tests
+	$(BIN)/ruff check kg server tests bench
+	$(BIN)/ruff format --check kg server tests bench
 	$(BIN)/python -m pytest
 
+# Every benchmark, side by side with the peers, into bench/RESULTS.md (about 30 min; never part of the tests).
+bench: install
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+	$(BIN)/python -m bench.run
+
 lint: install
-	$(BIN)/ruff check kg server tests
+	$(BIN)/ruff check kg server tests bench
 
 format: install
-	$(BIN)/ruff format kg server tests
-	$(BIN)/ruff check --fix kg server tests
+	$(BIN)/ruff format kg server tests bench
+	$(BIN)/ruff check --fix kg server tests bench
 
 clean:
 	rm -rf $(VENV) var .pytest_cache web/node_modules $(VENDOR)

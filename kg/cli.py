@@ -1,4 +1,4 @@
-"""The ``newskg`` commands of the pipeline: build, validate, export, query.
+"""The ``newskg`` commands of the pipeline: build, ingest, validate, export, query, remove.
 
 Each command parses its options, calls one library function and prints the outcome. Errors the user can fix
 print one line and exit 2; a graph that violates the shapes exits 1.
@@ -245,6 +245,26 @@ def export(store_path: str, base: str | None, fmt: str, graph: str | None, outpu
         with partial.open("wb") as out:
             export_store(store, formats.by_name(fmt), out, graph=graph, minter=minter)
         partial.replace(output)
+
+
+@cli.command()
+@store_option
+@base_option
+@click.argument("articles", nargs=-1, required=True)
+def remove(store_path: str, base: str | None, articles: tuple[str, ...]) -> None:
+    """Remove articles from the store: each ARTICLE is a slug (its folder name) or a graph IRI. All are
+    checked first, so an unknown one removes nothing."""
+    with user_errors():
+        store = open_store(store_path, must_exist=True)
+        minter = minter_for(base)
+        graphs = [a if "://" in a else minter.article_graph(a) for a in articles]
+        if minter.entities_graph in graphs:
+            raise NewsKGError("the entity graph is shared by every article; rebuild instead of removing it")
+        missing = [g for g in graphs if not store.has_graph(g)]
+        if missing:
+            raise NewsKGError(f"no graph {missing[0]!r} in the store; nothing was removed")
+        store.remove_graphs(graphs)
+        click.echo("removed " + ", ".join(graphs))
 
 
 @cli.command()

@@ -29,16 +29,28 @@ def by_name(name: str) -> RdfFormat:
         ) from None
 
 
+#: File extensions read by ``newskg validate FILE`` and ``newskg serve --data FILE``.
+EXTENSIONS: dict[str, RdfFormat] = {
+    "ttl": RdfFormat.TURTLE,
+    "trig": RdfFormat.TRIG,
+    "nt": RdfFormat.N_TRIPLES,
+    "nq": RdfFormat.N_QUADS,
+    "jsonld": RdfFormat.JSON_LD,
+    "json": RdfFormat.JSON_LD,
+    "rdf": RdfFormat.RDF_XML,
+    "xml": RdfFormat.RDF_XML,
+}
+
+
 def for_file(path: Path) -> RdfFormat:
-    """The format a file's extension names (``.ttl``, ``.trig``, ``.nt``, ``.nq``, ``.jsonld``, ``.rdf``)."""
-    suffix = path.suffix.lstrip(".").lower()
-    found = RdfFormat.from_extension(suffix) if suffix else None
-    if found is None or found not in RDF_FORMATS.values():
-        known = ", ".join(f".{f.file_extension}" for f in RDF_FORMATS.values())
+    """The format a file's extension names (one of :data:`EXTENSIONS`)."""
+    try:
+        return EXTENSIONS[path.suffix.lstrip(".").lower()]
+    except KeyError:
+        known = ", ".join(f".{e}" for e in EXTENSIONS)
         raise UnsupportedFormat(
-            f"{path}: cannot tell the RDF format from the extension (expected {known}, .json)"
-        )
-    return found
+            f"{path}: cannot tell the RDF format from the extension (expected {known})"
+        ) from None
 
 
 def refuse_entity_declarations(data: bytes, fmt: RdfFormat, path: Path) -> None:

@@ -95,6 +95,11 @@ class _Graph:
         for name in names:
             self.add(subject, _TYPE, s(name))
 
+    def wikidata(self, subject: str, qid: str) -> None:
+        """schema:sameAs for schema.org tools, owl:sameAs for OWL and Linked Data tools."""
+        self.add(subject, s("sameAs"), WD + qid)
+        self.add(subject, NamedNode(OWL + "sameAs"), WD + qid)
+
     def labels(self, subject: str, predicate: NamedNode, labels: dict[str, str]) -> None:
         for lang, value in sorted(labels.items()):
             self.add(subject, predicate, text(value, lang))
@@ -115,8 +120,7 @@ def entity_quads(registry: Registry, minter: Minter, sources: Iterable[Source]) 
         for alias in sorted(set(entity.aliases)):
             g.add(iri, n("surfaceForm"), text(alias, "de"))
         if entity.wikidata:
-            g.add(iri, s("sameAs"), WD + entity.wikidata)
-            g.add(iri, NamedNode(OWL + "sameAs"), WD + entity.wikidata)
+            g.wikidata(iri, entity.wikidata)
         else:
             g.add(iri, n("wikidataUnverified"), typed("true", "boolean"))
         if entity.contained_in:
@@ -327,7 +331,7 @@ class _ArticleMapper:
             if event.status in _EVENT_STATUS:
                 g.add(iri, s("eventStatus"), s(_EVENT_STATUS[event.status]))
             if event.wikidata:
-                g.add(iri, s("sameAs"), WD + event.wikidata)
+                g.wikidata(iri, event.wikidata)
             if event.start:
                 g.add(iri, s("startDate"), date_literal(event.start))
             if event.end:

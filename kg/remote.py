@@ -20,6 +20,7 @@ import pyoxigraph
 import requests
 from pyoxigraph import NamedNode, Quad, QueryResultsFormat, QuerySolutions, RdfFormat
 
+from kg import updates
 from kg.errors import NewsKGError, QueryError
 
 TIMEOUT_S = 300.0
@@ -121,20 +122,14 @@ class RemoteStore:
             yield Quad(row["s"], row["p"], row["o"], NamedNode(graph))  # type: ignore[arg-type]
 
     def replace_graphs_ntriples(self, graphs: Mapping[str, bytes]) -> None:
-        operations = []
-        for graph, data in graphs.items():
-            operations.append(f"DROP SILENT GRAPH <{graph}>")
-            operations.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode()}\n}} }}")
-        if operations:
-            self.update(" ;\n".join(operations))
+        if update := updates.replace_graphs(graphs):
+            self.update(update)
 
     def replace_graphs(self, graphs: Mapping[str, Sequence[Quad]]) -> None:
-        self.replace_graphs_ntriples(
-            {
-                g: pyoxigraph.serialize((q.triple for q in quads), format=RdfFormat.N_TRIPLES)
-                for g, quads in graphs.items()
-            }
-        )
+        self.replace_graphs_ntriples(updates.as_ntriples(graphs))
+
+    def remove_graphs(self, graphs: Sequence[str]) -> None:
+        self.update(updates.drop_graphs(graphs))
 
     def query(
         self,
@@ -160,6 +155,9 @@ class RemoteStore:
 
     def flush(self) -> None:
         """Every update is already durable on the server."""
+
+    def close(self) -> None:
+        self.session.close()
 
 
 def _update_url(query_url: str) -> str:

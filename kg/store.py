@@ -21,6 +21,7 @@ from pyoxigraph import (
     RdfFormat,
 )
 
+from kg import updates
 from kg.errors import NewsKGError, QueryError
 from kg.remote import RemoteStore, is_url
 
@@ -66,28 +67,16 @@ class Store:
 
     def replace_graphs(self, graphs: Mapping[str, Sequence[Quad]]) -> None:
         """Replace each named graph by the given quads, all in one transaction."""
-        self.replace_graphs_ntriples(
-            {
-                g: pyoxigraph.serialize((q.triple for q in quads), format=RdfFormat.N_TRIPLES)
-                for g, quads in graphs.items()
-            }
-        )
+        self.replace_graphs_ntriples(updates.as_ntriples(graphs))
 
     def replace_graphs_ntriples(self, graphs: Mapping[str, bytes]) -> None:
         """Like :meth:`replace_graphs`, for graphs already serialized as N-Triples."""
-        operations = []
-        for graph, data in graphs.items():
-            operations.append(f"DROP SILENT GRAPH <{graph}>")
-            operations.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode()}\n}} }}")
-        if operations:
-            self._store.update(" ;\n".join(operations))
+        if update := updates.replace_graphs(graphs):
+            self._store.update(update)
 
-    def remove_graph(self, graph: str) -> bool:
-        """Remove one named graph; False if there was none."""
-        if not self.has_graph(graph):
-            return False
-        self._store.remove_graph(NamedNode(graph))
-        return True
+    def remove_graphs(self, graphs: Sequence[str]) -> None:
+        """Remove named graphs, all in one transaction."""
+        self._store.update(updates.drop_graphs(graphs))
 
     def query(
         self,
@@ -123,6 +112,11 @@ class Store:
     def flush(self) -> None:
         if self.path is not None:
             self._store.flush()
+
+    def close(self) -> None:
+        """Flush and release RocksDB, so another process or a read-only opener sees every write."""
+        self.flush()
+        del self._store
 
 
 def open_store(spec: str | Path, *, read_only: bool = False, must_exist: bool = False) -> Store | RemoteStore:

@@ -56,7 +56,8 @@ def print_settings(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 
 def load_files(files: tuple[Path, ...], minter: Minter) -> Path:
-    """A temporary store holding ``files``: triples go to a graph named after the file."""
+    """A temporary store holding ``files``: triples of a file's default graph go to a graph named after
+    the file; named graphs of TriG, N-Quads and JSON-LD keep their names."""
     directory = Path(tempfile.mkdtemp(prefix="newskg-serve-"))
     atexit.register(shutil.rmtree, directory, ignore_errors=True)
     store = pyoxigraph.Store(str(directory / "store"))
@@ -67,13 +68,12 @@ def load_files(files: tuple[Path, ...], minter: Minter) -> Path:
         except OSError as exc:
             raise InputError(f"cannot read file ({exc.strerror})", file=path) from None
         formats.refuse_entity_declarations(data, fmt, path)
-        graph = (
-            None
-            if fmt.supports_datasets
-            else pyoxigraph.NamedNode(minter.entity("graph", slugify(path.stem)))
-        )
+        graph = pyoxigraph.NamedNode(minter.entity("graph", slugify(path.stem)))
         try:
-            store.load(data, format=fmt, base_iri=minter.base, to_graph=graph)
+            store.extend(
+                q if q.graph_name != pyoxigraph.DefaultGraph() else pyoxigraph.Quad(*q.triple, graph)
+                for q in pyoxigraph.parse(data, format=fmt, base_iri=minter.base)
+            )
         except (SyntaxError, ValueError) as exc:
             raise InputError(f"not valid {fmt.name}: {exc}", file=path) from None
     store.flush()
@@ -149,7 +149,9 @@ def serve(
             not is_url(store_path) and not (Path(store_path) / "CURRENT").is_file()
         ):
             corpus = load_corpus(data_dir, minter=minter)
-            build(corpus, open_store(store_path), find_articles([data_dir / "articles"]))
+            target = open_store(store_path)
+            build(corpus, target, find_articles([data_dir / "articles"]))
+            target.close()  # before the server opens the store read-only
             click.echo(f"built the graph from {data_dir} into {store_path}")
         dump_dir = Path(tempfile.mkdtemp(prefix="newskg-dumps-"))
         atexit.register(shutil.rmtree, dump_dir, ignore_errors=True)
@@ -157,7 +159,7 @@ def serve(
             app = create_app(
                 store_path, settings=settings, dump_dir=dump_dir, queries_dir=data_dir / "queries"
             )
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             raise NewsKGError(f"cannot open the store at {store_path}: {exc}") from None
     options = {
         "bind": f"{host}:{port}",
@@ -165,6 +167,7 @@ def serve(
         "worker_class": "gthread",
         "threads": threads,
         "timeout": 60,
+        "limit_request_line": 8190,  # gunicorn's maximum; longer GET queries get 414 and go by POST
         "graceful_timeout": 5,
         "post_worker_init": _start_pool,
         "worker_exit": _stop_pool,

@@ -70,16 +70,20 @@ def sparql() -> Response:
     queries = params.getlist("query")
     if not queries:
         if request.method == "GET" and not params:
-            if (
-                request.accept_mimetypes.best_match(["text/html", *(o.media_type for o in conneg.GRAPHS)])
-                == "text/html"
-            ):
+            if wants_html():
                 return redirect(url_for("pages.query_page"), code=303)
             return service_description()
         raise BadRequest("missing the 'query' parameter")
     if len(queries) > 1:
         raise BadRequest(f"exactly one 'query' parameter is allowed, got {len(queries)}")
     return run_query(queries[0], params)
+
+
+def wants_html() -> bool:
+    """A browser names text/html; a client that sends only ``*/*`` gets the service description."""
+    accept = request.accept_mimetypes
+    named = any(value == "text/html" for value, _ in accept)
+    return named and accept.best_match(["text/html", *(o.media_type for o in conneg.GRAPHS)]) == "text/html"
 
 
 def run_query(query: str, params: MultiDict[str, str]) -> Response:
@@ -98,6 +102,8 @@ def run_query(query: str, params: MultiDict[str, str]) -> Response:
         "format": offer.media_type,
         "base": request.base_url,
     }
+    if info.capped:
+        job["original"] = query  # a syntax error is reported against the text the client sent
     job.update(dataset_of(info.from_graphs, info.from_named_graphs, params))
     body = pool().run(job, time_limit(params))
     response = Response(body, content_type=offer.content_type)

@@ -68,6 +68,25 @@ def answer(store: pyoxigraph.Store, request: dict[str, Any]) -> bytes:
     return pyoxigraph.serialize(result, format=rdf_format, prefixes=PREFIXES)
 
 
+def short(error: Exception, limit: int = 200) -> str:
+    """The parser's message on one line, cut where it starts listing every character it expected."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def syntax_error(request: dict[str, Any], error: SyntaxError) -> SyntaxError:
+    """The parser's message for the client's own text: the guard may have appended a LIMIT to it, which
+    would shift the reported position past what the client sent."""
+    original = request.get("original")
+    if original is None:
+        return error
+    try:
+        pyoxigraph.Store().query(original, base_iri=request.get("base"))
+    except SyntaxError as exc:
+        return exc
+    return error
+
+
 def main(fd: int, store_path: str, mode: str, memory_mb: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     conn = Connection(fd)
@@ -93,7 +112,7 @@ def main(fd: int, store_path: str, mode: str, memory_mb: int) -> None:
         try:
             body = answer(store, request)
         except SyntaxError as exc:
-            conn.send((400, f"malformed query: {exc}"))
+            conn.send((400, f"malformed query: {short(syntax_error(request, exc))}"))
             continue
         except MemoryError:
             conn.send((503, "the query needed more memory than query_memory_mb allows"))

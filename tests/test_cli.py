@@ -269,3 +269,73 @@ class TestQuery:
     def test_missing_store_is_explained(self, tmp_path: Path) -> None:
         result = newskg("query", "--store", tmp_path / "none", "ASK {}")
         assert result.returncode == 2 and "newskg build" in result.stderr
+
+
+class TestRemove:
+    @pytest.fixture
+    def built(self, store_dir: Path, tmp_path: Path) -> Path:
+        copy = tmp_path / "store"
+        shutil.copytree(store_dir, copy)
+        return copy
+
+    def graphs(self, store: Path) -> list[str]:
+        return newskg(
+            "query", "--store", store, "SELECT ?g WHERE { GRAPH ?g {} } ORDER BY ?g"
+        ).stdout.split()[1:]
+
+    @pytest.mark.parametrize("name", [SEED_SLUG, GRAPH], ids=["by slug", "by graph IRI"])
+    def test_an_article_is_removed_on_its_own(self, built: Path, name: str) -> None:
+        result = newskg("remove", "--store", built, name)
+        assert result.returncode == 0, result.stderr
+        assert self.graphs(built) == ["<https://kg.example.org/graph/entities>"]
+
+    def test_an_unknown_article_removes_nothing(self, built: Path) -> None:
+        before = dump(built)
+        result = newskg("remove", "--store", built, SEED_SLUG, "no-such-article")
+        assert (
+            result.returncode == 2
+            and "no-such-article" in result.stderr
+            and "nothing was removed" in result.stderr
+        )
+        assert dump(built) == before
+
+    def test_the_shared_entity_graph_is_not_removed(self, built: Path) -> None:
+        result = newskg("remove", "--store", built, "https://kg.example.org/graph/entities")
+        assert result.returncode == 2 and "entity graph" in result.stderr
+
+
+class TestInterruptedBuild:
+    def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_graphs(
+        self, store_dir: Path, data_copy: Path, tmp_path: Path
+    ) -> None:
+        """Writes are one transaction: whenever the process dies, the store holds one whole state."""
+        persons = data_copy / "entities" / "persons.yaml"
+        persons.write_text(
+            persons.read_text(encoding="utf-8").replace("en: Vladimir Putin}", "en: Vladimir V. Putin}"),
+            encoding="utf-8",
+        )
+        new = tmp_path / "new"
+        assert newskg("build", "--no-validate", "--data", data_copy, "--store", new).returncode == 0
+        old_dump, new_dump = dump(store_dir), dump(new)
+        assert old_dump != new_dump
+        outcomes, delay, finished = set(), 0.0, False
+        while not finished:  # kill ever later, until a build gets to finish on its own
+            delay += 0.25
+            store = tmp_path / f"store-{delay:.2f}"
+            shutil.copytree(store_dir, store)
+            process = subprocess.Popen(
+                [NEWSKG, "build", "--no-validate", "--data", str(data_copy), "--store", str(store)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            try:
+                process.wait(timeout=delay)
+                finished = True
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            after = dump(store)
+            assert after in (old_dump, new_dump), f"killed after {delay:.2f} s: a mixed store"
+            outcomes.add(after == new_dump)
+            shutil.rmtree(store)
+        assert outcomes == {False, True}, "some builds are killed before the write, the last one completes"

@@ -936,6 +936,68 @@ QUESTIONS = [
         """,
         {("Der nächste Gipfel kommt bald.", 'f der Plattform X geschrieben: "')},
     ),
+    # --- Identity: owl:sameAs links to Wikidata -------------------------------------------------------------
+    Question(
+        "quoted-speakers-on-wikidata",
+        "Which Wikidata item is each person quoted in the article (none for those without a checked item)?",
+        """
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        SELECT DISTINCT ?speaker ?item WHERE {
+          ?quote a schema:Quotation ; schema:creator ?speaker .
+          OPTIONAL { ?speaker owl:sameAs ?item }
+        }
+        """,
+        {
+            (PERSON + "donald-trump", WD + "Q22686"),
+            (PERSON + "volodymyr-zelenskyy", WD + "Q3874799"),
+            (PERSON + "johann-wadephul", WD + "Q1696501"),
+            (PERSON + "kirill-dmitriev", None),
+            (PERSON + "karoline-leavitt", None),
+        },
+    ),
+    Question(
+        "image-agencies-on-wikidata",
+        "Which holders of rights to the article's pictures are known to Wikidata?",
+        """
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        SELECT DISTINCT ?item WHERE {
+          ?article a schema:NewsArticle ; schema:image/schema:copyrightHolder ?holder .
+          ?holder owl:sameAs ?item .
+        }
+        """,
+        {WD + "Q223799", WD + "Q40464"},  # TASS (Bobylev/TASS/IMAGO), AFP (two credits)
+    ),
+    Question(
+        "happened-event-places-on-wikidata",
+        "Where, as Wikidata items, did the events that already happened take place?",
+        """
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        SELECT ?event ?item WHERE {
+          ?event a schema:Event ; nkg:status nkg:Happened ; schema:location ?place .
+          ?place owl:sameAs ?item .
+        }
+        """,
+        {
+            (EVENT + "alaska-summit-2025-08", WD + "Q797"),
+            (EVENT + "orban-putin-moscow-2024-07", WD + "Q649"),
+            (EVENT + "zelenskyy-trump-new-york-2025-09", WD + "Q60"),
+            (EVENT + "icc-arrest-warrant-putin-2023", WD + "Q36600"),
+            (EVENT + "gaza-war", WD + "Q39760"),
+            (EVENT + "gaza-ceasefire-2025-10", WD + "Q39760"),
+        },
+    ),
+    Question(
+        "owl-sameas-only-to-wikidata",
+        "Does any owl:sameAs link point elsewhere than a Wikidata item, or disagree with schema:sameAs?",
+        """
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        ASK {
+          { ?s owl:sameAs ?o FILTER(!STRSTARTS(STR(?o), "http://www.wikidata.org/entity/Q")) }
+          UNION { ?s owl:sameAs ?o FILTER NOT EXISTS { ?s schema:sameAs ?o } }
+        }
+        """,
+        False,
+    ),
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -187,3 +189,115 @@ def test_validation_page_tables_the_violations(other_base: LiveServer, tmp_path:
     assert "does not conform" in html
     assert '<td><a href="/doc/person/evil.html">http://news.test/kg/person/evil</a></td>' in html
     assert "Violation" in html
+
+
+# --- organization and event pages over the seed ------------------------------------------------------------
+
+
+def related_events(html: str) -> set[str]:
+    """The pages linked from the "Related events" section of an event page."""
+    section = html.split("<h2>Related events</h2>", 1)[1].split("</section>", 1)[0]
+    return set(re.findall(r'href="/doc/event/([^"]+)\.html"', section))
+
+
+class TestOrganizationAndEventPages:
+    def test_an_organization_page_shows_its_german_and_english_names_and_its_wikidata_link(
+        self, live_server: LiveServer
+    ) -> None:
+        html = requests.get(live_server.url + "/doc/organization/international-criminal-court.html").text
+        assert "<h1>International Criminal Court</h1>" in html
+        assert '<dt>German</dt><dd lang="de">Internationaler Strafgerichtshof</dd>' in html
+        assert "<dt>English</dt><dd>International Criminal Court</dd>" in html
+        assert (
+            '<a class="external" href="http://www.wikidata.org/entity/Q47488" rel="nofollow noopener">'
+            in html
+        )
+
+    def test_an_event_page_lists_its_super_event_as_related(self, live_server: LiveServer) -> None:
+        html = requests.get(live_server.url + "/doc/event/us-russia-officials-meeting-2025-10.html").text
+        assert related_events(html) == {"budapest-summit-2025"}
+        assert ">Planned Trump–Putin summit in Budapest</a>" in html
+
+    def test_an_event_page_lists_its_sub_events_what_it_is_about_and_events_about_it(
+        self, live_server: LiveServer
+    ) -> None:
+        html = requests.get(live_server.url + "/doc/event/budapest-summit-2025.html").text
+        assert related_events(html) == {
+            "us-russia-officials-meeting-2025-10",  # schema:subEvent
+            "russian-invasion-of-ukraine",  # schema:about
+            "trump-putin-call-2025-10",  # schema:about the summit
+            "trump-announcement-truth-social-2025-10",
+            "orban-putin-call-2025-10",
+        }
+
+
+# --- markup from the graph on the article page and in the validation table -------------------------------
+
+CRAFTED_BODY = 'Intro <b>bold</b>\n\nSee <script>alert("body")</script> & here'
+CRAFTED = """@prefix schema: <http://schema.org/> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix a: <http://news.test/kg/article/evil/> .
+<http://news.test/kg/article/evil> a schema:NewsArticle ;
+    schema:headline "Head <script>alert('headline')</script>"@de ;
+    schema:description "Lede <img src=x onerror=alert('lede')>"@de ;
+    schema:articleBody "BODY"@de ;
+    schema:datePublished "2025-01-01"^^xsd:date ;
+    schema:image a:image-1 .
+a:image-1 a schema:ImageObject ; schema:position 1 ;
+    schema:caption "<i>caption</i>"@de ; schema:creditText "<u>credit</u>" .
+a:evidence-1 a oa:Annotation ; oa:motivatedBy oa:describing ; oa:hasBody <http://news.test/kg/person/title> ;
+    oa:hasTarget a:target-1 .
+a:target-1 oa:hasSource <http://news.test/kg/article/evil> ; oa:hasSelector a:position-1 .
+a:position-1 a oa:TextPositionSelector ; oa:start START ; oa:end END .
+<http://news.test/kg/person/title> a schema:Person ; schema:name "\\" onmouseover=\\"alert('title')"@en .
+<http://news.test/kg/graph/x/build> a prov:Activity ; prov:used "<script>alert('focus')</script>" .
+"""
+
+
+MARKUP = ("<script>alert", "<img src=x", "<b>bold</b>", "<i>caption</i>", "<u>credit</u>", 'onmouseover="')
+
+
+@pytest.fixture(scope="module")
+def crafted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A server over one article whose headline, body, caption and labels hold markup."""
+    folder = tmp_path_factory.mktemp("crafted")
+    start = CRAFTED_BODY.index("<script>")
+    end = CRAFTED_BODY.index("</script>") + len("</script>")
+    body = CRAFTED_BODY.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    turtle = CRAFTED.replace("BODY", body).replace("START", str(start)).replace("END", str(end))
+    data = folder / "crafted.ttl"
+    data.write_text(turtle, encoding="utf-8")
+    server = start_server("--data", data, "--base", "http://news.test/kg/", log_dir=folder)
+    yield server
+    server.stop()
+
+
+def test_the_article_page_escapes_headline_lede_body_caption_and_labels(crafted: LiveServer) -> None:
+    response = requests.get(crafted.url + "/doc/article/evil.html")
+    assert response.status_code == 200
+    html = response.text
+    for raw in MARKUP:
+        assert raw not in html, raw
+    assert "Head &lt;script&gt;alert(&#39;headline&#39;)&lt;/script&gt;" in html
+    assert "Intro &lt;b&gt;bold&lt;/b&gt;" in html
+    assert "&lt;i&gt;caption&lt;/i&gt;" in html and "&lt;u&gt;credit&lt;/u&gt;" in html
+
+
+def test_the_highlighted_span_of_the_body_is_escaped_text_inside_its_link(crafted: LiveServer) -> None:
+    html = requests.get(crafted.url + "/doc/article/evil.html").text
+    highlighted = re.search(
+        r'<a class="evidence" href="/doc/person/title.html" title="([^"]*)">([^<]*)</a>', html
+    )
+    assert highlighted is not None
+    assert highlighted.group(1) == "&#34; onmouseover=&#34;alert(&#39;title&#39;)"
+    assert highlighted.group(2) == "&lt;script&gt;alert(&#34;body&#34;)&lt;/script&gt;"
+    assert "</a> &amp; here" in html
+
+
+def test_the_validation_table_escapes_a_focus_node_that_holds_markup(crafted: LiveServer) -> None:
+    html = requests.get(crafted.url + "/validation").text
+    assert "does not conform" in html
+    assert "<script>alert(&#39;focus&#39;)" not in html and "<script>alert('focus')" not in html
+    assert '<td><a href="&lt;script&gt;alert(&#39;focus&#39;)&lt;/script&gt;">' in html

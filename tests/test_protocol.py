@@ -13,7 +13,7 @@ import pytest
 import rdflib
 import requests
 
-from tests.conftest import SEED_SLUG, LiveServer, start_server
+from tests.conftest import DATA, SEED_SLUG, LiveServer, start_server
 
 ARTICLE_GRAPH = f"https://kg.example.org/graph/{SEED_SLUG}"
 ENTITIES_GRAPH = "https://kg.example.org/graph/entities"
@@ -198,6 +198,16 @@ class TestServiceDescription:
         assert names == {ARTICLE_GRAPH, ENTITIES_GRAPH}
         assert len(set(graph.objects(service, sd.resultFormat))) == 10
 
+    def test_a_client_accepting_anything_gets_the_service_description(self, live_server: LiveServer) -> None:
+        response = requests.get(live_server.sparql, headers={"Accept": "*/*"}, allow_redirects=False)
+        assert response.status_code == 200 and response.headers["Content-Type"].startswith("text/turtle")
+        assert "sd:Service" in response.text or "sparql-service-description#Service" in response.text
+
+    def test_a_browser_is_sent_to_the_query_page(self, live_server: LiveServer) -> None:
+        browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+        response = requests.get(live_server.sparql, headers={"Accept": browser}, allow_redirects=False)
+        assert response.status_code == 303 and response.headers["Location"].endswith("/")
+
     def test_service_description_as_json_ld(self, live_server: LiveServer) -> None:
         response = requests.get(live_server.sparql, headers={"Accept": "application/ld+json"})
         assert response.headers["Content-Type"].startswith("application/ld+json")
@@ -219,6 +229,17 @@ class TestErrors:
     def test_malformed_query_gives_the_parser_message_and_position(self, live_server: LiveServer) -> None:
         response = requests.get(live_server.sparql, params={"query": "SELECT * WHERE { ?s ?p }"})
         self.assert_short(response, 400, "malformed query", "1:")
+
+    @pytest.mark.parametrize(
+        "query", ["SELECT * {", "SELECT * WHERE { ?s ?p ?o } ORDER BY"], ids=["unclosed", "dangling"]
+    )
+    def test_the_error_position_is_in_the_text_the_client_sent(
+        self, live_server: LiveServer, query: str
+    ) -> None:
+        """The row cap appends a LIMIT on a new line; the position must not point there."""
+        response = requests.get(live_server.sparql, params={"query": query})
+        self.assert_short(response, 400, "malformed query", "1:")
+        assert "2:" not in response.text
 
     def test_missing_query(self, live_server: LiveServer) -> None:
         self.assert_short(
@@ -347,6 +368,17 @@ class TestLimits:
         )
         assert response.status_code == 413 and "max_query_chars" in response.text
 
+    def test_a_get_request_line_beyond_8190_bytes_is_414_and_post_takes_it(self, limited: LiveServer) -> None:
+        fits = "ASK {} " + "#" * 2_000 + "\n"  # about 6,000 bytes once URL-encoded
+        assert requests.get(limited.sparql, params={"query": fits}).status_code == 200
+        query = "ASK {} " + "#" * 4_500 + "\n"
+        response = requests.get(limited.sparql, params={"query": query})
+        assert response.status_code == 414 and "Traceback" not in response.text
+        posted = requests.post(
+            limited.sparql, data=query, headers={"Content-Type": "application/sparql-query"}
+        )
+        assert posted.status_code == 200
+
     def test_deep_nesting_is_refused_before_the_engine(self, limited: LiveServer) -> None:
         query = "SELECT * WHERE " + "{" * 2500 + "}" * 2500
         response = requests.post(limited.sparql, data={"query": query[:4900]})
@@ -407,3 +439,42 @@ class TestLimits:
         assert response.headers["Retry-After"]
         time.sleep(1)
         assert requests.get(limited.sparql, params={"query": "ASK {}"}, timeout=10).status_code == 200
+
+
+class TestServe:
+    def test_an_empty_store_is_built_from_the_data_folder_first(self, tmp_path: Path) -> None:
+        server = start_server("--store", tmp_path / "store", "--data-dir", DATA, log_dir=tmp_path)
+        try:
+            response = requests.get(server.sparql, params={"query": "SELECT ?g WHERE { GRAPH ?g {} }"})
+            graphs = {row["g"]["value"] for row in response.json()["results"]["bindings"]}
+            assert graphs == {ARTICLE_GRAPH, ENTITIES_GRAPH}
+        finally:
+            server.stop()
+
+    def test_data_files_of_every_rdf_format_are_served_each_as_its_graph(self, tmp_path: Path) -> None:
+        graph = rdflib.Graph()
+        graph.add((rdflib.URIRef("http://ex.org/a"), rdflib.URIRef("http://ex.org/p"), rdflib.Literal("v")))
+        formats = {
+            "ttl": "turtle",
+            "nt": "nt",
+            "rdf": "xml",
+            "jsonld": "json-ld",
+            "trig": "trig",
+            "nq": "nquads",
+        }
+        files = []
+        for suffix, name in formats.items():
+            files.append(tmp_path / f"data-{suffix}.{suffix}")
+            if name in ("trig", "nquads"):
+                dataset = rdflib.Dataset()
+                dataset.graph(rdflib.URIRef(f"http://ex.org/g-{suffix}")).add(next(iter(graph)))
+                dataset.serialize(files[-1], format=name, encoding="utf-8")
+            else:
+                graph.serialize(files[-1], format=name, encoding="utf-8")
+        server = start_server(*(a for f in files for a in ("--data", f)), log_dir=tmp_path)
+        try:
+            query = 'SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { <http://ex.org/a> ?p "v" } }'
+            response = requests.get(server.sparql, params={"query": query})
+            assert response.json()["results"]["bindings"][0]["n"]["value"] == str(len(formats))
+        finally:
+            server.stop()

@@ -1,0 +1,1 @@
+"""Benchmarks of newskg: synthetic corpora and measurements of ingest, storage and queries."""

@@ -1,0 +1,412 @@
+"""One command for every benchmark: ``python -m bench.run`` (or ``make bench``) writes ``bench/RESULTS.md``.
+
+For each corpus size it generates a synthetic corpus (``bench.corpus``), then measures side by side in the
+same run: (1) ``newskg ingest`` (parse, map, validate, write) against ``oxigraph load`` of the same quads;
+(2) the query mix in process, pyoxigraph against rdflib's evaluator, rows checked equal; (3) HTTP throughput
+and latency with ``wrk`` against ``oxigraph serve``, rdflib-endpoint and a bare Flask route under the same
+gunicorn settings; (4) memory per million triples of the serving processes. Timings are never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import urllib.parse
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+import requests
+
+from bench import corpus, engines
+from bench.measure import Load, Run, Server, free_port, timed, wrk
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+NEWSKG, OXIGRAPH = str(BIN / "newskg"), str(BIN / "oxigraph")
+HTTP_QUERIES = {
+    "cheap": "entity-description",
+    "medium": "events-of-a-person",
+    "engine-bound": "co-attendance",
+}
+SPARQL_JSON = "application/sparql-results+json"
+
+
+@dataclass
+class SizeResult:
+    target: int
+    articles: int = 0
+    triples: int = 0
+    ingest: Run | None = None
+    ingest_unvalidated: Run | None = None
+    load: Run | None = None
+    timings: list[engines.Timing] = field(default_factory=list)
+    http: dict[tuple[str, str, int], Load] = field(default_factory=dict)
+    memory_mb: dict[str, float] = field(default_factory=dict)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--triples", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per measurement")
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[8, 16])
+    parser.add_argument("--runs", type=int, default=5, help="runs per in-process query (medians)")
+    parser.add_argument("--work", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    args = parser.parse_args(argv)
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed (make bench installs it with apt)")
+    args.work.mkdir(parents=True, exist_ok=True)
+    per_article = calibrate(args.work)
+    floor = measure_floor(args)
+    results = [measure_size(target, per_article, floor, args) for target in args.triples]
+    args.out.write_text(report(results, floor, args), encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+def calibrate(work: Path) -> float:
+    """Triples per generated article, measured on a small sample, so a size maps to an article count."""
+    sample, store = fresh(work / "calibrate"), fresh(work / "calibrate-store")
+    corpus.generate(sample, articles=10, seed=7)
+    subprocess.run(
+        [NEWSKG, "ingest", "--no-validate", "--store", str(store), str(sample)],
+        check=True,
+        capture_output=True,
+    )
+    return (count_triples(store) - count_triples(store, "entities")) / 10
+
+
+def measure_floor(args: argparse.Namespace) -> dict[tuple[str, int], Load]:
+    port = free_port()
+    command = [
+        str(BIN / "gunicorn"),
+        "-k",
+        "gthread",
+        "-w",
+        "2",
+        "--threads",
+        "8",
+        "-b",
+        f"127.0.0.1:{port}",
+        "--chdir",
+        str(ROOT),
+        "bench.floor:app",
+    ]
+    url = f"http://127.0.0.1:{port}/sparql"
+    server = Server("flask-floor", command, url, args.work / "floor.log")
+    try:
+        return {("cheap", c): wrk(url, c, args.seconds, SPARQL_JSON) for c in args.concurrency}
+    finally:
+        server.stop()
+
+
+def measure_size(target: int, per_article: float, floor: object, args: argparse.Namespace) -> SizeResult:
+    result = SizeResult(target, articles=max(1, math.ceil(target / per_article)))
+    label = f"{target // 1000}k"
+    print(f"[{label}] generating {result.articles} articles", flush=True)
+    articles = fresh(args.work / f"corpus-{label}")
+    corpus.generate(articles, articles=result.articles, seed=1)
+
+    store, plain = fresh(args.work / f"store-{label}"), fresh(args.work / f"store-{label}-unvalidated")
+    print(f"[{label}] newskg ingest", flush=True)
+    result.ingest = timed([NEWSKG, "ingest", "--store", str(store), str(articles)])
+    result.ingest_unvalidated = timed(
+        [NEWSKG, "ingest", "--no-validate", "--store", str(plain), str(articles)]
+    )
+    result.triples = count_triples(store)
+    nquads = args.work / f"corpus-{label}.nq"
+    subprocess.run([NEWSKG, "export", "--store", str(store), "--format", "nq", "-o", str(nquads)], check=True)
+
+    oxi = fresh(args.work / f"oxigraph-{label}")
+    print(f"[{label}] oxigraph load", flush=True)
+    result.load = timed([OXIGRAPH, "load", "--location", str(oxi), "--file", str(nquads)])
+
+    print(f"[{label}] query mix in process", flush=True)
+    result.timings = engines.compare(nquads, args.runs)
+
+    mix = engines.queries()
+    for name, command, endpoint in servers(store, oxi, nquads):
+        print(f"[{label}] HTTP: {name}", flush=True)
+        probe = endpoint + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+        server = Server(name, command, probe, args.work / f"{name}-{label}.log")
+        try:
+            for kind, query in HTTP_QUERIES.items():
+                url = endpoint + "?" + urllib.parse.urlencode({"query": mix[query]})
+                check_rows(name, url, next(t.rows for t in result.timings if t.query == query))
+                for c in args.concurrency:
+                    result.http[(name, kind, c)] = wrk(url, c, args.seconds, SPARQL_JSON)
+            result.memory_mb[name] = server.pss_mb()
+        finally:
+            server.stop()
+    return result
+
+
+def servers(store: Path, oxi: Path, nquads: Path) -> list[tuple[str, list[str], str]]:
+    """name, command and query URL of each server compared; every one gets the same data."""
+    found = []
+    for mode in ("memory", "disk"):
+        port = free_port()
+        found.append(
+            (
+                f"newskg-{mode}",
+                [NEWSKG, "serve", "--store", str(store), "--port", str(port), "-s", "store_mode", mode],
+                f"http://127.0.0.1:{port}/sparql",
+            )
+        )
+    port = free_port()
+    found.append(
+        (
+            "oxigraph-serve",
+            [
+                OXIGRAPH,
+                "serve-read-only",
+                "--union-default-graph",
+                "--location",
+                str(oxi),
+                "--bind",
+                f"127.0.0.1:{port}",
+            ],
+            f"http://127.0.0.1:{port}/query",
+        )
+    )
+    port = free_port()
+    found.append(
+        (
+            "rdflib-endpoint",
+            [
+                sys.executable,
+                "-m",
+                "rdflib_endpoint",
+                "serve",
+                str(nquads),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            f"http://127.0.0.1:{port}/sparql",
+        )
+    )
+    return found
+
+
+def check_rows(name: str, url: str, expected: int) -> None:
+    """Every server must return the rows the engines agreed on before its speed counts."""
+    response = requests.get(url, headers={"Accept": SPARQL_JSON}, timeout=600)
+    response.raise_for_status()
+    rows = len(json.loads(response.content)["results"]["bindings"])
+    if rows != expected:
+        raise RuntimeError(f"{name} returned {rows} rows for {url[:80]}..., expected {expected}")
+
+
+def count_triples(store: Path, graph: str = "") -> int:
+    where = (
+        f"GRAPH <https://kg.example.org/graph/{graph}> {{ ?s ?p ?o }}" if graph else "GRAPH ?g { ?s ?p ?o }"
+    )
+    out = subprocess.run(
+        [NEWSKG, "query", "--store", str(store), f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return int(out.split()[-1])
+
+
+def fresh(path: Path) -> Path:
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
+def report(results: list[SizeResult], floor: dict[tuple[str, int], Load], args: argparse.Namespace) -> str:
+    """RESULTS.md: machine and versions, the targets with their ratios, then every figure per size."""
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Medians; "
+        "ratios are newskg / peer (higher is better for speed, lower for memory). Never asserted by tests.",
+        "",
+        "## Machine",
+        "",
+        *(f"- {line}" for line in machine()),
+        "",
+        "## Targets",
+        "",
+        row("target", "measured", "met"),
+        row(*["---"] * 3),
+        *(row(t, m, "yes" if ok else "**no**") for t, m, ok in targets(results, floor)),
+    ]
+    for r in results:
+        lines += size_section(r, floor, args)
+    return "\n".join(lines) + "\n"
+
+
+def row(*cells: object) -> str:
+    return "| " + " | ".join(map(str, cells)) + " |"
+
+
+def machine() -> list[str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
+    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("[")[0].strip()
+    peers = ("pyoxigraph", "oxigraph", "rdflib", "pyshacl", "flask", "gunicorn", "rdflib-endpoint")
+    return [
+        f"CPU: {cpu}, {len(os.sched_getaffinity(0))} cores; RAM {memory:.0f} GiB",
+        f"{platform.platform()}; Python {platform.python_version()}",
+        ", ".join(f"{p} {version(p)}" for p in peers) + f"; {wrk_version}",
+    ]
+
+
+def targets(results: list[SizeResult], floor: dict[tuple[str, int], Load]) -> list[tuple[str, str, bool]]:
+    """The issue's targets, on the largest corpus of the run."""
+    r = results[-1]
+    assert r.ingest and r.load
+    size, levels = f"{r.triples / 1e6:.2f}M triples", sorted({k[2] for k in r.http})
+    conns = "c=" + "/".join(map(str, levels))
+
+    def ratios(kind: str, peer: str) -> list[float]:
+        theirs = [floor[("cheap", c)] if peer == "floor" else r.http[(peer, kind, c)] for c in levels]
+        ours = [r.http[("newskg-memory", kind, c)] for c in levels]
+        return [a.requests_per_s / b.requests_per_s for a, b in zip(ours, theirs, strict=True)]
+
+    ingest = r.load.seconds / r.ingest.seconds
+    engine, cheap = ratios("engine-bound", "oxigraph-serve"), ratios("cheap", "floor")
+    medium = ratios("medium", "rdflib-endpoint")
+    memory = r.memory_mb["newskg-memory"] / r.memory_mb["oxigraph-serve"]
+    return [
+        (
+            f"ingest incl. mapping and SHACL >= 0.25x `oxigraph load` ({size})",
+            f"{ingest:.3f}x",
+            ingest >= 0.25,
+        ),
+        (f"HTTP engine-bound >= 0.9x `oxigraph serve` ({size}, {conns})", _x(engine), min(engine) >= 0.9),
+        (f"HTTP cheap >= 0.8x bare Flask floor ({conns})", _x(cheap), min(cheap) >= 0.8),
+        (f"HTTP medium >= 20x rdflib-endpoint ({size}, {conns})", _x(medium), min(medium) >= 20),
+        (f"memory per M triples <= 1.5x `oxigraph serve` ({size})", f"{memory:.2f}x", memory <= 1.5),
+    ]
+
+
+def _x(values: list[float]) -> str:
+    return " / ".join(f"{v:.2f}x" for v in values)
+
+
+def size_section(r: SizeResult, floor: dict[tuple[str, int], Load], args: argparse.Namespace) -> list[str]:
+    assert r.ingest and r.ingest_unvalidated and r.load
+    millions = r.triples / 1e6
+    lines = [
+        "",
+        f"## {r.triples:,} triples ({r.articles} articles; target {r.target:,})",
+        "",
+        "### Ingest",
+        "",
+        row("tool", "seconds", "triples/s", "articles/s", "peak RSS (MB)", "vs `oxigraph load`"),
+        row(*["---"] * 6),
+    ]
+    for name, run in (
+        ("`newskg ingest` (parse, map, SHACL, write)", r.ingest),
+        ("`newskg ingest --no-validate`", r.ingest_unvalidated),
+        ("`oxigraph load` (the exported N-Quads)", r.load),
+    ):
+        speed = r.load.seconds / run.seconds
+        lines.append(
+            row(
+                name,
+                f"{run.seconds:.1f}",
+                f"{r.triples / run.seconds:,.0f}",
+                f"{r.articles / run.seconds:.2f}",
+                f"{run.peak_rss_mb:,.0f}",
+                f"{speed:.3f}x",
+            )
+        )
+    lines += [
+        "",
+        "### Query mix in process (same data, rows compared)",
+        "",
+        row("query", "rows", "pyoxigraph (ms)", "rdflib (ms)", "pyoxigraph speed-up", "same rows"),
+        row(*["---"] * 6),
+    ]
+    for t in r.timings:
+        same = "yes" if t.same_rows else "**no**"
+        lines.append(
+            row(
+                t.query,
+                t.rows,
+                f"{t.oxigraph_ms:.2f}",
+                f"{t.rdflib_ms:.1f}",
+                f"{t.rdflib_ms / t.oxigraph_ms:.0f}x",
+                same,
+            )
+        )
+    lines += [
+        "",
+        f"### HTTP ({args.seconds} s of `wrk` per row; GET, SPARQL JSON)",
+        "",
+        row(
+            "server",
+            "query",
+            "connections",
+            "req/s",
+            "p50 (ms)",
+            "p99 (ms)",
+            "errors",
+            "newskg-memory / this",
+        ),
+        row(*["---"] * 8),
+    ]
+    for (name, kind, c), load in sorted(r.http.items()):
+        lines.append(
+            _load_row(name, f"{kind} ({HTTP_QUERIES[kind]})", c, load, r.http[("newskg-memory", kind, c)])
+        )
+    for c in sorted({k[2] for k in r.http}):
+        lines.append(
+            _load_row(
+                "bare Flask floor",
+                "fixed answer",
+                c,
+                floor[("cheap", c)],
+                r.http[("newskg-memory", "cheap", c)],
+            )
+        )
+    lines += [
+        "",
+        "### Memory of the serving processes (PSS of the process tree, after the runs above)",
+        "",
+        row("server", "MB", "MB per million triples", "newskg-memory / this"),
+        row(*["---"] * 4),
+    ]
+    ours = r.memory_mb["newskg-memory"]
+    lines += [
+        row(n, f"{mb:,.0f}", f"{mb / millions:,.0f}", f"{ours / mb:.2f}x")
+        for n, mb in sorted(r.memory_mb.items())
+    ]
+    return lines
+
+
+def _load_row(name: str, query: str, connections: int, load: Load, ours: Load) -> str:
+    return row(
+        name,
+        query,
+        connections,
+        f"{load.requests_per_s:,.1f}",
+        f"{load.p50_ms:.1f}",
+        f"{load.p99_ms:.1f}",
+        load.errors,
+        f"{ours.requests_per_s / load.requests_per_s:.2f}x",
+    )
+
+
+if __name__ == "__main__":
+    main()
