@@ -191,7 +191,7 @@ def servers(store: Path, oxi: Path, nquads: Path) -> list[tuple[str, list[str], 
                 "--port",
                 str(port),
             ],
-            f"http://127.0.0.1:{port}/sparql",
+            f"http://127.0.0.1:{port}/",
         )
     )
     return found
@@ -242,6 +242,11 @@ def report(results: list[SizeResult], floor: dict[tuple[str, int], Load], args: 
         row(*["---"] * 3),
         *(row(t, m, "yes" if ok else "**no**") for t, m, ok in targets(results, floor)),
     ]
+    lines += ["", "## Memory per million triples (growth between the sizes)", "",
+              row("server", "MB per million triples", "newskg-memory / this"), row(*["---"] * 3)]  # fmt: skip
+    per_million = memory_per_million(results)
+    ours = per_million["newskg-memory"]
+    lines += [row(name, f"{mb:,.0f}", f"{ours / mb:.2f}x") for name, mb in sorted(per_million.items())]
     for r in results:
         lines += size_section(r, floor, args)
     return "\n".join(lines) + "\n"
@@ -285,7 +290,8 @@ def targets(results: list[SizeResult], floor: dict[tuple[str, int], Load]) -> li
     ingest = r.load.seconds / r.ingest.seconds
     engine, cheap = ratios("engine-bound", "oxigraph-serve"), ratios("cheap", "floor")
     medium = ratios("medium", "rdflib-endpoint")
-    memory = r.memory_mb["newskg-memory"] / r.memory_mb["oxigraph-serve"]
+    per_million = memory_per_million(results)
+    memory = per_million["newskg-memory"] / per_million["oxigraph-serve"]
     return [
         (
             f"ingest incl. mapping and SHACL >= 0.25x `oxigraph load` ({size})",
@@ -295,8 +301,22 @@ def targets(results: list[SizeResult], floor: dict[tuple[str, int], Load]) -> li
         (f"HTTP engine-bound >= 0.9x `oxigraph serve` ({size}, {conns})", _x(engine), min(engine) >= 0.9),
         (f"HTTP cheap >= 0.8x bare Flask floor ({conns})", _x(cheap), min(cheap) >= 0.8),
         (f"HTTP medium >= 20x rdflib-endpoint ({size}, {conns})", _x(medium), min(medium) >= 20),
-        (f"memory per M triples <= 1.5x `oxigraph serve` ({size})", f"{memory:.2f}x", memory <= 1.5),
+        (
+            "memory per M triples <= 1.5x `oxigraph serve` (growth between the sizes)",
+            f"{memory:.2f}x",
+            memory <= 1.5,
+        ),
     ]
+
+
+def memory_per_million(results: list[SizeResult]) -> dict[str, float]:
+    """MB each server grows per million triples between the smallest and the largest corpus, so the fixed
+    cost of the processes (interpreters, code, caches) does not count; with one size, MB per million."""
+    small, large = results[0], results[-1]
+    if small is large:
+        return {name: mb / (large.triples / 1e6) for name, mb in large.memory_mb.items()}
+    millions = (large.triples - small.triples) / 1e6
+    return {name: (mb - small.memory_mb[name]) / millions for name, mb in large.memory_mb.items()}
 
 
 def _x(values: list[float]) -> str:

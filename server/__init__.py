@@ -49,13 +49,15 @@ def create_app(
             store, effective["executors"], effective["queue_timeout_s"]
         )
     else:
-        app.extensions["newskg_pool"] = QueryPool(
+        pool = QueryPool(
             Path(store_path),
             size=effective["executors"],
             store_mode=effective["store_mode"],
             memory_mb=effective["query_memory_mb"],
             queue_timeout_s=effective["queue_timeout_s"],
         )
+        pool.prepare()  # before gunicorn forks its workers: they share one zygote
+        app.extensions["newskg_pool"] = pool
     del store
     app.extensions["newskg_minter"] = (
         Minter(effective["base_iri"]) if effective["base_iri"] else Minter.from_env()

@@ -5,18 +5,23 @@ separate process that owns a read-only view of the store; the server waits for t
 and otherwise kills the process (SIGKILL) and starts a fresh one. The pool bounds how many queries run at once
 (the ``executors`` setting); a query that finds no free process within ``queue_timeout_s`` gets 503.
 
-Processes are started with fork+exec (``python -m server.query_process``), never bare ``fork``, so a threaded
-server worker can start them safely.
+Query processes are forked by one zygote per server (``python -m server.query_process``, started with
+fork+exec before the server forks its workers), which holds the in-memory store: every query process shares
+it copy-on-write, and a killed one is replaced by a fork in milliseconds instead of a reload.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import queue
+import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -37,8 +42,48 @@ class ExecutionError(Exception):
 
 @dataclass
 class _Process:
-    popen: subprocess.Popen[bytes]
+    pid: int
     conn: Connection
+
+
+@dataclass
+class Zygote:
+    """The process that loads the store once and forks query processes on request."""
+
+    store_path: Path
+    store_mode: str = "memory"
+    memory_mb: int = 2048
+    _popen: subprocess.Popen[bytes] | None = field(default=None, init=False)
+    _address: str = field(default="", init=False)
+
+    def start(self) -> None:
+        """Start the zygote and wait until it holds the store (idempotent)."""
+        if self._popen is not None and self._popen.poll() is None:
+            return
+        folder = tempfile.mkdtemp(prefix="newskg-zygote-")  # mode 0700: only this user may connect
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        self._address = os.path.join(folder, "socket")
+        command = [sys.executable, "-m", "server.query_process", self._address, str(self.store_path),
+                   self.store_mode, str(self.memory_mb)]  # fmt: skip
+        self._popen = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
+        assert self._popen.stdout is not None
+        if self._popen.stdout.readline() != b"ready\n":
+            raise ExecutionError(503, "the query processes could not open the store")
+
+    def fork(self) -> _Process:
+        """A new query process, connected to us by a socket pair whose far end the zygote hands it."""
+        ours, theirs = socket.socketpair()
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as control:
+                control.connect(self._address)
+                socket.send_fds(control, [b"fork"], [theirs.fileno()])
+                pid = int(control.recv(32) or b"0")
+        except (OSError, ValueError):
+            ours.close()
+            raise ExecutionError(503, "the query process zygote is gone; restart the server") from None
+        finally:
+            theirs.close()
+        return _Process(pid, Connection(ours.detach()))
 
 
 @dataclass
@@ -50,10 +95,17 @@ class QueryPool:
     store_mode: str = "memory"
     memory_mb: int = 2048
     queue_timeout_s: float = 2.0
+    _zygote: Zygote = field(init=False)
     _idle: queue.Queue[_Process] = field(default_factory=queue.Queue, init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
-    _started: int = field(default=0, init=False)
     _pid: int = field(default=0, init=False)
+
+    def __post_init__(self) -> None:
+        self._zygote = Zygote(self.store_path, self.store_mode, self.memory_mb)
+
+    def prepare(self) -> None:
+        """Start the zygote; call it before the server forks its workers, so they share it."""
+        self._zygote.start()
 
     def start(self) -> None:
         """Start the processes (in the process that will use them) and wait until they are ready."""
@@ -62,8 +114,8 @@ class QueryPool:
                 return
             self._pid = os.getpid()
             self._idle = queue.Queue()
-            self._started = 0
-        for proc in [self._spawn() for _ in range(self.size)]:
+        self.prepare()
+        for proc in [self._zygote.fork() for _ in range(self.size)]:
             self._ready(proc)
             self._idle.put(proc)
 
@@ -120,43 +172,25 @@ class QueryPool:
         return body
 
     def _replace(self) -> None:
-        proc = self._spawn()
         try:
+            proc = self._zygote.fork()
             self._ready(proc)
         except ExecutionError:
-            _kill(proc)
             return
         self._idle.put(proc)
 
-    def _spawn(self) -> _Process:
-        ours, theirs = socket.socketpair()
-        popen = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "server.query_process",
-                str(theirs.fileno()),
-                str(self.store_path),
-                self.store_mode,
-                str(self.memory_mb),
-            ],
-            pass_fds=(theirs.fileno(),),
-            stdin=subprocess.DEVNULL,
-        )
-        theirs.close()
-        return _Process(popen, Connection(ours.detach()))
-
     def _ready(self, proc: _Process) -> None:
         if not proc.conn.poll(SPAWN_TIMEOUT_S):
+            _kill(proc)
             raise ExecutionError(503, "a query process did not start in time")
         try:
             proc.conn.recv()
         except EOFError:
+            _kill(proc)
             raise ExecutionError(503, "a query process could not open the store") from None
 
 
 def _kill(proc: _Process) -> None:
     with contextlib.suppress(ProcessLookupError):
-        proc.popen.kill()
-    proc.popen.wait()
+        os.kill(proc.pid, signal.SIGKILL)
     proc.conn.close()

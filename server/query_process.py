@@ -1,15 +1,18 @@
-"""A query process: evaluates queries for :class:`server.executor.QueryPool` until it is killed.
+"""Query processes: they evaluate queries for :class:`server.executor.QueryPool` until they are killed.
 
-It opens the store read-only (``store_mode`` disk) or loads it into memory (``store_mode`` memory), caps its
-own address space, and answers requests one at a time over the socket the pool gave it.
+A zygote loads the store once (``store_mode`` memory) and forks a query process whenever a pool asks; each
+query process opens the store read-only itself in ``store_mode`` disk, cuts itself off the network, caps its
+own address space, and answers requests one at a time over the socket its pool passed in.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gzip
 import os
 import resource
 import signal
+import socket
 import sys
 from multiprocessing.connection import Connection
 from typing import Any
@@ -87,14 +90,58 @@ def syntax_error(request: dict[str, Any], error: SyntaxError) -> SyntaxError:
     return error
 
 
-def main(fd: int, store_path: str, mode: str, memory_mb: int) -> None:
+def zygote(address: str, store_path: str, mode: str, memory_mb: int) -> None:
+    """Load the store once, then fork a query process for each request on the Unix socket ``address``.
+
+    In ``memory`` mode every query process shares the zygote's in-memory store copy-on-write, so the server
+    holds one copy however many processes it runs, and a killed process is replaced by a fork, not a reload.
+    In ``disk`` mode each forked process opens RocksDB itself (its handles must not cross a fork).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    conn = Connection(fd)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps killed query processes
+    die_with_parent()
     try:
-        store = open_store(store_path, mode)
+        store = open_store(store_path, mode) if mode == "memory" else None
     except OSError as exc:
-        print(f"newskg query process: cannot open the store at {store_path}: {exc}", file=sys.stderr)
+        print(f"newskg zygote: cannot open the store at {store_path}: {exc}", file=sys.stderr)
         sys.exit(1)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+        listener.bind(address)
+        listener.listen(64)
+        sys.stdout.write("ready\n")
+        sys.stdout.flush()
+        while True:
+            conn, _ = listener.accept()
+            with conn:
+                _, fds, _, _ = socket.recv_fds(conn, 16, 1)
+                if not fds:
+                    continue
+                pid = os.fork()
+                if pid == 0:
+                    listener.close()
+                    conn.close()
+                    os._exit(serve(Connection(fds[0]), store, store_path, mode, memory_mb))
+                os.close(fds[0])
+                conn.sendall(str(pid).encode())
+
+
+def die_with_parent() -> None:
+    """Ask the kernel to end this process with the server that started it (prctl PR_SET_PDEATHSIG)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGKILL, 0, 0, 0)
+
+
+def serve(
+    conn: Connection, store: pyoxigraph.Store | None, store_path: str, mode: str, memory_mb: int
+) -> int:
+    """One query process: sandbox itself, then answer requests one at a time until its pool hangs up."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    if store is None:
+        try:
+            store = open_store(store_path, mode)
+        except OSError as exc:
+            print(f"newskg query process: cannot open the store at {store_path}: {exc}", file=sys.stderr)
+            return 1
     try:
         deny_network()
     except OSError as exc:
@@ -108,7 +155,7 @@ def main(fd: int, store_path: str, mode: str, memory_mb: int) -> None:
         try:
             request = conn.recv()
         except EOFError:
-            return
+            return 0
         try:
             body = answer(store, request)
         except SyntaxError as exc:
@@ -125,4 +172,4 @@ def main(fd: int, store_path: str, mode: str, memory_mb: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    zygote(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]))
