@@ -420,7 +420,8 @@ def _load_row(name: str, query: str, connections: int, load: Load, ours: Load) -
         name,
         query,
         connections,
-        f"{load.requests_per_s:,.1f}",
+        f"{load.requests_per_s:,.2f}"
+        + (" (one request alone: none finished under load)" if load.single else ""),
         f"{load.p50_ms:.1f}",
         f"{load.p99_ms:.1f}",
         load.errors,

@@ -55,11 +55,14 @@ class Zygote:
     memory_mb: int = 2048
     _popen: subprocess.Popen[bytes] | None = field(default=None, init=False)
     _address: str = field(default="", init=False)
+    _owner: int = field(default=0, init=False)
 
     def start(self) -> None:
-        """Start the zygote and wait until it holds the store (idempotent)."""
-        if self._popen is not None and self._popen.poll() is None:
+        """Start the zygote and wait until it holds the store (idempotent; a forked server worker uses the
+        zygote its parent started, which it cannot poll)."""
+        if self._popen is not None and (os.getpid() != self._owner or self._popen.poll() is None):
             return
+        self._owner = os.getpid()
         folder = tempfile.mkdtemp(prefix="newskg-zygote-")  # mode 0700: only this user may connect
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
         self._address = os.path.join(folder, "socket")
