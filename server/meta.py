@@ -28,6 +28,6 @@ def settings() -> Response:
 
 @bp.get("/-/executors.json")
 def executors() -> Response:
-    """How many query processes this worker has, and how many are free now."""
+    """How many query processes this worker has, how many are free now, and where they read the store."""
     pool = current_app.extensions["newskg_pool"]
-    return jsonify(size=pool.size, idle=pool.idle())
+    return jsonify(size=pool.size, idle=pool.idle(), store_mode=getattr(pool, "store_mode", "remote"))

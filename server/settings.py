@@ -33,8 +33,9 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "store_mode",
-        "memory",
-        "'memory': each query process loads the store into RAM; 'disk': it reads RocksDB.",
+        "auto",
+        "'memory': query processes share one in-RAM copy of the store; 'disk': they read RocksDB; "
+        "'auto': memory up to 500,000 triples, disk beyond.",
     ),
     Setting("cors", True, "Allow reads from any origin (Access-Control-Allow-Origin: *, no credentials)."),
     Setting(
@@ -67,8 +68,8 @@ def parse_value(name: str, raw: str) -> Any:
         raise NewsKGError(f"setting {name} expects a {kind.__name__}, got {raw!r}") from None
     if isinstance(value, int | float) and not isinstance(value, bool) and value <= 0:
         raise NewsKGError(f"setting {name} must be positive, got {raw!r}")
-    if name == "store_mode" and value not in ("memory", "disk"):
-        raise NewsKGError(f"setting store_mode is 'memory' or 'disk', got {raw!r}")
+    if name == "store_mode" and value not in ("auto", "memory", "disk"):
+        raise NewsKGError(f"setting store_mode is 'auto', 'memory' or 'disk', got {raw!r}")
     return value
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import requests
 
 from kg.errors import NewsKGError
+from server import AUTO_MEMORY_TRIPLES, store_mode
+from server.dataset import DatasetInfo
 from server.settings import SETTINGS, parse_value, resolve
-from tests.conftest import ROOT
+from tests.conftest import ROOT, LiveServer
 
 
 def test_overrides_take_the_type_of_the_default() -> None:
@@ -23,7 +26,7 @@ def test_overrides_take_the_type_of_the_default() -> None:
         ("executors", "many", "executors expects a int"),
         ("sparql_time_limit_s", "-1", "must be positive"),
         ("cors", "maybe", "cors expects a bool"),
-        ("store_mode", "cloud", "'memory' or 'disk'"),
+        ("store_mode", "cloud", "'auto', 'memory' or 'disk'"),
     ],
 )
 def test_bad_values_are_refused_with_the_setting_name(name: str, raw: str, message: str) -> None:
@@ -43,3 +46,22 @@ def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"`newskg {name}" in readme, name
+
+
+def test_store_mode_auto_serves_a_small_store_from_memory(live_server: LiveServer) -> None:
+    assert requests.get(live_server.url + "/-/executors.json").json()["store_mode"] == "memory"
+
+
+@pytest.mark.parametrize(
+    ("setting", "triples", "mode"),
+    [
+        ("auto", AUTO_MEMORY_TRIPLES, "memory"),
+        ("auto", AUTO_MEMORY_TRIPLES + 1, "disk"),
+        ("memory", 10**9, "memory"),
+    ],
+)
+def test_store_mode_auto_switches_to_disk_for_a_large_store(setting: str, triples: int, mode: str) -> None:
+    assert (
+        store_mode(setting, DatasetInfo(graphs={"https://kg.example.org/graph/a": triples}, quads=triples))
+        == mode
+    )
