@@ -24,18 +24,17 @@ serve: validate
 	$(BIN)/newskg export --store $(STORE) --format turtle -o var/newskg.ttl
 	$(BIN)/newskg serve --store $(STORE)
 
-# Debian packages the tests use: chromium for the browser tests (wrk, for the benchmarks, is installed by bench).
+# Debian packages the tests use: chromium for the browser tests, wrk for the benchmark command's test.
 system-deps:
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null && command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk; }
 
 test: install system-deps
 	$(BIN)/ruff check kg server tests bench
 	$(BIN)/ruff format --check kg server tests bench
 	$(BIN)/python -m pytest
 
-# Every benchmark, side by side with the peers, into bench/RESULTS.md (about 30 min; never part of the tests).
-bench: install
-	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+# Every benchmark, side by side with the peers, into bench/RESULTS.md (about 20 min on 2 cores; no test times anything).
+bench: install system-deps
 	$(BIN)/python -m bench.run
 
 lint: install

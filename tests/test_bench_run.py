@@ -1,0 +1,36 @@
+"""``python -m bench.run``, the one benchmark command, end to end at a tiny size: every server starts, the
+engines agree on every query's rows, and RESULTS.md has each section. Figures are never asserted."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+SERVERS = ("newskg-memory", "newskg-disk", "oxigraph-serve", "rdflib-endpoint", "bare Flask floor")
+QUERIES = sorted(p.stem for p in (ROOT / "bench" / "queries").glob("*.rq"))
+
+
+def test_the_benchmark_command_writes_every_section_with_agreeing_engines(tmp_path: Path) -> None:
+    out = tmp_path / "RESULTS.md"
+    tiny = ["--triples", "3000", "6500", "--seconds", "1", "--concurrency", "2", "--runs", "1"]
+    command = [sys.executable, "-m", "bench.run", *tiny, "--work", str(tmp_path / "work"), "--out", str(out)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    lines = out.read_text(encoding="utf-8").splitlines()
+    for heading in (
+        "## Machine",
+        "## Targets",
+        "### Ingest",
+        "### Query mix in process",
+        "### HTTP",
+        "### Memory",
+    ):
+        assert any(line.startswith(heading) for line in lines), heading
+    for query in QUERIES:  # one row per corpus size, each saying the engines returned the same rows
+        rows = [line for line in lines if line.startswith(f"| {query} |")]
+        assert len(rows) == 2 and all(row.endswith("| yes |") for row in rows), rows
+    for server in SERVERS:
+        assert any(line.startswith(f"| {server} |") for line in lines), server
