@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph
 from pyoxigraph import RdfFormat
 
 from kg.errors import InputError, UnsupportedFormat
@@ -60,3 +62,21 @@ def refuse_entity_declarations(data: bytes, fmt: RdfFormat, path: Path) -> None:
     """
     if fmt == RdfFormat.RDF_XML and b"<!ENTITY" in data:
         raise InputError("RDF/XML with entity declarations is refused (entity expansion)", file=path)
+
+
+def read_quads(path: Path, base_iri: str) -> Iterator[pyoxigraph.Quad]:
+    """The quads of an RDF file, parsed safely: no remote JSON-LD context and no XML entity is ever fetched
+    or expanded.
+
+    :raises InputError: naming the file, when it cannot be read or is not valid in its format.
+    """
+    fmt = for_file(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", file=path) from None
+    refuse_entity_declarations(data, fmt, path)
+    try:
+        yield from pyoxigraph.parse(data, format=fmt, base_iri=base_iri)
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(f"not valid {fmt.name}: {exc}", file=path) from None

@@ -15,7 +15,7 @@ from gunicorn.app.base import BaseApplication
 
 from kg import formats
 from kg.cli import DEFAULT_STORE, base_option, cli, minter_for, user_errors
-from kg.errors import InputError, NewsKGError
+from kg.errors import NewsKGError
 from kg.pipeline import build, find_articles, load_corpus
 from kg.remote import RemoteStore, is_url
 from kg.store import open_store
@@ -62,20 +62,11 @@ def load_files(files: tuple[Path, ...], minter: Minter) -> Path:
     atexit.register(shutil.rmtree, directory, ignore_errors=True)
     store = pyoxigraph.Store(str(directory / "store"))
     for path in files:
-        fmt = formats.for_file(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read file ({exc.strerror})", file=path) from None
-        formats.refuse_entity_declarations(data, fmt, path)
         graph = pyoxigraph.NamedNode(minter.entity("graph", slugify(path.stem)))
-        try:
-            store.extend(
-                q if q.graph_name != pyoxigraph.DefaultGraph() else pyoxigraph.Quad(*q.triple, graph)
-                for q in pyoxigraph.parse(data, format=fmt, base_iri=minter.base)
-            )
-        except (SyntaxError, ValueError) as exc:
-            raise InputError(f"not valid {fmt.name}: {exc}", file=path) from None
+        store.extend(
+            q if q.graph_name != pyoxigraph.DefaultGraph() else pyoxigraph.Quad(*q.triple, graph)
+            for q in formats.read_quads(path, minter.base)
+        )
     store.flush()
     del store
     return directory / "store"
