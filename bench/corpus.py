@@ -15,6 +15,7 @@ claim that the article writes once.
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as dt
 import math
 import random
@@ -52,20 +53,7 @@ MONATE = (
     "November",
     "Dezember",
 )
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = tuple(calendar.month_name[1:])
 NAVIGATION = (
     "1. Zum Inhalt springen\n  2. Zur Hauptnavigation springen\n  3. Zu weiteren Angeboten der DW springen"
 )

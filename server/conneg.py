@@ -5,9 +5,12 @@ Formats are pyoxigraph values that know their media types; werkzeug parses ``Acc
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pyoxigraph import QueryResultsFormat, RdfFormat
+import pyoxigraph
+from flask import Response, request
+from pyoxigraph import Quad, QueryResultsFormat, RdfFormat
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import NotAcceptable
 
@@ -68,3 +71,20 @@ def choose(offers: tuple[Offer, ...], accept: MIMEAccept, format_param: str | No
         offered = ", ".join(o.media_type for o in offers)
         raise NotAcceptable(f"none of the accepted media types is offered here (offered: {offered})")
     return candidates[best]
+
+
+def rdf_document(quads: Sequence[Quad], prefixes: Mapping[str, str]) -> Response:
+    """``quads`` in the RDF format the request asks for; Turtle when it names none we offer (a description of
+    the service should reach every client)."""
+    try:
+        offer = choose(GRAPHS, request.accept_mimetypes, request.args.get("format"))
+    except NotAcceptable:
+        offer = GRAPHS[0]
+    fmt = RdfFormat.from_media_type(offer.media_type)
+    assert fmt is not None
+    body = pyoxigraph.serialize(
+        quads if fmt.supports_datasets else [q.triple for q in quads], format=fmt, prefixes=dict(prefixes)
+    )
+    response = Response(body, content_type=offer.content_type)
+    response.vary.add("Accept")
+    return response

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import functools
 
-import pyoxigraph
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
+from pyoxigraph import Literal, NamedNode, Quad
 from werkzeug.exceptions import NotAcceptable
 
 from kg.store import open_store
@@ -26,21 +25,8 @@ def dataset() -> DatasetInfo:
 @bp.get("/.well-known/void")
 def void() -> Response:
     """VoID: size, classes, properties, named graphs as subsets, dumps and the endpoint."""
-    try:
-        offer = conneg.choose(conneg.GRAPHS, request.accept_mimetypes, request.args.get("format"))
-    except NotAcceptable:
-        offer = conneg.GRAPHS[0]
-    fmt = RdfFormat.from_media_type(offer.media_type)
-    assert fmt is not None
     quads = void_quads(request.host_url.rstrip("/"), dataset())
-    body = pyoxigraph.serialize(
-        quads if fmt.supports_datasets else [q.triple for q in quads],
-        format=fmt,
-        prefixes={"void": VOID, "dcterms": DCTERMS, "sd": SD},
-    )
-    response = Response(body, content_type=offer.content_type)
-    response.vary.add("Accept")
-    return response
+    return conneg.rdf_document(quads, {"void": VOID, "dcterms": DCTERMS, "sd": SD})
 
 
 def void_quads(root: str, info: DatasetInfo) -> list[Quad]:

@@ -5,6 +5,7 @@ IRIs put into queries come from URLs, so they are checked against the SPARQL IRI
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import re
@@ -18,20 +19,8 @@ from server.executor import QueryPool
 
 _IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
 _PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+SPARQL_JSON = "application/sparql-results+json"
+MONTHS = tuple(calendar.month_name[1:])
 
 
 @dataclass(frozen=True)
@@ -84,17 +73,16 @@ def iri_ref(iri: str) -> str:
     return f"<{iri}>"
 
 
+def _run(query: str, media_type: str) -> bytes:
+    """A query of the pages, through the same pool, time limit and union default graph as /sparql."""
+    pool: QueryPool = current_app.extensions["newskg_pool"]
+    limit = float(current_app.config["NEWSKG_SETTINGS"]["sparql_time_limit_s"])
+    return pool.run({"op": "query", "query": _PROLOGUE + query, "format": media_type, "union": True}, limit)
+
+
 def select(query: str) -> list[dict[str, Term]]:
     """Run a SELECT (the newskg prefixes are declared) and return its rows."""
-    pool: QueryPool = current_app.extensions["newskg_pool"]
-    settings = current_app.config["NEWSKG_SETTINGS"]
-    job = {
-        "op": "query",
-        "query": _PROLOGUE + query,
-        "format": "application/sparql-results+json",
-        "union": True,
-    }
-    data = json.loads(pool.run(job, float(settings["sparql_time_limit_s"])))
+    data = json.loads(_run(query, SPARQL_JSON))
     return [
         {
             name: Term(v["type"], v["value"], v.get("xml:lang", ""), v.get("datatype", ""))
@@ -105,22 +93,11 @@ def select(query: str) -> list[dict[str, Term]]:
 
 
 def ask(query: str) -> bool:
-    pool: QueryPool = current_app.extensions["newskg_pool"]
-    settings = current_app.config["NEWSKG_SETTINGS"]
-    job = {
-        "op": "query",
-        "query": _PROLOGUE + query,
-        "format": "application/sparql-results+json",
-        "union": True,
-    }
-    return bool(json.loads(pool.run(job, float(settings["sparql_time_limit_s"])))["boolean"])
+    return bool(json.loads(_run(query, SPARQL_JSON))["boolean"])
 
 
 def construct(query: str, media_type: str) -> bytes:
-    pool: QueryPool = current_app.extensions["newskg_pool"]
-    settings = current_app.config["NEWSKG_SETTINGS"]
-    job = {"op": "query", "query": _PROLOGUE + query, "format": media_type, "union": True}
-    return pool.run(job, float(settings["sparql_time_limit_s"]))
+    return _run(query, media_type)
 
 
 def labels(iris: set[str]) -> dict[str, str]:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import pyoxigraph
 from flask import Blueprint, Response, current_app, redirect, request, url_for
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 from werkzeug.datastructures import MultiDict
-from werkzeug.exceptions import BadRequest, Forbidden, NotAcceptable, UnsupportedMediaType
+from werkzeug.exceptions import BadRequest, Forbidden, UnsupportedMediaType
 
 from kg.vocab import RDF, SD, VOID, XSD
 from server import conneg
@@ -148,21 +147,8 @@ def pool() -> QueryPool:
 
 def service_description() -> Response:
     """A SPARQL 1.1 Service Description of this endpoint and its dataset."""
-    try:
-        offer = conneg.choose(conneg.GRAPHS, request.accept_mimetypes, request.args.get("format"))
-    except NotAcceptable:
-        offer = conneg.GRAPHS[0]
-    fmt = RdfFormat.from_media_type(offer.media_type)
-    assert fmt is not None
     quads = description_quads(request.base_url, request.host_url, current_app.config["NEWSKG_DATASET"])
-    body = pyoxigraph.serialize(
-        quads if fmt.supports_datasets else [q.triple for q in quads],
-        format=fmt,
-        prefixes={"sd": SD, "void": VOID},
-    )
-    response = Response(body, content_type=offer.content_type)
-    response.vary.add("Accept")
-    return response
+    return conneg.rdf_document(quads, {"sd": SD, "void": VOID})
 
 
 def description_quads(endpoint: str, root: str, dataset: DatasetInfo) -> list[Quad]:
