@@ -10,6 +10,7 @@ import socket
 import statistics
 import subprocess
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,27 +133,24 @@ class Load:
     """No request finished within the run: the figures come from one request timed alone."""
 
 
-def wrk(url: str, connections: int, seconds: int, accept: str) -> Load:
+DISTINCT = Path(__file__).resolve().parent / "distinct.lua"
+
+
+def wrk(url: str, connections: int, seconds: int, accept: str, *, distinct: bool = True) -> Load:
+    """Load ``url`` for ``seconds``. With ``distinct`` each request appends a new comment line to the URL's
+    last parameter (the query), so every request is a query text the server has not seen: no result cache
+    answers it. Otherwise every request repeats the same text."""
+    script = ["-s", str(DISTINCT)] if distinct else []
     result = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{connections}",
-            f"-d{seconds}s",
-            "--latency",
-            "--timeout",
-            "60s",
-            "-H",
-            f"Accept: {accept}",
-            url,
-        ],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "60s", *script,
+         "-H", f"Accept: {accept}", url],
         capture_output=True,
         text=True,
         check=True,
-    )
+    )  # fmt: skip
     out = result.stdout
     if re.search(r"^\s+0 requests in", out, re.M):
-        return _one_request(url, accept)
+        return _one_request(url + (f"%0A%23{uuid.uuid4().hex}" if distinct else ""), accept)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     p50, p99 = (_ms(re.search(rf"^\s+{p}%\s+(\S+)", out, re.M).group(1)) for p in ("50", "99"))  # type: ignore[union-attr]
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)

@@ -16,6 +16,7 @@ from kg.remote import RemoteStore
 from kg.store import open_store
 from kg.vocab import Minter
 from server import describe, dumps, errors, meta, pages, protocol
+from server.cache import ResultCache
 from server.dataset import DatasetInfo
 from server.executor import QueryPool
 from server.remote_pool import RemotePool
@@ -55,6 +56,9 @@ def create_app(
             store_mode=store_mode(effective["store_mode"], app.config["NEWSKG_DATASET"]),
             memory_mb=effective["query_memory_mb"],
             queue_timeout_s=effective["queue_timeout_s"],
+            cache=ResultCache(effective["result_cache_mb"] * 1024 * 1024)
+            if effective["result_cache_mb"]
+            else None,
         )
         pool.prepare()  # before gunicorn forks its workers: they share one zygote
         app.extensions["newskg_pool"] = pool

@@ -28,6 +28,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from server.cache import ResultCache
+
 SPAWN_TIMEOUT_S = 900.0
 
 
@@ -98,6 +100,7 @@ class QueryPool:
     store_mode: str = "memory"
     memory_mb: int = 2048
     queue_timeout_s: float = 2.0
+    cache: ResultCache | None = None
     _zygote: Zygote = field(init=False)
     _idle: queue.Queue[_Process] = field(default_factory=queue.Queue, init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
@@ -135,10 +138,20 @@ class QueryPool:
             _kill(proc)
 
     def run(self, request: dict[str, Any], time_limit_s: float) -> bytes:
-        """Send ``request`` to a free process and return its reply body.
+        """The answer to ``request``: from the cache, or from a free process.
 
         :raises ExecutionError: 503 when no process is free or the time limit passes, 4xx for a bad query.
         """
+        cache, key = self.cache, ResultCache.key(request)
+        if cache is None or key is None:
+            return self._evaluate(request, time_limit_s)
+        body = cache.get(key)
+        if body is None:
+            body = self._evaluate(request, time_limit_s)
+            cache.put(key, body)
+        return body
+
+    def _evaluate(self, request: dict[str, Any], time_limit_s: float) -> bytes:
         self.start()
         try:
             proc = self._idle.get(timeout=self.queue_timeout_s)
@@ -157,8 +170,7 @@ class QueryPool:
                     f"the query ran longer than the time limit of {time_limit_s:g} s and was cancelled "
                     "(setting: sparql_time_limit_s)",
                 )
-            status, message = proc.conn.recv()
-            body = proc.conn.recv_bytes() if status == 200 else b""
+            reply = proc.conn.recv_bytes()
             healthy = True
         except (EOFError, OSError):
             raise ExecutionError(
@@ -170,8 +182,9 @@ class QueryPool:
             else:
                 _kill(proc)
                 threading.Thread(target=self._replace, daemon=True).start()
+        status, body = int(reply[:3]), reply[3:]
         if status != 200:
-            raise ExecutionError(status, message)
+            raise ExecutionError(status, body.decode())
         return body
 
     def _replace(self) -> None:

@@ -8,6 +8,7 @@ reports syntax errors with their position.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -92,6 +93,10 @@ def tokens(query: str, max_depth: int) -> list[Token]:
     return out
 
 
+REMEMBERED_CHARS = 4096
+"""Queries up to this length are inspected once: clients repeat theirs, and 1,024 of them stay small."""
+
+
 def inspect(query: str, *, max_chars: int, max_depth: int, max_rows: int, base: str = "") -> Inspected:
     """Refuse what must not run; return the form, the dataset and the text to run.
 
@@ -99,6 +104,11 @@ def inspect(query: str, *, max_chars: int, max_depth: int, max_rows: int, base: 
     :raises Forbidden: for SPARQL Update.
     :raises BadRequest: for SERVICE, over-deep nesting, or text that is no query.
     """
+    read = _remembered if len(query) <= REMEMBERED_CHARS else _inspect
+    return read(query, max_chars=max_chars, max_depth=max_depth, max_rows=max_rows, base=base)
+
+
+def _inspect(query: str, *, max_chars: int, max_depth: int, max_rows: int, base: str) -> Inspected:
     if len(query) > max_chars:
         raise RequestEntityTooLarge(
             f"query is {len(query)} characters long; the limit is {max_chars} (max_query_chars setting)"
@@ -112,6 +122,9 @@ def inspect(query: str, *, max_chars: int, max_depth: int, max_rows: int, base: 
     text, capped = (query, False) if form == "ASK" else _cap(query, toks, max_rows)
     default, named = _dataset(toks, base)
     return Inspected(form, text, default, named, capped)
+
+
+_remembered = functools.lru_cache(maxsize=1024)(_inspect)
 
 
 def _without_strings(toks: list[Token], query: str) -> str:

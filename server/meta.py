@@ -28,6 +28,13 @@ def settings() -> Response:
 
 @bp.get("/-/executors.json")
 def executors() -> Response:
-    """How many query processes this worker has, how many are free now, and where they read the store."""
+    """How many query processes this worker has, how many are free now, where they read the store, and how
+    its result cache fares."""
     pool = current_app.extensions["newskg_pool"]
-    return jsonify(size=pool.size, idle=pool.idle(), store_mode=getattr(pool, "store_mode", "remote"))
+    cache = getattr(pool, "cache", None)
+    return jsonify(
+        size=pool.size,
+        idle=pool.idle(),
+        store_mode=getattr(pool, "store_mode", "remote"),
+        result_cache=None if cache is None else cache.stats(),
+    )

@@ -87,20 +87,16 @@ def wants_html() -> bool:
 
 def run_query(query: str, params: MultiDict[str, str]) -> Response:
     settings = current_app.config["NEWSKG_SETTINGS"]
+    base = request.base_url
     info = inspect(
         query,
         max_chars=settings["max_query_chars"],
         max_depth=settings["max_query_depth"],
         max_rows=settings["max_result_rows"],
-        base=request.base_url,
+        base=base,
     )
     offer = conneg.choose(conneg.OFFERS_BY_FORM[info.form], request.accept_mimetypes, params.get("format"))
-    job: dict[str, Any] = {
-        "op": "query",
-        "query": info.text,
-        "format": offer.media_type,
-        "base": request.base_url,
-    }
+    job: dict[str, Any] = {"op": "query", "query": info.text, "format": offer.media_type, "base": base}
     if info.capped:
         job["original"] = query  # a syntax error is reported against the text the client sent
     job.update(dataset_of(info.from_graphs, info.from_named_graphs, params))

@@ -156,19 +156,20 @@ def serve(
             request = conn.recv()
         except EOFError:
             return 0
-        try:
-            body = answer(store, request)
-        except SyntaxError as exc:
-            conn.send((400, f"malformed query: {short(syntax_error(request, exc))}"))
-            continue
-        except MemoryError:
-            conn.send((503, "the query needed more memory than query_memory_mb allows"))
-            continue
-        except (OSError, ValueError, RuntimeError, TypeError) as exc:
-            conn.send((400, f"the query could not be evaluated: {exc}"))
-            continue
-        conn.send((200, ""))
-        conn.send_bytes(body)
+        conn.send_bytes(reply(store, request))
+
+
+def reply(store: pyoxigraph.Store, request: dict[str, Any]) -> bytes:
+    """One message per answer, the HTTP status in its first three bytes, then the body or the error."""
+    try:
+        return b"200" + answer(store, request)
+    except SyntaxError as exc:
+        message = f"malformed query: {short(syntax_error(request, exc))}"
+        return b"400" + message.encode()
+    except MemoryError:
+        return b"503the query needed more memory than query_memory_mb allows"
+    except (OSError, ValueError, RuntimeError, TypeError) as exc:
+        return b"400" + f"the query could not be evaluated: {exc}".encode()
 
 
 if __name__ == "__main__":

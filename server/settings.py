@@ -15,6 +15,8 @@ class Setting:
     name: str
     default: Any
     help: str
+    minimum: float = 1e-9
+    """The smallest value allowed (numbers only)."""
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -36,6 +38,12 @@ SETTINGS: tuple[Setting, ...] = (
         "auto",
         "'memory': query processes share one in-RAM copy of the store; 'disk': they read RocksDB; "
         "'auto': memory up to 500,000 triples, disk beyond.",
+    ),
+    Setting(
+        "result_cache_mb",
+        64,
+        "Answers of repeated queries kept per server worker (0: none); the store is read-only while served.",
+        minimum=0,
     ),
     Setting("cors", True, "Allow reads from any origin (Access-Control-Allow-Origin: *, no credentials)."),
     Setting(
@@ -66,8 +74,9 @@ def parse_value(name: str, raw: str) -> Any:
         value = kind(raw)
     except ValueError:
         raise NewsKGError(f"setting {name} expects a {kind.__name__}, got {raw!r}") from None
-    if isinstance(value, int | float) and not isinstance(value, bool) and value <= 0:
-        raise NewsKGError(f"setting {name} must be positive, got {raw!r}")
+    if isinstance(value, int | float) and not isinstance(value, bool) and value < setting.minimum:
+        expected = "positive" if setting.minimum > 0 else f"at least {setting.minimum:g}"
+        raise NewsKGError(f"setting {name} must be {expected}, got {raw!r}")
     if name == "store_mode" and value not in ("auto", "memory", "disk"):
         raise NewsKGError(f"setting store_mode is 'auto', 'memory' or 'disk', got {raw!r}")
     return value

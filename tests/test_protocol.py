@@ -339,6 +339,7 @@ def limited(seed_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> L
             "max_result_rows": 7,
             "executors": 2,
             "queue_timeout_s": 0.5,
+            "result_cache_mb": 0,  # every query here must reach a query process
         },
     )
     yield server
@@ -439,6 +440,54 @@ class TestLimits:
         assert response.headers["Retry-After"]
         time.sleep(1)
         assert requests.get(limited.sparql, params={"query": "ASK {}"}, timeout=10).status_code == 200
+
+
+def cache_stats(server: LiveServer) -> dict[str, int]:
+    return requests.get(server.url + "/-/executors.json").json()["result_cache"]  # type: ignore[no-any-return]
+
+
+class TestResultCache:
+    """The single worker of these servers answers a repeated query from its cache, with the same bytes."""
+
+    def test_a_repeated_query_is_answered_from_the_cache(self, live_server: LiveServer) -> None:
+        query = PUTIN_NAMES + " # repeated"
+        first = requests.get(live_server.sparql, params={"query": query})
+        before = cache_stats(live_server)
+        second = requests.get(live_server.sparql, params={"query": query})
+        after = cache_stats(live_server)
+        assert first.status_code == second.status_code == 200
+        assert second.content == first.content and names(second) == ["Vladimir Putin", "Wladimir Putin"]
+        assert second.headers["Content-Type"] == first.headers["Content-Type"]
+        assert (after["hits"], after["misses"]) == (before["hits"] + 1, before["misses"])
+
+    def test_each_format_is_its_own_answer(self, live_server: LiveServer) -> None:
+        query = PUTIN_NAMES + " # formats"
+        json_answer = requests.get(live_server.sparql, params={"query": query})
+        before = cache_stats(live_server)
+        xml = requests.get(
+            live_server.sparql, params={"query": query}, headers={"Accept": "application/sparql-results+xml"}
+        )
+        assert xml.headers["Content-Type"].startswith("application/sparql-results+xml")
+        assert xml.content != json_answer.content
+        assert cache_stats(live_server)["misses"] == before["misses"] + 1
+
+    def test_errors_are_never_kept(self, live_server: LiveServer) -> None:
+        query = "SELECT ?x WHERE { ?x ?y } # cache"
+        before = cache_stats(live_server)
+        for _ in range(2):
+            response = requests.get(live_server.sparql, params={"query": query})
+            assert response.status_code == 400 and "malformed query" in response.text
+        after = cache_stats(live_server)
+        assert after["hits"] == before["hits"] and after["entries"] == before["entries"]
+
+    def test_the_cache_stays_within_its_budget(self, live_server: LiveServer) -> None:
+        stats = cache_stats(live_server)
+        assert 0 < stats["bytes"] <= stats["max_bytes"] == 64 * 1024 * 1024
+
+    def test_zero_megabytes_turns_it_off(self, limited: LiveServer) -> None:
+        assert cache_stats(limited) is None
+        answers = [requests.get(limited.sparql, params={"query": PUTIN_NAMES}).content for _ in range(2)]
+        assert answers[0] == answers[1]
 
 
 class TestServe:

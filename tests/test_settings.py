@@ -25,6 +25,8 @@ def test_overrides_take_the_type_of_the_default() -> None:
         ("nope", "1", "unknown setting 'nope'"),
         ("executors", "many", "executors expects a int"),
         ("sparql_time_limit_s", "-1", "must be positive"),
+        ("sparql_time_limit_s", "0", "must be positive"),
+        ("result_cache_mb", "-1", "must be at least 0"),
         ("cors", "maybe", "cors expects a bool"),
         ("store_mode", "cloud", "'auto', 'memory' or 'disk'"),
     ],
@@ -32,6 +34,10 @@ def test_overrides_take_the_type_of_the_default() -> None:
 def test_bad_values_are_refused_with_the_setting_name(name: str, raw: str, message: str) -> None:
     with pytest.raises(NewsKGError, match=message):
         parse_value(name, raw)
+
+
+def test_the_result_cache_may_be_turned_off() -> None:
+    assert parse_value("result_cache_mb", "0") == 0
 
 
 def test_every_setting_is_documented() -> None:

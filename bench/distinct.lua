@@ -1,0 +1,17 @@
+-- wrk script: every request carries a query text no request before it had, by appending a comment line
+-- ("\n#<thread>-<n>") to the last URL parameter, so no server can answer from a result cache.
+local threads = 0
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+
+function init(args)
+  n = 0
+end
+
+function request()
+  n = n + 1
+  return wrk.format(nil, wrk.path .. "%0A%23" .. id .. "-" .. n)
+end
