@@ -142,7 +142,8 @@ def ingest(
 ) -> None:
     """Ingest article folders (or folders of them) into the store, each as its own named graph.
 
-    Articles without annotations.yaml get what the parser reads. Failing articles are reported and skipped;
+    Articles without annotations.yaml get what the parser reads. Failing articles are reported and skipped,
+    and so is an article that would contradict a stored one about a shared event (another status or date);
     the exit status is 1 if any was rejected."""
     with user_errors():
         corpus = load_corpus(data_dir, minter=minter_for(base))

@@ -1,8 +1,24 @@
 """Ingest a corpus: many article folders into one store, each article its own named graph.
 
 Parsing, mapping and validation run in worker processes on every core; one writer replaces graphs in the
-store. An article that fails is reported with its file and reason and leaves the store untouched; an article
-whose input did not change is skipped. Re-ingesting the same input leaves the same store.
+store, in folder order. An article that fails is reported with its file and reason and leaves the store
+untouched; an article whose input did not change is skipped. Re-ingesting the same input leaves the same
+store.
+
+An article is accepted only if the store stays valid as a whole. A worker validates the article's graph with
+the entity graph. Graphs meet in events: an article describes each event it reports (``nkg:status``, dates,
+names) on the shared node ``{base}event/<id>``, and the shapes allow an event one status, one start date, one
+name per language, and compare its start with the publication date of every article about it or mentioning
+it. So the writer asks the store, in one query, for the other graphs that report an event the article names or
+name an event it reports, and only if there are any validates their union with the article and the entity
+graph. Other shared nodes get nothing from an article that the shapes bound (a person gets ``schema:memberOf``
+the article's own role, an author the same name in every article), so they are left out: a corpus without
+shared events costs one query of index lookups per article and no extra validation, while an article that
+reports an event many articles name is validated with all of them.
+
+Graphs accepted in this run but not written yet count in their new version. An article in conflict with a
+graph this run has still to replace waits until the end of the run and is then judged against that graph's
+new version, so articles that change a shared event together are accepted together.
 """
 
 from __future__ import annotations
@@ -10,8 +26,9 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph
 from pyoxigraph import NamedNode, QuerySolutions, RdfFormat
@@ -20,10 +37,12 @@ from kg.errors import NewsKGError
 from kg.pipeline import ArticleSource, Corpus
 from kg.store import AnyStore
 from kg.validate import validate
-from kg.vocab import NKG
+from kg.vocab import NKG, Minter
 
 BATCH = 64
 """Articles written per transaction."""
+
+_STATUS = NamedNode(NKG + "status")
 
 
 @dataclass
@@ -47,6 +66,10 @@ class _Outcome:
     ntriples: bytes = b""
     triples: int = 0
     error: str = ""
+    reports: frozenset[str] = frozenset()
+    """The nodes the graph gives an ``nkg:status``: the events it reports (checked ingests only)."""
+    names: frozenset[str] = frozenset()
+    """Every IRI under the base the graph has as subject or object, but its own (checked ingests only)."""
 
 
 def source_digest(source: ArticleSource, corpus_digest: str) -> str:
@@ -102,7 +125,27 @@ def _process(job: tuple[ArticleSource, str]) -> _Outcome:
     except NewsKGError as exc:
         return _Outcome(source.slug, digest, error=str(exc))
     data = pyoxigraph.serialize((q.triple for q in quads), format=RdfFormat.N_TRIPLES)
-    return _Outcome(source.slug, digest, data, len(quads))
+    if not _worker["check"]:
+        return _Outcome(source.slug, digest, data, len(quads))
+    names = _foreign(quads, corpus.minter, source.slug)
+    reports = frozenset(q.subject.value for q in quads if q.predicate == _STATUS) & names
+    return _Outcome(source.slug, digest, data, len(quads), reports=reports, names=names)
+
+
+def _foreign(quads: Iterable[pyoxigraph.Quad], minter: Minter, slug: str) -> frozenset[str]:
+    """IRIs under the base in ``quads`` that are not the article's own: neither its graph, its article nor
+    their parts (minted under them), so shared nodes such as events, persons, places."""
+    own = (minter.article_graph(slug), minter.article(slug))
+    inside = tuple(iri + "/" for iri in own)
+    return frozenset(
+        term.value
+        for quad in quads
+        for term in (quad.subject, quad.object)
+        if isinstance(term, NamedNode)
+        and term.value.startswith(minter.base)
+        and term.value not in own
+        and not term.value.startswith(inside)
+    )
 
 
 def stored_digests(store: AnyStore, corpus: Corpus) -> dict[str, str]:
@@ -139,24 +182,126 @@ def ingest(
         else:
             jobs_list.append((source, digest))
     done = len(report.unchanged)
-    batch: dict[str, bytes] = {}
+    minter = corpus.minter
+    folders = {source.slug: source.text.parent for source, _ in jobs_list}
+    gate = _Gate(minter, store, entity_quads, folders) if check else None
+    upcoming = {minter.article_graph(source.slug) for source, _ in jobs_list}
+    batch: dict[str, _Outcome] = {}  # accepted, not written yet
+    deferred: dict[str, _Outcome] = {}  # in conflict with a graph this run may still replace
+
+    def accept(outcome: _Outcome) -> None:
+        batch[minter.article_graph(outcome.slug)] = outcome
+        report.ingested.append(outcome.slug)
+        report.triples += outcome.triples
+        if len(batch) >= BATCH:
+            write()
+
+    def write() -> None:
+        if batch:
+            store.replace_graphs_ntriples({graph: o.ntriples for graph, o in batch.items()})
+            batch.clear()
+
     for outcome in _run(corpus, entity_quads, jobs_list, jobs or os.cpu_count() or 1, check):
         done += 1
         if progress is not None:
             progress(done, len(sources), outcome.slug)
+        graph = minter.article_graph(outcome.slug)
+        upcoming.discard(graph)
         if outcome.error:
             report.rejected.append((outcome.slug, outcome.error))
             continue
-        batch[corpus.minter.article_graph(outcome.slug)] = outcome.ntriples
-        report.ingested.append(outcome.slug)
-        report.triples += outcome.triples
-        if len(batch) >= BATCH:
-            store.replace_graphs_ntriples(batch)
-            batch = {}
-    if batch:
-        store.replace_graphs_ntriples(batch)
+        if gate is not None:
+            others, reason = gate.judge(outcome, batch)
+            if reason and others & (upcoming | deferred.keys()):
+                deferred[graph] = outcome
+                continue
+            if reason:
+                report.rejected.append((outcome.slug, reason))
+                continue
+        accept(outcome)
+    write()
+    if gate is not None:
+        # Judge the deferred articles against each other's new version; while some conflict, the last of them
+        # in folder order is rejected (its stored version stays) and the others are judged again.
+        while deferred:
+            reasons = {graph: gate.judge(o, deferred)[1] for graph, o in deferred.items()}
+            failed = [graph for graph, reason in reasons.items() if reason]
+            if not failed:
+                for outcome in deferred.values():
+                    accept(outcome)
+                break
+            report.rejected.append((deferred.pop(failed[-1]).slug, reasons[failed[-1]]))
+        write()
     store.flush()
     return report
+
+
+class _Gate:
+    """Whether the store stays valid with one more article graph, validating only the graphs it meets."""
+
+    def __init__(
+        self,
+        minter: Minter,
+        store: AnyStore,
+        entity_quads: list[pyoxigraph.Quad],
+        folders: Mapping[str, Path],
+    ) -> None:
+        self.minter, self.store, self.entity_quads, self.folders = minter, store, entity_quads, folders
+
+    def judge(self, outcome: _Outcome, overlay: Mapping[str, _Outcome]) -> tuple[set[str], str]:
+        """The other graphs ``outcome``'s graph meets, and why the store would not conform with it ("" when
+        it would). ``overlay`` holds graphs not written yet, judged in that version, not the stored one."""
+        graph = self.minter.article_graph(outcome.slug)
+        others = self.related(outcome, graph, overlay)
+        if not others:
+            return others, ""
+        quads = [*_parse(outcome.ntriples), *self.entity_quads]
+        for other in sorted(others):
+            quads += _parse(overlay[other].ntriples) if other in overlay else self.store.quads(other)
+        checked = validate(quads)
+        if checked.conforms:
+            return others, ""
+        names = [g.removeprefix(self.minter.base) for g in sorted(others)]
+        listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        first = checked.results[0]
+        return others, (
+            f"{self.folders[outcome.slug]}: conflicts with {listed} on shared events: "
+            f"{len(checked.results)} SHACL violation(s), first: {first.message} (focus {first.focus})"
+        )
+
+    def related(self, outcome: _Outcome, graph: str, overlay: Mapping[str, _Outcome]) -> set[str]:
+        """Graphs that report an event ``outcome`` names, or name an event it reports: in the store (but the
+        article's own graph, the entity graph and graphs of ``overlay``) or in ``overlay``."""
+        if not outcome.names:
+            return set()
+        skip = {graph, self.minter.entities_graph, *overlay}
+        found = {g for g in _sharing(self.store, outcome.names, outcome.reports) if g not in skip}
+        found.update(
+            other
+            for other, o in overlay.items()
+            if other != graph and (o.reports & outcome.names or outcome.reports & o.names)
+        )
+        return found
+
+
+def _sharing(store: AnyStore, names: frozenset[str], reports: frozenset[str]) -> set[str]:
+    """One query: the graphs that give a node of ``names`` an ``nkg:status``, or have a node of ``reports`` as
+    subject or object. Every pattern starts from a bound node, so it costs index lookups, not scans."""
+
+    def values(iris: frozenset[str]) -> str:
+        return " ".join(f"<{iri}>" for iri in sorted(iris))
+
+    sparql = f"{{ VALUES ?n {{ {values(names)} }} GRAPH ?g {{ ?n <{NKG}status> ?s }} }}"
+    if reports:
+        anywhere = "{ ?n ?p ?o } UNION { ?x ?p ?n }"
+        sparql += f" UNION {{ VALUES ?n {{ {values(reports)} }} GRAPH ?g {{ {anywhere} }} }}"
+    rows = store.query(f"SELECT DISTINCT ?g WHERE {{ {sparql} }}", default_graph=[])
+    assert isinstance(rows, QuerySolutions)
+    return {row["g"].value for row in rows if isinstance(row["g"], NamedNode)}
+
+
+def _parse(ntriples: bytes) -> list[pyoxigraph.Quad]:
+    return list(pyoxigraph.parse(ntriples, format=RdfFormat.N_TRIPLES))
 
 
 def _run(
@@ -173,7 +318,7 @@ def _run(
         return
     context = multiprocessing.get_context("forkserver")
     with context.Pool(jobs, initializer=_init, initargs=(corpus, entities, check)) as pool:
-        yield from pool.imap_unordered(_process, jobs_list, chunksize=4)
+        yield from pool.imap(_process, jobs_list, chunksize=4)  # in order: of two conflicting, the first wins
 
 
 __all__ = ["IngestReport", "ingest"]

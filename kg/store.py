@@ -70,8 +70,15 @@ class Store:
         self.replace_graphs_ntriples(updates.as_ntriples(graphs))
 
     def replace_graphs_ntriples(self, graphs: Mapping[str, bytes]) -> None:
-        """Like :meth:`replace_graphs`, for graphs already serialized as N-Triples."""
-        if update := updates.replace_graphs(graphs):
+        """Like :meth:`replace_graphs`, for graphs already serialized as N-Triples.
+
+        When none of the graphs exists yet (a first ingest), one load of N-Quads writes them all: it is one
+        transaction too, and twice as fast as an update's ``INSERT DATA``, which the SPARQL parser reads.
+        As in one N-Quads document, a blank node label names the same node in every graph of the call.
+        """
+        if graphs and not any(self._store.contains_named_graph(NamedNode(g)) for g in graphs):
+            self._store.load(updates.as_nquads(graphs), format=RdfFormat.N_QUADS)
+        elif update := updates.replace_graphs(graphs):
             self._store.update(update)
 
     def remove_graphs(self, graphs: Sequence[str]) -> None:

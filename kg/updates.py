@@ -20,6 +20,11 @@ def as_ntriples(graphs: Mapping[str, Sequence[Quad]]) -> dict[str, bytes]:
     }
 
 
+def as_nquads(graphs: Mapping[str, bytes]) -> bytes:
+    """Graphs of N-Triples as one N-Quads document (an N-Triples line ends in " .", which no term holds)."""
+    return b"".join(data.replace(b" .\n", f" <{graph}> .\n".encode()) for graph, data in graphs.items())
+
+
 def replace_graphs(graphs: Mapping[str, bytes]) -> str:
     """The update replacing each named graph by its N-Triples ('' when there is nothing to write)."""
     operations = []

@@ -28,35 +28,46 @@ class Sequence(list[Any]):
     lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Mapping:  # type: ignore[override]
+class _Constructors:
+    """Build :class:`Mapping` and :class:`Sequence` with their lines; refuse non-text and duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Mapping:
         out = Mapping()
         out.line = node.start_mark.line + 1
         out.lines = {}
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
+            key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
             if not isinstance(key, str):
                 raise InputError("keys must be text", line=key_node.start_mark.line + 1)
             if key in out:
                 raise InputError(f"duplicate key {key!r}", line=key_node.start_mark.line + 1)
-            out[key] = self.construct_object(value_node, deep=True)
+            out[key] = self.construct_object(value_node, deep=True)  # type: ignore[attr-defined]
             out.lines[key] = key_node.start_mark.line + 1
         return out
 
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> Sequence:  # type: ignore[override]
-        out = Sequence(self.construct_object(child, deep=True) for child in node.value)
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> Sequence:
+        out = Sequence(self.construct_object(child, deep=True) for child in node.value)  # type: ignore[attr-defined]
         out.line = node.start_mark.line + 1
         out.lines = [child.start_mark.line + 1 for child in node.value]
         return out
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_sequence)
-# Dates stay text: editors write 2025-08 or 2025-10-17 and PartialDate decides the precision.
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+class _Loader(_Constructors, yaml.SafeLoader):
+    """PyYAML's own parser: its syntax error messages say what it expected and what it found."""
+
+
+class _FastLoader(_Constructors, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """LibYAML's parser where PyYAML has it: 10x faster, but terser about syntax errors."""
+
+
+for _loader in (_Loader, _FastLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Constructors.construct_mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Constructors.construct_sequence)
+    # Dates stay text: editors write 2025-08 or 2025-10-17 and PartialDate decides the precision.
+    _loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
 
 def load(path: Path) -> Any:
@@ -66,7 +77,10 @@ def load(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read file ({exc.__class__.__name__}: {exc})", file=path) from None
     try:
-        return yaml.load(text, Loader=_Loader)
+        try:
+            return yaml.load(text, Loader=_FastLoader)
+        except yaml.YAMLError:
+            return yaml.load(text, Loader=_Loader)  # fails again, with PyYAML's clearer message
     except InputError as exc:
         raise InputError(exc.message, file=path, line=exc.line) from None
     except yaml.MarkedYAMLError as exc:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import DATA, NEWSKG, SEED_DIR
 
@@ -91,3 +93,196 @@ def test_an_article_that_breaks_the_shapes_is_rejected_as_a_whole(corpus: Path, 
     assert result.returncode == 1
     assert "SHACL violation" in result.stderr and "planned event starts before" in result.stderr
     assert graphs(store) == ["entities", "variant-1"]
+
+
+# --- articles that describe the same event: the store must stay valid as a whole ---------------------------
+
+EVENT = "https://kg.example.org/event/budapest-summit-plan"
+_BLOCKS = SEED_TEXT.split("\n\n")
+_LAST_LEDE = next(i for i, b in enumerate(_BLOCKS) if "Das zweistündige Telefonat" in b)
+SHORT_TEXT = "\n\n".join(
+    _BLOCKS[: _LAST_LEDE + 1]
+    + [b for b in _BLOCKS if "Trump habe Budapest vorgeschlagen" in b or "russischen Angriffskrieges" in b]
+    + _BLOCKS[-3:]  # agency line, Redaktionsschluss, page end
+)
+"""The seed cut to a few paragraphs: a conflict is validated again with rdflib's engine, slow on the seed."""
+QUOTED = json.dumps(
+    [
+        q["text"]
+        for q in yaml.safe_load((SEED_DIR / "annotations.yaml").read_text(encoding="utf-8"))["quotations"]
+        if q["text"] in SHORT_TEXT
+    ],
+    ensure_ascii=False,
+)
+"""An annotated article must attribute every quotation; these articles need not."""
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    """Two short articles, ``article-a`` and ``article-b``, not annotated yet."""
+    folders = (tmp_path / "corpus" / "article-a", tmp_path / "corpus" / "article-b")
+    for folder in folders:
+        folder.mkdir(parents=True)
+        text = SHORT_TEXT.replace("Trump kündigt Treffen", f"{folder.name}: Trump kündigt Treffen")
+        (folder / "article.txt").write_text(text, encoding="utf-8")
+    return folders
+
+
+def annotate(article: Path, *, status: str = "planned", start: str = "2025-10-31") -> None:
+    """Annotate ``article`` with the event these tests share: the same id, the given status and start."""
+    (article / "annotations.yaml").write_text(
+        f"""not_quotations: {QUOTED}
+events:
+  - id: budapest-summit-plan
+    kind: summit
+    name: {{de: Gipfeltreffen in Budapest, en: Summit in Budapest}}
+    status: {status}
+    start: {start}
+    attendees: [donald-trump, vladimir-putin]
+    evidence:
+      - Trump habe Budapest vorgeschlagen, und Putin habe dem sofort zugestimmt.
+""",
+        encoding="utf-8",
+    )
+
+
+def ingest(store: Path, *articles: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return run("ingest", "--data", DATA, "--store", store, *(() if check else ("--no-validate",)), *articles)
+
+
+def conforms(store: Path) -> bool:
+    """What ``newskg validate`` finds on the whole store, the union every SPARQL query sees."""
+    result = run("validate", "--store", store)
+    assert result.returncode in (0, 1), result.stderr
+    return result.returncode == 0
+
+
+def statuses(store: Path) -> list[str]:
+    query = f"SELECT DISTINCT ?s WHERE {{ <{EVENT}> nkg:status ?s }} ORDER BY ?s"
+    rows = run("query", "--store", store, query).stdout.split()[1:]
+    return [s.strip("<>").rsplit("#", 1)[-1] for s in rows]
+
+
+def test_an_article_that_gives_a_shared_event_another_status_is_rejected(
+    pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = pair
+    store = tmp_path / "store"
+    annotate(a, status="planned")
+    annotate(b, status="proposed")
+    assert ingest(store, a).returncode == 0
+    before = dump(store)
+
+    result = ingest(store, b)
+    assert result.returncode == 1 and "0 ingested, 0 unchanged, 1 rejected" in result.stdout
+    assert f"rejected article-b: {b}: conflicts with graph/article-a on shared events: " in result.stderr
+    assert f"1 SHACL violation(s), first: More than 1 values on <{EVENT}>->" in result.stderr
+    assert f"status (focus {EVENT})" in result.stderr
+    assert graphs(store) == ["article-a", "entities"] and dump(store) == before
+    assert conforms(store)
+
+
+def test_of_two_new_articles_that_disagree_on_an_event_the_first_is_kept(
+    pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = pair
+    store = tmp_path / "store"
+    annotate(a, start="2025-10-30")
+    annotate(b, start="2025-10-31")
+    result = ingest(store, b, a)
+    assert result.returncode == 1 and "1 ingested, 0 unchanged, 1 rejected" in result.stdout
+    assert "rejected article-b:" in result.stderr and "conflicts with graph/article-a" in result.stderr
+    assert "startDate (focus" in result.stderr
+    assert graphs(store) == ["article-a", "entities"]
+    assert conforms(store)
+
+
+def test_articles_that_describe_a_shared_event_alike_are_all_ingested(
+    pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = pair
+    store = tmp_path / "store"
+    annotate(a)
+    annotate(b)
+    assert ingest(store, a).returncode == 0
+    result = ingest(store, b)
+    assert result.returncode == 0 and "1 ingested, 0 unchanged, 0 rejected" in result.stdout, result.stderr
+    assert graphs(store) == ["article-a", "article-b", "entities"]
+    assert statuses(store) == ["Planned"]
+    assert conforms(store)
+
+
+def test_a_changed_article_is_judged_against_the_others_and_a_change_they_make_together_is_accepted(
+    pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = pair
+    store = tmp_path / "store"
+    annotate(a)
+    annotate(b)
+    assert ingest(store, a, b).returncode == 0
+    before = dump(store)
+
+    annotate(a, status="postponed")
+    alone = ingest(store, a)
+    assert alone.returncode == 1 and "conflicts with graph/article-b" in alone.stderr
+    assert dump(store) == before
+
+    annotate(b, status="postponed")
+    together = ingest(store, a, b)
+    assert together.returncode == 0 and "2 ingested, 0 unchanged, 0 rejected" in together.stdout, (
+        together.stderr
+    )
+    assert statuses(store) == ["Postponed"]
+    assert conforms(store)
+
+
+def test_an_article_is_judged_against_the_new_version_of_a_graph_replaced_in_the_same_run(
+    pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = pair
+    store = tmp_path / "store"
+    annotate(a)
+    assert ingest(store, a).returncode == 0
+    annotate(a, status="postponed")
+    annotate(b, status="postponed")
+    result = ingest(store, a, b)
+    assert result.returncode == 0 and "2 ingested, 0 unchanged, 0 rejected" in result.stdout, result.stderr
+    assert statuses(store) == ["Postponed"]
+
+
+def test_a_reported_event_is_checked_against_every_article_that_names_it(
+    pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The shapes compare the start of an event that happened with the publication date of every article
+    about it or mentioning it, also one that only names it (the registry's invasion, as "Ukraine-Kriegs")."""
+    a, b = pair
+    (a / "article.txt").write_text(SHORT_TEXT.replace("Oktober 2025", "Oktober 2021"), encoding="utf-8")
+    (b / "annotations.yaml").write_text(
+        f"""not_quotations: {QUOTED}
+events:
+  - id: russian-invasion-of-ukraine
+    kind: invasion
+    status: happened
+    start: 2022-02-24
+    evidence: [russischen Angriffskrieges gegen die Ukraine]
+""",
+        encoding="utf-8",
+    )
+    store = tmp_path / "store"
+    assert ingest(store, a).returncode == 0
+    result = ingest(store, b)
+    assert result.returncode == 1 and "conflicts with graph/article-a" in result.stderr
+    assert "an event that happened starts after the article that reports it was published" in result.stderr
+    assert graphs(store) == ["article-a", "entities"]
+
+
+def test_no_validate_skips_the_check_across_articles(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    a, b = pair
+    store = tmp_path / "store"
+    annotate(a, status="planned")
+    annotate(b, status="proposed")
+    assert ingest(store, a, check=False).returncode == 0
+    result = ingest(store, b, check=False)
+    assert result.returncode == 0 and "1 ingested, 0 unchanged, 0 rejected" in result.stdout
+    assert statuses(store) == ["Planned", "Proposed"]
+    assert not conforms(store)

@@ -5,6 +5,9 @@ constraints and the ``sh:SPARQLTarget``) instead of rdflib's engine. Every test 
 graph the report is the one pyshacl alone makes (the reference, below): the same conforms flag, the same
 results, and the same report graph but for blank node labels.
 
+pyshacl is also handed all the focus nodes of a property shape at once; the generated articles at the end,
+broken on many focus nodes, check that this finds what pyshacl finds node by node.
+
 A report with results is made again with rdflib's engine, so pyoxigraph's answers stand alone only in graphs
 that conform: most graphs here come close to breaking a SPARQL constraint without breaking it. The rest break
 one, or hold values on which the two engines differ.
@@ -12,7 +15,7 @@ one, or hold values on which the two engines differ.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pyoxigraph
 import pyshacl
@@ -23,9 +26,14 @@ from hypothesis import strategies as st
 from pyoxigraph import Quad, RdfFormat
 from rdflib.compare import isomorphic
 
+from bench.corpus import generate
+from kg.pipeline import find_articles, load_corpus
 from kg.store import Store
 from kg.validate import DataGraph, Result, ValidationReport, _results, shapes_graph, validate
+from tests.conftest import DATA
 from tests.test_shapes import BASE, broken
+
+XSD_INTEGER = pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
 def pyshacl_alone(quads: Iterable[Quad]) -> tuple[bool, list[Result], rdflib.Graph]:
@@ -241,3 +249,53 @@ def test_any_dates_of_an_event_are_reported_as_by_pyshacl_alone(start: str, end:
             f"ex:summit nkg:status nkg:{status} ; schema:startDate {start} ; schema:endDate {end} .",
         )
     )
+
+
+# --- Synthetic articles: property shapes given many focus nodes at once ---
+
+SCHEMA, OA = "http://schema.org/", "http://www.w3.org/ns/oa#"
+
+
+@pytest.fixture(scope="module")
+def synthetic_quads(tmp_path_factory: pytest.TempPathFactory) -> list[Quad]:
+    """A generated article with the entity graph: thousands of focus nodes, each shape reaching many."""
+    folder = tmp_path_factory.mktemp("synthetic")
+    generate(folder, articles=1, seed=5)
+    corpus = load_corpus(DATA)
+    quads = corpus.entity_graph()
+    for source in find_articles([folder]):
+        quads += corpus.article_graph(source)
+    return quads
+
+
+def rewritten(quads: list[Quad], predicate: str, change: Callable[[Quad], list[Quad]]) -> list[Quad]:
+    return [new for q in quads for new in (change(q) if q.predicate.value == predicate else [q])]
+
+
+BREAKS: dict[str, tuple[str, Callable[[Quad], list[Quad]]]] = {
+    "every name also as a number": (
+        SCHEMA + "name",
+        lambda q: [
+            q,
+            Quad(q.subject, q.predicate, pyoxigraph.Literal("1", datatype=XSD_INTEGER), q.graph_name),
+        ],
+    ),
+    "every offset as text": (
+        OA + "start",
+        lambda q: [Quad(q.subject, q.predicate, pyoxigraph.Literal(q.object.value), q.graph_name)],
+    ),
+    "no quotation has a creator": (SCHEMA + "creator", lambda q: []),
+}
+
+
+def test_generated_articles_are_reported_as_by_pyshacl_alone(synthetic_quads: list[Quad]) -> None:
+    assert assert_as_pyshacl_alone(synthetic_quads).conforms
+
+
+@pytest.mark.parametrize("name", BREAKS)
+def test_generated_articles_broken_everywhere_are_reported_as_by_pyshacl_alone(
+    synthetic_quads: list[Quad], name: str
+) -> None:
+    predicate, change = BREAKS[name]
+    report = assert_as_pyshacl_alone(rewritten(synthetic_quads, predicate, change))
+    assert len({r.focus for r in report.results}) >= 3  # the break reaches several focus nodes
