@@ -170,7 +170,7 @@ class QueryPool:
                     f"the query ran longer than the time limit of {time_limit_s:g} s and was cancelled "
                     "(setting: sparql_time_limit_s)",
                 )
-            reply = proc.conn.recv_bytes()
+            status, body = int(proc.conn.recv_bytes()), proc.conn.recv_bytes()
             healthy = True
         except (EOFError, OSError):
             raise ExecutionError(
@@ -182,7 +182,6 @@ class QueryPool:
             else:
                 _kill(proc)
                 threading.Thread(target=self._replace, daemon=True).start()
-        status, body = int(reply[:3]), reply[3:]
         if status != 200:
             raise ExecutionError(status, body.decode())
         return body

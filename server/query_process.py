@@ -156,20 +156,22 @@ def serve(
             request = conn.recv()
         except EOFError:
             return 0
-        conn.send_bytes(reply(store, request))
+        status, body = reply(store, request)
+        conn.send_bytes(b"%d" % status)
+        conn.send_bytes(body)
 
 
-def reply(store: pyoxigraph.Store, request: dict[str, Any]) -> bytes:
-    """One message per answer, the HTTP status in its first three bytes, then the body or the error."""
+def reply(store: pyoxigraph.Store, request: dict[str, Any]) -> tuple[int, bytes]:
+    """The HTTP status and the body, or the error message; the pool reads them as two raw messages, so a
+    large answer is never pickled or copied."""
     try:
-        return b"200" + answer(store, request)
+        return 200, answer(store, request)
     except SyntaxError as exc:
-        message = f"malformed query: {short(syntax_error(request, exc))}"
-        return b"400" + message.encode()
+        return 400, f"malformed query: {short(syntax_error(request, exc))}".encode()
     except MemoryError:
-        return b"503the query needed more memory than query_memory_mb allows"
+        return 503, b"the query needed more memory than query_memory_mb allows"
     except (OSError, ValueError, RuntimeError, TypeError) as exc:
-        return b"400" + f"the query could not be evaluated: {exc}".encode()
+        return 400, f"the query could not be evaluated: {exc}".encode()
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """``python -m bench.run``, the one benchmark command, end to end at a tiny size: every server starts, the
-engines agree on every query's rows, and RESULTS.md has each section. Figures are never asserted."""
+engines agree on every query's rows, every HTTP request under load succeeds, and RESULTS.md has each section.
+Figures are never asserted."""
 
 from __future__ import annotations
 
@@ -34,3 +35,9 @@ def test_the_benchmark_command_writes_every_section_with_agreeing_engines(tmp_pa
         assert len(rows) == 2 and all(row.endswith("| yes |") for row in rows), rows
     for server in SERVERS:
         assert any(line.startswith(f"| {server} |") for line in lines), server
+    loads = [cells for cells in map(table_cells, lines) if len(cells) == 8 and cells[2].isdigit()]
+    assert loads and all(cells[6] == "0" for cells in loads), [c for c in loads if c[6] != "0"]
+
+
+def table_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip("|").split("|")] if line.startswith("|") else []
