@@ -5,6 +5,7 @@ Formats are pyoxigraph values that know their media types; werkzeug parses ``Acc
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from flask import Response, request
 from pyoxigraph import Quad, QueryResultsFormat, RdfFormat
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import NotAcceptable
+from werkzeug.http import parse_accept_header
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,12 @@ def choose(offers: tuple[Offer, ...], accept: MIMEAccept, format_param: str | No
         offered = ", ".join(o.media_type for o in offers)
         raise NotAcceptable(f"none of the accepted media types is offered here (offered: {offered})")
     return candidates[best]
+
+
+@functools.lru_cache(maxsize=256)
+def choose_for_header(offers: tuple[Offer, ...], accept: str, format_param: str | None) -> Offer:
+    """:func:`choose` for a raw ``Accept`` header: clients repeat a few headers, so their answers are kept."""
+    return choose(offers, parse_accept_header(accept, MIMEAccept), format_param)
 
 
 def rdf_document(quads: Sequence[Quad], prefixes: Mapping[str, str]) -> Response:

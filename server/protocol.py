@@ -6,6 +6,7 @@ GET ``?query=``, POST form-encoded, POST ``application/sparql-query``; ``default
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -13,6 +14,7 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest, Forbidden, UnsupportedMediaType
+from werkzeug.sansio.utils import get_current_url
 
 from kg.vocab import RDF, SD, VOID, XSD
 from server import conneg
@@ -33,7 +35,7 @@ def protocol_params() -> MultiDict[str, str]:
     :raises Forbidden: for SPARQL Update; :raises UnsupportedMediaType: for other POST bodies.
     """
     if request.method == "GET":
-        params = MultiDict(request.args)
+        params = request.args
     elif request.mimetype == FORM_TYPE:
         params = MultiDict(request.args)
         params.update(request.form)
@@ -87,7 +89,7 @@ def wants_html() -> bool:
 
 def run_query(query: str, params: MultiDict[str, str]) -> Response:
     settings = current_app.config["NEWSKG_SETTINGS"]
-    base = request.base_url
+    base = base_url(request.scheme, request.host, request.root_path, request.path)
     info = inspect(
         query,
         max_chars=settings["max_query_chars"],
@@ -95,7 +97,8 @@ def run_query(query: str, params: MultiDict[str, str]) -> Response:
         max_rows=settings["max_result_rows"],
         base=base,
     )
-    offer = conneg.choose(conneg.OFFERS_BY_FORM[info.form], request.accept_mimetypes, params.get("format"))
+    accept = request.headers.get("Accept", "")
+    offer = conneg.choose_for_header(conneg.OFFERS_BY_FORM[info.form], accept, params.get("format"))
     job: dict[str, Any] = {"op": "query", "query": info.text, "format": offer.media_type, "base": base}
     if info.capped:
         job["original"] = query  # a syntax error is reported against the text the client sent
@@ -106,6 +109,12 @@ def run_query(query: str, params: MultiDict[str, str]) -> Response:
     if info.capped:
         response.headers["X-SPARQL-Max-Rows"] = str(settings["max_result_rows"])
     return response
+
+
+@functools.lru_cache(maxsize=64)
+def base_url(scheme: str, host: str, root_path: str, path: str) -> str:
+    """``request.base_url``, which werkzeug rebuilds as an IRI on every call; the base IRI of queries."""
+    return get_current_url(scheme, host, root_path, path)
 
 
 def dataset_of(
