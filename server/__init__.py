@@ -76,8 +76,8 @@ def create_app(
 
 
 AUTO_MEMORY_TRIPLES = 500_000
-"""Up to here ``store_mode`` auto serves from memory: 2-5x faster cheap and medium queries than from disk, at
-about 1.7 GB per million triples against 0.1 GB (bench/RESULTS.md)."""
+"""Up to here ``store_mode`` auto serves from memory: medium queries twice as fast as from disk, at about
+0.65 GB per million triples against 0.1 GB (bench/RESULTS.md)."""
 
 
 def store_mode(setting: str, dataset: DatasetInfo) -> str:
