@@ -8,8 +8,8 @@ pyshacl evaluates the shapes on an rdflib graph that answers pyshacl's SPARQL qu
 90 % of a validation (4.8 s of 5.4 for the seed article). The engines differ on values of the wrong type
 (rdflib finds "18" > 31 true, SPARQL calls it an error), but the shapes type every value their queries
 compute with, so such a value is a violation anyway, and a report with results is made again with rdflib's
-engine: the results are those of pyshacl alone. pyshacl also gets all the focus nodes of a property shape in
-one call instead of one call each (``_property_shapes_in_one_pass``), which cuts another third.
+engine: the results are those of pyshacl alone. Two pyshacl methods are also replaced, while it runs here, by
+versions that do less work for the same results (``_faster_pyshacl``), which cuts another 40 %.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import pyoxigraph
 import pyshacl
 import rdflib
 import rdflib.query
+from pyshacl.constraints.core.logical_constraints import OrConstraintComponent
 from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
 from rdflib.namespace import SH
 
@@ -189,7 +190,7 @@ def validate(quads: Iterable[pyoxigraph.Quad]) -> ValidationReport:
 
 
 def _pyshacl(graph: DataGraph) -> tuple[bool, rdflib.Graph]:
-    with _property_shapes_in_one_pass():
+    with _faster_pyshacl():
         conforms, report, _ = pyshacl.validate(
             graph,
             shacl_graph=shapes_graph(),
@@ -203,12 +204,8 @@ def _pyshacl(graph: DataGraph) -> tuple[bool, rdflib.Graph]:
     return bool(conforms), report
 
 
-_ONE_PASS_LOCK = threading.Lock()
 _PER_NODE = PropertyConstraintComponent._evaluate_property_shape
-_PER_NODE_PARAMETERS = [
-    "self", "executor", "prop_shape", "target_graph", "focus_value_nodes", "potentially_recursive",
-    "_evaluation_path",
-]  # fmt: skip
+_EVERY_BRANCH = OrConstraintComponent._evaluate_or_constraint
 
 
 def _in_one_pass(
@@ -246,21 +243,61 @@ def _in_one_pass(
     return not conforms, reports
 
 
+def _until_one_passes(
+    self: OrConstraintComponent,
+    executor: Any,
+    or_c: Any,
+    target_graph: Any,
+    focus_value_nodes: dict[Any, Any],
+    _evaluation_path: list[Any],
+) -> tuple[bool, list[Any]]:
+    """pyshacl's ``_evaluate_or_constraint``, stopping at the first branch a value conforms to."""
+    sg = self.shape.sg
+    shapes = [self.shape.get_other_shape(o) for o in sg.graph.items(or_c) if not sg.is_filtered_out_shape(o)]
+    if not shapes or not all(shapes):
+        return _EVERY_BRANCH(self, executor, or_c, target_graph, focus_value_nodes, _evaluation_path)  # type: ignore[no-any-return]
+    reports = [
+        self.make_v_result(target_graph, focus, value_node=value)
+        for focus, values in focus_value_nodes.items()
+        for value in values
+        if not any(
+            s.validate(executor, target_graph, focus=value, _evaluation_path=_evaluation_path[:])[0]
+            for s in shapes
+        )
+    ]
+    return bool(reports), reports
+
+
+_SPEEDUPS = (
+    (PropertyConstraintComponent, "_evaluate_property_shape", _PER_NODE, _in_one_pass),
+    (OrConstraintComponent, "_evaluate_or_constraint", _EVERY_BRANCH, _until_one_passes),
+)
+_SPEEDUP_LOCK = threading.Lock()
+
+
 @contextlib.contextmanager
-def _property_shapes_in_one_pass() -> Iterator[None]:
-    """pyshacl validates a property shape once per focus node and builds its constraint components anew each
-    time: a third of a validation. Given all the focus nodes at once, the shape finds the same results (each
-    focus node is checked on its own values), so while pyshacl runs here it gets them at once. The tests
-    compare every report with pyshacl's own; a pyshacl whose internals differ runs unchanged."""
-    if list(inspect.signature(_PER_NODE).parameters) != _PER_NODE_PARAMETERS:
-        yield
-        return
-    with _ONE_PASS_LOCK:  # pyshacl holds the GIL: validations in threads never ran in parallel anyway
-        PropertyConstraintComponent._evaluate_property_shape = _in_one_pass  # type: ignore[method-assign]
+def _faster_pyshacl() -> Iterator[None]:
+    """Two pyshacl methods, replaced while pyshacl runs here by versions that find the same results with less
+    work (together 40 % of a validation):
+
+    - a property shape is validated once per focus node, its constraint components built anew each time;
+      given all the focus nodes at once it checks each on its own values all the same;
+    - ``sh:or`` validates a value against every branch and builds a full result for each failing one, only
+      to throw them away; the first branch the value conforms to settles it.
+
+    The tests compare every report with pyshacl's own. A method whose signature differs from the one these
+    replace (another pyshacl version) stays as it is."""
+    with _SPEEDUP_LOCK:  # pyshacl holds the GIL: validations in threads never ran in parallel anyway
+        applied = []
+        for owner, name, original, faster in _SPEEDUPS:
+            if inspect.signature(original).parameters.keys() == inspect.signature(faster).parameters.keys():
+                setattr(owner, name, faster)
+                applied.append((owner, name, original))
         try:
             yield
         finally:
-            PropertyConstraintComponent._evaluate_property_shape = _PER_NODE  # type: ignore[method-assign]
+            for owner, name, original in applied:
+                setattr(owner, name, original)
 
 
 def _results(report: rdflib.Graph) -> list[Result]:
