@@ -268,10 +268,15 @@ def _until_one_passes(
     return bool(reports), reports
 
 
-_SPEEDUPS = (
-    (PropertyConstraintComponent, "_evaluate_property_shape", _PER_NODE, _in_one_pass),
-    (OrConstraintComponent, "_evaluate_or_constraint", _EVERY_BRANCH, _until_one_passes),
+_SPEEDUPS = tuple(
+    (owner, name, original, faster)
+    for owner, name, original, faster in (
+        (PropertyConstraintComponent, "_evaluate_property_shape", _PER_NODE, _in_one_pass),
+        (OrConstraintComponent, "_evaluate_or_constraint", _EVERY_BRANCH, _until_one_passes),
+    )
+    if inspect.signature(original).parameters.keys() == inspect.signature(faster).parameters.keys()
 )
+"""The replacements whose signature matches this pyshacl's method; another version keeps its own."""
 _SPEEDUP_LOCK = threading.Lock()
 
 
@@ -288,15 +293,12 @@ def _faster_pyshacl() -> Iterator[None]:
     The tests compare every report with pyshacl's own. A method whose signature differs from the one these
     replace (another pyshacl version) stays as it is."""
     with _SPEEDUP_LOCK:  # pyshacl holds the GIL: validations in threads never ran in parallel anyway
-        applied = []
-        for owner, name, original, faster in _SPEEDUPS:
-            if inspect.signature(original).parameters.keys() == inspect.signature(faster).parameters.keys():
-                setattr(owner, name, faster)
-                applied.append((owner, name, original))
+        for owner, name, _, faster in _SPEEDUPS:
+            setattr(owner, name, faster)
         try:
             yield
         finally:
-            for owner, name, original in applied:
+            for owner, name, original, _ in _SPEEDUPS:
                 setattr(owner, name, original)
 
 
