@@ -40,7 +40,7 @@ from kg.validate import validate
 from kg.vocab import NKG, Minter
 
 BATCH = 64
-"""Articles written per transaction."""
+"""Articles written per atomic write."""
 
 _STATUS = NamedNode(NKG + "status")
 
