@@ -16,7 +16,7 @@ from kg.remote import RemoteStore
 from kg.store import open_store
 from kg.vocab import Minter
 from server import describe, dumps, errors, meta, pages, protocol
-from server.cache import ResultCache
+from server.cache import ResponseCache, ResultCache
 from server.dataset import DatasetInfo
 from server.executor import QueryPool
 from server.remote_pool import RemotePool
@@ -50,18 +50,21 @@ def create_app(
             store, effective["executors"], effective["queue_timeout_s"]
         )
     else:
+        cache = (
+            ResultCache(effective["result_cache_mb"] * 1024 * 1024) if effective["result_cache_mb"] else None
+        )
         pool = QueryPool(
             Path(store_path),
             size=effective["executors"],
             store_mode=store_mode(effective["store_mode"], app.config["NEWSKG_DATASET"]),
             memory_mb=effective["query_memory_mb"],
             queue_timeout_s=effective["queue_timeout_s"],
-            cache=ResultCache(effective["result_cache_mb"] * 1024 * 1024)
-            if effective["result_cache_mb"]
-            else None,
+            cache=cache,
         )
         pool.prepare()  # before gunicorn forks its workers: they share one zygote
         app.extensions["newskg_pool"] = pool
+        if cache is not None:  # whole responses to repeated GETs, in the same budget as the answers
+            app.wsgi_app = ResponseCache(app.wsgi_app, cache, path="/sparql")  # type: ignore[method-assign]
     del store
     app.extensions["newskg_minter"] = (
         Minter(effective["base_iri"]) if effective["base_iri"] else Minter.from_env()

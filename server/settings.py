@@ -42,7 +42,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "result_cache_mb",
         64,
-        "Answers of repeated queries kept per server worker (0: none); the store is read-only while served.",
+        "Answers and responses to repeated queries kept per server worker (0: none); the store is read-only "
+        "while served.",
         minimum=0,
     ),
     Setting("cors", True, "Allow reads from any origin (Access-Control-Allow-Origin: *, no credentials)."),

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import csv
+import http.client
 import io
 import json
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
 import rdflib
 import requests
 
+from server import create_app
+from server.cache import ResponseCache
+from server.settings import resolve
 from tests.conftest import DATA, SEED_SLUG, LiveServer, start_server
 
 ARTICLE_GRAPH = f"https://kg.example.org/graph/{SEED_SLUG}"
@@ -488,6 +493,161 @@ class TestResultCache:
         assert cache_stats(limited) is None
         answers = [requests.get(limited.sparql, params={"query": PUTIN_NAMES}).content for _ in range(2)]
         assert answers[0] == answers[1]
+
+
+def fetch(
+    server: LiveServer,
+    target: str,
+    headers: dict[str, str] | None = None,
+    method: str = "GET",
+    body: str = "",
+) -> tuple[int, str, list[tuple[str, str]], bytes]:
+    """One request on a connection of its own; the response as it came: status, reason, the headers in their
+    order and spelling (less ``Date``, the server's clock), body."""
+    host, port = server.url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    try:
+        connection.request(method, target, body=body or None, headers=headers or {})
+        response = connection.getresponse()
+        kept = [(name, value) for name, value in response.getheaders() if name.lower() != "date"]
+        return response.status, response.reason, kept, response.read()
+    finally:
+        connection.close()
+
+
+def sparql_target(query: str, prefix: str = "", **params: str) -> str:
+    return f"{prefix}/sparql?" + urllib.parse.urlencode({"query": query, **params})
+
+
+HERE = "SELECT ?here WHERE { BIND(<here> AS ?here) }"
+"""Its answer is the base IRI of the request resolved against ``here``: scheme, host and root path."""
+
+
+class TestResponseCache:
+    """A repeated identical GET /sparql is answered whole before Flask (``response_hits``), byte for byte;
+    every request input its answer depends on is a different answer, and other requests never get one."""
+
+    def counts(self, server: LiveServer) -> tuple[int, int, int]:
+        stats = cache_stats(server)
+        return stats["hits"], stats["response_hits"], stats["misses"]
+
+    def test_a_repeated_get_gets_the_same_status_headers_and_body_without_flask(
+        self, live_server: LiveServer
+    ) -> None:
+        target = sparql_target(PUTIN_NAMES + " # whole response")
+        first = fetch(live_server, target)
+        hits, response_hits, misses = self.counts(live_server)
+        second = fetch(live_server, target)
+        assert second == first and first[0] == 200
+        assert [b["name"]["value"] for b in json.loads(second[3])["results"]["bindings"]] == [
+            "Vladimir Putin",
+            "Wladimir Putin",
+        ]
+        assert self.counts(live_server) == (hits + 1, response_hits + 1, misses)
+
+    @pytest.mark.parametrize(
+        ("prefix", "headers", "params", "expected"),
+        [
+            ("", {"Accept": "application/sparql-results+xml"}, {}, "xml"),
+            ("", {"Accept": "text/csv"}, {}, "csv"),
+            ("", {}, {"format": "tsv"}, "tsv"),
+            ("", {"Host": "other.example"}, {}, "http://other.example/here"),
+            ("", {"X-Forwarded-Proto": "https"}, {}, "https://{host}/here"),
+            ("/kg", {"SCRIPT_NAME": "/kg"}, {}, "http://{host}/kg/here"),
+        ],
+        ids=["accept-xml", "accept-csv", "query-string", "host", "forwarded-scheme", "script-name"],
+    )
+    def test_each_input_the_answer_depends_on_gets_its_own_answer(
+        self,
+        live_server: LiveServer,
+        prefix: str,
+        headers: dict[str, str],
+        params: dict[str, str],
+        expected: str,
+    ) -> None:
+        query = f"{HERE} # {prefix} {sorted(headers.items())} {params}"
+        plain = fetch(live_server, sparql_target(query))
+        host = live_server.url.removeprefix("http://")
+        assert json.loads(plain[3])["results"]["bindings"][0]["here"]["value"] == f"http://{host}/here"
+        hits, response_hits, misses = self.counts(live_server)
+        status, _, got_headers, body = fetch(live_server, sparql_target(query, prefix, **params), headers)
+        assert status == 200 and body != plain[3]
+        assert self.counts(live_server) == (hits, response_hits, misses + 1)
+        content_type = dict(got_headers)["Content-Type"]
+        if expected in ("xml", "csv", "tsv"):
+            assert {"xml": "sparql-results+xml", "csv": "text/csv", "tsv": "tab-separated"}[expected] in (
+                content_type
+            )
+            assert f"http://{host}/here" in body.decode()
+        else:
+            assert content_type.startswith("application/sparql-results+json")
+            iri = json.loads(body)["results"]["bindings"][0]["here"]["value"]
+            assert iri == expected.format(host=host)
+        again = fetch(live_server, sparql_target(query, prefix, **params), headers)
+        assert again[3] == body and self.counts(live_server) == (hits + 1, response_hits + 1, misses + 1)
+
+    def test_the_service_description_of_another_host_names_that_host(self, live_server: LiveServer) -> None:
+        ours = fetch(live_server, "/sparql?&", {"Accept": "application/n-triples"})
+        theirs = fetch(live_server, "/sparql?&", {"Accept": "application/n-triples", "Host": "other.example"})
+        endpoint = "<http://www.w3.org/ns/sparql-service-description#endpoint>"
+        assert f"{endpoint} <{live_server.sparql}>".encode() in ours[3]
+        assert f"{endpoint} <http://other.example/sparql>".encode() in theirs[3]
+
+    def test_a_post_is_never_answered_from_it(self, live_server: LiveServer) -> None:
+        target = sparql_target(PUTIN_NAMES + " # post")
+        fetch(live_server, target)
+        assert fetch(live_server, target)[0] == 200  # now kept whole
+        hits, response_hits, misses = self.counts(live_server)
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        status, _, headers, body = fetch(live_server, target, form, method="POST", body="format=csv")
+        assert status == 200 and dict(headers)["Content-Type"].startswith("text/csv")
+        assert body.decode().split("\r\n")[1:3] == ["Vladimir Putin", "Wladimir Putin"]
+        assert self.counts(live_server) == (hits, response_hits, misses + 1)
+
+    @pytest.mark.parametrize(
+        "header",
+        [
+            {"If-None-Match": '"anything"'},
+            {"If-Modified-Since": "Wed, 21 Oct 2015 07:28:00 GMT"},
+            {"Range": "bytes=0-3"},
+        ],
+        ids=["if-none-match", "if-modified-since", "range"],
+    )
+    def test_a_conditional_or_range_request_is_never_answered_from_it(
+        self, live_server: LiveServer, header: dict[str, str]
+    ) -> None:
+        target = sparql_target(PUTIN_NAMES + f" # {header}")
+        kept = fetch(live_server, target)
+        hits, response_hits, misses = self.counts(live_server)
+        conditional = fetch(live_server, target, header)
+        assert conditional[0] == 200 and conditional[3] == kept[3]
+        assert self.counts(live_server) == (hits + 1, response_hits, misses)  # the answer, not the response
+
+    def test_html_is_never_kept(self, live_server: LiveServer) -> None:
+        browser = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+        before = cache_stats(live_server)
+        for _ in range(2):
+            redirect = fetch(live_server, "/sparql?&", browser)
+            assert redirect[0] == 303 and dict(redirect[2])["Location"].endswith("/")
+            page = fetch(live_server, "/", browser)
+            assert page[0] == 200 and dict(page[2])["Content-Type"].startswith("text/html")
+        after = cache_stats(live_server)
+        assert after["response_hits"] == before["response_hits"]
+
+    def test_a_bad_query_is_never_kept(self, live_server: LiveServer) -> None:
+        target = sparql_target("SELECT ?x WHERE { ?x ?y } # whole response")
+        before = cache_stats(live_server)
+        for _ in range(2):
+            status, _, _, body = fetch(live_server, target)
+            assert status == 400 and b"malformed query" in body
+        after = cache_stats(live_server)
+        assert (after["hits"], after["entries"]) == (before["hits"], before["entries"])
+
+    def test_it_is_there_only_when_the_result_cache_is(self, seed_store_dir: Path) -> None:
+        for megabytes, wrapped in ((0, False), (1, True)):
+            settings = resolve(values={"result_cache_mb": megabytes, "store_mode": "disk", "executors": 1})
+            app = create_app(seed_store_dir, settings=settings)
+            assert isinstance(app.wsgi_app, ResponseCache) is wrapped
 
 
 class TestServe:

@@ -129,6 +129,22 @@ def test_the_endpoint_passes_queries_through(endpoint: str) -> None:
     assert ask.json()["boolean"] is True
 
 
+def test_a_repeated_query_sees_a_change_on_the_server(endpoint: str, built: str) -> None:
+    """Nothing is kept in front of a store that another server holds: it may change under us."""
+    probe = {"query": "ASK { <urn:newskg:test:probe> ?p ?o }"}
+    change = "INSERT DATA { GRAPH <urn:newskg:test:graph> { <urn:newskg:test:probe> <urn:newskg:test:p> 1 } }"
+    update = built.rsplit("/", 1)[0] + "/update"
+    form = {"Content-Type": "application/sparql-update"}
+    assert requests.get(endpoint + "/sparql", params=probe).json()["boolean"] is False
+    requests.post(update, data=change, headers=form, timeout=30).raise_for_status()
+    try:
+        assert requests.get(endpoint + "/sparql", params=probe).json()["boolean"] is True
+        assert requests.get(endpoint + "/-/executors.json").json()["result_cache"] is None
+    finally:
+        drop = "DROP SILENT GRAPH <urn:newskg:test:graph>"
+        requests.post(update, data=drop, headers=form, timeout=30).raise_for_status()
+
+
 def test_the_endpoint_keeps_its_guard(endpoint: str) -> None:
     service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
     assert requests.get(endpoint + "/sparql", params={"query": service}).status_code == 400
