@@ -5,8 +5,9 @@ constraints and the ``sh:SPARQLTarget``) instead of rdflib's engine. Every test 
 graph the report is the one pyshacl alone makes (the reference, below): the same conforms flag, the same
 results, and the same report graph but for blank node labels.
 
-pyshacl is also handed all the focus nodes of a property shape at once; the generated articles at the end,
-broken on many focus nodes, check that this finds what pyshacl finds node by node.
+pyshacl is also handed all the focus nodes of a property shape, and all the value nodes of a qualified value
+shape, at once; the generated articles at the end, broken on many focus nodes, check that this finds what
+pyshacl finds node by node.
 
 A report with results is made again with rdflib's engine, so pyoxigraph's answers stand alone only in graphs
 that conform: most graphs here come close to breaking a SPARQL constraint without breaking it. The rest break
@@ -254,6 +255,7 @@ def test_any_dates_of_an_event_are_reported_as_by_pyshacl_alone(start: str, end:
 # --- Synthetic articles: property shapes given many focus nodes at once ---
 
 SCHEMA, OA = "http://schema.org/", "http://www.w3.org/ns/oa#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 @pytest.fixture(scope="module")
@@ -285,6 +287,18 @@ BREAKS: dict[str, tuple[str, Callable[[Quad], list[Quad]]]] = {
         lambda q: [Quad(q.subject, q.predicate, pyoxigraph.Literal(q.object.value), q.graph_name)],
     ),
     "no quotation has a creator": (SCHEMA + "creator", lambda q: []),
+    "every quote selector is also a position selector": (
+        RDF_TYPE,
+        lambda q: (
+            [q, Quad(q.subject, q.predicate, pyoxigraph.NamedNode(OA + "TextPositionSelector"), q.graph_name)]
+            if q.object.value == OA + "TextQuoteSelector"
+            else [q]
+        ),
+    ),
+    "no position selector says what it is": (
+        RDF_TYPE,
+        lambda q: [] if q.object.value == OA + "TextPositionSelector" else [q],
+    ),
 }
 
 
