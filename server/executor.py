@@ -3,7 +3,9 @@
 pyoxigraph has no timeout or cancellation, and a query runs inside native code. So each query runs in a
 separate process that owns a read-only view of the store; the server waits for the answer until the deadline
 and otherwise kills the process (SIGKILL) and starts a fresh one. The pool bounds how many queries run at once
-(the ``executors`` setting); a query that finds no free process within ``queue_timeout_s`` gets 503.
+(the ``executors`` setting); a query that finds no free process within ``queue_timeout_s`` gets 503. The
+free process that answered last takes the next query: under a light load one process keeps its caches warm
+while the others stay small.
 
 Query processes are forked by one zygote per server (``python -m server.query_process``, started with
 fork+exec before the server forks its workers), which holds the in-memory store: every query process shares
@@ -102,7 +104,7 @@ class QueryPool:
     queue_timeout_s: float = 2.0
     cache: ResultCache | None = None
     _zygote: Zygote = field(init=False)
-    _idle: queue.Queue[_Process] = field(default_factory=queue.Queue, init=False)
+    _idle: queue.LifoQueue[_Process] = field(default_factory=queue.LifoQueue, init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
     _pid: int = field(default=0, init=False)
 
@@ -119,7 +121,7 @@ class QueryPool:
             if self._pid == os.getpid():
                 return
             self._pid = os.getpid()
-            self._idle = queue.Queue()
+            self._idle = queue.LifoQueue()
         self.prepare()
         for proc in [self._zygote.fork() for _ in range(self.size)]:
             self._ready(proc)
