@@ -156,6 +156,9 @@ class RemoteStore:
     def flush(self) -> None:
         """Every update is already durable on the server."""
 
+    def compact(self, written: int) -> None:
+        """The server keeps its own files in order."""
+
     def close(self) -> None:
         self.session.close()
 

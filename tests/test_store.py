@@ -99,3 +99,17 @@ def test_a_writer_killed_while_writing_new_graphs_leaves_all_of_them_or_none(
     store = Store(tmp_path / "store")
     sizes = {g: sum(1 for _ in store.quads(g)) for g in store.graphs()}
     assert sizes in ({}, {f"http://g/{g}": GRAPH for g in range(GRAPHS)})
+
+
+def test_compacting_after_a_large_write_merges_the_files_of_each_write(tmp_path: Path) -> None:
+    """Bulk writes each add files that queries must all read; a run that wrote much of the store merges
+    them, one that wrote little leaves them to RocksDB."""
+    store = Store(tmp_path / "store")
+    for batch in range(4):
+        store.replace_graphs_ntriples({f"http://g/{batch}": ntriples(*(f"v{i}" for i in range(2000)))})
+    files = len(list((tmp_path / "store").glob("*.sst")))
+    store.compact(written=len(store) // 20)
+    assert len(list((tmp_path / "store").glob("*.sst"))) == files
+    store.compact(written=len(store) // 2)
+    assert len(list((tmp_path / "store").glob("*.sst"))) < files
+    assert len(store) == 8000
