@@ -232,7 +232,7 @@ def ingest(
                 break
             report.rejected.append((deferred.pop(failed[-1]).slug, reasons[failed[-1]]))
         write()
-    store.compact(report.triples)
+    store.compact(len(report.ingested))
     store.flush()
     return report
 
