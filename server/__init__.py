@@ -62,7 +62,7 @@ def create_app(
             queue_timeout_s=effective["queue_timeout_s"],
             cache=cache,
         )
-        pool.prepare()  # before gunicorn forks its workers: they share one zygote
+        pool.start()  # before gunicorn forks its workers: they share one zygote and its processes
         app.extensions["newskg_pool"] = pool
         if cache is not None:  # whole responses to repeated GETs, in the same budget as the answers
             app.wsgi_app = ResponseCache(app.wsgi_app, cache, path="/sparql")  # type: ignore[method-assign]

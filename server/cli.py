@@ -39,10 +39,6 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         return self.application
 
 
-def _start_pool(worker: Any) -> None:
-    worker.wsgi.extensions["newskg_pool"].start()
-
-
 def _stop_pool(server: Any, worker: Any) -> None:
     worker.wsgi.extensions["newskg_pool"].close()
 
@@ -160,7 +156,6 @@ def serve(
         "timeout": 60,
         "limit_request_line": 8190,  # gunicorn's maximum; longer GET queries get 414 and go by POST
         "graceful_timeout": 5,
-        "post_worker_init": _start_pool,
         "worker_exit": _stop_pool,
         "accesslog": None,
         "errorlog": "-",

@@ -1,25 +1,20 @@
-"""Run queries where they can be killed: a pool of query processes per server worker.
+"""Run queries where they can be killed: one pool of query processes per server, shared by its workers.
 
 pyoxigraph has no timeout or cancellation, and a query runs inside native code. So each query runs in a
-separate process that owns a read-only view of the store; the server waits for the answer until the deadline
-and otherwise kills the process (SIGKILL) and starts a fresh one. The pool bounds how many queries run at once
-(the ``executors`` setting); a query that finds no free process within ``queue_timeout_s`` gets 503. The
-free process that answered last takes the next query: under a light load one process keeps its caches warm
-while the others stay small.
+separate process that owns a read-only view of the store; the worker waits for the answer until the deadline
+and otherwise has the process killed (SIGKILL) and replaced. The pool bounds how many queries run at once in
+the whole server (the ``executors`` setting); a query that finds no free process within ``queue_timeout_s``
+gets 503.
 
-Query processes are forked by one zygote per server (``python -m server.query_process``, started with
-fork+exec before the server forks its workers), which holds the in-memory store: every query process shares
-it copy-on-write, and a killed one is replaced by a fork in milliseconds instead of a reload.
+The zygote (:mod:`server.zygote`, started with fork+exec before the server forks its workers) forks the
+processes and lends them: a worker asks it for a process, then sends the query straight to that process.
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
 import os
-import queue
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -32,8 +27,6 @@ from typing import Any
 
 from server.cache import ResultCache
 
-SPAWN_TIMEOUT_S = 900.0
-
 
 class ExecutionError(Exception):
     """A query that did not produce a result; ``status`` is the HTTP status to answer with."""
@@ -45,57 +38,60 @@ class ExecutionError(Exception):
 
 
 @dataclass
-class _Process:
-    pid: int
-    conn: Connection
-
-
-@dataclass
 class Zygote:
-    """The process that loads the store once and forks query processes on request."""
+    """The process that loads the store once, forks the query processes and lends them to the workers."""
 
     store_path: Path
     store_mode: str = "memory"
     memory_mb: int = 2048
+    size: int = 2
+    folder: str = field(default="", init=False)
     _popen: subprocess.Popen[bytes] | None = field(default=None, init=False)
-    _address: str = field(default="", init=False)
     _owner: int = field(default=0, init=False)
 
     def start(self) -> None:
-        """Start the zygote and wait until it holds the store (idempotent; a forked server worker uses the
-        zygote its parent started, which it cannot poll)."""
+        """Start the zygote and wait until its processes hold the store (idempotent; a forked server worker
+        uses the zygote its parent started, which it cannot poll)."""
         if self._popen is not None and (os.getpid() != self._owner or self._popen.poll() is None):
             return
         self._owner = os.getpid()
-        folder = tempfile.mkdtemp(prefix="newskg-zygote-")  # mode 0700: only this user may connect
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        self._address = os.path.join(folder, "socket")
-        command = [sys.executable, "-m", "server.query_process", self._address, str(self.store_path),
-                   self.store_mode, str(self.memory_mb)]  # fmt: skip
+        self.folder = tempfile.mkdtemp(prefix="newskg-zygote-")  # mode 0700: only this user may connect
+        atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
+        command = [sys.executable, "-m", "server.zygote", self.folder, str(self.store_path), self.store_mode,
+                   str(self.memory_mb), str(self.size)]  # fmt: skip
         self._popen = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
         assert self._popen.stdout is not None
         if self._popen.stdout.readline() != b"ready\n":
             raise ExecutionError(503, "the query processes could not open the store")
 
-    def fork(self) -> _Process:
-        """A new query process, connected to us by a socket pair whose far end the zygote hands it."""
-        ours, theirs = socket.socketpair()
+    def stop(self) -> None:
+        """End the zygote, and with it every query process (only the process that started it can)."""
+        if self._popen is not None and os.getpid() == self._owner:
+            self._popen.kill()
+            self._popen.wait()
+
+    def connect(self, name: str) -> Connection:
+        """A connection to the zygote (``socket``) or to one of its query processes (its number)."""
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
-            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as control:
-                control.connect(self._address)
-                socket.send_fds(control, [b"fork"], [theirs.fileno()])
-                pid = int(control.recv(32) or b"0")
-        except (OSError, ValueError):
-            ours.close()
-            raise ExecutionError(503, "the query process zygote is gone; restart the server") from None
-        finally:
-            theirs.close()
-        return _Process(pid, Connection(ours.detach()))
+            sock.connect(os.path.join(self.folder, name))
+        except OSError:
+            sock.close()
+            raise
+        return Connection(sock.detach())
+
+
+class _Thread(threading.local):
+    """What one server thread holds: its line to the zygote and to each process it was lent."""
+
+    pid: int = 0
+    zygote: Connection | None = None
+    processes: dict[int, Connection]
 
 
 @dataclass
 class QueryPool:
-    """Query processes over the store at ``store_path``; ``size`` of them at most run at once."""
+    """The server's query processes over the store at ``store_path``; ``size`` of them at most run at once."""
 
     store_path: Path
     size: int = 2
@@ -104,40 +100,24 @@ class QueryPool:
     queue_timeout_s: float = 2.0
     cache: ResultCache | None = None
     _zygote: Zygote = field(init=False)
-    _idle: queue.LifoQueue[_Process] = field(default_factory=queue.LifoQueue, init=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
-    _pid: int = field(default=0, init=False)
+    _thread: _Thread = field(default_factory=_Thread, init=False)
 
     def __post_init__(self) -> None:
-        self._zygote = Zygote(self.store_path, self.store_mode, self.memory_mb)
-
-    def prepare(self) -> None:
-        """Start the zygote; call it before the server forks its workers, so they share it."""
-        self._zygote.start()
+        self._zygote = Zygote(self.store_path, self.store_mode, self.memory_mb, self.size)
 
     def start(self) -> None:
-        """Start the processes (in the process that will use them) and wait until they are ready."""
-        with self._lock:
-            if self._pid == os.getpid():
-                return
-            self._pid = os.getpid()
-            self._idle = queue.LifoQueue()
-        self.prepare()
-        for proc in [self._zygote.fork() for _ in range(self.size)]:
-            self._ready(proc)
-            self._idle.put(proc)
+        """Start the zygote and its processes: before the server forks its workers, so they share them."""
+        self._zygote.start()
 
     def idle(self) -> int:
-        """Query processes ready for a query now (in this worker)."""
-        return self._idle.qsize()
+        """Query processes ready for a query now, in the whole server."""
+        idle, _size = self._ask(b"s").split()
+        return int(idle)
 
     def close(self) -> None:
-        while True:
-            try:
-                proc = self._idle.get_nowait()
-            except queue.Empty:
-                return
-            _kill(proc)
+        """Hang up this thread's lines; in the process that started the pool, stop its processes too."""
+        self._hang_up()
+        self._zygote.stop()
 
     def run(self, request: dict[str, Any], time_limit_s: float) -> bytes:
         """The answer to ``request``: from the cache, or from a free process.
@@ -154,60 +134,88 @@ class QueryPool:
         return body
 
     def _evaluate(self, request: dict[str, Any], time_limit_s: float) -> bytes:
-        self.start()
+        number = self._acquire()
         try:
-            proc = self._idle.get(timeout=self.queue_timeout_s)
-        except queue.Empty:
-            raise ExecutionError(
-                503,
-                f"all {self.size} query processes are busy; retry later "
-                "(settings: executors, queue_timeout_s)",
-            ) from None
-        healthy = False
-        try:
-            proc.conn.send(request)
-            if not proc.conn.poll(time_limit_s):
+            conn = self._thread.processes.get(number) or self._zygote.connect(str(number))
+            self._thread.processes[number] = conn
+            conn.send(request)
+            if not conn.poll(time_limit_s):
+                self._kill(number)
                 raise ExecutionError(
                     503,
                     f"the query ran longer than the time limit of {time_limit_s:g} s and was cancelled "
                     "(setting: sparql_time_limit_s)",
                 )
-            status, body = int(proc.conn.recv_bytes()), proc.conn.recv_bytes()
-            healthy = True
+            status, body = int(conn.recv_bytes()), conn.recv_bytes()
         except (EOFError, OSError):
+            self._kill(number)
             raise ExecutionError(
                 503, "the query process stopped (it may have exceeded query_memory_mb); it was restarted"
             ) from None
-        finally:
-            if healthy:
-                self._idle.put(proc)
-            else:
-                _kill(proc)
-                threading.Thread(target=self._replace, daemon=True).start()
         if status != 200:
             raise ExecutionError(status, body.decode())
         return body
 
-    def _replace(self) -> None:
+    def _acquire(self) -> int:
+        """The number of the process the zygote lends us, once one is free."""
+        line = self._zygote_line()
         try:
-            proc = self._zygote.fork()
-            self._ready(proc)
-        except ExecutionError:
+            line.send_bytes(b"a")
+            if not line.poll(self.queue_timeout_s):
+                line.send_bytes(b"c")
+            answer = line.recv_bytes()
+        except (EOFError, OSError):
+            self._hang_up()
+            raise ExecutionError(503, "the query process zygote is gone; restart the server") from None
+        if answer == b"c":
+            raise ExecutionError(
+                503,
+                f"all {self.size} query processes are busy; retry later "
+                "(settings: executors, queue_timeout_s)",
+            )
+        _, number, live = answer.split(b" ")
+        alive = {int(n) for n in live.split(b",")}
+        for gone in [n for n in self._thread.processes if n not in alive]:
+            self._forget(gone)
+        return int(number)
+
+    def _ask(self, message: bytes) -> bytes:
+        try:
+            line = self._zygote_line()
+            line.send_bytes(message)
+            return line.recv_bytes()
+        except (EOFError, OSError):
+            self._hang_up()
+            raise ExecutionError(503, "the query process zygote is gone; restart the server") from None
+
+    def _zygote_line(self) -> Connection:
+        thread = self._thread
+        if thread.pid != os.getpid():  # a fresh thread, or a worker forked from the process that made lines
+            thread.pid, thread.zygote, thread.processes = os.getpid(), None, {}
+        if thread.zygote is None:
+            self.start()
+            thread.zygote = self._zygote.connect("socket")
+        return thread.zygote
+
+    def _kill(self, number: int) -> None:
+        """Have a process we were lent killed and replaced: its answer, if it ever comes, is for nobody."""
+        self._forget(number)
+        try:
+            self._zygote_line().send_bytes(b"k %d" % number)
+        except OSError:
+            self._hang_up()  # the zygote is gone, and with it the process
+
+    def _forget(self, number: int) -> None:
+        conn = self._thread.processes.pop(number, None)
+        if conn is not None:
+            conn.close()
+
+    def _hang_up(self) -> None:
+        thread = self._thread
+        if thread.pid != os.getpid():
             return
-        self._idle.put(proc)
-
-    def _ready(self, proc: _Process) -> None:
-        if not proc.conn.poll(SPAWN_TIMEOUT_S):
-            _kill(proc)
-            raise ExecutionError(503, "a query process did not start in time")
-        try:
-            proc.conn.recv()
-        except EOFError:
-            _kill(proc)
-            raise ExecutionError(503, "a query process could not open the store") from None
-
-
-def _kill(proc: _Process) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(proc.pid, signal.SIGKILL)
-    proc.conn.close()
+        for number in list(thread.processes):
+            self._forget(number)
+        if thread.zygote is not None:
+            thread.zygote.close()
+            thread.zygote = None

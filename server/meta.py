@@ -28,8 +28,8 @@ def settings() -> Response:
 
 @bp.get("/-/executors.json")
 def executors() -> Response:
-    """How many query processes this worker has, how many are free now, where they read the store, and how
-    its result cache fares."""
+    """How many query processes the server has, how many are free now, where they read the store, and how
+    this worker's result cache fares."""
     pool = current_app.extensions["newskg_pool"]
     cache = getattr(pool, "cache", None)
     return jsonify(

@@ -1,8 +1,8 @@
 """Query processes: they evaluate queries for :class:`server.executor.QueryPool` until they are killed.
 
-A zygote loads the store once (``store_mode`` memory) and forks a query process whenever a pool asks; each
-query process opens the store read-only itself in ``store_mode`` disk, cuts itself off the network, caps its
-own address space, and answers requests one at a time over the socket its pool passed in.
+The zygote (:mod:`server.zygote`) forks them; each opens the store read-only itself in ``store_mode`` disk
+(RocksDB handles must not cross a fork), cuts itself off the network, caps its own address space, and
+answers one request at a time from whichever worker the zygote lent it to.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import ctypes
 import gzip
 import os
 import resource
+import selectors
 import signal
 import socket
 import sys
@@ -90,58 +91,33 @@ def syntax_error(request: dict[str, Any], error: SyntaxError) -> SyntaxError:
     return error
 
 
-def zygote(address: str, store_path: str, mode: str, memory_mb: int) -> None:
-    """Load the store once, then fork a query process for each request on the Unix socket ``address``.
-
-    In ``memory`` mode every query process shares the zygote's in-memory store copy-on-write, so the server
-    holds one copy however many processes it runs, and a killed process is replaced by a fork, not a reload.
-    In ``disk`` mode each forked process opens RocksDB itself (its handles must not cross a fork).
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps killed query processes
-    die_with_parent()
-    try:
-        store = open_store(store_path, mode) if mode == "memory" else None
-    except OSError as exc:
-        print(f"newskg zygote: cannot open the store at {store_path}: {exc}", file=sys.stderr)
-        sys.exit(1)
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
-        listener.bind(address)
-        listener.listen(64)
-        sys.stdout.write("ready\n")
-        sys.stdout.flush()
-        while True:
-            conn, _ = listener.accept()
-            with conn:
-                _, fds, _, _ = socket.recv_fds(conn, 16, 1)
-                if not fds:
-                    continue
-                pid = os.fork()
-                if pid == 0:
-                    listener.close()
-                    conn.close()
-                    os._exit(serve(Connection(fds[0]), store, store_path, mode, memory_mb))
-                os.close(fds[0])
-                conn.sendall(str(pid).encode())
-
-
 def die_with_parent() -> None:
-    """Ask the kernel to end this process with the server that started it (prctl PR_SET_PDEATHSIG)."""
+    """Ask the kernel to end this process with the one that started it (prctl PR_SET_PDEATHSIG)."""
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(1, signal.SIGKILL, 0, 0, 0)
 
 
 def serve(
-    conn: Connection, store: pyoxigraph.Store | None, store_path: str, mode: str, memory_mb: int
+    control: Connection,
+    address: str,
+    store: pyoxigraph.Store | None,
+    store_path: str,
+    mode: str,
+    memory_mb: int,
 ) -> int:
-    """One query process: sandbox itself, then answer requests one at a time until its pool hangs up."""
+    """One query process: sandbox itself, listen at ``address``, then answer requests one at a time, telling
+    the zygote on ``control`` each time it is free again, until the zygote goes away."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    die_with_parent()
     if store is None:
         try:
             store = open_store(store_path, mode)
         except OSError as exc:
             print(f"newskg query process: cannot open the store at {store_path}: {exc}", file=sys.stderr)
             return 1
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(address)
+    listener.listen(64)
     try:
         deny_network()
     except OSError as exc:
@@ -150,15 +126,32 @@ def serve(
             file=sys.stderr,
         )
     limit_memory(memory_mb)
-    conn.send("ready")
+    selector = selectors.DefaultSelector()
+    selector.register(listener, selectors.EVENT_READ)
+    selector.register(control, selectors.EVENT_READ)
+    control.send_bytes(b"i")
     while True:
-        try:
-            request = conn.recv()
-        except EOFError:
-            return 0
-        status, body = reply(store, request)
-        conn.send_bytes(b"%d" % status)
-        conn.send_bytes(body)
+        for key, _ in selector.select():
+            if key.fileobj is control:
+                return 0  # the zygote only ever closes this: the server is gone
+            if key.fileobj is listener:
+                selector.register(Connection(listener.accept()[0].detach()), selectors.EVENT_READ)
+                continue
+            worker: Connection = key.fileobj  # type: ignore[assignment]
+            try:
+                request = worker.recv()
+            except (EOFError, OSError):  # that worker thread hung up
+                selector.unregister(worker)
+                worker.close()
+                continue
+            status, body = reply(store, request)
+            control.send_bytes(b"i")  # before the answer: the zygote knows before the worker can ask again
+            try:
+                worker.send_bytes(b"%d" % status)
+                worker.send_bytes(body)
+            except OSError:
+                selector.unregister(worker)
+                worker.close()
 
 
 def reply(store: pyoxigraph.Store, request: dict[str, Any]) -> tuple[int, bytes]:
@@ -172,7 +165,3 @@ def reply(store: pyoxigraph.Store, request: dict[str, Any]) -> tuple[int, bytes]
         return 503, b"the query needed more memory than query_memory_mb allows"
     except (OSError, ValueError, RuntimeError, TypeError) as exc:
         return 400, f"the query could not be evaluated: {exc}".encode()
-
-
-if __name__ == "__main__":
-    zygote(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]))

@@ -34,9 +34,6 @@ class RemotePool:
     def __post_init__(self) -> None:
         self._slots = threading.BoundedSemaphore(self.size)
 
-    def start(self) -> None:
-        """Nothing to start: the remote server is already running."""
-
     def idle(self) -> int:
         return self._slots._value
 

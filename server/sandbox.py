@@ -2,8 +2,8 @@
 
 The guard reads the query text before it runs, but a text check can be fooled; so each query process also
 installs a seccomp filter that makes ``socket(AF_INET | AF_INET6, ...)`` fail with EACCES. Whatever a query
-asks for (``SERVICE``), pyoxigraph in that process cannot open a connection. The process keeps the Unix socket
-its pool gave it.
+asks for (``SERVICE``), pyoxigraph in that process cannot open a connection. The process keeps its Unix
+sockets to the zygote and the workers.
 """
 
 from __future__ import annotations

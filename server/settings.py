@@ -28,7 +28,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "max_result_rows", 100_000, "Most solutions a query returns; more are cut off (X-SPARQL-Max-Rows)."
     ),
-    Setting("executors", 2, "Query processes per server worker: queries that run at the same time."),
+    Setting(
+        "executors",
+        4,
+        "Queries that run at the same time: query processes of the server, shared by its workers "
+        "(with a remote store, requests at once per worker).",
+    ),
     Setting("queue_timeout_s", 2.0, "How long a query waits for a free query process before 503."),
     Setting(
         "query_memory_mb", 2048, "Memory a query process may allocate beyond the store; more ends the query."

@@ -1,0 +1,228 @@
+"""The zygote: one per server. It forks the query processes and lends them to every worker of the server,
+so all workers share one pool.
+
+One pool per server rather than per worker matters for memory: a query process that has answered queries
+holds RocksDB's index and filter blocks for what it read, and the free process that answered last is lent
+first, so under a light load one process does the work whichever worker took the request.
+
+Workers talk to the zygote over the Unix socket ``<folder>/socket``, one message per frame
+(:class:`multiprocessing.connection.Connection`):
+
+- ``a``: acquire; the answer, once a process is free, is ``g <number> <numbers of all live processes>``,
+  and the worker then talks to that process at ``<folder>/<number>``;
+- ``c``: cancel the acquire still waiting; the answer is ``c``, unless the grant was sent already;
+- ``k <number>``: the lent process ran past its deadline; it is killed and replaced;
+- ``s``: how many processes are free, and how many there are: ``<idle> <size>``.
+
+A query process says ``i`` on its own socket pair when it is ready and after each answer. Processes are
+numbered, never reused, so a worker can tell a replacement from the process it replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import selectors
+import signal
+import socket
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+import pyoxigraph
+
+from server import query_process
+
+SPAWN_TIMEOUT_S = 900.0
+
+
+@dataclass(eq=False)
+class _Child:
+    number: int
+    pid: int
+    control: Connection
+    ready: bool = False
+    holder: Connection | None = None
+
+
+class Zygote:
+    """The scheduler loop: which process answers next, and a fresh fork for each one that dies."""
+
+    def __init__(
+        self,
+        folder: str,
+        store: pyoxigraph.Store | None,
+        store_path: str,
+        mode: str,
+        memory_mb: int,
+        size: int,
+    ) -> None:
+        self.folder, self.store, self.store_path = folder, store, store_path
+        self.mode, self.memory_mb, self.size = mode, memory_mb, size
+        self.children: dict[int, _Child] = {}
+        self.idle: list[_Child] = []  # a stack: the process freed last is lent first
+        self.waiting: deque[Connection] = deque()
+        self.clients: set[Connection] = set()
+        self.selector = selectors.DefaultSelector()
+        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._numbers = iter(range(1, sys.maxsize))
+
+    def run(self) -> None:
+        self.listener.bind(os.path.join(self.folder, "socket"))
+        self.listener.listen(64)
+        for _ in range(self.size):
+            self._fork()
+        if not self._wait_until_ready():
+            sys.exit(1)
+        sys.stdout.write("ready\n")
+        sys.stdout.flush()
+        self.selector.register(self.listener, selectors.EVENT_READ)
+        while True:
+            events = self.selector.select()  # processes first: a free one is lent before a worker is queued
+            for key, _ in sorted(events, key=lambda event: not isinstance(event[0].data, _Child)):
+                if key.fileobj is self.listener:
+                    self._accept()
+                elif isinstance(key.data, _Child):
+                    self._from_child(key.data)
+                else:
+                    self._from_worker(key.fileobj)  # type: ignore[arg-type]
+
+    def _wait_until_ready(self) -> bool:
+        for child in list(self.children.values()):
+            try:
+                ready = child.control.poll(SPAWN_TIMEOUT_S) and child.control.recv_bytes() == b"i"
+            except (EOFError, OSError):
+                ready = False
+            if not ready:
+                return False
+            child.ready = True
+            self.idle.append(child)
+        return True
+
+    def _fork(self) -> None:
+        number = next(self._numbers)
+        ours, theirs = socket.socketpair()
+        pid = os.fork()
+        if pid == 0:
+            ours.close()
+            self.listener.close()
+            for conn in [*self.clients, *(c.control for c in self.children.values())]:
+                conn.close()
+            address = os.path.join(self.folder, str(number))
+            control = Connection(theirs.detach())
+            os._exit(
+                query_process.serve(control, address, self.store, self.store_path, self.mode, self.memory_mb)
+            )
+        theirs.close()
+        child = _Child(number, pid, Connection(ours.detach()))
+        self.children[number] = child
+        self.selector.register(child.control, selectors.EVENT_READ, child)
+
+    def _accept(self) -> None:
+        sock, _ = self.listener.accept()
+        conn = Connection(sock.detach())
+        self.clients.add(conn)
+        self.selector.register(conn, selectors.EVENT_READ)
+
+    def _from_child(self, child: _Child) -> None:
+        try:
+            child.control.recv_bytes()
+        except (EOFError, OSError):
+            self._bury(child)
+            return
+        child.ready, child.holder = True, None
+        self._lend(child)
+
+    def _lend(self, child: _Child) -> None:
+        """Give a free process to the worker that has waited longest, or keep it on top of the stack."""
+        while self.waiting:
+            if self._grant(child, self.waiting.popleft()):
+                return
+        self.idle.append(child)
+
+    def _grant(self, child: _Child, worker: Connection) -> bool:
+        live = b",".join(b"%d" % n for n in self.children)
+        try:
+            worker.send_bytes(b"g %d %s" % (child.number, live))
+        except OSError:
+            self._hang_up(worker)
+            return False
+        child.holder = worker
+        return True
+
+    def _bury(self, child: _Child) -> None:
+        """A process died (killed at its deadline, or out of memory): fork its replacement."""
+        self.selector.unregister(child.control)
+        child.control.close()
+        del self.children[child.number]
+        if child in self.idle:
+            self.idle.remove(child)
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(self.folder, str(child.number)))
+        if not child.ready:
+            time.sleep(1)  # it could not even start (store gone?): do not fork in a tight loop
+        self._fork()
+
+    def _from_worker(self, worker: Connection) -> None:
+        try:
+            message = worker.recv_bytes()
+        except (EOFError, OSError):
+            self._hang_up(worker)
+            return
+        if message == b"a":
+            if not self.idle:
+                self.waiting.append(worker)
+            elif not self._grant(child := self.idle.pop(), worker):
+                self.idle.append(child)
+        elif message == b"c":
+            if worker in self.waiting:
+                self.waiting.remove(worker)
+                self._send(worker, b"c")
+        elif message.startswith(b"k "):
+            child = self.children.get(int(message[2:]))
+            if child is not None and child.holder is worker:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(child.pid, signal.SIGKILL)  # its socket pair then reads EOF: _bury
+        elif message == b"s":
+            self._send(worker, b"%d %d" % (len(self.idle), self.size))
+
+    def _send(self, worker: Connection, message: bytes) -> None:
+        try:
+            worker.send_bytes(message)
+        except OSError:
+            self._hang_up(worker)
+
+    def _hang_up(self, worker: Connection) -> None:
+        """A worker went away: what it had borrowed is working for nobody, so it is killed and replaced."""
+        if worker not in self.clients:
+            return
+        self.clients.discard(worker)
+        self.selector.unregister(worker)
+        if worker in self.waiting:
+            self.waiting.remove(worker)
+        for child in self.children.values():
+            if child.holder is worker:
+                child.holder = None
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(child.pid, signal.SIGKILL)
+        worker.close()
+
+
+def main(folder: str, store_path: str, mode: str, memory_mb: int, size: int) -> None:
+    """Load the store once (``store_mode`` memory: every query process shares it copy-on-write), fork the
+    processes, then schedule until the server that started us ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps killed query processes
+    query_process.die_with_parent()
+    try:
+        store = query_process.open_store(store_path, mode) if mode == "memory" else None
+    except OSError as exc:
+        print(f"newskg zygote: cannot open the store at {store_path}: {exc}", file=sys.stderr)
+        sys.exit(1)
+    Zygote(folder, store, store_path, mode, memory_mb, size).run()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
