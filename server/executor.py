@@ -1,13 +1,14 @@
 """Run queries where they can be killed: one pool of query processes per server, shared by its workers.
 
 pyoxigraph has no timeout or cancellation, and a query runs inside native code. So each query runs in a
-separate process that owns a read-only view of the store; the worker waits for the answer until the deadline
-and otherwise has the process killed (SIGKILL) and replaced. The pool bounds how many queries run at once in
-the whole server (the ``executors`` setting); a query that finds no free process within ``queue_timeout_s``
-gets 503.
+separate process that owns a read-only view of the store and ends itself at the query's deadline (a timer
+whose signal terminates it); the worker stops waiting at the deadline and answers 503, and the zygote forks a
+replacement. The pool bounds how many queries run at once in the whole server (the
+``executors`` setting); a query that finds no free process within ``queue_timeout_s`` gets 503.
 
-The zygote (:mod:`server.zygote`, started with fork+exec before the server forks its workers) forks the
-processes and lends them: a worker asks it for a process, then sends the query straight to that process.
+A worker thread takes a free process from the shared stack (:mod:`server.idle_stack`) and sends the query
+straight to it; only when none is free does it wait at the zygote (:mod:`server.zygote`, started with
+fork+exec before the server forks its workers), which lends it the next process to become free.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from server.cache import ResultCache
+from server.idle_stack import IdleStack
 
 
 class ExecutionError(Exception):
@@ -70,6 +73,14 @@ class Zygote:
             self._popen.kill()
             self._popen.wait()
 
+    def stack(self) -> IdleStack:
+        """A handle of our own on the stack of free processes."""
+        return IdleStack(os.path.join(self.folder, "idle"), self.size)
+
+    def alive(self, number: int) -> bool:
+        """Whether query process ``number`` still listens (the zygote removes a dead one's socket)."""
+        return os.path.exists(os.path.join(self.folder, str(number)))
+
     def connect(self, name: str) -> Connection:
         """A connection to the zygote (``socket``) or to one of its query processes (its number)."""
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -82,9 +93,10 @@ class Zygote:
 
 
 class _Thread(threading.local):
-    """What one server thread holds: its line to the zygote and to each process it was lent."""
+    """What one server thread holds: its handle on the stack, its line to the zygote and to each process."""
 
     pid: int = 0
+    stack: IdleStack
     zygote: Connection | None = None
     processes: dict[int, Connection]
 
@@ -111,12 +123,20 @@ class QueryPool:
 
     def idle(self) -> int:
         """Query processes ready for a query now, in the whole server."""
-        idle, _size = self._ask(b"s").split()
-        return int(idle)
+        stack = self._local().stack
+        with stack.locked():
+            return len(stack)
 
     def close(self) -> None:
         """Hang up this thread's lines; in the process that started the pool, stop its processes too."""
-        self._hang_up()
+        thread = self._thread
+        if thread.pid == os.getpid():
+            for number in list(thread.processes):
+                self._forget(number)
+            if thread.zygote is not None:
+                thread.zygote.close()
+            thread.stack.close()
+            thread.pid = 0
         self._zygote.stop()
 
     def run(self, request: dict[str, Any], time_limit_s: float) -> bytes:
@@ -135,37 +155,48 @@ class QueryPool:
 
     def _evaluate(self, request: dict[str, Any], time_limit_s: float) -> bytes:
         number = self._acquire()
+        processes = self._thread.processes
+        started = time.monotonic()
         try:
-            conn = self._thread.processes.get(number) or self._zygote.connect(str(number))
-            self._thread.processes[number] = conn
-            conn.send(request)
+            conn = processes.get(number) or self._zygote.connect(str(number))
+            processes[number] = conn
+            conn.send(
+                (request, time_limit_s)
+            )  # its timer starts when it reads this, so it ends after our deadline
             if not conn.poll(time_limit_s):
-                self._kill(number)
-                raise ExecutionError(
-                    503,
-                    f"the query ran longer than the time limit of {time_limit_s:g} s and was cancelled "
-                    "(setting: sparql_time_limit_s)",
-                )
+                raise EOFError
             status, body = int(conn.recv_bytes()), conn.recv_bytes()
         except (EOFError, OSError):
-            self._kill(number)
+            self._forget(number)
+            if time.monotonic() - started < time_limit_s:
+                raise ExecutionError(
+                    503, "the query process stopped (it may have exceeded query_memory_mb); it was restarted"
+                ) from None
             raise ExecutionError(
-                503, "the query process stopped (it may have exceeded query_memory_mb); it was restarted"
+                503,
+                f"the query ran longer than the time limit of {time_limit_s:g} s and was cancelled "
+                "(setting: sparql_time_limit_s)",
             ) from None
         if status != 200:
             raise ExecutionError(status, body.decode())
         return body
 
     def _acquire(self) -> int:
-        """The number of the process the zygote lends us, once one is free."""
-        line = self._zygote_line()
+        """The number of a free process: the one freed last, or else the next one the zygote lends us."""
+        thread = self._local()
+        with thread.stack.locked():
+            number = thread.stack.pop()
+        if number is not None:
+            return number
         try:
-            line.send_bytes(b"a")
-            if not line.poll(self.queue_timeout_s):
-                line.send_bytes(b"c")
-            answer = line.recv_bytes()
+            if thread.zygote is None:
+                thread.zygote = self._zygote.connect("socket")
+            thread.zygote.send_bytes(b"a")
+            if not thread.zygote.poll(self.queue_timeout_s):
+                thread.zygote.send_bytes(b"c")
+            answer = thread.zygote.recv_bytes()
         except (EOFError, OSError):
-            self._hang_up()
+            thread.zygote = None
             raise ExecutionError(503, "the query process zygote is gone; restart the server") from None
         if answer == b"c":
             raise ExecutionError(
@@ -173,49 +204,20 @@ class QueryPool:
                 f"all {self.size} query processes are busy; retry later "
                 "(settings: executors, queue_timeout_s)",
             )
-        _, number, live = answer.split(b" ")
-        alive = {int(n) for n in live.split(b",")}
-        for gone in [n for n in self._thread.processes if n not in alive]:
-            self._forget(gone)
-        return int(number)
+        if len(thread.processes) > self.size:  # lines to processes that died since
+            for gone in [n for n in thread.processes if not self._zygote.alive(n)]:
+                self._forget(gone)
+        return int(answer.split()[1])
 
-    def _ask(self, message: bytes) -> bytes:
-        try:
-            line = self._zygote_line()
-            line.send_bytes(message)
-            return line.recv_bytes()
-        except (EOFError, OSError):
-            self._hang_up()
-            raise ExecutionError(503, "the query process zygote is gone; restart the server") from None
-
-    def _zygote_line(self) -> Connection:
+    def _local(self) -> _Thread:
         thread = self._thread
-        if thread.pid != os.getpid():  # a fresh thread, or a worker forked from the process that made lines
-            thread.pid, thread.zygote, thread.processes = os.getpid(), None, {}
-        if thread.zygote is None:
+        if thread.pid != os.getpid():  # a fresh thread, or a worker forked from the process that had lines
             self.start()
-            thread.zygote = self._zygote.connect("socket")
-        return thread.zygote
-
-    def _kill(self, number: int) -> None:
-        """Have a process we were lent killed and replaced: its answer, if it ever comes, is for nobody."""
-        self._forget(number)
-        try:
-            self._zygote_line().send_bytes(b"k %d" % number)
-        except OSError:
-            self._hang_up()  # the zygote is gone, and with it the process
+            thread.pid, thread.zygote, thread.processes = os.getpid(), None, {}
+            thread.stack = self._zygote.stack()
+        return thread
 
     def _forget(self, number: int) -> None:
         conn = self._thread.processes.pop(number, None)
         if conn is not None:
             conn.close()
-
-    def _hang_up(self) -> None:
-        thread = self._thread
-        if thread.pid != os.getpid():
-            return
-        for number in list(thread.processes):
-            self._forget(number)
-        if thread.zygote is not None:
-            thread.zygote.close()
-            thread.zygote = None

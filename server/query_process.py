@@ -22,6 +22,7 @@ import pyoxigraph
 from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 
 from kg.vocab import PREFIXES
+from server.idle_stack import IdleStack
 from server.sandbox import deny_network
 
 
@@ -99,15 +100,20 @@ def die_with_parent() -> None:
 
 def serve(
     control: Connection,
-    address: str,
+    folder: str,
+    number: int,
+    size: int,
     store: pyoxigraph.Store | None,
     store_path: str,
     mode: str,
     memory_mb: int,
 ) -> int:
-    """One query process: sandbox itself, listen at ``address``, then answer requests one at a time, telling
-    the zygote on ``control`` each time it is free again, until the zygote goes away."""
+    """Query process ``number``: sandbox itself, listen at ``<folder>/<number>``, then answer one request at a
+    time and give itself back to the pool after each, until the zygote on ``control`` goes away."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    signal.signal(
+        signal.SIGALRM, signal.SIG_DFL
+    )  # the deadline's timer ends the process, even in native code
     die_with_parent()
     if store is None:
         try:
@@ -116,8 +122,9 @@ def serve(
             print(f"newskg query process: cannot open the store at {store_path}: {exc}", file=sys.stderr)
             return 1
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(address)
+    listener.bind(os.path.join(folder, str(number)))
     listener.listen(64)
+    stack = IdleStack(os.path.join(folder, "idle"), size)
     try:
         deny_network()
     except OSError as exc:
@@ -129,7 +136,7 @@ def serve(
     selector = selectors.DefaultSelector()
     selector.register(listener, selectors.EVENT_READ)
     selector.register(control, selectors.EVENT_READ)
-    control.send_bytes(b"i")
+    control.send_bytes(b"i")  # ready: the zygote puts us on the stack
     while True:
         for key, _ in selector.select():
             if key.fileobj is control:
@@ -139,19 +146,30 @@ def serve(
                 continue
             worker: Connection = key.fileobj  # type: ignore[assignment]
             try:
-                request = worker.recv()
+                request, time_limit_s = worker.recv()
             except (EOFError, OSError):  # that worker thread hung up
                 selector.unregister(worker)
                 worker.close()
                 continue
+            signal.setitimer(signal.ITIMER_REAL, time_limit_s)
             status, body = reply(store, request)
-            control.send_bytes(b"i")  # before the answer: the zygote knows before the worker can ask again
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            give_back(stack, control, number)  # before the answer: free by the time the worker asks again
             try:
                 worker.send_bytes(b"%d" % status)
                 worker.send_bytes(body)
             except OSError:
                 selector.unregister(worker)
                 worker.close()
+
+
+def give_back(stack: IdleStack, control: Connection, number: int) -> None:
+    """Back on top of the stack, or to the zygote when workers are waiting for a process."""
+    with stack.locked():
+        if not stack.waiters:
+            stack.push(number)
+            return
+    control.send_bytes(b"i")
 
 
 def reply(store: pyoxigraph.Store, request: dict[str, Any]) -> tuple[int, bytes]:

@@ -1,21 +1,20 @@
-"""The zygote: one per server. It forks the query processes and lends them to every worker of the server,
-so all workers share one pool.
+"""The zygote: one per server. It forks the query processes, replaces the ones that die, and lends a process
+to a worker that found none free, so all workers of a server share one pool.
 
 One pool per server rather than per worker matters for memory: a query process that has answered queries
-holds RocksDB's index and filter blocks for what it read, and the free process that answered last is lent
-first, so under a light load one process does the work whichever worker took the request.
+holds RocksDB's index and filter blocks for what it read, and the free process freed last is taken first
+(:mod:`server.idle_stack`), so under a light load one process does the work whichever worker took the request.
 
-Workers talk to the zygote over the Unix socket ``<folder>/socket``, one message per frame
-(:class:`multiprocessing.connection.Connection`):
+Workers take a free process from the shared stack themselves; only when it is empty do they ask the
+zygote, over the Unix socket ``<folder>/socket`` (a message per :class:`multiprocessing.connection.Connection`
+frame):
 
-- ``a``: acquire; the answer, once a process is free, is ``g <number> <numbers of all live processes>``,
-  and the worker then talks to that process at ``<folder>/<number>``;
-- ``c``: cancel the acquire still waiting; the answer is ``c``, unless the grant was sent already;
-- ``k <number>``: the lent process ran past its deadline; it is killed and replaced;
-- ``s``: how many processes are free, and how many there are: ``<idle> <size>``.
+- ``a``: acquire; the answer, once a process is free, is ``g <number>``; the worker then talks to that
+  process at ``<folder>/<number>``;
+- ``c``: cancel the acquire still waiting; the answer is ``c``, unless the grant was sent already.
 
-A query process says ``i`` on its own socket pair when it is ready and after each answer. Processes are
-numbered, never reused, so a worker can tell a replacement from the process it replaced.
+A query process says ``i`` on its own socket pair when it is ready, and when it becomes free while workers
+wait. Processes are numbered, never reused, so a worker can tell a replacement from the process it replaced.
 """
 
 from __future__ import annotations
@@ -34,6 +33,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph
 
 from server import query_process
+from server.idle_stack import IdleStack
 
 SPAWN_TIMEOUT_S = 900.0
 
@@ -44,11 +44,10 @@ class _Child:
     pid: int
     control: Connection
     ready: bool = False
-    holder: Connection | None = None
 
 
 class Zygote:
-    """The scheduler loop: which process answers next, and a fresh fork for each one that dies."""
+    """The loop that forks, replaces, and lends processes to waiting workers."""
 
     def __init__(
         self,
@@ -62,7 +61,7 @@ class Zygote:
         self.folder, self.store, self.store_path = folder, store, store_path
         self.mode, self.memory_mb, self.size = mode, memory_mb, size
         self.children: dict[int, _Child] = {}
-        self.idle: list[_Child] = []  # a stack: the process freed last is lent first
+        self.stack = IdleStack(os.path.join(folder, "idle"), size, create=True)
         self.waiting: deque[Connection] = deque()
         self.clients: set[Connection] = set()
         self.selector = selectors.DefaultSelector()
@@ -80,8 +79,7 @@ class Zygote:
         sys.stdout.flush()
         self.selector.register(self.listener, selectors.EVENT_READ)
         while True:
-            events = self.selector.select()  # processes first: a free one is lent before a worker is queued
-            for key, _ in sorted(events, key=lambda event: not isinstance(event[0].data, _Child)):
+            for key, _ in self.selector.select():
                 if key.fileobj is self.listener:
                     self._accept()
                 elif isinstance(key.data, _Child):
@@ -97,8 +95,7 @@ class Zygote:
                 ready = False
             if not ready:
                 return False
-            child.ready = True
-            self.idle.append(child)
+            self._lend(child)
         return True
 
     def _fork(self) -> None:
@@ -110,10 +107,18 @@ class Zygote:
             self.listener.close()
             for conn in [*self.clients, *(c.control for c in self.children.values())]:
                 conn.close()
-            address = os.path.join(self.folder, str(number))
             control = Connection(theirs.detach())
             os._exit(
-                query_process.serve(control, address, self.store, self.store_path, self.mode, self.memory_mb)
+                query_process.serve(
+                    control,
+                    self.folder,
+                    number,
+                    self.size,
+                    self.store,
+                    self.store_path,
+                    self.mode,
+                    self.memory_mb,
+                )
             )
         theirs.close()
         child = _Child(number, pid, Connection(ours.detach()))
@@ -132,33 +137,26 @@ class Zygote:
         except (EOFError, OSError):
             self._bury(child)
             return
-        child.ready, child.holder = True, None
         self._lend(child)
 
     def _lend(self, child: _Child) -> None:
-        """Give a free process to the worker that has waited longest, or keep it on top of the stack."""
-        while self.waiting:
-            if self._grant(child, self.waiting.popleft()):
-                return
-        self.idle.append(child)
-
-    def _grant(self, child: _Child, worker: Connection) -> bool:
-        live = b",".join(b"%d" % n for n in self.children)
-        try:
-            worker.send_bytes(b"g %d %s" % (child.number, live))
-        except OSError:
-            self._hang_up(worker)
-            return False
-        child.holder = worker
-        return True
+        """Give a free process to the worker that has waited longest, or put it on top of the stack."""
+        child.ready = True
+        with self.stack.locked():
+            granted = False
+            while self.waiting and not granted:
+                granted = self._send(self.waiting.popleft(), b"g %d" % child.number)
+            if not granted:
+                self.stack.push(child.number)
+            self.stack.waiters = len(self.waiting)
 
     def _bury(self, child: _Child) -> None:
-        """A process died (killed at its deadline, or out of memory): fork its replacement."""
+        """A process died (at its deadline, or out of memory): fork its replacement."""
         self.selector.unregister(child.control)
         child.control.close()
         del self.children[child.number]
-        if child in self.idle:
-            self.idle.remove(child)
+        with self.stack.locked():
+            self.stack.remove(child.number)
         with contextlib.suppress(OSError):
             os.unlink(os.path.join(self.folder, str(child.number)))
         if not child.ready:
@@ -169,44 +167,38 @@ class Zygote:
         try:
             message = worker.recv_bytes()
         except (EOFError, OSError):
-            self._hang_up(worker)
-            return
-        if message == b"a":
-            if not self.idle:
-                self.waiting.append(worker)
-            elif not self._grant(child := self.idle.pop(), worker):
-                self.idle.append(child)
-        elif message == b"c":
-            if worker in self.waiting:
+            message = b""
+        with self.stack.locked():
+            if not message:
+                self._hang_up(worker)
+            elif message == b"a":
+                number = self.stack.pop()
+                if number is None:
+                    self.waiting.append(worker)
+                elif not self._send(worker, b"g %d" % number):
+                    self.stack.push(number)
+            elif message == b"c" and worker in self.waiting:
                 self.waiting.remove(worker)
                 self._send(worker, b"c")
-        elif message.startswith(b"k "):
-            child = self.children.get(int(message[2:]))
-            if child is not None and child.holder is worker:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(child.pid, signal.SIGKILL)  # its socket pair then reads EOF: _bury
-        elif message == b"s":
-            self._send(worker, b"%d %d" % (len(self.idle), self.size))
+            self.stack.waiters = len(self.waiting)
 
-    def _send(self, worker: Connection, message: bytes) -> None:
+    def _send(self, worker: Connection, message: bytes) -> bool:
         try:
             worker.send_bytes(message)
         except OSError:
             self._hang_up(worker)
+            return False
+        return True
 
     def _hang_up(self, worker: Connection) -> None:
-        """A worker went away: what it had borrowed is working for nobody, so it is killed and replaced."""
+        """A worker went away (its server worker ended): it waits for nothing any more. Call it holding the
+        stack's lock, which counts the waiters."""
         if worker not in self.clients:
             return
         self.clients.discard(worker)
         self.selector.unregister(worker)
         if worker in self.waiting:
             self.waiting.remove(worker)
-        for child in self.children.values():
-            if child.holder is worker:
-                child.holder = None
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(child.pid, signal.SIGKILL)
         worker.close()
 
 

@@ -1,0 +1,74 @@
+"""The free query processes of a server: a stack of their numbers in a shared file, under ``flock``.
+
+Every worker thread, query process and the zygote opens the file itself, so taking or giving back a process
+costs a lock and a few memory reads, not a round trip to another process (about 65 µs on a small VM). The
+lock is released by the kernel if its holder dies. The stack is last in, first out: the process freed last is
+taken first, so under a light load one process does the work with its caches warm.
+
+The file also says how many workers wait at the zygote for a process, so a process that becomes free goes
+to them (through the zygote) instead of onto the stack.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import mmap
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_COUNT, _WAITERS, _FIRST = 0, 1, 2
+
+
+class IdleStack:
+    """One handle on the shared stack; each process and thread opens its own (``flock`` locks per open)."""
+
+    def __init__(self, path: str, capacity: int, *, create: bool = False) -> None:
+        size = 8 * (_FIRST + capacity)
+        self._fd = os.open(path, os.O_RDWR | (os.O_CREAT | os.O_EXCL if create else 0), 0o600)
+        if create:
+            os.ftruncate(self._fd, size)
+        self._map = mmap.mmap(self._fd, size)
+        self._slots = memoryview(self._map).cast("q")
+
+    @contextmanager
+    def locked(self) -> Iterator[IdleStack]:
+        fcntl.flock(self._fd, fcntl.LOCK_EX)
+        try:
+            yield self
+        finally:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+    def __len__(self) -> int:
+        return self._slots[_COUNT]
+
+    def pop(self) -> int | None:
+        count = self._slots[_COUNT]
+        if not count:
+            return None
+        self._slots[_COUNT] = count - 1
+        return self._slots[_FIRST + count - 1]
+
+    def push(self, number: int) -> None:
+        count = self._slots[_COUNT]
+        self._slots[_FIRST + count] = number  # the entry first: a holder killed in between leaves no hole
+        self._slots[_COUNT] = count + 1
+
+    def remove(self, number: int) -> None:
+        entries = [n for n in self._slots[_FIRST : _FIRST + self._slots[_COUNT]] if n != number]
+        for i, n in enumerate(entries):
+            self._slots[_FIRST + i] = n
+        self._slots[_COUNT] = len(entries)
+
+    @property
+    def waiters(self) -> int:
+        return self._slots[_WAITERS]
+
+    @waiters.setter
+    def waiters(self, count: int) -> None:
+        self._slots[_WAITERS] = count
+
+    def close(self) -> None:
+        self._slots.release()
+        self._map.close()
+        os.close(self._fd)
