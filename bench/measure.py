@@ -141,9 +141,10 @@ def wrk(url: str, connections: int, seconds: int, accept: str, *, distinct: bool
     last parameter (the query), so every request is a query text the server has not seen: no result cache
     answers it. Otherwise every request repeats the same text."""
     script = ["-s", str(DISTINCT)] if distinct else []
+    run = ["--", uuid.uuid4().hex[:12]] if distinct else []  # texts of earlier runs must not come back
     result = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "60s", *script,
-         "-H", f"Accept: {accept}", url],
+         "-H", f"Accept: {accept}", url, *run],
         capture_output=True,
         text=True,
         check=True,

@@ -87,9 +87,11 @@ def parse_article(
 def _blocks(text: str) -> list[_Raw]:
     blocks: list[_Raw] = []
     current: _Raw | None = None
+    dated = False  # site navigation ("1. Zum Inhalt springen") sits above the date line, wherever it is
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         line = raw.strip()
-        navigation = not blocks and _NAVIGATION.fullmatch(line)
+        dated = dated or bool(_DATELINE.fullmatch(line))
+        navigation = not dated and _NAVIGATION.fullmatch(line)
         if not line or navigation or any(p.fullmatch(line) for p in _BOILERPLATE):
             current = None
             continue

@@ -49,13 +49,19 @@ class IdleStack:
         self._slots[_COUNT] = count - 1
         return self._slots[_FIRST + count - 1]
 
+    def __contains__(self, number: int) -> bool:
+        return number in self._slots[_FIRST : _FIRST + self._slots[_COUNT]].tolist()
+
     def push(self, number: int) -> None:
+        """Put ``number`` on top, unless it is on the stack already."""
+        if number in self:
+            return
         count = self._slots[_COUNT]
         self._slots[_FIRST + count] = number  # the entry first: a holder killed in between leaves no hole
         self._slots[_COUNT] = count + 1
 
     def remove(self, number: int) -> None:
-        entries = [n for n in self._slots[_FIRST : _FIRST + self._slots[_COUNT]] if n != number]
+        entries = [n for n in self._slots[_FIRST : _FIRST + self._slots[_COUNT]].tolist() if n != number]
         for i, n in enumerate(entries):
             self._slots[_FIRST + i] = n
         self._slots[_COUNT] = len(entries)

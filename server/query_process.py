@@ -25,6 +25,10 @@ from kg.vocab import PREFIXES
 from server.idle_stack import IdleStack
 from server.sandbox import deny_network
 
+UNCLAIMED_S = 10.0
+"""A process taken off the stack whose query has not come after this long was taken by a worker that died
+in between: it gives itself back."""
+
 
 def open_store(path: str, mode: str) -> pyoxigraph.Store:
     disk = pyoxigraph.Store.read_only(path)
@@ -138,7 +142,10 @@ def serve(
     selector.register(control, selectors.EVENT_READ)
     control.send_bytes(b"i")  # ready: the zygote puts us on the stack
     while True:
-        for key, _ in selector.select():
+        events = selector.select(UNCLAIMED_S)
+        if not events:
+            give_back(stack, control, number, unless_free=True)
+        for key, _ in events:
             if key.fileobj is control:
                 return 0  # the zygote only ever closes this: the server is gone
             if key.fileobj is listener:
@@ -151,7 +158,7 @@ def serve(
                 selector.unregister(worker)
                 worker.close()
                 continue
-            signal.setitimer(signal.ITIMER_REAL, time_limit_s)
+            signal.setitimer(signal.ITIMER_REAL, max(time_limit_s, 0.001))  # 0 would mean no timer
             status, body = reply(store, request)
             signal.setitimer(signal.ITIMER_REAL, 0)
             give_back(stack, control, number)  # before the answer: free by the time the worker asks again
@@ -163,9 +170,11 @@ def serve(
                 worker.close()
 
 
-def give_back(stack: IdleStack, control: Connection, number: int) -> None:
+def give_back(stack: IdleStack, control: Connection, number: int, *, unless_free: bool = False) -> None:
     """Back on top of the stack, or to the zygote when workers are waiting for a process."""
     with stack.locked():
+        if unless_free and number in stack:
+            return
         if not stack.waiters:
             stack.push(number)
             return

@@ -13,6 +13,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.store import Store
 from server.executor import ExecutionError, QueryPool
+from server.query_process import UNCLAIMED_S
 
 QUERY = {"op": "query", "query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "format": "text/csv"}
 SLOW = {
@@ -73,6 +74,10 @@ def in_a_forked_worker(pool: QueryPool, work: str) -> str:
                 pool._acquire = lambda: numbers.append(acquire()) or numbers[-1]  # type: ignore[method-assign]
                 pool.run(QUERY, time_limit_s=30)
                 report = f"{numbers[0]}"
+            elif work == "take":  # take a process off the stack, then die before sending it a query
+                stack = pool._local().stack
+                with stack.locked():
+                    report = f"{stack.pop()}"
             else:  # start a slow query, then die holding its process
                 threading.Thread(target=pool.run, args=(SLOW, 2), daemon=True).start()
                 time.sleep(0.5)
@@ -156,3 +161,9 @@ def test_a_process_that_cannot_start_is_a_503(tmp_path: Path) -> None:
     pool = QueryPool(tmp_path / "nothing here", size=1, store_mode="disk")
     with pytest.raises(ExecutionError, match="could not open the store"):
         pool.start()
+
+
+def test_a_process_taken_by_a_worker_that_died_comes_back(pool: QueryPool) -> None:
+    assert in_a_forked_worker(pool, "take").isdigit()
+    assert pool.idle() == 2
+    wait_until_idle(pool, timeout_s=UNCLAIMED_S + 5)

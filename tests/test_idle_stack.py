@@ -19,6 +19,14 @@ def test_the_number_pushed_last_is_popped_first(tmp_path: Path) -> None:
         assert [stack.pop(), stack.pop(), stack.pop(), stack.pop()] == [3, 2, 1, None]
 
 
+def test_a_number_is_on_the_stack_once(tmp_path: Path) -> None:
+    stack = IdleStack(str(tmp_path / "idle"), 2, create=True)
+    with stack.locked():
+        stack.push(1)
+        stack.push(1)
+        assert (len(stack), 1 in stack, 2 in stack) == (1, True, False)
+
+
 def test_every_handle_sees_the_same_stack_and_waiters(tmp_path: Path) -> None:
     ours = IdleStack(str(tmp_path / "idle"), 2, create=True)
     theirs = IdleStack(str(tmp_path / "idle"), 2)

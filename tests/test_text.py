@@ -42,6 +42,12 @@ class TestSeedArticle:
         text = article(body="17. Oktober: Tausende Menschen springen")
         assert "17. Oktober: Tausende Menschen springen" in parse(text).body
 
+    def test_navigation_between_headline_and_date_line_is_not_the_headline(self) -> None:
+        text = "\n".join(["Die Kopfzeile", "  2. Zur Hauptnavigation springen", "", NAVIGATION[0], "",
+                          "Veröffentlicht 3. März 2024", "", "Der Vorspann.", "", "Ein Absatz."])  # fmt: skip
+        parsed = parse(text)
+        assert parsed.headline == "Die Kopfzeile" and "springen" not in parsed.body
+
     def test_navigation_and_player_boilerplate_are_not_in_the_body(self, seed_article: Article) -> None:
         for line in (*NAVIGATION, PLAYER_NOTICE, MORE_ON_THE_TOPIC):
             assert line not in seed_article.body

@@ -1,0 +1,50 @@
+"""The benchmark's load generator: with ``distinct``, no request text repeats, within a run or across runs."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+import pytest
+
+from bench.measure import wrk
+
+
+class Recorder(BaseHTTPRequestHandler):
+    paths: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.paths.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/sparql?query=ASK%20%7B%7D"
+    httpd.shutdown()
+
+
+def test_distinct_runs_never_repeat_a_query_text(server: str) -> None:
+    Recorder.paths = []
+    first = wrk(server, 2, 1, "application/json")
+    seen = len(Recorder.paths)
+    second = wrk(server, 2, 1, "application/json")
+    assert first.errors == second.errors == 0
+    assert seen > 10 and len(Recorder.paths) > seen
+    assert len(set(Recorder.paths)) == len(Recorder.paths)
+
+
+def test_repeated_runs_send_the_same_text(server: str) -> None:
+    Recorder.paths = []
+    wrk(server, 2, 1, "application/json", distinct=False)
+    assert len(Recorder.paths) > 10 and set(Recorder.paths) == {"/sparql?query=ASK%20%7B%7D"}
