@@ -59,7 +59,7 @@ class Zygote:
             return
         self._owner = os.getpid()
         self.folder = tempfile.mkdtemp(prefix="newskg-zygote-")  # mode 0700: only this user may connect
-        atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
+        atexit.register(self._remove_folder)
         command = [sys.executable, "-m", "server.zygote", self.folder, str(self.store_path), self.store_mode,
                    str(self.memory_mb), str(self.size)]  # fmt: skip
         self._popen = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
@@ -73,9 +73,17 @@ class Zygote:
             self._popen.kill()
             self._popen.wait()
 
+    def _remove_folder(self) -> None:
+        """At exit of the process that started the zygote; not of a server worker forked from it."""
+        if os.getpid() == self._owner:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
     def stack(self) -> IdleStack:
         """A handle of our own on the stack of free processes."""
-        return IdleStack(os.path.join(self.folder, "idle"), self.size)
+        try:
+            return IdleStack(self.folder, self.size)
+        except OSError:
+            raise ExecutionError(503, "the query process zygote is gone; restart the server") from None
 
     def alive(self, number: int) -> bool:
         """Whether query process ``number`` still listens (the zygote removes a dead one's socket)."""
@@ -155,20 +163,16 @@ class QueryPool:
 
     def _evaluate(self, request: dict[str, Any], time_limit_s: float) -> bytes:
         number = self._acquire()
-        processes = self._thread.processes
-        started = time.monotonic()
+        deadline = time.monotonic() + time_limit_s  # CLOCK_MONOTONIC: the same clock in the query process
         try:
-            conn = processes.get(number) or self._zygote.connect(str(number))
-            processes[number] = conn
-            conn.send(
-                (request, time_limit_s)
-            )  # its timer starts when it reads this, so it ends after our deadline
+            conn = self._connection(number)
+            conn.send((request, deadline))
             if not conn.poll(time_limit_s):
                 raise EOFError
             status, body = int(conn.recv_bytes()), conn.recv_bytes()
         except (EOFError, OSError):
             self._forget(number)
-            if time.monotonic() - started < time_limit_s:
+            if time.monotonic() < deadline:
                 raise ExecutionError(
                     503, "the query process stopped (it may have exceeded query_memory_mb); it was restarted"
                 ) from None
@@ -204,10 +208,17 @@ class QueryPool:
                 f"all {self.size} query processes are busy; retry later "
                 "(settings: executors, queue_timeout_s)",
             )
-        if len(thread.processes) > self.size:  # lines to processes that died since
-            for gone in [n for n in thread.processes if not self._zygote.alive(n)]:
-                self._forget(gone)
         return int(answer.split()[1])
+
+    def _connection(self, number: int) -> Connection:
+        """This thread's line to process ``number``; a new line first drops those to processes gone since."""
+        processes = self._thread.processes
+        conn = processes.get(number)
+        if conn is None:
+            for gone in [n for n in processes if not self._zygote.alive(n)]:
+                self._forget(gone)
+            conn = processes[number] = self._zygote.connect(str(number))
+        return conn
 
     def _local(self) -> _Thread:
         thread = self._thread

@@ -21,23 +21,24 @@ _COUNT, _WAITERS, _FIRST = 0, 1, 2
 
 
 class IdleStack:
-    """One handle on the shared stack; each process and thread opens its own (``flock`` locks per open)."""
+    """One handle on the stack in ``<folder>/idle``; each process and thread opens its own (``flock`` locks
+    per open file), and a handle that is dropped closes its file."""
 
-    def __init__(self, path: str, capacity: int, *, create: bool = False) -> None:
+    def __init__(self, folder: str, capacity: int, *, create: bool = False) -> None:
         size = 8 * (_FIRST + capacity)
-        self._fd = os.open(path, os.O_RDWR | (os.O_CREAT | os.O_EXCL if create else 0), 0o600)
+        self._file = open(os.path.join(folder, "idle"), "x+b" if create else "r+b")  # noqa: SIM115 (kept open)
         if create:
-            os.ftruncate(self._fd, size)
-        self._map = mmap.mmap(self._fd, size)
+            self._file.truncate(size)
+        self._map = mmap.mmap(self._file.fileno(), size)
         self._slots = memoryview(self._map).cast("q")
 
     @contextmanager
     def locked(self) -> Iterator[IdleStack]:
-        fcntl.flock(self._fd, fcntl.LOCK_EX)
+        fcntl.flock(self._file, fcntl.LOCK_EX)
         try:
             yield self
         finally:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            fcntl.flock(self._file, fcntl.LOCK_UN)
 
     def __len__(self) -> int:
         return self._slots[_COUNT]
@@ -77,4 +78,4 @@ class IdleStack:
     def close(self) -> None:
         self._slots.release()
         self._map.close()
-        os.close(self._fd)
+        self._file.close()

@@ -1,8 +1,9 @@
-"""Query processes: they evaluate queries for :class:`server.executor.QueryPool` until they are killed.
+"""Query processes: they evaluate queries for :class:`server.executor.QueryPool`.
 
 The zygote (:mod:`server.zygote`) forks them; each opens the store read-only itself in ``store_mode`` disk
 (RocksDB handles must not cross a fork), cuts itself off the network, caps its own address space, and
-answers one request at a time from whichever worker the zygote lent it to.
+answers one request at a time from whichever worker took it off the stack of free processes, ending itself
+when a query passes its deadline.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import selectors
 import signal
 import socket
 import sys
+import time
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -102,33 +105,35 @@ def die_with_parent() -> None:
     libc.prctl(1, signal.SIGKILL, 0, 0, 0)
 
 
-def serve(
-    control: Connection,
-    folder: str,
-    number: int,
-    size: int,
-    store: pyoxigraph.Store | None,
-    store_path: str,
-    mode: str,
-    memory_mb: int,
-) -> int:
+@dataclass(frozen=True)
+class Pool:
+    """What every query process of a server shares: where the pool lives and how to open the store."""
+
+    folder: str
+    size: int
+    store_path: str
+    mode: str
+    memory_mb: int
+
+
+def serve(control: Connection, number: int, pool: Pool, store: pyoxigraph.Store | None) -> int:
     """Query process ``number``: sandbox itself, listen at ``<folder>/<number>``, then answer one request at a
-    time and give itself back to the pool after each, until the zygote on ``control`` goes away."""
+    time and give itself back to the pool after each, until the zygote on ``control`` goes away. ``store`` is
+    the zygote's in memory, or None to open it from disk."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-    signal.signal(
-        signal.SIGALRM, signal.SIG_DFL
-    )  # the deadline's timer ends the process, even in native code
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the deadline's timer ends us, even in native code
     die_with_parent()
+    os.dup2(2, 1)  # stdout is the zygote's line to the server, read once at start-up
     if store is None:
         try:
-            store = open_store(store_path, mode)
+            store = open_store(pool.store_path, pool.mode)
         except OSError as exc:
-            print(f"newskg query process: cannot open the store at {store_path}: {exc}", file=sys.stderr)
+            print(f"newskg query process: cannot open the store at {pool.store_path}: {exc}", file=sys.stderr)
             return 1
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(os.path.join(folder, str(number)))
+    listener.bind(os.path.join(pool.folder, str(number)))
     listener.listen(64)
-    stack = IdleStack(os.path.join(folder, "idle"), size)
+    stack = IdleStack(pool.folder, pool.size)
     try:
         deny_network()
     except OSError as exc:
@@ -136,7 +141,7 @@ def serve(
             f"newskg query process: network not sandboxed ({exc}); the query guard still applies",
             file=sys.stderr,
         )
-    limit_memory(memory_mb)
+    limit_memory(pool.memory_mb)
     selector = selectors.DefaultSelector()
     selector.register(listener, selectors.EVENT_READ)
     selector.register(control, selectors.EVENT_READ)
@@ -153,12 +158,16 @@ def serve(
                 continue
             worker: Connection = key.fileobj  # type: ignore[assignment]
             try:
-                request, time_limit_s = worker.recv()
+                request, deadline = worker.recv()
             except (EOFError, OSError):  # that worker thread hung up
                 selector.unregister(worker)
                 worker.close()
                 continue
-            signal.setitimer(signal.ITIMER_REAL, max(time_limit_s, 0.001))  # 0 would mean no timer
+            remaining = deadline - time.monotonic()  # the worker's clock: CLOCK_MONOTONIC is system-wide
+            if remaining <= 0:  # it waited behind an answer to another worker, and has given up
+                give_back(stack, control, number)
+                continue
+            signal.setitimer(signal.ITIMER_REAL, remaining)
             status, body = reply(store, request)
             signal.setitimer(signal.ITIMER_REAL, 0)
             give_back(stack, control, number)  # before the answer: free by the time the worker asks again

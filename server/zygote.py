@@ -14,7 +14,8 @@ frame):
 - ``c``: cancel the acquire still waiting; the answer is ``c``, unless the grant was sent already.
 
 A query process says ``i`` on its own socket pair when it is ready, and when it becomes free while workers
-wait. Processes are numbered, never reused, so a worker can tell a replacement from the process it replaced.
+wait (or, taken off the stack by a worker that then died, after ``UNCLAIMED_S`` without a query). Processes
+are numbered, never reused, so a worker can tell a replacement from the process it replaced.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import signal
 import socket
 import sys
 import time
+import traceback
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -34,6 +36,7 @@ import pyoxigraph
 
 from server import query_process
 from server.idle_stack import IdleStack
+from server.query_process import Pool
 
 SPAWN_TIMEOUT_S = 900.0
 
@@ -41,7 +44,6 @@ SPAWN_TIMEOUT_S = 900.0
 @dataclass(eq=False)
 class _Child:
     number: int
-    pid: int
     control: Connection
     ready: bool = False
 
@@ -49,19 +51,10 @@ class _Child:
 class Zygote:
     """The loop that forks, replaces, and lends processes to waiting workers."""
 
-    def __init__(
-        self,
-        folder: str,
-        store: pyoxigraph.Store | None,
-        store_path: str,
-        mode: str,
-        memory_mb: int,
-        size: int,
-    ) -> None:
-        self.folder, self.store, self.store_path = folder, store, store_path
-        self.mode, self.memory_mb, self.size = mode, memory_mb, size
+    def __init__(self, pool: Pool, store: pyoxigraph.Store | None) -> None:
+        self.pool, self.store = pool, store
         self.children: dict[int, _Child] = {}
-        self.stack = IdleStack(os.path.join(folder, "idle"), size, create=True)
+        self.stack = IdleStack(pool.folder, pool.size, create=True)
         self.waiting: deque[Connection] = deque()
         self.clients: set[Connection] = set()
         self.selector = selectors.DefaultSelector()
@@ -69,23 +62,27 @@ class Zygote:
         self._numbers = iter(range(1, sys.maxsize))
 
     def run(self) -> None:
-        self.listener.bind(os.path.join(self.folder, "socket"))
+        self.listener.bind(os.path.join(self.pool.folder, "socket"))
         self.listener.listen(64)
-        for _ in range(self.size):
+        for _ in range(self.pool.size):
             self._fork()
         if not self._wait_until_ready():
             sys.exit(1)
         sys.stdout.write("ready\n")
         sys.stdout.flush()
+        os.dup2(2, 1)  # nobody reads the server's end of stdout any more
         self.selector.register(self.listener, selectors.EVENT_READ)
         while True:
             for key, _ in self.selector.select():
-                if key.fileobj is self.listener:
-                    self._accept()
-                elif isinstance(key.data, _Child):
-                    self._from_child(key.data)
-                else:
-                    self._from_worker(key.fileobj)  # type: ignore[arg-type]
+                try:
+                    if key.fileobj is self.listener:
+                        self._accept()
+                    elif isinstance(key.data, _Child):
+                        self._from_child(key.data)
+                    else:
+                        self._from_worker(key.fileobj)  # type: ignore[arg-type]
+                except OSError as exc:  # out of file descriptors or processes: say so, serve on
+                    print(f"newskg zygote: {exc}", file=sys.stderr, flush=True)
 
     def _wait_until_ready(self) -> bool:
         for child in list(self.children.values()):
@@ -101,27 +98,20 @@ class Zygote:
     def _fork(self) -> None:
         number = next(self._numbers)
         ours, theirs = socket.socketpair()
-        pid = os.fork()
-        if pid == 0:
+        if os.fork() == 0:
             ours.close()
             self.listener.close()
             for conn in [*self.clients, *(c.control for c in self.children.values())]:
                 conn.close()
-            control = Connection(theirs.detach())
-            os._exit(
-                query_process.serve(
-                    control,
-                    self.folder,
-                    number,
-                    self.size,
-                    self.store,
-                    self.store_path,
-                    self.mode,
-                    self.memory_mb,
-                )
-            )
+            control, code = Connection(theirs.detach()), 1
+            try:
+                code = query_process.serve(control, number, self.pool, self.store)
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                os._exit(code)  # never back into the zygote's loop
         theirs.close()
-        child = _Child(number, pid, Connection(ours.detach()))
+        child = _Child(number, Connection(ours.detach()))
         self.children[number] = child
         self.selector.register(child.control, selectors.EVENT_READ, child)
 
@@ -158,7 +148,7 @@ class Zygote:
         with self.stack.locked():
             self.stack.remove(child.number)
         with contextlib.suppress(OSError):
-            os.unlink(os.path.join(self.folder, str(child.number)))
+            os.unlink(os.path.join(self.pool.folder, str(child.number)))
         if not child.ready:
             time.sleep(1)  # it could not even start (store gone?): do not fork in a tight loop
         self._fork()
@@ -213,7 +203,7 @@ def main(folder: str, store_path: str, mode: str, memory_mb: int, size: int) -> 
     except OSError as exc:
         print(f"newskg zygote: cannot open the store at {store_path}: {exc}", file=sys.stderr)
         sys.exit(1)
-    Zygote(folder, store, store_path, mode, memory_mb, size).run()
+    Zygote(Pool(folder, size, store_path, mode, memory_mb), store).run()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import threading
 import time
@@ -41,8 +43,8 @@ def pool(store: Path) -> Iterator[QueryPool]:
     pool.close()
 
 
-def lent(pool: QueryPool, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The numbers of the processes ``pool`` is lent, in order, from now on."""
+def lent(pool: QueryPool) -> list[int]:
+    """The numbers of the processes ``pool`` is lent, in order, from now on (each test has its own pool)."""
     numbers: list[int] = []
     acquire = pool._acquire
 
@@ -50,8 +52,20 @@ def lent(pool: QueryPool, monkeypatch: pytest.MonkeyPatch) -> list[int]:
         numbers.append(acquire())
         return numbers[-1]
 
-    monkeypatch.setattr(pool, "_acquire", spy)
+    pool._acquire = spy  # type: ignore[method-assign]
     return numbers
+
+
+def in_background(pool: QueryPool, request: dict[str, str], time_limit_s: float) -> threading.Thread:
+    """A thread running ``request``; a 503 at its deadline is expected."""
+
+    def run() -> None:
+        with contextlib.suppress(ExecutionError):
+            pool.run(request, time_limit_s)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
 
 
 def wait_until_idle(pool: QueryPool, timeout_s: float = 10) -> None:
@@ -69,17 +83,19 @@ def in_a_forked_worker(pool: QueryPool, work: str) -> str:
         os.close(read)
         try:
             if work == "query":  # report the number of the process it was lent
-                numbers: list[int] = []
-                acquire = pool._acquire
-                pool._acquire = lambda: numbers.append(acquire()) or numbers[-1]  # type: ignore[method-assign]
+                numbers = lent(pool)
                 pool.run(QUERY, time_limit_s=30)
                 report = f"{numbers[0]}"
+            elif work == "exit":  # answer a query, then exit as a gunicorn worker does (atexit runs)
+                pool.run(QUERY, time_limit_s=30)
+                atexit._run_exitfuncs()
+                report = "exited"
             elif work == "take":  # take a process off the stack, then die before sending it a query
                 stack = pool._local().stack
                 with stack.locked():
                     report = f"{stack.pop()}"
             else:  # start a slow query, then die holding its process
-                threading.Thread(target=pool.run, args=(SLOW, 2), daemon=True).start()
+                in_background(pool, SLOW, 2)
                 time.sleep(0.5)
                 report = "dying"
         except ExecutionError as exc:
@@ -93,27 +109,42 @@ def in_a_forked_worker(pool: QueryPool, work: str) -> str:
     return report
 
 
-def test_the_process_that_answered_last_takes_the_next_query(
-    pool: QueryPool, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_process_that_answered_last_takes_the_next_query(pool: QueryPool) -> None:
     """Under a light load one process does the work, its block cache warm; the others stay small."""
-    numbers = lent(pool, monkeypatch)
+    numbers = lent(pool)
     for _ in range(4):
         assert pool.run(QUERY, time_limit_s=30).splitlines()[-1] == b"200"
     assert len(numbers) == 4 and len(set(numbers)) == 1
     wait_until_idle(pool)
 
 
-def test_workers_forked_from_the_server_share_its_processes(
-    pool: QueryPool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    numbers = lent(pool, monkeypatch)
-    pool.run(QUERY, time_limit_s=30)
+def test_workers_forked_from_the_server_share_its_processes(pool: QueryPool) -> None:
+    numbers = lent(pool)
+    slow = in_background(pool, SLOW, 2)  # holds the process on top of the stack
+    time.sleep(0.3)
+    pool.run(QUERY, time_limit_s=30)  # the next one, which goes back on top
+    assert numbers[1] != numbers[0]
+    # a worker with processes of its own would be lent the top one of those: it gets ours
+    assert in_a_forked_worker(pool, "query") == str(numbers[1])
+    slow.join()
     wait_until_idle(pool)
-    assert in_a_forked_worker(pool, "query") == str(numbers[0])  # the warm process, not one of its own
-    wait_until_idle(pool)
-    pool.run(QUERY, time_limit_s=30)
-    assert numbers[1] == numbers[0]
+
+
+def test_a_process_freed_while_workers_wait_goes_to_them(store: Path) -> None:
+    pool = QueryPool(store, size=1, store_mode="disk", queue_timeout_s=20)
+    pool.start()
+    try:
+        numbers = lent(pool)
+        medium = {**SLOW, "query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"}
+        first = in_background(pool, medium, 30)
+        time.sleep(0.2)
+        started = time.monotonic()
+        assert pool.run(QUERY, time_limit_s=30).splitlines()[-1] == b"200"  # waited at the zygote
+        first.join()
+        assert numbers[0] == numbers[1]  # the same process, handed over when it was done
+        assert time.monotonic() - started < 15
+    finally:
+        pool.close()
 
 
 def test_size_bounds_the_queries_of_all_workers_together(store: Path) -> None:
@@ -140,16 +171,27 @@ def test_size_bounds_the_queries_of_all_workers_together(store: Path) -> None:
         pool.close()
 
 
-def test_a_query_past_its_deadline_is_killed_and_its_process_replaced(
-    pool: QueryPool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    numbers = lent(pool, monkeypatch)
-    with pytest.raises(ExecutionError, match=r"time limit of 0\.5 s"):
-        pool.run(SLOW, time_limit_s=0.5)
-    wait_until_idle(pool)  # the slow query would run for minutes: the process was killed and replaced
+def test_a_query_past_its_deadline_ends_its_process_which_is_replaced(pool: QueryPool) -> None:
+    numbers = lent(pool)
+    pool.run(QUERY, time_limit_s=30)  # this thread now has a line to the process on top
+    other = threading.Thread(
+        target=lambda: numbers.append(-1 if "time limit of 0.5 s" in outcome(pool, SLOW, 0.5) else -2)
+    )
+    other.start()  # another thread's query on the same process runs past its deadline
+    other.join()
+    assert numbers[1:] == [numbers[0], -1]
+    wait_until_idle(pool)  # the slow query would run for minutes: the process ended and was replaced
     for _ in range(4):
         pool.run(QUERY, time_limit_s=30)
-    assert numbers[0] not in numbers[1:]
+    assert numbers[0] not in numbers[3:]
+    assert numbers[0] not in pool._thread.processes  # no line kept to a process that is gone
+
+
+def outcome(pool: QueryPool, request: dict[str, str], time_limit_s: float) -> str:
+    try:
+        return pool.run(request, time_limit_s).decode()
+    except ExecutionError as exc:
+        return exc.message
 
 
 def test_a_query_ends_at_its_deadline_even_when_nobody_waits_for_it(pool: QueryPool) -> None:
@@ -167,3 +209,12 @@ def test_a_process_taken_by_a_worker_that_died_comes_back(pool: QueryPool) -> No
     assert in_a_forked_worker(pool, "take").isdigit()
     assert pool.idle() == 2
     wait_until_idle(pool, timeout_s=UNCLAIMED_S + 5)
+
+
+def test_a_worker_that_exits_leaves_the_pool_to_the_others(pool: QueryPool) -> None:
+    assert in_a_forked_worker(pool, "exit") == "exited"
+    answers: list[bytes] = []
+    thread = threading.Thread(target=lambda: answers.append(pool.run(QUERY, time_limit_s=30)))
+    thread.start()  # a new thread opens the shared files afresh
+    thread.join()
+    assert answers and answers[0].splitlines()[-1] == b"200"

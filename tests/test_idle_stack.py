@@ -12,7 +12,7 @@ from server.idle_stack import IdleStack
 
 
 def test_the_number_pushed_last_is_popped_first(tmp_path: Path) -> None:
-    stack = IdleStack(str(tmp_path / "idle"), 3, create=True)
+    stack = IdleStack(str(tmp_path), 3, create=True)
     with stack.locked():
         for number in (1, 2, 3):
             stack.push(number)
@@ -20,7 +20,7 @@ def test_the_number_pushed_last_is_popped_first(tmp_path: Path) -> None:
 
 
 def test_a_number_is_on_the_stack_once(tmp_path: Path) -> None:
-    stack = IdleStack(str(tmp_path / "idle"), 2, create=True)
+    stack = IdleStack(str(tmp_path), 2, create=True)
     with stack.locked():
         stack.push(1)
         stack.push(1)
@@ -28,8 +28,8 @@ def test_a_number_is_on_the_stack_once(tmp_path: Path) -> None:
 
 
 def test_every_handle_sees_the_same_stack_and_waiters(tmp_path: Path) -> None:
-    ours = IdleStack(str(tmp_path / "idle"), 2, create=True)
-    theirs = IdleStack(str(tmp_path / "idle"), 2)
+    ours = IdleStack(str(tmp_path), 2, create=True)
+    theirs = IdleStack(str(tmp_path), 2)
     with ours.locked():
         ours.push(7)
         ours.waiters = 3
@@ -40,7 +40,7 @@ def test_every_handle_sees_the_same_stack_and_waiters(tmp_path: Path) -> None:
 
 
 def test_a_dead_process_is_removed_wherever_it_is(tmp_path: Path) -> None:
-    stack = IdleStack(str(tmp_path / "idle"), 4, create=True)
+    stack = IdleStack(str(tmp_path), 4, create=True)
     with stack.locked():
         for number in (4, 5, 6):
             stack.push(number)
@@ -49,12 +49,12 @@ def test_a_dead_process_is_removed_wherever_it_is(tmp_path: Path) -> None:
 
 
 def test_the_lock_excludes_other_processes(tmp_path: Path) -> None:
-    stack = IdleStack(str(tmp_path / "idle"), 1, create=True)
+    stack = IdleStack(str(tmp_path), 1, create=True)
     read, write = os.pipe()
     with stack.locked():
         pid = os.fork()
         if pid == 0:  # another process: it must wait for our lock before it may push
-            child = IdleStack(str(tmp_path / "idle"), 1)
+            child = IdleStack(str(tmp_path), 1)
             with child.locked():
                 child.push(9)
             os.write(write, b"x")
@@ -70,6 +70,6 @@ def test_the_lock_excludes_other_processes(tmp_path: Path) -> None:
 
 
 def test_a_second_creation_is_refused(tmp_path: Path) -> None:
-    IdleStack(str(tmp_path / "idle"), 1, create=True)
+    IdleStack(str(tmp_path), 1, create=True)
     with pytest.raises(FileExistsError):
-        IdleStack(str(tmp_path / "idle"), 1, create=True)
+        IdleStack(str(tmp_path), 1, create=True)
