@@ -30,6 +30,8 @@ from typing import Any
 from server.cache import ResultCache
 from server.idle_stack import IdleStack
 
+ZYGOTE_GONE = "the query process zygote is gone; restart the server"
+
 
 class ExecutionError(Exception):
     """A query that did not produce a result; ``status`` is the HTTP status to answer with."""
@@ -83,7 +85,7 @@ class Zygote:
         try:
             return IdleStack(self.folder, self.size)
         except OSError:
-            raise ExecutionError(503, "the query process zygote is gone; restart the server") from None
+            raise ExecutionError(503, ZYGOTE_GONE) from None
 
     def alive(self, number: int) -> bool:
         """Whether query process ``number`` still listens (the zygote removes a dead one's socket)."""
@@ -201,7 +203,7 @@ class QueryPool:
             answer = thread.zygote.recv_bytes()
         except (EOFError, OSError):
             thread.zygote = None
-            raise ExecutionError(503, "the query process zygote is gone; restart the server") from None
+            raise ExecutionError(503, ZYGOTE_GONE) from None
         if answer == b"c":
             raise ExecutionError(
                 503,
