@@ -56,15 +56,14 @@ class ResultCache:
             return None
         return json.dumps(request, sort_keys=True, separators=(",", ":"))
 
-    def get(self, key: str, *, count_miss: bool = True) -> bytes | StoredResponse | None:
+    def get(self, key: str) -> bytes | StoredResponse | None:
         """The value kept under ``key``, or None. Every find counts as a hit (a whole response also as a
-        response hit); a miss counts unless ``count_miss`` is false: the response middleware misses without
-        counting, because the request then reaches the query pool, whose own lookup counts it once."""
+        response hit), every miss as a miss: a request is looked up once, by the response middleware or by
+        the query pool (see :data:`KEPT_WHOLE`)."""
         with self._lock:
             value = self._entries.get(key)
             if value is None:
-                if count_miss:
-                    self.misses += 1
+                self.misses += 1
                 return None
             self._entries.move_to_end(key)
             self.hits += 1
@@ -110,6 +109,10 @@ CONDITIONAL_HEADERS = (
 """Requests with any of these may deserve another answer than the full 200 (304, 412, 206): never cached."""
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+KEPT_WHOLE = "newskg.kept_whole"
+"""Set in the environ of a request whose whole response :class:`ResponseCache` looked up and will keep: the
+query pool then neither looks up nor keeps its answer, which would hold the same bytes twice."""
 
 
 class ResponseCache:
@@ -177,10 +180,11 @@ class ResponseCache:
         key = self.key(environ)
         if key is None:
             return self.app(environ, start_response)
-        stored = self.cache.get(key, count_miss=False)
+        stored = self.cache.get(key)
         if isinstance(stored, StoredResponse):
             start_response(stored.status, list(stored.headers))
             return [stored.body]
+        environ[KEPT_WHOLE] = True
         status, headers, exc_info, body = self._buffered(environ)
         if storable(status, headers):
             self.cache.put(key, StoredResponse(status, tuple(headers), body))

@@ -149,12 +149,14 @@ class QueryPool:
             thread.pid = 0
         self._zygote.stop()
 
-    def run(self, request: dict[str, Any], time_limit_s: float) -> bytes:
-        """The answer to ``request``: from the cache, or from a free process.
+    def run(self, request: dict[str, Any], time_limit_s: float, *, cached: bool = True) -> bytes:
+        """The answer to ``request``: from the cache, or from a free process. With ``cached`` false the cache
+        is neither read nor written (the response as a whole is kept elsewhere).
 
         :raises ExecutionError: 503 when no process is free or the time limit passes, 4xx for a bad query.
         """
-        cache, key = self.cache, ResultCache.key(request)
+        cache = self.cache if cached else None
+        key = None if cache is None else ResultCache.key(request)
         if cache is None or key is None:
             return self._evaluate(request, time_limit_s)
         body = cache.get(key)

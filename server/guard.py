@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 from werkzeug.exceptions import BadRequest, Forbidden, RequestEntityTooLarge
@@ -42,8 +43,7 @@ _OPEN, _CLOSE = "({[", ")}]"
 _SERVICE_ANYWHERE = re.compile(r"(?<![\w:/#?$.\-])SERVICE(?![\w:\-])", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str
     text: str
     start: int
@@ -114,14 +114,24 @@ def _inspect(query: str, *, max_chars: int, max_depth: int, max_rows: int, base:
             f"query is {len(query)} characters long; the limit is {max_chars} (max_query_chars setting)"
         )
     toks = tokens(query, max_depth)
-    if any(t.kind == "word" and t.text.upper() == "SERVICE" for t in toks) or _SERVICE_ANYWHERE.search(
-        _without_strings(toks, query)
+    lowered = query.lower()
+    if _may_name_service(query, lowered) and (
+        any(t.kind == "word" and t.text.upper() == "SERVICE" for t in toks)
+        or _SERVICE_ANYWHERE.search(_without_strings(toks, query))
     ):
         raise BadRequest("SERVICE (federated query) is disabled: this endpoint never fetches remote data")
     form = _form(toks)
     text, capped = (query, False) if form == "ASK" else _cap(query, toks, max_rows)
-    default, named = _dataset(toks, base)
+    default, named = _dataset(toks, base) if "from" in lowered else ((), ())
     return Inspected(form, text, default, named, capped)
+
+
+def _may_name_service(query: str, lowered: str) -> bool:
+    """False only when neither SERVICE check can fire, which spares most queries both. A SERVICE word token
+    is ASCII, so it shows in ``lowered``; the pattern also folds a few other letters (such as U+017F, a long
+    s), so text with any non-ASCII character is always checked. Blanking strings and comment lines only
+    takes letters away."""
+    return "service" in lowered or not query.isascii()
 
 
 _remembered = functools.lru_cache(maxsize=1024)(_inspect)

@@ -18,6 +18,7 @@ from werkzeug.sansio.utils import get_current_url
 
 from kg.vocab import RDF, SD, VOID, XSD
 from server import conneg
+from server.cache import KEPT_WHOLE
 from server.dataset import DatasetInfo
 from server.executor import QueryPool
 from server.guard import inspect
@@ -103,7 +104,7 @@ def run_query(query: str, params: MultiDict[str, str]) -> Response:
     if info.capped:
         job["original"] = query  # a syntax error is reported against the text the client sent
     job.update(dataset_of(info.from_graphs, info.from_named_graphs, params))
-    body = pool().run(job, time_limit(params))
+    body = pool().run(job, time_limit(params), cached=KEPT_WHOLE not in request.environ)
     response = Response(body, content_type=offer.content_type)
     response.vary.add("Accept")
     if info.capped:

@@ -40,7 +40,9 @@ class RemotePool:
     def close(self) -> None:
         self.store.session.close()
 
-    def run(self, request: dict[str, Any], time_limit_s: float) -> bytes:
+    def run(self, request: dict[str, Any], time_limit_s: float, *, cached: bool = True) -> bytes:
+        """The answer from the remote server; never cached (``cached`` is the query pool's), since the data
+        there can change under us."""
         if not self._slots.acquire(timeout=self.queue_timeout_s):
             raise ExecutionError(
                 503,

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from werkzeug.test import EnvironBuilder
 
-from server.cache import ResponseCache, ResultCache, StoredResponse
+from server.cache import KEPT_WHOLE, ResponseCache, ResultCache, StoredResponse
 
 
 def request(query: str, media_type: str = "application/sparql-results+json") -> dict[str, object]:
@@ -82,10 +82,10 @@ def test_a_whole_response_counts_its_body_and_key_and_shares_the_budget_with_ans
     assert cache.stats()["hits"] == 2 and cache.stats()["response_hits"] == 1
 
 
-def test_a_miss_the_caller_will_count_later_is_not_counted() -> None:
+def test_every_miss_is_counted() -> None:
     cache = ResultCache(10_000)
-    assert cache.get("absent", count_miss=False) is None
-    assert cache.stats()["misses"] == 0
+    assert cache.get("absent") is None and cache.get("absent") is None
+    assert cache.stats()["misses"] == 2
 
 
 # --- the response middleware, over a fake WSGI app ---
@@ -161,7 +161,22 @@ def test_a_repeated_get_is_answered_without_the_app_with_the_same_status_headers
     assert app.calls == 1
     assert first == second == ("200 OK", app.headers, b'{"answer": 1}')
     stats = cached.cache.stats()
-    assert (stats["hits"], stats["response_hits"], stats["misses"], stats["entries"]) == (1, 1, 0, 1)
+    assert (stats["hits"], stats["response_hits"], stats["misses"], stats["entries"]) == (1, 1, 1, 1)
+
+
+def test_a_request_whose_response_it_keeps_is_marked_so_the_answer_is_not_kept_twice() -> None:
+    seen: list[dict[str, Any]] = []
+
+    def app(env: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        seen.append(env)
+        start_response("200 OK", [("Content-Type", "text/csv")])
+        return [b"x"]
+
+    cached = ResponseCache(app, ResultCache(100_000))
+    call(cached, environ())
+    call(cached, environ(method="POST"))
+    call(cached, environ(headers={"If-None-Match": '"x"'}))
+    assert [KEPT_WHOLE in env for env in seen] == [True, False, False]
 
 
 def test_the_app_body_is_read_whole_and_closed() -> None:

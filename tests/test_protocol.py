@@ -621,7 +621,15 @@ class TestResponseCache:
         hits, response_hits, misses = self.counts(live_server)
         conditional = fetch(live_server, target, header)
         assert conditional[0] == 200 and conditional[3] == kept[3]
-        assert self.counts(live_server) == (hits + 1, response_hits, misses)  # the answer, not the response
+        assert self.counts(live_server) == (hits, response_hits, misses + 1)  # computed again
+        assert fetch(live_server, target, header)[3] == kept[3]
+        assert self.counts(live_server) == (hits + 1, response_hits, misses + 1)  # its answer
+
+    def test_a_get_it_keeps_is_kept_once(self, live_server: LiveServer) -> None:
+        """The whole response only; the query pool does not keep the same answer as well."""
+        before = cache_stats(live_server)
+        assert fetch(live_server, sparql_target(PUTIN_NAMES + " # kept once"))[0] == 200
+        assert cache_stats(live_server)["entries"] == before["entries"] + 1
 
     def test_html_is_never_kept(self, live_server: LiveServer) -> None:
         browser = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}

@@ -944,6 +944,18 @@ def test_service_hidden_inside_what_looks_like_an_iri_is_refused(
     assert canary.heard == []
 
 
+def test_service_spelled_with_a_letter_that_folds_to_s_is_still_refused(live_server: LiveServer) -> None:
+    """The guard skips its SERVICE checks for ASCII text without the word; U+017F (long s) folds to s."""
+    response = requests.get(
+        live_server.sparql, params={"query": "SELECT * WHERE { \u017fERVICE <http://x/> { ?s ?p ?o } }"}
+    )
+    assert_refused(
+        response,
+        400,
+        "400 Bad Request: SERVICE (federated query) is disabled: this endpoint never fetches remote data\n",
+    )
+
+
 def test_from_hidden_the_same_way_fetches_nothing(live_server: LiveServer, canary: Canary) -> None:
     query = canary.fill("SELECT (1<2AS?x)FROM#>\n<CANARY/g> WHERE { }")
     response = requests.get(live_server.sparql, params={"query": query}, timeout=30)
