@@ -10,7 +10,14 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-SERVERS = ("newskg-memory", "newskg-disk", "oxigraph-serve", "rdflib-endpoint", "bare Flask floor")
+SERVERS = (
+    "newskg-memory",
+    "newskg-disk",
+    "oxigraph-serve",
+    "rdflib-endpoint",
+    "pyoxigraph in the worker",
+    "bare Flask floor",
+)
 QUERIES = sorted(p.stem for p in (ROOT / "bench" / "queries").glob("*.rq"))
 
 
