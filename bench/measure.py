@@ -3,6 +3,7 @@ the memory of a process tree, and ``wrk`` runs."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import signal
@@ -131,6 +132,12 @@ class Load:
     errors: int
     single: bool = False
     """No request finished within the run: the figures come from one request timed alone."""
+
+
+def median_load(loads: Sequence[Load]) -> Load:
+    """The run of median throughput (the lower middle of an even count), carrying the errors of every run."""
+    middle = sorted(loads, key=lambda load: load.requests_per_s)[(len(loads) - 1) // 2]
+    return dataclasses.replace(middle, errors=sum(load.errors for load in loads))
 
 
 DISTINCT = Path(__file__).resolve().parent / "distinct.lua"

@@ -3,9 +3,10 @@
 For each corpus size it generates a synthetic corpus (``bench.corpus``), then measures side by side in the
 same run: (1) ``newskg ingest`` (parse, map, validate, write) against ``oxigraph load`` of the same quads;
 (2) the query mix in process, pyoxigraph against rdflib's evaluator, rows checked equal; (3) HTTP throughput
-and latency with ``wrk`` against ``oxigraph serve``, rdflib-endpoint and a bare Flask route under the same
-gunicorn settings; (4) memory per million triples of the serving processes, measured once every query has run
-and before the load (which would fill newskg's result cache). Timings are never asserted.
+and latency with ``wrk`` against ``oxigraph serve``, rdflib-endpoint, and two bare Flask routes under the same
+gunicorn settings (a fixed answer; pyoxigraph in the worker), all servers up at once and taking turns at each
+load, round after round; (4) memory per million triples of the serving processes, measured once every query
+has run and before the load (which would fill newskg's result cache). Timings are never asserted.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 import requests
 
 from bench import corpus, engines
-from bench.measure import Load, Run, Server, free_port, timed, wrk
+from bench.measure import Load, Run, Server, free_port, median_load, timed, wrk
 from server import AUTO_MEMORY_TRIPLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +44,8 @@ REPEATED = "cheap, repeated"
 """The cheap query with the same text on every request: what newskg's result cache makes of it. Every other
 HTTP row sends a new text each time (``wrk(distinct=True)``), which no cache can answer."""
 SPARQL_JSON = "application/sparql-results+json"
+FLOOR = "bare Flask floor"
+"""``bench.floor``: a route with a fixed answer; what Flask and gunicorn cost before any query work."""
 IN_WORKER = "pyoxigraph in the worker"
 """``bench.in_worker``: Flask evaluating in the gunicorn worker with none of newskg's protections (disk store
 at every size); the most any endpoint on pyoxigraph reaches under this server."""
@@ -69,7 +72,8 @@ class SizeResult:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--triples", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per measurement")
+    parser.add_argument("--seconds", type=int, default=5, help="wrk duration per measurement")
+    parser.add_argument("--rounds", type=int, default=3, help="HTTP rounds (medians)")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[8, 16])
     parser.add_argument("--runs", type=int, default=5, help="runs per in-process query (medians)")
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / "out")
@@ -79,9 +83,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit("wrk is not installed (make bench installs it with apt)")
     args.work.mkdir(parents=True, exist_ok=True)
     per_article = calibrate(args.work)
-    floor = measure_floor(args)
-    results = [measure_size(target, per_article, floor, args) for target in args.triples]
-    args.out.write_text(report(results, floor, args), encoding="utf-8")
+    results = [measure_size(target, per_article, args) for target in args.triples]
+    args.out.write_text(report(results, args), encoding="utf-8")
     print(f"wrote {args.out}")
 
 
@@ -103,18 +106,7 @@ def gunicorn(app: str, port: int, *options: str) -> list[str]:
             "--chdir", str(ROOT), *options, app]  # fmt: skip
 
 
-def measure_floor(args: argparse.Namespace) -> dict[tuple[str, int], Load]:
-    port = free_port()
-    command = gunicorn("bench.floor:app", port)
-    url = f"http://127.0.0.1:{port}/sparql?" + urllib.parse.urlencode({"query": engines.queries()[CHEAP]})
-    server = Server("flask-floor", command, url, args.work / "floor.log")
-    try:  # the same request as the cheap query's; the route never reads it
-        return {("cheap", c): wrk(url, c, args.seconds, SPARQL_JSON) for c in args.concurrency}
-    finally:
-        server.stop()
-
-
-def measure_size(target: int, per_article: float, floor: object, args: argparse.Namespace) -> SizeResult:
+def measure_size(target: int, per_article: float, args: argparse.Namespace) -> SizeResult:
     result = SizeResult(target, articles=max(1, math.ceil(target / per_article)))
     label = f"{target // 1000}k"
     print(f"[{label}] generating {result.articles} articles", flush=True)
@@ -138,45 +130,71 @@ def measure_size(target: int, per_article: float, floor: object, args: argparse.
     print(f"[{label}] query mix in process", flush=True)
     result.timings = engines.compare(nquads, args.runs)
 
-    mix = engines.queries()
-    for name, command, endpoint in servers(store, oxi, nquads):
-        print(f"[{label}] HTTP: {name}", flush=True)
-        probe = endpoint + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
-        server = Server(name, command, probe, args.work / f"{name}-{label}.log")
-        try:
-            urls = {
-                kind: endpoint + "?" + urllib.parse.urlencode({"query": mix[q]})
-                for kind, q in HTTP_QUERIES.items()
-            }
-            for kind, query in HTTP_QUERIES.items():
-                check_rows(name, urls[kind], next(t.rows for t in result.timings if t.query == query))
-            result.memory_mb[name] = server.pss_mb()  # before the load runs fill newskg's result cache
-            for kind, url in urls.items():
-                for c in args.concurrency:
-                    result.http[(name, kind, c)] = wrk(url, c, args.seconds, SPARQL_JSON)
-                    if kind == "cheap" and name.startswith("newskg"):
-                        load = wrk(url, c, args.seconds, SPARQL_JSON, distinct=False)
-                        result.http[(name, REPEATED, c)] = load
-        finally:
+    contenders = servers(store, oxi, nquads)
+    started: list[Server] = []
+    try:
+        for contender in contenders:
+            print(f"[{label}] starting {contender.name}", flush=True)
+            probe = contender.endpoint + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+            started.append(
+                Server(contender.name, contender.command, probe, args.work / f"{contender.name}-{label}.log")
+            )
+            if contender.name != FLOOR:  # its answer is fixed
+                for query in HTTP_QUERIES.values():
+                    rows = next(t.rows for t in result.timings if t.query == query)
+                    check_rows(contender.name, contender.url(query), rows)
+            result.memory_mb[contender.name] = started[-1].pss_mb()  # before the loads fill newskg's cache
+        print(f"[{label}] HTTP: {args.rounds} rounds", flush=True)
+        result.http = measure_http(contenders, args)
+    finally:
+        for server in started:
             server.stop()
     return result
 
 
-def servers(store: Path, oxi: Path, nquads: Path) -> list[tuple[str, list[str], str]]:
-    """name, command and query URL of each server compared; every one gets the same data."""
+def measure_http(contenders: list[Contender], args: argparse.Namespace) -> dict[tuple[str, str, int], Load]:
+    """Every load on every server, in ``args.rounds`` rounds in which the servers take turns at each load, so
+    a slow spell of the machine falls on all of them alike; the median round of each."""
+    runs: dict[tuple[str, str, int], list[Load]] = {}
+    for _ in range(args.rounds):
+        for kind in (*HTTP_QUERIES, REPEATED):
+            query = HTTP_QUERIES["cheap" if kind == REPEATED else kind]
+            for c in args.concurrency:
+                for contender in (x for x in contenders if kind in x.kinds):
+                    load = wrk(contender.url(query), c, args.seconds, SPARQL_JSON, distinct=kind != REPEATED)
+                    runs.setdefault((contender.name, kind, c), []).append(load)
+    return {key: median_load(loads) for key, loads in runs.items()}
+
+
+@dataclass(frozen=True)
+class Contender:
+    """A server of the HTTP comparison: how to start it, its query URL, and the loads it takes."""
+
+    name: str
+    command: list[str]
+    endpoint: str
+    kinds: tuple[str, ...] = tuple(HTTP_QUERIES)
+
+    def url(self, query: str) -> str:
+        return self.endpoint + "?" + urllib.parse.urlencode({"query": engines.queries()[query]})
+
+
+def servers(store: Path, oxi: Path, nquads: Path) -> list[Contender]:
+    """Every server compared; every one gets the same data (the floor needs none)."""
     found = []
     for mode in ("memory", "disk"):
         port = free_port()
         found.append(
-            (
+            Contender(
                 f"newskg-{mode}",
                 [NEWSKG, "serve", "--store", str(store), "--port", str(port), "-s", "store_mode", mode],
                 f"http://127.0.0.1:{port}/sparql",
+                (*HTTP_QUERIES, REPEATED),
             )
         )
     port = free_port()
     found.append(
-        (
+        Contender(
             "oxigraph-serve",
             [
                 OXIGRAPH,
@@ -192,7 +210,7 @@ def servers(store: Path, oxi: Path, nquads: Path) -> list[tuple[str, list[str], 
     )
     port = free_port()
     found.append(
-        (
+        Contender(
             "rdflib-endpoint",
             [
                 sys.executable,
@@ -210,11 +228,15 @@ def servers(store: Path, oxi: Path, nquads: Path) -> list[tuple[str, list[str], 
     )
     port = free_port()
     found.append(
-        (
+        Contender(
             IN_WORKER,
             gunicorn("bench.in_worker:app", port, "--env", f"BENCH_STORE={store}"),
             f"http://127.0.0.1:{port}/sparql",
         )
+    )
+    port = free_port()  # the request is the cheap query's; the route never reads it
+    found.append(
+        Contender(FLOOR, gunicorn("bench.floor:app", port), f"http://127.0.0.1:{port}/sparql", ("cheap",))
     )
     return found
 
@@ -246,13 +268,14 @@ def fresh(path: Path) -> Path:
     return path
 
 
-def report(results: list[SizeResult], floor: dict[tuple[str, int], Load], args: argparse.Namespace) -> str:
+def report(results: list[SizeResult], args: argparse.Namespace) -> str:
     """RESULTS.md: machine and versions, the targets with their ratios, then every figure per size."""
     lines = [
         "# Benchmark results",
         "",
-        f"Written by `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Medians; "
-        "ratios are newskg / peer (higher is better for speed, lower for memory). Never asserted by tests.",
+        f"Written by `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Medians (HTTP: of {args.rounds} "
+        "rounds, in each of which the servers take turns at every load); ratios are newskg / peer (higher is "
+        "better for speed, lower for memory). Never asserted by tests.",
         "",
         "## Machine",
         "",
@@ -262,7 +285,7 @@ def report(results: list[SizeResult], floor: dict[tuple[str, int], Load], args: 
         "",
         row("target", "measured", "met"),
         row(*["---"] * 3),
-        *(row(t, m, "yes" if ok else "**no**") for t, m, ok in targets(results, floor)),
+        *(row(t, m, "yes" if ok else "**no**") for t, m, ok in targets(results)),
     ]
     largest = default_server(results[-1].triples)
     lines += ["", "## Memory per million triples (growth between the sizes)", "",
@@ -271,7 +294,7 @@ def report(results: list[SizeResult], floor: dict[tuple[str, int], Load], args: 
     ours = per_million[largest]
     lines += [row(name, f"{mb:,.0f}", f"{ours / mb:.2f}x") for name, mb in sorted(per_million.items())]
     for r in results:
-        lines += size_section(r, floor, args)
+        lines += size_section(r, args)
     return "\n".join(lines) + "\n"
 
 
@@ -298,7 +321,7 @@ def machine() -> list[str]:
     ]
 
 
-def targets(results: list[SizeResult], floor: dict[tuple[str, int], Load]) -> list[tuple[str, str, bool]]:
+def targets(results: list[SizeResult]) -> list[tuple[str, str, bool]]:
     """The issue's targets, on the largest corpus of the run, for the server as ``store_mode`` auto runs it
     there (the other mode's figure follows in brackets)."""
     r = results[-1]
@@ -309,7 +332,7 @@ def targets(results: list[SizeResult], floor: dict[tuple[str, int], Load]) -> li
     other = "newskg-memory" if ours == "newskg-disk" else "newskg-disk"
 
     def ratios(server: str, kind: str, peer: str) -> list[float]:
-        theirs = [floor[("cheap", c)] if peer == "floor" else r.http[(peer, kind, c)] for c in levels]
+        theirs = [r.http[(peer, "cheap" if peer == FLOOR else kind, c)] for c in levels]
         mine = [r.http[(server, kind, c)] for c in levels]
         return [a.requests_per_s / b.requests_per_s for a, b in zip(mine, theirs, strict=True)]
 
@@ -319,7 +342,7 @@ def targets(results: list[SizeResult], floor: dict[tuple[str, int], Load]) -> li
 
     def ceiling(measured: str, ok: bool) -> tuple[str, bool]:
         """The same ratio for pyoxigraph in the worker: how far any endpoint on this engine gets."""
-        return f"{measured}; {IN_WORKER}, unprotected: {_x(ratios(IN_WORKER, 'cheap', 'floor'))}", ok
+        return f"{measured}; {IN_WORKER}, unprotected: {_x(ratios(IN_WORKER, 'cheap', FLOOR))}", ok
 
     ingest = r.load.seconds / r.ingest.seconds
     per_million = memory_per_million(results)
@@ -334,9 +357,9 @@ def targets(results: list[SizeResult], floor: dict[tuple[str, int], Load]) -> li
         (f"HTTP engine-bound >= 0.9x `oxigraph serve` ({size}, {conns}; {mode})",
          *http("engine-bound", "oxigraph-serve", 0.9)),
         (f"HTTP cheap >= 0.8x bare Flask floor, a new query text each request ({conns}; {mode})",
-         *ceiling(*http("cheap", "floor", 0.8))),
+         *ceiling(*http("cheap", FLOOR, 0.8))),
         (f"HTTP cheap >= 0.8x bare Flask floor, the same text repeated ({conns}; {mode})",
-         *http(REPEATED, "floor", 0.8)),
+         *http(REPEATED, FLOOR, 0.8)),
         (f"HTTP medium >= 20x rdflib-endpoint ({size}, {conns}; {mode})",
          *http("medium", "rdflib-endpoint", 20)),
         (
@@ -361,7 +384,7 @@ def _x(values: list[float]) -> str:
     return " / ".join(f"{v:.2f}x" for v in values)
 
 
-def size_section(r: SizeResult, floor: dict[tuple[str, int], Load], args: argparse.Namespace) -> list[str]:
+def size_section(r: SizeResult, args: argparse.Namespace) -> list[str]:
     assert r.ingest and r.ingest_unvalidated and r.load
     millions = r.triples / 1e6
     lines = [
@@ -420,12 +443,12 @@ def size_section(r: SizeResult, floor: dict[tuple[str, int], Load], args: argpar
         row(*["---"] * 8),
     ]
     for (name, kind, c), load in sorted(r.http.items()):
-        query = HTTP_QUERIES["cheap" if kind == REPEATED else kind]
-        lines.append(_load_row(name, f"{kind} ({query})", c, load, r.http[(ours, kind, c)]))
-    for c in sorted({k[2] for k in r.http}):
-        lines.append(
-            _load_row("bare Flask floor", "fixed answer", c, floor[("cheap", c)], r.http[(ours, "cheap", c)])
+        query = (
+            "fixed answer"
+            if name == FLOOR
+            else f"{kind} ({HTTP_QUERIES['cheap' if kind == REPEATED else kind]})"
         )
+        lines.append(_load_row(name, query, c, load, r.http[(ours, kind, c)]))
     lines += [
         "",
         "### Memory of the serving processes (PSS of the process tree after each query ran once, before wrk)",

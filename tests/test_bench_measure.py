@@ -1,4 +1,5 @@
-"""The benchmark's load generator: with ``distinct``, no request text repeats, within a run or across runs."""
+"""The benchmark's load generator: with ``distinct``, no request text repeats, within a run or across runs;
+the median of several runs."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import ClassVar
 
 import pytest
 
-from bench.measure import wrk
+from bench.measure import Load, median_load, wrk
 
 
 class Recorder(BaseHTTPRequestHandler):
@@ -48,3 +49,9 @@ def test_repeated_runs_send_the_same_text(server: str) -> None:
     Recorder.paths = []
     wrk(server, 2, 1, "application/json", distinct=False)
     assert len(Recorder.paths) > 10 and set(Recorder.paths) == {"/sparql?query=ASK%20%7B%7D"}
+
+
+def test_the_median_load_is_the_middle_run_and_keeps_every_runs_errors() -> None:
+    runs = [Load(300.0, 1, 9, 0), Load(100.0, 3, 30, 2), Load(200.0, 2, 20, 1)]
+    assert median_load(runs) == Load(200.0, 2, 20, 3)
+    assert median_load(runs[:2]).requests_per_s == 100.0  # the lower middle of an even count

@@ -23,7 +23,8 @@ QUERIES = sorted(p.stem for p in (ROOT / "bench" / "queries").glob("*.rq"))
 
 def test_the_benchmark_command_writes_every_section_with_agreeing_engines(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
-    tiny = ["--triples", "3000", "6500", "--seconds", "1", "--concurrency", "2", "--runs", "1"]
+    tiny = ["--triples", "3000", "6500", "--seconds", "1", "--rounds", "2", "--concurrency", "2"]
+    tiny += ["--runs", "1"]
     command = [sys.executable, "-m", "bench.run", *tiny, "--work", str(tmp_path / "work"), "--out", str(out)]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
