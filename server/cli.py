@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import atexit
+import functools
+import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ from kg.remote import RemoteStore, is_url
 from kg.store import open_store
 from kg.vocab import Minter, slugify
 from server import create_app
+from server.executor import ExecutionError, QueryPool
 from server.settings import SETTINGS, resolve
 
 
@@ -41,6 +45,25 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 
 def _stop_pool(server: Any, worker: Any) -> None:
     worker.wsgi.extensions["newskg_pool"].close()
+
+
+def _replace_when_the_zygote_is_gone(worker: Any) -> None:
+    """A worker that finds the query processes gone stops as on SIGTERM, after its requests; the master then
+    forks its replacement, starting a new zygote first (:func:`_restart_the_zygote`)."""
+    pool = worker.wsgi.extensions["newskg_pool"]
+    if isinstance(pool, QueryPool):
+        pool.on_zygote_gone = functools.partial(os.kill, os.getpid(), signal.SIGTERM)
+
+
+def _restart_the_zygote(server: Any, worker: Any) -> None:
+    """In the master, before it forks a worker: a new zygote if the old one died. If that fails too, the new
+    worker answers 503 and asks again."""
+    pool = server.app.load().extensions["newskg_pool"]
+    if isinstance(pool, QueryPool):
+        try:
+            pool.start()
+        except ExecutionError as exc:
+            server.log.error("newskg: %s", exc.message)
 
 
 def print_settings(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -157,6 +180,8 @@ def serve(
         "limit_request_line": 8190,  # gunicorn's maximum; longer GET queries get 414 and go by POST
         "graceful_timeout": 5,
         "worker_exit": _stop_pool,
+        "post_worker_init": _replace_when_the_zygote_is_gone,
+        "pre_fork": _restart_the_zygote,
         "accesslog": None,
         "errorlog": "-",
         "loglevel": "info",

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -30,7 +31,8 @@ from typing import Any
 from server.cache import ResultCache
 from server.idle_stack import IdleStack
 
-ZYGOTE_GONE = "the query process zygote is gone; restart the server"
+ZYGOTE_GONE = "the query processes are gone; restart the server"
+REPLACED = "the query processes are gone; new ones are starting, retry in a few seconds"
 
 
 class ExecutionError(Exception):
@@ -55,13 +57,16 @@ class Zygote:
     _owner: int = field(default=0, init=False)
 
     def start(self) -> None:
-        """Start the zygote and wait until its processes hold the store (idempotent; a forked server worker
-        uses the zygote its parent started, which it cannot poll)."""
+        """Start the zygote, or a new one if it died, and wait until its processes hold the store. Only the
+        process that started it can: a forked server worker uses the zygote its parent started."""
         if self._popen is not None and (os.getpid() != self._owner or self._popen.poll() is None):
             return
+        if self._popen is None:
+            atexit.register(self._remove_folder)
+        else:
+            self._remove_folder()
         self._owner = os.getpid()
         self.folder = tempfile.mkdtemp(prefix="newskg-zygote-")  # mode 0700: only this user may connect
-        atexit.register(self._remove_folder)
         command = [sys.executable, "-m", "server.zygote", self.folder, str(self.store_path), self.store_mode,
                    str(self.memory_mb), str(self.size)]  # fmt: skip
         self._popen = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
@@ -82,10 +87,15 @@ class Zygote:
 
     def stack(self) -> IdleStack:
         """A handle of our own on the stack of free processes."""
+        return IdleStack(self.folder, self.size)
+
+    def running(self) -> bool:
+        """Whether the zygote still listens; its processes end with it."""
         try:
-            return IdleStack(self.folder, self.size)
+            self.connect("socket").close()
         except OSError:
-            raise ExecutionError(503, ZYGOTE_GONE) from None
+            return False
+        return True
 
     def alive(self, number: int) -> bool:
         """Whether query process ``number`` still listens (the zygote removes a dead one's socket)."""
@@ -121,6 +131,9 @@ class QueryPool:
     memory_mb: int = 2048
     queue_timeout_s: float = 2.0
     cache: ResultCache | None = None
+    on_zygote_gone: Callable[[], None] | None = None
+    """Called in a server worker that found the zygote gone: under gunicorn it stops the worker, and the
+    master starts a new zygote before it forks the replacement (``newskg serve``)."""
     _zygote: Zygote = field(init=False)
     _thread: _Thread = field(default_factory=_Thread, init=False)
 
@@ -176,6 +189,8 @@ class QueryPool:
             status, body = int(conn.recv_bytes()), conn.recv_bytes()
         except (EOFError, OSError):
             self._forget(number)
+            if not self._zygote.running():
+                raise self._zygote_gone() from None
             if time.monotonic() < deadline:
                 raise ExecutionError(
                     503, "the query process stopped (it may have exceeded query_memory_mb); it was restarted"
@@ -205,7 +220,7 @@ class QueryPool:
             answer = thread.zygote.recv_bytes()
         except (EOFError, OSError):
             thread.zygote = None
-            raise ExecutionError(503, ZYGOTE_GONE) from None
+            raise self._zygote_gone() from None
         if answer == b"c":
             raise ExecutionError(
                 503,
@@ -213,6 +228,12 @@ class QueryPool:
                 "(settings: executors, queue_timeout_s)",
             )
         return int(answer.split()[1])
+
+    def _zygote_gone(self) -> ExecutionError:
+        if self.on_zygote_gone is None:
+            return ExecutionError(503, ZYGOTE_GONE)
+        self.on_zygote_gone()
+        return ExecutionError(503, REPLACED)
 
     def _connection(self, number: int) -> Connection:
         """This thread's line to process ``number``; a new line first drops those to processes gone since."""
@@ -228,8 +249,11 @@ class QueryPool:
         thread = self._thread
         if thread.pid != os.getpid():  # a fresh thread, or a worker forked from the process that had lines
             self.start()
-            thread.pid, thread.zygote, thread.processes = os.getpid(), None, {}
-            thread.stack = self._zygote.stack()
+            try:
+                stack = self._zygote.stack()
+            except OSError:
+                raise self._zygote_gone() from None
+            thread.pid, thread.zygote, thread.processes, thread.stack = os.getpid(), None, {}, stack
         return thread
 
     def _forget(self, number: int) -> None:

@@ -1,21 +1,25 @@
-"""Specification of the query pool: which process answers, and what the workers of one server share."""
+"""Specification of the query pool: which process answers, what the workers of one server share, and how a
+server comes back when its query processes die."""
 
 from __future__ import annotations
 
 import atexit
 import contextlib
 import os
+import signal
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.store import Store
-from server.executor import ExecutionError, QueryPool
+from server.executor import REPLACED, ExecutionError, QueryPool
 from server.query_process import UNCLAIMED_S
+from tests.conftest import LiveServer, start_server
 
 QUERY = {"op": "query", "query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "format": "text/csv"}
 SLOW = {
@@ -218,3 +222,38 @@ def test_a_worker_that_exits_leaves_the_pool_to_the_others(pool: QueryPool) -> N
     thread.start()  # a new thread opens the shared files afresh
     thread.join()
     assert answers and answers[0].splitlines()[-1] == b"200"
+
+
+def children(pid: int) -> dict[int, str]:
+    """The child processes of ``pid`` and their command lines."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+    return found
+
+
+def zygote_of(server: LiveServer) -> int:
+    return next(pid for pid, command in children(server.process.pid).items() if "server.zygote" in command)
+
+
+def test_a_server_whose_query_processes_died_starts_new_ones(seed_store_dir: Path, tmp_path: Path) -> None:
+    """Each worker that finds them gone answers 503 and is replaced, and the master starts a new zygote
+    before it forks the replacement: after a few seconds every query is answered again, never with a 500."""
+    server = start_server("--store", seed_store_dir, "--workers", "2", log_dir=tmp_path)
+    try:
+        old = zygote_of(server)
+        os.kill(old, signal.SIGKILL)
+        answers: list[tuple[int, str]] = []
+        deadline = time.monotonic() + 90
+        while len(answers) < 10 or any(status != 200 for status, _ in answers[-10:]):
+            assert time.monotonic() < deadline, answers
+            query = f"ASK {{ ?s ?p ?o }} # {len(answers)}"  # a new text: no cache can answer it
+            response = requests.get(server.sparql, params={"query": query}, timeout=60)
+            answers.append((response.status_code, response.text))
+        refused = {answer for answer in answers if answer[0] != 200}
+        assert refused == {(503, REPLACED + "\n")}
+        assert zygote_of(server) != old
+    finally:
+        server.stop()
