@@ -3,6 +3,7 @@ the memory of a process tree, and ``wrk`` runs."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import re
@@ -85,6 +86,20 @@ class Server:
         """Proportional set size of the whole process tree: shared pages are counted once."""
         return sum(_pss_kb(pid) for pid in _tree(self.process.pid)) / 1024
 
+    def settle(self, interval_s: float = 0.5, give_up_s: float = 300.0) -> float:
+        """Wait until the server's processes use less than a tenth of a core: requests a load left running
+        (a slow peer may still be evaluating them) must not take the CPU from the next server's load. The
+        seconds waited."""
+        start = time.monotonic()
+        before = _cpu_s(_tree(self.process.pid))
+        while time.monotonic() - start < give_up_s:
+            time.sleep(interval_s)
+            after = _cpu_s(_tree(self.process.pid))
+            if after - before < interval_s / 10:
+                break
+            before = after
+        return time.monotonic() - start
+
     def stop(self) -> None:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -111,6 +126,16 @@ def _tree(root: int) -> list[int]:
         found.append(pid)
         todo.extend(children.get(pid, []))
     return found
+
+
+def _cpu_s(pids: list[int]) -> float:
+    """CPU seconds (user and system) the processes have used so far."""
+    ticks = 0
+    for pid in pids:
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _pss_kb(pid: int) -> int:

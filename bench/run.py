@@ -145,16 +145,20 @@ def measure_size(target: int, per_article: float, args: argparse.Namespace) -> S
                     check_rows(contender.name, contender.url(query), rows)
             result.memory_mb[contender.name] = started[-1].pss_mb()  # before the loads fill newskg's cache
         print(f"[{label}] HTTP: {args.rounds} rounds", flush=True)
-        result.http = measure_http(contenders, args)
+        result.http = measure_http(contenders, started, args)
     finally:
         for server in started:
             server.stop()
     return result
 
 
-def measure_http(contenders: list[Contender], args: argparse.Namespace) -> dict[tuple[str, str, int], Load]:
+def measure_http(
+    contenders: list[Contender], started: list[Server], args: argparse.Namespace
+) -> dict[tuple[str, str, int], Load]:
     """Every load on every server, in ``args.rounds`` rounds in which the servers take turns at each load, so
-    a slow spell of the machine falls on all of them alike; the median round of each."""
+    a slow spell of the machine falls on all of them alike; the median round of each. After each load the
+    server settles: the next one must not share the CPU with what the last one left running."""
+    servers = {server.name: server for server in started}
     runs: dict[tuple[str, str, int], list[Load]] = {}
     for _ in range(args.rounds):
         for kind in (*HTTP_QUERIES, REPEATED):
@@ -163,6 +167,7 @@ def measure_http(contenders: list[Contender], args: argparse.Namespace) -> dict[
                 for contender in (x for x in contenders if kind in x.kinds):
                     load = wrk(contender.url(query), c, args.seconds, SPARQL_JSON, distinct=kind != REPEATED)
                     runs.setdefault((contender.name, kind, c), []).append(load)
+                    servers[contender.name].settle()
     return {key: median_load(loads) for key, loads in runs.items()}
 
 

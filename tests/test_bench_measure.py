@@ -1,16 +1,19 @@
 """The benchmark's load generator: with ``distinct``, no request text repeats, within a run or across runs;
-the median of several runs."""
+the median of several runs; a server settles before the next load."""
 
 from __future__ import annotations
 
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
-from bench.measure import Load, median_load, wrk
+from bench.measure import Load, Server, free_port, median_load, wrk
 
 
 class Recorder(BaseHTTPRequestHandler):
@@ -55,3 +58,24 @@ def test_the_median_load_is_the_middle_run_and_keeps_every_runs_errors() -> None
     runs = [Load(300.0, 1, 9, 0), Load(100.0, 3, 30, 2), Load(200.0, 2, 20, 1)]
     assert median_load(runs) == Load(200.0, 2, 20, 3)
     assert median_load(runs[:2]).requests_per_s == 100.0  # the lower middle of an even count
+
+
+def test_a_server_settles_once_its_processes_stop_using_the_cpu(tmp_path: Path) -> None:
+    port = free_port()
+    busy_for_s = 3.0
+    script = (
+        "import http.server, threading, time\n"
+        f"server = http.server.HTTPServer(('127.0.0.1', {port}), http.server.SimpleHTTPRequestHandler)\n"
+        "threading.Thread(target=server.serve_forever, daemon=True).start()\n"
+        f"end = time.monotonic() + {busy_for_s}\n"
+        "while time.monotonic() < end: pass\n"
+        "time.sleep(600)\n"
+    )
+    started = time.monotonic()
+    server = Server("busy", [sys.executable, "-c", script], f"http://127.0.0.1:{port}/", tmp_path / "log")
+    try:
+        server.settle()
+        assert time.monotonic() - started >= busy_for_s
+        assert server.settle() < 1.5  # idle now: one look suffices
+    finally:
+        server.stop()
