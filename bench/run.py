@@ -5,8 +5,9 @@ same run: (1) ``newskg ingest`` (parse, map, validate, write) against ``oxigraph
 (2) the query mix in process, pyoxigraph against rdflib's evaluator, rows checked equal; (3) HTTP throughput
 and latency with ``wrk`` against ``oxigraph serve``, rdflib-endpoint, and two bare Flask routes under the same
 gunicorn settings (a fixed answer; pyoxigraph in the worker), all servers up at once and taking turns at each
-load, round after round; (4) memory per million triples of the serving processes, measured once every query
-has run and before the load (which would fill newskg's result cache). Timings are never asserted.
+load, round after round; (4) memory per million triples of the serving processes, each server alone, measured
+once every query has run and before any load (which would fill newskg's result cache). Timings are never
+asserted.
 """
 
 from __future__ import annotations
@@ -131,25 +132,32 @@ def measure_size(target: int, per_article: float, args: argparse.Namespace) -> S
     result.timings = engines.compare(nquads, args.runs)
 
     contenders = servers(store, oxi, nquads)
-    started: list[Server] = []
-    try:
-        for contender in contenders:
-            print(f"[{label}] starting {contender.name}", flush=True)
-            probe = contender.endpoint + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
-            started.append(
-                Server(contender.name, contender.command, probe, args.work / f"{contender.name}-{label}.log")
-            )
+    for contender in contenders:  # alone: pages shared with other servers would lower its PSS
+        print(f"[{label}] {contender.name}: rows and memory", flush=True)
+        server = start(contender, args.work / f"{contender.name}-{label}.log")
+        try:
             if contender.name != FLOOR:  # its answer is fixed
                 for query in HTTP_QUERIES.values():
                     rows = next(t.rows for t in result.timings if t.query == query)
                     check_rows(contender.name, contender.url(query), rows)
-            result.memory_mb[contender.name] = started[-1].pss_mb()  # before the loads fill newskg's cache
-        print(f"[{label}] HTTP: {args.rounds} rounds", flush=True)
+            result.memory_mb[contender.name] = server.pss_mb()  # before any load fills newskg's cache
+        finally:
+            server.stop()
+    print(f"[{label}] HTTP: {args.rounds} rounds", flush=True)
+    started: list[Server] = []
+    try:
+        for contender in contenders:
+            started.append(start(contender, args.work / f"{contender.name}-{label}-load.log"))
         result.http = measure_http(contenders, started, args)
     finally:
         for server in started:
             server.stop()
     return result
+
+
+def start(contender: Contender, log: Path) -> Server:
+    probe = contender.endpoint + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    return Server(contender.name, contender.command, probe, log)
 
 
 def measure_http(
@@ -456,7 +464,8 @@ def size_section(r: SizeResult, args: argparse.Namespace) -> list[str]:
         lines.append(_load_row(name, query, c, load, r.http[(ours, kind, c)]))
     lines += [
         "",
-        "### Memory of the serving processes (PSS of the process tree after each query ran once, before wrk)",
+        "### Memory of the serving processes (PSS of the process tree, the server alone, after each query "
+        "ran once, before wrk)",
         "",
         row("server", "MB", "MB per million triples", f"{ours} / this"),
         row(*["---"] * 4),
