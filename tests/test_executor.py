@@ -253,7 +253,8 @@ def test_a_server_whose_query_processes_died_starts_new_ones(seed_store_dir: Pat
             response = requests.get(server.sparql, params={"query": query}, timeout=60)
             answers.append((response.status_code, response.text))
         refused = {answer for answer in answers if answer[0] != 200}
-        assert refused == {(503, REPLACED + "\n")}
+        assert (503, REPLACED + "\n") in refused  # a line cut by the kill may say "process stopped" first
+        assert all(status == 503 and len(text) < 200 for status, text in refused), refused
         assert zygote_of(server) != old
     finally:
         server.stop()
