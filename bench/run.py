@@ -35,9 +35,8 @@ from server import AUTO_MEMORY_TRIPLES
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 NEWSKG, OXIGRAPH = str(BIN / "newskg"), str(BIN / "oxigraph")
-CHEAP = "entity-names"
 HTTP_QUERIES = {
-    "cheap": CHEAP,
+    "cheap": "entity-names",
     "medium": "events-of-a-person",
     "engine-bound": "co-attendance",
 }
