@@ -1,5 +1,5 @@
 """Measuring tools for the benchmarks: timed child processes with their peak memory, servers on free ports,
-the memory of a process tree, and ``wrk`` runs."""
+the memory of a process tree, ``wrk`` runs, and the warm-up before memory is read."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import subprocess
 import time
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,6 +190,32 @@ def wrk(url: str, connections: int, seconds: int, accept: str, *, distinct: bool
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     failed = re.search(r"Socket errors:.*?timeout (\d+)", out)
     return Load(rps, p50, p99, (int(bad.group(1)) if bad else 0) + (int(failed.group(1)) if failed else 0))
+
+
+def warm_up(url: str, accept: str, *, count: int = 64, concurrency: int = 16, give_up_s: float = 30.0) -> int:
+    """Send ``url`` ``count`` times, ``concurrency`` at once, each time with a new text (as ``wrk`` does with
+    ``distinct``), so every process of a server that answers queries has answered some before its memory is
+    read. A fixed count, not a fixed time: a faster server must not keep more answers. A slow server gets no
+    new request after ``give_up_s``. The number answered.
+
+    :raises requests.HTTPError: for an answer that is not 2xx.
+    """
+    deadline = time.monotonic() + give_up_s
+
+    def send(_: int) -> int:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return 0
+        try:
+            new_text = f"{url}%0A%23{uuid.uuid4().hex}"
+            response = requests.get(new_text, headers={"Accept": accept}, timeout=left)
+        except requests.Timeout:
+            return 0
+        response.raise_for_status()
+        return 1
+
+    with ThreadPoolExecutor(concurrency) as pool:
+        return sum(pool.map(send, range(count)))
 
 
 def _one_request(url: str, accept: str) -> Load:

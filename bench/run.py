@@ -5,8 +5,9 @@ same run: (1) ``newskg ingest`` (parse, map, validate, write) against ``oxigraph
 (2) the query mix in process, pyoxigraph against rdflib's evaluator, rows checked equal; (3) HTTP throughput
 and latency with ``wrk`` against ``oxigraph serve``, rdflib-endpoint, and two bare Flask routes under the same
 gunicorn settings (a fixed answer; pyoxigraph in the worker), all servers up at once and taking turns at each
-load, round after round; (4) memory per million triples of the serving processes, each server alone, measured
-once every query has run and before any load (which would fill newskg's result cache). Timings are never
+load, round after round; (4) memory per million triples of the serving processes, each server alone, read
+after the same warm-up on every server (each HTTP query a fixed number of times with new texts, several at
+once), so that a server whose queries run in several processes has warmed them all. Timings are never
 asserted.
 """
 
@@ -29,7 +30,7 @@ from pathlib import Path
 import requests
 
 from bench import corpus, engines
-from bench.measure import Load, Run, Server, free_port, median_load, timed, wrk
+from bench.measure import Load, Run, Server, free_port, median_load, timed, warm_up, wrk
 from server import AUTO_MEMORY_TRIPLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,7 +140,9 @@ def measure_size(target: int, per_article: float, args: argparse.Namespace) -> S
                 for query in HTTP_QUERIES.values():
                     rows = next(t.rows for t in result.timings if t.query == query)
                     check_rows(contender.name, contender.url(query), rows)
-            result.memory_mb[contender.name] = server.pss_mb()  # before any load fills newskg's cache
+            for kind in (k for k in contender.kinds if k in HTTP_QUERIES):
+                warm_up(contender.url(HTTP_QUERIES[kind]), SPARQL_JSON)
+            result.memory_mb[contender.name] = server.pss_mb()
         finally:
             server.stop()
     print(f"[{label}] HTTP: {args.rounds} rounds", flush=True)
@@ -384,12 +387,14 @@ def targets(results: list[SizeResult]) -> list[tuple[str, str, bool]]:
 
 def memory_per_million(results: list[SizeResult]) -> dict[str, float]:
     """MB each server grows per million triples between the smallest and the largest corpus, so the fixed
-    cost of the processes (interpreters, code, caches) does not count; with one size, MB per million."""
+    cost of the processes (interpreters, code, caches) does not count; with one size, MB per million. The
+    floor holds no data, so it has no such figure."""
     small, large = results[0], results[-1]
+    serving = {name: mb for name, mb in large.memory_mb.items() if name != FLOOR}
     if small is large:
-        return {name: mb / (large.triples / 1e6) for name, mb in large.memory_mb.items()}
+        return {name: mb / (large.triples / 1e6) for name, mb in serving.items()}
     millions = (large.triples - small.triples) / 1e6
-    return {name: (mb - small.memory_mb[name]) / millions for name, mb in large.memory_mb.items()}
+    return {name: (mb - small.memory_mb[name]) / millions for name, mb in serving.items()}
 
 
 def _x(values: list[float]) -> str:
@@ -463,8 +468,8 @@ def size_section(r: SizeResult, args: argparse.Namespace) -> list[str]:
         lines.append(_load_row(name, query, c, load, r.http[(ours, kind, c)]))
     lines += [
         "",
-        "### Memory of the serving processes (PSS of the process tree, the server alone, after each query "
-        "ran once, before wrk)",
+        "### Memory of the serving processes (PSS of the process tree, the server alone, after a warm-up: "
+        "each HTTP query 64 times, 16 at once, a new text each time; before wrk)",
         "",
         row("server", "MB", "MB per million triples", f"{ours} / this"),
         row(*["---"] * 4),

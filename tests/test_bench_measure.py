@@ -1,5 +1,6 @@
 """The benchmark's load generator: with ``distinct``, no request text repeats, within a run or across runs;
-the median of several runs; a server settles before the next load."""
+the median of several runs; a server settles before the next load; a warm-up sends a fixed count of new
+texts before memory is read."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+import requests
 
-from bench.measure import Load, Server, free_port, median_load, wrk
+from bench.measure import Load, Server, free_port, median_load, warm_up, wrk
 
 
 class Recorder(BaseHTTPRequestHandler):
@@ -30,12 +33,29 @@ class Recorder(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+class Slow(Recorder):
+    def do_GET(self) -> None:
+        time.sleep(0.4)
+        super().do_GET()
+
+
+class Failing(Recorder):
+    def do_GET(self) -> None:
+        self.send_error(500)
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/sparql?query=ASK%20%7B%7D"
     httpd.shutdown()
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    with serving(Recorder) as url:
+        yield url
 
 
 def test_distinct_runs_never_repeat_a_query_text(server: str) -> None:
@@ -79,3 +99,22 @@ def test_a_server_settles_once_its_processes_stop_using_the_cpu(tmp_path: Path) 
         assert server.settle() < 1.5  # idle now: one look suffices
     finally:
         server.stop()
+
+
+def test_a_warm_up_sends_a_fixed_count_of_new_texts(server: str) -> None:
+    Recorder.paths = []
+    assert warm_up(server, "application/json", count=20, concurrency=4) == 20
+    assert len(set(Recorder.paths)) == len(Recorder.paths) == 20
+    assert all(path.startswith("/sparql?query=ASK%20%7B%7D%0A%23") for path in Recorder.paths)
+
+
+def test_a_warm_up_sends_nothing_new_to_a_slow_server_after_it_gives_up() -> None:
+    Recorder.paths = []
+    with serving(Slow) as url:
+        answered = warm_up(url, "application/json", count=40, concurrency=2, give_up_s=1.0)
+    assert 1 <= answered < 40 and len(Recorder.paths) < 40
+
+
+def test_a_warm_up_fails_on_an_error_answer() -> None:
+    with serving(Failing) as url, pytest.raises(requests.HTTPError):
+        warm_up(url, "application/json", count=4, concurrency=2)

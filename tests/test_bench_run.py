@@ -43,6 +43,10 @@ def test_the_benchmark_command_writes_every_section_with_agreeing_engines(tmp_pa
         assert len(rows) == 2 and all(row.endswith("| yes |") for row in rows), rows
     for server in SERVERS:
         assert any(line.startswith(f"| {server} |") for line in lines), server
+    start = lines.index("## Memory per million triples (growth between the sizes)")
+    per_million = lines[start + 1 : next(i for i in range(start + 1, len(lines)) if lines[i].startswith("#"))]
+    assert not any(line.startswith("| bare Flask floor |") for line in per_million)  # it holds no data
+    assert sum(line.startswith("| newskg-") for line in per_million) == 2
     loads = [cells for cells in map(table_cells, lines) if len(cells) == 8 and cells[2].isdigit()]
     assert loads and all(cells[6] == "0" for cells in loads), [c for c in loads if c[6] != "0"]
 
