@@ -83,9 +83,10 @@ class Server:
         self.stop()
         raise RuntimeError(f"{name} did not answer {probe} within {startup_s} s; see {log}")
 
-    def pss_mb(self) -> float:
-        """Proportional set size of the whole process tree: shared pages are counted once."""
-        return sum(_pss_kb(pid) for pid in _tree(self.process.pid)) / 1024
+    def pss_mb(self, only: str = "") -> float:
+        """Proportional set size of the whole process tree (shared pages are counted once), or of those of its
+        processes whose command line contains ``only``."""
+        return sum(_pss_kb(pid) for pid in _tree(self.process.pid) if only in _command(pid)) / 1024
 
     def settle(self, interval_s: float = 0.5, give_up_s: float = 300.0) -> float:
         """Wait until the server's processes use less than a tenth of a core: requests a load left running
@@ -127,6 +128,13 @@ def _tree(root: int) -> list[int]:
         found.append(pid)
         todo.extend(children.get(pid, []))
     return found
+
+
+def _command(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
 
 
 def _cpu_s(pids: list[int]) -> float:

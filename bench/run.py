@@ -47,6 +47,8 @@ HTTP row sends a new text each time (``wrk(distinct=True)``), which no cache can
 SPARQL_JSON = "application/sparql-results+json"
 FLOOR = "bare Flask floor"
 """``bench.floor``: a route with a fixed answer; what Flask and gunicorn cost before any query work."""
+QUERY_PROCESSES = "-m server.zygote"
+"""In the command line of newskg's zygote and of the query processes it forks."""
 IN_WORKER = "pyoxigraph in the worker"
 """``bench.in_worker``: Flask evaluating in the gunicorn worker with none of newskg's protections (disk store
 at every size); the most any endpoint on pyoxigraph reaches under this server."""
@@ -68,6 +70,8 @@ class SizeResult:
     timings: list[engines.Timing] = field(default_factory=list)
     http: dict[tuple[str, str, int], Load] = field(default_factory=dict)
     memory_mb: dict[str, float] = field(default_factory=dict)
+    query_processes_mb: dict[str, float] = field(default_factory=dict)
+    """Of ``memory_mb``, what newskg's zygote and query processes hold (the rest: master and workers)."""
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -143,6 +147,8 @@ def measure_size(target: int, per_article: float, args: argparse.Namespace) -> S
             for kind in (k for k in contender.kinds if k in HTTP_QUERIES):
                 warm_up(contender.url(HTTP_QUERIES[kind]), SPARQL_JSON)
             result.memory_mb[contender.name] = server.pss_mb()
+            if contender.name.startswith("newskg-"):
+                result.query_processes_mb[contender.name] = server.pss_mb(only=QUERY_PROCESSES)
         finally:
             server.stop()
     print(f"[{label}] HTTP: {args.rounds} rounds", flush=True)
@@ -303,11 +309,15 @@ def report(results: list[SizeResult], args: argparse.Namespace) -> str:
         *(row(t, m, "yes" if ok else "**no**") for t, m, ok in targets(results)),
     ]
     largest = default_server(results[-1].triples)
-    lines += ["", "## Memory per million triples (growth between the sizes)", "",
-              row("server", "MB per million triples", f"{largest} / this"), row(*["---"] * 3)]  # fmt: skip
+    header = row("server", "MB per million triples", "of it: zygote and query processes", f"{largest} / this")
+    lines += ["", "## Memory per million triples (growth between the sizes)", "", header, row(*["---"] * 4)]
     per_million = memory_per_million(results)
+    in_query_processes = memory_per_million(results, query_processes=True)
     ours = per_million[largest]
-    lines += [row(name, f"{mb:,.0f}", f"{ours / mb:.2f}x") for name, mb in sorted(per_million.items())]
+    lines += [
+        row(name, f"{mb:,.0f}", _mb(in_query_processes.get(name)), f"{ours / mb:.2f}x")
+        for name, mb in sorted(per_million.items())
+    ]
     for r in results:
         lines += size_section(r, args)
     return "\n".join(lines) + "\n"
@@ -385,16 +395,20 @@ def targets(results: list[SizeResult]) -> list[tuple[str, str, bool]]:
     ]  # fmt: skip
 
 
-def memory_per_million(results: list[SizeResult]) -> dict[str, float]:
+def memory_per_million(results: list[SizeResult], *, query_processes: bool = False) -> dict[str, float]:
     """MB each server grows per million triples between the smallest and the largest corpus, so the fixed
     cost of the processes (interpreters, code, caches) does not count; with one size, MB per million. The
-    floor holds no data, so it has no such figure."""
-    small, large = results[0], results[-1]
-    serving = {name: mb for name, mb in large.memory_mb.items() if name != FLOOR}
-    if small is large:
-        return {name: mb / (large.triples / 1e6) for name, mb in serving.items()}
-    millions = (large.triples - small.triples) / 1e6
-    return {name: (mb - small.memory_mb[name]) / millions for name, mb in serving.items()}
+    floor holds no data, so it has no such figure. With ``query_processes``, of newskg's zygote and query
+    processes only."""
+    first, last = results[0], results[-1]
+    small, large = (r.query_processes_mb if query_processes else r.memory_mb for r in (first, last))
+    millions = (last.triples - first.triples) / 1e6 if first is not last else last.triples / 1e6
+    base = small if first is not last else {}
+    return {name: (mb - base.get(name, 0)) / millions for name, mb in large.items() if name != FLOOR}
+
+
+def _mb(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.0f}"
 
 
 def _x(values: list[float]) -> str:
@@ -471,12 +485,12 @@ def size_section(r: SizeResult, args: argparse.Namespace) -> list[str]:
         "### Memory of the serving processes (PSS of the process tree, the server alone, after a warm-up: "
         "each HTTP query 64 times, 16 at once, a new text each time; before wrk)",
         "",
-        row("server", "MB", "MB per million triples", f"{ours} / this"),
-        row(*["---"] * 4),
+        row("server", "MB", "of it: zygote and query processes", "MB per million triples", f"{ours} / this"),
+        row(*["---"] * 5),
     ]
     mine = r.memory_mb[ours]
     lines += [
-        row(n, f"{mb:,.0f}", f"{mb / millions:,.0f}", f"{mine / mb:.2f}x")
+        row(n, f"{mb:,.0f}", _mb(r.query_processes_mb.get(n)), f"{mb / millions:,.0f}", f"{mine / mb:.2f}x")
         for n, mb in sorted(r.memory_mb.items())
     ]
     return lines

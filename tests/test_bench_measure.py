@@ -101,6 +101,28 @@ def test_a_server_settles_once_its_processes_stop_using_the_cpu(tmp_path: Path) 
         server.stop()
 
 
+def test_the_memory_of_a_server_can_be_read_for_some_of_its_processes(tmp_path: Path) -> None:
+    port = free_port()
+    script = (
+        "import http.server, subprocess, sys\n"
+        "ballast = 'b = bytearray(40_000_000); import time; time.sleep(600)'\n"
+        "subprocess.Popen([sys.executable, '-c', ballast, 'ballast' + '-process'])\n"  # split: not in ours
+        "handler = http.server.SimpleHTTPRequestHandler\n"
+        f"http.server.HTTPServer(('127.0.0.1', {port}), handler).serve_forever()\n"
+    )
+    url = f"http://127.0.0.1:{port}/"
+    server = Server("two processes", [sys.executable, "-c", script], url, tmp_path / "log")
+    try:
+        deadline = time.monotonic() + 30
+        while server.pss_mb(only="ballast-process") < 38:
+            assert time.monotonic() < deadline, "the ballast process never filled its 40 MB"
+            time.sleep(0.2)
+        assert server.pss_mb() > server.pss_mb(only="ballast-process") + 1  # the HTTP server counts too
+        assert server.pss_mb(only="no process has this") == 0
+    finally:
+        server.stop()
+
+
 def test_a_warm_up_sends_a_fixed_count_of_new_texts(server: str) -> None:
     Recorder.paths = []
     assert warm_up(server, "application/json", count=20, concurrency=4) == 20
