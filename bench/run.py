@@ -465,7 +465,8 @@ def size_section(r: SizeResult, args: argparse.Namespace) -> list[str]:
     ours = default_server(r.triples)
     lines += [
         "",
-        f"### HTTP ({args.seconds} s of `wrk` per row; GET, SPARQL JSON)",
+        f"### HTTP ({args.seconds} s of `wrk` per row, longer where fewer than 50 requests finish; GET, "
+        "SPARQL JSON)",
         "",
         f"Each request sends a query text the server has not seen (a new comment line), except in the rows "
         f"'{REPEATED}'. The last column compares {ours}, which `store_mode` auto picks at this size.",

@@ -74,6 +74,13 @@ def test_repeated_runs_send_the_same_text(server: str) -> None:
     assert len(Recorder.paths) > 10 and set(Recorder.paths) == {"/sparql?query=ASK%20%7B%7D"}
 
 
+def test_a_load_that_finished_too_few_requests_runs_again_for_longer() -> None:
+    Recorder.paths = []
+    with serving(Slow) as url:  # 2 connections at 0.4 s a request: at most 6 requests in 1 s
+        load = wrk(url, 2, 1, "application/json", min_requests=10)
+    assert len(Recorder.paths) >= 10 and load.errors == 0
+
+
 def test_the_median_load_is_the_middle_run_and_keeps_every_runs_errors() -> None:
     runs = [Load(300.0, 1, 9, 0), Load(100.0, 3, 30, 2), Load(200.0, 2, 20, 1)]
     assert median_load(runs) == Load(200.0, 2, 20, 3)
