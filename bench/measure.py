@@ -87,7 +87,8 @@ class Server:
     def pss_mb(self, only: str = "") -> float:
         """Proportional set size of the whole process tree (shared pages are counted once), or of those of its
         processes whose command line contains ``only``."""
-        return sum(_pss_kb(pid) for pid in _tree(self.process.pid) if only in _command(pid)) / 1024
+        pids = [pid for pid in _tree(self.process.pid) if not only or only in _command(pid)]
+        return sum(map(_pss_kb, pids)) / 1024
 
     def settle(self, interval_s: float = 0.5, give_up_s: float = 300.0) -> float:
         """Wait until the server's processes use less than a tenth of a core: requests a load left running
