@@ -35,9 +35,17 @@ def entry_size(key: str, value: bytes | StoredResponse) -> int:
     return len(key) + len(value.body if isinstance(value, StoredResponse) else value)
 
 
+SEEN_KEYS = 4096
+"""How many keys asked for once the cache remembers (by hash) to know a second request when it comes."""
+
+
 class ResultCache:
     """Serialized answers and whole responses by request, least recently used first out, at most
-    ``max_bytes`` of them (as counted by :func:`entry_size`)."""
+    ``max_bytes`` of them (as counted by :func:`entry_size`).
+
+    A value is kept only once its key has been asked for a second time: a query asked once (an ad hoc query,
+    a text made new for each request) takes no room and pushes out none of the answers that are asked for
+    again. That costs a repeated query one more evaluation."""
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
@@ -46,6 +54,8 @@ class ResultCache:
         self.response_hits = 0
         self.misses = 0
         self._entries: OrderedDict[str, bytes | StoredResponse] = OrderedDict()
+        self._seen: OrderedDict[int, bool] = OrderedDict()
+        """Hashes of the keys missed lately: True for a key missed twice, whose value :meth:`put` keeps."""
         self._lock = threading.Lock()
 
     @staticmethod
@@ -64,6 +74,11 @@ class ResultCache:
             value = self._entries.get(key)
             if value is None:
                 self.misses += 1
+                seen = hash(key)
+                self._seen[seen] = seen in self._seen
+                self._seen.move_to_end(seen)
+                if len(self._seen) > SEEN_KEYS:
+                    self._seen.popitem(last=False)
                 return None
             self._entries.move_to_end(key)
             self.hits += 1
@@ -72,13 +87,15 @@ class ResultCache:
             return value
 
     def put(self, key: str, value: bytes | StoredResponse) -> None:
-        """Keep ``value`` unless it alone would take more than a quarter of the cache."""
+        """Keep ``value`` if ``key`` was just missed for the second time, unless the value alone would take
+        more than a quarter of the cache."""
         size = entry_size(key, value)
         if size > self.max_bytes // 4:
             return
         with self._lock:
-            if key in self._entries:
+            if key in self._entries or not self._seen.get(hash(key)):
                 return
+            del self._seen[hash(key)]
             self._entries[key] = value
             self.bytes += size
             while self.bytes > self.max_bytes:

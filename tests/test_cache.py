@@ -9,20 +9,50 @@ from typing import Any
 import pytest
 from werkzeug.test import EnvironBuilder
 
-from server.cache import KEPT_WHOLE, ResponseCache, ResultCache, StoredResponse
+from server.cache import KEPT_WHOLE, SEEN_KEYS, ResponseCache, ResultCache, StoredResponse
 
 
 def request(query: str, media_type: str = "application/sparql-results+json") -> dict[str, object]:
     return {"op": "query", "query": query, "format": media_type, "base": "http://x/sparql", "union": True}
 
 
-def test_a_kept_answer_is_found_again_and_counted_as_a_hit() -> None:
+def missed_twice(cache: ResultCache, key: str) -> None:
+    """Ask for ``key`` twice, as a repeated query does: its value is then kept."""
+    assert cache.get(key) is None and cache.get(key) is None
+
+
+def test_an_answer_asked_for_a_second_time_is_kept_and_found_again_as_a_hit() -> None:
     cache = ResultCache(10_000)
     key = ResultCache.key(request("ASK {}"))
     assert key is not None and cache.get(key) is None
+    cache.put(key, b"true")  # asked for once: not kept
+    assert cache.get(key) is None
     cache.put(key, b"true")
     assert cache.get(key) == b"true"
-    assert cache.stats()["hits"] == 1 and cache.stats()["misses"] == 1
+    assert cache.stats()["hits"] == 1 and cache.stats()["misses"] == 2
+
+
+def test_answers_asked_for_once_take_no_room_from_those_asked_again() -> None:
+    k = keys(101)
+    cache = ResultCache(4 * (len(k[0]) + 100))
+    missed_twice(cache, k[0])
+    cache.put(k[0], b"x" * 100)
+    for key in k[1:]:  # a burst of queries never asked before, such as texts made new for each request
+        assert cache.get(key) is None
+        cache.put(key, b"y" * 100)
+    assert cache.stats()["entries"] == 1 and cache.get(k[0]) == b"x" * 100
+
+
+def test_a_key_asked_for_once_long_ago_is_forgotten() -> None:
+    k = keys(SEEN_KEYS + 1)
+    cache = ResultCache(10_000_000)
+    for key in k:
+        cache.get(key)
+    cache.get(k[0])  # its first request is no longer remembered: this counts as the first
+    cache.put(k[0], b"x")
+    cache.get(k[-1])
+    cache.put(k[-1], b"x")
+    assert cache.stats()["entries"] == 1 and cache.get(k[-1]) == b"x"
 
 
 def test_every_part_of_the_request_is_in_the_key() -> None:
@@ -56,8 +86,10 @@ def test_the_least_recently_used_answer_goes_first_when_the_budget_is_spent() ->
     entry = len(k[0]) + 100
     cache = ResultCache(4 * entry)
     for key in k[:4]:
+        missed_twice(cache, key)
         cache.put(key, b"x" * 100)
     assert cache.get(k[0]) is not None  # now the most recently used
+    missed_twice(cache, k[4])
     cache.put(k[4], b"x" * 100)
     assert cache.stats()["bytes"] == 4 * entry
     assert cache.get(k[1]) is None  # the least recently used went
@@ -67,6 +99,7 @@ def test_the_least_recently_used_answer_goes_first_when_the_budget_is_spent() ->
 def test_an_answer_larger_than_a_quarter_of_the_budget_is_not_kept() -> None:
     key = keys(1)[0]
     cache = ResultCache(4 * (len(key) + 100))
+    missed_twice(cache, key)
     cache.put(key, b"x" * 101)
     assert cache.get(key) is None and cache.stats()["entries"] == 0
 
@@ -75,7 +108,9 @@ def test_a_whole_response_counts_its_body_and_key_and_shares_the_budget_with_ans
     answer_key, response_key = keys(1)[0], "GET\nhttp\nx\n?query=ASK"
     response = StoredResponse("200 OK", (("Content-Type", "text/csv"),), b"y" * 100)
     cache = ResultCache(4 * (len(answer_key) + 100))
+    missed_twice(cache, answer_key)
     cache.put(answer_key, b"x" * 100)
+    missed_twice(cache, response_key)
     cache.put(response_key, response)
     assert cache.stats()["bytes"] == len(answer_key) + 100 + len(response_key) + 100
     assert cache.get(response_key) == response and cache.get(answer_key) == b"x" * 100
@@ -156,12 +191,13 @@ def middleware(app: FakeApp, max_bytes: int = 100_000) -> ResponseCache:
 def test_a_repeated_get_is_answered_without_the_app_with_the_same_status_headers_and_body() -> None:
     app = FakeApp(extra=(("X-SPARQL-Max-Rows", "7"), ("Access-Control-Allow-Origin", "*")))
     cached = middleware(app)
-    first = call(cached, environ())
-    second = call(cached, environ())
-    assert app.calls == 1
-    assert first == second == ("200 OK", app.headers, b'{"answer": 1}')
+    call(cached, environ())
+    second = call(cached, environ())  # kept now, as asked for a second time
+    third = call(cached, environ())
+    assert app.calls == 2
+    assert second == third == ("200 OK", app.headers, b'{"answer": 2}')
     stats = cached.cache.stats()
-    assert (stats["hits"], stats["response_hits"], stats["misses"], stats["entries"]) == (1, 1, 1, 1)
+    assert (stats["hits"], stats["response_hits"], stats["misses"], stats["entries"]) == (1, 1, 2, 1)
 
 
 def test_a_request_whose_response_it_keeps_is_marked_so_the_answer_is_not_kept_twice() -> None:
@@ -198,7 +234,7 @@ def test_what_an_app_writes_through_the_legacy_write_callable_is_part_of_the_bod
         return [b"1,2\r\n"]
 
     cached = ResponseCache(writer, ResultCache(100_000))
-    assert call(cached, environ())[2] == call(cached, environ())[2] == b"a,b\r\n1,2\r\n"
+    assert {call(cached, environ())[2] for _ in range(3)} == {b"a,b\r\n1,2\r\n"}
     assert cached.cache.stats()["response_hits"] == 1
 
 
@@ -219,9 +255,11 @@ def test_every_request_input_the_answer_depends_on_is_in_the_key(changed: dict[s
     app = FakeApp()
     cached = middleware(app)
     call(cached, environ())
-    assert call(cached, environ(**changed))[2] == b'{"answer": 2}'
-    assert call(cached, environ(**changed))[2] == b'{"answer": 2}'  # itself a hit now
-    assert app.calls == 2
+    call(cached, environ())  # kept
+    assert call(cached, environ(**changed))[2] == b'{"answer": 3}'
+    assert call(cached, environ(**changed))[2] == b'{"answer": 4}'  # kept now
+    assert call(cached, environ(**changed))[2] == b'{"answer": 4}'  # a hit
+    assert app.calls == 4
 
 
 def test_a_request_without_host_is_not_one_with_an_empty_host() -> None:
@@ -230,17 +268,19 @@ def test_a_request_without_host_is_not_one_with_an_empty_host() -> None:
     without = environ()
     del without["HTTP_HOST"]  # werkzeug then takes SERVER_NAME and SERVER_PORT
     call(cached, without)
+    call(cached, without)  # kept
     call(cached, environ(HTTP_HOST=""))
-    assert app.calls == 2
+    assert app.calls == 3
 
 
 def test_inputs_the_answer_does_not_depend_on_are_not_in_the_key() -> None:
     app = FakeApp()
     cached = middleware(app)
     call(cached, environ())
+    call(cached, environ())  # kept
     ignored = {"Origin": "https://a.example", "User-Agent": "x", "Accept-Language": "de", "Cookie": "a=b"}
     call(cached, environ(headers=ignored, REMOTE_ADDR="10.0.0.9"))
-    assert app.calls == 1
+    assert app.calls == 2
 
 
 @pytest.mark.parametrize(
@@ -268,9 +308,10 @@ def test_other_requests_are_neither_looked_up_nor_stored(request_: dict[str, Any
     cached = middleware(app)
     if "headers" in request_:  # even the stored answer to the same GET without them is not used
         call(cached, environ())
+        call(cached, environ())
     before = app.calls
-    answers = [call(cached, environ(**request_))[2] for _ in range(2)]
-    assert app.calls == before + 2 and answers[0] != answers[1]
+    answers = [call(cached, environ(**request_))[2] for _ in range(3)]
+    assert app.calls == before + 3 and len(set(answers)) == 3
     assert cached.cache.stats()["response_hits"] == 0
 
 
@@ -288,8 +329,8 @@ def test_other_requests_are_neither_looked_up_nor_stored(request_: dict[str, Any
 )
 def test_only_a_200_that_is_not_html_and_sets_no_cookie_is_stored(app: FakeApp) -> None:
     cached = middleware(app)
-    answers = [call(cached, environ()) for _ in range(2)]
-    assert app.calls == 2 and answers[0][0] == app.status and answers[0][2] != answers[1][2]
+    answers = [call(cached, environ()) for _ in range(3)]
+    assert app.calls == 3 and answers[0][0] == app.status and len({answer[2] for answer in answers}) == 3
     assert cached.cache.stats()["entries"] == 0
 
 
@@ -297,9 +338,9 @@ def test_a_response_larger_than_a_quarter_of_the_budget_is_not_kept() -> None:
     key = ResponseCache(FakeApp(), ResultCache(1)).key(environ())
     assert key is not None
     size = len(key) + len(b'{"answer": 1}')
-    for max_bytes, calls in ((4 * size, 1), (4 * size - 4, 2)):
+    for max_bytes, calls in ((4 * size, 2), (4 * size - 4, 3)):
         app = FakeApp()
         cached = middleware(app, max_bytes)
-        call(cached, environ())
-        call(cached, environ())
+        for _ in range(3):
+            call(cached, environ())
         assert app.calls == calls
