@@ -57,6 +57,7 @@ def create_app(
         pool = QueryPool(
             Path(store_path),
             size=effective["executors"],
+            processes=effective["query_processes"],
             store_mode=store_mode(effective["store_mode"], app.config["NEWSKG_DATASET"]),
             memory_mb=effective["query_memory_mb"],
             queue_timeout_s=effective["queue_timeout_s"],

@@ -1,14 +1,16 @@
 """Run queries where they can be killed: one pool of query processes per server, shared by its workers.
 
-pyoxigraph has no timeout or cancellation, and a query runs inside native code. So each query runs in a
-separate process that owns a read-only view of the store and ends itself at the query's deadline (a timer
-whose signal terminates it); the worker stops waiting at the deadline and answers 503, and the zygote forks a
-replacement. The pool bounds how many queries run at once in the whole server (the
-``executors`` setting); a query that finds no free process within ``queue_timeout_s`` gets 503.
+pyoxigraph has no timeout or cancellation, and a query runs inside native code. So queries run in separate
+processes, each with a read-only view of the store and one or more slots (threads) that answer one query at a
+time; a process ends itself at a query's deadline (a timer whose signal terminates it), the worker stops
+waiting at the deadline and answers 503, and the zygote forks a replacement. The queries that ran in the
+ended process's other slots did nothing wrong: their workers start each again, once, in another slot. The
+pool bounds how many queries run at once in the whole server (the ``executors`` setting); a query that finds
+no free slot within ``queue_timeout_s`` gets 503.
 
-A worker thread takes a free process from the shared stack (:mod:`server.idle_stack`) and sends the query
+A worker thread takes a free slot from the shared stack (:mod:`server.idle_stack`) and sends the query
 straight to it; only when none is free does it wait at the zygote (:mod:`server.zygote`, started with
-fork+exec before the server forks its workers), which lends it the next process to become free.
+fork+exec before the server forks its workers), which lends it the next slot to become free.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from server.idle_stack import IdleStack
 
 ZYGOTE_GONE = "the query processes are gone; restart the server"
 REPLACED = "the query processes are gone; new ones are starting, retry in a few seconds"
+RESTART_MARGIN_S = 0.1
+"""A query whose process ended this close to the query's own deadline ended it: it does not start again."""
 
 
 class ExecutionError(Exception):
@@ -52,6 +56,7 @@ class Zygote:
     store_mode: str = "memory"
     memory_mb: int = 2048
     size: int = 2
+    processes: int = 1
     folder: str = field(default="", init=False)
     _popen: subprocess.Popen[bytes] | None = field(default=None, init=False)
     _owner: int = field(default=0, init=False)
@@ -68,7 +73,7 @@ class Zygote:
         self._owner = os.getpid()
         self.folder = tempfile.mkdtemp(prefix="newskg-zygote-")  # mode 0700: only this user may connect
         command = [sys.executable, "-m", "server.zygote", self.folder, str(self.store_path), self.store_mode,
-                   str(self.memory_mb), str(self.size)]  # fmt: skip
+                   str(self.memory_mb), str(self.size), str(self.processes)]  # fmt: skip
         self._popen = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
         assert self._popen.stdout is not None
         if self._popen.stdout.readline() != b"ready\n":
@@ -86,7 +91,7 @@ class Zygote:
             shutil.rmtree(self.folder, ignore_errors=True)
 
     def stack(self) -> IdleStack:
-        """A handle of our own on the stack of free processes."""
+        """A handle of our own on the stack of free slots."""
         return IdleStack(self.folder, self.size)
 
     def running(self) -> bool:
@@ -98,11 +103,11 @@ class Zygote:
         return True
 
     def alive(self, number: int) -> bool:
-        """Whether query process ``number`` still listens (the zygote removes a dead one's socket)."""
+        """Whether slot ``number`` still listens (the zygote removes the sockets of a dead process)."""
         return os.path.exists(os.path.join(self.folder, str(number)))
 
     def connect(self, name: str) -> Connection:
-        """A connection to the zygote (``socket``) or to one of its query processes (its number)."""
+        """A connection to the zygote (``socket``) or to a slot of its query processes (its number)."""
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             sock.connect(os.path.join(self.folder, name))
@@ -113,7 +118,7 @@ class Zygote:
 
 
 class _Thread(threading.local):
-    """What one server thread holds: its handle on the stack, its line to the zygote and to each process."""
+    """What one server thread holds: its handle on the stack, its line to the zygote and to each slot."""
 
     pid: int = 0
     stack: IdleStack
@@ -123,10 +128,12 @@ class _Thread(threading.local):
 
 @dataclass
 class QueryPool:
-    """The server's query processes over the store at ``store_path``; ``size`` of them at most run at once."""
+    """The server's query processes over the store at ``store_path``: ``size`` slots (queries at once) over
+    ``processes`` processes."""
 
     store_path: Path
     size: int = 2
+    processes: int = 1
     store_mode: str = "memory"
     memory_mb: int = 2048
     queue_timeout_s: float = 2.0
@@ -138,14 +145,14 @@ class QueryPool:
     _thread: _Thread = field(default_factory=_Thread, init=False)
 
     def __post_init__(self) -> None:
-        self._zygote = Zygote(self.store_path, self.store_mode, self.memory_mb, self.size)
+        self._zygote = Zygote(self.store_path, self.store_mode, self.memory_mb, self.size, self.processes)
 
     def start(self) -> None:
         """Start the zygote and its processes: before the server forks its workers, so they share them."""
         self._zygote.start()
 
     def idle(self) -> int:
-        """Query processes ready for a query now, in the whole server."""
+        """Slots ready for a query now, in the whole server."""
         stack = self._local().stack
         with stack.locked():
             return len(stack)
@@ -166,7 +173,7 @@ class QueryPool:
         """The answer to ``request``: from the cache, or from a free process. With ``cached`` false the cache
         is neither read nor written (the response as a whole is kept elsewhere).
 
-        :raises ExecutionError: 503 when no process is free or the time limit passes, 4xx for a bad query.
+        :raises ExecutionError: 503 when no slot is free or the time limit passes, 4xx for a bad query.
         """
         cache = self.cache if cached else None
         key = None if cache is None else ResultCache.key(request)
@@ -179,33 +186,48 @@ class QueryPool:
         return body
 
     def _evaluate(self, request: dict[str, Any], time_limit_s: float) -> bytes:
-        number = self._acquire()
         deadline = time.monotonic() + time_limit_s  # CLOCK_MONOTONIC: the same clock in the query process
-        try:
-            conn = self._connection(number)
-            conn.send((request, deadline))
-            if not conn.poll(time_limit_s):
-                raise EOFError
-            status, body = int(conn.recv_bytes()), conn.recv_bytes()
-        except (EOFError, OSError):
-            self._forget(number)
-            if not self._zygote.running():
-                raise self._zygote_gone() from None
-            if time.monotonic() < deadline:
+        again = True
+        while True:
+            number = self._acquire()
+            try:
+                conn = self._connection(number)
+                conn.send((request, deadline))
+            except OSError:  # its process ended before the zygote took the slot off the stack: take another
+                self._forget(number)
+                if time.monotonic() >= deadline:
+                    raise self._past_deadline(time_limit_s) from None
+                continue
+            try:
+                if not conn.poll(max(deadline - time.monotonic(), 0)):
+                    raise EOFError
+                status, body = int(conn.recv_bytes()), conn.recv_bytes()
+            except (EOFError, OSError):
+                self._forget(number)
+                if not self._zygote.running():
+                    raise self._zygote_gone() from None
+                if deadline - time.monotonic() <= RESTART_MARGIN_S:
+                    raise self._past_deadline(time_limit_s) from None
+                if again:  # a query beside ours ended the process (its deadline, or out of memory)
+                    again = False
+                    continue
                 raise ExecutionError(
                     503, "the query process stopped (it may have exceeded query_memory_mb); it was restarted"
                 ) from None
-            raise ExecutionError(
-                503,
-                f"the query ran longer than the time limit of {time_limit_s:g} s and was cancelled "
-                "(setting: sparql_time_limit_s)",
-            ) from None
-        if status != 200:
-            raise ExecutionError(status, body.decode())
-        return body
+            if status != 200:
+                raise ExecutionError(status, body.decode())
+            return body
+
+    @staticmethod
+    def _past_deadline(time_limit_s: float) -> ExecutionError:
+        return ExecutionError(
+            503,
+            f"the query ran longer than the time limit of {time_limit_s:g} s and was cancelled "
+            "(setting: sparql_time_limit_s)",
+        )
 
     def _acquire(self) -> int:
-        """The number of a free process: the one freed last, or else the next one the zygote lends us."""
+        """The number of a free slot: the one freed last, or else the next one the zygote lends us."""
         thread = self._local()
         with thread.stack.locked():
             number = thread.stack.pop()
@@ -224,8 +246,7 @@ class QueryPool:
         if answer == b"c":
             raise ExecutionError(
                 503,
-                f"all {self.size} query processes are busy; retry later "
-                "(settings: executors, queue_timeout_s)",
+                f"all {self.size} executors are busy; retry later (settings: executors, queue_timeout_s)",
             )
         return int(answer.split()[1])
 
@@ -236,7 +257,7 @@ class QueryPool:
         return ExecutionError(503, REPLACED)
 
     def _connection(self, number: int) -> Connection:
-        """This thread's line to process ``number``; a new line first drops those to processes gone since."""
+        """This thread's line to slot ``number``; a new line first drops those to slots gone since."""
         processes = self._thread.processes
         conn = processes.get(number)
         if conn is None:

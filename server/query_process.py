@@ -1,9 +1,13 @@
 """Query processes: they evaluate queries for :class:`server.executor.QueryPool`.
 
 The zygote (:mod:`server.zygote`) forks them; each opens the store read-only itself in ``store_mode`` disk
-(RocksDB handles must not cross a fork), cuts itself off the network, caps its own address space, and
-answers one request at a time from whichever worker took it off the stack of free processes, ending itself
-when a query passes its deadline.
+(RocksDB handles must not cross a fork), cuts itself off the network and caps its own address space. A
+process holds one or more *slots*, each a thread with its own socket, that answers one request at a time from
+whichever worker took the slot off the stack of free slots. pyoxigraph lets go of the GIL while it evaluates
+and serializes, so the slots of one process run their queries on all cores over one view of the store (one
+set of RocksDB caches). When a query passes its deadline, the process ends (a timer whose signal ends it even
+inside native code, the only way to stop pyoxigraph), and with it the queries of its other slots: their
+workers start them again in the replacement (:mod:`server.executor`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,10 @@ import selectors
 import signal
 import socket
 import sys
+import threading
 import time
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -29,8 +36,8 @@ from server.idle_stack import IdleStack
 from server.sandbox import deny_network
 
 UNCLAIMED_S = 10.0
-"""A process taken off the stack whose query has not come after this long was taken by a worker that died
-in between: it gives itself back."""
+"""A slot taken off the stack whose query has not come after this long was taken by a worker that died in
+between: it gives itself back."""
 
 
 def open_store(path: str, mode: str) -> pyoxigraph.Store:
@@ -111,15 +118,44 @@ class Pool:
 
     folder: str
     size: int
+    """Slots of the whole pool: queries that run at once."""
+    processes: int
+    """Processes the slots are spread over."""
     store_path: str
     mode: str
     memory_mb: int
 
 
-def serve(control: Connection, number: int, pool: Pool, store: pyoxigraph.Store | None) -> int:
-    """Query process ``number``: sandbox itself, listen at ``<folder>/<number>``, then answer one request at a
-    time and give itself back to the pool after each, until the zygote on ``control`` goes away. ``store`` is
-    the zygote's in memory, or None to open it from disk."""
+class Deadlines:
+    """The deadlines of the queries running in this process. There is one timer per process (its signal,
+    SIGALRM, ends the process at once, even inside native code), armed for the earliest of them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_slot: dict[int, float] = {}
+
+    def start(self, slot: int, deadline: float) -> None:
+        with self._lock:
+            self._by_slot[slot] = deadline
+            self._arm()
+
+    def end(self, slot: int) -> None:
+        with self._lock:
+            del self._by_slot[slot]
+            self._arm()
+
+    def _arm(self) -> None:
+        if not self._by_slot:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return
+        # CLOCK_MONOTONIC is system-wide: the workers' deadlines hold here
+        signal.setitimer(signal.ITIMER_REAL, max(min(self._by_slot.values()) - time.monotonic(), 1e-6))
+
+
+def serve(control: Connection, slots: tuple[int, ...], pool: Pool, store: pyoxigraph.Store | None) -> int:
+    """A query process with ``slots``: sandbox itself, listen at ``<folder>/<slot>`` for each, answer in a
+    thread per slot, until the zygote on ``control`` goes away. ``store`` is the zygote's in memory, or None
+    to open it from disk."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the deadline's timer ends us, even in native code
     die_with_parent()
@@ -130,64 +166,92 @@ def serve(control: Connection, number: int, pool: Pool, store: pyoxigraph.Store 
         except OSError as exc:
             print(f"newskg query process: cannot open the store at {pool.store_path}: {exc}", file=sys.stderr)
             return 1
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(os.path.join(pool.folder, str(number)))
-    listener.listen(64)
-    stack = IdleStack(pool.folder, pool.size)
+    listeners = {}
+    for slot in slots:
+        listeners[slot] = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listeners[slot].bind(os.path.join(pool.folder, str(slot)))
+        listeners[slot].listen(64)
     try:
-        deny_network()
+        deny_network()  # before the slots' threads start: they inherit the filter
     except OSError as exc:
         print(
             f"newskg query process: network not sandboxed ({exc}); the query guard still applies",
             file=sys.stderr,
         )
-    limit_memory(pool.memory_mb)
-    selector = selectors.DefaultSelector()
-    selector.register(listener, selectors.EVENT_READ)
-    selector.register(control, selectors.EVENT_READ)
-    control.send_bytes(b"i")  # ready: the zygote puts us on the stack
-    while True:
-        events = selector.select(UNCLAIMED_S)
-        if not events:
-            give_back(stack, control, number, unless_free=True)
-        for key, _ in events:
-            if key.fileobj is control:
-                return 0  # the zygote only ever closes this: the server is gone
-            if key.fileobj is listener:
-                selector.register(Connection(listener.accept()[0].detach()), selectors.EVENT_READ)
-                continue
-            worker: Connection = key.fileobj  # type: ignore[assignment]
-            try:
-                request, deadline = worker.recv()
-            except (EOFError, OSError):  # that worker thread hung up
-                selector.unregister(worker)
-                worker.close()
-                continue
-            remaining = deadline - time.monotonic()  # the worker's clock: CLOCK_MONOTONIC is system-wide
-            if remaining <= 0:  # it waited behind an answer to another worker, and has given up
-                give_back(stack, control, number)
-                continue
-            signal.setitimer(signal.ITIMER_REAL, remaining)
-            status, body = reply(store, request)
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            give_back(stack, control, number)  # before the answer: free by the time the worker asks again
-            try:
-                worker.send_bytes(b"%d" % status)
-                worker.send_bytes(body)
-            except OSError:
-                selector.unregister(worker)
-                worker.close()
+    lock = threading.Lock()
+
+    def free(slot: int) -> None:
+        with lock:
+            control.send_bytes(b"%d" % slot)
+
+    deadlines = Deadlines()
+    for slot, listener in listeners.items():
+        threading.Thread(
+            target=answer_in_slot, args=(slot, listener, store, pool, free, deadlines), daemon=True
+        ).start()
+    limit_memory(pool.memory_mb)  # once the threads have their stacks
+    for slot in slots:
+        free(slot)  # ready: the zygote puts it on the stack
+    control.poll(None)
+    return 0  # the zygote only ever closes its line: the server is gone
 
 
-def give_back(stack: IdleStack, control: Connection, number: int, *, unless_free: bool = False) -> None:
-    """Back on top of the stack, or to the zygote when workers are waiting for a process."""
+def answer_in_slot(
+    slot: int,
+    listener: socket.socket,
+    store: pyoxigraph.Store,
+    pool: Pool,
+    free: Callable[[int], None],
+    deadlines: Deadlines,
+) -> None:
+    """One slot's thread: answer one request at a time from whichever worker took the slot, and give it back
+    to the pool after each. An error of our own ends the process: the zygote replaces it whole."""
+    try:
+        stack = IdleStack(pool.folder, pool.size)  # a handle of its own: flock locks per open file
+        selector = selectors.DefaultSelector()
+        selector.register(listener, selectors.EVENT_READ)
+        while True:
+            events = selector.select(UNCLAIMED_S)
+            if not events:
+                give_back(stack, free, slot, unless_free=True)
+            for key, _ in events:
+                if key.fileobj is listener:
+                    selector.register(Connection(listener.accept()[0].detach()), selectors.EVENT_READ)
+                    continue
+                worker: Connection = key.fileobj  # type: ignore[assignment]
+                try:
+                    request, deadline = worker.recv()
+                except (EOFError, OSError):  # that worker thread hung up
+                    selector.unregister(worker)
+                    worker.close()
+                    continue
+                if deadline <= time.monotonic():  # it waited behind an answer to another worker, and gave up
+                    give_back(stack, free, slot)
+                    continue
+                deadlines.start(slot, deadline)
+                status, body = reply(store, request)
+                deadlines.end(slot)
+                give_back(stack, free, slot)  # before the answer: free by the time the worker asks again
+                try:
+                    worker.send_bytes(b"%d" % status)
+                    worker.send_bytes(body)
+                except OSError:
+                    selector.unregister(worker)
+                    worker.close()
+    except BaseException:
+        traceback.print_exc()
+        os._exit(1)
+
+
+def give_back(stack: IdleStack, free: Callable[[int], None], slot: int, *, unless_free: bool = False) -> None:
+    """Back on top of the stack, or to the zygote when workers are waiting for a slot."""
     with stack.locked():
-        if unless_free and number in stack:
+        if unless_free and slot in stack:
             return
         if not stack.waiters:
-            stack.push(number)
+            stack.push(slot)
             return
-    control.send_bytes(b"i")
+    free(slot)
 
 
 def reply(store: pyoxigraph.Store, request: dict[str, Any]) -> tuple[int, bytes]:

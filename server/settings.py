@@ -31,8 +31,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "executors",
         4,
-        "Queries that run at the same time: query processes of the server, shared by its workers "
+        "Queries that run at the same time in the server, shared by its workers "
         "(with a remote store, requests at once per worker).",
+    ),
+    Setting(
+        "query_processes",
+        1,
+        "Processes the executors are spread over; each holds its own view of the store. A query cut off "
+        "ends its process, and the others running there start again in its replacement.",
     ),
     Setting("queue_timeout_s", 2.0, "How long a query waits for a free query process before 503."),
     Setting(
@@ -99,4 +105,9 @@ def resolve(
         settings[name] = value
     for name, raw in overrides:
         settings[name] = parse_value(name, raw)
+    if settings["query_processes"] > settings["executors"]:
+        raise NewsKGError(
+            f"setting query_processes ({settings['query_processes']}) must be at most executors "
+            f"({settings['executors']}): each process runs at least one of them"
+        )
     return settings

@@ -1,21 +1,21 @@
-"""The zygote: one per server. It forks the query processes, replaces the ones that die, and lends a process
-to a worker that found none free, so all workers of a server share one pool.
+"""The zygote: one per server. It forks the query processes, replaces the ones that die, and lends a slot
+(a query process's thread) to a worker that found none free, so all workers of a server share one pool.
 
 One pool per server rather than per worker matters for memory: a query process that has answered queries
-holds RocksDB's index and filter blocks for what it read, and the free process freed last is taken first
-(:mod:`server.idle_stack`), so under a light load one process does the work whichever worker took the request.
+holds RocksDB's index and filter blocks for what it read. So by default one process holds every slot, and
+the slot freed last is taken first (:mod:`server.idle_stack`).
 
-Workers take a free process from the shared stack themselves; only when it is empty do they ask the
-zygote, over the Unix socket ``<folder>/socket`` (a message per :class:`multiprocessing.connection.Connection`
+Workers take a free slot from the shared stack themselves; only when it is empty do they ask the zygote,
+over the Unix socket ``<folder>/socket`` (a message per :class:`multiprocessing.connection.Connection`
 frame):
 
-- ``a``: acquire; the answer, once a process is free, is ``g <number>``; the worker then talks to that
-  process at ``<folder>/<number>``;
+- ``a``: acquire; the answer, once a slot is free, is ``g <number>``; the worker then talks to that slot at
+  ``<folder>/<number>``;
 - ``c``: cancel the acquire still waiting; the answer is ``c``, unless the grant was sent already.
 
-A query process says ``i`` on its own socket pair when it is ready, and when it becomes free while workers
-wait (or, taken off the stack by a worker that then died, after ``UNCLAIMED_S`` without a query). Processes
-are numbered, never reused, so a worker can tell a replacement from the process it replaced.
+A query process sends a slot's number on its own socket pair when the slot is ready, and when it becomes
+free while workers wait (or, taken off the stack by a worker that then died, after ``UNCLAIMED_S`` without a
+query). Slots are numbered, never reused, so a worker can tell a replacement from the slot it replaced.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ SPAWN_TIMEOUT_S = 900.0
 
 @dataclass(eq=False)
 class _Child:
-    number: int
+    slots: tuple[int, ...]
     control: Connection
     ready: bool = False
 
@@ -53,7 +53,7 @@ class Zygote:
 
     def __init__(self, pool: Pool, store: pyoxigraph.Store | None) -> None:
         self.pool, self.store = pool, store
-        self.children: dict[int, _Child] = {}
+        self.children: set[_Child] = set()
         self.stack = IdleStack(pool.folder, pool.size, create=True)
         self.waiting: deque[Connection] = deque()
         self.clients: set[Connection] = set()
@@ -64,8 +64,8 @@ class Zygote:
     def run(self) -> None:
         self.listener.bind(os.path.join(self.pool.folder, "socket"))
         self.listener.listen(64)
-        for _ in range(self.pool.size):
-            self._fork()
+        for i in range(self.pool.processes):  # the slots spread evenly
+            self._fork(self.pool.size // self.pool.processes + (i < self.pool.size % self.pool.processes))
         if not self._wait_until_ready():
             sys.exit(1)
         sys.stdout.write("ready\n")
@@ -85,34 +85,34 @@ class Zygote:
                     print(f"newskg zygote: {exc}", file=sys.stderr, flush=True)
 
     def _wait_until_ready(self) -> bool:
-        for child in list(self.children.values()):
-            try:
-                ready = child.control.poll(SPAWN_TIMEOUT_S) and child.control.recv_bytes() == b"i"
-            except (EOFError, OSError):
-                ready = False
-            if not ready:
-                return False
-            self._lend(child)
+        for child in list(self.children):
+            for _ in child.slots:
+                try:
+                    ready = child.control.poll(SPAWN_TIMEOUT_S) and self._from_child(child)
+                except (EOFError, OSError):
+                    ready = False
+                if not ready:
+                    return False
         return True
 
-    def _fork(self) -> None:
-        number = next(self._numbers)
+    def _fork(self, slots: int) -> None:
+        numbers = tuple(next(self._numbers) for _ in range(slots))
         ours, theirs = socket.socketpair()
         if os.fork() == 0:
             ours.close()
             self.listener.close()
-            for conn in [*self.clients, *(c.control for c in self.children.values())]:
+            for conn in [*self.clients, *(c.control for c in self.children)]:
                 conn.close()
             control, code = Connection(theirs.detach()), 1
             try:
-                code = query_process.serve(control, number, self.pool, self.store)
+                code = query_process.serve(control, numbers, self.pool, self.store)
             except BaseException:
                 traceback.print_exc()
             finally:
                 os._exit(code)  # never back into the zygote's loop
         theirs.close()
-        child = _Child(number, Connection(ours.detach()))
-        self.children[number] = child
+        child = _Child(numbers, Connection(ours.detach()))
+        self.children.add(child)
         self.selector.register(child.control, selectors.EVENT_READ, child)
 
     def _accept(self) -> None:
@@ -121,37 +121,41 @@ class Zygote:
         self.clients.add(conn)
         self.selector.register(conn, selectors.EVENT_READ)
 
-    def _from_child(self, child: _Child) -> None:
+    def _from_child(self, child: _Child) -> bool:
+        """Lend the slot the process says is free; False if the process is gone (it is replaced)."""
         try:
-            child.control.recv_bytes()
+            slot = int(child.control.recv_bytes())
         except (EOFError, OSError):
             self._bury(child)
-            return
-        self._lend(child)
-
-    def _lend(self, child: _Child) -> None:
-        """Give a free process to the worker that has waited longest, or put it on top of the stack."""
+            return False
         child.ready = True
+        self._lend(slot)
+        return True
+
+    def _lend(self, slot: int) -> None:
+        """Give a free slot to the worker that has waited longest, or put it on top of the stack."""
         with self.stack.locked():
             granted = False
             while self.waiting and not granted:
-                granted = self._send(self.waiting.popleft(), b"g %d" % child.number)
+                granted = self._send(self.waiting.popleft(), b"g %d" % slot)
             if not granted:
-                self.stack.push(child.number)
+                self.stack.push(slot)
             self.stack.waiters = len(self.waiting)
 
     def _bury(self, child: _Child) -> None:
-        """A process died (at its deadline, or out of memory): fork its replacement."""
+        """A process died (at a deadline, or out of memory): fork its replacement, with new slot numbers."""
         self.selector.unregister(child.control)
         child.control.close()
-        del self.children[child.number]
+        self.children.discard(child)
         with self.stack.locked():
-            self.stack.remove(child.number)
-        with contextlib.suppress(OSError):
-            os.unlink(os.path.join(self.pool.folder, str(child.number)))
+            for slot in child.slots:
+                self.stack.remove(slot)
+        for slot in child.slots:
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(self.pool.folder, str(slot)))
         if not child.ready:
             time.sleep(1)  # it could not even start (store gone?): do not fork in a tight loop
-        self._fork()
+        self._fork(len(child.slots))
 
     def _from_worker(self, worker: Connection) -> None:
         try:
@@ -192,7 +196,7 @@ class Zygote:
         worker.close()
 
 
-def main(folder: str, store_path: str, mode: str, memory_mb: int, size: int) -> None:
+def main(folder: str, store_path: str, mode: str, memory_mb: int, size: int, processes: int) -> None:
     """Load the store once (``store_mode`` memory: every query process shares it copy-on-write), fork the
     processes, then schedule until the server that started us ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -203,8 +207,8 @@ def main(folder: str, store_path: str, mode: str, memory_mb: int, size: int) -> 
     except OSError as exc:
         print(f"newskg zygote: cannot open the store at {store_path}: {exc}", file=sys.stderr)
         sys.exit(1)
-    Zygote(Pool(folder, size, store_path, mode, memory_mb), store).run()
+    Zygote(Pool(folder, size, processes, store_path, mode, memory_mb), store).run()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
+    main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]))

@@ -166,7 +166,7 @@ def test_size_bounds_the_queries_of_all_workers_together(store: Path) -> None:
         thread = threading.Thread(target=runaway)
         thread.start()
         time.sleep(0.3)
-        assert "all 1 query processes are busy" in in_a_forked_worker(pool, "query")
+        assert "all 1 executors are busy" in in_a_forked_worker(pool, "query")
         thread.join()
         assert "time limit" in outcome[0]
         wait_until_idle(pool)
@@ -189,6 +189,40 @@ def test_a_query_past_its_deadline_ends_its_process_which_is_replaced(pool: Quer
         pool.run(QUERY, time_limit_s=30)
     assert numbers[0] not in numbers[3:]
     assert numbers[0] not in pool._thread.processes  # no line kept to a process that is gone
+
+
+LONG = {  # some seconds: still running when a query beside it is cut off
+    **SLOW,
+    "query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?a != ?g) }",
+}
+
+
+def test_queries_beside_one_cut_off_start_again_in_the_replacement(pool: QueryPool) -> None:
+    """The slots of a process share its end: the runaway gets its 503, the query that ran beside it is
+    answered all the same, from a slot of the new process."""
+    numbers = lent(pool)
+    answers: list[str] = []
+    beside = threading.Thread(target=lambda: answers.append(outcome(pool, LONG, 120)))
+    beside.start()
+    time.sleep(0.3)
+    assert "time limit of 1 s" in outcome(pool, SLOW, 1)
+    beside.join()
+    assert answers == ["n\r\n7960000\r\n"]
+    # started again in the new process, whose slots are numbered after the first process's (1 to 3); a slot
+    # of the old one still on the stack is passed over
+    assert numbers[-1] > pool.size
+
+
+def test_one_process_holds_every_slot_unless_told_otherwise(store: Path) -> None:
+    for processes in (1, 3):
+        pool = QueryPool(store, size=3, processes=processes, store_mode="disk")
+        pool.start()
+        try:
+            assert pool._zygote._popen is not None
+            assert len(children(pool._zygote._popen.pid)) == processes
+            assert pool.idle() == 3
+        finally:
+            pool.close()
 
 
 def outcome(pool: QueryPool, request: dict[str, str], time_limit_s: float) -> str:

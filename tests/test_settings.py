@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import pytest
 import requests
 
@@ -9,7 +12,7 @@ from kg.errors import NewsKGError
 from server import AUTO_MEMORY_TRIPLES, store_mode
 from server.dataset import DatasetInfo
 from server.settings import SETTINGS, parse_value, resolve
-from tests.conftest import ROOT, LiveServer
+from tests.conftest import NEWSKG, ROOT, LiveServer
 
 
 def test_overrides_take_the_type_of_the_default() -> None:
@@ -34,6 +37,20 @@ def test_overrides_take_the_type_of_the_default() -> None:
 def test_bad_values_are_refused_with_the_setting_name(name: str, raw: str, message: str) -> None:
     with pytest.raises(NewsKGError, match=message):
         parse_value(name, raw)
+
+
+def test_query_processes_may_not_outnumber_the_executors_they_share(seed_store_dir: Path) -> None:
+    assert resolve([("executors", "4"), ("query_processes", "4")])["query_processes"] == 4
+    settings = ["-s", "executors", "2", "-s", "query_processes", "3"]
+    result = subprocess.run(
+        [NEWSKG, "serve", "--store", str(seed_store_dir), *settings],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "query_processes (3) must be at most executors (2)" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_the_result_cache_may_be_turned_off() -> None:
