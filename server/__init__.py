@@ -6,7 +6,6 @@ test builds its own app.
 
 from __future__ import annotations
 
-import ctypes
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from server import describe, dumps, errors, meta, pages, protocol
 from server.cache import ResponseCache, ResultCache
 from server.dataset import DatasetInfo
 from server.executor import QueryPool
+from server.malloc import fix_mmap_threshold, return_freed_memory
 from server.remote_pool import RemotePool
 from server.settings import resolve
 
@@ -68,7 +68,8 @@ def create_app(
         if cache is not None:  # whole responses to repeated GETs, in the same budget as the answers
             app.wsgi_app = ResponseCache(app.wsgi_app, cache, path="/sparql")  # type: ignore[method-assign]
     del store
-    _return_freed_memory()
+    return_freed_memory()  # what counting the dataset used: 14 MB per worker at 1M triples otherwise
+    fix_mmap_threshold()  # gunicorn's workers inherit it
     app.extensions["newskg_minter"] = (
         Minter(effective["base_iri"]) if effective["base_iri"] else Minter.from_env()
     )
@@ -79,15 +80,6 @@ def create_app(
     if effective["cors"]:
         app.after_request(allow_cross_origin_reads)
     return app
-
-
-def _return_freed_memory() -> None:
-    """Give back to the system the heap that counting the dataset used and freed, before gunicorn forks the
-    workers: each of them would otherwise reuse it and dirty its own copy (14 MB per worker at 1M triples).
-    glibc's ``malloc_trim``; where there is none, nothing to do."""
-    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
-    if trim is not None:
-        trim(0)
 
 
 AUTO_MEMORY_TRIPLES = 500_000

@@ -123,7 +123,7 @@ class _Thread(threading.local):
     pid: int = 0
     stack: IdleStack
     zygote: Connection | None = None
-    processes: dict[int, Connection]
+    slots: dict[int, Connection]
 
 
 @dataclass
@@ -161,7 +161,7 @@ class QueryPool:
         """Hang up this thread's lines; in the process that started the pool, stop its processes too."""
         thread = self._thread
         if thread.pid == os.getpid():
-            for number in list(thread.processes):
+            for number in list(thread.slots):
                 self._forget(number)
             if thread.zygote is not None:
                 thread.zygote.close()
@@ -170,7 +170,7 @@ class QueryPool:
         self._zygote.stop()
 
     def run(self, request: dict[str, Any], time_limit_s: float, *, cached: bool = True) -> bytes:
-        """The answer to ``request``: from the cache, or from a free process. With ``cached`` false the cache
+        """The answer to ``request``: from the cache, or from a free slot. With ``cached`` false the cache
         is neither read nor written (the response as a whole is kept elsewhere).
 
         :raises ExecutionError: 503 when no slot is free or the time limit passes, 4xx for a bad query.
@@ -258,12 +258,12 @@ class QueryPool:
 
     def _connection(self, number: int) -> Connection:
         """This thread's line to slot ``number``; a new line first drops those to slots gone since."""
-        processes = self._thread.processes
-        conn = processes.get(number)
+        slots = self._thread.slots
+        conn = slots.get(number)
         if conn is None:
-            for gone in [n for n in processes if not self._zygote.alive(n)]:
+            for gone in [n for n in slots if not self._zygote.alive(n)]:
                 self._forget(gone)
-            conn = processes[number] = self._zygote.connect(str(number))
+            conn = slots[number] = self._zygote.connect(str(number))
         return conn
 
     def _local(self) -> _Thread:
@@ -274,10 +274,10 @@ class QueryPool:
                 stack = self._zygote.stack()
             except OSError:
                 raise self._zygote_gone() from None
-            thread.pid, thread.zygote, thread.processes, thread.stack = os.getpid(), None, {}, stack
+            thread.pid, thread.zygote, thread.slots, thread.stack = os.getpid(), None, {}, stack
         return thread
 
     def _forget(self, number: int) -> None:
-        conn = self._thread.processes.pop(number, None)
+        conn = self._thread.slots.pop(number, None)
         if conn is not None:
             conn.close()

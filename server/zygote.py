@@ -36,6 +36,7 @@ import pyoxigraph
 
 from server import query_process
 from server.idle_stack import IdleStack
+from server.malloc import fix_mmap_threshold
 from server.query_process import Pool
 
 SPAWN_TIMEOUT_S = 900.0
@@ -202,6 +203,7 @@ def main(folder: str, store_path: str, mode: str, memory_mb: int, size: int, pro
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps killed query processes
     query_process.die_with_parent()
+    fix_mmap_threshold()  # the query processes inherit it
     try:
         store = query_process.open_store(store_path, mode) if mode == "memory" else None
     except OSError as exc:

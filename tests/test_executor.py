@@ -188,7 +188,7 @@ def test_a_query_past_its_deadline_ends_its_process_which_is_replaced(pool: Quer
     for _ in range(4):
         pool.run(QUERY, time_limit_s=30)
     assert numbers[0] not in numbers[3:]
-    assert numbers[0] not in pool._thread.processes  # no line kept to a process that is gone
+    assert numbers[0] not in pool._thread.slots  # no line kept to a slot that is gone
 
 
 LONG = {  # some seconds: still running when a query beside it is cut off
