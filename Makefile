@@ -33,7 +33,7 @@ test: install system-deps
 	$(BIN)/ruff format --check kg server tests bench
 	$(BIN)/python -m pytest
 
-# Every benchmark, side by side with the peers, into bench/RESULTS.md (about 45 min on 2 cores; no test times anything).
+# Every benchmark, side by side with the peers, into bench/RESULTS.md (about 35 min on 2 cores; no test times anything).
 bench: install system-deps
 	$(BIN)/python -m bench.run
 

@@ -84,7 +84,7 @@ def create_app(
 
 AUTO_MEMORY_TRIPLES = 500_000
 """Up to here ``store_mode`` auto serves from memory: medium queries twice as fast as from disk, at about
-0.6 GB per million triples against 0.03 GB (bench/RESULTS.md)."""
+0.6 GB per million triples against 0.02 GB (bench/RESULTS.md)."""
 
 
 def store_mode(setting: str, dataset: DatasetInfo) -> str:
