@@ -292,3 +292,31 @@ def test_a_server_whose_query_processes_died_starts_new_ones(seed_store_dir: Pat
         assert zygote_of(server) != old
     finally:
         server.stop()
+
+
+def test_under_load_only_the_runaway_queries_fail(seed_store_dir: Path, tmp_path: Path) -> None:
+    """Over HTTP, with queries cut off again and again: each cut-off query gets its 503, and every query that
+    happened to run beside one in the same process is still answered."""
+    server = start_server(
+        "--store", seed_store_dir, "--workers", "2", log_dir=tmp_path, settings={"sparql_time_limit_s": 1}
+    )
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    statuses: dict[str, list[int]] = {"runaway": [], "other": []}
+    stop = time.monotonic() + 6
+
+    def client(kind: str, query: str) -> None:
+        while time.monotonic() < stop:
+            text = f"{query} # {kind} {time.monotonic()}"  # a new text: no cache can answer it
+            statuses[kind].append(requests.get(server.sparql, params={"query": text}, timeout=60).status_code)
+
+    try:
+        clients = [threading.Thread(target=client, args=("runaway", runaway))]
+        clients += [threading.Thread(target=client, args=("other", "ASK { ?s ?p ?o }")) for _ in range(4)]
+        for thread in clients:
+            thread.start()
+        for thread in clients:
+            thread.join()
+    finally:
+        server.stop()
+    assert len(statuses["runaway"]) >= 3 and set(statuses["runaway"]) == {503}
+    assert len(statuses["other"]) > 100 and set(statuses["other"]) == {200}
