@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from server.cache import ResultCache
-from server.idle_stack import IdleStack
+from server.idle_stack import IdleStack, block_width
 
 ZYGOTE_GONE = "the query processes are gone; restart the server"
 REPLACED = "the query processes are gone; new ones are starting, retry in a few seconds"
@@ -187,14 +187,18 @@ class QueryPool:
 
     def _evaluate(self, request: dict[str, Any], time_limit_s: float) -> bytes:
         deadline = time.monotonic() + time_limit_s  # CLOCK_MONOTONIC: the same clock in the query process
+        width = block_width(self.size, self.processes)
+        ended: set[int] = set()  # the processes seen to end during this request, by block of slot numbers
         again = True
         while True:
             number = self._acquire()
+            process = (number - 1) // width
             try:
                 conn = self._connection(number)
                 conn.send((request, deadline))
             except OSError:  # its process ended before the zygote took the slot off the stack: take another
                 self._forget(number)
+                ended.add(process)
                 if time.monotonic() >= deadline:
                     raise self._past_deadline(time_limit_s) from None
                 continue
@@ -208,6 +212,9 @@ class QueryPool:
                     raise self._zygote_gone() from None
                 if deadline - time.monotonic() <= RESTART_MARGIN_S:
                     raise self._past_deadline(time_limit_s) from None
+                if process in ended:  # a slot of a process that had ended already: it never ran our query
+                    continue
+                ended.add(process)
                 if again:  # a query beside ours ended the process (its deadline, or out of memory)
                     again = False
                     continue

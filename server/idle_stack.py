@@ -20,6 +20,12 @@ from contextlib import contextmanager
 _COUNT, _WAITERS, _FIRST = 0, 1, 2
 
 
+def block_width(size: int, processes: int) -> int:
+    """Slot numbers come in blocks of this many per query process (the n-th process forked holds numbers
+    from ``n * width + 1``), so a worker can tell which slots shared a process that ended."""
+    return -(-size // processes)
+
+
 class IdleStack:
     """One handle on the stack in ``<folder>/idle``; each process and thread opens its own (``flock`` locks
     per open file), and a handle that is dropped closes its file."""

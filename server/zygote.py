@@ -15,7 +15,8 @@ frame):
 
 A query process sends a slot's number on its own socket pair when the slot is ready, and when it becomes
 free while workers wait (or, taken off the stack by a worker that then died, after ``UNCLAIMED_S`` without a
-query). Slots are numbered, never reused, so a worker can tell a replacement from the slot it replaced.
+query). Slots are numbered, never reused, so a worker can tell a replacement from the slot it replaced, and
+in a block per process (:func:`server.idle_stack.block_width`), so it can tell which slots ended together.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph
 
 from server import query_process
-from server.idle_stack import IdleStack
+from server.idle_stack import IdleStack, block_width
 from server.malloc import fix_mmap_threshold
 from server.query_process import Pool
 
@@ -60,7 +61,8 @@ class Zygote:
         self.clients: set[Connection] = set()
         self.selector = selectors.DefaultSelector()
         self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self._numbers = iter(range(1, sys.maxsize))
+        self._forked = 0
+        self._width = block_width(pool.size, pool.processes)
 
     def run(self) -> None:
         self.listener.bind(os.path.join(self.pool.folder, "socket"))
@@ -97,7 +99,9 @@ class Zygote:
         return True
 
     def _fork(self, slots: int) -> None:
-        numbers = tuple(next(self._numbers) for _ in range(slots))
+        first = self._forked * self._width + 1
+        self._forked += 1
+        numbers = tuple(range(first, first + slots))
         ours, theirs = socket.socketpair()
         if os.fork() == 0:
             ours.close()
