@@ -59,11 +59,8 @@ class ResultCache:
         self._lock = threading.Lock()
 
     @staticmethod
-    def key(request: dict[str, Any]) -> str | None:
-        """What identifies an answer: everything in a query request (text, format, base, dataset); None for
-        requests whose effect is not an answer, such as dumps."""
-        if request.get("op") != "query":
-            return None
+    def key(request: dict[str, Any]) -> str:
+        """What identifies an answer: everything in a query request (text, format, base, dataset)."""
         return json.dumps(request, sort_keys=True, separators=(",", ":"))
 
     def get(self, key: str) -> bytes | StoredResponse | None:

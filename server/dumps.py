@@ -1,7 +1,8 @@
 """``/dumps/``: the whole dataset and each graph as files, gzip-compressed when the client accepts it.
 
-A dump is written once per server run by a query process (with its own time limit), cached as a ``.gz`` file,
-and streamed: sent as is with ``Content-Encoding: gzip``, or decompressed on the fly for other clients.
+A dump is written once per server run in a process of its own (:mod:`server.dump_process`, with its own time
+limit; from a remote store, by the worker), cached as a ``.gz`` file, and streamed: sent as is with
+``Content-Encoding: gzip``, or decompressed on the fly for other clients.
 """
 
 from __future__ import annotations
@@ -85,10 +86,12 @@ def ensure_dump(path: Path, graph: str | None, fmt: RdfFormat) -> Path:
             return path
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        settings = current_app.config["NEWSKG_SETTINGS"]
-        job = {"op": "dump", "graph": graph, "format": fmt.media_type, "path": str(partial)}
-        pool().run(job, float(settings["dump_time_limit_s"]))
-        partial.replace(path)
+        limit = float(current_app.config["NEWSKG_SETTINGS"]["dump_time_limit_s"])
+        try:
+            pool().dump(graph, fmt.media_type, str(partial), limit)
+            partial.replace(path)
+        finally:
+            partial.unlink(missing_ok=True)  # what a failed dump left
     return path
 
 

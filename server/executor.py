@@ -176,14 +176,37 @@ class QueryPool:
         :raises ExecutionError: 503 when no slot is free or the time limit passes, 4xx for a bad query.
         """
         cache = self.cache if cached else None
-        key = None if cache is None else ResultCache.key(request)
-        if cache is None or key is None:
+        if cache is None:
             return self._evaluate(request, time_limit_s)
+        key = ResultCache.key(request)
         body = cache.get(key)
         if body is None:
             body = self._evaluate(request, time_limit_s)
             cache.put(key, body)
         return body
+
+    def dump(self, graph: str | None, media_type: str, path: str, time_limit_s: float) -> None:
+        """Write every graph, or ``graph``, gzip-compressed into ``path``, in a process of its own
+        (:mod:`server.dump_process`), which is killed at the time limit.
+
+        :raises ExecutionError: 503 when the time limit passes or the process fails (its error goes to
+            the server's log).
+        """
+        command = [sys.executable, "-m", "server.dump_process", str(self.store_path), media_type, path,
+                   graph or "", str(self.memory_mb)]  # fmt: skip
+        try:
+            done = subprocess.run(
+                command, stdin=subprocess.DEVNULL, capture_output=True, timeout=time_limit_s
+            )
+        except subprocess.TimeoutExpired:
+            raise ExecutionError(
+                503,
+                f"writing the dump took longer than the time limit of {time_limit_s:g} s and was cancelled "
+                "(setting: dump_time_limit_s)",
+            ) from None
+        if done.returncode != 0:
+            sys.stderr.write(done.stderr.decode(errors="replace"))
+            raise ExecutionError(503, "the dump could not be written; the server's log says why")
 
     def _evaluate(self, request: dict[str, Any], time_limit_s: float) -> bytes:
         deadline = time.monotonic() + time_limit_s  # CLOCK_MONOTONIC: the same clock in the query process

@@ -77,7 +77,7 @@ def _run(query: str, media_type: str) -> bytes:
     """A query of the pages, through the same pool, time limit and union default graph as /sparql."""
     pool: QueryPool = current_app.extensions["newskg_pool"]
     limit = float(current_app.config["NEWSKG_SETTINGS"]["sparql_time_limit_s"])
-    return pool.run({"op": "query", "query": _PROLOGUE + query, "format": media_type, "union": True}, limit)
+    return pool.run({"query": _PROLOGUE + query, "format": media_type, "union": True}, limit)
 
 
 def select(query: str) -> list[dict[str, Term]]:

@@ -100,7 +100,7 @@ def run_query(query: str, params: MultiDict[str, str]) -> Response:
     )
     accept = request.headers.get("Accept", "")
     offer = conneg.choose_for_header(conneg.OFFERS_BY_FORM[info.form], accept, params.get("format"))
-    job: dict[str, Any] = {"op": "query", "query": info.text, "format": offer.media_type, "base": base}
+    job: dict[str, Any] = {"query": info.text, "format": offer.media_type, "base": base}
     if info.capped:
         job["original"] = query  # a syntax error is reported against the text the client sent
     job.update(dataset_of(info.from_graphs, info.from_named_graphs, params))

@@ -13,7 +13,6 @@ workers start them again in the replacement (:mod:`server.executor`).
 from __future__ import annotations
 
 import ctypes
-import gzip
 import os
 import resource
 import selectors
@@ -59,16 +58,7 @@ def limit_memory(megabytes: int) -> None:
 
 
 def answer(store: pyoxigraph.Store, request: dict[str, Any]) -> bytes:
-    """Evaluate one request; the engine's own serializers write the result."""
-    if request["op"] == "dump":
-        graph = request.get("graph")
-        fmt = RdfFormat.from_media_type(request["format"])
-        assert fmt is not None
-        quads = store.quads_for_pattern(None, None, None, NamedNode(graph) if graph else None)
-        items = quads if fmt.supports_datasets else (q.triple for q in quads)
-        with gzip.open(request["path"], "wb", compresslevel=6) as out:
-            pyoxigraph.serialize(items, out, format=fmt, prefixes=PREFIXES)
-        return b""
+    """Evaluate one query request; the engine's own serializers write the result."""
     options: dict[str, Any] = {"base_iri": request.get("base")}
     if request.get("default_graph") is not None:
         options["default_graph"] = [NamedNode(g) for g in request["default_graph"]]

@@ -9,18 +9,19 @@ server is not sandboxed by newskg: run it without federation where it offers tha
 
 from __future__ import annotations
 
-import gzip
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import pyoxigraph
 import requests
-from pyoxigraph import RdfFormat
+from pyoxigraph import Quad
 
 from kg.errors import NewsKGError
 from kg.remote import RemoteStore
-from kg.vocab import PREFIXES
+from server.dump_process import write_quads
 from server.executor import ExecutionError
 
 
@@ -43,20 +44,37 @@ class RemotePool:
     def run(self, request: dict[str, Any], time_limit_s: float, *, cached: bool = True) -> bytes:
         """The answer from the remote server; never cached (``cached`` is the query pool's), since the data
         there can change under us."""
+        with self._slot(time_limit_s, "the query ran", "sparql_time_limit_s"):
+            return self._query(request, time_limit_s)
+
+    def dump(self, graph: str | None, media_type: str, path: str, time_limit_s: float) -> None:
+        """Write every graph, or ``graph``, gzip-compressed into ``path``, as the remote server lists them."""
+        deadline = time.monotonic() + time_limit_s
+
+        def until_deadline(quads: Iterator[Quad]) -> Iterator[Quad]:
+            for quad in quads:
+                if time.monotonic() > deadline:
+                    raise requests.Timeout
+                yield quad
+
+        with self._slot(time_limit_s, "writing the dump took", "dump_time_limit_s"):
+            write_quads(until_deadline(self.store.quads(graph)), media_type, path)
+
+    @contextmanager
+    def _slot(self, time_limit_s: float, what: str, setting: str) -> Iterator[None]:
+        """One of the ``executors`` slots, and the remote server's failures as :class:`ExecutionError`."""
         if not self._slots.acquire(timeout=self.queue_timeout_s):
             raise ExecutionError(
                 503,
                 f"all {self.size} query slots are busy; retry later (settings: executors, queue_timeout_s)",
             )
         try:
-            if request["op"] == "dump":
-                return self._dump(request)
-            return self._query(request, time_limit_s)
+            yield
         except requests.Timeout:
             raise ExecutionError(
                 503,
-                f"the query ran longer than the time limit of {time_limit_s:g} s and was cancelled "
-                "(setting: sparql_time_limit_s)",
+                f"{what} longer than the time limit of {time_limit_s:g} s and was cancelled "
+                f"(setting: {setting})",
             ) from None
         except NewsKGError as exc:
             status = 400 if "refused the query" in str(exc) else 503
@@ -74,12 +92,3 @@ class RemotePool:
         query = f"BASE <{request['base']}>\n{request['query']}" if request.get("base") else request["query"]
         response = self.store.request(query, request["format"], params=params, timeout=time_limit_s)
         return response.content
-
-    def _dump(self, request: dict[str, Any]) -> bytes:
-        fmt = RdfFormat.from_media_type(request["format"])
-        assert fmt is not None
-        quads = self.store.quads(request.get("graph"))
-        items = quads if fmt.supports_datasets else (q.triple for q in quads)
-        with gzip.open(request["path"], "wb", compresslevel=6) as out:
-            pyoxigraph.serialize(items, out, format=fmt, prefixes=PREFIXES)
-        return b""

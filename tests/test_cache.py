@@ -13,7 +13,7 @@ from server.cache import KEPT_WHOLE, SEEN_KEYS, ResponseCache, ResultCache, Stor
 
 
 def request(query: str, media_type: str = "application/sparql-results+json") -> dict[str, object]:
-    return {"op": "query", "query": query, "format": media_type, "base": "http://x/sparql", "union": True}
+    return {"query": query, "format": media_type, "base": "http://x/sparql", "union": True}
 
 
 def missed_twice(cache: ResultCache, key: str) -> None:
@@ -70,10 +70,6 @@ def test_the_key_does_not_depend_on_the_order_of_the_request() -> None:
     forward = request("ASK {}")
     backward = dict(reversed(list(forward.items())))
     assert ResultCache.key(forward) == ResultCache.key(backward)
-
-
-def test_dumps_are_never_cached() -> None:
-    assert ResultCache.key({"op": "dump", "graph": None, "format": "text/turtle", "path": "/tmp/x"}) is None
 
 
 def keys(count: int) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gzip
 import os
 import signal
 import threading
@@ -21,9 +22,8 @@ from server.executor import REPLACED, ExecutionError, QueryPool
 from server.query_process import UNCLAIMED_S
 from tests.conftest import LiveServer, start_server
 
-QUERY = {"op": "query", "query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "format": "text/csv"}
+QUERY = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "format": "text/csv"}
 SLOW = {
-    "op": "query",
     "query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }",
     "format": "text/csv",
 }
@@ -320,3 +320,40 @@ def test_under_load_only_the_runaway_queries_fail(seed_store_dir: Path, tmp_path
         server.stop()
     assert len(statuses["runaway"]) >= 3 and set(statuses["runaway"]) == {503}
     assert len(statuses["other"]) > 100 and set(statuses["other"]) == {200}
+
+
+class TestDumps:
+    """A dump is written by a process of its own, killed at its time limit: no slot is taken for it."""
+
+    def test_a_dump_holds_every_quad_while_every_slot_is_busy(self, pool: QueryPool, tmp_path: Path) -> None:
+        busy = [in_background(pool, SLOW, 5) for _ in range(pool.size)]
+        time.sleep(0.5)
+        assert pool.idle() == 0
+        path = tmp_path / "dump.nq.gz"
+        pool.dump(None, "application/n-quads", str(path), 60)
+        lines = gzip.decompress(path.read_bytes()).decode().splitlines()
+        assert len(lines) == 200 and all(line.endswith("<http://example.org/g> .") for line in lines)
+        assert pool.idle() == 0  # the slow queries ran on, undisturbed
+        for thread in busy:
+            thread.join()
+
+    def test_a_graph_format_gets_the_triples(self, pool: QueryPool, tmp_path: Path) -> None:
+        path = tmp_path / "dump.ttl.gz"
+        pool.dump("http://example.org/g", "text/turtle", str(path), 60)
+        text = gzip.decompress(path.read_bytes()).decode()
+        assert text.count('"o"') == 200 and "example.org/g" not in text
+
+    def test_a_dump_past_its_time_limit_is_503_naming_the_setting(
+        self, pool: QueryPool, tmp_path: Path
+    ) -> None:
+        with pytest.raises(ExecutionError) as error:
+            pool.dump(None, "application/n-quads", str(tmp_path / "dump.nq.gz"), 0.01)
+        assert error.value.status == 503 and "dump_time_limit_s" in error.value.message
+
+    def test_a_failed_dump_is_503_with_its_reason_in_the_log(
+        self, pool: QueryPool, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+    ) -> None:
+        with pytest.raises(ExecutionError) as error:
+            pool.dump(None, "application/n-quads", str(tmp_path / "no" / "such" / "dump.nq.gz"), 60)
+        assert error.value.status == 503 and "log" in error.value.message
+        assert "No such file or directory" in capfd.readouterr().err

@@ -171,6 +171,14 @@ def test_a_runaway_query_on_the_server_is_cut_off(endpoint: str) -> None:
     assert time.monotonic() - started < 10
 
 
+def test_dumps_come_from_the_server(endpoint: str) -> None:
+    response = requests.get(endpoint + "/dumps/graph/entities.nq", timeout=60)
+    assert response.status_code == 200
+    lines = response.text.splitlines()
+    assert lines and all(line.endswith("<https://kg.example.org/graph/entities> .") for line in lines)
+    assert any(line.startswith("<https://kg.example.org/person/vladimir-putin> ") for line in lines)
+
+
 def test_pages_work_on_the_server(endpoint: str) -> None:
     html = requests.get(endpoint + "/person/vladimir-putin").text
     assert "Trump–Putin summit in Alaska" in html and "President of Russia" in html
