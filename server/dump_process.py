@@ -21,7 +21,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat
 
 from kg.vocab import PREFIXES
 from server.query_process import die_with_parent, limit_memory, open_store
-from server.sandbox import deny_network
+from server.sandbox import deny_network_or_warn
 
 
 def write_quads(quads: Iterable[Quad], media_type: str, path: str) -> None:
@@ -36,10 +36,7 @@ def write_quads(quads: Iterable[Quad], media_type: str, path: str) -> None:
 
 def main(store_path: str, media_type: str, path: str, graph: str, memory_mb: int) -> None:
     die_with_parent()  # a worker that ends (or gives up at the time limit) takes its dump with it
-    try:
-        deny_network()  # no query runs here, but nothing here needs the network either
-    except OSError as exc:
-        print(f"newskg dump process: network not sandboxed ({exc})", file=sys.stderr)
+    deny_network_or_warn("dump process")  # no query runs here, but nothing here needs the network either
     store = open_store(store_path, "disk")
     limit_memory(memory_mb)
     quads = store.quads_for_pattern(None, None, None, NamedNode(graph) if graph else None)

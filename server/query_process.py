@@ -32,7 +32,7 @@ from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutio
 
 from kg.vocab import PREFIXES
 from server.idle_stack import IdleStack
-from server.sandbox import deny_network
+from server.sandbox import deny_network_or_warn
 
 UNCLAIMED_S = 10.0
 """A slot taken off the stack whose query has not come after this long was taken by a worker that died in
@@ -161,13 +161,7 @@ def serve(control: Connection, slots: tuple[int, ...], pool: Pool, store: pyoxig
         listeners[slot] = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         listeners[slot].bind(os.path.join(pool.folder, str(slot)))
         listeners[slot].listen(64)
-    try:
-        deny_network()  # before the slots' threads start: they inherit the filter
-    except OSError as exc:
-        print(
-            f"newskg query process: network not sandboxed ({exc}); the query guard still applies",
-            file=sys.stderr,
-        )
+    deny_network_or_warn("query process")  # before the slots' threads start: they inherit the filter
     lock = threading.Lock()
 
     def free(slot: int) -> None:

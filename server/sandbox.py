@@ -12,6 +12,7 @@ import ctypes
 import errno
 import platform
 import struct
+import sys
 
 _PR_SET_NO_NEW_PRIVS = 38
 _PR_SET_SECCOMP = 22
@@ -70,3 +71,12 @@ def deny_network() -> None:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
     if libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_SECCOMP) failed")
+
+
+def deny_network_or_warn(process: str) -> None:
+    """:func:`deny_network`, or a line in the server's log where the kernel refuses it: the process then runs
+    without the filter (a query process still has the query guard) rather than not at all."""
+    try:
+        deny_network()
+    except OSError as exc:
+        print(f"newskg {process}: network not sandboxed ({exc})", file=sys.stderr)

@@ -27,6 +27,7 @@ import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from server import sandbox
 from tests.conftest import NEWSKG, LiveServer, free_port, start_server
 
 PASSWD = Path("/etc/passwd")
@@ -1008,6 +1009,16 @@ def test_direct_posts_must_be_utf8(live_server: LiveServer, charset: str) -> Non
         response,
         415,
         f"415 Unsupported Media Type: charset={charset!r} is not supported: send the query as UTF-8\n",
+    )
+
+
+def test_where_the_kernel_refuses_the_filter_the_process_says_so_and_runs_on(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sandbox.platform, "machine", lambda: "sparc64")
+    sandbox.deny_network_or_warn("dump process")
+    assert capsys.readouterr().err == (
+        "newskg dump process: network not sandboxed (no seccomp filter for sparc64)\n"
     )
 
 
