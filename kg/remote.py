@@ -14,16 +14,44 @@ configured that way, e.g. Fuseki's ``tdb:unionDefaultGraph``).
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 import pyoxigraph
 import requests
+import urllib3
 from pyoxigraph import NamedNode, Quad, QueryResultsFormat, QuerySolutions, RdfFormat
 
 from kg import updates
 from kg.errors import NewsKGError, QueryError
 
 TIMEOUT_S = 300.0
+
+
+class Answer(NamedTuple):
+    """A query's answer as the server sent it."""
+
+    content_type: str
+    body: bytes
+
+    def text(self) -> str:
+        return self.body.decode(errors="replace").strip()
+
+
+def _read(response: requests.Response, deadline: float) -> bytes:
+    """The body as it arrives, until ``deadline``; urllib3's errors as the ones ``requests`` raises."""
+    chunks = []
+    try:
+        while chunk := response.raw.read1(1 << 16):
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise requests.Timeout("the answer was still arriving at the deadline")
+    except urllib3.exceptions.TimeoutError as exc:
+        raise requests.Timeout(str(exc)) from None
+    except urllib3.exceptions.HTTPError as exc:
+        raise requests.ConnectionError(str(exc)) from None
+    return b"".join(chunks)
 
 
 def is_url(spec: object) -> bool:
@@ -48,34 +76,40 @@ class RemoteStore:
     # --- protocol ---
 
     def request(self, sparql: str, accept: str, *, params: Sequence[tuple[str, str]] = (),
-                timeout: float = TIMEOUT_S) -> requests.Response:  # fmt: skip
-        """POST one query; the caller decides the dataset parameters."""
+                timeout: float = TIMEOUT_S) -> Answer:  # fmt: skip
+        """POST one query and read its whole answer within ``timeout`` seconds; the caller decides the
+        dataset parameters.
+
+        :raises requests.Timeout: at the deadline, also while the answer is still arriving: a server that
+            streams the rows of a runaway query never pauses long enough for a read timeout alone.
+        """
+        deadline = time.monotonic() + timeout
         try:
-            response = self.session.post(
+            with self.session.post(
                 self.query_url,
                 data=[("query", sparql), *params],
                 headers={"Accept": accept},
                 timeout=timeout,
-            )
+                stream=True,
+            ) as response:
+                answer = Answer(response.headers.get("Content-Type", ""), _read(response, deadline))
         except requests.ConnectionError as exc:
             raise NewsKGError(
                 f"cannot reach the SPARQL server at {self.query_url}: {exc.__class__.__name__}"
             ) from None
         if response.status_code == 400:
-            raise QueryError(f"the SPARQL server refused the query: {response.text.strip()[:500]}")
+            raise QueryError(f"the SPARQL server refused the query: {answer.text()[:500]}")
         if response.status_code >= 300:
-            raise NewsKGError(
-                f"the SPARQL server answered {response.status_code}: {response.text.strip()[:300]}"
-            )
-        return response
+            raise NewsKGError(f"the SPARQL server answered {response.status_code}: {answer.text()[:300]}")
+        return answer
 
-    def union_params(self) -> list[tuple[str, str]]:
+    def union_params(self, *, timeout: float = TIMEOUT_S) -> list[tuple[str, str]]:
         if self.union == "param":
             return [("union-default-graph", "")]
         if (
             self.union == "graphs"
         ):  # naming the default graphs empties the named ones unless they are named too
-            graphs = self.graphs()
+            graphs = self.graphs(timeout=timeout)
             return [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs]
         return []
 
@@ -100,25 +134,27 @@ class RemoteStore:
         rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(next(iter(rows))["n"].value)
 
-    def _select(self, sparql: str, params: Sequence[tuple[str, str]] = ()) -> QuerySolutions:
-        response = self.request(sparql, QueryResultsFormat.JSON.media_type, params=params)
-        result = pyoxigraph.parse_query_results(response.content, format=QueryResultsFormat.JSON)
+    def _select(self, sparql: str, *, timeout: float = TIMEOUT_S) -> QuerySolutions:
+        answer = self.request(sparql, QueryResultsFormat.JSON.media_type, timeout=timeout)
+        result = pyoxigraph.parse_query_results(answer.body, format=QueryResultsFormat.JSON)
         assert isinstance(result, QuerySolutions)
         return result
 
-    def graphs(self) -> list[str]:
-        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    def graphs(self, *, timeout: float = TIMEOUT_S) -> list[str]:
+        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", timeout=timeout)
         return sorted(row["g"].value for row in rows if isinstance(row["g"], NamedNode))
 
     def has_graph(self, graph: str) -> bool:
         return graph in self.graphs()
 
-    def quads(self, graph: str | None = None) -> Iterator[Quad]:
+    def quads(self, graph: str | None = None, *, timeout: float = TIMEOUT_S) -> Iterator[Quad]:
         if graph is None:
-            for row in self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            for row in self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", timeout=timeout):
                 yield Quad(row["s"], row["p"], row["o"], row["g"])  # type: ignore[arg-type]
             return
-        for row in self._select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"):
+        for row in self._select(
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", timeout=timeout
+        ):
             yield Quad(row["s"], row["p"], row["o"], NamedNode(graph))  # type: ignore[arg-type]
 
     def replace_graphs_ntriples(self, graphs: Mapping[str, bytes]) -> None:
@@ -148,10 +184,10 @@ class RemoteStore:
         else:
             params = self.union_params()
         accept = f"{QueryResultsFormat.JSON.media_type}, {RdfFormat.N_TRIPLES.media_type};q=0.9"
-        response = self.request(text, accept, params=params)
-        if response.headers.get("Content-Type", "").startswith(RdfFormat.N_TRIPLES.media_type):
-            return [q.triple for q in pyoxigraph.parse(response.content, format=RdfFormat.N_TRIPLES)]
-        return pyoxigraph.parse_query_results(response.content, format=QueryResultsFormat.JSON)
+        answer = self.request(text, accept, params=params)
+        if answer.content_type.startswith(RdfFormat.N_TRIPLES.media_type):
+            return [q.triple for q in pyoxigraph.parse(answer.body, format=RdfFormat.N_TRIPLES)]
+        return pyoxigraph.parse_query_results(answer.body, format=QueryResultsFormat.JSON)
 
     def flush(self) -> None:
         """Every update is already durable on the server."""

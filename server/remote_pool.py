@@ -1,10 +1,12 @@
 """Queries for a store on another SPARQL server: passed through with the same guard, limits and formats.
 
-The remote engine evaluates and serializes. The time limit is the HTTP timeout: the connection is closed at
-the deadline, which ends the query on servers that cancel on disconnect (give the server its own timeout
-too, e.g. ``oxigraph serve --timeout-s``). Concurrency is bounded as with the query processes: ``executors``
-requests at once per worker, 503 after ``queue_timeout_s``. The guard still refuses SERVICE, but the remote
-server is not sandboxed by newskg: run it without federation where it offers that.
+The remote engine evaluates and serializes. The time limit bounds the whole answer, not only the wait for
+its first byte: a runaway query whose rows the server streams is cut off too. The connection is closed at
+the deadline, which ends the query on servers that cancel on disconnect or stop when they cannot write
+(give the server its own timeout too, e.g. ``oxigraph serve --timeout-s``). Concurrency is bounded as with
+the query processes: ``executors`` requests at once per worker, 503 after ``queue_timeout_s``. The guard
+still refuses SERVICE, but the remote server is not sandboxed by newskg: run it without federation where it
+offers that.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ class RemotePool:
                 yield quad
 
         with self._slot(time_limit_s, "writing the dump took", "dump_time_limit_s"):
-            write_quads(until_deadline(self.store.quads(graph)), media_type, path)
+            write_quads(until_deadline(self.store.quads(graph, timeout=time_limit_s)), media_type, path)
 
     @contextmanager
     def _slot(self, time_limit_s: float, what: str, setting: str) -> Iterator[None]:
@@ -83,12 +85,15 @@ class RemotePool:
             self._slots.release()
 
     def _query(self, request: dict[str, Any], time_limit_s: float) -> bytes:
+        deadline = time.monotonic() + time_limit_s
         params: list[tuple[str, str]] = []
         if request.get("default_graph") is not None:
             params += [("default-graph-uri", g) for g in request["default_graph"]]
             params += [("named-graph-uri", g) for g in request.get("named_graphs") or []]
         elif request.get("union", True):
-            params = self.store.union_params()
+            params = self.store.union_params(timeout=time_limit_s)  # the graphs, in the default mode
         query = f"BASE <{request['base']}>\n{request['query']}" if request.get("base") else request["query"]
-        response = self.store.request(query, request["format"], params=params, timeout=time_limit_s)
-        return response.content
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise requests.Timeout
+        return self.store.request(query, request["format"], params=params, timeout=remaining).body

@@ -7,6 +7,7 @@ own from the `oxigraph` package installed with the dev dependencies.
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -17,6 +18,9 @@ from pathlib import Path
 import pytest
 import requests
 
+from kg.remote import RemoteStore
+from server.executor import ExecutionError
+from server.remote_pool import RemotePool
 from tests.conftest import DATA, NEWSKG, SEED_DIR, free_port, start_server
 
 OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
@@ -169,6 +173,49 @@ def test_a_runaway_query_on_the_server_is_cut_off(endpoint: str) -> None:
     thread.join()
     assert outcome["r"].status_code == 503 and "time limit of 2 s" in outcome["r"].text
     assert time.monotonic() - started < 10
+
+
+def test_a_runaway_query_whose_rows_keep_coming_is_cut_off_too(endpoint: str) -> None:
+    """The server streams this query's rows as it finds them, a few every second for minutes: no pause is
+    long enough for a read timeout, so the time limit has to bound the whole answer."""
+    streaming = (
+        "SELECT ?a ?x WHERE { ?a ?b ?c . ?d ?e ?f . ?x ?y ?z "
+        "FILTER(STR(?f) = STR(?z) && STR(?d) = STR(?x) && STR(?e) = STR(?y)) }"
+    )
+    response = requests.get(endpoint + "/sparql", params={"query": streaming}, timeout=60)
+    assert response.status_code == 503 and "time limit of 2 s" in response.text
+    assert requests.get(endpoint + "/sparql", params={"query": "ASK {}"}, timeout=5).status_code == 200
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """The query URL of a server that takes connections and never answers."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/query"
+
+
+def test_a_dump_from_a_server_that_does_not_answer_ends_at_its_time_limit(
+    silent_server: str, tmp_path: Path
+) -> None:
+    pool = RemotePool(RemoteStore(silent_server, union="param"))
+    outcome: dict[str, ExecutionError] = {}
+
+    def dump() -> None:
+        try:
+            pool.dump(None, "application/n-quads", str(tmp_path / "all.nq.gz"), time_limit_s=0.5)
+        except ExecutionError as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=dump, daemon=True)
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive(), "the dump was still waiting for the server long after its time limit"
+    error = outcome["error"]
+    assert (
+        error.status == 503
+        and "time limit of 0.5 s" in error.message
+        and "dump_time_limit_s" in error.message
+    )
 
 
 def test_dumps_come_from_the_server(endpoint: str) -> None:
