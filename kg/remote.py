@@ -97,6 +97,10 @@ class RemoteStore:
             raise NewsKGError(
                 f"cannot reach the SPARQL server at {self.query_url}: {exc.__class__.__name__}"
             ) from None
+        except requests.Timeout:
+            raise
+        except requests.RequestException as exc:  # redirect loops and the like
+            raise NewsKGError(f"the SPARQL server at {self.query_url} answered badly: {exc}") from None
         if response.status_code == 400:
             raise QueryError(f"the SPARQL server refused the query: {answer.text()[:500]}")
         if response.status_code >= 300:

@@ -11,6 +11,7 @@ offers that.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from typing import Any
 import requests
 from pyoxigraph import Quad
 
-from kg.errors import NewsKGError
+from kg.errors import NewsKGError, QueryError
 from kg.remote import RemoteStore
 from server.dump_process import write_quads
 from server.executor import ExecutionError
@@ -78,9 +79,14 @@ class RemotePool:
                 f"{what} longer than the time limit of {time_limit_s:g} s and was cancelled "
                 f"(setting: {setting})",
             ) from None
-        except NewsKGError as exc:
-            status = 400 if "refused the query" in str(exc) else 503
-            raise ExecutionError(status, str(exc)) from None
+        except QueryError as exc:  # the server's parser on the client's own text
+            raise ExecutionError(400, str(exc)) from None
+        except NewsKGError as exc:  # its address and its own error page are for the log, not the client
+            print(f"newskg: {exc}", file=sys.stderr, flush=True)
+            raise ExecutionError(
+                503,
+                "the SPARQL server behind this endpoint failed or could not be reached; see the server's log",
+            ) from None
         finally:
             self._slots.release()
 

@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -216,6 +217,64 @@ def test_a_dump_from_a_server_that_does_not_answer_ends_at_its_time_limit(
         and "time limit of 0.5 s" in error.message
         and "dump_time_limit_s" in error.message
     )
+
+
+TRACE = "java.lang.NullPointerException\n\tat org.example.sparql.QueryEngine.run(QueryEngine.java:42)"
+
+
+def proxy_to(url: str) -> ThreadingHTTPServer:
+    """A proxy to the SPARQL server at ``url`` that answers every query naming <urn:newskg:test:fail> with a
+    500 and a stack trace, as the error page of a Java server does."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            if b"urn%3Anewskg%3Atest%3Afail" in body:
+                status, content_type, answer = 500, "text/plain", TRACE.encode()
+            else:
+                headers = {name: self.headers[name] for name in ("Content-Type", "Accept")}
+                upstream = requests.post(url, data=body, headers=headers, timeout=30)
+                status, content_type, answer = (
+                    upstream.status_code,
+                    upstream.headers["Content-Type"],
+                    upstream.content,
+                )
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    proxy = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    return proxy
+
+
+def test_what_goes_wrong_on_the_server_is_a_short_503_and_the_details_go_to_the_log(
+    built: str, tmp_path: Path
+) -> None:
+    proxy = proxy_to(built)
+    url = f"http://127.0.0.1:{proxy.server_address[1]}/query"
+    server = start_server("--store", url, log_dir=tmp_path)
+    try:
+        failing = requests.get(
+            server.url + "/sparql", params={"query": "ASK { <urn:newskg:test:fail> ?p ?o }"}
+        )
+        assert failing.status_code == 503 and "see the server's log" in failing.text
+        assert "NullPointerException" not in failing.text and url not in failing.text
+        assert requests.get(server.url + "/sparql", params={"query": "ASK {}"}).status_code == 200
+        proxy.shutdown()
+        proxy.server_close()
+        gone = requests.get(server.url + "/sparql", params={"query": "ASK {}"})
+        assert gone.status_code == 503 and "could not be reached" in gone.text and url not in gone.text
+        log = server.log.read_text()
+        assert "java.lang.NullPointerException" in log and f"cannot reach the SPARQL server at {url}" in log
+    finally:
+        server.stop()
+        proxy.server_close()
 
 
 def test_dumps_come_from_the_server(endpoint: str) -> None:
