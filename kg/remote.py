@@ -43,7 +43,7 @@ def _read(response: requests.Response, deadline: float) -> bytes:
     """The body as it arrives, until ``deadline``; urllib3's errors as the ones ``requests`` raises."""
     chunks = []
     try:
-        while chunk := response.raw.read1(1 << 16):
+        while chunk := response.raw.read1(1 << 16, decode_content=True):  # requests asks for gzip
             chunks.append(chunk)
             if time.monotonic() > deadline:
                 raise requests.Timeout("the answer was still arriving at the deadline")

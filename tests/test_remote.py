@@ -6,6 +6,7 @@ own from the `oxigraph` package installed with the dev dependencies.
 
 from __future__ import annotations
 
+import gzip
 import os
 import socket
 import subprocess
@@ -223,8 +224,9 @@ TRACE = "java.lang.NullPointerException\n\tat org.example.sparql.QueryEngine.run
 
 
 def proxy_to(url: str) -> ThreadingHTTPServer:
-    """A proxy to the SPARQL server at ``url`` that answers every query naming <urn:newskg:test:fail> with a
-    500 and a stack trace, as the error page of a Java server does."""
+    """A proxy to the SPARQL server at ``url`` that compresses what it passes on for a client that accepts
+    gzip, as a front end of many servers does, and answers every query naming <urn:newskg:test:fail> with
+    a 500 and a stack trace, as the error page of a Java server does."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
@@ -240,6 +242,9 @@ def proxy_to(url: str) -> ThreadingHTTPServer:
                     upstream.content,
                 )
             self.send_response(status)
+            if status == 200 and "gzip" in self.headers.get("Accept-Encoding", ""):
+                answer = gzip.compress(answer)
+                self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(answer)))
             self.end_headers()
@@ -251,6 +256,24 @@ def proxy_to(url: str) -> ThreadingHTTPServer:
     proxy = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=proxy.serve_forever, daemon=True).start()
     return proxy
+
+
+def test_an_answer_the_server_compressed_is_passed_on_as_it_was_meant(built: str, tmp_path: Path) -> None:
+    proxy = proxy_to(built)
+    server = start_server("--store", f"http://127.0.0.1:{proxy.server_address[1]}/query", log_dir=tmp_path)
+    try:
+        query = (
+            "SELECT ?n WHERE { <https://kg.example.org/person/vladimir-putin> <http://schema.org/name> ?n }"
+        )
+        response = requests.get(
+            server.url + "/sparql", params={"query": query}, headers={"Accept": "text/csv"}
+        )
+        assert response.status_code == 200 and "Content-Encoding" not in response.headers
+        assert sorted(response.text.split("\r\n")[1:-1]) == ["Vladimir Putin", "Wladimir Putin"]
+    finally:
+        server.stop()
+        proxy.shutdown()
+        proxy.server_close()
 
 
 def test_what_goes_wrong_on_the_server_is_a_short_503_and_the_details_go_to_the_log(
