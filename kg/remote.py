@@ -67,11 +67,20 @@ class RemoteStore:
         self.union = union or os.environ.get("NEWSKG_REMOTE_UNION", "graphs")
         if self.union not in ("graphs", "param", "server"):
             raise NewsKGError(f"NEWSKG_REMOTE_UNION is 'graphs', 'param' or 'server', got {self.union!r}")
-        self.session = requests.Session()
         self.path = None
+        self._session = requests.Session()
+        self._pid = os.getpid()
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.query_url!r})"
+
+    @property
+    def session(self) -> requests.Session:
+        """This process's connections: a server's workers are forked from the process that opened the store,
+        and two processes reading one kept-alive connection would take each other's answers."""
+        if self._pid != os.getpid():
+            self._session, self._pid = requests.Session(), os.getpid()
+        return self._session
 
     # --- protocol ---
 

@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -126,6 +127,32 @@ def endpoint(built: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
     server.stop()
 
 
+def test_each_server_worker_talks_to_the_server_on_connections_of_its_own(built: str, tmp_path: Path) -> None:
+    """The store is opened before gunicorn forks its workers: a connection kept alive then must not be
+    shared, or one request reads the answer meant for another (a server that takes a while to answer
+    leaves both workers time to send on it)."""
+    proxy = proxy_to(built, keep_alive=True, delay_s=0.2)
+    url = f"http://127.0.0.1:{proxy.server_address[1]}/query"
+    server = start_server("--store", url, "--workers", "2", log_dir=tmp_path, settings={"result_cache_mb": 0})
+    tags = [f"tag{i}" for i in range(16)]
+
+    def ask(tag: str) -> tuple[int, list[str]]:
+        query = f'SELECT ("{tag}" AS ?t) WHERE {{}}'
+        response = requests.get(
+            server.url + "/sparql", params={"query": query}, headers={"Accept": "text/csv"}
+        )
+        return response.status_code, response.text.split("\r\n")[1:2]
+
+    try:
+        with ThreadPoolExecutor(len(tags)) as pool:
+            for _ in range(3):
+                assert list(pool.map(ask, tags)) == [(200, [tag]) for tag in tags]
+    finally:
+        server.stop()
+        proxy.shutdown()
+        proxy.server_close()
+
+
 def test_the_endpoint_passes_queries_through(endpoint: str) -> None:
     query = "SELECT ?n WHERE { <https://kg.example.org/person/vladimir-putin> <http://schema.org/name> ?n }"
     response = requests.get(endpoint + "/sparql", params={"query": query}, headers={"Accept": "text/csv"})
@@ -223,14 +250,18 @@ def test_a_dump_from_a_server_that_does_not_answer_ends_at_its_time_limit(
 TRACE = "java.lang.NullPointerException\n\tat org.example.sparql.QueryEngine.run(QueryEngine.java:42)"
 
 
-def proxy_to(url: str) -> ThreadingHTTPServer:
+def proxy_to(url: str, *, keep_alive: bool = False, delay_s: float = 0.0) -> ThreadingHTTPServer:
     """A proxy to the SPARQL server at ``url`` that compresses what it passes on for a client that accepts
     gzip, as a front end of many servers does, and answers every query naming <urn:newskg:test:fail> with
-    a 500 and a stack trace, as the error page of a Java server does."""
+    a 500 and a stack trace, as the error page of a Java server does. With ``keep_alive`` it answers the
+    requests of one connection one after the other, as HTTP/1.1 servers do."""
 
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
+            time.sleep(delay_s)
             if b"urn%3Anewskg%3Atest%3Afail" in body:
                 status, content_type, answer = 500, "text/plain", TRACE.encode()
             else:
