@@ -35,7 +35,7 @@ def protocol_params() -> MultiDict[str, str]:
 
     :raises Forbidden: for SPARQL Update; :raises UnsupportedMediaType: for other POST bodies.
     """
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         params = request.args
     elif request.mimetype == FORM_TYPE:
         params = MultiDict(request.args)
@@ -71,7 +71,7 @@ def sparql() -> Response:
     params = protocol_params()
     queries = params.getlist("query")
     if not queries:
-        if request.method == "GET" and not params:
+        if request.method in ("GET", "HEAD") and not params:
             if wants_html():
                 return redirect(url_for("pages.query_page"), code=303)
             return service_description()
@@ -114,8 +114,17 @@ def run_query(query: str, params: MultiDict[str, str]) -> Response:
 
 @functools.lru_cache(maxsize=64)
 def base_url(scheme: str, host: str, root_path: str, path: str) -> str:
-    """``request.base_url``, which werkzeug rebuilds as an IRI on every call; the base IRI of queries."""
-    return get_current_url(scheme, host, root_path, path)
+    """``request.base_url``, which werkzeug rebuilds as an IRI on every call; the base IRI of queries.
+
+    :raises BadRequest: when the host or the path (decoded, as werkzeug gives them) do not make an IRI: a
+        ``>`` in it would end a ``BASE <…>`` early and let text of the request's choosing into a query.
+    """
+    url = get_current_url(scheme, host, root_path, path)
+    try:
+        NamedNode(url)
+    except ValueError:
+        raise BadRequest("the request's host and path do not make a valid base IRI") from None
+    return url
 
 
 def dataset_of(

@@ -49,6 +49,17 @@ class TestQueryOperation:
         )
         assert response.status_code == 200 and names(response) == ["Vladimir Putin", "Wladimir Putin"]
 
+    def test_head_answers_as_get_would_without_the_body(self, live_server: LiveServer) -> None:
+        response = requests.head(live_server.sparql, params={"query": PUTIN_NAMES})
+        get = requests.get(live_server.sparql, params={"query": PUTIN_NAMES})
+        assert response.status_code == 200 and response.content == b""
+        assert response.headers["Content-Type"] == get.headers["Content-Type"]
+        assert int(response.headers["Content-Length"]) == len(get.content)
+        description = requests.head(live_server.sparql, headers={"Accept": "text/turtle"})
+        assert description.status_code == 200 and description.headers["Content-Type"].startswith(
+            "text/turtle"
+        )
+
     def test_percent_sign_in_a_form_query_survives(self, live_server: LiveServer) -> None:
         query = 'SELECT ?x WHERE { BIND("100% sicher" AS ?x) }'
         response = requests.post(live_server.sparql, data={"query": query})

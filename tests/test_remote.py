@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import requests
@@ -202,6 +203,24 @@ def test_a_runaway_query_on_the_server_is_cut_off(endpoint: str) -> None:
     thread.join()
     assert outcome["r"].status_code == 503 and "time limit of 2 s" in outcome["r"].text
     assert time.monotonic() - started < 10
+
+
+def test_the_base_iri_taken_from_the_request_cannot_carry_a_query_to_the_server(endpoint: str) -> None:
+    """gunicorn takes SCRIPT_NAME from a local proxy's header and werkzeug decodes it: a '>' in it would end
+    the query's BASE line early, and the rest would reach the server as SPARQL, SERVICE included."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        listener.settimeout(1)
+        service = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+        root = quote(f'/x>SELECT*WHERE{{SERVICE<{service}>{{$s$p$o}}BIND("""', safe="/")
+        response = requests.get(
+            endpoint + root + "/sparql",
+            params={"query": 'SELECT """ AS ?z) }'},
+            headers={"SCRIPT_NAME": root},
+            timeout=30,
+        )
+        assert response.status_code == 400 and "base IRI" in response.text
+        with pytest.raises(TimeoutError):
+            listener.accept()  # nobody was sent to fetch anything
 
 
 def test_a_runaway_query_whose_rows_keep_coming_is_cut_off_too(endpoint: str) -> None:
