@@ -21,7 +21,7 @@ from typing import NamedTuple
 import pyoxigraph
 import requests
 import urllib3
-from pyoxigraph import NamedNode, Quad, QueryResultsFormat, QuerySolutions, RdfFormat
+from pyoxigraph import NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 
 from kg import updates
 from kg.errors import NewsKGError, QueryError
@@ -39,12 +39,20 @@ class Answer(NamedTuple):
         return self.body.decode(errors="replace").strip()
 
 
-def _read(response: requests.Response, deadline: float) -> bytes:
-    """The body as it arrives, until ``deadline``; urllib3's errors as the ones ``requests`` raises."""
-    chunks = []
+class AnswerTooLarge(NewsKGError):
+    """The server's answer outgrew the bytes the caller allowed for it."""
+
+
+def _read(response: requests.Response, deadline: float, max_bytes: int | None) -> bytes:
+    """The body as it arrives, until ``deadline`` and up to ``max_bytes`` once decompressed; urllib3's errors
+    as the ones ``requests`` raises."""
+    chunks, size = [], 0
     try:
         while chunk := response.raw.read1(1 << 16, decode_content=True):  # requests asks for gzip
             chunks.append(chunk)
+            size += len(chunk)
+            if max_bytes is not None and size > max_bytes:
+                raise AnswerTooLarge(f"the SPARQL server's answer is larger than {max_bytes:,} bytes")
             if time.monotonic() > deadline:
                 raise requests.Timeout("the answer was still arriving at the deadline")
     except urllib3.exceptions.TimeoutError as exc:
@@ -52,6 +60,18 @@ def _read(response: requests.Response, deadline: float) -> bytes:
     except urllib3.exceptions.HTTPError as exc:
         raise requests.ConnectionError(str(exc)) from None
     return b"".join(chunks)
+
+
+def _media_types(header: str) -> set[str]:
+    """The media types an ``Accept`` or ``Content-Type`` header names, without their parameters."""
+    return {part.split(";")[0].strip().lower() for part in header.split(",")}
+
+
+def _results(body: bytes) -> QuerySolutions | QueryBoolean:
+    try:
+        return pyoxigraph.parse_query_results(body, format=QueryResultsFormat.JSON)
+    except SyntaxError as exc:
+        raise NewsKGError(f"the SPARQL server's answer is not SPARQL JSON results: {exc}") from None
 
 
 def is_url(spec: object) -> bool:
@@ -85,12 +105,14 @@ class RemoteStore:
     # --- protocol ---
 
     def request(self, sparql: str, accept: str, *, params: Sequence[tuple[str, str]] = (),
-                timeout: float = TIMEOUT_S) -> Answer:  # fmt: skip
+                timeout: float = TIMEOUT_S, max_bytes: int | None = None) -> Answer:  # fmt: skip
         """POST one query and read its whole answer within ``timeout`` seconds; the caller decides the
-        dataset parameters.
+        dataset parameters. A redirect is an error (it could send the query on to any host), and so is an
+        answer in a media type that ``accept`` does not name (a login page, say).
 
         :raises requests.Timeout: at the deadline, also while the answer is still arriving: a server that
             streams the rows of a runaway query never pauses long enough for a read timeout alone.
+        :raises AnswerTooLarge: past ``max_bytes``.
         """
         deadline = time.monotonic() + timeout
         try:
@@ -100,8 +122,11 @@ class RemoteStore:
                 headers={"Accept": accept},
                 timeout=timeout,
                 stream=True,
+                allow_redirects=False,
             ) as response:
-                answer = Answer(response.headers.get("Content-Type", ""), _read(response, deadline))
+                answer = Answer(
+                    response.headers.get("Content-Type", ""), _read(response, deadline, max_bytes)
+                )
         except requests.ConnectionError as exc:
             raise NewsKGError(
                 f"cannot reach the SPARQL server at {self.query_url}: {exc.__class__.__name__}"
@@ -114,6 +139,11 @@ class RemoteStore:
             raise QueryError(f"the SPARQL server refused the query: {answer.text()[:500]}")
         if response.status_code >= 300:
             raise NewsKGError(f"the SPARQL server answered {response.status_code}: {answer.text()[:300]}")
+        if not _media_types(answer.content_type) <= _media_types(accept):
+            raise NewsKGError(
+                f"the SPARQL server answered in {answer.content_type or 'no media type'!r}, "
+                f"asked for {accept!r}"
+            )
         return answer
 
     def union_params(self, *, timeout: float = TIMEOUT_S) -> list[tuple[str, str]]:
@@ -149,7 +179,7 @@ class RemoteStore:
 
     def _select(self, sparql: str, *, timeout: float = TIMEOUT_S) -> QuerySolutions:
         answer = self.request(sparql, QueryResultsFormat.JSON.media_type, timeout=timeout)
-        result = pyoxigraph.parse_query_results(answer.body, format=QueryResultsFormat.JSON)
+        result = _results(answer.body)
         assert isinstance(result, QuerySolutions)
         return result
 
@@ -200,7 +230,7 @@ class RemoteStore:
         answer = self.request(text, accept, params=params)
         if answer.content_type.startswith(RdfFormat.N_TRIPLES.media_type):
             return [q.triple for q in pyoxigraph.parse(answer.body, format=RdfFormat.N_TRIPLES)]
-        return pyoxigraph.parse_query_results(answer.body, format=QueryResultsFormat.JSON)
+        return _results(answer.body)
 
     def flush(self) -> None:
         """Every update is already durable on the server."""

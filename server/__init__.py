@@ -48,7 +48,7 @@ def create_app(
     )
     if isinstance(store, RemoteStore):
         app.extensions["newskg_pool"] = RemotePool(
-            store, effective["executors"], effective["queue_timeout_s"]
+            store, effective["executors"], effective["queue_timeout_s"], effective["query_memory_mb"]
         )
     else:
         cache = (

@@ -23,7 +23,7 @@ import requests
 from pyoxigraph import Quad
 
 from kg.errors import NewsKGError, QueryError
-from kg.remote import RemoteStore
+from kg.remote import AnswerTooLarge, RemoteStore
 from server.dump_process import write_quads
 from server.executor import ExecutionError
 
@@ -33,6 +33,8 @@ class RemotePool:
     store: RemoteStore
     size: int = 2
     queue_timeout_s: float = 2.0
+    memory_mb: int = 2048
+    """The largest answer taken from the server, once decompressed."""
     _slots: threading.BoundedSemaphore = field(init=False)
 
     def __post_init__(self) -> None:
@@ -79,8 +81,10 @@ class RemotePool:
                 f"{what} longer than the time limit of {time_limit_s:g} s and was cancelled "
                 f"(setting: {setting})",
             ) from None
-        except QueryError as exc:  # the server's parser on the client's own text
-            raise ExecutionError(400, str(exc)) from None
+        except AnswerTooLarge:
+            raise ExecutionError(503, "the query's answer is larger than query_memory_mb allows") from None
+        except QueryError as exc:  # the server's parser on the client's own text: its first line
+            raise ExecutionError(400, str(exc).splitlines()[0][:300]) from None
         except NewsKGError as exc:  # its address and its own error page are for the log, not the client
             print(f"newskg: {exc}", file=sys.stderr, flush=True)
             raise ExecutionError(
@@ -102,4 +106,7 @@ class RemotePool:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise requests.Timeout
-        return self.store.request(query, request["format"], params=params, timeout=remaining).body
+        answer = self.store.request(
+            query, request["format"], params=params, timeout=remaining, max_bytes=self.memory_mb * 1024 * 1024
+        )
+        return answer.body

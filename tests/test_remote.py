@@ -267,13 +267,19 @@ def test_a_dump_from_a_server_that_does_not_answer_ends_at_its_time_limit(
 
 
 TRACE = "java.lang.NullPointerException\n\tat org.example.sparql.QueryEngine.run(QueryEngine.java:42)"
+MISBEHAVIOURS = {  # what the proxy answers to a query that names <urn:newskg:test:...>
+    "fail": (500, "text/plain", TRACE.encode()),  # a Java server's error page
+    "refuse": (400, "text/plain", b"Parse error: line 1, column 8\n" + TRACE.encode()),
+    "login": (200, "text/html", b"<html><body>Please log in</body></html>"),
+    "huge": (200, "application/sparql-results+json", b'{"head":{}, "boolean":true' + b" " * 3_000_000 + b"}"),
+}
 
 
 def proxy_to(url: str, *, keep_alive: bool = False, delay_s: float = 0.0) -> ThreadingHTTPServer:
     """A proxy to the SPARQL server at ``url`` that compresses what it passes on for a client that accepts
-    gzip, as a front end of many servers does, and answers every query naming <urn:newskg:test:fail> with
-    a 500 and a stack trace, as the error page of a Java server does. With ``keep_alive`` it answers the
-    requests of one connection one after the other, as HTTP/1.1 servers do."""
+    gzip, as a front end of many servers does; a query that names <urn:newskg:test:redirect> it sends on
+    to ``url`` with a 307, one that names another of MISBEHAVIOURS gets that answer. With ``keep_alive`` it
+    answers the requests of one connection one after the other, as HTTP/1.1 servers do."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
@@ -281,8 +287,19 @@ def proxy_to(url: str, *, keep_alive: bool = False, delay_s: float = 0.0) -> Thr
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
             time.sleep(delay_s)
-            if b"urn%3Anewskg%3Atest%3Afail" in body:
-                status, content_type, answer = 500, "text/plain", TRACE.encode()
+            marked = [
+                name
+                for name in [*MISBEHAVIOURS, "redirect"]
+                if b"urn%3Anewskg%3Atest%3A" + name.encode() in body
+            ]
+            if marked == ["redirect"]:
+                self.send_response(307)
+                self.send_header("Location", url)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            if marked:
+                status, content_type, answer = MISBEHAVIOURS[marked[0]]
             else:
                 headers = {name: self.headers[name] for name in ("Content-Type", "Accept")}
                 upstream = requests.post(url, data=body, headers=headers, timeout=30)
@@ -308,22 +325,52 @@ def proxy_to(url: str, *, keep_alive: bool = False, delay_s: float = 0.0) -> Thr
     return proxy
 
 
-def test_an_answer_the_server_compressed_is_passed_on_as_it_was_meant(built: str, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def proxied(built: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The endpoint on a store reached through :func:`proxy_to`, taking answers of at most 1 MB."""
     proxy = proxy_to(built)
-    server = start_server("--store", f"http://127.0.0.1:{proxy.server_address[1]}/query", log_dir=tmp_path)
-    try:
-        query = (
-            "SELECT ?n WHERE { <https://kg.example.org/person/vladimir-putin> <http://schema.org/name> ?n }"
-        )
-        response = requests.get(
-            server.url + "/sparql", params={"query": query}, headers={"Accept": "text/csv"}
-        )
-        assert response.status_code == 200 and "Content-Encoding" not in response.headers
-        assert sorted(response.text.split("\r\n")[1:-1]) == ["Vladimir Putin", "Wladimir Putin"]
-    finally:
-        server.stop()
-        proxy.shutdown()
-        proxy.server_close()
+    url = f"http://127.0.0.1:{proxy.server_address[1]}/query"
+    server = start_server(
+        "--store", url, log_dir=tmp_path_factory.mktemp("proxied"), settings={"query_memory_mb": 1}
+    )
+    yield server.url
+    server.stop()
+    proxy.shutdown()
+    proxy.server_close()
+
+
+def ask_marked(endpoint: str, name: str) -> requests.Response:
+    return requests.get(endpoint + "/sparql", params={"query": f"ASK {{ <urn:newskg:test:{name}> ?p ?o }}"})
+
+
+def test_an_answer_the_server_compressed_is_passed_on_as_it_was_meant(proxied: str) -> None:
+    query = "SELECT ?n WHERE { <https://kg.example.org/person/vladimir-putin> <http://schema.org/name> ?n }"
+    response = requests.get(proxied + "/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+    assert response.status_code == 200 and "Content-Encoding" not in response.headers
+    assert sorted(response.text.split("\r\n")[1:-1]) == ["Vladimir Putin", "Wladimir Putin"]
+
+
+def test_a_redirect_is_not_followed(proxied: str) -> None:
+    """It could send the query on to any host."""
+    response = ask_marked(proxied, "redirect")
+    assert response.status_code == 503 and "see the server's log" in response.text
+
+
+def test_an_answer_in_a_format_not_asked_for_is_not_passed_on(proxied: str) -> None:
+    response = ask_marked(proxied, "login")
+    assert response.status_code == 503 and "log in" not in response.text
+
+
+def test_an_answer_larger_than_the_memory_allowed_is_not_taken(proxied: str) -> None:
+    response = ask_marked(proxied, "huge")
+    assert response.status_code == 503 and "query_memory_mb" in response.text
+    assert ask_marked(proxied, "nothing").json()["boolean"] is False
+
+
+def test_a_query_the_server_refuses_is_400_with_the_first_line_of_its_reason(proxied: str) -> None:
+    response = ask_marked(proxied, "refuse")
+    assert response.status_code == 400 and "Parse error: line 1, column 8" in response.text
+    assert "java.lang" not in response.text
 
 
 def test_what_goes_wrong_on_the_server_is_a_short_503_and_the_details_go_to_the_log(
