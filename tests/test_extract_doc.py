@@ -1,0 +1,103 @@
+"""kg.extract.doc and kg.extract.lang: what the extractor's rules can rely on about a text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.doc import analyse, paragraphs
+from kg.extract.lang import detect
+
+GERMAN = (
+    "Die Außenministerin reiste am Montag nach Kyjiw. Dort traf sie den ukrainischen Präsidenten.\n"
+    "Ein Bild vom Treffen\n"
+    "„Wir stehen an Ihrer Seite“, sagte sie."
+)
+
+
+def test_every_token_is_the_text_at_its_offsets():
+    doc = analyse(GERMAN, "de")
+    assert doc.tokens
+    for tok in doc.tokens:
+        assert GERMAN[tok.start : tok.end] == tok.text
+        assert tok.end > tok.start
+    assert [t.i for t in doc.tokens] == list(range(len(doc.tokens)))
+
+
+def test_offsets_are_code_points_not_bytes():
+    text = "Ängste in Österreich: Péter Szijjártó spricht."
+    doc = analyse(text, "de")
+    name = next(t for t in doc.tokens if t.text == "Szijjártó")
+    assert (name.start, name.end) == (text.index("Szijjártó"), text.index("Szijjártó") + 9)
+
+
+def test_sentences_split_at_full_stops_and_at_line_breaks():
+    doc = analyse(GERMAN, "de")
+    assert [doc.span_text(s) for s in doc.sentences] == [
+        "Die Außenministerin reiste am Montag nach Kyjiw.",
+        "Dort traf sie den ukrainischen Präsidenten.",
+        "Ein Bild vom Treffen",
+        "„Wir stehen an Ihrer Seite“, sagte sie.",
+    ]
+    for k, _sent in enumerate(doc.sentences):
+        assert all(t.sentence == k for t in doc.sentence_tokens(k))
+
+
+def test_a_hard_wrapped_sentence_stays_one_sentence():
+    text = "Der Minister sagte am Abend, dass die Gespräche\nweitergehen würden."
+    assert paragraphs(text) == [(0, len(text))]
+    assert len(analyse(text, "de").sentences) == 1
+
+
+def test_abbreviations_and_dates_do_not_end_a_sentence():
+    doc = analyse("Am 3. Oktober sprach Dr. Müller u. a. über die Wahl.", "de")
+    assert len(doc.sentences) == 1
+
+
+def test_german_tags_are_stts_and_lemmas_are_base_forms():
+    doc = analyse("Die Kanzlerin traf gestern Emmanuel Macron in Paris.", "de")
+    by_text = {t.text: t.i for t in doc.tokens}
+    assert doc.pos(by_text["traf"]) == "VVFIN"
+    assert doc.lemma(by_text["traf"]) == "treffen"
+    assert doc.pos(by_text["Macron"]) == "NE"
+    assert doc.pos(by_text["Kanzlerin"]) == "NN"
+
+
+def test_english_is_tagged_with_the_english_model():
+    doc = analyse("The minister said that talks would continue.", "en")
+    said = next(t for t in doc.tokens if t.text == "said")
+    assert doc.lemma(said.i) == "say"
+    assert doc.pos(said.i).startswith("VV")
+
+
+def test_tags_are_computed_only_for_the_sentences_asked_for():
+    doc = analyse(GERMAN, "de")
+    doc.pos(doc.sentences[1].first)
+    assert set(doc._tags) == {1}
+
+
+def test_positions_can_be_looked_up():
+    doc = analyse(GERMAN, "de")
+    at = GERMAN.index("Kyjiw")
+    assert doc.token_at(at + 2).text == "Kyjiw"
+    assert doc.sentence_of(at) == 0
+    assert [t.text for t in doc.tokens_in(at, at + 6)] == ["Kyjiw", "."]
+
+
+def test_empty_text_has_no_sentences():
+    doc = analyse("  \n\n ", "de")
+    assert doc.tokens == () and doc.sentences == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die Regierung hat am Montag neue Gespräche mit den Nachbarländern angekündigt.", "de"),
+        ("The government announced new talks with its neighbours on Monday.", "en"),
+        ("Le gouvernement a annoncé lundi de nouvelles négociations avec ses voisins.", "other"),
+        ("A kormány hétfőn új tárgyalásokat jelentett be a szomszédaival.", "other"),
+        ("2025 - 10 - 17", "other"),
+        ("", "other"),
+    ],
+)
+def test_language_is_german_english_or_other(text, lang):
+    assert detect(text) == lang
