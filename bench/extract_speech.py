@@ -1,0 +1,467 @@
+"""Benchmark of the speech, date and event extractor (kg.extract.quotations, .events) on third-party gold.
+
+    .venv/bin/python -m bench.extract_speech [--out FILE] [--realdata DIR]
+
+Sets (read from ``../shared/realdata``, never copied into the repo; when that folder is absent this says so
+and exits 1, it does not pass silently):
+
+- SpkAtt-2023 task 2 (German Wikinews, 700 training documents): the task's scoring as the organisers
+  describe it: each predicted message is matched one-to-one to a gold message (the assignment with the
+  largest token overlap); message precision is the overlapping tokens over all predicted message tokens,
+  recall over all gold message tokens. Speaker (source) tokens are scored inside matched pairs, against all
+  predicted and all gold speaker tokens. "speaker+message" pools both roles' tokens. "direct" restricts
+  gold and prediction to direct speech. Documents are given to the extractor with the gold tokens and
+  sentences (so scores measure attribution, not tokenization); the text is the tokens joined as printed.
+- PolNeAR dev (English, brat standoff): the same one-to-one token-overlap scoring for contents and sources.
+- The seed article (``data/articles/dw-2025-10-17-trump-putin-budapest``) without its annotations: direct
+  quotations found with the editor's speaker, and the editor's events found with the editor's attendees.
+  Mentions come from the registry's names and aliases (``data/entities``), so the figure measures this
+  module, not the recogniser.
+
+Tuning discipline: the documents are split by their sorted position into two halves (even: tuning, odd:
+held-out). The quotation model is trained on the tuning half only (``bench/train_quotes.py``); every figure
+is reported for the whole set and for each half.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import glob
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from kg.extract.doc import Doc, Sentence, Token, analyse
+from kg.extract.quotations import find_quotations
+from kg.extract.types import Mention
+from kg.model import Span
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_REALDATA = ROOT.parent / "shared" / "realdata"
+SEED = ROOT / "data" / "articles" / "dw-2025-10-17-trump-putin-budapest"
+
+# ---- registry mentions (for the seed) ---------------------------------------------------------------------
+
+_TYPE = {"Person": "Person", "Country": "Place", "City": "Place", "State": "Place", "Place": "Place",
+         "GovernmentBuilding": "Place", "Continent": "Place"}  # fmt: skip
+
+
+def registry_entities(data: Path = ROOT / "data" / "entities") -> list[dict]:
+    out = []
+    for path in sorted(data.glob("*.yaml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            out.append(item)
+    return out
+
+
+def registry_mentions(text: str, entities: list[dict] | None = None) -> list[Mention]:
+    """Mentions of registry entities by name and alias, longest first, whole words only."""
+    entities = registry_entities() if entities is None else entities
+    names: list[tuple[str, dict]] = []
+    for e in entities:
+        if e.get("type") in ("Event", "Product", "WebSite"):
+            continue
+        for n in list((e.get("name") or {}).values()) + list(e.get("aliases") or []):
+            names.append((str(n), e))
+    names.sort(key=lambda x: -len(x[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+    for name, e in names:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w])", text):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            typ = _TYPE.get(e["type"], "Organization")
+            canonical = (e.get("name") or {}).get("de", name)
+            out.append(Mention(Span(a, b), name, typ, e["id"], True, 0.9, e.get("wikidata"), canonical))
+    out.sort(key=lambda m: m.span.start)
+    return out
+
+
+def _mentions_for(doc: Doc) -> list[Mention]:
+    """The other recogniser's mentions when it exists (kg.extract.mentions), else none."""
+    try:
+        from kg.extract import mentions as mod  # type: ignore[attr-defined]
+    except ImportError:
+        return []
+    for name in ("find_mentions", "mentions"):
+        fn = getattr(mod, name, None)
+        if callable(fn):
+            try:
+                return list(fn(doc))
+            except TypeError:
+                continue
+    return []
+
+
+# ---- scoring ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Counts:
+    overlap: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.overlap += other.overlap
+        self.pred += other.pred
+        self.gold += other.gold
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.overlap / self.pred if self.pred else 0.0
+        r = self.overlap / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def _assign(gold: list[set], pred: list[set]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index) with the largest total overlap."""
+    if not gold or not pred:
+        return []
+    try:
+        import numpy as np
+        from scipy.optimize import linear_sum_assignment
+    except ImportError:  # greedy
+        pairs = sorted(
+            ((len(g & p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)), reverse=True
+        )
+        used_g, used_p, out = set(), set(), []
+        for ov, i, j in pairs:
+            if ov and i not in used_g and j not in used_p:
+                used_g.add(i)
+                used_p.add(j)
+                out.append((i, j))
+        return out
+    m = np.array([[len(g & p) for p in pred] for g in gold])
+    rows, cols = linear_sum_assignment(-m)
+    return [(i, j) for i, j in zip(rows, cols, strict=True) if m[i, j] > 0]
+
+
+def score_doc(gold: list[tuple[set, set]], pred: list[tuple[set, set]]) -> dict[str, Counts]:
+    """``gold``/``pred``: (message tokens, source tokens) per attribution."""
+    pairs = _assign([g[0] for g in gold], [p[0] for p in pred])
+    msg = Counts(sum(len(g[0] & pred[j][0]) for (i, j) in pairs for g in [gold[i]]),
+                 sum(len(p[0]) for p in pred), sum(len(g[0]) for g in gold))  # fmt: skip
+    src = Counts(sum(len(gold[i][1] & pred[j][1]) for i, j in pairs),
+                 sum(len(p[1]) for p in pred), sum(len(g[1]) for g in gold))  # fmt: skip
+    joint = Counts(msg.overlap + src.overlap, msg.pred + src.pred, msg.gold + src.gold)
+    return {"message": msg, "speaker": src, "speaker+message": joint}
+
+
+# ---- SpkAtt ------------------------------------------------------------------------------------------------
+
+_NO_SPACE_BEFORE = set(",.:;!?)]}“”«%") | {"''", "…"}
+_NO_SPACE_AFTER = set("([{„»") | {"``"}
+
+
+def spkatt_doc(data: dict) -> tuple[Doc, dict[str, int]]:
+    """A Doc over the gold tokens (joined as printed), and "sentence:token" -> token index."""
+    parts: list[str] = []
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    index: dict[str, int] = {}
+    pos = 0
+    straight_open = False
+    for s in data["Sentences"]:
+        first = len(tokens)
+        for k, tok in enumerate(s["Tokens"]):
+            tok = tok or "_"
+            space = bool(tokens)
+            if tok in _NO_SPACE_BEFORE:
+                space = False
+            if tokens and tokens[-1].text in _NO_SPACE_AFTER:
+                space = False
+            if tok == '"':
+                if straight_open:
+                    space = False
+                straight_open = not straight_open
+            elif tokens and tokens[-1].text == '"' and straight_open:
+                space = False
+            if space:
+                parts.append(" ")
+                pos += 1
+            start = pos
+            parts.append(tok)
+            pos += len(tok)
+            index[f"{s['SentenceId']}:{k}"] = len(tokens)
+            tokens.append(Token(len(tokens), tok, start, pos, len(sentences), "regular", True))
+        if len(tokens) > first:
+            sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens)))
+    return Doc("".join(parts), "de", tuple(tokens), tuple(sentences)), index
+
+
+def _span_tokens(doc: Doc, span: Span, widen_marks: bool = False) -> set[int]:
+    toks = {t.i for t in doc.tokens_in(span.start, span.end)}
+    if widen_marks and toks:
+        lo, hi = min(toks), max(toks)
+        if lo > 0 and doc.tokens[lo - 1].text in "„“”\"»«‚‘’'‹›":
+            toks.add(lo - 1)
+        if hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].text in "„“”\"»«‚‘’'‹›":
+            toks.add(hi + 1)
+    return toks
+
+
+def _predicted(doc: Doc, mentions: list[Mention]) -> list[tuple[set, set, str]]:
+    out = []
+    for q in find_quotations(doc, mentions):
+        msg = _span_tokens(doc, q.span, widen_marks=q.form == "direct")
+        src = _span_tokens(doc, q.speaker.span) if q.speaker and q.speaker.span else set()
+        out.append((msg, src, q.form))
+    return out
+
+
+def run_spkatt(folder: Path) -> dict[str, dict[str, dict[str, Counts]]]:
+    files = sorted(glob.glob(str(folder / "*.json")))
+    halves = {"all": set(range(len(files))), "tune": set(range(0, len(files), 2)),
+              "held-out": set(range(1, len(files), 2))}  # fmt: skip
+    result = {h: {"all forms": _zero(), "direct": _zero()} for h in halves}
+    for n, path in enumerate(files):
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        doc, index = spkatt_doc(data)
+        gold_all, gold_direct = [], []
+        for a in data["Annotations"]:
+            msg = {index[x] for x in a["Message"] if x in index}
+            src = {index[x] for x in a["Source"] if x in index}
+            if not msg:
+                continue
+            gold_all.append((msg, src))
+            if a["Form"] == "Direct":
+                gold_direct.append((msg, src))
+        pred = _predicted(doc, _mentions_for(doc))
+        scores = {
+            "all forms": score_doc(gold_all, [(m, s) for m, s, _ in pred]),
+            "direct": score_doc(gold_direct, [(m, s) for m, s, f in pred if f == "direct"]),
+        }
+        for h, members in halves.items():
+            if n in members:
+                for part, sc in scores.items():
+                    for k, c in sc.items():
+                        result[h][part][k].add(c)
+    return result
+
+
+def _zero() -> dict[str, Counts]:
+    return {"message": Counts(), "speaker": Counts(), "speaker+message": Counts()}
+
+
+# ---- PolNeAR ----------------------------------------------------------------------------------------------
+
+
+def _ann(path: Path) -> list[tuple[Span, Span | None]]:
+    spans: dict[str, Span] = {}
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            head = parts[1].split()
+            try:
+                spans[parts[0]] = Span(int(head[1]), int(head[-1]))
+            except (ValueError, IndexError):
+                continue
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(x.split(":", 1) for x in parts[1].split() if ":" in x)
+            content = spans.get(roles.get("Content", ""))
+            source = spans.get(roles.get("Source", ""))
+            if content is not None:
+                out.append((content, source))
+    return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str, span: Span | None, offsets: list[int]) -> set[int]:
+    if span is None:
+        return set()
+    import bisect
+
+    lo = bisect.bisect_left(offsets, span.start)
+    hi = bisect.bisect_left(offsets, span.end)
+    return set(range(lo, hi))
+
+
+def run_polnear(folder: Path) -> dict[str, dict[str, Counts]]:
+    texts = sorted((folder / "text").glob("*.txt"))
+    result = {h: {"content": Counts(), "source": Counts(), "source+content": Counts()}
+              for h in ("all", "tune", "held-out")}  # fmt: skip
+    for n, path in enumerate(texts):
+        text = path.read_text(encoding="utf-8")
+        ann = folder / "attributions" / (path.stem + ".ann")
+        if not ann.exists():
+            continue
+        offsets = [m.start() for m in _WORD.finditer(text)]
+        gold = [(_words(text, c, offsets), _words(text, s, offsets)) for c, s in _ann(ann)]
+        doc = analyse(text, "en")
+        pred = []
+        for q in find_quotations(doc, _mentions_for(doc)):
+            pred.append((_words(text, q.span, offsets),
+                         _words(text, q.speaker.span if q.speaker else None, offsets)))  # fmt: skip
+        sc = score_doc(gold, pred)
+        for h in ("all", "tune" if n % 2 == 0 else "held-out"):
+            result[h]["content"].add(sc["message"])
+            result[h]["source"].add(sc["speaker"])
+            result[h]["source+content"].add(sc["speaker+message"])
+    return result
+
+
+# ---- the seed ---------------------------------------------------------------------------------------------
+
+
+def run_seed() -> dict[str, object]:
+    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    ann = yaml.safe_load((SEED / "annotations.yaml").read_text(encoding="utf-8"))
+    published = dt.date(2025, 10, 17)
+    doc = analyse(text, "de")
+    mentions = registry_mentions(text)
+    quotes = find_quotations(doc, mentions)
+    direct = [q for q in quotes if q.form == "direct"]
+    rows = []
+    right = 0
+    for gq in ann.get("quotations", []):
+        at = text.find(gq["text"])
+        hit = next(
+            (q for q in direct if at >= 0 and q.span.start < at + len(gq["text"]) and at < q.span.end), None
+        )
+        got = hit.speaker.key if hit and hit.speaker else None
+        ok = got == gq["speaker"]
+        right += ok
+        rows.append((gq["text"][:50], gq["speaker"], got, ok))
+    out: dict[str, object] = {"quotations": (right, len(ann.get("quotations", []))), "quote_rows": rows,
+                              "direct_found": len(direct)}  # fmt: skip
+    try:
+        from kg.extract.events import find_events
+    except ImportError:
+        return out
+    events = find_events(doc, mentions, published)
+    erows = []
+    good = 0
+    for ge in ann.get("events", []):
+        want = set(ge.get("attendees") or []) | set(ge.get("organizers") or [])
+        evidence = [e if isinstance(e, str) else e.get("phrase", "") for e in ge.get("evidence", [])]
+        spans = [(text.find(e), text.find(e) + len(e)) for e in evidence if text.find(e) >= 0]
+        hits = [ev for ev in events if any(s.start < b and a < s.end for s in ev.spans for a, b in spans)]
+        ok = any(set(ev.attendees) == want for ev in hits)
+        good += ok
+        erows.append((ge["id"], sorted(want), [sorted(ev.attendees) for ev in hits][:3], ok))
+    out["events"] = (good, len(ann.get("events", [])))
+    out["event_rows"] = erows
+    return out
+
+
+# ---- speed ------------------------------------------------------------------------------------------------
+
+
+def run_speed(realdata: Path) -> dict[str, float]:
+    """Seconds per 1,000 words for this module alone (tokenizing excluded: that is kg.extract.doc's)."""
+    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    words = len(text.split())
+    doc = analyse(text, "de")
+    mentions = registry_mentions(text)
+    n = 50
+    t0 = time.perf_counter()
+    for _ in range(n):
+        find_quotations(doc, mentions)
+    t_quotes = (time.perf_counter() - t0) / n
+    out = {"words": words, "quotations_ms_per_1000_words": 1000 * t_quotes * 1000 / words}
+    try:
+        from kg.extract.events import find_events
+
+        t0 = time.perf_counter()
+        for _ in range(n):
+            find_events(doc, mentions, dt.date(2025, 10, 17))
+        out["events_ms_per_1000_words"] = 1000 * (time.perf_counter() - t0) / n * 1000 / words
+    except ImportError:
+        pass
+    return out
+
+
+# ---- report -----------------------------------------------------------------------------------------------
+
+
+def _f(c: Counts) -> str:
+    p, r, f = c.prf()
+    return f"{p:.3f} / {r:.3f} / **{f:.3f}**"
+
+
+def report(realdata: Path) -> str:
+    lines = ["# Speech, dates and events (bench/extract_speech.py)", ""]
+    lines.append(f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC. Figures are precision / recall / F1.")
+    lines.append("")
+    spk = realdata / "spkatt2023-task2" / "train"
+    if spk.is_dir():
+        t0 = time.perf_counter()
+        res = run_spkatt(spk)
+        took = time.perf_counter() - t0
+        lines += ["## SpkAtt-2023 task 2 (German Wikinews, 700 documents)", "",
+                  "| documents | form | message | speaker | speaker+message |", "|---|---|---|---|---|"]  # fmt: skip
+        for h in ("all", "tune", "held-out"):
+            for part in ("direct", "all forms"):
+                r = res[h][part]
+                lines.append(f"| {h} | {part} | {_f(r['message'])} | {_f(r['speaker'])} | "
+                             f"{_f(r['speaker+message'])} |")  # fmt: skip
+        lines += ["", "Targets: direct message F1 >= 0.90, speaker F1 >= 0.85; all forms message F1 >= 0.65, "
+                  "speaker+message >= 0.55. Published rule baseline (test set): message 0.49, source+message "
+                  f"0.42. ({took:.1f} s)", ""]  # fmt: skip
+    else:
+        lines += [f"SpkAtt-2023: **not measured**, {spk} is absent.", ""]
+    pol = realdata / "polnear" / "dev"
+    if pol.is_dir():
+        res2 = run_polnear(pol)
+        lines += ["## PolNeAR dev (English, 84 articles)", "", "| documents | content | source | source+content |",
+                  "|---|---|---|---|"]  # fmt: skip
+        for h in ("all", "tune", "held-out"):
+            r = res2[h]
+            lines.append(f"| {h} | {_f(r['content'])} | {_f(r['source'])} | {_f(r['source+content'])} |")
+        lines += ["", "Targets: content F1 >= 0.60, source F1 >= 0.50.", ""]
+    else:
+        lines += [f"PolNeAR: **not measured**, {pol} is absent.", ""]
+    seed = run_seed()
+    q_right, q_all = seed["quotations"]  # type: ignore[misc]
+    lines += ["## The seed article without its annotations", "",
+              f"- direct quotations with the editor's speaker: **{q_right} of {q_all}** (target >= 11 of 12); "
+              f"direct quotations found: {seed['direct_found']}"]  # fmt: skip
+    for t, want, got, ok in seed["quote_rows"]:  # type: ignore[attr-defined]
+        if not ok:
+            lines.append(f'  - missed: "{t}" (editor: {want}, machine: {got})')
+    if "events" in seed:
+        e_right, e_all = seed["events"]  # type: ignore[misc]
+        pct = 100 * e_right / e_all if e_all else 0
+        lines.append(f"- editor's events found with the editor's attendees (and organizers): **{e_right} of "
+                     f"{e_all}** ({pct:.0f} %; target >= 80 %)")  # fmt: skip
+        for eid, want, got, ok in seed["event_rows"]:  # type: ignore[attr-defined]
+            if not ok:
+                lines.append(f"  - missed: {eid} (editor: {want}, machine: {got})")
+    sp = run_speed(realdata)
+    lines += ["", "## Speed (one core, this module only)", ""]
+    for k, v in sp.items():
+        lines.append(f"- {k}: {v:.2f}" if isinstance(v, float) else f"- {k}: {v}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", help="write the markdown table to this file too")
+    ap.add_argument("--realdata", default=os.environ.get("NEWSKG_REALDATA", str(DEFAULT_REALDATA)))
+    args = ap.parse_args(list(argv) if argv is not None else None)
+    realdata = Path(args.realdata)
+    if not realdata.is_dir():
+        print(f"extract_speech: {realdata} is absent: SpkAtt and PolNeAR are NOT measured", file=sys.stderr)
+    text = report(realdata)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    return 0 if realdata.is_dir() else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1026 @@
+"""Who said what: direct speech between quotation marks, indirect and reported speech, each with its cue
+and its speaker.
+
+Forms (:data:`kg.extract.types.FORMS`):
+
+- ``direct``: the words between quotation marks („…“, "…", »…«, «…», '…', ‚…‘, “…”; a quotation may run
+  over several sentences and, English-style, over paragraphs that each open with a mark again). The span is
+  inside the marks.
+- ``indirect``: a clause reported after a verb of saying ("erklärte, Ungarn habe …", "sagte, dass …",
+  "Wie die Polizei mitteilte, …", "…, sagte er", "laut X", "nach Angaben von X", "X zufolge", "X said
+  (that) …", "according to X"), and sentences in Konjunktiv I (or reportative "soll") that carry the
+  previous speaker forward ("Putin habe die Idee nicht gefallen"); consecutive ones are one message.
+- ``reported``: a speech act told without its words ("Der Kreml warnte die US-Regierung vor einer solchen
+  Lieferung"): the span is the clause.
+
+Quotation marks around a title or a scare-quoted word ("Truth Social", ein „geflügeltes Wort“) are not
+speech. Which quoted passages are speech is decided by a logistic model over a few features of the passage
+and its sentence (length, punctuation inside, a verb of saying or a colon near it, Konjunktiv, a determiner
+right before it, ...), trained on the development half of SpkAtt-2023 by ``bench/train_quotes.py``; its
+weights are ``quote_model.json`` beside this module.
+
+The speaker is the noun phrase that the verb of saying takes as its subject (after the verb in German
+inverted order: "sagte der US-Präsident"; before it otherwise), resolved to the entity of a mention inside
+it; a pronoun ("er", "sie", "he") is resolved to the last speaker or the last person named before it whose
+gender fits; a phrase without a named entity is an unnamed speaker with its role noun ("die
+Fahrtleiterin"). Everything works on the tokens and sentences of :mod:`kg.extract.doc`; no tagging is
+needed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.extract import cues as C
+from kg.extract.types import Mention, Quotation, Speaker
+from kg.model import Span
+
+# ---- quotation marks ------------------------------------------------------------------------------------
+
+# opening mark -> closing marks
+_PAIRS = {
+    "„": '“”"',
+    "»": "«",
+    "«": "»",
+    "‚": "‘’",
+    "“": "”",
+    "‘": "’",
+    '"': '"',
+    "'": "'",
+    "‹": "›",
+    "›": "‹",
+}
+_MAX_QUOTE = 4000
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def pair_quotes(text: str) -> list[tuple[int, int]]:
+    """``(open, close)`` offsets of the marks of every quotation in ``text``, in text order.
+
+    German „…“ and ‚…‘, guillemets in both directions, English “…” and ‘…’, straight "…" and '…' (an
+    apostrophe is not a mark). A quotation left open at the end of a paragraph continues when the next
+    paragraph opens with the same mark (the English convention for a quotation over paragraphs); one left
+    open when the same mark opens again inside its paragraph is dropped.
+
+    >>> text = 'Er sagte: „Wir kommen.“ Sie: "Nein."'
+    >>> [text[a + 1 : b] for a, b in pair_quotes(text)]
+    ['Wir kommen.', 'Nein.']
+    """
+    pending: dict[str, int] = {}  # opening mark -> its offset
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in "„“”»«‚‘’\"'‹›":
+            continue
+        prev = text[i - 1] if i else "\n"
+        nxt = text[i + 1] if i + 1 < n else "\n"
+        # drop marks opened too long ago
+        for mark in [m for m, at in pending.items() if i - at > _MAX_QUOTE]:
+            del pending[mark]
+        closed = False
+        for mark, at in sorted(pending.items(), key=lambda kv: -kv[1]):
+            if ch in _PAIRS[mark] and not (ch in "'’" and _is_word(prev) and _is_word(nxt)):
+                if mark in "\"'" and (prev.isspace() and not nxt.isspace() and nxt not in ".,;:!?)"):
+                    continue  # a straight mark with a space before and a word after opens
+                if mark == "'" and (_is_word(nxt) or prev.isspace()):
+                    continue
+                out.append((at, i))
+                del pending[mark]
+                closed = True
+                break
+        if closed:
+            continue
+        if ch not in _PAIRS:
+            continue
+        if ch in "'‘" and not (prev.isspace() or prev in "([{—–-:\n") and not (ch == "‘" and "‚" in pending):
+            continue  # an apostrophe ("Trump's", "geht's")
+        if ch in "'" and not _is_word(nxt):
+            continue
+        if ch == '"' and nxt.isspace() and not prev.isspace() and prev != "\n":
+            continue  # a closing straight mark without an open one
+        if ch in pending:
+            opened = pending[ch]
+            if (text.rfind("\n", opened, i) != -1 and prev == "\n") or text[:i].rstrip(" \t").endswith("\n"):
+                continue  # a new paragraph that opens again: the quotation goes on
+        pending[ch] = i
+    out.sort()
+    return out
+
+
+# ---- the model that tells speech from titles and scare quotes -------------------------------------------
+
+_MODEL_PATH = Path(__file__).with_name("quote_model.json")
+
+
+def _load_model() -> dict[str, float]:
+    try:
+        return json.loads(_MODEL_PATH.read_text(encoding="utf-8"))["weights"]
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+_WEIGHTS = _load_model()
+
+
+def speech_probability(features: dict[str, float], weights: dict[str, float] | None = None) -> float:
+    w = _WEIGHTS if weights is None else weights
+    z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+# ---- working structures ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Tok:
+    i: int
+    text: str
+    low: str
+    start: int
+    end: int
+    sent: int
+
+
+@dataclass
+class _State:
+    text: str
+    lang: str
+    toks: list[_Tok]
+    sents: list[tuple[int, int]]  # token index ranges
+    mentions: list[Mention]
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # char ranges inside marks
+    last_speaker: Speaker | None = None
+    last_speaker_sent: int = -10
+    last_gender: dict[str, str] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)  # entity key -> m/f/p
+
+
+def _state(doc, mentions: list[Mention]) -> _State:  # type: ignore[no-untyped-def]
+    toks = [_Tok(t.i, t.text, t.text.lower(), t.start, t.end, t.sentence) for t in doc.tokens]
+    sents = [(s.first, s.last) for s in doc.sentences]
+    lang = "de" if getattr(doc, "lang", "de") == "de" else "en"
+    return _State(doc.text, lang, toks, sents, sorted(mentions, key=lambda m: m.span.start))
+
+
+def _in_quote(st: _State, tok: _Tok) -> bool:
+    return any(a <= tok.start and tok.end <= b for a, b in st.quoted)
+
+
+def _mention_in(st: _State, start: int, end: int, types: tuple[str, ...] = ("Person", "Organization")):
+    """The mentions inside ``[start, end)`` of the given types."""
+    return [m for m in st.mentions if start <= m.span.start and m.span.end <= end and m.type in types]
+
+
+def _is_cap(tok: _Tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _is_adj(tok: _Tok, lang: str) -> bool:
+    if lang != "de":
+        return False
+    return (
+        tok.text.isalpha()
+        and tok.text.islower()
+        and tok.low.endswith(("e", "en", "er", "es", "em"))
+        and (tok.low not in C.DE_STOP and tok.low not in C.DE_SPEECH_FORMS and tok.low not in C.KONJ1)
+    )
+
+
+# ---- noun phrases ---------------------------------------------------------------------------------------
+
+
+def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``j`` (before token ``end``): ``(first, last+1)`` or None."""
+    toks, lang = st.toks, st.lang
+    if j >= end:
+        return None
+    t = toks[j]
+    pron = C.DE_PRONOUNS if lang == "de" else C.EN_PRONOUNS
+    if t.low in pron and t.low not in ("man", "it"):
+        return (j, j + 1)
+    det = C.DE_DET if lang == "de" else C.EN_DET
+    k = j
+    has_noun = False
+    if toks[k].low in det and not (lang == "de" and toks[k].low in ("zwei", "drei", "vier") and k + 1 >= end):
+        k += 1
+    while k < end:
+        t = toks[k]
+        if _in_quote(st, t):
+            break
+        if lang == "de":
+            if _is_cap(t) and t.text[0].isalpha() and t.low not in C.DE_STOP:
+                has_noun = True
+                k += 1
+                continue
+            if _is_adj(t, lang) and k + 1 < end and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang)):
+                k += 1
+                continue
+            if (
+                has_noun
+                and t.low in ("des", "der")
+                and k + 1 < end
+                and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
+            ):
+                k += 1
+                continue
+            if (
+                has_noun
+                and t.low in ("aus", "von")
+                and k + 1 < end
+                and toks[k + 1].low in ("dem", "der", "den")
+            ):
+                break
+        else:
+            if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
+                break
+            if t.text[0].isalpha() or t.text in ("-",) or (t.text.endswith(".") and _is_cap(t)):
+                has_noun = has_noun or True
+                k += 1
+                if k - j >= 8:
+                    break
+                continue
+        # apposition: ", Juri Uschakow," after a noun
+        if t.text == "," and has_noun and k + 2 < end and _is_cap(toks[k + 1]) and _is_cap(toks[k + 2]):
+            m = k + 1
+            while m < end and _is_cap(toks[m]) and toks[m].low not in C.DE_STOP:
+                m += 1
+            if m >= end or toks[m].text in (",", ".", ":", ";"):
+                k = m
+                continue
+        break
+    if not has_noun:
+        return None
+    return (j, k)
+
+
+def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
+    """The noun phrase ending just before token ``j`` (not before token ``start``)."""
+    toks, lang = st.toks, st.lang
+    k = j - 1
+    if k < start:
+        return None
+    pron = C.DE_PRONOUNS if lang == "de" else C.EN_PRONOUNS
+    if toks[k].low in pron and toks[k].low not in ("man", "it"):
+        return (k, j)
+    det = C.DE_DET if lang == "de" else C.EN_DET
+    has_noun = False
+    first = j
+    if lang == "de" and toks[k].text == "," and k - 1 >= start and _is_cap(toks[k - 1]):
+        k -= 1  # the comma that closes an apposition: "Der Berater Putins, Juri Uschakow, bestätigte"
+    while k >= start:
+        t = toks[k]
+        if _in_quote(st, t):
+            break
+        if lang == "de":
+            if (
+                _is_cap(t)
+                and t.text[0].isalpha()
+                and t.low not in C.DE_STOP
+                and t.low not in C.DE_SPEECH_FORMS
+            ):
+                has_noun = True
+                first = k
+                k -= 1
+                continue
+            if has_noun and (_is_adj(t, lang) or t.low in det or t.low in ("des", "der")):
+                first = k
+                k -= 1
+                continue
+            if t.low == "und" and has_noun and k - 1 >= start and _is_cap(toks[k - 1]) and k - 1 > start:
+                first = k
+                k -= 1
+                continue
+            if t.text == "," and has_noun and k - 1 >= start and _is_cap(toks[k - 1]):
+                # ", Juri Uschakow" after "Der Berater Putins"
+                first = k
+                k -= 1
+                continue
+        else:
+            if (
+                t.low in C.EN_STOP
+                or t.low in C.EN_SPEECH_FORMS
+                or not (t.text[0].isalnum() or t.text in ".-'’")
+            ):
+                break
+            first = k
+            has_noun = True
+            k -= 1
+            if j - k > 8:
+                break
+            continue
+        break
+    if not has_noun:
+        return None
+    while first < j and toks[first].text == ",":
+        first += 1
+    return (first, j)
+
+
+# ---- speakers -------------------------------------------------------------------------------------------
+
+
+def _gender_of_np(st: _State, a: int, b: int) -> str:
+    for t in st.toks[a:b]:
+        if t.low in C.SPEAKER_TITLES_F or t.low in ("sie", "she"):
+            return "f"
+        if t.low in C.SPEAKER_TITLES_M or t.low in ("er", "he"):
+            return "m"
+        if st.lang == "de" and _is_cap(t) and t.low.endswith("in") and len(t.low) > 5 and t.low[-3] != "e":
+            if t.low.endswith(("erin", "entin", "istin", "anin", "inin", "orin", "onin", "eurin", "atin", "gin",
+                               "tin", "rin", "lin", "nin", "din", "kin")):  # fmt: skip
+                return "f"
+    return ""
+
+
+def _resolve_pronoun(st: _State, tok: _Tok) -> Speaker:
+    low = tok.low
+    want = (C.DE_PRONOUNS if st.lang == "de" else C.EN_PRONOUNS).get(low, "")
+    span = Span(tok.start, tok.end)
+    last = st.last_speaker
+    if last is not None and last.key is not None and tok.sent - st.last_speaker_sent <= 4:
+        g = st.gender.get(last.key, "")
+        if not want or not g or g == want or want == "p":
+            return Speaker(span, tok.text, last.key, last.role)
+    if last is not None and last.key is None and last.role and tok.sent - st.last_speaker_sent <= 2:
+        return Speaker(span, tok.text, None, last.role)
+    # the first person named in the nearest sentence before that names one whose gender fits (German and
+    # English put the subject first)
+    fits = [
+        m
+        for m in st.mentions
+        if m.span.end <= tok.start
+        and m.type == ("Organization" if want == "p" else "Person")
+        and not (want in ("m", "f") and st.gender.get(m.key, want) != want)
+    ]
+    if fits:
+        sent_of = {id(m): _tok_at(st, m.span.start) for m in fits}
+        last_sent = max(st.toks[sent_of[id(m)]].sent for m in fits if sent_of[id(m)] is not None)
+        same = [m for m in fits if sent_of[id(m)] is not None and st.toks[sent_of[id(m)]].sent == last_sent]
+        m = same[0]
+        return Speaker(span, tok.text, m.key, None)
+    return Speaker(span, tok.text, None, None)
+
+
+def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
+    toks = st.toks
+    s, e = toks[a].start, toks[b - 1].end
+    if b - a == 1 and toks[a].low in (C.DE_PRONOUNS if st.lang == "de" else C.EN_PRONOUNS):
+        return _resolve_pronoun(st, toks[a])
+    found = _mention_in(st, s, e) or _mention_in(st, s, e, ("Place",))
+    gender = _gender_of_np(st, a, b)
+    if found:
+        # the head of "Der Berater Putins, Juri Uschakow": prefer a person not in the genitive
+        persons = [m for m in found if m.type == "Person"]
+        pick = persons[-1] if persons else found[-1]
+        if persons and len(persons) > 1:
+            gen = [m for m in persons if m.text.endswith("s") and not m.canonical.endswith("s")]
+            rest = [m for m in persons if m not in gen]
+            pick = rest[-1] if rest else pick
+        if gender:
+            st.gender.setdefault(pick.key, gender)
+        return Speaker(Span(s, e), st.text[s:e], pick.key, None)
+    role = None
+    for t in reversed(toks[a:b]):
+        if t.text[:1].isalpha() and (st.lang != "de" or _is_cap(t)) and t.low not in C.DE_DET:
+            role = t.text
+            break
+    return Speaker(Span(s, e), st.text[s:e], None, role)
+
+
+def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None:
+    a, b = st.sents[si]
+    s_start = st.toks[a].start
+    cands = [
+        m
+        for m in st.mentions
+        if s_start <= m.span.start
+        and m.span.end <= before
+        and m.type in ("Person", "Organization")
+        and not any(x <= m.span.start < y for x, y in st.quoted)
+    ]
+    if not cands:
+        return None
+    m = cands[-1]
+    return Speaker(m.span, m.text, m.key, None)
+
+
+def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, float]:
+    """The subject of the verb of saying at token ``c`` within tokens ``[lo, hi)``; and how sure."""
+    toks, lang = st.toks, st.lang
+    c0 = c
+    aux = _aux_before(st, c, lo)
+    if aux is not None:
+        c = aux  # "Leavitt hatte ... erklärt": the subject stands around the auxiliary
+        hi = min(hi, st.sents[toks[c].sent][1])
+    # after the verb (inverted order), skipping reflexive and adverbs
+    k = c + 1
+    skip = C.DE_ADVERBS_AFTER_VERB if lang == "de" else {"also", "later", "then", "again", "further"}
+    while k < hi and (toks[k].low in skip or toks[k].low == "sich") and k - c <= 3:
+        k += 1
+    after = _np_forward(st, k, hi) if k < hi else None
+    before = _np_backward(st, c, lo)
+    if lang == "en" and after is not None and toks[c].low not in ("said", "says", "added", "wrote", "told",
+                                                               "asked", "explained", "continued"):  # fmt: skip
+        after = None  # English inverts only "said X", "added X"
+    scored: list[tuple[float, Speaker]] = []
+    for np_, where in ((after, "after"), (before, "before")):
+        if np_ is None:
+            continue
+        a, b = np_
+        if where == "after" and lang == "en" and a - c > 1:
+            continue
+        sp = _speaker_from_np(st, a, b)
+        score = 0.0
+        if sp.key is not None:
+            ms = _mention_in(st, toks[a].start, toks[b - 1].end)
+            score += 3.0 if any(m.type == "Person" for m in ms) else 2.0
+        elif b - a == 1 and toks[a].low in (C.DE_PRONOUNS if lang == "de" else C.EN_PRONOUNS):
+            score += 2.5
+        else:
+            score += 1.0
+        if lang == "de" and toks[a].low in C.DE_ACCUSATIVE:
+            score -= 3.0
+        if lang == "de" and where == "before":
+            if a > lo and toks[a - 1].low not in (",", "und", "“", "”", '"', ":"):
+                score -= 1.5  # the phrase before the verb is the subject only when it opens the clause
+            else:
+                score += 1.0
+        if lang == "en" and where == "before":
+            score += 0.5
+        if lang == "de" and where == "after":
+            score += 0.3
+        scored.append((score, sp))
+    if scored:
+        score, sp = max(scored, key=lambda x: x[0])
+        if score > 0:
+            return sp, min(0.9, 0.5 + 0.1 * score)
+    if aux is not None:
+        # "Vorher hatte der ... Sondergesandte Kirill Dmitrijew ... geschrieben": a person between the two
+        between = [
+            m
+            for m in _mention_in(st, toks[c].end, toks[c0].start)
+            if not any(x <= m.span.start < y for x, y in st.quoted)
+        ]
+        if between:
+            m = between[0]
+            return Speaker(m.span, m.text, m.key, None), 0.6
+    near = _nearest_mention_speaker(st, toks[c].sent, toks[c0].start)
+    if near is not None:
+        return near, 0.5
+    return None, 0.0
+
+
+_AUX = {"hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten", "wurde", "wurden", "wird", "werden", "werde",
+        "ist", "war", "waren", "sei", "seien", "soll", "sollen", "solle", "will", "wollen", "wolle", "kann",
+        "könne", "konnte", "muss", "müsse", "würde", "würden", "has", "had", "have", "was", "were", "would", "is", "are"}  # fmt: skip
+
+
+def _aux_before(st: _State, c: int, lo: int) -> int | None:
+    """The finite auxiliary that governs the participle or infinitive at ``c`` (German), if any."""
+    if st.lang != "de" or st.toks[c].low not in C.DE_PARTICIPLES:
+        return None
+    for k in range(c - 1, lo - 1, -1):
+        t = st.toks[k]
+        if t.text in (",", ";", ":") or _in_quote(st, t):
+            return None
+        if t.low in _AUX:
+            return k
+    return None
+
+
+def _remember(st: _State, sp: Speaker | None, si: int) -> None:
+    if sp is not None and (sp.key is not None or sp.role):
+        st.last_speaker = sp
+        st.last_speaker_sent = si
+
+
+# ---- cues -----------------------------------------------------------------------------------------------
+
+
+def _is_cue(st: _State, tok: _Tok) -> bool:
+    if st.lang == "de":
+        return (tok.low in C.DE_SPEECH_FORMS and tok.text[:1].islower()) or (tok.low in ("so",) and False)
+    return tok.low in C.EN_SPEECH_FORMS
+
+
+def _cue_span(st: _State, c: int, hi: int) -> Span:
+    """The verb of saying at token ``c``, with the particle of a separable verb when it ends the clause."""
+    tok = st.toks[c]
+    if st.lang == "de":
+        lemma = C.DE_SPEECH_FORMS.get(tok.low, "")
+        particle = C.DE_PARTICLE.get(lemma)
+        if particle and not tok.low.startswith(particle):
+            for k in range(c + 1, min(hi, c + 12)):
+                if st.toks[k].low == particle:
+                    return Span(tok.start, st.toks[k].end)
+                if st.toks[k].text in (",", ".", ":", ";"):
+                    break
+    return Span(tok.start, tok.end)
+
+
+def _cue_ok(st: _State, c: int, hi: int) -> bool:
+    """A separable verb whose bare form is too general ("gab") counts only with its particle."""
+    tok = st.toks[c]
+    if st.lang != "de" or tok.low not in C._NEEDS_PARTICLE:
+        return True
+    span = _cue_span(st, c, hi)
+    return span.end > tok.end
+
+
+# ---- features of a quoted passage -----------------------------------------------------------------------
+
+
+def quote_features(st: _State, a: int, b: int) -> dict[str, float]:
+    """Features of the quotation whose marks are at offsets ``a`` and ``b``."""
+    text = st.text
+    inner = text[a + 1 : b].strip()
+    words = [w for w in inner.split() if any(ch.isalnum() for ch in w)]
+    n = len(words)
+    f: dict[str, float] = {}
+    f["len1"] = float(n <= 1)
+    f["len2"] = float(n == 2)
+    f["len3_4"] = float(3 <= n <= 4)
+    f["len5_9"] = float(5 <= n <= 9)
+    f["len10"] = float(n >= 10)
+    f["end_punct"] = float(inner[-1:] in ".!?…,;" if inner else 0)
+    f["upper_start"] = float(inner[:1].isupper())
+    f["all_title"] = float(n >= 1 and all(w[:1].isupper() for w in words))
+    before = text[max(0, a - 40) : a].rstrip()
+    after = text[b + 1 : b + 40].lstrip()
+    f["colon_before"] = float(before.endswith(":"))
+    f["comma_after"] = float(after.startswith(","))
+    low_before = before.lower().split()
+    prev_word = low_before[-1] if low_before else ""
+    f["det_before"] = float(prev_word in C.DE_DET or prev_word in C.EN_DET)
+    f["sogenannt"] = float("genannt" in prev_word or prev_word in ("called", "so-called", "dubbed", "titled"))
+    # the sentence around
+    ta = _tok_at(st, a)
+    tb = _tok_at(st, b)
+    s1 = st.toks[ta].sent if ta is not None else 0
+    s2 = st.toks[tb].sent if tb is not None else s1
+    lo, hi = st.sents[s1][0], st.sents[s2][1]
+    outside = [t for t in st.toks[lo:hi] if not (a <= t.start and t.end <= b + 1)]
+    f["cue_in_sentence"] = float(any(_is_cue(st, t) for t in outside))
+    after_toks = [t for t in outside if t.start > b][:4]
+    f["cue_after"] = float(
+        any(_is_cue(st, t) for t in after_toks) or any(t.low == "so" for t in after_toks[:2])
+    )
+    konj = C.KONJ1 | C.KONJ2 | C.REPORTATIVE
+    f["konj"] = float(any(t.low in konj for t in st.toks[lo:hi]))
+    f["whole_sentence"] = float(len(outside) <= 2)
+    f["prev_speech"] = float(st.last_speaker is not None and s1 - st.last_speaker_sent <= 2)
+    f["mention_person"] = float(
+        any(
+            m.type == "Person"
+            and st.toks[lo].start <= m.span.start < st.toks[hi - 1].end
+            and not (a <= m.span.start <= b)
+            for m in st.mentions
+        )
+    )
+    f["straight"] = float(text[a] in "\"'")
+    f["single"] = float(text[a] in "'‚‘‹›")
+    return f
+
+
+def _tok_at(st: _State, offset: int) -> int | None:
+    lo, hi = 0, len(st.toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if st.toks[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(st.toks) else (len(st.toks) - 1 if st.toks else None)
+
+
+# ---- direct speech --------------------------------------------------------------------------------------
+
+THRESHOLD = 0.5
+"""A quoted passage is speech when the model gives it at least this probability."""
+
+
+def _direct(st: _State, a: int, b: int, p: float) -> Quotation | None:
+    text = st.text
+    inner_s, inner_e = a + 1, b
+    while inner_s < inner_e and text[inner_s].isspace():
+        inner_s += 1
+    while inner_e > inner_s and text[inner_e - 1].isspace():
+        inner_e -= 1
+    if inner_e <= inner_s:
+        return None
+    ta, tb = _tok_at(st, a), _tok_at(st, b)
+    if ta is None or tb is None:
+        return None
+    s1, s2 = st.toks[ta].sent, st.toks[tb].sent
+    lo1, hi1 = st.sents[s1]
+    lo2, hi2 = st.sents[s2]
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    conf = 0.0
+    # 1. after the closing mark: „…“, sagte X / „…“, so X
+    k = tb + 1
+    while k < hi2 and st.toks[k].text in (",", "“", "”", '"', "«", "»"):
+        k += 1
+    if k < hi2 and st.toks[k].text in ("(",):
+        k = hi2
+    if k < hi2 and (_is_cue(st, st.toks[k]) or (st.lang == "de" and st.toks[k].low == "so")):
+        c = k
+        speaker, conf = _subject_of(st, c, k, hi2)
+        if st.toks[c].low != "so":
+            cue = _cue_span(st, c, hi2)
+        else:
+            cue = Span(st.toks[c].start, st.toks[c].end)
+            np_ = _np_forward(st, c + 1, hi2)
+            if np_:
+                speaker, conf = _speaker_from_np(st, *np_), 0.8
+    # 2. a verb of saying in the same sentence, before the quotation (or in the previous one ending in ':')
+    if speaker is None:
+        pre = [t for t in st.toks[lo1:ta] if not _in_quote(st, t) and _is_cue(st, t)]
+        if pre and _cue_ok(st, pre[-1].i, ta):
+            c = pre[-1].i
+            cue = _cue_span(st, c, ta)
+            speaker, conf = _subject_of(st, c, lo1, ta)
+        elif ta == lo1 and s1 > 0:
+            plo, phi = st.sents[s1 - 1]
+            if st.toks[phi - 1].text == ":":
+                prev = [t for t in st.toks[plo:phi] if _is_cue(st, t) and not _in_quote(st, t)]
+                if prev:
+                    c = prev[-1].i
+                    cue = _cue_span(st, c, phi)
+                    speaker, conf = _subject_of(st, c, plo, phi)
+                else:
+                    np_ = _np_backward(st, phi - 1, plo)
+                    sp = _nearest_mention_speaker(st, s1 - 1, st.toks[phi - 1].start)
+                    speaker, conf = (
+                        (sp, 0.6) if sp else ((_speaker_from_np(st, *np_), 0.5) if np_ else (None, 0))
+                    )
+    # 3. a verb of saying later in the sentence ("…" sei "akzeptabel", sagte er)
+    if speaker is None:
+        post = [t for t in st.toks[tb + 1 : hi2] if not _in_quote(st, t) and _is_cue(st, t)]
+        if post and _cue_ok(st, post[0].i, hi2):
+            c = post[0].i
+            cue = _cue_span(st, c, hi2)
+            speaker, conf = _subject_of(st, c, lo2, hi2)
+    # 4. no verb of saying: the speaker of the sentences before goes on
+    if speaker is None and st.last_speaker is not None and s1 - st.last_speaker_sent <= 3:
+        last = st.last_speaker
+        speaker, conf = Speaker(last.span, last.text, last.key, last.role), 0.55
+    if speaker is not None:
+        _remember(st, speaker, s2)
+    confidence = round(min(0.95, p * (0.5 + 0.5 * conf) if speaker else p * 0.5), 3)
+    return Quotation(Span(inner_s, inner_e), "direct", cue, speaker, confidence)
+
+
+# ---- indirect and reported speech -----------------------------------------------------------------------
+
+
+def _strip_span(st: _State, s: int, e: int) -> Span | None:
+    text = st.text
+    e = min(e, len(text))
+    while s < e and (text[s].isspace() or text[s] in ",;:-–"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?-–"):
+        e -= 1
+    return Span(s, e) if e - s >= 3 else None
+
+
+def _ends_after_subject(st: _State, c: int, hi: int) -> bool:
+    """ "…, sagte X." : after the verb of saying come its subject and at most a short adverbial, then the end
+    of the sentence (not a colon and a quotation, not an object: "…, bestätigte Gespräche über …")."""
+    toks = st.toks
+    k = c + 1
+    while k < hi and (toks[k].low in C.DE_ADVERBS_AFTER_VERB or toks[k].low == "sich"):
+        k += 1
+    np_ = _np_forward(st, k, hi)
+    if np_ is None:
+        return False
+    a, b = np_
+    if st.lang == "de" and toks[a].low in C.DE_ACCUSATIVE:
+        return False
+    pron = C.DE_PRONOUNS if st.lang == "de" else C.EN_PRONOUNS
+    if not (_mention_in(st, toks[a].start, toks[b - 1].end) or (b - a == 1 and toks[a].low in pron)
+            or toks[a].low in C.DE_DET | C.EN_DET):  # fmt: skip
+        return False
+    # the part before the comma must be a clause, not the subject in apposition ("Der Berater Putins, Juri
+    # Uschakow, bestätigte ...")
+    lo = st.sents[toks[c].sent][0]
+    before = [t for t in toks[lo : c - 1] if t.text[:1].isalpha()]
+    if not any(t.text.islower() and t.low not in C.DE_DET and t.low not in C.EN_DET and not _is_adj(t, st.lang)
+               for t in before):  # fmt: skip
+        return False
+    rest = [t for t in toks[b:hi] if t.text not in (".", "!", "?", "“", "”", '"')]
+    return len(rest) <= 5 and not any(t.text in (":", ",") for t in rest)
+
+
+def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
+    lo, hi = st.sents[si]
+    toks = st.toks
+    if hi <= lo:
+        return []
+    out: list[Quotation] = []
+    s_start = toks[lo].start
+    s_end = toks[hi - 1].end
+    de = st.lang == "de"
+    words = [t.low for t in toks[lo:hi]]
+    # whole sentence inside a quotation: direct speech already
+    if all(_in_quote(st, t) or not t.text[:1].isalnum() for t in toks[lo:hi]):
+        return []
+    # "laut X" / "nach Angaben von X" / "X zufolge" / "according to X"
+    for k in range(lo, hi):
+        t = toks[k]
+        if _in_quote(st, t):
+            continue
+        src: tuple[int, int] | None = None
+        cue_span: Span | None = None
+        if de and t.low in C.DE_ACCORDING:
+            src = _np_forward(st, k + 1, hi)
+            cue_span = Span(t.start, t.end)
+        elif (
+            de and t.low == "nach" and k + 2 < hi and toks[k + 2].low in C.DE_ANGABEN
+            and toks[k + 1].low in ("seinen", "ihren", "eigenen", "seiner", "ihrer", "offiziellen", "ersten")
+        ):  # fmt: skip
+            cue_span = Span(t.start, toks[k + 2].end)
+            if (
+                toks[k + 1].low == "eigenen"
+                or toks[k + 1].low == "offiziellen"
+                or toks[k + 1].low == "ersten"
+            ):
+                src = _np_backward(st, k, lo) or _np_forward(st, k + 3, hi)
+            else:
+                pr = st.toks[k + 1]
+                pseudo = _Tok(
+                    pr.i, pr.text, "er" if pr.low.startswith("sein") else "sie", pr.start, pr.end, pr.sent
+                )
+                sp = _resolve_pronoun(st, pseudo)
+                left = _strip_span(st, s_start, t.start)
+                right = _strip_span(st, cue_span.end, s_end)
+                msg = (
+                    right
+                    if right and (not left or right.end - right.start >= left.end - left.start)
+                    else left
+                )
+                if msg is not None:
+                    _remember(st, sp, si)
+                    out.append(Quotation(msg, "indirect", cue_span, sp, 0.55))
+                    return out
+                continue
+        elif de and t.low == "nach" and k + 1 < hi and toks[k + 1].low in C.DE_ANGABEN:
+            j = k + 2
+            if j < hi and toks[j].low in ("von", "vom", "des", "der"):
+                j += 1 if toks[j].low in ("von", "vom") else 0
+            src = _np_forward(st, j, hi) if j < hi else None
+            cue_span = Span(t.start, toks[k + 1].end)
+        elif de and t.low in C.DE_ZUFOLGE:
+            src = _np_backward(st, k, lo)
+            cue_span = Span(t.start, t.end)
+        elif not de and t.low == "according" and k + 1 < hi and toks[k + 1].low == "to":
+            src = _np_forward(st, k + 2, hi)
+            cue_span = Span(t.start, toks[k + 1].end)
+        if src is None or cue_span is None:
+            continue
+        a, b = src
+        sp = _speaker_from_np(st, a, b)
+        # the message: the sentence without the cue phrase
+        phrase_s = min(cue_span.start, toks[a].start)
+        phrase_e = max(cue_span.end, toks[b - 1].end)
+        left = _strip_span(st, s_start, phrase_s)
+        right = _strip_span(st, phrase_e, s_end)
+        msg = right if right and (not left or right.end - right.start >= left.end - left.start) else left
+        if msg is None:
+            continue
+        _remember(st, sp, si)
+        out.append(Quotation(msg, "indirect", cue_span, sp, 0.6 if sp.key else 0.5))
+        return out
+    cues = [
+        k
+        for k in range(lo, hi)
+        if not _in_quote(st, toks[k])
+        and _is_cue(st, toks[k])
+        and _cue_ok(st, k, hi)
+        and not _under_konj(st, k, lo)
+    ]
+    if not cues:
+        return out
+    for c in cues:
+        t = toks[c]
+        # "Wie X mitteilte, MAIN" / "MAIN, wie X sagte"
+        wie = None
+        for k in range(c - 1, max(lo - 1, c - 12), -1):
+            if toks[k].low in ("wie", "as") and (k == lo or toks[k - 1].text == ","):
+                wie = k
+                break
+            if toks[k].text in (",", ".", ";", ":"):
+                break
+        if wie is not None:
+            sp, conf = _subject_of(st, c, wie + 1, c + 1)
+            if sp is None:
+                np_ = _np_forward(st, wie + 1, c)
+                sp = _speaker_from_np(st, *np_) if np_ else None
+            cue_span = Span(toks[wie].start, _cue_span(st, c, hi).end)
+            if wie == lo:
+                # message after the comma that ends the wie-clause
+                k = c + 1
+                while k < hi and toks[k].text != ",":
+                    k += 1
+                msg = _strip_span(st, toks[k].end, s_end) if k < hi else None
+            else:
+                msg = _strip_span(st, s_start, toks[wie].start)
+            if msg:
+                _remember(st, sp, si)
+                out.append(Quotation(msg, "indirect", cue_span, sp, 0.7 if sp and sp.key else 0.55))
+                return out
+            continue
+        # "MAIN, sagte X." / "CONTENT, X said."
+        prev = toks[c - 1] if c > lo else None
+        if (
+            prev is not None
+            and prev.text in (",", "“", "”", '"')
+            and c > lo + 2
+            and _ends_after_subject(st, c, hi)
+        ):
+            sp, conf = _subject_of(st, c, c, hi)
+            clause_lo = lo
+            for k in range(c - 2, lo - 1, -1):
+                if toks[k].text in (":", ";"):
+                    clause_lo = k + 1
+                    break
+            msg = _strip_span(st, toks[clause_lo].start, prev.start)
+            if msg and not all(_in_quote(st, x) for x in toks[clause_lo : c - 1] if x.text[:1].isalnum()):
+                _remember(st, sp, si)
+                out.append(
+                    Quotation(msg, "indirect", _cue_span(st, c, hi), sp, 0.65 if sp and sp.key else 0.5)
+                )
+                return out
+        if not de and c - 2 >= lo and toks[c - 1].text[:1].isalpha():
+            # "CONTENT, X said."
+            np_ = _np_backward(st, c, lo)
+            if np_ is not None and np_[0] - 1 >= lo and toks[np_[0] - 1].text in (",", "”", '"', "’"):
+                comma = np_[0] - 1
+                msg = _strip_span(st, s_start, toks[comma].start)
+                if msg and all(x.text != "“" for x in toks[lo:comma]) and c + 2 >= hi:
+                    sp = _speaker_from_np(st, *np_)
+                    _remember(st, sp, si)
+                    out.append(Quotation(msg, "indirect", _cue_span(st, c, hi), sp, 0.6 if sp.key else 0.5))
+                    return out
+        # "X erklärte, CLAUSE" / "sagte, dass CLAUSE" / "X said (that) CLAUSE"
+        k = c + 1
+        limit = min(hi, c + 10)
+        clause_start = None
+        while k < limit:
+            w = toks[k]
+            if _in_quote(st, w) and de:
+                break
+            if de and w.text == ",":
+                nxt = toks[k + 1] if k + 1 < hi else None
+                if (
+                    nxt is not None
+                    and not _is_cue(st, nxt)
+                    and (
+                        nxt.low in C.DE_CLAUSE_START
+                        or nxt.low not in ("um", "und", "als", "der", "die", "das", "den")
+                    )
+                ):
+                    clause_start = k + 1
+                break
+            if de and w.low in ("dass", "daß", "ob"):
+                clause_start = k
+                break
+            if not de and w.low == "that":
+                clause_start = k
+                break
+            if w.text in (".", ";", ":", "!", "?"):
+                break
+            k += 1
+        if not de and clause_start is None and c + 1 < hi:
+            nxt = toks[c + 1]
+            lemma = C.EN_SPEECH_FORMS.get(t.low, "")
+            if (
+                lemma not in C.EN_CLAUSE_ONLY
+                and lemma not in ("tell", "ask", "report", "write", "call")
+                and (nxt.low in C.EN_DET or nxt.low in C.EN_PRONOUNS or _is_cap(nxt))
+                and nxt.low not in ("it", "that")
+            ):
+                clause_start = c + 1
+        if clause_start is not None and clause_start < hi:
+            clause = toks[clause_start:hi]
+            has_konj = any(x.low in C.KONJ1 | C.KONJ2 | C.REPORTATIVE for x in clause)
+            starts = clause[0].low in C.DE_CLAUSE_START or clause[0].low == "that"
+            if de and not (has_konj or starts) and len(clause) < 4:
+                continue
+            sp, conf = _subject_of(st, c, lo, c + 1 if de else clause_start)
+            msg = _strip_span(st, toks[clause_start].start, s_end)
+            if msg:
+                _remember(st, sp, si)
+                c_conf = 0.7 if (has_konj or starts) else 0.5
+                out.append(
+                    Quotation(msg, "indirect", _cue_span(st, c, hi), sp, c_conf if sp else c_conf - 0.1)
+                )
+                return out
+    # reported: a verb of saying with an object and no clause
+    if de:
+        for c in cues:
+            lemma = C.DE_SPEECH_FORMS.get(toks[c].low, "")
+            if lemma not in C.DE_REPORTING_LEMMAS or toks[c].low.startswith("ge"):
+                continue
+            if any(x.text in ("„", "“", '"', "»") for x in toks[lo:hi]):
+                continue
+            sp, conf = _subject_of(st, c, lo, hi)
+            if sp is None or (sp.key is None and not sp.role):
+                continue
+            msg = _strip_span(st, s_start, s_end)
+            if msg:
+                _remember(st, sp, si)
+                out.append(Quotation(msg, "reported", _cue_span(st, c, hi), sp, 0.45))
+                return out
+    return out
+
+
+def _under_konj(st: _State, c: int, lo: int) -> bool:
+    aux = _aux_before(st, c, lo)
+    return aux is not None and st.toks[aux].low in C.KONJ1
+
+
+def _free_indirect(st: _State, si: int) -> bool:
+    """A sentence in Konjunktiv I (or reportative "soll") without a verb of saying of its own."""
+    lo, hi = st.sents[si]
+    toks = st.toks[lo:hi]
+    if len(toks) < 3:
+        return False
+    outside = [t for t in toks if not _in_quote(st, t)]
+    if any(_is_cue(st, t) and not _under_konj(st, t.i, lo) for t in outside):
+        return False
+    konj = sum(1 for t in outside if t.low in C.KONJ1 or t.low in C.REPORTATIVE)
+    if konj == 0 and not any(t.low in ("seien", "sei") for t in toks):
+        return False
+    return True
+
+
+# ---- the entry point ------------------------------------------------------------------------------------
+
+
+def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untyped-def]
+    """Every quotation in ``doc`` (a :class:`kg.extract.doc.Doc`) with its speaker, in text order.
+
+    ``mentions`` are the persons, organizations and places found in the same text; a speaker is resolved to
+    the entity of the mention that names it.
+    """
+    st = _state(doc, list(mentions))
+    if not st.toks:
+        return []
+    pairs = pair_quotes(st.text)
+    st.quoted = [(a + 1, b) for a, b in pairs]
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for a, b in pairs:
+        ta = _tok_at(st, a)
+        if ta is not None:
+            by_sentence.setdefault(st.toks[ta].sent, []).append((a, b))
+    out: list[Quotation] = []
+    carry: Quotation | None = None
+    for si in range(len(st.sents)):
+        found_here = False
+        for a, b in by_sentence.get(si, []):
+            f = quote_features(st, a, b)
+            p = speech_probability(f)
+            if p < THRESHOLD:
+                continue
+            q = _direct(st, a, b, p)
+            if q is not None:
+                out.append(q)
+                found_here = True
+        if st.lang == "de" or st.lang == "en":
+            got = _sentence_indirect(st, si)
+            if got:
+                out.extend(got)
+                carry = None
+                found_here = True
+                continue
+        if st.lang == "de" and _free_indirect(st, si):
+            lo, hi = st.sents[si]
+            msg = _strip_span(st, st.toks[lo].start, st.toks[hi - 1].end + 1)
+            if msg is None:
+                continue
+            msg = Span(msg.start, min(st.toks[hi - 1].end, msg.end + 1))
+            if carry is not None and st.last_speaker_sent >= si - 1 and out and out[-1] is carry:
+                merged = Quotation(Span(carry.span.start, msg.end), carry.form, carry.cue, carry.speaker,
+                                   carry.confidence)  # fmt: skip
+                out[-1] = merged
+                carry = merged
+                st.last_speaker_sent = si
+                continue
+            if st.last_speaker is not None and si - st.last_speaker_sent <= 2:
+                last = st.last_speaker
+                q = Quotation(msg, "indirect", None, Speaker(last.span, last.text, last.key, last.role), 0.5)
+                out.append(q)
+                carry = q
+                st.last_speaker_sent = si
+                continue
+        if not found_here:
+            carry = None
+    out.sort(key=lambda q: (q.span.start, q.span.end))
+    return out
