@@ -11,6 +11,10 @@ sentence, so it happens lazily, one sentence at a time, the first time a rule as
 of that sentence (:meth:`Doc.pos`, :meth:`Doc.lemma`, :meth:`Doc.tags`), and is cached on the ``Doc``.
 Rules that need tags only in a few sentences (those with a verb of saying, say) pay only for those.
 
+Words glued together by a scrape are split at the inner capital (SoMaJo's ``split_camel_case``, which
+knows the usual exceptions such as "iPhone"); a photo credit glued to its caption ("... in AlaskaBild:
+Sergei Bobylev/TASS") is a paragraph of its own.
+
 Paragraphs: a sentence never crosses a blank line. A single line break also ends a paragraph (a DW scrape
 has a paragraph, caption or heading per line), unless the text runs on across it, which is when the next line
 starts with a lower-case letter or the line ends with a comma or a hyphen (hard-wrapped plain text).
@@ -149,6 +153,7 @@ class Doc:
 
 # ---- building a Doc ---------------------------------------------------------------------------------
 _RUN_ON = re.compile(r"[,\-\u00ad]\s*$")
+_CREDIT = re.compile(r"(?<=[^\W\d_]|[.)]) ?(?=(?:Bild|Foto|Fotos): )")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -170,6 +175,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
                 if cur_start is not None:
                     out.append((cur_start, cur_end))
                 cur_start = s
+            cut = _CREDIT.search(text, s, e)
+            if cut is not None:
+                out.append((cur_start, cut.start()))
+                cur_start = cut.end()
             cur_end = e
         else:
             if cur_start is not None:
@@ -186,7 +195,7 @@ def _somajo(lang: str):  # type: ignore[no-untyped-def]
     from somajo import SoMaJo
 
     model = _SOMAJO_MODELS.get(lang, "en_PTB")
-    return SoMaJo(model, split_camel_case=False, split_sentences=True, character_offsets=True)
+    return SoMaJo(model, split_camel_case=True, split_sentences=True, character_offsets=True)
 
 
 @cache

