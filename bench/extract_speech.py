@@ -75,7 +75,7 @@ def registry_mentions(text: str, entities: list[dict] | None = None) -> list[Men
     taken: list[tuple[int, int]] = []
     out: list[Mention] = []
     for name, e in names:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w])", text):
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?![\w])", text):
             a, b = m.span()
             if any(a < y and x < b for x, y in taken):
                 continue

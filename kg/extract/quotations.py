@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,13 +160,14 @@ class _State:
     last_speaker_sent: int = -10
     last_gender: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> m/f/p
+    doc: object = None
 
 
 def _state(doc, mentions: list[Mention]) -> _State:  # type: ignore[no-untyped-def]
     toks = [_Tok(t.i, t.text, t.text.lower(), t.start, t.end, t.sentence) for t in doc.tokens]
     sents = [(s.first, s.last) for s in doc.sentences]
     lang = "de" if getattr(doc, "lang", "de") == "de" else "en"
-    return _State(doc.text, lang, toks, sents, sorted(mentions, key=lambda m: m.span.start))
+    return _State(doc.text, lang, toks, sents, sorted(mentions, key=lambda m: m.span.start), doc=doc)
 
 
 def _in_quote(st: _State, tok: _Tok) -> bool:
@@ -256,6 +258,8 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
         break
     if not has_noun:
         return None
+    while k > j + 1 and toks[k - 1].text == ",":
+        k -= 1
     return (j, k)
 
 
@@ -494,6 +498,75 @@ def _aux_before(st: _State, c: int, lo: int) -> int | None:
     return None
 
 
+_NP_TAGS_DE = {
+    "ART",
+    "PPOSAT",
+    "ADJA",
+    "NN",
+    "NE",
+    "NNA",
+    "CARD",
+    "TRUNC",
+    "PIAT",
+    "PDAT",
+    "PIDAT",
+    "FM",
+    "XY",
+}
+_NOUN_TAGS = {"NN", "NE", "NNA", "FM", "NP0", "NN1", "NN2"}
+
+
+def _sentence_subject(st: _State, si: int) -> Speaker | None:
+    """The subject of a sentence that has no verb of saying (German, from the part-of-speech tags of that
+    sentence only): the noun phrase that opens the clause before the finite verb, or the one right after it.
+    """
+    doc = st.doc
+    if st.lang != "de" or doc is None or not hasattr(doc, "pos"):
+        return None
+    lo, hi = st.sents[si]
+    tags = [doc.pos(k) for k in range(lo, hi)]  # type: ignore[attr-defined]
+    v = next(
+        (k for k in range(lo, hi) if tags[k - lo].endswith("FIN") and not _in_quote(st, st.toks[k])), None
+    )
+    if v is None:
+        return None
+    # before the verb: the whole stretch from the clause start must be a noun phrase
+    start = lo
+    for k in range(v - 1, lo - 1, -1):
+        if st.toks[k].text in (":", ";") or _in_quote(st, st.toks[k]):
+            start = k + 1
+            break
+    seg = list(range(start, v))
+    if (
+        seg
+        and st.toks[seg[0]].low not in C.DE_ACCUSATIVE
+        and all(
+            tags[k - lo] in _NP_TAGS_DE or st.toks[k].text == "," or (tags[k - lo] == "APPR" and k > seg[0])
+            for k in seg
+        )
+        and any(tags[k - lo] in _NOUN_TAGS for k in seg)
+    ):
+        return _speaker_from_np(st, seg[0], seg[-1] + 1 if st.toks[seg[-1]].text != "," else seg[-1])
+    if seg and len(seg) == 1 and tags[seg[0] - lo] == "PPER" and st.toks[seg[0]].low in ("er", "sie"):
+        return _resolve_pronoun(st, st.toks[seg[0]])
+    # after the verb
+    k = v + 1
+    while k < hi and tags[k - lo] in ("ADV", "PTKNEG", "PRF", "ADJD"):
+        k += 1
+    if k < hi and tags[k - lo] == "PPER" and st.toks[k].low in ("er", "sie"):
+        return _resolve_pronoun(st, st.toks[k])
+    a = k
+    while k < hi and (tags[k - lo] in _NP_TAGS_DE) and not _in_quote(st, st.toks[k]):
+        k += 1
+    if (
+        k > a
+        and st.toks[a].low not in C.DE_ACCUSATIVE
+        and any(tags[j - lo] in _NOUN_TAGS for j in range(a, k))
+    ):
+        return _speaker_from_np(st, a, k)
+    return None
+
+
 def _remember(st: _State, sp: Speaker | None, si: int) -> None:
     if sp is not None and (sp.key is not None or sp.role):
         st.last_speaker = sp
@@ -574,15 +647,6 @@ def quote_features(st: _State, a: int, b: int) -> dict[str, float]:
     konj = C.KONJ1 | C.KONJ2 | C.REPORTATIVE
     f["konj"] = float(any(t.low in konj for t in st.toks[lo:hi]))
     f["whole_sentence"] = float(len(outside) <= 2)
-    f["prev_speech"] = float(st.last_speaker is not None and s1 - st.last_speaker_sent <= 2)
-    f["mention_person"] = float(
-        any(
-            m.type == "Person"
-            and st.toks[lo].start <= m.span.start < st.toks[hi - 1].end
-            and not (a <= m.span.start <= b)
-            for m in st.mentions
-        )
-    )
     f["straight"] = float(text[a] in "\"'")
     f["single"] = float(text[a] in "'‚‘‹›")
     return f
@@ -601,7 +665,7 @@ def _tok_at(st: _State, offset: int) -> int | None:
 
 # ---- direct speech --------------------------------------------------------------------------------------
 
-THRESHOLD = 0.5
+THRESHOLD = float(os.environ.get("NEWSKG_QUOTE_THRESHOLD", "0.5"))
 """A quoted passage is speech when the model gives it at least this probability."""
 
 
@@ -667,7 +731,15 @@ def _direct(st: _State, a: int, b: int, p: float) -> Quotation | None:
             c = post[0].i
             cue = _cue_span(st, c, hi2)
             speaker, conf = _subject_of(st, c, lo2, hi2)
-    # 4. no verb of saying: the speaker of the sentences before goes on
+    # 4. no verb of saying, in a sentence of its own: the subject of the sentence
+    reported = any(
+        t.low in C.KONJ1 or t.low in C.REPORTATIVE for t in st.toks[lo1:hi2] if not _in_quote(st, t)
+    )
+    recent = st.last_speaker is not None and s1 - st.last_speaker_sent <= 3
+    if speaker is None and not (ta == lo1 and tb >= hi2 - 2) and not (reported and recent):
+        speaker = _sentence_subject(st, s1)
+        conf = 0.5 if speaker is not None else 0.0
+    # 5. a quotation that is a sentence of its own: the speaker of the sentences before goes on
     if speaker is None and st.last_speaker is not None and s1 - st.last_speaker_sent <= 3:
         last = st.last_speaker
         speaker, conf = Speaker(last.span, last.text, last.key, last.role), 0.55

@@ -365,6 +365,9 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
+_QUOTED = re.compile(r"„[^“”]*[“”]|\"[^\"]*\"|»[^«]*«|“[^”]*”")
+
+
 def find_dates(
     text: str, published: dt.date, *, start: int = 0, end: int | None = None, future: bool | None = None
 ) -> list[When]:
@@ -382,7 +385,7 @@ def find_dates(
         s_start += start
         s_end += start
         sentence = text[s_start:s_end]
-        ahead = bool(FUTURE_MARKERS.search(sentence)) if future is None else future
+        ahead = bool(FUTURE_MARKERS.search(_QUOTED.sub(" ", sentence))) if future is None else future
         taken: list[tuple[int, int]] = []
         for name, pattern in _COMPILED:
             for m in pattern.finditer(sentence):
