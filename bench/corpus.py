@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from kg.entities import Registry, load_registry
+from kg.read.registry import Registry, load_registry
 from kg.vocab import slugify
 
 ENTITIES = Path(__file__).resolve().parent.parent / "data" / "entities"

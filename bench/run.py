@@ -47,7 +47,7 @@ HTTP row sends a new text each time (``wrk(distinct=True)``), which no cache can
 SPARQL_JSON = "application/sparql-results+json"
 FLOOR = "bare Flask floor"
 """``bench.floor``: a route with a fixed answer; what Flask and gunicorn cost before any query work."""
-QUERY_PROCESSES = "-m server.zygote"
+QUERY_PROCESSES = "-m server.execution.zygote"
 """In the command line of newskg's zygote and of the query processes it forks."""
 IN_WORKER = "pyoxigraph in the worker"
 """``bench.in_worker``: Flask evaluating in the gunicorn worker with none of newskg's protections (disk store

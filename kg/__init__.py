@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from kg.errors import InputError, NewsKGError, QueryError, ShapesViolated, UnsupportedFormat
 from kg.pipeline import Corpus, build, load_corpus
+from kg.shacl import ValidationReport, validate
 from kg.store import Store
-from kg.validate import ValidationReport, validate
 from kg.version import __version__
 
 __all__ = [

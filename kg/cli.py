@@ -23,10 +23,9 @@ from kg.export import export as export_store
 from kg.ingest import ingest as run_ingest
 from kg.pipeline import build as build_graph
 from kg.pipeline import find_articles, load_corpus
-from kg.remote import RemoteStore
-from kg.store import Store, open_store
-from kg.validate import ValidationReport
-from kg.validate import validate as validate_quads
+from kg.shacl import ValidationReport
+from kg.shacl import validate as validate_quads
+from kg.store import GraphStore, open_store
 from kg.vocab import PREFIXES, Minter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -67,7 +66,7 @@ def user_errors() -> Iterator[None]:
         sys.exit(2)
 
 
-def open_existing(spec: str) -> Store | RemoteStore:
+def open_existing(spec: str) -> GraphStore:
     return open_store(spec, read_only=True, must_exist=True)
 
 
@@ -209,7 +208,7 @@ def validate(store_path: str, report_path: Path | None, files: tuple[Path, ...])
     "fmt",
     default="turtle",
     show_default=True,
-    type=click.Choice(list(formats.RDF_FORMATS)),
+    type=click.Choice([f.name for f in formats.RDF_FORMATS]),
 )
 @click.option("--graph", help="Export only this named graph (IRI).")
 @click.option(

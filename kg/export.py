@@ -2,7 +2,7 @@
 
 Turtle, TriG, N-Triples and N-Quads output is deterministic: the same store gives byte-identical files (quads
 are sorted; newskg mints no blank nodes). JSON-LD is compacted with ``ontology/context.jsonld``, which ships
-with the project and is never fetched.
+in the package and is never fetched.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import pyoxigraph
 import rdflib
 from pyoxigraph import Quad, RdfFormat, Triple
 
-from kg.store import AnyStore
-from kg.validate import ONTOLOGY_DIR
-from kg.vocab import PREFIXES, Minter
+from kg.formats import Format
+from kg.store import GraphStore
+from kg.vocab import ONTOLOGY, PREFIXES, Minter
 
-CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
+CONTEXT_FILE = ONTOLOGY / "context.jsonld"
 
 
 @functools.cache
@@ -47,7 +47,7 @@ def _sorted_quads(quads: Iterable[Quad]) -> list[Quad]:
 
 
 def export(
-    store: AnyStore, format: RdfFormat, output: IO[bytes], *, graph: str | None = None, minter: Minter
+    store: GraphStore, fmt: Format, output: IO[bytes], *, graph: str | None = None, minter: Minter
 ) -> None:
     """Write one named graph, or everything, to ``output``.
 
@@ -55,12 +55,14 @@ def export(
     JSON-LD) keep each named graph.
     """
     quads = store.quads(graph)
-    if format == RdfFormat.JSON_LD:
+    rdf = fmt.rdf
+    assert rdf is not None, fmt
+    if rdf == RdfFormat.JSON_LD:
         output.write(_jsonld(quads))
-    elif format.supports_datasets:
-        pyoxigraph.serialize(_sorted_quads(quads), output, format=format, prefixes=prefixes(minter))
+    elif rdf.supports_datasets:
+        pyoxigraph.serialize(_sorted_quads(quads), output, format=rdf, prefixes=prefixes(minter))
     else:
-        pyoxigraph.serialize(_sorted_triples(quads), output, format=format, prefixes=prefixes(minter))
+        pyoxigraph.serialize(_sorted_triples(quads), output, format=rdf, prefixes=prefixes(minter))
 
 
 def _jsonld(quads: Iterable[Quad]) -> bytes:

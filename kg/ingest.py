@@ -35,8 +35,8 @@ from pyoxigraph import NamedNode, QuerySolutions, RdfFormat
 
 from kg.errors import NewsKGError
 from kg.pipeline import ArticleSource, Corpus
-from kg.store import AnyStore
-from kg.validate import validate
+from kg.shacl import validate
+from kg.store import GraphStore
 from kg.vocab import NKG, Minter
 
 BATCH = 64
@@ -148,7 +148,7 @@ def _foreign(quads: Iterable[pyoxigraph.Quad], minter: Minter, slug: str) -> fro
     )
 
 
-def stored_digests(store: AnyStore, corpus: Corpus) -> dict[str, str]:
+def stored_digests(store: GraphStore, corpus: Corpus) -> dict[str, str]:
     rows = store.query(f"SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?g <{NKG}inputDigest> ?d }} }}", default_graph=[])
     assert isinstance(rows, QuerySolutions)
     return {row["g"].value: row["d"].value for row in rows}
@@ -156,7 +156,7 @@ def stored_digests(store: AnyStore, corpus: Corpus) -> dict[str, str]:
 
 def ingest(
     corpus: Corpus,
-    store: AnyStore,
+    store: GraphStore,
     sources: Sequence[ArticleSource],
     *,
     jobs: int | None = None,
@@ -243,7 +243,7 @@ class _Gate:
     def __init__(
         self,
         minter: Minter,
-        store: AnyStore,
+        store: GraphStore,
         entity_quads: list[pyoxigraph.Quad],
         folders: Mapping[str, Path],
     ) -> None:
@@ -285,7 +285,7 @@ class _Gate:
         return found
 
 
-def _sharing(store: AnyStore, names: frozenset[str], reports: frozenset[str]) -> set[str]:
+def _sharing(store: GraphStore, names: frozenset[str], reports: frozenset[str]) -> set[str]:
     """One query: the graphs that give a node of ``names`` an ``nkg:status``, or have a node of ``reports`` as
     subject or object. Every pattern starts from a bound node, so it costs index lookups, not scans."""
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.dates import PartialDate, iso_duration
-from kg.entities import Entity, Registry
 from kg.errors import InputError
 from kg.model import Annotations, Article, Evidence, Span
+from kg.read.registry import Entity, Registry
 from kg.version import __version__
 from kg.vocab import (
     EVENT_KINDS,

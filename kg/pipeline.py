@@ -13,14 +13,14 @@ from pathlib import Path
 
 from pyoxigraph import Quad
 
-from kg.annotations import load_annotations
-from kg.entities import Registry, load_registry
 from kg.errors import InputError, ShapesViolated
 from kg.mapping import Source, article_quads, entity_quads
 from kg.model import Annotations
-from kg.store import AnyStore
-from kg.text import parse_article
-from kg.validate import ValidationReport, validate
+from kg.read.annotations import load_annotations
+from kg.read.dw import parse_article
+from kg.read.registry import Registry, load_registry
+from kg.shacl import ValidationReport, validate
+from kg.store import GraphStore
 from kg.vocab import Minter, slugify
 
 ARTICLE_TEXT = "article.txt"
@@ -121,7 +121,7 @@ class BuildResult:
 
 def build(
     corpus: Corpus,
-    store: AnyStore,
+    store: GraphStore,
     articles: Sequence[ArticleSource],
     *,
     check: bool = True,

@@ -1,4 +1,4 @@
-"""Namespaces and IRI minting.
+"""Namespaces, the ontology files that define newskg's own terms, and IRI minting.
 
 One place decides what every minted IRI looks like, so IRIs stay stable across rebuilds and move as a whole
 when the base changes (``NEWSKG_BASE`` or ``--base``).
@@ -10,6 +10,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from importlib.resources import files
 
 SCHEMA = "http://schema.org/"
 WD = "http://www.wikidata.org/entity/"
@@ -26,6 +27,10 @@ VOID = "http://rdfs.org/ns/void#"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 
 DEFAULT_BASE = "https://kg.example.org/"
+
+ONTOLOGY = files("kg") / "ontology"
+"""``ontology/`` of the repository (the ontology, the shapes, the JSON-LD context), shipped inside the package
+as ``kg/ontology`` and found wherever newskg is installed."""
 
 #: Prefixes used in every serialization and offered to SPARQL queries, so users can write ``schema:name``.
 PREFIXES: dict[str, str] = {

@@ -12,20 +12,22 @@ from typing import Any
 
 from flask import Flask, Response, request
 
-from kg.remote import RemoteStore
-from kg.store import open_store
+from kg.store import RemoteStore, Store, open_store
 from kg.vocab import Minter
-from server import describe, dumps, errors, meta, pages, protocol
+from server import errors, meta
 from server.cache import ResponseCache, ResultCache
 from server.dataset import DatasetInfo
-from server.executor import QueryPool
-from server.malloc import fix_mmap_threshold, return_freed_memory
-from server.remote_pool import RemotePool
+from server.execution.inline import InlinePool
+from server.execution.malloc import fix_mmap_threshold, return_freed_memory
+from server.execution.pool import QueryPool
+from server.execution.remote import RemotePool
+from server.pages import routes, validation
 from server.settings import resolve
+from server.sparql import description, dumps, endpoint
 
 
 def create_app(
-    store_path: Path | str,
+    store_path: Path | str | Store,
     *,
     settings: dict[str, Any] | None = None,
     dataset: DatasetInfo | None = None,
@@ -33,20 +35,26 @@ def create_app(
     queries_dir: Path | None = None,
 ) -> Flask:
     """A WSGI app serving, read-only, the store at ``store_path``: a directory built by ``newskg build``,
-    or the query endpoint URL of a SPARQL server."""
+    or the query endpoint URL of a SPARQL server; or an in-memory :class:`~kg.store.Store`, whose queries are
+    answered in the request's thread, with no time limit (for tests and embedding)."""
     app = Flask(__name__)
     effective = settings or resolve()
-    store = open_store(store_path, read_only=True, must_exist=True)
+    store = (
+        store_path
+        if isinstance(store_path, Store)
+        else open_store(store_path, read_only=True, must_exist=True)
+    )
     app.config.update(
         NEWSKG_SETTINGS=effective,
         NEWSKG_DATASET=dataset or DatasetInfo.from_store(store),
         NEWSKG_DUMP_DIR=str(dump_dir or Path(tempfile.mkdtemp(prefix="newskg-dumps-"))),
-        NEWSKG_STORE_PATH=str(store_path),
         NEWSKG_QUERIES_DIR=str(queries_dir or Path("data") / "queries"),
         MAX_CONTENT_LENGTH=effective["max_request_bytes"],
         MAX_FORM_MEMORY_SIZE=effective["max_request_bytes"],
     )
-    if isinstance(store, RemoteStore):
+    if isinstance(store, Store) and store.path is None:
+        app.extensions["newskg_pool"] = InlinePool(store.engine)
+    elif isinstance(store, RemoteStore):
         app.extensions["newskg_pool"] = RemotePool(
             store, effective["executors"], effective["queue_timeout_s"], effective["query_memory_mb"]
         )
@@ -74,7 +82,7 @@ def create_app(
         Minter(effective["base_iri"]) if effective["base_iri"] else Minter.from_env()
     )
     app.config["NEWSKG_BASE"] = app.extensions["newskg_minter"].base
-    for blueprint in (protocol.bp, dumps.bp, meta.bp, pages.bp, describe.bp):
+    for blueprint in (endpoint.bp, dumps.bp, description.bp, meta.bp, routes.bp, validation.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     if effective["cors"]:

@@ -5,13 +5,12 @@ so an answer stays true for as long as the server lives: the cache needs no inva
 its size. A store on another SPARQL server can change under us, so its answers are never cached.
 
 Two kinds of values share one :class:`ResultCache`: the serialized answer of a query request, kept by the
-query pool (:mod:`server.executor`), and a :class:`StoredResponse`, kept by the :class:`ResponseCache`
+query pool (:mod:`server.execution.pool`), and a :class:`StoredResponse`, kept by the :class:`ResponseCache`
 WSGI middleware, which answers a repeated identical ``GET /sparql?…`` before Flask does any work.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -57,11 +56,6 @@ class ResultCache:
         self._seen: OrderedDict[int, bool] = OrderedDict()
         """Hashes of the keys missed lately: True for a key missed twice, whose value :meth:`put` keeps."""
         self._lock = threading.Lock()
-
-    @staticmethod
-    def key(request: dict[str, Any]) -> str:
-        """What identifies an answer: everything in a query request (text, format, base, dataset)."""
-        return json.dumps(request, sort_keys=True, separators=(",", ":"))
 
     def get(self, key: str) -> bytes | StoredResponse | None:
         """The value kept under ``key``, or None. Every find counts as a hit (a whole response also as a
@@ -139,7 +133,7 @@ class ResponseCache:
     status line and headers exactly; the server adds its own ``Date`` and connection headers, as for any
     response.
 
-    The key holds every request input the ``/sparql`` GET answer depends on (``server/protocol.py``,
+    The key holds every request input the ``/sparql`` GET answer depends on (``server/sparql/endpoint.py``,
     ``conneg.py``, ``guard.py``, ``errors.py`` and the after-request hooks of ``server/__init__.py``):
 
     - ``REQUEST_METHOD`` and ``PATH_INFO`` are fixed (GET, ``path``), so they need no place in it;

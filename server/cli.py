@@ -7,6 +7,7 @@ import functools
 import os
 import shutil
 import signal
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,10 @@ from kg import formats
 from kg.cli import DEFAULT_STORE, base_option, cli, minter_for, user_errors
 from kg.errors import NewsKGError
 from kg.pipeline import build, find_articles, load_corpus
-from kg.remote import RemoteStore, is_url
-from kg.store import open_store
+from kg.store import RemoteStore, is_url, open_store
 from kg.vocab import Minter, slugify
 from server import create_app
-from server.executor import ExecutionError, QueryPool
+from server.execution.pool import ExecutionError, QueryPool
 from server.settings import SETTINGS, resolve
 
 
@@ -136,6 +136,12 @@ def load_files(files: tuple[Path, ...], minter: Minter) -> Path:
     callback=print_settings,
     help="List the settings with their defaults and exit.",
 )
+@click.option(
+    "--get",
+    "get_path",
+    metavar="PATH",
+    help="Answer one GET request for PATH in-process, print the body and exit (1 for a 4xx or 5xx status).",
+)
 @base_option
 def serve(
     host: str,
@@ -146,6 +152,7 @@ def serve(
     data_dir: Path,
     files: tuple[Path, ...],
     overrides: tuple[tuple[str, str], ...],
+    get_path: str | None,
     base: str | None,
 ) -> None:
     """Serve the graph over SPARQL 1.1 (read-only) with gunicorn, building it first if the store is empty."""
@@ -171,6 +178,8 @@ def serve(
             )
         except (OSError, RuntimeError) as exc:
             raise NewsKGError(f"cannot open the store at {store_path}: {exc}") from None
+    if get_path is not None:
+        answer_one(app, get_path)
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
@@ -187,6 +196,14 @@ def serve(
         "loglevel": "info",
     }
     _Gunicorn(app, options).run()
+
+
+def answer_one(app: Flask, path: str) -> None:
+    """``serve --get PATH``: the app answers one request without a server, as a smoke test or for scripts."""
+    response = app.test_client().get(path)
+    app.extensions["newskg_pool"].close()
+    click.echo(response.get_data(as_text=True), nl=False)
+    sys.exit(1 if response.status_code >= 400 else 0)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode, QuerySolution, QuerySolutions
 
-from kg.store import AnyStore
+from kg.store import GraphStore
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class DatasetInfo:
     subjects: int = 0
 
     @classmethod
-    def from_store(cls, store: AnyStore) -> DatasetInfo:
+    def from_store(cls, store: GraphStore) -> DatasetInfo:
         """Count once at start-up: a handful of aggregate queries, not one per graph."""
 
         def rows(query: str) -> list[QuerySolution]:

@@ -8,7 +8,7 @@ import logging
 from flask import Flask, Response
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from server.executor import ExecutionError
+from server.execution.pool import ExecutionError
 
 log = logging.getLogger("newskg.server")
 

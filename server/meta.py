@@ -5,7 +5,9 @@ from __future__ import annotations
 import platform
 from importlib.metadata import version
 
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, jsonify
+
+from server import current
 
 bp = Blueprint("meta", __name__)
 
@@ -23,14 +25,14 @@ def versions() -> Response:
 
 @bp.get("/-/settings.json")
 def settings() -> Response:
-    return jsonify(current_app.config["NEWSKG_SETTINGS"])
+    return jsonify(current.settings())
 
 
 @bp.get("/-/executors.json")
 def executors() -> Response:
     """How many query processes the server has, how many are free now, where they read the store, and how
     this worker's result cache fares."""
-    pool = current_app.extensions["newskg_pool"]
+    pool = current.pool()
     cache = getattr(pool, "cache", None)
     return jsonify(
         size=pool.size,

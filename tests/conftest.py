@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 import requests
+from flask import Flask
+from flask.testing import FlaskClient
 
-from kg.entities import Registry
 from kg.model import Article
 from kg.pipeline import Corpus, find_articles, load_corpus
+from kg.read.dw import parse_article
+from kg.read.registry import Registry
 from kg.store import Store
-from kg.text import parse_article
 from kg.vocab import Minter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +62,25 @@ def built_store(corpus: Corpus) -> Store:
     store = Store()
     build(corpus, store, find_articles([DATA / "articles"]))
     return store
+
+
+# --- in process: the Flask app over the in-memory seed store, for tests that need no real server ----------
+
+
+@pytest.fixture(scope="session")
+def app(built_store: Store) -> Flask:
+    """The app as ``newskg serve`` builds it, its queries answered in the test's thread (no time limit: use
+    a live server for limits, cut-offs and process faults)."""
+    from server import create_app
+    from server.settings import resolve
+
+    settings = resolve([("base_iri", BASE)])
+    return create_app(built_store, settings=settings, queries_dir=DATA / "queries")
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
 
 
 # --- live servers: the real `newskg serve` (gunicorn) on a free port of 127.0.0.1 ---------------------------

@@ -1,4 +1,4 @@
-"""The entity registry (``kg.entities``): loading ``data/entities`` and finding mentions in a text."""
+"""The entity registry (``kg.read.registry``): loading ``data/entities`` and finding mentions in a text."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.entities import TYPES, Entity, Registry, load_registry
 from kg.errors import InputError
 from kg.model import Mention, Span
+from kg.read.registry import TYPES, Entity, Registry, load_registry
 from tests.conftest import DATA
 
 ENTITY_FILES = sorted((DATA / "entities").glob("*.yaml"))

@@ -18,15 +18,15 @@ import requests
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.store import Store
-from server.executor import REPLACED, ExecutionError, QueryPool
-from server.query_process import UNCLAIMED_S
+from server.execution.job import QueryJob
+from server.execution.pool import REPLACED, ExecutionError, QueryPool
+from server.execution.query_process import UNCLAIMED_S
 from tests.conftest import LiveServer, start_server
 
-QUERY = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "format": "text/csv"}
-SLOW = {
-    "query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }",
-    "format": "text/csv",
-}
+QUERY = QueryJob("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv")
+SLOW = QueryJob(
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }", "text/csv"
+)
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def lent(pool: QueryPool) -> list[int]:
     return numbers
 
 
-def in_background(pool: QueryPool, request: dict[str, str], time_limit_s: float) -> threading.Thread:
+def in_background(pool: QueryPool, request: QueryJob, time_limit_s: float) -> threading.Thread:
     """A thread running ``request``; a 503 at its deadline is expected."""
 
     def run() -> None:
@@ -225,7 +225,7 @@ def test_one_process_holds_every_slot_unless_told_otherwise(store: Path) -> None
             pool.close()
 
 
-def outcome(pool: QueryPool, request: dict[str, str], time_limit_s: float) -> str:
+def outcome(pool: QueryPool, request: QueryJob, time_limit_s: float) -> str:
     try:
         return pool.run(request, time_limit_s).decode()
     except ExecutionError as exc:
@@ -269,7 +269,9 @@ def children(pid: int) -> dict[int, str]:
 
 
 def zygote_of(server: LiveServer) -> int:
-    return next(pid for pid, command in children(server.process.pid).items() if "server.zygote" in command)
+    return next(
+        pid for pid, command in children(server.process.pid).items() if "server.execution.zygote" in command
+    )
 
 
 def test_a_server_whose_query_processes_died_starts_new_ones(seed_store_dir: Path, tmp_path: Path) -> None:

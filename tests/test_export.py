@@ -13,6 +13,7 @@ import rdflib
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 from rdflib.compare import isomorphic
 
+from kg import formats
 from kg.export import CONTEXT_FILE, export, jsonld_context
 from kg.store import Store
 from kg.vocab import Minter
@@ -59,8 +60,9 @@ def store_of(items: list[Quad]) -> Store:
 
 
 def exported(store: Store, fmt: RdfFormat, graph: str | None = None) -> bytes:
+    """``newskg export`` of ``store`` in the format of the one table whose engine format is ``fmt``."""
     out = io.BytesIO()
-    export(store, fmt, out, graph=graph, minter=MINTER)
+    export(store, next(f for f in formats.RDF_FORMATS if f.rdf == fmt), out, graph=graph, minter=MINTER)
     return out.getvalue()
 
 

@@ -39,11 +39,11 @@ ENTITY_RDF_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
 class TestByName:
     @pytest.mark.parametrize(("name", "expected"), NAMES.items())
     def test_each_documented_name_selects_its_format(self, name: str, expected: RdfFormat) -> None:
-        assert formats.by_name(name) == expected
+        assert formats.by_name(name).rdf == expected
 
     @pytest.mark.parametrize("name", ["TURTLE", "JsonLD", "Nq"])
     def test_names_are_case_insensitive(self, name: str) -> None:
-        assert formats.by_name(name) == NAMES[name.lower()]
+        assert formats.by_name(name).rdf == NAMES[name.lower()]
 
     @pytest.mark.parametrize("name", ["n3", "ttl", "", "json-ld", "text/turtle"])
     def test_an_unknown_name_is_refused_with_the_list_of_known_names(self, name: str) -> None:
@@ -67,7 +67,7 @@ class TestForFile:
         ],
     )
     def test_the_extension_names_the_format(self, filename: str, expected: RdfFormat) -> None:
-        assert formats.for_file(Path(filename)) == expected
+        assert formats.for_file(Path(filename)).rdf == expected
 
     @pytest.mark.parametrize("filename", ["graph", "graph.html", "graph.n3", "graph.ttl.gz", "dir.ttl/graph"])
     def test_an_unknown_or_missing_extension_is_refused_naming_the_file(self, filename: str) -> None:
@@ -84,13 +84,45 @@ class TestForFile:
 class TestEntityDeclarations:
     def test_rdf_xml_with_an_entity_declaration_is_refused_naming_the_file(self) -> None:
         with pytest.raises(InputError, match="entity") as caught:
-            formats.refuse_entity_declarations(ENTITY_RDF_XML, RdfFormat.RDF_XML, Path("bomb.rdf"))
+            formats.refuse_entity_declarations(ENTITY_RDF_XML, formats.RDF_XML, Path("bomb.rdf"))
         assert caught.value.file == "bomb.rdf"
 
     def test_plain_rdf_xml_is_accepted(self) -> None:
-        assert formats.refuse_entity_declarations(PLAIN_RDF_XML, RdfFormat.RDF_XML, Path("ok.rdf")) is None
+        assert formats.refuse_entity_declarations(PLAIN_RDF_XML, formats.RDF_XML, Path("ok.rdf")) is None
 
-    @pytest.mark.parametrize("fmt", [RdfFormat.TURTLE, RdfFormat.N_TRIPLES, RdfFormat.JSON_LD])
-    def test_other_formats_may_contain_the_words_in_a_literal(self, fmt: RdfFormat) -> None:
+    @pytest.mark.parametrize("fmt", [formats.TURTLE, formats.N_TRIPLES, formats.JSON_LD])
+    def test_other_formats_may_contain_the_words_in_a_literal(self, fmt: formats.Format) -> None:
         data = b'<http://example.org/x> <http://schema.org/text> "<!ENTITY lol \\"lol\\">" .\n'
         formats.refuse_entity_declarations(data, fmt, Path("text.ttl"))
+
+
+class TestOneTable:
+    """Every place that names a format takes it from the one table: one name, one extension, one media type,
+    one charset rule."""
+
+    def test_names_extensions_and_media_types_are_unique(self) -> None:
+        table = formats.RDF_FORMATS + formats.RESULT_FORMATS
+        for field in ("name", "extension", "media_type"):
+            values = [getattr(f, field) for f in table]
+            assert len(values) == len(set(values)), field
+
+    def test_the_subsets_are_rows_of_the_table(self) -> None:
+        assert set(formats.DOCUMENT_FORMATS) <= set(formats.RDF_FORMATS)
+        assert set(formats.DUMP_FORMATS) <= set(formats.RDF_FORMATS)
+
+    def test_each_rdf_format_knows_its_engine_format(self) -> None:
+        for fmt in formats.RDF_FORMATS:
+            assert fmt.rdf is not None and fmt.rdf.media_type == fmt.media_type
+            assert formats.by_extension(fmt.extension) is fmt
+
+    @pytest.mark.parametrize(
+        ("fmt", "content_type"),
+        [
+            (formats.TURTLE, "text/turtle; charset=utf-8"),
+            (formats.JSON_LD, "application/ld+json; charset=utf-8"),
+            (formats.N_QUADS, "application/n-quads"),
+            (formats.RESULT_FORMATS[0], "application/sparql-results+json; charset=utf-8"),
+        ],
+    )
+    def test_one_charset_rule(self, fmt: formats.Format, content_type: str) -> None:
+        assert fmt.content_type == content_type

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from server.idle_stack import IdleStack
+from server.execution.idle_stack import IdleStack
 
 
 def test_the_number_pushed_last_is_popped_first(tmp_path: Path) -> None:

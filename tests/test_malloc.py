@@ -7,7 +7,7 @@ import sys
 
 PROBE = """
 import ctypes, sys
-from server.malloc import fix_mmap_threshold
+from server.execution.malloc import fix_mmap_threshold
 
 class MallInfo2(ctypes.Structure):
     _fields_ = [(name, ctypes.c_size_t) for name in

@@ -8,11 +8,11 @@ import re
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
-from kg.entities import Entity, Registry
 from kg.errors import InputError
 from kg.mapping import Source, article_quads, entity_quads
 from kg.model import Annotations, Article, Event, Evidence, Span
-from kg.text import parse_article
+from kg.read.dw import parse_article
+from kg.read.registry import Entity, Registry
 from kg.vocab import Minter
 
 SCHEMA = "http://schema.org/"

@@ -22,9 +22,9 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from kg.remote import RemoteStore
-from server.executor import ExecutionError
-from server.remote_pool import RemotePool
+from kg.store.remote import RemoteStore
+from server.execution.pool import ExecutionError
+from server.execution.remote import RemotePool
 from tests.conftest import DATA, NEWSKG, SEED_DIR, free_port, start_server
 
 OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))

@@ -27,7 +27,7 @@ import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from server import sandbox
+from server.execution import sandbox
 from tests.conftest import NEWSKG, LiveServer, free_port, start_server
 
 PASSWD = Path("/etc/passwd")
@@ -965,10 +965,11 @@ def test_from_hidden_the_same_way_fetches_nothing(live_server: LiveServer, canar
 
 
 def test_query_processes_cannot_open_network_sockets(canary: Canary) -> None:
-    """Kernel-enforced: a SERVICE that reached the engine could not connect (seccomp, server/sandbox.py)."""
+    """Kernel-enforced: a SERVICE that reached the engine could not connect (seccomp,
+    server/execution/sandbox.py)."""
     script = canary.fill(
         "import socket, pyoxigraph\n"
-        "from server.sandbox import deny_network\n"
+        "from server.execution.sandbox import deny_network\n"
         "deny_network()\n"
         "try:\n    socket.create_connection(('127.0.0.1', int('CANARY'.rsplit(':', 1)[1])), timeout=2)\n"
         "    print('connected')\nexcept PermissionError:\n    print('socket refused')\n"

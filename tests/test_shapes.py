@@ -23,8 +23,8 @@ import rdflib
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 from rdflib.namespace import SH
 
+from kg.shacl import Result, ValidationReport, shapes_graph, validate
 from kg.store import Store
-from kg.validate import Result, ValidationReport, shapes_graph, validate
 from kg.vocab import NKG, OA, OWL, PROV, SCHEMA, XSD
 
 NKGSH = "https://w3id.org/newskg/shapes#"
@@ -176,7 +176,7 @@ def broken(remove: str = "", add: str = "") -> list[Quad]:
 
 @dataclass(frozen=True)
 class Violation:
-    """One result, with what ``kg.validate.Result`` leaves out: the named node shape that declares the broken
+    """One result, with what ``kg.shacl.Result`` leaves out: the named node shape that declares the broken
     constraint (for a property shape, the node shape it belongs to) and the constraint component."""
 
     shape: str
@@ -185,7 +185,7 @@ class Violation:
 
 
 def violations(quads: Iterable[Quad]) -> list[Violation]:
-    """Validate ``quads``; every result must be a Violation, and kg.validate must report each one."""
+    """Validate ``quads``; every result must be a Violation, and kg.shacl must report each one."""
     report = validate(quads)
     found = sorted(_violations(report), key=lambda v: (v.result.focus, v.shape, v.component, v.result.path))
     assert sorted(report.results, key=repr) == sorted((v.result for v in found), key=repr)
@@ -195,7 +195,7 @@ def violations(quads: Iterable[Quad]) -> list[Violation]:
 
 
 def _violations(report: ValidationReport) -> Iterable[Violation]:
-    """Pair each top-level result of the report graph with the ``Result`` kg.validate made of it."""
+    """Pair each top-level result of the report graph with the ``Result`` kg.shacl made of it."""
     shapes, unpaired = shapes_graph(), list(report.results)
     for node in report.graph.subjects(rdflib.RDF.type, SH.ValidationResult):
         if (None, SH.detail, node) in report.graph:

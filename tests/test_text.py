@@ -1,4 +1,4 @@
-"""Specification of the DW article text parser (``kg.text.parse_article``).
+"""Specification of the DW article text parser (``kg.read.dw.parse_article``).
 
 First the seed article as scraped, then small articles in the same format written here, then mangled copies
 of the seed: the parser either returns a consistent article or raises :class:`InputError`, nothing else.
@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.entities import Registry
 from kg.errors import InputError
 from kg.model import Article, Block, Span
-from kg.text import parse_article, split_credit
+from kg.read.dw import parse_article, split_credit
+from kg.read.registry import Registry
 from tests.conftest import SEED_DIR, SEED_SLUG
 
 NAVIGATION = (

@@ -1,4 +1,4 @@
-"""Specification of how ``kg.validate`` evaluates the shapes: as pyshacl alone does, about ten times faster.
+"""Specification of how ``kg.shacl`` evaluates the shapes: as pyshacl alone does, about ten times faster.
 
 pyshacl evaluates the shapes, but pyoxigraph answers the SPARQL queries pyshacl asks (the ``sh:sparql``
 constraints and the ``sh:SPARQLTarget``) instead of rdflib's engine. Every test here states that for some
@@ -29,8 +29,9 @@ from rdflib.compare import isomorphic
 
 from bench.corpus import generate
 from kg.pipeline import find_articles, load_corpus
+from kg.shacl import DataGraph, Result, ValidationReport, shapes_graph, validate
+from kg.shacl.validation import _results
 from kg.store import Store
-from kg.validate import DataGraph, Result, ValidationReport, _results, shapes_graph, validate
 from tests.conftest import DATA
 from tests.test_shapes import BASE, broken
 
@@ -39,7 +40,7 @@ XSD_INTEGER = pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 def pyshacl_alone(quads: Iterable[Quad]) -> tuple[bool, list[Result], rdflib.Graph]:
     """The reference: pyshacl with rdflib's SPARQL engine on the N-Triples of ``quads``, which is how
-    ``kg.validate`` validated before pyoxigraph answered the queries."""
+    ``kg.shacl`` validated before pyoxigraph answered the queries."""
     data = pyoxigraph.serialize((q.triple for q in quads), format=RdfFormat.N_TRIPLES)
     graph = rdflib.Graph()
     graph.parse(data=data or b"", format="nt")

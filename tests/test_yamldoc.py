@@ -1,4 +1,4 @@
-"""YAML that remembers line numbers (``kg.yamldoc``), and the typed field access built on it."""
+"""YAML that remembers line numbers (``kg.read.yamldoc``), and the typed field access built on it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from kg.errors import InputError
-from kg.yamldoc import Fields, Mapping, Sequence, load
+from kg.read.yamldoc import Fields, Mapping, Sequence, load
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from kg.dates import PartialDate, parse_duration
-from kg.entities import Registry
 from kg.errors import InputError
 from kg.model import (
     Annotations,
@@ -26,8 +25,9 @@ from kg.model import (
     Span,
     Window,
 )
+from kg.read.registry import Registry
+from kg.read.yamldoc import Fields, Mapping, Sequence, load
 from kg.vocab import EVENT_KINDS, EVENT_STATUSES, ROLE_STATUSES, is_wikidata_id, slugify
-from kg.yamldoc import Fields, Mapping, Sequence, load
 
 _PARTICIPANT_TYPES = {"Person", "Organization", "Country"}
 _EVENT_KEYS = {

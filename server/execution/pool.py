@@ -8,9 +8,9 @@ ended process's other slots did nothing wrong: their workers start each again, o
 pool bounds how many queries run at once in the whole server (the ``executors`` setting); a query that finds
 no free slot within ``queue_timeout_s`` gets 503.
 
-A worker thread takes a free slot from the shared stack (:mod:`server.idle_stack`) and sends the query
-straight to it; only when none is free does it wait at the zygote (:mod:`server.zygote`, started with
-fork+exec before the server forks its workers), which lends it the next slot to become free.
+A worker thread takes a free slot from the shared stack (:mod:`~server.execution.idle_stack`) and sends
+the query straight to it; only when none is free does it wait at the zygote (:mod:`~server.execution.zygote`,
+started with fork+exec before the server forks its workers), which lends it the next slot to become free.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
 
 from server.cache import ResultCache
-from server.idle_stack import IdleStack, block_width
+from server.execution.idle_stack import IdleStack, block_width
+from server.execution.job import QueryJob
 
 ZYGOTE_GONE = "the query processes are gone; restart the server"
 REPLACED = "the query processes are gone; new ones are starting, retry in a few seconds"
@@ -72,8 +72,8 @@ class Zygote:
             self._remove_folder()
         self._owner = os.getpid()
         self.folder = tempfile.mkdtemp(prefix="newskg-zygote-")  # mode 0700: only this user may connect
-        command = [sys.executable, "-m", "server.zygote", self.folder, str(self.store_path), self.store_mode,
-                   str(self.memory_mb), str(self.size), str(self.processes)]  # fmt: skip
+        command = [sys.executable, "-m", "server.execution.zygote", self.folder, str(self.store_path),
+                   self.store_mode, str(self.memory_mb), str(self.size), str(self.processes)]  # fmt: skip
         self._popen = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
         assert self._popen.stdout is not None
         if self._popen.stdout.readline() != b"ready\n":
@@ -169,31 +169,31 @@ class QueryPool:
             thread.pid = 0
         self._zygote.stop()
 
-    def run(self, request: dict[str, Any], time_limit_s: float, *, cached: bool = True) -> bytes:
-        """The answer to ``request``: from the cache, or from a free slot. With ``cached`` false the cache
+    def run(self, job: QueryJob, time_limit_s: float, *, cached: bool = True) -> bytes:
+        """The answer to ``job``: from the cache, or from a free slot. With ``cached`` false the cache
         is neither read nor written (the response as a whole is kept elsewhere).
 
         :raises ExecutionError: 503 when no slot is free or the time limit passes, 4xx for a bad query.
         """
         cache = self.cache if cached else None
         if cache is None:
-            return self._evaluate(request, time_limit_s)
-        key = ResultCache.key(request)
+            return self._evaluate(job, time_limit_s)
+        key = job.key()
         body = cache.get(key)
         if body is None:
-            body = self._evaluate(request, time_limit_s)
+            body = self._evaluate(job, time_limit_s)
             cache.put(key, body)
         return body
 
     def dump(self, graph: str | None, media_type: str, path: str, time_limit_s: float) -> None:
         """Write every graph, or ``graph``, gzip-compressed into ``path``, in a process of its own
-        (:mod:`server.dump_process`), which is killed at the time limit.
+        (:mod:`server.execution.dump_process`), which is killed at the time limit.
 
         :raises ExecutionError: 503 when the time limit passes or the process fails (its error goes to
             the server's log).
         """
-        command = [sys.executable, "-m", "server.dump_process", str(self.store_path), media_type, path,
-                   graph or "", str(self.memory_mb)]  # fmt: skip
+        command = [sys.executable, "-m", "server.execution.dump_process", str(self.store_path), media_type,
+                   path, graph or "", str(self.memory_mb)]  # fmt: skip
         try:
             done = subprocess.run(
                 command, stdin=subprocess.DEVNULL, capture_output=True, timeout=time_limit_s
@@ -208,7 +208,7 @@ class QueryPool:
             sys.stderr.write(done.stderr.decode(errors="replace"))
             raise ExecutionError(503, "the dump could not be written; the server's log says why")
 
-    def _evaluate(self, request: dict[str, Any], time_limit_s: float) -> bytes:
+    def _evaluate(self, job: QueryJob, time_limit_s: float) -> bytes:
         deadline = time.monotonic() + time_limit_s  # CLOCK_MONOTONIC: the same clock in the query process
         width = block_width(self.size, self.processes)
         ended: set[int] = set()  # the processes seen to end during this request, by block of slot numbers
@@ -218,7 +218,7 @@ class QueryPool:
             process = (number - 1) // width
             try:
                 conn = self._connection(number)
-                conn.send((request, deadline))
+                conn.send((job, deadline))
             except OSError:  # its process ended before the zygote took the slot off the stack: take another
                 self._forget(number)
                 ended.add(process)

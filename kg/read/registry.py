@@ -13,8 +13,8 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import Mention, Span
+from kg.read.yamldoc import Fields, Sequence, load
 from kg.vocab import is_wikidata_id, slugify
-from kg.yamldoc import Fields, Sequence, load
 
 #: schema.org type -> (IRI path segment, the type and its schema.org superclasses, materialized so that
 #: queries and shapes need no inference).

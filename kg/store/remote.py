@@ -23,8 +23,8 @@ import requests
 import urllib3
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 
-from kg import updates
 from kg.errors import NewsKGError, QueryError
+from kg.store import updates
 
 TIMEOUT_S = 300.0
 

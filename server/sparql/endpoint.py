@@ -8,22 +8,22 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Any
 
-from flask import Blueprint, Response, current_app, redirect, request, url_for
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+from flask import Blueprint, Response, redirect, request, url_for
+from pyoxigraph import NamedNode
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest, Forbidden, UnsupportedMediaType
 from werkzeug.sansio.utils import get_current_url
 
-from kg.vocab import RDF, SD, VOID, XSD
-from server import conneg
+from kg import formats
+from server import current
 from server.cache import KEPT_WHOLE
-from server.dataset import DatasetInfo
-from server.executor import QueryPool
-from server.guard import inspect
+from server.execution.job import Dataset, QueryJob
+from server.sparql import conneg
+from server.sparql.description import service_description
+from server.sparql.guard import inspect
 
-bp = Blueprint("protocol", __name__)
+bp = Blueprint("sparql", __name__)
 
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
@@ -67,7 +67,7 @@ def direct_query() -> str:
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
-def sparql() -> Response:
+def endpoint() -> Response:
     params = protocol_params()
     queries = params.getlist("query")
     if not queries:
@@ -85,11 +85,14 @@ def wants_html() -> bool:
     """A browser names text/html; a client that sends only ``*/*`` gets the service description."""
     accept = request.accept_mimetypes
     named = any(value == "text/html" for value, _ in accept)
-    return named and accept.best_match(["text/html", *(o.media_type for o in conneg.GRAPHS)]) == "text/html"
+    return (
+        named
+        and accept.best_match(["text/html", *(f.media_type for f in formats.RDF_FORMATS)]) == "text/html"
+    )
 
 
 def run_query(query: str, params: MultiDict[str, str]) -> Response:
-    settings = current_app.config["NEWSKG_SETTINGS"]
+    settings = current.settings()
     base = base_url(request.scheme, request.host, request.root_path, request.path)
     info = inspect(
         query,
@@ -100,11 +103,14 @@ def run_query(query: str, params: MultiDict[str, str]) -> Response:
     )
     accept = request.headers.get("Accept", "")
     offer = conneg.choose_for_header(conneg.OFFERS_BY_FORM[info.form], accept, params.get("format"))
-    job: dict[str, Any] = {"query": info.text, "format": offer.media_type, "base": base}
-    if info.capped:
-        job["original"] = query  # a syntax error is reported against the text the client sent
-    job.update(dataset_of(info.from_graphs, info.from_named_graphs, params))
-    body = pool().run(job, time_limit(params), cached=KEPT_WHOLE not in request.environ)
+    job = QueryJob(
+        info.text,
+        offer.media_type,
+        dataset_of(info.from_graphs, info.from_named_graphs, params),
+        base=base,
+        original=query if info.capped else None,  # a syntax error is reported against the client's text
+    )
+    body = current.pool().run(job, time_limit(params), cached=KEPT_WHOLE not in request.environ)
     response = Response(body, content_type=offer.content_type)
     response.vary.add("Accept")
     if info.capped:
@@ -129,21 +135,20 @@ def base_url(scheme: str, host: str, root_path: str, path: str) -> str:
 
 def dataset_of(
     from_graphs: tuple[str, ...], from_named: tuple[str, ...], params: MultiDict[str, str]
-) -> dict[str, Any]:
+) -> Dataset:
     """The RDF dataset to query: protocol parameters win over FROM clauses; only local graphs count."""
-    dataset: DatasetInfo = current_app.config["NEWSKG_DATASET"]
     default, named = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
     for iri in (*default, *named, *from_graphs, *from_named):
-        if not dataset.has_graph(iri):
+        if not current.dataset().has_graph(iri):
             raise BadRequest(f"<{iri}> is not a graph of this dataset; this endpoint reads local graphs only")
     if default or named:
-        return {"default_graph": default, "named_graphs": named}
-    return {"union": not (from_graphs or from_named)}
+        return Dataset(tuple(default), tuple(named))
+    return Dataset(union=not (from_graphs or from_named))
 
 
 def time_limit(params: MultiDict[str, str]) -> float:
     """The configured limit; a ``timeout`` parameter (seconds) may only lower it."""
-    limit = float(current_app.config["NEWSKG_SETTINGS"]["sparql_time_limit_s"])
+    limit = float(current.settings()["sparql_time_limit_s"])
     raw = params.get("timeout")
     if raw is None:
         return limit
@@ -154,59 +159,3 @@ def time_limit(params: MultiDict[str, str]) -> float:
     if not math.isfinite(asked) or asked <= 0:
         raise BadRequest("timeout must be a positive number of seconds")
     return min(asked, limit)
-
-
-def pool() -> QueryPool:
-    return current_app.extensions["newskg_pool"]  # type: ignore[no-any-return]
-
-
-def service_description() -> Response:
-    """A SPARQL 1.1 Service Description of this endpoint and its dataset."""
-    quads = description_quads(request.base_url, request.host_url, current_app.config["NEWSKG_DATASET"])
-    return conneg.rdf_document(quads, {"sd": SD, "void": VOID})
-
-
-def description_quads(endpoint: str, root: str, dataset: DatasetInfo) -> list[Quad]:
-    def sd(name: str) -> NamedNode:
-        return NamedNode(SD + name)
-
-    service, default_dataset, default_graph = BlankNode(), BlankNode(), BlankNode()
-    triples: list[tuple[Any, Any, Any]] = [
-        (service, NamedNode(RDF + "type"), sd("Service")),
-        (service, sd("endpoint"), NamedNode(endpoint)),
-        (service, sd("supportedLanguage"), sd("SPARQL11Query")),
-        (service, sd("feature"), sd("UnionDefaultGraph")),
-        (service, sd("defaultDataset"), default_dataset),
-        (service, NamedNode(VOID + "inDataset"), NamedNode(root.rstrip("/") + "/.well-known/void")),
-        (default_dataset, NamedNode(RDF + "type"), sd("Dataset")),
-        (default_dataset, sd("defaultGraph"), default_graph),
-        (default_graph, NamedNode(RDF + "type"), sd("Graph")),
-        (
-            default_graph,
-            NamedNode(VOID + "triples"),
-            Literal(str(dataset.quads), datatype=NamedNode(XSD + "integer")),
-        ),
-    ]
-    for fmt in (
-        "SPARQL_Results_JSON",
-        "SPARQL_Results_XML",
-        "SPARQL_Results_CSV",
-        "SPARQL_Results_TSV",
-        "Turtle",
-        "N-Triples",
-        "RDF_XML",
-        "JSON-LD",
-        "N-Quads",
-        "TriG",
-    ):
-        triples.append((service, sd("resultFormat"), NamedNode(f"http://www.w3.org/ns/formats/{fmt}")))
-    for iri, count in dataset.graphs.items():
-        named, graph = BlankNode(), BlankNode()
-        triples += [
-            (default_dataset, sd("namedGraph"), named),
-            (named, sd("name"), NamedNode(iri)),
-            (named, sd("graph"), graph),
-            (graph, NamedNode(RDF + "type"), sd("Graph")),
-            (graph, NamedNode(VOID + "triples"), Literal(str(count), datatype=NamedNode(XSD + "integer"))),
-        ]
-    return [Quad(s, p, o) for s, p, o in triples]

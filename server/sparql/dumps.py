@@ -1,8 +1,8 @@
 """``/dumps/``: the whole dataset and each graph as files, gzip-compressed when the client accepts it.
 
-A dump is written once per server run in a process of its own (:mod:`server.dump_process`, with its own time
-limit; from a remote store, by the worker), cached as a ``.gz`` file, and streamed: sent as is with
-``Content-Encoding: gzip``, or decompressed on the fly for other clients.
+A dump is written once per server run in a process of its own (:mod:`~server.execution.dump_process`,
+with its own time limit; from a remote store, by the worker), cached as a ``.gz`` file, and streamed: sent
+as is with ``Content-Encoding: gzip``, or decompressed on the fly for other clients.
 """
 
 from __future__ import annotations
@@ -14,21 +14,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
-from pyoxigraph import RdfFormat
 from werkzeug.exceptions import NotFound
 
+from kg import formats
+from kg.formats import Format
+from server import current
 from server.dataset import DatasetInfo
-from server.protocol import pool
 
 bp = Blueprint("dumps", __name__)
 
-#: URL extension -> format of a dump.
-DUMP_FORMATS = {
-    "ttl": RdfFormat.TURTLE,
-    "trig": RdfFormat.TRIG,
-    "nq": RdfFormat.N_QUADS,
-    "jsonld": RdfFormat.JSON_LD,
-}
+DUMP_FORMATS = {f.extension: f for f in formats.DUMP_FORMATS}
+"""URL extension -> format of a dump."""
 CHUNK = 64 * 1024
 _writing = threading.Lock()
 
@@ -40,9 +36,9 @@ def graph_names(dataset: DatasetInfo) -> dict[str, str]:
 
 @bp.get("/dumps/")
 def index() -> Response:
-    dataset: DatasetInfo = current_app.config["NEWSKG_DATASET"]
+    info = current.dataset()
     files = {"dataset": {ext: url_for("dumps.dataset", ext=ext, _external=True) for ext in DUMP_FORMATS}}
-    for name, iri in graph_names(dataset).items():
+    for name, iri in graph_names(info).items():
         files[iri] = {ext: url_for("dumps.graph", name=name, ext=ext, _external=True) for ext in DUMP_FORMATS}
     return jsonify(files)
 
@@ -54,7 +50,7 @@ def dataset(ext: str) -> Response:
 
 @bp.get("/dumps/graph/<name>.<ext>")
 def graph(name: str, ext: str) -> Response:
-    iri = graph_names(current_app.config["NEWSKG_DATASET"]).get(name)
+    iri = graph_names(current.dataset()).get(name)
     if iri is None:
         raise NotFound(f"no graph named {name!r}; see /dumps/ for the list")
     return send_dump(f"graph-{name}", iri, ext)
@@ -65,7 +61,7 @@ def send_dump(name: str, graph: str | None, ext: str) -> Response:
     if fmt is None:
         raise NotFound(f"no dump format .{ext} (formats: {', '.join(DUMP_FORMATS)})")
     path = ensure_dump(Path(current_app.config["NEWSKG_DUMP_DIR"]) / f"{name}.{ext}.gz", graph, fmt)
-    content_type = fmt.media_type + ("; charset=utf-8" if fmt != RdfFormat.N_QUADS else "")
+    content_type = fmt.content_type
     if request.accept_encodings["gzip"]:
         response = Response(_chunks(path), content_type=content_type)
         response.headers["Content-Encoding"] = "gzip"
@@ -77,7 +73,7 @@ def send_dump(name: str, graph: str | None, ext: str) -> Response:
     return response
 
 
-def ensure_dump(path: Path, graph: str | None, fmt: RdfFormat) -> Path:
+def ensure_dump(path: Path, graph: str | None, fmt: Format) -> Path:
     """Write the dump unless this server run already did (atomically: write, then rename)."""
     if path.is_file():
         return path
@@ -86,9 +82,9 @@ def ensure_dump(path: Path, graph: str | None, fmt: RdfFormat) -> Path:
             return path
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        limit = float(current_app.config["NEWSKG_SETTINGS"]["dump_time_limit_s"])
+        limit = float(current.settings()["dump_time_limit_s"])
         try:
-            pool().dump(graph, fmt.media_type, str(partial), limit)
+            current.pool().dump(graph, fmt.media_type, str(partial), limit)
             partial.replace(path)
         finally:
             partial.unlink(missing_ok=True)  # what a failed dump left

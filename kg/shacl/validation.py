@@ -1,4 +1,4 @@
-"""SHACL validation with pyshacl against the shapes in ``ontology/shapes/``.
+"""SHACL validation with pyshacl against the shapes that ship with newskg (:mod:`kg.shacl.shapes`).
 
 The shapes are the contract of the graph; other pipelines can run them on their own RDF with
 ``newskg validate FILE...``.
@@ -9,37 +9,26 @@ pyshacl evaluates the shapes on an rdflib graph that answers pyshacl's SPARQL qu
 (rdflib finds "18" > 31 true, SPARQL calls it an error), but the shapes type every value their queries
 compute with, so such a value is a violation anyway, and a report with results is made again with rdflib's
 engine: the results are those of pyshacl alone. Four pyshacl methods are also replaced, while it runs
-here, by versions that do less work for the same results (``_faster_pyshacl``), which cuts another half.
+here, by versions that do less work for the same results (:mod:`kg.shacl.speedups`), which cuts another
+half.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import inspect
-import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pyoxigraph
 import pyshacl
 import rdflib
 import rdflib.query
-from pyshacl.constraints.constraint_component import ConstraintComponent
-from pyshacl.constraints.core.logical_constraints import OrConstraintComponent
-from pyshacl.constraints.core.shape_based_constraints import (
-    PropertyConstraintComponent,
-    QualifiedValueShapeConstraintComponent,
-)
 from rdflib.namespace import SH
 
+from kg.shacl.shapes import shapes_graph
+from kg.shacl.speedups import faster_pyshacl
 from kg.vocab import PREFIXES
-
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-SHAPES_DIR = ONTOLOGY_DIR / "shapes"
 
 OxTerm = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
 _XSD_STRING = pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#string")
@@ -84,14 +73,6 @@ class ValidationReport:
         for prefix, namespace in PREFIXES.items():
             self.graph.bind(prefix, namespace)
         return self.graph.serialize(format="turtle").encode()
-
-
-@functools.cache
-def shapes_graph() -> rdflib.Graph:
-    graph = rdflib.Graph()
-    for path in sorted(SHAPES_DIR.glob("*.ttl")):
-        graph.parse(path, format="turtle")
-    return graph
 
 
 class DataGraph(rdflib.Graph):
@@ -194,7 +175,7 @@ def validate(quads: Iterable[pyoxigraph.Quad]) -> ValidationReport:
 
 
 def _pyshacl(graph: DataGraph) -> tuple[bool, rdflib.Graph]:
-    with _faster_pyshacl():
+    with faster_pyshacl():
         conforms, report, _ = pyshacl.validate(
             graph,
             shacl_graph=shapes_graph(),
@@ -206,189 +187,6 @@ def _pyshacl(graph: DataGraph) -> tuple[bool, rdflib.Graph]:
     if not isinstance(report, rdflib.Graph):
         raise RuntimeError(f"the shapes could not be evaluated: {report}")
     return bool(conforms), report
-
-
-_PER_NODE = PropertyConstraintComponent._evaluate_property_shape
-_EVERY_BRANCH = OrConstraintComponent._evaluate_or_constraint
-_DESCRIBED = ConstraintComponent.make_v_result_description
-_EACH_VALUE = QualifiedValueShapeConstraintComponent._evaluate_value_shape
-
-
-def _in_one_pass(
-    self: PropertyConstraintComponent,
-    executor: Any,
-    prop_shape: Any,
-    target_graph: Any,
-    focus_value_nodes: dict[Any, Any],
-    potentially_recursive: Any,
-    _evaluation_path: list[Any],
-) -> tuple[bool, list[Any]]:
-    """pyshacl's ``_evaluate_property_shape``, with the property shape given every focus node at once."""
-    shape = self.shape.get_other_shape(prop_shape)
-    nodes = [node for values in focus_value_nodes.values() for node in values]
-    if (
-        not shape
-        or not shape.is_property_shape
-        or (potentially_recursive and shape in potentially_recursive)
-        or len(set(nodes)) != len(nodes)  # pyshacl reports a node once per time it reaches it
-    ):
-        args = (
-            executor,
-            prop_shape,
-            target_graph,
-            focus_value_nodes,
-            potentially_recursive,
-            _evaluation_path,
-        )
-        return _PER_NODE(self, *args)  # type: ignore[no-any-return]
-    if not nodes:
-        return False, []
-    conforms, reports = shape.validate(
-        executor, target_graph, focus=nodes, _evaluation_path=_evaluation_path[:]
-    )
-    return not conforms, reports
-
-
-def _until_one_passes(
-    self: OrConstraintComponent,
-    executor: Any,
-    or_c: Any,
-    target_graph: Any,
-    focus_value_nodes: dict[Any, Any],
-    _evaluation_path: list[Any],
-) -> tuple[bool, list[Any]]:
-    """pyshacl's ``_evaluate_or_constraint``, stopping at the first branch a value conforms to."""
-    sg = self.shape.sg
-    shapes = [self.shape.get_other_shape(o) for o in sg.graph.items(or_c) if not sg.is_filtered_out_shape(o)]
-    if not shapes or not all(shapes):
-        return _EVERY_BRANCH(self, executor, or_c, target_graph, focus_value_nodes, _evaluation_path)  # type: ignore[no-any-return]
-    reports = [
-        self.make_v_result(target_graph, focus, value_node=value)
-        for focus, values in focus_value_nodes.items()
-        for value in values
-        if not any(
-            s.validate(executor, target_graph, focus=value, _evaluation_path=_evaluation_path[:])[0]
-            for s in shapes
-        )
-    ]
-    return bool(reports), reports
-
-
-def _counted_in_one_pass(
-    self: QualifiedValueShapeConstraintComponent,
-    executor: Any,
-    _v_shape: Any,
-    target_graph: Any,
-    focus_value_nodes: dict[Any, Any],
-    potentially_recursive: Any,
-    _evaluation_path: list[Any],
-) -> tuple[bool, list[Any]]:
-    """pyshacl's ``_evaluate_value_shape`` of ``sh:qualifiedValueShape``, with the value shape given every
-    value node at once; the nodes its results name are the ones that do not conform."""
-    shape = self.shape.get_other_shape(_v_shape)
-    values = list({value: None for values in focus_value_nodes.values() for value in values})
-    failing = (
-        None
-        if self.is_disjoint or not shape or (potentially_recursive and shape in potentially_recursive)
-        else _failing(shape, executor, target_graph, values, _evaluation_path)
-    )
-    if failing is None:
-        args = (executor, _v_shape, target_graph, focus_value_nodes, potentially_recursive, _evaluation_path)
-        return _EACH_VALUE(self, *args)  # type: ignore[no-any-return]
-    reports = []
-    for focus, nodes in focus_value_nodes.items():
-        conforming = sum(1 for node in nodes if node not in failing)
-        if self.max_count is not None and conforming > self.max_count:
-            reports.append(
-                self.make_v_result(
-                    target_graph, focus, constraint_component=SH.QualifiedMaxCountConstraintComponent
-                )
-            )
-        if self.min_count is not None and conforming < self.min_count:
-            reports.append(
-                self.make_v_result(
-                    target_graph, focus, constraint_component=SH.QualifiedMinCountConstraintComponent
-                )
-            )
-    return bool(reports), reports
-
-
-def _failing(
-    shape: Any, executor: Any, target_graph: Any, nodes: list[Any], path: list[Any]
-) -> set[Any] | None:
-    """The ``nodes`` that do not conform to ``shape``, validated together; None when the results do not
-    say which (then each node is validated on its own)."""
-    if not nodes:
-        return set()
-    conforms, reports = shape.validate(executor, target_graph, focus=nodes, _evaluation_path=path[:])
-    if conforms:
-        return set()
-    allowed = {SH.Info} if executor.allow_infos else set()
-    if executor.allow_warnings:
-        allowed |= {SH.Info, SH.Warning}
-    failing = set()
-    for _, node, parts in reports:
-        details = {p: o for s, p, o in parts if s == node}
-        if details.get(SH.resultSeverity) not in allowed:
-            failing.add(details[SH.focusNode][1])
-    return failing or None
-
-
-def _undescribed(
-    self: ConstraintComponent,
-    datagraph: Any,
-    focus_node: Any,
-    severity: Any,
-    value_node: Any,
-    messages: Any,
-    result_path: Any = None,
-    constraint_component: Any = None,
-    source_constraint: Any = None,
-    extra_messages: Any = None,
-    bound_vars: Any = None,
-) -> str:
-    """No text for a result: only pyshacl's text report uses it, and we read the report graph."""
-    return ""
-
-
-_SPEEDUPS = tuple(
-    (owner, name, original, faster)
-    for owner, name, original, faster in (
-        (PropertyConstraintComponent, "_evaluate_property_shape", _PER_NODE, _in_one_pass),
-        (OrConstraintComponent, "_evaluate_or_constraint", _EVERY_BRANCH, _until_one_passes),
-        (ConstraintComponent, "make_v_result_description", _DESCRIBED, _undescribed),
-        (QualifiedValueShapeConstraintComponent, "_evaluate_value_shape", _EACH_VALUE, _counted_in_one_pass),
-    )
-    if inspect.signature(original).parameters.keys() == inspect.signature(faster).parameters.keys()
-)
-"""The replacements whose signature matches this pyshacl's method; another version keeps its own."""
-_SPEEDUP_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def _faster_pyshacl() -> Iterator[None]:
-    """Four pyshacl methods, replaced while pyshacl runs here by versions that find the same results with
-    less work (together more than half of a validation):
-
-    - a property shape is validated once per focus node, its constraint components built anew each time;
-      given all the focus nodes at once it checks each on its own values all the same;
-    - ``sh:or`` validates a value against every branch and builds a full result for each failing one, only
-      to throw them away; the first branch the value conforms to settles it;
-    - ``sh:qualifiedValueShape`` validates each value node on its own; given them all at once, the value
-      shape's results name the ones that do not conform;
-    - every result, kept or thrown away, gets a text description, which only pyshacl's text report reads:
-      we read the report graph.
-
-    The tests compare every report with pyshacl's own. A method whose signature differs from the one these
-    replace (another pyshacl version) stays as it is."""
-    with _SPEEDUP_LOCK:  # pyshacl holds the GIL: validations in threads never ran in parallel anyway
-        for owner, name, _, faster in _SPEEDUPS:
-            setattr(owner, name, faster)
-        try:
-            yield
-        finally:
-            for owner, name, original, _ in _SPEEDUPS:
-                setattr(owner, name, original)
 
 
 def _results(report: rdflib.Graph) -> list[Result]:

@@ -1,14 +1,13 @@
-"""Query processes: they evaluate queries for :class:`server.executor.QueryPool`.
+"""Query processes: they evaluate queries for :class:`server.execution.pool.QueryPool`.
 
-The zygote (:mod:`server.zygote`) forks them; each opens the store read-only itself in ``store_mode`` disk
-(RocksDB handles must not cross a fork), cuts itself off the network and caps its own address space. A
-process holds one or more *slots*, each a thread with its own socket, that answers one request at a time from
-whichever worker took the slot off the stack of free slots. pyoxigraph lets go of the GIL while it evaluates
-and serializes, so the slots of one process run their queries on all cores over one view of the store (one
-set of RocksDB caches). When a query passes its deadline, the process ends (a timer whose signal ends it even
-inside native code, the only way to stop pyoxigraph), and with it the queries of its other slots: their
-workers start them again in the replacement (:mod:`server.executor`).
-"""
+The zygote (:mod:`~server.execution.zygote`) forks them; each opens the store read-only itself in
+``store_mode`` disk (RocksDB handles must not cross a fork), cuts itself off the network and caps its own
+address space. A process holds one or more *slots*, each a thread with its own socket, that answers one
+request at a time from whichever worker took the slot off the stack of free slots. pyoxigraph lets go of the
+GIL while it evaluates and serializes, so the slots of one process run their queries on all cores over one
+view of the store (one set of RocksDB caches). When a query passes its deadline, the process ends (a timer
+whose signal ends it even inside native code, the only way to stop pyoxigraph), and with it the queries of its
+other slots: their workers start them again in the replacement (:mod:`server.execution.pool`)."""
 
 from __future__ import annotations
 
@@ -25,14 +24,14 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
 
 import pyoxigraph
-from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 
 from kg.vocab import PREFIXES
-from server.idle_stack import IdleStack
-from server.sandbox import deny_network_or_warn
+from server.execution.idle_stack import IdleStack
+from server.execution.job import QueryJob
+from server.execution.sandbox import deny_network_or_warn
 
 UNCLAIMED_S = 10.0
 """A slot taken off the stack whose query has not come after this long was taken by a worker that died in
@@ -57,17 +56,10 @@ def limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def answer(store: pyoxigraph.Store, request: dict[str, Any]) -> bytes:
-    """Evaluate one query request; the engine's own serializers write the result."""
-    options: dict[str, Any] = {"base_iri": request.get("base")}
-    if request.get("default_graph") is not None:
-        options["default_graph"] = [NamedNode(g) for g in request["default_graph"]]
-    elif request.get("union", True):
-        options["use_default_graph_as_union"] = True
-    if request.get("named_graphs") is not None:
-        options["named_graphs"] = [NamedNode(g) for g in request["named_graphs"]]
-    result = store.query(request["query"], **options)
-    media_type = request["format"]
+def answer(store: pyoxigraph.Store, job: QueryJob) -> bytes:
+    """Evaluate one query; the engine's own serializers write the result."""
+    result = store.query(job.query, base_iri=job.base, **job.dataset.engine_options())
+    media_type = job.media_type
     if isinstance(result, QuerySolutions | QueryBoolean):
         results_format = QueryResultsFormat.from_media_type(media_type)
         assert results_format is not None
@@ -83,14 +75,13 @@ def short(error: Exception, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def syntax_error(request: dict[str, Any], error: SyntaxError) -> SyntaxError:
+def syntax_error(job: QueryJob, error: SyntaxError) -> SyntaxError:
     """The parser's message for the client's own text: the guard may have appended a LIMIT to it, which
     would shift the reported position past what the client sent."""
-    original = request.get("original")
-    if original is None:
+    if job.original is None:
         return error
     try:
-        pyoxigraph.Store().query(original, base_iri=request.get("base"))
+        pyoxigraph.Store().query(job.original, base_iri=job.base)
     except SyntaxError as exc:
         return exc
     return error
@@ -204,7 +195,7 @@ def answer_in_slot(
                     continue
                 worker: Connection = key.fileobj  # type: ignore[assignment]
                 try:
-                    request, deadline = worker.recv()
+                    job, deadline = worker.recv()
                 except (EOFError, OSError):  # that worker thread hung up
                     selector.unregister(worker)
                     worker.close()
@@ -213,7 +204,7 @@ def answer_in_slot(
                     give_back(stack, free, slot)
                     continue
                 deadlines.start(slot, deadline)
-                status, body = reply(store, request)
+                status, body = reply(store, job)
                 deadlines.end(slot)
                 give_back(stack, free, slot)  # before the answer: free by the time the worker asks again
                 try:
@@ -238,13 +229,13 @@ def give_back(stack: IdleStack, free: Callable[[int], None], slot: int, *, unles
     free(slot)
 
 
-def reply(store: pyoxigraph.Store, request: dict[str, Any]) -> tuple[int, bytes]:
+def reply(store: pyoxigraph.Store, job: QueryJob) -> tuple[int, bytes]:
     """The HTTP status and the body, or the error message; the pool reads them as two raw messages, so a
     large answer is never pickled or copied."""
     try:
-        return 200, answer(store, request)
+        return 200, answer(store, job)
     except SyntaxError as exc:
-        return 400, f"malformed query: {short(syntax_error(request, exc))}".encode()
+        return 400, f"malformed query: {short(syntax_error(job, exc))}".encode()
     except MemoryError:
         return 503, b"the query needed more memory than query_memory_mb allows"
     except (OSError, ValueError, RuntimeError, TypeError) as exc:

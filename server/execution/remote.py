@@ -17,15 +17,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
 import requests
 from pyoxigraph import Quad
 
 from kg.errors import NewsKGError, QueryError
-from kg.remote import AnswerTooLarge, RemoteStore
-from server.dump_process import write_quads
-from server.executor import ExecutionError
+from kg.store.remote import AnswerTooLarge, RemoteStore
+from server.execution.dump_process import write_quads
+from server.execution.job import QueryJob
+from server.execution.pool import ExecutionError
 
 
 @dataclass
@@ -46,11 +46,11 @@ class RemotePool:
     def close(self) -> None:
         self.store.session.close()
 
-    def run(self, request: dict[str, Any], time_limit_s: float, *, cached: bool = True) -> bytes:
+    def run(self, job: QueryJob, time_limit_s: float, *, cached: bool = True) -> bytes:
         """The answer from the remote server; never cached (``cached`` is the query pool's), since the data
         there can change under us."""
         with self._slot(time_limit_s, "the query ran", "sparql_time_limit_s"):
-            return self._query(request, time_limit_s)
+            return self._query(job, time_limit_s)
 
     def dump(self, graph: str | None, media_type: str, path: str, time_limit_s: float) -> None:
         """Write every graph, or ``graph``, gzip-compressed into ``path``, as the remote server lists them."""
@@ -94,19 +94,14 @@ class RemotePool:
         finally:
             self._slots.release()
 
-    def _query(self, request: dict[str, Any], time_limit_s: float) -> bytes:
+    def _query(self, job: QueryJob, time_limit_s: float) -> bytes:
         deadline = time.monotonic() + time_limit_s
-        params: list[tuple[str, str]] = []
-        if request.get("default_graph") is not None:
-            params += [("default-graph-uri", g) for g in request["default_graph"]]
-            params += [("named-graph-uri", g) for g in request.get("named_graphs") or []]
-        elif request.get("union", True):
-            params = self.store.union_params(timeout=time_limit_s)  # the graphs, in the default mode
-        query = f"BASE <{request['base']}>\n{request['query']}" if request.get("base") else request["query"]
+        params = job.dataset.protocol_params(lambda: self.store.union_params(timeout=time_limit_s))
+        query = f"BASE <{job.base}>\n{job.query}" if job.base else job.query
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise requests.Timeout
         answer = self.store.request(
-            query, request["format"], params=params, timeout=remaining, max_bytes=self.memory_mb * 1024 * 1024
+            query, job.media_type, params=params, timeout=remaining, max_bytes=self.memory_mb * 1024 * 1024
         )
         return answer.body

@@ -1,57 +1,32 @@
 """Content negotiation: which serialization answers a request, from ``format=``, then ``Accept``.
 
-Formats are pyoxigraph values that know their media types; werkzeug parses ``Accept`` with its q-values.
+Formats come from the one table in :mod:`kg.formats`; werkzeug parses ``Accept`` with its q-values.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import pyoxigraph
 from flask import Response, request
-from pyoxigraph import Quad, QueryResultsFormat, RdfFormat
+from pyoxigraph import Quad
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import NotAcceptable
 from werkzeug.http import parse_accept_header
 
+from kg import formats
+from kg.formats import Format
 
-@dataclass(frozen=True)
-class Offer:
-    name: str
-    """Value of the ``format`` parameter."""
-    media_type: str
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def content_type(self) -> str:
-        textual = self.media_type.startswith("text/") or self.media_type.endswith(("+json", "+xml", "/json"))
-        return f"{self.media_type}; charset=utf-8" if textual else self.media_type
+OFFERS_BY_FORM = {
+    "SELECT": formats.RESULT_FORMATS,
+    "ASK": formats.RESULT_FORMATS,
+    "CONSTRUCT": formats.RDF_FORMATS,
+    "DESCRIBE": formats.RDF_FORMATS,
+}
 
 
-def _bare(media_type: str) -> str:
-    return media_type.split(";")[0].strip()
-
-
-RESULTS = (
-    Offer("json", QueryResultsFormat.JSON.media_type, ("application/json",)),
-    Offer("xml", QueryResultsFormat.XML.media_type, ("application/xml", "text/xml")),
-    Offer("csv", _bare(QueryResultsFormat.CSV.media_type)),
-    Offer("tsv", _bare(QueryResultsFormat.TSV.media_type)),
-)
-GRAPHS = (
-    Offer("turtle", RdfFormat.TURTLE.media_type, ("application/x-turtle",)),
-    Offer("nt", RdfFormat.N_TRIPLES.media_type, ("text/plain",)),
-    Offer("rdfxml", RdfFormat.RDF_XML.media_type, ("application/xml", "text/xml")),
-    Offer("jsonld", RdfFormat.JSON_LD.media_type, ("application/json",)),
-    Offer("trig", RdfFormat.TRIG.media_type),
-    Offer("nq", RdfFormat.N_QUADS.media_type),
-)
-OFFERS_BY_FORM = {"SELECT": RESULTS, "ASK": RESULTS, "CONSTRUCT": GRAPHS, "DESCRIBE": GRAPHS}
-
-
-def choose(offers: tuple[Offer, ...], accept: MIMEAccept, format_param: str | None) -> Offer:
+def choose(offers: tuple[Format, ...], accept: MIMEAccept, format_param: str | None) -> Format:
     """The first offer is the default for ``*/*`` or no Accept header.
 
     :raises NotAcceptable: when neither ``format`` nor ``Accept`` names an offered format.
@@ -66,7 +41,7 @@ def choose(offers: tuple[Offer, ...], accept: MIMEAccept, format_param: str | No
         return offers[0]
     candidates = {o.media_type: o for o in offers}
     for offer in offers:
-        for alias in offer.aliases:
+        for alias in offer.also_accepted:
             candidates.setdefault(alias, offer)
     best = accept.best_match(list(candidates))
     if best is None:
@@ -76,7 +51,7 @@ def choose(offers: tuple[Offer, ...], accept: MIMEAccept, format_param: str | No
 
 
 @functools.lru_cache(maxsize=256)
-def choose_for_header(offers: tuple[Offer, ...], accept: str, format_param: str | None) -> Offer:
+def choose_for_header(offers: tuple[Format, ...], accept: str, format_param: str | None) -> Format:
     """:func:`choose` for a raw ``Accept`` header: clients repeat a few headers, so their answers are kept."""
     return choose(offers, parse_accept_header(accept, MIMEAccept), format_param)
 
@@ -85,10 +60,10 @@ def rdf_document(quads: Sequence[Quad], prefixes: Mapping[str, str]) -> Response
     """``quads`` in the RDF format the request asks for; Turtle when it names none we offer (a description of
     the service should reach every client)."""
     try:
-        offer = choose(GRAPHS, request.accept_mimetypes, request.args.get("format"))
+        offer = choose(formats.RDF_FORMATS, request.accept_mimetypes, request.args.get("format"))
     except NotAcceptable:
-        offer = GRAPHS[0]
-    fmt = RdfFormat.from_media_type(offer.media_type)
+        offer = formats.TURTLE
+    fmt = offer.rdf
     assert fmt is not None
     body = pyoxigraph.serialize(
         quads if fmt.supports_datasets else [q.triple for q in quads], format=fmt, prefixes=dict(prefixes)

@@ -1,4 +1,4 @@
-"""The store: the one door to pyoxigraph.
+"""The embedded store: the one door to pyoxigraph.
 
 Embedded and persistent by default (RocksDB on disk), in memory for tests. Every write replaces whole named
 graphs in one atomic step (a transaction, or one ingestion of new files), so a failed or interrupted build
@@ -22,9 +22,8 @@ from pyoxigraph import (
     RdfFormat,
 )
 
-from kg import updates
 from kg.errors import NewsKGError, QueryError
-from kg.remote import RemoteStore, is_url
+from kg.store import updates
 
 QueryResult = QuerySolutions | QueryBoolean | QueryTriples
 
@@ -54,6 +53,11 @@ class Store:
 
     def __len__(self) -> int:
         return len(self._store)
+
+    @property
+    def engine(self) -> pyoxigraph.Store:
+        """The pyoxigraph store itself, for code that evaluates queries the way a query process does."""
+        return self._store
 
     def graphs(self) -> list[str]:
         """IRIs of the named graphs, sorted."""
@@ -136,20 +140,3 @@ class Store:
         """Flush and release RocksDB, so another process or a read-only opener sees every write."""
         self.flush()
         del self._store
-
-
-def open_store(spec: str | Path, *, read_only: bool = False, must_exist: bool = False) -> Store | RemoteStore:
-    """A store from ``--store``: a directory (embedded RocksDB) or a SPARQL server's query endpoint URL.
-
-    :raises NewsKGError: when ``must_exist`` and there is no store at the path.
-    """
-    if is_url(spec):
-        return RemoteStore(str(spec))
-    path = Path(spec)
-    if must_exist and not (path / "CURRENT").is_file():
-        raise NewsKGError(f"no store at {path} (run 'newskg build' first, or pass --store)")
-    return Store(path, read_only=read_only)
-
-
-AnyStore = Store | RemoteStore
-"""Either kind of store; both offer the same methods."""

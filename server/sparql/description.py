@@ -1,25 +1,20 @@
-"""Descriptions of the dataset as a whole: VoID, the vocabulary for query completion, the SHACL report."""
+"""Descriptions of the endpoint and its dataset: the SPARQL service description, VoID, and the vocabulary
+the query editor completes."""
 
 from __future__ import annotations
 
-import functools
+from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
-from pyoxigraph import Literal, NamedNode, Quad
-from werkzeug.exceptions import NotAcceptable
+from flask import Blueprint, Response, jsonify, request
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
-from kg.store import open_store
-from kg.validate import ValidationReport, validate
 from kg.vocab import DCTERMS, RDF, SD, VOID, XSD
-from server import conneg
+from server.current import dataset
 from server.dataset import DatasetInfo
-from server.dumps import DUMP_FORMATS, graph_names
+from server.sparql import conneg
+from server.sparql.dumps import DUMP_FORMATS, graph_names
 
-bp = Blueprint("describe", __name__)
-
-
-def dataset() -> DatasetInfo:
-    return current_app.config["NEWSKG_DATASET"]  # type: ignore[no-any-return]
+bp = Blueprint("description", __name__)
 
 
 @bp.get("/.well-known/void")
@@ -84,34 +79,53 @@ def vocabulary() -> Response:
     return jsonify(classes=list(dataset().classes), properties=list(dataset().properties))
 
 
-@functools.cache
-def _report(store: str) -> ValidationReport:
-    return validate(open_store(store, read_only=True).quads())
+def service_description() -> Response:
+    """A SPARQL 1.1 Service Description of this endpoint and its dataset."""
+    quads = description_quads(request.base_url, request.host_url, dataset())
+    return conneg.rdf_document(quads, {"sd": SD, "void": VOID})
 
 
-@bp.get("/validation")
-def validation() -> str:
-    """The SHACL report of the served graph, as a table."""
-    info = dataset()
-    limit = int(current_app.config["NEWSKG_SETTINGS"]["max_validation_quads"])
-    if info.quads > limit:
-        return render_template("validation.html", report=None, limit=limit, quads=info.quads)
-    report = _report(current_app.config["NEWSKG_STORE_PATH"])
-    return render_template(
-        "validation.html",
-        report=report,
-        limit=limit,
-        quads=info.quads,
-        turtle_url=url_for("describe.validation_turtle"),
-    )
+def description_quads(endpoint: str, root: str, dataset: DatasetInfo) -> list[Quad]:
+    def sd(name: str) -> NamedNode:
+        return NamedNode(SD + name)
 
-
-@bp.get("/validation.ttl")
-def validation_turtle() -> Response:
-    limit = int(current_app.config["NEWSKG_SETTINGS"]["max_validation_quads"])
-    if dataset().quads > limit:
-        raise NotAcceptable(
-            f"the graph has more than {limit} quads (max_validation_quads); run newskg validate"
-        )
-    report = _report(current_app.config["NEWSKG_STORE_PATH"])
-    return Response(report.turtle(), content_type="text/turtle; charset=utf-8")
+    service, default_dataset, default_graph = BlankNode(), BlankNode(), BlankNode()
+    triples: list[tuple[Any, Any, Any]] = [
+        (service, NamedNode(RDF + "type"), sd("Service")),
+        (service, sd("endpoint"), NamedNode(endpoint)),
+        (service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        (service, sd("feature"), sd("UnionDefaultGraph")),
+        (service, sd("defaultDataset"), default_dataset),
+        (service, NamedNode(VOID + "inDataset"), NamedNode(root.rstrip("/") + "/.well-known/void")),
+        (default_dataset, NamedNode(RDF + "type"), sd("Dataset")),
+        (default_dataset, sd("defaultGraph"), default_graph),
+        (default_graph, NamedNode(RDF + "type"), sd("Graph")),
+        (
+            default_graph,
+            NamedNode(VOID + "triples"),
+            Literal(str(dataset.quads), datatype=NamedNode(XSD + "integer")),
+        ),
+    ]
+    for fmt in (
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "RDF_XML",
+        "JSON-LD",
+        "N-Quads",
+        "TriG",
+    ):
+        triples.append((service, sd("resultFormat"), NamedNode(f"http://www.w3.org/ns/formats/{fmt}")))
+    for iri, count in dataset.graphs.items():
+        named, graph = BlankNode(), BlankNode()
+        triples += [
+            (default_dataset, sd("namedGraph"), named),
+            (named, sd("name"), NamedNode(iri)),
+            (named, sd("graph"), graph),
+            (graph, NamedNode(RDF + "type"), sd("Graph")),
+            (graph, NamedNode(VOID + "triples"), Literal(str(count), datatype=NamedNode(XSD + "integer"))),
+        ]
+    return [Quad(s, p, o) for s, p, o in triples]

@@ -3,7 +3,7 @@
 
 One pool per server rather than per worker matters for memory: a query process that has answered queries
 holds RocksDB's index and filter blocks for what it read. So by default one process holds every slot, and
-the slot freed last is taken first (:mod:`server.idle_stack`).
+the slot freed last is taken first (:mod:`server.execution.idle_stack`).
 
 Workers take a free slot from the shared stack themselves; only when it is empty do they ask the zygote,
 over the Unix socket ``<folder>/socket`` (a message per :class:`multiprocessing.connection.Connection`
@@ -16,7 +16,8 @@ frame):
 A query process sends a slot's number on its own socket pair when the slot is ready, and when it becomes
 free while workers wait (or, taken off the stack by a worker that then died, after ``UNCLAIMED_S`` without a
 query). Slots are numbered, never reused, so a worker can tell a replacement from the slot it replaced, and
-in a block per process (:func:`server.idle_stack.block_width`), so it can tell which slots ended together.
+in a block per process (:func:`~server.execution.idle_stack.block_width`), so it can tell which slots
+ended together.
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph
 
-from server import query_process
-from server.idle_stack import IdleStack, block_width
-from server.malloc import fix_mmap_threshold
-from server.query_process import Pool
+from server.execution import query_process
+from server.execution.idle_stack import IdleStack, block_width
+from server.execution.malloc import fix_mmap_threshold
+from server.execution.query_process import Pool
 
 SPAWN_TIMEOUT_S = 900.0
 

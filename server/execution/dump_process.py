@@ -3,11 +3,11 @@
 Writing a dump takes seconds per million triples (about 7 s at 1M in ``bench/``) and holds the GIL while it
 walks the quads. In a query process it would hold a slot all that time, slow the queries beside it, and start
 over whenever one of them was cut off (which ends that process). In a process of its own it has its own time
-limit (``dump_time_limit_s``, enforced by :meth:`server.executor.QueryPool.dump`) and the queries keep every
-executor. It reads the store on disk, read-only, with the query processes' sandbox and memory cap.
+limit (``dump_time_limit_s``, enforced by :meth:`~server.execution.pool.QueryPool.dump`) and the queries
+keep every executor. It reads the store on disk, read-only, with the query processes' sandbox and memory cap.
 
-Run as ``python -m server.dump_process STORE MEDIA_TYPE PATH GRAPH MEMORY_MB`` (``GRAPH`` empty: every
-graph); exit status 0 once the gzip file at ``PATH`` is complete.
+Run as ``python -m server.execution.dump_process STORE MEDIA_TYPE PATH GRAPH MEMORY_MB`` (``GRAPH``
+empty: every graph); exit status 0 once the gzip file at ``PATH`` is complete.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ import pyoxigraph
 from pyoxigraph import NamedNode, Quad, RdfFormat
 
 from kg.vocab import PREFIXES
-from server.query_process import die_with_parent, limit_memory, open_store
-from server.sandbox import deny_network_or_warn
+from server.execution.query_process import die_with_parent, limit_memory, open_store
+from server.execution.sandbox import deny_network_or_warn
 
 
 def write_quads(quads: Iterable[Quad], media_type: str, path: str) -> None:

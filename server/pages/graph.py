@@ -1,6 +1,8 @@
-"""Read the graph for the HTML pages: SELECT through the query pool, results as plain Python values.
+"""The pages' reads of the graph: SELECTs through the query pool, results as plain Python values.
 
-IRIs put into queries come from URLs, so they are checked against the SPARQL IRIREF grammar first.
+A page asks once for its facts (:func:`select_parts`: several SELECTs as one query) and once for the labels
+of what it links to. IRIs put into queries come from URLs, so they are checked against the SPARQL IRIREF
+grammar first.
 """
 
 from __future__ import annotations
@@ -9,13 +11,14 @@ import calendar
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from flask import current_app
 from werkzeug.exceptions import NotFound
 
 from kg.vocab import PREFIXES, XSD
-from server.executor import QueryPool
+from server import current
+from server.execution.job import QueryJob
 
 _IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
 _PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
@@ -73,16 +76,20 @@ def iri_ref(iri: str) -> str:
     return f"<{iri}>"
 
 
-def _run(query: str, media_type: str) -> bytes:
-    """A query of the pages, through the same pool, time limit and union default graph as /sparql."""
-    pool: QueryPool = current_app.extensions["newskg_pool"]
-    limit = float(current_app.config["NEWSKG_SETTINGS"]["sparql_time_limit_s"])
-    return pool.run({"query": _PROLOGUE + query, "format": media_type, "union": True}, limit)
+Row = dict[str, Term]
+_SELECT = re.compile(r"SELECT(\s+DISTINCT)?\s")
 
 
-def select(query: str) -> list[dict[str, Term]]:
-    """Run a SELECT (the newskg prefixes are declared) and return its rows."""
-    data = json.loads(_run(query, SPARQL_JSON))
+def run(query: str, media_type: str) -> bytes:
+    """A query of the pages, through the same pool, time limit and union default graph as /sparql (the newskg
+    prefixes are declared)."""
+    limit = float(current.settings()["sparql_time_limit_s"])
+    return current.pool().run(QueryJob(_PROLOGUE + query, media_type), limit)
+
+
+def select(query: str) -> list[Row]:
+    """Run a SELECT and return its rows."""
+    data = json.loads(run(query, SPARQL_JSON))
     return [
         {
             name: Term(v["type"], v["value"], v.get("xml:lang", ""), v.get("datatype", ""))
@@ -92,12 +99,24 @@ def select(query: str) -> list[dict[str, Term]]:
     ]
 
 
+def select_parts(parts: Mapping[str, str]) -> dict[str, list[Row]]:
+    """Several SELECTs answered in one round trip: each becomes a sub-select tagged with its name, the
+    union of them one query. A sub-select's order does not survive the union: callers sort what they show.
+    """
+    tagged = []
+    for name, query in parts.items():
+        match = _SELECT.match(query)
+        if match is None:
+            raise ValueError(f"part {name!r} is not a SELECT query")
+        tagged.append(f"{{ {match.group(0)}('{name}' AS ?part_) {query[match.end() :]} }}")
+    found: dict[str, list[Row]] = {name: [] for name in parts}
+    for row in select("SELECT * WHERE { " + " UNION ".join(tagged) + " }"):
+        found[row.pop("part_").value].append(row)
+    return found
+
+
 def ask(query: str) -> bool:
-    return bool(json.loads(_run(query, SPARQL_JSON))["boolean"])
-
-
-def construct(query: str, media_type: str) -> bytes:
-    return _run(query, media_type)
+    return bool(json.loads(run(query, SPARQL_JSON))["boolean"])
 
 
 def labels(iris: set[str]) -> dict[str, str]:

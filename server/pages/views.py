@@ -1,0 +1,274 @@
+"""What each page shows, read from the graph: one query for the page's facts, one for the labels.
+
+A page's facts come from :func:`server.pages.graph.select_parts`: the parts of every kind of page at once,
+since the kind is only known from the types that come back with them (a part for another kind finds
+nothing, at the cost of an index lookup). The views sort what they show: a part's order does not survive
+the union.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.vocab import NKG, OA, RDF, SCHEMA
+from server.pages.graph import Row, Term, iri_ref, labels, select_parts
+from server.pages.links import page_url
+
+ENTITY_TYPES = {SCHEMA + t for t in ("Person", "Organization", "Place", "WebSite", "Product")}
+
+
+def _parts(ref: str) -> dict[str, str]:
+    """Every part any page shows about ``ref``; each a SELECT anchored on it."""
+    return {
+        "facts": f"SELECT ?p ?o WHERE {{ {ref} ?p ?o }}",
+        "incoming": f"SELECT ?s ?p WHERE {{ ?s ?p {ref} }} ORDER BY ?p ?s LIMIT 200",
+        "evidence": "SELECT ?anno ?article ?start ?end ?exact ?prefix ?suffix WHERE { "
+        f"?anno oa:hasBody {ref} ; oa:hasTarget ?t . ?t oa:hasSource ?article ; oa:hasSelector ?x, ?y . "
+        "?x oa:start ?start ; oa:end ?end . ?y oa:exact ?exact "
+        "OPTIONAL { ?y oa:prefix ?prefix } OPTIONAL { ?y oa:suffix ?suffix } }",
+        # an event
+        "schedule": f"SELECT ?from ?to ?words WHERE {{ {ref} schema:eventSchedule ?s . "
+        "?s schema:startDate ?from ; schema:endDate ?to ; schema:description ?words }",
+        "related": f"SELECT DISTINCT ?other WHERE {{ {{ {ref} schema:superEvent|schema:subEvent|schema:about "
+        f"?other . ?other a schema:Event }} UNION {{ ?other schema:about|schema:superEvent {ref} ; "
+        "a schema:Event } }",
+        # a person, an organization, a place
+        "roles": f"SELECT ?role ?name ?status ?position ?org ?asOf WHERE {{ {ref} schema:memberOf ?role . "
+        "?role a schema:OrganizationRole ; schema:roleName ?name ; nkg:roleStatus ?status ; nkg:asOf ?asOf . "
+        "OPTIONAL { ?role nkg:position ?position } OPTIONAL { ?role schema:memberOf ?org } "
+        "FILTER(LANG(?name) = 'en') }",
+        "timeline": f"SELECT DISTINCT ?event ?part ?start ?latest ?status ?place WHERE {{ "
+        f"{{ ?event schema:attendee {ref} BIND('attendee' AS ?part) }} UNION "
+        f"{{ ?event schema:organizer {ref} BIND('organizer' AS ?part) }} UNION "
+        f"{{ ?event schema:location {ref} BIND('place' AS ?part) }} UNION "
+        f"{{ ?event schema:about {ref} ; a schema:Event "
+        "BIND('subject' AS ?part) } "
+        "OPTIONAL { ?event schema:startDate ?start } OPTIONAL { ?event nkg:latestDate ?latest } "
+        "OPTIONAL { ?event nkg:status ?status } OPTIONAL { ?event schema:location ?place } }",
+        "quotations": "SELECT ?q ?text ?article ?date WHERE { "
+        f"?q schema:creator {ref} ; schema:text ?text ; "
+        "schema:isPartOf ?article OPTIONAL { ?q schema:dateCreated ?date } }",
+        "claims": f"SELECT ?c ?text ?article WHERE {{ ?c schema:author {ref} ; a schema:Claim ; "
+        "schema:text ?text ; schema:appearance ?article }",
+        "articles": "SELECT ?article ?headline ?published (COUNT(DISTINCT ?anno) AS ?mentions) WHERE { "
+        f"?article schema:mentions|schema:about {ref} ; schema:headline ?headline ; "
+        f"schema:datePublished ?published OPTIONAL {{ ?anno oa:hasBody {ref} ; "
+        "oa:motivatedBy oa:identifying ; oa:hasTarget/oa:hasSource ?article } } "
+        "GROUP BY ?article ?headline ?published",
+        "inside": f"SELECT ?place WHERE {{ ?place schema:containedInPlace {ref} }}",
+        # an article
+        "spans": "SELECT ?anno ?body ?motivation ?start ?end WHERE { ?anno oa:hasBody ?body ; "
+        f"oa:motivatedBy ?motivation ; oa:hasTarget ?t . ?t oa:hasSource {ref} ; oa:hasSelector ?x . "
+        "?x a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }",
+        "images": "SELECT ?image ?n ?caption ?credit ?creator ?description WHERE { "
+        f"{ref} schema:image ?image . "
+        "?image schema:creditText ?credit ; schema:position ?n "
+        "OPTIONAL { ?image schema:caption ?caption } "
+        "OPTIONAL { ?image schema:creator ?creator } "
+        "OPTIONAL { ?image schema:description ?description } }",
+        "holders": f"SELECT ?image ?holder WHERE {{ {ref} schema:image ?image . "
+        "?image schema:copyrightHolder ?holder }",
+        "depicts": f"SELECT ?image ?about WHERE {{ {ref} schema:image ?image . "
+        "?image schema:about|schema:mentions ?about }",
+        "videos": f"SELECT ?video ?name ?duration WHERE {{ {ref} schema:video ?video . "
+        "?video schema:name ?name "
+        "OPTIONAL { ?video schema:duration ?duration } }",
+        "headings": f"SELECT ?name WHERE {{ {ref} schema:hasPart ?s . ?s a schema:WebPageElement ; "
+        "schema:name ?name }",
+    }
+
+
+@dataclass
+class Page:
+    """The facts of one IRI, as the parts came back; empty when the graph does not know it."""
+
+    iri: str
+    parts: dict[str, list[Row]]
+    facts: dict[str, list[Term]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.facts = by_predicate(self.parts["facts"])
+
+    @classmethod
+    def read(cls, iri: str) -> Page:
+        return cls(iri, select_parts(_parts(iri_ref(iri))))
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.parts["facts"] or self.parts["incoming"])
+
+    @property
+    def types(self) -> set[str]:
+        return {t.value for t in self.facts.get(RDF + "type", [])}
+
+    def template(self) -> str:
+        if SCHEMA + "NewsArticle" in self.types:
+            return "article.html"
+        if SCHEMA + "Event" in self.types:
+            return "event.html"
+        return "entity.html" if self.types & ENTITY_TYPES else "resource.html"
+
+    def view(self) -> dict[str, object]:
+        """The template's variables, labels of everything linked included (the second query)."""
+        make = {
+            "article.html": article_view,
+            "event.html": event_view,
+            "entity.html": entity_view,
+            "resource.html": resource_view,
+        }[self.template()]
+        view, linked = make(self)
+        view["labels"] = labels(linked | {self.iri})
+        if "spans" in view:  # an article: its body cut at the spans, titled with the labels
+            body = self.facts[SCHEMA + "articleBody"][0].value
+            view["paragraphs"] = highlight(body, view.pop("spans"), view["labels"])
+        return {"iri": self.iri, "facts": self.facts, "S": SCHEMA, "N": NKG, **view}
+
+
+def by_predicate(rows: list[Row]) -> dict[str, list[Term]]:
+    """``?p ?o`` rows as the objects of each predicate."""
+    out: dict[str, list[Term]] = defaultdict(list)
+    for row in rows:
+        out[row["p"].value].append(row["o"])
+    return out
+
+
+def grouped(rows: list[Row], key: str) -> dict[str, list[Row]]:
+    out: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        out[row[key].value].append(row)
+    return out
+
+
+def iris(rows: list[Row], *keys: str) -> set[str]:
+    """The IRIs bound in ``rows`` (to ``keys``, or to any variable)."""
+    return {t.value for r in rows for k, t in r.items() if (not keys or k in keys) and t.is_iri}
+
+
+def names(page: Page) -> dict[str, str]:
+    return {t.lang: t.value for t in page.facts.get(SCHEMA + "name", [])}
+
+
+def anchor(annotation_iri: str) -> str:
+    return "evidence-" + annotation_iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def evidence(page: Page) -> list[dict[str, object]]:
+    """The words of the articles that support a fact, with a link to the highlighted span."""
+    rows = sorted(page.parts["evidence"], key=lambda r: (r["article"].value, int(r["start"].value)))
+    return [
+        {
+            "exact": row["exact"].value,
+            "prefix": row["prefix"].value if "prefix" in row else "",
+            "suffix": row["suffix"].value if "suffix" in row else "",
+            "start": int(row["start"].value),
+            "end": int(row["end"].value),
+            "href": page_url(row["article"].value) + "#" + anchor(row["anno"].value),
+        }
+        for row in rows
+    ]
+
+
+def linked_facts(page: Page) -> set[str]:
+    return {t.value for terms in page.facts.values() for t in terms if t.is_iri}
+
+
+def event_view(page: Page) -> tuple[dict[str, object], set[str]]:
+    related = sorted({r["other"].value for r in page.parts["related"]} - {page.iri})
+    schedule = page.parts["schedule"]
+    view = {
+        "names": names(page),
+        "schedule": schedule[0] if schedule else None,
+        "related": related,
+        "evidence": evidence(page),
+    }
+    return view, linked_facts(page) | set(related)
+
+
+def entity_view(page: Page) -> tuple[dict[str, object], set[str]]:
+    parts = page.parts
+    roles = sorted(parts["roles"], key=lambda r: r["name"].value)
+    timeline = sorted(
+        parts["timeline"],
+        key=lambda r: (r.get("start", r.get("latest", Term("", "9999"))).value, r["event"].value),
+    )
+    inside = sorted(parts["inside"], key=lambda r: r["place"].value)
+    view = {
+        "names": names(page),
+        "roles": roles,
+        "timeline": timeline,
+        "quotations": sorted(parts["quotations"], key=lambda r: r["q"].value),
+        "claims": sorted(parts["claims"], key=lambda r: r["c"].value),
+        "articles": sorted(parts["articles"], key=lambda r: r["published"].value, reverse=True),
+        "inside": inside,
+    }
+    return view, linked_facts(page) | iris(roles) | iris(timeline) | iris(inside)
+
+
+def resource_view(page: Page) -> tuple[dict[str, object], set[str]]:
+    outgoing = sorted(page.parts["facts"], key=lambda r: (r["p"].value, r["o"].value))
+    incoming = sorted(page.parts["incoming"], key=lambda r: (r["p"].value, r["s"].value))
+    view = {"outgoing": outgoing, "incoming": incoming, "evidence": evidence(page)}
+    return view, iris(outgoing, "o") | iris(incoming, "s")
+
+
+@dataclass
+class Segment:
+    text: str
+    href: str = ""
+    css: str = ""
+    title: str = ""
+    anchors: list[str] = field(default_factory=list)
+
+
+def article_view(page: Page) -> tuple[dict[str, object], set[str]]:
+    parts = page.parts
+    images = sorted(parts["images"], key=lambda r: int(r["n"].value))
+    linked = linked_facts(page) | iris(parts["spans"], "body") | iris(images, "creator")
+    linked |= iris(parts["holders"], "holder") | iris(parts["depicts"], "about")
+    view: dict[str, object] = {
+        "spans": parts["spans"],
+        "headings": {r["name"].value for r in parts["headings"]},
+        "images": images,
+        "holders": grouped(parts["holders"], "image"),
+        "depicts": grouped(parts["depicts"], "image"),
+        "videos": parts["videos"],
+    }
+    return view, linked
+
+
+def highlight(body: str, spans: list[Row], names: dict[str, str]) -> list[list[Segment]]:
+    """Cut the body at every span boundary; each piece links to the most specific fact it supports.
+
+    Pieces covered by a fact's evidence are highlighted (``evidence``); pieces that only name an entity are
+    marked as mentions. Paragraphs are the body's blank-line-separated blocks.
+    """
+    marks = [
+        (int(s["start"].value), int(s["end"].value), s["body"].value, s["motivation"].value, s["anno"].value)
+        for s in spans
+    ]
+    cuts = {0, len(body)} | {m[0] for m in marks} | {m[1] for m in marks}
+    position = body.find("\n\n")
+    while position != -1:
+        cuts |= {position, position + 2}
+        position = body.find("\n\n", position + 2)
+    anchors_at: dict[int, list[str]] = defaultdict(list)
+    for start, _, _, _, anno in marks:
+        anchors_at[start].append(anchor(anno))
+    paragraphs: list[list[Segment]] = [[]]
+    for a, b in itertools.pairwise(sorted(cuts)):
+        text = body[a:b]
+        if text == "\n\n":
+            paragraphs.append([])
+            continue
+        covering = [m for m in marks if m[0] <= a and b <= m[1]]
+        describing = [m for m in covering if m[3] != OA + "identifying"]
+        segment = Segment(text, anchors=sorted(anchors_at.get(a, [])))
+        chosen = min(describing or covering, key=lambda m: m[1] - m[0], default=None)
+        if chosen is not None:
+            segment.href = page_url(chosen[2])
+            segment.css = "evidence" if describing else "mention"
+            segment.title = "; ".join(sorted({names.get(m[2], m[2]) for m in covering}))
+        paragraphs[-1].append(segment)
+    return paragraphs

@@ -1,0 +1,94 @@
+"""The pages as the app answers them in process (Flask's test client over the in-memory seed store): each page
+asks the graph once for its facts and once for labels, and shows what the graph says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from server.execution.job import QueryJob
+from tests.conftest import SEED_SLUG
+
+PAGES = [
+    f"article/{SEED_SLUG}",
+    "event/alaska-summit-2025-08",
+    "person/vladimir-putin",
+    "organization/international-criminal-court",
+    "place/budapest",
+    f"article/{SEED_SLUG}/quote/1",
+]
+
+
+@pytest.fixture
+def queries(app: Flask) -> Iterator[list[QueryJob]]:
+    """Every query the app sends to its pool while the test runs."""
+    pool = app.extensions["newskg_pool"]
+    seen: list[QueryJob] = []
+    original = pool.run
+
+    def counting(job: QueryJob, time_limit_s: float, *, cached: bool = True) -> bytes:
+        seen.append(job)
+        return original(job, time_limit_s, cached=cached)
+
+    pool.run = counting
+    try:
+        yield seen
+    finally:
+        del pool.run
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_page_asks_the_graph_at_most_twice(client: FlaskClient, queries: list[QueryJob], path: str) -> None:
+    response = client.get(f"/doc/{path}.html")
+    assert response.status_code == 200
+    assert 1 <= len(queries) <= 2, [q.query[-200:] for q in queries]
+
+
+@pytest.mark.parametrize("path", PAGES[:3])
+def test_the_303_and_the_page_ask_whether_the_thing_exists_once(
+    client: FlaskClient, queries: list[QueryJob], path: str
+) -> None:
+    response = client.get(f"/{path}", headers={"Accept": "text/html"}, follow_redirects=True)
+    assert response.status_code == 200 and response.history[0].status_code == 303
+    assert sum("ASK {" in q.query for q in queries) == 1
+    assert len(queries) == 3  # the ASK behind the 303, then the page's facts and labels
+
+
+@pytest.mark.parametrize("extension", ["ttl", "jsonld", "nt", "rdf"])
+def test_an_rdf_description_is_one_query(
+    client: FlaskClient, queries: list[QueryJob], extension: str
+) -> None:
+    response = client.get(f"/doc/event/alaska-summit-2025-08.{extension}")
+    assert response.status_code == 200 and len(queries) == 1
+    assert b"alaska" in response.data
+
+
+def test_an_unknown_thing_is_404(client: FlaskClient) -> None:
+    assert client.get("/doc/person/nobody-at-all.html").status_code == 404
+    assert client.get("/doc/person/nobody-at-all.ttl").status_code == 404
+    assert client.get("/person/nobody-at-all").status_code == 404
+
+
+def test_the_article_page_highlights_the_evidence_and_names_the_entities(client: FlaskClient) -> None:
+    html = client.get(f"/doc/article/{SEED_SLUG}.html").get_data(as_text=True)
+    assert "Trump kündigt Treffen mit Putin in Budapest an" in html
+    assert 'class="evidence"' in html and 'class="mention"' in html
+    assert "Sergei Bobylev" in html  # an image credit
+
+
+def test_a_person_page_lists_roles_timeline_and_quotations_in_order(client: FlaskClient) -> None:
+    html = client.get("/doc/person/donald-trump.html").get_data(as_text=True)
+    assert "Roles" in html and "Timeline" in html and "Quotations" in html
+    timeline = html[html.index("Timeline") :]
+    alaska, budapest = timeline.find("Alaska"), timeline.find("Budapest")
+    assert 0 <= alaska < budapest, "the August summit comes before the planned Budapest meeting"
+
+
+def test_the_validation_page_reads_through_the_pool(client: FlaskClient, queries: list[QueryJob]) -> None:
+    client.application.extensions.pop("newskg_validation", None)
+    html = client.get("/validation").get_data(as_text=True)
+    assert "conforms to every shape" in html
+    assert len(queries) == 1
