@@ -23,6 +23,7 @@ def _weak(stem: str, particle: str = "") -> set[str]:
     forms = set(finite) | {participle}
     if particle:
         forms |= {particle + stem + "en", particle + stem + "n", particle + "zu" + stem + "en"}
+        forms |= {particle + f for f in finite}  # in a subordinate clause: "wie die Polizei mitteilte"
     return forms
 
 
@@ -108,7 +109,14 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "zusagen": (_weak("sag", "zu"), "zu"),
     "prognostizieren": (_weak("prognostizier"), ""),
     "vorschlagen": (_strong("schlägt", "schlug", "schlugen", "vorgeschlagen"), "vor"),
-    "sich äußern": (set(), ""),
+    "bekanntgeben_": (_strong("bekanntgibt", "bekanntgab", "bekanntgaben"), ""),
+    "angeben_": (_strong("angibt", "angab"), ""),
+    "hinweisen_": (_strong("hinweist", "hinwies", "hinwiesen"), ""),
+    "zurückweisen_": (_strong("zurückweist", "zurückwies", "zurückwiesen"), ""),
+    "hervorheben_": (_strong("hervorhebt", "hervorhob"), ""),
+    "vorwerfen_": (_strong("vorwirft", "vorwarf", "vorwarfen"), ""),
+    "vorschlagen_": (_strong("vorschlägt", "vorschlug", "vorschlugen"), ""),
+    "zugeben_": (_strong("zugibt", "zugab"), ""),
 }
 
 # Forms of separable verbs whose bare form is too general without its particle ("gab", "gibt", "stellte").

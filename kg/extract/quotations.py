@@ -190,7 +190,11 @@ def _is_adj(tok: _Tok, lang: str) -> bool:
         tok.text.isalpha()
         and tok.text.islower()
         and tok.low.endswith(("e", "en", "er", "es", "em"))
-        and (tok.low not in C.DE_STOP and tok.low not in C.DE_SPEECH_FORMS and tok.low not in C.KONJ1)
+        and tok.low not in C.DE_STOP
+        and tok.low not in C.DE_SPEECH_FORMS
+        and tok.low not in C.KONJ1
+        and tok.low not in C.DE_DET
+        and tok.low not in ("der", "die", "das", "des", "dem", "den")
     )
 
 
@@ -220,7 +224,12 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 has_noun = True
                 k += 1
                 continue
-            if _is_adj(t, lang) and k + 1 < end and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang)):
+            if (
+                not has_noun
+                and _is_adj(t, lang)
+                and k + 1 < end
+                and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
+            ):
                 k += 1
                 continue
             if (
@@ -953,10 +962,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 if (
                     nxt is not None
                     and not _is_cue(st, nxt)
-                    and (
-                        nxt.low in C.DE_CLAUSE_START
-                        or nxt.low not in ("um", "und", "als", "der", "die", "das", "den")
-                    )
+                    and nxt.low not in ("um", "und", "als", "oder", "aber")
                 ):
                     clause_start = k + 1
                 break

@@ -1,0 +1,178 @@
+"""Who said what: direct, indirect and reported speech with cue and speaker (texts written for these tests)."""
+
+from kg.extract.doc import analyse
+from kg.extract.quotations import find_quotations, pair_quotes
+from kg.extract.types import Mention
+from kg.model import Span
+
+PEOPLE = {
+    "Anna Berger": ("person-anna-berger", "Person"),
+    "Berger": ("person-anna-berger", "Person"),
+    "Klaus Meier": ("person-klaus-meier", "Person"),
+    "Meier": ("person-klaus-meier", "Person"),
+    "Jane Doe": ("person-jane-doe", "Person"),
+    "Doe": ("person-jane-doe", "Person"),
+    "Stadtwerke": ("organization-stadtwerke", "Organization"),
+    "Hamburg": ("place-hamburg", "Place"),
+}
+
+
+def mentions(text):
+    """Mentions as a recogniser would give them (built by hand so these tests do not depend on one)."""
+    import re
+
+    out, taken = [], []
+    for name in sorted(PEOPLE, key=len, reverse=True):
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            taken.append(m.span())
+            key, typ = PEOPLE[name]
+            out.append(Mention(Span(*m.span()), name, typ, key, False, 0.9, None, name))
+    return sorted(out, key=lambda m: m.span.start)
+
+
+def quotes(text, lang="de"):
+    doc = analyse(text, lang)
+    return text, find_quotations(doc, mentions(text))
+
+
+def said(text, q):
+    return text[q.span.start : q.span.end]
+
+
+# ---- quotation marks -------------------------------------------------------------------------------------
+
+
+def test_every_quotation_mark_style_pairs():
+    for text, inner in [
+        ("Sie sagte: „Wir bleiben.“", "Wir bleiben."),
+        ('Sie sagte: "Wir bleiben."', "Wir bleiben."),
+        ("Sie sagte: »Wir bleiben.«", "Wir bleiben."),
+        ("Sie sagte: «Wir bleiben.»", "Wir bleiben."),
+        ("Sie sagte: ‚Wir bleiben.‘", "Wir bleiben."),
+        ("She said: 'We stay.'", "We stay."),
+        ("She said: “We stay.”", "We stay."),
+    ]:
+        ((a, b),) = pair_quotes(text)
+        assert text[a + 1 : b] == inner, text
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert pair_quotes("Trump's plan and Putin's answer, geht's noch?") == []
+
+
+def test_a_quotation_over_paragraphs_in_the_english_style_is_one():
+    text = "“The first part.\n\n“The second part,” she said."
+    ((a, b),) = pair_quotes(text)
+    assert text[a + 1 : b] == "The first part.\n\n“The second part,"
+
+
+# ---- direct speech ---------------------------------------------------------------------------------------
+
+
+def test_direct_speech_after_the_verb_of_saying_with_a_colon():
+    text, qs = quotes("Die Bürgermeisterin Anna Berger sagte am Montag: „Der Hafen bleibt offen.“")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert said(text, q) == "Der Hafen bleibt offen."
+    assert q.speaker.key == "person-anna-berger"
+    assert text[q.cue.start : q.cue.end] == "sagte"
+
+
+def test_direct_speech_before_an_inverted_verb_of_saying():
+    text, qs = quotes("„Wir haben keine Wahl“, sagte Klaus Meier in Hamburg.")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert said(text, q) == "Wir haben keine Wahl"
+    assert q.speaker.key == "person-klaus-meier"
+
+
+def test_a_pronoun_speaker_is_kept_as_written_and_resolved():
+    text, qs = quotes("Anna Berger trat vor die Presse. „Wir haben verloren“, sagte sie.")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "sie"
+    assert q.speaker.key == "person-anna-berger"
+
+
+def test_an_unnamed_speaker_is_a_role():
+    text, qs = quotes("„Bitte alle einsteigen“, rief die Fahrtleiterin.")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.key is None
+    assert q.speaker.role == "Fahrtleiterin"
+
+
+def test_a_short_quotation_with_a_verb_of_saying_is_speech():
+    text, qs = quotes("Das Gespräch mit Meier nannte Anna Berger „sehr produktiv“.")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert said(text, q) == "sehr produktiv"
+    assert q.speaker.key == "person-anna-berger"
+
+
+def test_titles_in_quotation_marks_are_not_speech():
+    text, qs = quotes("Der Film „Der Himmel über Berlin“ läuft im Kino Hamburg.")
+    assert [q for q in qs if q.form == "direct"] == []
+
+
+def test_english_direct_speech():
+    text, qs = quotes("“We will not back down,” Jane Doe said on Tuesday.", "en")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert said(text, q) == "We will not back down,"
+    assert q.speaker.key == "person-jane-doe"
+
+
+# ---- indirect and reported speech ------------------------------------------------------------------------
+
+
+def test_konjunktiv_after_a_verb_of_saying_is_indirect_speech():
+    text, qs = quotes("Klaus Meier erklärte, die Stadt habe kein Geld mehr.")
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("indirect", "die Stadt habe kein Geld mehr")
+    assert q.speaker.key == "person-klaus-meier"
+
+
+def test_a_dass_clause():
+    text, qs = quotes("Anna Berger sagte, dass der Hafen offen bleibt.")
+    (q,) = qs
+    assert said(text, q) == "dass der Hafen offen bleibt"
+    assert q.speaker.key == "person-anna-berger"
+
+
+def test_laut_and_zufolge():
+    text, qs = quotes("Laut Klaus Meier fehlen der Stadt zwei Millionen Euro.")
+    (q,) = qs
+    assert q.speaker.key == "person-klaus-meier"
+    assert said(text, q) == "fehlen der Stadt zwei Millionen Euro"
+    text, qs = quotes("Den Stadtwerke zufolge fiel der Strom am Morgen aus.")
+    (q,) = qs
+    assert q.speaker.key == "organization-stadtwerke"
+
+
+def test_wie_x_mitteilte():
+    text, qs = quotes("Wie die Polizei mitteilte, wurde niemand verletzt.")
+    (q,) = qs
+    assert said(text, q) == "wurde niemand verletzt"
+    assert q.speaker.role == "Polizei"
+
+
+def test_the_speaker_is_carried_into_the_next_konjunktiv_sentence():
+    text, qs = quotes(
+        "Anna Berger sagte, die Stadt werde sparen. Meier habe die Idee nicht gefallen. Das Wetter war gut."
+    )
+    assert [q.form for q in qs] == ["indirect", "indirect"]
+    assert said(text, qs[1]) == "Meier habe die Idee nicht gefallen."
+    assert qs[1].speaker.key == "person-anna-berger"
+
+
+def test_english_indirect_speech():
+    text, qs = quotes("Jane Doe said that the plant would close in May.", "en")
+    (q,) = qs
+    assert said(text, q) == "that the plant would close in May"
+    assert q.speaker.key == "person-jane-doe"
+    text, qs = quotes("The plant will close, according to Jane Doe.", "en")
+    (q,) = qs
+    assert said(text, q) == "The plant will close"
+    assert q.speaker.key == "person-jane-doe"
+
+
+def test_confidences_are_honest():
+    text, qs = quotes("„Wir haben keine Wahl“, sagte Klaus Meier. Die Stadt habe kein Geld.")
+    assert all(0 < q.confidence < 1 for q in qs)
