@@ -9,7 +9,7 @@ the word list of simplemma knows the word, and whether the gazetteers and the ha
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract import lexicon
 
@@ -44,7 +44,9 @@ def _genitive_base(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-def word_features(word: str, lang: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def word_features(word: str, lang: str) -> tuple[str, ...]:
+    """The features of one word by itself (cached: words repeat, within a text and across texts)."""
     low = word.lower()
     f = [
         "w=" + low,
@@ -96,7 +98,7 @@ def word_features(word: str, lang: str) -> list[str]:
         f.append("digit")
     if len(word) == 1 and not word.isalnum():
         f.append("punct")
-    return f
+    return tuple(f)
 
 
 def sentence_features(words: list[str], lang: str = "de") -> list[list[str]]:

@@ -351,6 +351,21 @@ _ROLE_EN_RE = re.compile(
 )
 
 
+def role_base(word: str) -> str:
+    """A German role noun in the nominative singular: "Präsidenten" -> "Präsident", "Sprecherinnen" ->
+    "Sprecherin", "Sondergesandten" -> "Sondergesandte"."""
+    m = _ROLE_RE.search(word)
+    if m is None:
+        return word
+    stem = word[: m.end(1)]
+    rest = word[m.end(1) :].lower()
+    if rest in ("in", "innen"):
+        return stem + "in"
+    if stem.lower().endswith("e") and rest in ("n", "r"):  # Gesandte-n, Vorsitzende-r
+        return stem
+    return stem
+
+
 def is_role_noun(word: str, lang: str = "de") -> bool:
     """True for a role noun: "Außenminister", "Sprecherin", "Präsidenten", "US-Präsident"; "secretary"."""
     if lang == "de":

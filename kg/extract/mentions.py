@@ -315,7 +315,7 @@ def _english(doc: Doc) -> list[_Found]:
                 else:
                     break
             words = [t.text for t in toks[i:j]]
-            if lexicon.is_role_noun(words[0], "en") or words[0] in lexicon.TITLES:
+            while words and _role_like(words[0]) and len(words) > 1:
                 words, i = words[1:], i + 1
             if words:
                 kind = _english_type(words, first=i == doc.sentences[s].first - doc.sentences[s].first)
@@ -325,6 +325,38 @@ def _english(doc: Doc) -> list[_Found]:
                     )
             i = max(j, i + 1)
     return found
+
+
+_EN_ROLE_WORDS = frozenset(
+    [
+        "Foreign",
+        "Prime",
+        "Deputy",
+        "Vice",
+        "Press",
+        "Chief",
+        "Defense",
+        "Defence",
+        "Finance",
+        "Interior",
+        "Home",
+        "State",
+        "Acting",
+        "Interim",
+        "Senior",
+        "Special",
+        "Former",
+    ]
+)
+
+
+def _role_like(word: str) -> bool:
+    return (
+        lexicon.is_role_noun(word, "en")
+        or word in lexicon.TITLES
+        or word in _EN_ROLE_WORDS
+        or word in lexicon.country_adjectives()
+    )
 
 
 def _english_type(words: list[str], first: bool) -> str | None:
@@ -384,6 +416,22 @@ def _compound_parts(doc: Doc, kept: list[_Found], names: dict[str, tuple[str, st
     return found
 
 
+def _short_forms(doc: Doc, kept: list[_Found]) -> list[_Found]:
+    """The family name of a person found with their full name, wherever else it stands alone ("Trump",
+    "Trumps" after "Donald Trump"); the tagger may have missed it there."""
+    family: dict[str, float] = {}
+    for f in kept:
+        words = doc.text[f.start : f.end].split()
+        if f.known is None and f.type == "Person" and len(words) >= 2 and words[-1][:1].isupper():
+            family[words[-1]] = max(family.get(words[-1], 0.0), f.confidence)
+    found = []
+    for tok in doc.tokens:
+        conf = family.get(tok.text) or family.get(_base(tok.text))
+        if conf:
+            found.append(_Found(tok.start, tok.end, "Person", round(conf * 0.9, 3), None, "short"))
+    return found
+
+
 def _resolve(text: str, found: list[_Found]) -> list[Mention]:
     discovered = [f for f in found if f.known is None]
     surface = {id(f): " ".join(text[f.start : f.end].split()) for f in discovered}
@@ -409,6 +457,9 @@ def _resolve(text: str, found: list[_Found]) -> list[Mention]:
                 canonical[id(f)] = base if base != name and _is_name(base, f.type, surfaces) else name
         else:
             canonical[id(f)] = _genitive_full(name, surface.values())
+    for f in discovered:  # a country by its German name, in every language ("Hungary" -> "Ungarn")
+        if f.type == "Place" and canonical[id(f)] in lexicon.country_names():
+            canonical[id(f)] = lexicon.country_names()[canonical[id(f)]]
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for f in discovered:
         votes[canonical[id(f)]][f.type] += 1
@@ -444,7 +495,7 @@ def _resolve(text: str, found: list[_Found]) -> list[Mention]:
 def _is_name(base: str, kind: str, surfaces: set[str]) -> bool:
     """Whether ``base`` (a name less its genitive s) is the name: the text uses it so, or it is a person's
     name, or a place the gazetteers know ("Russlands" -> "Russland")."""
-    if base in surfaces:
+    if base in surfaces or (kind == "Place" and base in lexicon.country_names()):
         return True
     whole = base + "s"
     if whole in lexicon.places() or lexicon.lexicon_de().get(whole.lower()) == "NE":
@@ -471,7 +522,7 @@ def find_mentions(doc: Doc, lookup: RegistryLookup | None = None) -> list[Mentio
         words = doc.text[f.start : f.end].split()
         if f.known is None and f.type and (len(words) == 1 or f.type == "Person"):
             names.setdefault(words[-1], (words[-1], f.type))
-    kept = _merge([kept, _compound_parts(doc, kept, names)])
+    kept = _merge([kept, _compound_parts(doc, kept, names), _short_forms(doc, kept)])
     return _resolve(doc.text, kept)
 
 
