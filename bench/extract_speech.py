@@ -296,9 +296,13 @@ def run_polnear(folder: Path) -> dict[str, dict[str, Counts]]:
               for h in ("all", "tune", "held-out")}  # fmt: skip
     for n, path in enumerate(texts):
         text = path.read_text(encoding="utf-8")
-        ann = folder / "attributions" / (path.stem + ".ann")
-        if not ann.exists():
+        # one file per annotator ("<stem>_<annotator>.ann"); a text annotated twice is scored against the first
+        anns = sorted((folder / "attributions").glob(path.stem + "_*.ann")) or sorted(
+            (folder / "attributions").glob(path.stem + ".ann")
+        )
+        if not anns:
             continue
+        ann = anns[0]
         offsets = [m.start() for m in _WORD.finditer(text)]
         gold = [(_words(text, c, offsets), _words(text, s, offsets)) for c, s in _ann(ann)]
         doc = analyse(text, "en")

@@ -240,6 +240,9 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
             ):
                 k += 1
                 continue
+            if has_noun and t.low in ("von", "vom") and k + 1 < end and _is_cap(toks[k + 1]):
+                k += 1  # "der Deutschlandchef von EY", "Kopf einer Gruppe von Inspektoren"
+                continue
             if (
                 has_noun
                 and t.low in ("aus", "von")
@@ -247,6 +250,25 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and toks[k + 1].low in ("dem", "der", "den")
             ):
                 break
+            if has_noun and t.text == "," and k + 1 < end:
+                # an apposition: ", Kopf einer Gruppe von Inspektoren," / ", dem Dekan," / ", Hubert Bart"
+                m = k + 1
+                ok_words = C.DE_DET | {"des", "der", "von", "vom", "und", "im", "beim"}
+                while m < end and m - k <= 12 and toks[m].text not in (",", ".", ":", ";", "(", ")"):
+                    w = toks[m]
+                    if (
+                        not (_is_cap(w) or w.low in ok_words or _is_adj(w, lang))
+                        or w.low in C.DE_SPEECH_FORMS
+                    ):
+                        break
+                    m += 1
+                if (
+                    m > k + 1
+                    and (m >= end or toks[m].text in (",", ".", ":", ";"))
+                    and any(_is_cap(toks[x]) and toks[x].low not in _DE_CAP_PRONOUNS for x in range(k + 1, m))
+                ):
+                    k = m
+                    break
         else:
             if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
                 break
@@ -272,6 +294,20 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     return (j, k)
 
 
+_DE_NP_PREP = {"von", "vom", "zu", "beim", "im", "der", "des", "für", "aus", "am"}
+_DE_CAP_PRONOUNS = {"sie", "er", "es", "wir", "ich", "ihr", "man", "dies", "das", "dann", "so"}
+_EN_TITLES = {
+    "senator", "sen.", "rep.", "governor", "gov.", "mayor", "president", "spokesman", "spokeswoman",
+    "spokesperson", "secretary", "minister", "economist", "analyst", "director", "chairman", "official",
+    "officials", "source", "sources", "aide", "aides", "adviser", "advisers", "advisor", "expert", "experts",
+    "candidate", "nominee", "leader", "chief", "professor", "lawyer", "attorney", "judge", "general",
+    "colonel", "manager", "executive", "founder", "ceo", "chair", "commissioner", "campaign", "people",
+    "voters", "critics", "supporters", "observers", "democrats", "republicans", "police", "lawmakers",
+    "residents", "researchers", "scientists", "officers", "agency", "department", "ministry", "group",
+    "committee", "report", "study", "poll", "survey", "statement", "organizers", "authorities", "team",
+}  # fmt: skip
+
+
 def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``j`` (not before token ``start``)."""
     toks, lang = st.toks, st.lang
@@ -283,26 +319,52 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
         return (k, j)
     det = C.DE_DET if lang == "de" else C.EN_DET
     has_noun = False
+    end = j
     first = j
-    if lang == "de" and toks[k].text == "," and k - 1 >= start and _is_cap(toks[k - 1]):
+    if toks[k].text == "," and k - 1 >= start and _is_cap(toks[k - 1]):
         k -= 1  # the comma that closes an apposition: "Der Berater Putins, Juri Uschakow, bestätigte"
+        end = k + 1
+        first = end
     while k >= start:
         t = toks[k]
         if _in_quote(st, t):
             break
+        right = toks[k + 1] if k + 1 < end else None
         if lang == "de":
             if (
                 _is_cap(t)
                 and t.text[0].isalpha()
                 and t.low not in C.DE_STOP
                 and t.low not in C.DE_SPEECH_FORMS
+                and not (t.low in _DE_CAP_PRONOUNS and (k == start or toks[k - 1].text in (",", ":")))
             ):
                 has_noun = True
                 first = k
                 k -= 1
                 continue
-            if has_noun and (_is_adj(t, lang) or t.low in det or t.low in ("des", "der")):
+            if (
+                has_noun
+                and right is not None
+                and (_is_cap(right) or _is_adj(right, lang))
+                and (_is_adj(t, lang) or t.low in det or t.low in ("des", "der"))
+            ):
                 first = k
+                k -= 1
+                if t.low in det and t.low not in ("des", "der") and not (k >= start and _is_cap(toks[k])):
+                    break  # an article opens the phrase
+                continue
+            if (
+                has_noun
+                and t.low in _DE_NP_PREP
+                and k - 1 >= start
+                and _is_cap(toks[k - 1])
+                and toks[k - 1].low not in C.DE_STOP
+                and right is not None
+                and (_is_cap(right) or right.low in det)
+            ):
+                first = (
+                    k  # "Der Bürgermeister von Christchurch", "Sprecherin der Unionsfraktion im Bundestag"
+                )
                 k -= 1
                 continue
             if t.low == "und" and has_noun and k - 1 >= start and _is_cap(toks[k - 1]) and k - 1 > start:
@@ -321,6 +383,9 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 or not (t.text[0].isalnum() or t.text in ".-'’")
             ):
                 break
+            if t.text.islower() and t.low not in _EN_TITLES and t.low not in det:
+                if t.low.endswith(("ed", "ly", "ing")) or (right is not None and _is_cap(right) and has_noun):
+                    break  # a verb or adverb, or "interview" before "Trump": another phrase
             first = k
             has_noun = True
             k -= 1
@@ -330,9 +395,14 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
         break
     if not has_noun:
         return None
-    while first < j and toks[first].text == ",":
+    while first < end and toks[first].text == ",":
         first += 1
-    return (first, j)
+    # a German phrase does not start with a bare adjective (that is a verb: "Sie entstammen Zeitungsberichten")
+    while lang == "de" and first < end - 1 and toks[first].text.islower() and toks[first].low not in det:
+        first += 1
+    if first >= end:
+        return None
+    return (first, end)
 
 
 # ---- speakers -------------------------------------------------------------------------------------------
@@ -733,6 +803,14 @@ def _direct(st: _State, a: int, b: int, p: float) -> Quotation | None:
                     speaker, conf = (
                         (sp, 0.6) if sp else ((_speaker_from_np(st, *np_), 0.5) if np_ else (None, 0))
                     )
+    # 2b. "X: „…“" and "Hier sparte der Bundespräsident nicht mit Kritik: „…“": the subject before the colon
+    if speaker is None and ta > lo1 and st.toks[ta - 1].text == ":":
+        speaker = _sentence_subject(st, s1)
+        if speaker is None:
+            np_ = _np_backward(st, ta - 1, lo1)
+            if np_ is not None and np_[0] == lo1:
+                speaker = _speaker_from_np(st, *np_)
+        conf = 0.6 if speaker is not None else 0.0
     # 3. a verb of saying later in the sentence ("…" sei "akzeptabel", sagte er)
     if speaker is None:
         post = [t for t in st.toks[tb + 1 : hi2] if not _in_quote(st, t) and _is_cue(st, t)]
@@ -852,11 +930,13 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                     return out
                 continue
         elif de and t.low == "nach" and k + 1 < hi and toks[k + 1].low in C.DE_ANGABEN:
+            # the source is "Angaben des Kraftfahrt-Bundesamtes" (the shared task's convention)
             j = k + 2
             if j < hi and toks[j].low in ("von", "vom", "des", "der"):
                 j += 1 if toks[j].low in ("von", "vom") else 0
-            src = _np_forward(st, j, hi) if j < hi else None
-            cue_span = Span(t.start, toks[k + 1].end)
+            inner = _np_forward(st, j, hi) if j < hi else None
+            src = (k + 1, inner[1]) if inner else None
+            cue_span = Span(t.start, t.end)
         elif de and t.low in C.DE_ZUFOLGE:
             src = _np_backward(st, k, lo)
             cue_span = Span(t.start, t.end)
