@@ -24,6 +24,7 @@ that stand for a person the text names ("der Kremlchef") are resolved later, fro
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -185,6 +186,23 @@ def _credits(text: str, lookup: RegistryLookup) -> list[_Found]:
 # ---- 3. the name tagger -----------------------------------------------------------------------------
 _CRF_TYPES = {"PER": "Person", "LOC": "Place", "ORG": "Organization"}
 
+CALIBRATION = ((0.0, 0.3), (0.35, 0.40), (0.6, 0.49), (0.8, 0.68), (0.95, 0.92), (1.0, 0.93))
+"""The tagger's mean marginal probability over a name's tokens -> the share of names at that level that
+were right, measured by ``bench.extract_mentions`` (two-fold cross-validation on GermEval 2014's news
+sentences: 0.40 below 0.5, 0.49 at 0.5-0.7, 0.68 at 0.7-0.9, 0.92 above), linear in between."""
+
+
+def calibrated(p: float) -> float:
+    """A name's confidence from the tagger's probability (see :data:`CALIBRATION`).
+
+    >>> calibrated(0.95), calibrated(0.7)
+    (0.92, 0.585)
+    """
+    for (x0, y0), (x1, y1) in itertools.pairwise(CALIBRATION):
+        if p <= x1:
+            return round(y0 + (y1 - y0) * (p - x0) / (x1 - x0), 3)
+    return CALIBRATION[-1][1]
+
 
 @cache
 def _tagger():  # type: ignore[no-untyped-def]
@@ -214,7 +232,7 @@ def _crf(doc: Doc) -> list[_Found]:
             while j < len(labels) and labels[j] == "I-" + lab[2:]:
                 j += 1
             probs = [tagger.marginal(labels[k], k) for k in range(i, j)]
-            conf = min(sum(probs) / len(probs), CONFIDENCE_CAP)
+            conf = calibrated(sum(probs) / len(probs))
             found.append(_Found(toks[i].start, toks[j - 1].end, kind, round(conf, 3), None, "crf"))
             i = j
         del sent

@@ -322,7 +322,10 @@ def _after(doc: Doc, person: Mention, mentions: Sequence[Mention], lookup: Regis
         j = k - 1
         genitive = None
         if j >= sent.first and _mention_at(doc.tokens[j], mentions) is not None and j - 1 >= sent.first:
-            genitive, j = _mention_at(doc.tokens[j], mentions), j - 1
+            genitive = _mention_at(doc.tokens[j], mentions)
+            j = doc.token_at(genitive.span.start).i - 1 if genitive is not None else j - 1
+            if j >= sent.first and doc.tokens[j].text.lower() in ("der", "des", "of", "the"):
+                j -= 1  # "Der Berater der Bundesbank, ..."
         if j >= sent.first and _role_word(doc, doc.tokens[j]):
             qual = _qualify(doc, j, j, sent.first, mentions, lookup)
             if genitive is not None and genitive.type != "Person" and qual.of is None:

@@ -1,0 +1,135 @@
+"""kg.extract.mentions: persons, organizations and places, known to the registry or discovered in the text."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.extract.doc import analyse
+from kg.extract.mentions import find_mentions, looks_like_person, registry_lookup
+from kg.extract.types import discovered_key
+
+REGISTRY = registry_lookup(
+    [
+        ("olaf-scholz", "Person", "Q61053", ["Olaf Scholz", "Scholz", "Scholz'"]),
+        ("france", "Country", "Q142", ["Frankreich", "Frankreichs"]),
+        ("bundestag", "GovernmentOrganization", None, ["Bundestag", "Bundestags"]),
+        ("patriot", "Product", None, ["Patriot", "Patriot-Systeme"]),
+    ]
+)
+
+
+def mentions(text: str, lang: str = "de", lookup=None):
+    return find_mentions(analyse(text, lang), lookup)
+
+
+def by_text(found):
+    return {m.text: m for m in found}
+
+
+def test_registry_names_are_known_entities_with_their_wikidata_id():
+    found = by_text(mentions("Olaf Scholz sprach im Bundestag über Frankreich.", lookup=REGISTRY))
+    assert found["Olaf Scholz"].key == "olaf-scholz"
+    assert found["Olaf Scholz"].known and found["Olaf Scholz"].wikidata == "Q61053"
+    assert found["Bundestag"].type == "Organization"
+    assert found["Frankreich"].type == "Place"
+
+
+def test_offsets_are_the_mention_in_the_text():
+    text = "Am Abend traf Olaf Scholz in Paris ein."
+    for m in mentions(text, lookup=REGISTRY):
+        assert text[m.span.start : m.span.end] == m.text
+        assert 0 < m.confidence < 1
+
+
+def test_a_registry_thing_is_no_mention_and_is_not_discovered_as_one():
+    found = by_text(mentions("Die Ukraine bekommt weitere Patriot-Systeme aus Deutschland.", lookup=REGISTRY))
+    assert "Patriot-Systeme" not in found and "Patriot" not in found
+
+
+def test_unknown_names_are_discovered_typed_and_keyed_by_their_full_name():
+    found = by_text(mentions("Die Bürgermeisterin Henriette Reker eröffnete am Montag in Köln die Messe."))
+    assert found["Henriette Reker"].type == "Person"
+    assert (
+        found["Henriette Reker"].key
+        == discovered_key("Henriette Reker", "Person")
+        == "person-henriette-reker"
+    )
+    assert not found["Henriette Reker"].known and found["Henriette Reker"].wikidata is None
+    assert found["Köln"].type == "Place"
+
+
+def test_a_short_or_inflected_form_resolves_to_the_full_name_given_elsewhere():
+    text = (
+        "Der Abgeordnete Friedrich Merzinger kritisierte den Plan. "
+        "Merzinger sagte, der Plan sei zu teuer. Merzingers Partei stimmte dagegen."
+    )
+    found = mentions(text)
+    persons = [m for m in found if m.type == "Person"]
+    assert {m.text for m in persons} >= {"Friedrich Merzinger", "Merzinger", "Merzingers"}
+    assert {m.key for m in persons} == {"person-friedrich-merzinger"}
+    assert {m.canonical for m in persons} == {"Friedrich Merzinger"}
+
+
+def test_a_name_in_a_hyphenated_compound_is_still_a_mention():
+    text = "Olaf Scholz traf Emmanuel Macron. Das Scholz-Macron-Treffen dauerte zwei Stunden."
+    found = mentions(text, lookup=REGISTRY)
+    at = text.index("Scholz-Macron")
+    inner = [m for m in found if at <= m.span.start < at + len("Scholz-Macron")]
+    assert [(m.text, m.key) for m in inner] == [
+        ("Scholz", "olaf-scholz"),
+        ("Macron", "person-emmanuel-macron"),
+    ]
+
+
+def test_the_same_name_is_the_same_key_in_another_text():
+    one = by_text(mentions("Die Ministerin Annalena Baerbock reiste nach Kyjiw."))
+    two = by_text(mentions("In Berlin sprach Annalena Baerbock mit Journalisten."))
+    assert one["Annalena Baerbock"].key == two["Annalena Baerbock"].key
+
+
+def test_photo_credits_name_a_photographer_and_agencies():
+    text = "Der Kanzler bei der Pressekonferenz\nBild: Michael Kappeler/dpa/picture alliance"
+    found = by_text(mentions(text))
+    assert found["Michael Kappeler"].type == "Person"
+    assert found["dpa"].type == "Organization"
+    assert found["picture alliance"].type == "Organization"
+
+
+def test_a_credit_that_is_an_agency_is_no_person():
+    assert looks_like_person("Michael Kappeler")
+    assert not looks_like_person("Presidential Office")
+    assert not looks_like_person("Reuters")
+
+
+def test_a_genitive_country_is_the_country():
+    found = by_text(mentions("Frankreichs Regierung und Spaniens Regierung einigten sich."))
+    assert found["Spaniens"].canonical == "Spanien"
+    assert found["Spaniens"].key == "place-spanien"
+
+
+def test_english_names_by_rule():
+    text = "President Joanna Whitfield met Marcus Bellamy in London. Whitfield said the talks went well."
+    found = by_text(mentions(text, "en"))
+    assert found["Joanna Whitfield"].type == "Person"
+    assert found["Marcus Bellamy"].type == "Person"
+    assert found["London"].type == "Place"
+    assert found["Whitfield"].key == "person-joanna-whitfield"
+
+
+def test_a_country_is_keyed_by_its_german_name_in_every_language():
+    en = by_text(mentions("Talks with Hungary resumed.", "en"))
+    de = by_text(mentions("Die Gespräche mit Ungarn gingen weiter."))
+    assert en["Hungary"].key == de["Ungarn"].key == "place-ungarn"
+
+
+def test_extract_puts_the_mentions_in_text_order():
+    x = extract(
+        "Olaf Scholz traf in Paris den Präsidenten Emmanuel Macron.", lang="de", registry_lookup=REGISTRY
+    )
+    starts = [m.span.start for m in x.mentions]
+    assert starts == sorted(starts)
+    assert x.lang == "de"
+
+
+def test_text_in_another_language_gives_nothing():
+    x = extract("Le président a rencontré le chancelier à Paris pour discuter du budget européen.")
+    assert x.lang == "other" and x.mentions == () and x.roles == ()
