@@ -201,6 +201,12 @@ def _is_adj(tok: _Tok, lang: str) -> bool:
 # ---- noun phrases ---------------------------------------------------------------------------------------
 
 
+_MARKS = set("„“”\"»«‚‘’'‹›")
+_TEMPORAL = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
+             "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
+             "jahr", "jahres", "woche", "monat", "tag", "abend", "morgen", "wochenende", "zeit"}  # fmt: skip
+
+
 def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``j`` (before token ``end``): ``(first, last+1)`` or None."""
     toks, lang = st.toks, st.lang
@@ -223,6 +229,9 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
             if _is_cap(t) and t.text[0].isalpha() and t.low not in C.DE_STOP:
                 has_noun = True
                 k += 1
+                continue
+            if t.text in _MARKS and k + 1 < end and (has_noun or _is_cap(toks[k + 1])):
+                k += 1  # a title in quotation marks: die Wochenzeitschrift „Jungle World“
                 continue
             if (
                 not has_noun
@@ -340,6 +349,10 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
             ):
                 has_noun = True
                 first = k
+                k -= 1
+                continue
+            if t.text in _MARKS and has_noun and k - 1 >= start:
+                first = k  # a title in quotation marks
                 k -= 1
                 continue
             if (
@@ -518,6 +531,9 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         a, b = np_
         if where == "after" and lang == "en" and a - c > 1:
             continue
+        if all(toks[x].low in _TEMPORAL or toks[x].low in C.DE_DET | C.EN_DET or not toks[x].text[:1].isalpha()
+               or toks[x].low in ("letzten", "vergangenen", "nächsten", "kommenden") for x in range(a, b)):  # fmt: skip
+            continue  # "hatte letzten September kritisiert": a time, not a speaker
         sp = _speaker_from_np(st, a, b)
         score = 0.0
         if sp.key is not None:
@@ -530,7 +546,11 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         if lang == "de" and toks[a].low in C.DE_ACCUSATIVE:
             score -= 3.0
         if lang == "de" and where == "before":
-            if a > lo and toks[a - 1].low not in (",", "und", "“", "”", '"', ":"):
+            if (
+                a > lo
+                and toks[a - 1].low not in (",", "und", "“", "”", '"', ":")
+                and not (a - 1 == lo and toks[a - 1].low in _FOCUS)
+            ):
                 score -= 1.5  # the phrase before the verb is the subject only when it opens the clause
             else:
                 score += 1.0
@@ -543,6 +563,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         score, sp = max(scored, key=lambda x: x[0])
         if score > 0:
             return sp, min(0.9, 0.5 + 0.1 * score)
+        if score > -1.0 and not _mention_in(st, toks[lo].start, toks[hi - 1].end):
+            return sp, 0.4  # nothing better in the clause
     if aux is not None:
         # "Vorher hatte der ... Sondergesandte Kirill Dmitrijew ... geschrieben": a person between the two
         between = [
@@ -595,6 +617,26 @@ _NP_TAGS_DE = {
 _NOUN_TAGS = {"NN", "NE", "NNA", "FM", "NP0", "NN1", "NN2"}
 
 
+def _first_finite(st: _State, si: int) -> int | None:
+    """The first finite verb of sentence ``si`` outside quotations (German, from its tags)."""
+    doc = st.doc
+    if st.lang != "de" or doc is None or not hasattr(doc, "pos"):
+        return None
+    lo, hi = st.sents[si]
+    for k in range(lo, hi):
+        tok = st.toks[k]
+        if _in_quote(st, tok):
+            continue
+        if tok.low in C.KONJ1 or tok.low in C.REPORTATIVE:
+            return k
+        tag = doc.pos(k)  # type: ignore[attr-defined]
+        # HanTa tags an unknown lower-case verb form as a noun ("sparte"): no German noun is lower case
+        lower_noun = tag in ("NN", "NE") and tok.text.isalpha() and tok.text.islower() and k > lo
+        if tag.endswith("FIN") or lower_noun:
+            return k
+    return None
+
+
 def _sentence_subject(st: _State, si: int) -> Speaker | None:
     """The subject of a sentence that has no verb of saying (German, from the part-of-speech tags of that
     sentence only): the noun phrase that opens the clause before the finite verb, or the one right after it.
@@ -604,9 +646,7 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
         return None
     lo, hi = st.sents[si]
     tags = [doc.pos(k) for k in range(lo, hi)]  # type: ignore[attr-defined]
-    v = next(
-        (k for k in range(lo, hi) if tags[k - lo].endswith("FIN") and not _in_quote(st, st.toks[k])), None
-    )
+    v = _first_finite(st, si)
     if v is None:
         return None
     # before the verb: the whole stretch from the clause start must be a noun phrase
@@ -647,7 +687,7 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
 
 
 def _remember(st: _State, sp: Speaker | None, si: int) -> None:
-    if sp is not None and (sp.key is not None or sp.role):
+    if sp is not None and (sp.key is not None or sp.role or sp.text):
         st.last_speaker = sp
         st.last_speaker_sent = si
 
@@ -744,11 +784,18 @@ def _tok_at(st: _State, offset: int) -> int | None:
 
 # ---- direct speech --------------------------------------------------------------------------------------
 
+_FOCUS = {"auch", "selbst", "sogar", "nur", "gerade", "dann", "nun", "jetzt", "zuletzt", "zudem", "ebenso",
+          "also", "even", "only", "now", "then"}  # fmt: skip
+"""Words that may stand before the subject at the start of a clause ("Auch die Ministerin sagte ...")."""
+
+_TRACE: list[str] | None = None
+"""Set to a list to record which rule found each direct quotation's speaker (for the benchmark's analysis)."""
+
 THRESHOLD = float(os.environ.get("NEWSKG_QUOTE_THRESHOLD", "0.5"))
 """A quoted passage is speech when the model gives it at least this probability."""
 
 
-def _direct(st: _State, a: int, b: int, p: float) -> Quotation | None:
+def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = None) -> Quotation | None:
     text = st.text
     inner_s, inner_e = a + 1, b
     while inner_s < inner_e and text[inner_s].isspace():
@@ -766,6 +813,7 @@ def _direct(st: _State, a: int, b: int, p: float) -> Quotation | None:
     speaker: Speaker | None = None
     cue: Span | None = None
     conf = 0.0
+    step = "none"
     # 1. after the closing mark: „…“, sagte X / „…“, so X
     k = tb + 1
     while k < hi2 and st.toks[k].text in (",", "“", "”", '"', "«", "»"):
@@ -803,6 +851,13 @@ def _direct(st: _State, a: int, b: int, p: float) -> Quotation | None:
                     speaker, conf = (
                         (sp, 0.6) if sp else ((_speaker_from_np(st, *np_), 0.5) if np_ else (None, 0))
                     )
+    if speaker is not None and step == "none":
+        step = "1-2"
+    # 2a. inside a reported clause of this sentence ("Laut X sei die Lage „ernst“"): its speaker
+    if speaker is None and around is not None:
+        speaker, cue, conf = around.speaker, around.cue, 0.7
+    if speaker is not None and step == "none":
+        step = "2a"
     # 2b. "X: „…“" and "Hier sparte der Bundespräsident nicht mit Kritik: „…“": the subject before the colon
     if speaker is None and ta > lo1 and st.toks[ta - 1].text == ":":
         speaker = _sentence_subject(st, s1)
@@ -811,6 +866,8 @@ def _direct(st: _State, a: int, b: int, p: float) -> Quotation | None:
             if np_ is not None and np_[0] == lo1:
                 speaker = _speaker_from_np(st, *np_)
         conf = 0.6 if speaker is not None else 0.0
+    if speaker is not None and step == "none":
+        step = "2b"
     # 3. a verb of saying later in the sentence ("…" sei "akzeptabel", sagte er)
     if speaker is None:
         post = [t for t in st.toks[tb + 1 : hi2] if not _in_quote(st, t) and _is_cue(st, t)]
@@ -818,21 +875,28 @@ def _direct(st: _State, a: int, b: int, p: float) -> Quotation | None:
             c = post[0].i
             cue = _cue_span(st, c, hi2)
             speaker, conf = _subject_of(st, c, lo2, hi2)
+    if speaker is not None and step == "none":
+        step = "3"
     # 4. no verb of saying, in a sentence of its own: the subject of the sentence
-    reported = any(
-        t.low in C.KONJ1 or t.low in C.REPORTATIVE for t in st.toks[lo1:hi2] if not _in_quote(st, t)
-    )
+    v = _first_finite(st, s1) if speaker is None else None
+    reported = v is not None and (st.toks[v].low in C.KONJ1 or st.toks[v].low in C.REPORTATIVE)
     recent = st.last_speaker is not None and s1 - st.last_speaker_sent <= 3
     if speaker is None and not (ta == lo1 and tb >= hi2 - 2) and not (reported and recent):
         speaker = _sentence_subject(st, s1)
         conf = 0.5 if speaker is not None else 0.0
+    if speaker is not None and step == "none":
+        step = "4"
     # 5. a quotation that is a sentence of its own: the speaker of the sentences before goes on
     if speaker is None and st.last_speaker is not None and s1 - st.last_speaker_sent <= 3:
         last = st.last_speaker
         speaker, conf = Speaker(last.span, last.text, last.key, last.role), 0.55
+    if speaker is not None and step == "none":
+        step = "5"
     if speaker is not None:
         _remember(st, speaker, s2)
     confidence = round(min(0.95, p * (0.5 + 0.5 * conf) if speaker else p * 0.5), 3)
+    if _TRACE is not None:
+        _TRACE.append(step)
     return Quotation(Span(inner_s, inner_e), "direct", cue, speaker, confidence)
 
 
@@ -1133,31 +1197,34 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
         return []
     pairs = pair_quotes(st.text)
     st.quoted = [(a + 1, b) for a, b in pairs]
-    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    speech: list[tuple[int, int, float]] = []
     for a, b in pairs:
+        p = speech_probability(quote_features(st, a, b))
+        if p >= THRESHOLD:
+            speech.append((a, b, p))
+    # only speech is "quoted" from here on: a title in quotation marks is part of the words around it
+    st.quoted = [(a + 1, b) for a, b, _ in speech]
+    by_sentence: dict[int, list[tuple[int, int, float]]] = {}
+    for a, b, p in speech:
         ta = _tok_at(st, a)
         if ta is not None:
-            by_sentence.setdefault(st.toks[ta].sent, []).append((a, b))
+            by_sentence.setdefault(st.toks[ta].sent, []).append((a, b, p))
     out: list[Quotation] = []
     carry: Quotation | None = None
     for si in range(len(st.sents)):
         found_here = False
-        for a, b in by_sentence.get(si, []):
-            f = quote_features(st, a, b)
-            p = speech_probability(f)
-            if p < THRESHOLD:
-                continue
-            q = _direct(st, a, b, p)
+        got = _sentence_indirect(st, si)
+        for a, b, p in by_sentence.get(si, []):
+            around = next((q for q in got if q.span.start <= a and b <= q.span.end and q.speaker), None)
+            q = _direct(st, a, b, p, around)
             if q is not None:
                 out.append(q)
                 found_here = True
-        if st.lang == "de" or st.lang == "en":
-            got = _sentence_indirect(st, si)
-            if got:
-                out.extend(got)
-                carry = None
-                found_here = True
-                continue
+        if got:
+            out.extend(got)
+            carry = None
+            found_here = True
+            continue
         if st.lang == "de" and _free_indirect(st, si):
             lo, hi = st.sents[si]
             msg = _strip_span(st, st.toks[lo].start, st.toks[hi - 1].end + 1)
