@@ -150,16 +150,37 @@ def _mentions_between(mentions: list[Mention], start: int, end: int) -> list[Men
 def _last_person_before(doc, mentions: list[Mention], offset: int) -> Mention | None:  # type: ignore[no-untyped-def]
     """The first person named in the nearest sentence before ``offset`` that names one (German and English
     name the subject first)."""
+    info = _info(doc, mentions)
     before = [
         m
         for m in mentions
-        if m.type == "Person" and m.span.end <= offset and _prev_word(doc, m, 0) not in _PREPOSITIONS
+        if m.type == "Person" and m.span.end <= offset and info[id(m)][1] not in _PREPOSITIONS
     ]
     if not before:
         return None
-    last_sent = doc.sentence_of(before[-1].span.start)
-    same = [m for m in before if doc.sentence_of(m.span.start) == last_sent]
+    last_sent = info[id(before[-1])][0]
+    same = [m for m in before if info[id(m)][0] == last_sent]
     return same[0]
+
+
+_INFO: dict[int, tuple[object, object, dict[int, tuple[int | None, str]]]] = {}
+
+
+def _info(doc, mentions: list[Mention]) -> dict[int, tuple[int | None, str]]:  # type: ignore[no-untyped-def]
+    """Sentence index and the word before, for each mention (computed once per text)."""
+    cached = _INFO.get(id(doc))
+    if cached is not None and cached[0] is doc and cached[1] is mentions:
+        return cached[2]
+    starts = [s.start for s in doc.sentences]
+    import bisect
+
+    out = {}
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.span.start) - 1
+        out[id(m)] = (k if k >= 0 else None, _prev_word(doc, m, 0))
+    _INFO.clear()
+    _INFO[id(doc)] = (doc, mentions, out)
+    return out
 
 
 def _prev_word(doc, m: Mention, a: int) -> str:  # type: ignore[no-untyped-def]
@@ -185,6 +206,7 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
     text = doc.text
     drafts: list[_Draft] = []
     dates_by_sentence: dict[int, list[When]] = {}
+    all_dates: list[When] | None = None
     cue_forms = C.DE_SPEECH_FORMS if lang == "de" else C.EN_SPEECH_FORMS
     for tok in doc.tokens:
         trig = _trigger(tok.text, lang)
@@ -282,11 +304,13 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
             if m.type == "Place" and _prev_word(doc, m, a) in _PLACE_PREP and m.key not in attendees:
                 location = m.key
         # date
-        if si not in dates_by_sentence:
-            dates_by_sentence[si] = find_dates(text, published, start=s_start, end=s_end)
-        dates = [w for w in dates_by_sentence[si] if c_start <= w.span.start < c_end] or [
-            w for w in dates_by_sentence[si]
-        ]
+        if not dates_by_sentence and all_dates is None:
+            all_dates = find_dates(text, published)
+            for w in all_dates:
+                k = doc.sentence_of(w.span.start)
+                dates_by_sentence.setdefault(-1 if k is None else k, []).append(w)
+        in_sentence = [w for w in dates_by_sentence.get(si, []) if s_start <= w.span.start < s_end]
+        dates = [w for w in in_sentence if c_start <= w.span.start < c_end] or in_sentence
         date = min(dates, key=lambda w: abs(w.span.start - tok.start)) if dates else None
         # status
         clause_text = text[c_start:c_end].lower()

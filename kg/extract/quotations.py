@@ -161,6 +161,7 @@ class _State:
     last_gender: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> m/f/p
     doc: object = None
+    inq: list[bool] | None = None
 
 
 def _state(doc, mentions: list[Mention]) -> _State:  # type: ignore[no-untyped-def]
@@ -170,7 +171,22 @@ def _state(doc, mentions: list[Mention]) -> _State:  # type: ignore[no-untyped-d
     return _State(doc.text, lang, toks, sents, sorted(mentions, key=lambda m: m.span.start), doc=doc)
 
 
+def _set_quoted(st: _State, ranges: list[tuple[int, int]]) -> None:
+    """Mark the character ranges inside quotation marks, and which tokens lie inside them."""
+    st.quoted = ranges
+    inq = [False] * len(st.toks)
+    for a, b in ranges:
+        k = _tok_at(st, a)
+        while k is not None and k < len(st.toks) and st.toks[k].start < b:
+            if a <= st.toks[k].start and st.toks[k].end <= b:
+                inq[k] = True
+            k += 1
+    st.inq = inq
+
+
 def _in_quote(st: _State, tok: _Tok) -> bool:
+    if st.inq is not None and 0 <= tok.i < len(st.inq) and st.toks[tok.i] is tok:
+        return st.inq[tok.i]
     return any(a <= tok.start and tok.end <= b for a, b in st.quoted)
 
 
@@ -1196,14 +1212,14 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
     if not st.toks:
         return []
     pairs = pair_quotes(st.text)
-    st.quoted = [(a + 1, b) for a, b in pairs]
+    _set_quoted(st, [(a + 1, b) for a, b in pairs])
     speech: list[tuple[int, int, float]] = []
     for a, b in pairs:
         p = speech_probability(quote_features(st, a, b))
         if p >= THRESHOLD:
             speech.append((a, b, p))
     # only speech is "quoted" from here on: a title in quotation marks is part of the words around it
-    st.quoted = [(a + 1, b) for a, b, _ in speech]
+    _set_quoted(st, [(a + 1, b) for a, b, _ in speech])
     by_sentence: dict[int, list[tuple[int, int, float]]] = {}
     for a, b, p in speech:
         ta = _tok_at(st, a)

@@ -20,6 +20,7 @@ publication date (or the day itself), unless the sentence looks ahead (a future 
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -140,14 +141,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<w>vorgestern|gestern|heute|morgen|übermorgen|heutigen|gestrigen|morgigen"
         r"|yesterday|today|tomorrow|tonight)\b",
     ),
-    # bare years after a preposition or at the start of a sentence: seit 1962, 2004, in 2023
-    (
-        "year",
-        r"(?:(?<=\bin )|(?<=\bim )|(?<=\bseit )|(?<=\bbis )|(?<=\bab )|(?<=\bvon )|(?<=\bsince )"
-        r"|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bto )|(?<=\band )|(?<=\bund )|(?<=^))(?P<y>"
-        + _YEAR
-        + r")(?![\w.,]\d)\b",
-    ),
+    # bare years after a preposition or at the start of a sentence: seit 1962, 2004, in 2023 (checked in code)
+    ("year", r"\b(?P<y>" + _YEAR + r")(?![\w.,]\d)\b"),
 ]
 
 _COMPILED = [
@@ -365,6 +360,28 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
+_ANCHOR_WORDS = (
+    {k.rstrip(".") for k in MONTHS}
+    | set(WEEKDAYS)
+    | {w + p for w in WEEKDAYS if not w.endswith("day") for p in ("morgen", "vormittag", "mittag", "nachmittag",
+                                                                  "abend", "nacht")}
+    | {"woche", "wochen", "wochenende", "monat", "monate", "monaten", "monats", "jahr", "jahre", "jahren", "jahres",
+       "jahrs", "tag", "tage", "tagen", "heute", "gestern", "morgen", "vorgestern", "übermorgen", "heutigen",
+       "gestrigen", "morgigen", "week", "weeks", "weekend", "month", "months", "year", "years", "day", "days",
+       "today", "yesterday", "tomorrow", "tonight", "sommer", "winter", "herbst", "frühjahr", "frühling", "summer",
+       "spring", "autumn", "fall", "mid", "anfang", "mitte", "ende", "early", "late"}
+)  # fmt: skip
+_WORD = re.compile(r"\w+")
+
+
+def _anchors(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Where a date expression may be: a number, or a word every such expression contains."""
+    for m in _WORD.finditer(text, start, end):
+        w = m.group()
+        if w[0].isdigit() or w.lower() in _ANCHOR_WORDS:
+            yield m.span()
+
+
 _QUOTED = re.compile(r"„[^“”]*[“”]|\"[^\"]*\"|»[^«]*«|“[^”]*”")
 
 
@@ -380,23 +397,51 @@ def find_dates(
     [('2025-08', 'month')]
     """
     end = len(text) if end is None else end
+    bounds = [(a + start, b + start) for a, b in _sentences(text[start:end])]
+    firsts = [a for a, _ in bounds]
+    ahead_of: dict[int, bool] = {}
+
+    def looks_ahead(k: int) -> bool:
+        if future is not None:
+            return future
+        if k not in ahead_of:
+            a, b = bounds[k]
+            ahead_of[k] = bool(FUTURE_MARKERS.search(_QUOTED.sub(" ", text[a:b])))
+        return ahead_of[k]
+
+    # the patterns run only around the words every date expression contains (a month, a weekday, a number,
+    # "Woche", "heute", ...): most of a text has none, and the patterns cost more than this one search
+    windows: list[list[int]] = []
+    for x, y in _anchors(text, start, end):
+        a, b = max(start, x - 45), min(end, y + 40)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
     found: list[When] = []
-    for s_start, s_end in _sentences(text[start:end]):
-        s_start += start
-        s_end += start
-        sentence = text[s_start:s_end]
-        ahead = bool(FUTURE_MARKERS.search(_QUOTED.sub(" ", sentence))) if future is None else future
-        taken: list[tuple[int, int]] = []
-        for name, pattern in _COMPILED:
-            for m in pattern.finditer(sentence):
-                a, b = m.span()
-                if a == b or any(a < y and x < b for x, y in taken):
-                    continue
-                span = Span(s_start + a, s_start + b)
-                when = _resolve(name, m, span, published, ahead)
-                if when is not None:
-                    taken.append((a, b))
-                    found.append(when)
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _COMPILED:
+        for m in (m for wa, wb in windows for m in pattern.finditer(text, wa, wb)):
+            a, b = m.span()
+            if a == b or any(a < y and x < b for x, y in taken):
+                continue
+            k = bisect.bisect_right(firsts, a) - 1
+            if k < 0 or b > bounds[k][1]:
+                continue  # an expression does not run over the end of a sentence
+            if (
+                name == "year"
+                and m.group().isdigit()
+                and a > bounds[k][0]
+                and not re.search(
+                    r"(?:\b(?:in|im|seit|bis|ab|von|since|until|by|from|to|and|und) )$",
+                    text[max(0, a - 7) : a],
+                )
+            ):
+                continue  # a bare year only after a preposition or at the start of a sentence
+            when = _resolve(name, m, Span(a, b), published, looks_ahead(k))
+            if when is not None:
+                taken.append((a, b))
+                found.append(when)
     found.sort(key=lambda w: w.span.start)
     return found
 
