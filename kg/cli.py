@@ -18,11 +18,11 @@ import pyoxigraph
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 
 from kg import formats
-from kg.errors import InputError, NewsKGError, ShapesViolated
+from kg.errors import NewsKGError, ShapesViolated
 from kg.export import export as export_store
 from kg.ingest import ingest as run_ingest
+from kg.pipeline import MAX_ARTICLE_BYTES, find_articles, load_corpus
 from kg.pipeline import build as build_graph
-from kg.pipeline import find_articles, load_corpus
 from kg.shacl import ValidationReport
 from kg.shacl import validate as validate_quads
 from kg.store import GraphStore, open_store
@@ -41,6 +41,14 @@ store_option = click.option(
 )
 base_option = click.option(
     "--base", envvar="NEWSKG_BASE", default=None, help="Base IRI of minted IRIs (env NEWSKG_BASE)."
+)
+max_article_option = click.option(
+    "--max-article-bytes",
+    envvar="NEWSKG_MAX_ARTICLE_BYTES",
+    type=click.IntRange(min=1),
+    default=MAX_ARTICLE_BYTES,
+    show_default=True,
+    help="Refuse article texts larger than this (env NEWSKG_MAX_ARTICLE_BYTES).",
 )
 
 
@@ -89,24 +97,22 @@ def cli() -> None:
 @store_option
 @base_option
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL gate (not for production).")
+@max_article_option
 @click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
 def build(
     data_dir: Path,
     store_path: str,
     base: str | None,
     no_validate: bool,
+    max_article_bytes: int,
     articles: tuple[Path, ...],
 ) -> None:
     """Build the graph from DATA (all of data/articles, or the given article folders), validate it, and
     write it to the store in one transaction."""
     with user_errors():
         started = time.perf_counter()
-        corpus = load_corpus(data_dir, minter=minter_for(base))
+        corpus = load_corpus(data_dir, minter=minter_for(base), max_article_bytes=max_article_bytes)
         sources = find_articles(articles or [data_dir / "articles"])
-        if not sources:
-            raise InputError(
-                "no articles found (expected folders with article.txt)", file=data_dir / "articles"
-            )
         result = build_graph(corpus, open_store(store_path), sources, check=not no_validate)
         total = sum(result.graphs.values())
         click.echo(
@@ -130,6 +136,7 @@ def build(
 @base_option
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: one per core).")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL gate (not for production).")
+@max_article_option
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def ingest(
     data_dir: Path,
@@ -137,6 +144,7 @@ def ingest(
     base: str | None,
     jobs: int | None,
     no_validate: bool,
+    max_article_bytes: int,
     paths: tuple[Path, ...],
 ) -> None:
     """Ingest article folders (or folders of them) into the store, each as its own named graph.
@@ -145,7 +153,7 @@ def ingest(
     and so is an article that would contradict a stored one about a shared event (another status or date);
     the exit status is 1 if any was rejected."""
     with user_errors():
-        corpus = load_corpus(data_dir, minter=minter_for(base))
+        corpus = load_corpus(data_dir, minter=minter_for(base), max_article_bytes=max_article_bytes)
         sources = find_articles(paths)
         started = time.perf_counter()
         tty = sys.stderr.isatty()

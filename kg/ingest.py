@@ -26,7 +26,10 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -312,14 +315,70 @@ def _run(
     jobs: int,
     check: bool,
 ) -> Iterator[_Outcome]:
+    """Each job's outcome, in the order of ``jobs_list`` (of two conflicting articles, the first wins)."""
     entities = pyoxigraph.serialize(entity_quads, format=RdfFormat.N_QUADS)
     if jobs <= 1 or len(jobs_list) < 4:
         _init(corpus, entities, check)
         yield from map(_process, jobs_list)
         return
-    context = multiprocessing.get_context("forkserver")
-    with context.Pool(jobs, initializer=_init, initargs=(corpus, entities, check)) as pool:
-        yield from pool.imap(_process, jobs_list, chunksize=4)  # in order: of two conflicting, the first wins
+    yield from _Workers(jobs, (corpus, entities, check)).run(jobs_list)
+
+
+class _Workers:
+    """Worker processes that survive the loss of one: when a worker dies (killed, or by the OOM killer on a
+    huge article), every job it may have held runs again once, alone in a process of its own; a job that
+    kills that one too is reported as failed, and the others go on in a new pool."""
+
+    def __init__(self, size: int, initargs: tuple[object, ...]) -> None:
+        self.size, self.initargs = size, initargs
+        self.context = multiprocessing.get_context("forkserver")
+
+    def pool(self, size: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(size, mp_context=self.context, initializer=_init, initargs=self.initargs)
+
+    def run(self, jobs_list: list[tuple[ArticleSource, str]]) -> Iterator[_Outcome]:
+        waiting = deque(jobs_list)
+        running: deque[tuple[tuple[ArticleSource, str], Future[_Outcome]]] = deque()
+        pool = self.pool(self.size)
+        try:
+            while waiting or running:
+                current = None
+                try:
+                    while waiting and len(running) < 4 * self.size:
+                        running.append((waiting[0], pool.submit(_process, waiting[0])))
+                        waiting.popleft()
+                    current = running.popleft()
+                    yield current[1].result()
+                    continue
+                except (BrokenProcessPool, OSError):  # a worker, or the fork server, is gone
+                    pass
+                except Exception as exc:  # the job, not the pool, failed: say so, go on
+                    assert current is not None, exc
+                    source, digest = current[0]
+                    yield _Outcome(source.slug, digest, error=f"{source.text}: failed: {exc!r}")
+                    continue
+                pool.shutdown(wait=False, cancel_futures=True)
+                held = [*([current] if current else []), *running]
+                running.clear()
+                for job, future in held:  # in order; each job the dead pool lost runs again alone
+                    finished = future.done() and not future.cancelled() and future.exception() is None
+                    yield future.result() if finished else self.alone(job)
+                pool = self.pool(self.size)
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def alone(self, job: tuple[ArticleSource, str]) -> _Outcome:
+        with self.pool(1) as single:
+            try:
+                return single.submit(_process, job).result()
+            except (BrokenProcessPool, OSError):
+                source, digest = job
+                return _Outcome(
+                    source.slug,
+                    digest,
+                    error=f"{source.text}: the worker process died on this article, twice (killed, or out of "
+                    "memory); it was not ingested",
+                )
 
 
 __all__ = ["IngestReport", "ingest"]

@@ -25,6 +25,9 @@ from kg.vocab import Minter, slugify
 
 ARTICLE_TEXT = "article.txt"
 ANNOTATIONS = "annotations.yaml"
+MAX_ARTICLE_BYTES = 1_048_576
+"""Articles larger than this are refused (``--max-article-bytes``, ``NEWSKG_MAX_ARTICLE_BYTES``): a news
+article is tens of kilobytes, and every mention of a megabyte of text costs about 400 triples in the graph."""
 
 
 @dataclass(frozen=True)
@@ -46,17 +49,24 @@ def _source(path: Path) -> Source:
 def find_articles(paths: Iterable[Path]) -> list[ArticleSource]:
     """Article folders among ``paths``: each path is an article folder or a folder of them.
 
-    :raises InputError: for a path that is neither, or a folder name that is not a slug.
+    :raises InputError: for a path that is neither, an ``article.txt`` that is not a file, a folder name that
+        is not a slug, or when there is no article at all.
     """
     found: dict[str, ArticleSource] = {}
     for path in paths:
-        if (path / ARTICLE_TEXT).is_file():
+        if (path / ARTICLE_TEXT).exists():
             folders = [path]
         elif path.is_dir():
-            folders = sorted(p for p in path.iterdir() if (p / ARTICLE_TEXT).is_file())
+            folders = sorted(p for p in path.iterdir() if (p / ARTICLE_TEXT).exists())
+            if not folders:
+                raise InputError(f"no article here (expected folders holding an {ARTICLE_TEXT})", file=path)
         else:
             raise InputError(f"no such article folder (expected a folder with {ARTICLE_TEXT})", file=path)
         for folder in folders:
+            if not (folder / ARTICLE_TEXT).is_file():
+                raise InputError(
+                    "is not a regular file (expected the article's text)", file=folder / ARTICLE_TEXT
+                )
             slug = folder.resolve().name
             if slugify(slug) != slug:
                 raise InputError(
@@ -74,6 +84,7 @@ class Corpus:
     registry: Registry
     minter: Minter
     entity_files: tuple[Path, ...]
+    max_article_bytes: int = MAX_ARTICLE_BYTES
 
     def entity_graph(self) -> list[Quad]:
         return entity_quads(self.registry, self.minter, [_source(p) for p in self.entity_files])
@@ -84,6 +95,13 @@ class Corpus:
         :raises InputError: naming the file and line of the first problem.
         """
         try:
+            size = source.text.stat().st_size
+            if size > self.max_article_bytes:
+                raise InputError(
+                    f"the article is {size:,} bytes, more than the limit of {self.max_article_bytes:,} "
+                    "(--max-article-bytes, NEWSKG_MAX_ARTICLE_BYTES)",
+                    file=source.text,
+                )
             raw = source.text.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read file ({exc})", file=source.text) from None
@@ -102,13 +120,15 @@ class Corpus:
         return article_quads(article, annotations, self.registry, self.minter, [_source(p) for p in files])
 
 
-def load_corpus(data_dir: Path, *, minter: Minter | None = None) -> Corpus:
+def load_corpus(
+    data_dir: Path, *, minter: Minter | None = None, max_article_bytes: int = MAX_ARTICLE_BYTES
+) -> Corpus:
     """Read the entity registry under ``data_dir/entities``."""
     entity_dir = data_dir / "entities"
     files = tuple(sorted(entity_dir.glob("*.yaml")))
     if not files:
         raise InputError("no entity files (expected data/entities/*.yaml)", file=entity_dir)
-    return Corpus(load_registry(files), minter or Minter.from_env(), files)
+    return Corpus(load_registry(files), minter or Minter.from_env(), files, max_article_bytes)
 
 
 @dataclass

@@ -314,3 +314,53 @@ def test_generated_articles_broken_everywhere_are_reported_as_by_pyshacl_alone(
     predicate, change = BREAKS[name]
     report = assert_as_pyshacl_alone(rewritten(synthetic_quads, predicate, change))
     assert len({r.focus for r in report.results}) >= 3  # the break reaches several focus nodes
+
+
+# --- The evidence check, answered in Python ---
+
+
+def test_the_evidence_check_finds_in_python_the_rows_the_engine_finds() -> None:
+    """Quotes right and wrong, past the end, after non-ASCII text, several selectors on one target: the
+    rows of ``nkgsh:EvidenceMatchesTextShape``'s query, as pyoxigraph evaluates it."""
+    from kg.shacl.validation import EVIDENCE_CHECK, evidence_mismatches
+
+    body = "Orbán traf Putin — „sehr produktiv“, sagte er. Ende"
+    article = pyoxigraph.NamedNode("http://x/article")
+    quads = [Quad(article, pyoxigraph.NamedNode(SCHEMA + "articleBody"), pyoxigraph.Literal(body))]
+    spans = [(0, 5, "Orbán"), (11, 16, "Putin"), (20, 35, "sehr produktiv"), (46, 60, "Ende"), (6, 10, "tra")]
+    for n, (start, end, exact) in enumerate(spans):
+        target, position, quote = (pyoxigraph.NamedNode(f"http://x/{kind}{n}") for kind in "tpq")
+        quads += [
+            Quad(target, pyoxigraph.NamedNode(OA + "hasSource"), article),
+            Quad(target, pyoxigraph.NamedNode(OA + "hasSelector"), position),
+            Quad(target, pyoxigraph.NamedNode(OA + "hasSelector"), quote),
+            Quad(position, pyoxigraph.NamedNode(RDF_TYPE), pyoxigraph.NamedNode(OA + "TextPositionSelector")),
+            Quad(
+                position,
+                pyoxigraph.NamedNode(OA + "start"),
+                pyoxigraph.Literal(str(start), datatype=XSD_INTEGER),
+            ),
+            Quad(
+                position, pyoxigraph.NamedNode(OA + "end"), pyoxigraph.Literal(str(end), datatype=XSD_INTEGER)
+            ),
+            Quad(quote, pyoxigraph.NamedNode(RDF_TYPE), pyoxigraph.NamedNode(OA + "TextQuoteSelector")),
+            Quad(quote, pyoxigraph.NamedNode(OA + "exact"), pyoxigraph.Literal(exact)),
+        ]
+    store = pyoxigraph.Store()
+    store.extend(quads)
+    shape_query = next(
+        str(o)
+        for o in shapes_graph().objects(None, rdflib.URIRef("http://www.w3.org/ns/shacl#select"))
+        if EVIDENCE_CHECK in str(o)
+    )
+    engine = store.query(
+        shape_query.replace("$this", "?this"),
+        prefixes={"schema": SCHEMA, "oa": OA},
+        substitutions={pyoxigraph.Variable("this"): article},
+    )
+    expected = sorted(row["value"].value for row in engine)
+    native = sorted(
+        str(row[rdflib.Variable("value")])
+        for row in evidence_mismatches(store, rdflib.URIRef(article.value)).bindings
+    )
+    assert native == expected == ["http://x/t2", "http://x/t3", "http://x/t4"]
