@@ -63,8 +63,63 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Agent:
+    """A person or organisation a page names as its author or publisher (``kind`` is the schema.org type)."""
+
+    name: str
+    kind: str = "Person"
+    """``Person`` or ``Organization``."""
+    url: str | None = None
+    same_as: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """An image a web page shows or declares: its address, caption and credit.
+
+    ``caption_span`` is set when the caption is part of the body text (a figure in the main text), and is
+    ``None`` for an image only the page's structured data or OpenGraph names.
+    """
+
+    url: str | None
+    caption: str = ""
+    credit: str = ""
+    alt: str | None = None
+    caption_span: Span | None = None
+    creator: Agent | None = None
+
+
+@dataclass(frozen=True)
+class Thing:
+    """Something the publisher's structured data says the article is about or mentions."""
+
+    name: str
+    kind: str | None = None
+    """The schema.org type the page gives (``Person``, ``Place``, ...), if any."""
+    id: str | None = None
+    """The node's ``@id`` or ``url`` as the page states it (never fetched)."""
+    same_as: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stated:
+    """What the publisher's own structured data (JSON-LD, microdata, RDFa) states about the article,
+    kept apart from what newskg extracts: it is attributed to the page, not to newskg."""
+
+    about: tuple[Thing, ...] = ()
+    mentions: tuple[Thing, ...] = ()
+    keywords: tuple[str, ...] = ()
+    syntaxes: tuple[str, ...] = ()
+    """The syntaxes the statements came from (``json-ld``, ``microdata``, ``rdfa``, ``opengraph``)."""
+
+
+@dataclass(frozen=True)
 class Article:
-    """Everything the parser reads off a DW article by itself."""
+    """Everything a reader reads off an article by itself: the DW text scrape (``kg.read.dw``) or a web
+    page, feed item, web-archive record or plain text (``kg.read.html`` and its siblings).
+
+    The fields after ``quotes`` have defaults: the DW reader leaves them empty, the web readers fill them.
+    """
 
     slug: str
     headline: str
@@ -84,6 +139,27 @@ class Article:
     agencies: tuple[str, ...]
     quotes: tuple[Span, ...]
     """Spans of text inside quotation marks, marks excluded."""
+    url: str | None = None
+    """The canonical URL (the page's ``<link rel=canonical>``, its structured data's ``url``, ...)."""
+    original_url: str | None = None
+    """Where this copy was read from: the WARC record's target URI, the feed item's link, the page's own
+    address, when it differs from :attr:`url`."""
+    published: dt.datetime | None = None
+    """:attr:`date_published` with its time of day and offset, when the source gives them."""
+    modified: dt.datetime | None = None
+    publisher: Agent | None = None
+    creators: tuple[Agent, ...] = ()
+    """Authors as the page names them, persons or organisations (``authors`` holds DW's initials)."""
+    section: str | None = None
+    keywords: tuple[str, ...] = ()
+    page_images: tuple[PageImage, ...] = ()
+    stated: Stated = field(default_factory=Stated)
+    crawled: dt.datetime | None = None
+    """When a crawler fetched the page (a WARC record's date)."""
+    source_format: str = "dw-text"
+    """``dw-text``, ``html``, ``warc``, ``feed`` or ``text``."""
+    language_source: str = "declared"
+    """How :attr:`language` was found: ``declared`` (the page's lang or structured data) or ``detected``."""
 
 
 @dataclass(frozen=True)
