@@ -280,6 +280,14 @@ EN_SPEECH_FORMS = {
     }.items()
     for f in forms
 }
+EN_REPORTED_ONLY = {
+    "vowed", "vows", "pledged", "pledges", "cited", "cites", "linked", "attacked", "blamed", "blames", "praised",
+    "praises", "questioned", "questions", "defended", "defends", "dismissed", "dismisses", "rejected", "rejects",
+    "demanded", "demands", "proposed", "proposes", "declined", "refused", "mocked", "slammed", "blasted",
+    "touted", "touts", "highlighted", "raised", "disclosed", "answered", "disagreed", "endorsed", "endorses",
+    "thanked", "condemned", "condemns", "welcomed", "welcomes", "applauded", "lauded", "questioning",
+}  # fmt: skip
+"""English verbs of a speech act reported without its words ("He vowed to form a task force")."""
 EN_CLAUSE_ONLY = {"believe", "think", "hope", "fear", "show", "find", "learn", "agree", "expect", "want",
                   "know", "feel", "worry", "call", "describe", "point", "charge", "accuse", "criticize"}  # fmt: skip
 """English verbs that are attributions only with a that-clause (or a quotation) after them."""

@@ -29,6 +29,7 @@ needed.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import os
@@ -162,6 +163,7 @@ class _State:
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> m/f/p
     doc: object = None
     inq: list[bool] | None = None
+    m_starts: list[int] = field(default_factory=list)
 
 
 def _state(doc, mentions: list[Mention]) -> _State:  # type: ignore[no-untyped-def]
@@ -192,7 +194,11 @@ def _in_quote(st: _State, tok: _Tok) -> bool:
 
 def _mention_in(st: _State, start: int, end: int, types: tuple[str, ...] = ("Person", "Organization")):
     """The mentions inside ``[start, end)`` of the given types."""
-    return [m for m in st.mentions if start <= m.span.start and m.span.end <= end and m.type in types]
+    if len(st.m_starts) != len(st.mentions):
+        st.m_starts = [m.span.start for m in st.mentions]
+    lo = bisect.bisect_left(st.m_starts, start)
+    hi = bisect.bisect_left(st.m_starts, end)
+    return [m for m in st.mentions[lo:hi] if m.span.end <= end and m.type in types]
 
 
 def _is_cap(tok: _Tok) -> bool:
@@ -1175,6 +1181,25 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if msg:
                 _remember(st, sp, si)
                 out.append(Quotation(msg, "reported", _cue_span(st, c, hi), sp, 0.45))
+                return out
+    else:
+        # "He vowed to form a task force", "Clinton cited derogatory comments": what follows the verb
+        for c in cues + [
+            k for k in range(lo, hi) if toks[k].low in C.EN_REPORTED_ONLY and not _in_quote(st, toks[k])
+        ]:
+            np_ = _np_backward(st, c, lo)
+            if np_ is None:
+                continue
+            a, b = np_
+            if not (_is_cap(toks[a]) or toks[a].low in C.EN_PRONOUNS or toks[a].low in C.EN_DET):
+                continue
+            if c + 1 >= hi or toks[c + 1].text in (",", ".", ":", ";"):
+                continue
+            sp = _speaker_from_np(st, a, b)
+            msg = _strip_span(st, toks[c + 1].start, s_end)
+            if msg:
+                _remember(st, sp, si)
+                out.append(Quotation(msg, "reported", _cue_span(st, c, hi), sp, 0.4))
                 return out
     return out
 
