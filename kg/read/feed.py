@@ -25,6 +25,9 @@ from kg.read.html import _detect_language, _Layout, clean_text, find_quotes
 from kg.read.identity import text_slug, url_slug
 
 _FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_BROKEN = re.compile(
+    r"unclosed token|no element found|mismatched tag|junk after|not well-formed|syntax error", re.IGNORECASE
+)
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "td"}
 
 
@@ -70,10 +73,12 @@ def read_feed(data: bytes, *, source: str | Path = "<feed>") -> list[FeedItem]:
         raise InputError(f"the feed does not parse ({reason})", file=source)
     if not version and not parsed.entries:
         raise InputError("not an RSS or Atom feed", file=source)
-    if parsed.get("bozo") and isinstance(parsed.get("bozo_exception"), Exception):
-        exc = parsed["bozo_exception"]
-        if not type(exc).__name__.startswith("CharacterEncoding"):
-            raise InputError(f"the feed does not parse ({exc})", file=source)
+    # A feed with items that is not well-formed XML because of an undefined entity is read as feedparser's
+    # lenient parser recovers it, as feed readers do; a feed cut off or with broken structure is not (its
+    # last item would be read cut off).
+    problem = parsed.get("bozo_exception")
+    if parsed.get("bozo") and problem is not None and _BROKEN.search(str(problem)):
+        raise InputError(f"the feed does not parse ({problem}; truncated or broken XML)", file=source)
     language = (parsed.feed.get("language") or "").split("-")[0].lower() or None
     items = []
     for index, entry in enumerate(parsed.entries, 1):
@@ -89,8 +94,8 @@ def read_feed(data: bytes, *, source: str | Path = "<feed>") -> list[FeedItem]:
                 title=clean_text(entry.get("title", "")),
                 link=entry.get("link") or None,
                 guid=entry.get("id") or None,
-                published=_time(entry.get("published_parsed")),
-                updated=_time(entry.get("updated_parsed")),
+                published=_time(dict.get(entry, "published_parsed")),
+                updated=_time(dict.get(entry, "updated_parsed")),
                 authors=tuple(clean_text(_email_name(a)) for a in authors if clean_text(_email_name(a))),
                 summary=entry.get("summary", "") or "",
                 content=content,

@@ -75,7 +75,7 @@ def url_slug(url: str) -> str:
     """The article slug for a canonical URL.
 
     >>> url_slug("https://www.example.org/politik/2024/wahl-in-berlin.html?utm_source=rss")
-    'example-org-politik-2024-wahl-in-berlin-html-0f00dc24b8'
+    'example-org-politik-2024-wahl-in-berlin-html-decbdc5888'
     """
     normal = normalize_url(url)
     parts = urlsplit(normal)

@@ -92,6 +92,11 @@ def read_warc(path: Path) -> Iterator[WarcPage | WarcSkip]:
 
     number = 0
     with _uncompressed(path) as (stream, gzip_error):
+        start = stream.read(64).lstrip()
+        stream.seek(0)
+        if not start.startswith((b"WARC/", b"filedesc://")):
+            yield WarcSkip(1, None, gzip_error or "not a WARC file (it does not start with a WARC record)")
+            return
         try:
             records = ArchiveIterator(stream, arc2warc=True)
             for record in records:
