@@ -109,6 +109,15 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "zusagen": (_weak("sag", "zu"), "zu"),
     "prognostizieren": (_weak("prognostizier"), ""),
     "vorschlagen": (_strong("schlägt", "schlug", "schlugen", "vorgeschlagen"), "vor"),
+    "ausgehen": (_strong("geht", "gehen", "ging", "gingen"), "aus"),
+    "entscheiden": (_strong("entscheidet", "entschied", "entschieden"), ""),
+    "empfehlen": (_strong("empfiehlt", "empfahl", "empfahlen", "empfohlen"), ""),
+    "beschließen": (_strong("beschließt", "beschloss", "beschlossen", "beschloß"), ""),
+    "hoffen": (_strong("hofft", "hoffte", "hofften"), ""),
+    "schätzen": (_strong("schätzt", "schätzte", "schätzten"), ""),
+    "bezweifeln": (_strong("bezweifelt", "bezweifelte", "bezweifelten", "bezweifeln"), ""),
+    "signalisieren": (_weak("signalisier"), ""),
+    "beschuldigen": (_weak("beschuldig"), ""),
     "bekanntgeben_": (_strong("bekanntgibt", "bekanntgab", "bekanntgaben"), ""),
     "angeben_": (_strong("angibt", "angab"), ""),
     "hinweisen_": (_strong("hinweist", "hinwies", "hinwiesen"), ""),
@@ -120,7 +129,7 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
 }
 
 # Forms of separable verbs whose bare form is too general without its particle ("gab", "gibt", "stellte").
-_NEEDS_PARTICLE = {"gibt", "gab", "gaben", "weist", "wies", "wiesen", "hebt", "hob", "ruft", "rief", "riefen",
+_NEEDS_PARTICLE = {"geht", "gehen", "ging", "gingen", "gibt", "gab", "gaben", "weist", "wies", "wiesen", "hebt", "hob", "ruft", "rief", "riefen",
                    "stell", "stellt", "stellte", "stellten", "wirft", "warf", "warfen", "schlägt", "schlug",
                    "schlugen", "sichert", "sicherte", "sicherten", "schätzt", "schätzte", "schätzten"}  # fmt: skip
 
@@ -128,11 +137,15 @@ DE_SPEECH_FORMS: dict[str, str] = {}
 """Lower-case form -> lemma of a German verb of saying."""
 DE_PARTICLE: dict[str, str] = {}
 """Lemma -> its separable particle."""
+DE_FORM_PARTICLES: dict[str, set[str]] = {}
+"""Lower-case form -> the particles it takes as a separable verb of saying ("gab" -> an, bekannt, zu)."""
 for _lemma, (_forms, _particle) in _DE_SPEECH.items():
     if _particle:
         DE_PARTICLE[_lemma] = _particle
     for _form in _forms:
         DE_SPEECH_FORMS.setdefault(_form, _lemma)
+        if _particle and not _form.startswith(_particle):
+            DE_FORM_PARTICLES.setdefault(_form, set()).add(_particle)
 # forms that are also common other words
 for _bad in ("meine", "meinen", "post", "poste", "posten", "bekannt", "heißen", "glaube", "frage", "fragen",
              "sage", "klage", "klagen", "warne", "lob", "lobe", "melde", "erkläre", "antworten",

@@ -727,11 +727,12 @@ def _cue_span(st: _State, c: int, hi: int) -> Span:
     """The verb of saying at token ``c``, with the particle of a separable verb when it ends the clause."""
     tok = st.toks[c]
     if st.lang == "de":
-        lemma = C.DE_SPEECH_FORMS.get(tok.low, "")
-        particle = C.DE_PARTICLE.get(lemma)
-        if particle and not tok.low.startswith(particle):
+        particles = C.DE_FORM_PARTICLES.get(tok.low, set())
+        if particles:
             for k in range(c + 1, min(hi, c + 12)):
-                if st.toks[k].low == particle:
+                if st.toks[k].low in particles:
+                    if st.toks[k].low == "aus" and not any(x.low == "davon" for x in st.toks[c + 1 : k]):
+                        break  # "geht davon aus", not "geht aus dem Bericht hervor"
                     return Span(tok.start, st.toks[k].end)
                 if st.toks[k].text in (",", ".", ":", ";"):
                     break
@@ -935,6 +936,23 @@ def _strip_span(st: _State, s: int, e: int) -> Span | None:
     return Span(s, e) if e - s >= 3 else None
 
 
+_REPORT_NOUNS = ("angaben", "angabe", "bericht", "berichten", "berichts", "informationen", "aussage", "aussagen",
+                 "darstellung", "schätzung", "schätzungen", "erkenntnissen", "meinung", "ansicht", "auffassung",
+                 "worten", "einschätzung", "umfrage", "studie", "mitteilung", "erklärung", "meldung", "meldungen",
+                 "ermittlungen", "untersuchungen", "recherchen")  # fmt: skip
+
+
+def _report_noun_after(st: _State, j: int, hi: int) -> int | None:
+    """The index of a noun of reporting ("Polizeiangaben", "Fernsehbericht") opening the phrase at ``j``."""
+    for k in range(j, min(hi, j + 4)):
+        t = st.toks[k]
+        if _is_cap(t) and t.low.endswith(_REPORT_NOUNS):
+            return k
+        if not (t.low in C.DE_DET or _is_adj(t, st.lang)):
+            return None
+    return None
+
+
 def _ends_after_subject(st: _State, c: int, hi: int) -> bool:
     """ "…, sagte X." : after the verb of saying come its subject and at most a short adverbial, then the end
     of the sentence (not a colon and a quotation, not an object: "…, bestätigte Gespräche über …")."""
@@ -1015,6 +1033,15 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                     out.append(Quotation(msg, "indirect", cue_span, sp, 0.55))
                     return out
                 continue
+        elif (
+            de
+            and t.low == "nach"
+            and (k == lo or toks[k - 1].text in (",", "–", "-"))
+            and _report_noun_after(st, k + 1, hi) is not None
+        ):
+            # "Nach Polizeiangaben", "Nach einem Fernsehbericht des Senders X": the source is the phrase
+            src = _np_forward(st, k + 1, hi)
+            cue_span = Span(t.start, t.end)
         elif de and t.low == "nach" and k + 1 < hi and toks[k + 1].low in C.DE_ANGABEN:
             # the source is "Angaben des Kraftfahrt-Bundesamtes" (the shared task's convention)
             j = k + 2
