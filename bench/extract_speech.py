@@ -50,8 +50,15 @@ SEED = ROOT / "data" / "articles" / "dw-2025-10-17-trump-putin-budapest"
 
 # ---- registry mentions (for the seed) ---------------------------------------------------------------------
 
-_TYPE = {"Person": "Person", "Country": "Place", "City": "Place", "State": "Place", "Place": "Place",
-         "GovernmentBuilding": "Place", "Continent": "Place"}  # fmt: skip
+_TYPE = {
+    "Person": "Person",
+    "Country": "Place",
+    "City": "Place",
+    "State": "Place",
+    "Place": "Place",
+    "GovernmentBuilding": "Place",
+    "Continent": "Place",
+}
 
 
 def registry_entities(data: Path = ROOT / "data" / "entities") -> list[dict]:
@@ -150,10 +157,16 @@ def _assign(gold: list[set], pred: list[set]) -> list[tuple[int, int]]:
 def score_doc(gold: list[tuple[set, set]], pred: list[tuple[set, set]]) -> dict[str, Counts]:
     """``gold``/``pred``: (message tokens, source tokens) per attribution."""
     pairs = _assign([g[0] for g in gold], [p[0] for p in pred])
-    msg = Counts(sum(len(g[0] & pred[j][0]) for (i, j) in pairs for g in [gold[i]]),
-                 sum(len(p[0]) for p in pred), sum(len(g[0]) for g in gold))  # fmt: skip
-    src = Counts(sum(len(gold[i][1] & pred[j][1]) for i, j in pairs),
-                 sum(len(p[1]) for p in pred), sum(len(g[1]) for g in gold))  # fmt: skip
+    msg = Counts(
+        sum(len(g[0] & pred[j][0]) for (i, j) in pairs for g in [gold[i]]),
+        sum(len(p[0]) for p in pred),
+        sum(len(g[0]) for g in gold),
+    )
+    src = Counts(
+        sum(len(gold[i][1] & pred[j][1]) for i, j in pairs),
+        sum(len(p[1]) for p in pred),
+        sum(len(g[1]) for g in gold),
+    )
     joint = Counts(msg.overlap + src.overlap, msg.pred + src.pred, msg.gold + src.gold)
     return {"message": msg, "speaker": src, "speaker+message": joint}
 
@@ -222,8 +235,11 @@ def _predicted(doc: Doc, mentions: list[Mention]) -> list[tuple[set, set, str]]:
 
 def run_spkatt(folder: Path) -> dict[str, dict[str, dict[str, Counts]]]:
     files = sorted(glob.glob(str(folder / "*.json")))
-    halves = {"all": set(range(len(files))), "tune": set(range(0, len(files), 2)),
-              "held-out": set(range(1, len(files), 2))}  # fmt: skip
+    halves = {
+        "all": set(range(len(files))),
+        "tune": set(range(0, len(files), 2)),
+        "held-out": set(range(1, len(files), 2)),
+    }
     result = {h: {"all forms": _zero(), "direct": _zero()} for h in halves}
     for n, path in enumerate(files):
         data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -292,11 +308,13 @@ def _words(text: str, span: Span | None, offsets: list[int]) -> set[int]:
 
 def run_polnear(folder: Path) -> dict[str, dict[str, Counts]]:
     texts = sorted((folder / "text").glob("*.txt"))
-    result = {h: {"content": Counts(), "source": Counts(), "source+content": Counts()}
-              for h in ("all", "tune", "held-out")}  # fmt: skip
+    result = {
+        h: {"content": Counts(), "source": Counts(), "source+content": Counts()}
+        for h in ("all", "tune", "held-out")
+    }
     for n, path in enumerate(texts):
         text = path.read_text(encoding="utf-8")
-        # one file per annotator ("<stem>_<annotator>.ann"); a text annotated twice is scored against the first
+        # one file per annotator ("<stem>_<annotator>.ann"); a text annotated twice counts with the first
         anns = sorted((folder / "attributions").glob(path.stem + "_*.ann")) or sorted(
             (folder / "attributions").glob(path.stem + ".ann")
         )
@@ -308,8 +326,9 @@ def run_polnear(folder: Path) -> dict[str, dict[str, Counts]]:
         doc = analyse(text, "en")
         pred = []
         for q in find_quotations(doc, _mentions_for(doc)):
-            pred.append((_words(text, q.span, offsets),
-                         _words(text, q.speaker.span if q.speaker else None, offsets)))  # fmt: skip
+            pred.append(
+                (_words(text, q.span, offsets), _words(text, q.speaker.span if q.speaker else None, offsets))
+            )
         sc = score_doc(gold, pred)
         for h in ("all", "tune" if n % 2 == 0 else "held-out"):
             result[h]["content"].add(sc["message"])
@@ -340,8 +359,11 @@ def run_seed() -> dict[str, object]:
         ok = got == gq["speaker"]
         right += ok
         rows.append((gq["text"][:50], gq["speaker"], got, ok))
-    out: dict[str, object] = {"quotations": (right, len(ann.get("quotations", []))), "quote_rows": rows,
-                              "direct_found": len(direct)}  # fmt: skip
+    out: dict[str, object] = {
+        "quotations": (right, len(ann.get("quotations", []))),
+        "quote_rows": rows,
+        "direct_found": len(direct),
+    }
     try:
         from kg.extract.events import find_events
     except ImportError:
@@ -406,23 +428,36 @@ def report(realdata: Path) -> str:
         t0 = time.perf_counter()
         res = run_spkatt(spk)
         took = time.perf_counter() - t0
-        lines += ["## SpkAtt-2023 task 2 (German Wikinews, 700 documents)", "",
-                  "| documents | form | message | speaker | speaker+message |", "|---|---|---|---|---|"]  # fmt: skip
+        lines += [
+            "## SpkAtt-2023 task 2 (German Wikinews, 700 documents)",
+            "",
+            "| documents | form | message | speaker | speaker+message |",
+            "|---|---|---|---|---|",
+        ]
         for h in ("all", "tune", "held-out"):
             for part in ("direct", "all forms"):
                 r = res[h][part]
-                lines.append(f"| {h} | {part} | {_f(r['message'])} | {_f(r['speaker'])} | "
-                             f"{_f(r['speaker+message'])} |")  # fmt: skip
-        lines += ["", "Targets: direct message F1 >= 0.90, speaker F1 >= 0.85; all forms message F1 >= 0.65, "
-                  "speaker+message >= 0.55. Published rule baseline (test set): message 0.49, source+message "
-                  f"0.42. ({took:.1f} s)", ""]  # fmt: skip
+                lines.append(
+                    f"| {h} | {part} | {_f(r['message'])} | {_f(r['speaker'])} | {_f(r['speaker+message'])} |"
+                )
+        lines += [
+            "",
+            "Targets: direct message F1 >= 0.90, speaker F1 >= 0.85; all forms message F1 >= 0.65, "
+            "speaker+message >= 0.55. Published rule baseline (test set): message 0.49, source+message "
+            f"0.42. ({took:.1f} s)",
+            "",
+        ]
     else:
         lines += [f"SpkAtt-2023: **not measured**, {spk} is absent.", ""]
     pol = realdata / "polnear" / "dev"
     if pol.is_dir():
         res2 = run_polnear(pol)
-        lines += ["## PolNeAR dev (English, 84 articles)", "", "| documents | content | source | source+content |",
-                  "|---|---|---|---|"]  # fmt: skip
+        lines += [
+            "## PolNeAR dev (English, 84 articles)",
+            "",
+            "| documents | content | source | source+content |",
+            "|---|---|---|---|",
+        ]
         for h in ("all", "tune", "held-out"):
             r = res2[h]
             lines.append(f"| {h} | {_f(r['content'])} | {_f(r['source'])} | {_f(r['source+content'])} |")
@@ -431,17 +466,22 @@ def report(realdata: Path) -> str:
         lines += [f"PolNeAR: **not measured**, {pol} is absent.", ""]
     seed = run_seed()
     q_right, q_all = seed["quotations"]  # type: ignore[misc]
-    lines += ["## The seed article without its annotations", "",
-              f"- direct quotations with the editor's speaker: **{q_right} of {q_all}** (target >= 11 of 12); "
-              f"direct quotations found: {seed['direct_found']}"]  # fmt: skip
+    lines += [
+        "## The seed article without its annotations",
+        "",
+        f"- direct quotations with the editor's speaker: **{q_right} of {q_all}** (target >= 11 of 12); "
+        f"direct quotations found: {seed['direct_found']}",
+    ]
     for t, want, got, ok in seed["quote_rows"]:  # type: ignore[attr-defined]
         if not ok:
             lines.append(f'  - missed: "{t}" (editor: {want}, machine: {got})')
     if "events" in seed:
         e_right, e_all = seed["events"]  # type: ignore[misc]
         pct = 100 * e_right / e_all if e_all else 0
-        lines.append(f"- editor's events found with the editor's attendees (and organizers): **{e_right} of "
-                     f"{e_all}** ({pct:.0f} %; target >= 80 %)")  # fmt: skip
+        lines.append(
+            f"- editor's events found with the editor's attendees (and organizers): **{e_right} of "
+            f"{e_all}** ({pct:.0f} %; target >= 80 %)"
+        )
         for eid, want, got, ok in seed["event_rows"]:  # type: ignore[attr-defined]
             if not ok:
                 lines.append(f"  - missed: {eid} (editor: {want}, machine: {got})")

@@ -1,4 +1,5 @@
-"""Who said what: direct, indirect and reported speech with cue and speaker (texts written for these tests)."""
+"""Who said what: direct, indirect and reported speech with cue and speaker (texts written for these
+tests)."""
 
 from kg.extract.doc import analyse
 from kg.extract.quotations import find_quotations, pair_quotes
@@ -87,14 +88,14 @@ def test_direct_speech_before_an_inverted_verb_of_saying():
 
 
 def test_a_pronoun_speaker_is_kept_as_written_and_resolved():
-    text, qs = quotes("Anna Berger trat vor die Presse. „Wir haben verloren“, sagte sie.")
+    _text, qs = quotes("Anna Berger trat vor die Presse. „Wir haben verloren“, sagte sie.")
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "sie"
     assert q.speaker.key == "person-anna-berger"
 
 
 def test_an_unnamed_speaker_is_a_role():
-    text, qs = quotes("„Bitte alle einsteigen“, rief die Fahrtleiterin.")
+    _text, qs = quotes("„Bitte alle einsteigen“, rief die Fahrtleiterin.")
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.key is None
     assert q.speaker.role == "Fahrtleiterin"
@@ -108,7 +109,7 @@ def test_a_short_quotation_with_a_verb_of_saying_is_speech():
 
 
 def test_titles_in_quotation_marks_are_not_speech():
-    text, qs = quotes("Der Film „Der Himmel über Berlin“ läuft im Kino Hamburg.")
+    _text, qs = quotes("Der Film „Der Himmel über Berlin“ läuft im Kino Hamburg.")
     assert [q for q in qs if q.form == "direct"] == []
 
 
@@ -174,5 +175,5 @@ def test_english_indirect_speech():
 
 
 def test_confidences_are_honest():
-    text, qs = quotes("„Wir haben keine Wahl“, sagte Klaus Meier. Die Stadt habe kein Geld.")
+    _text, qs = quotes("„Wir haben keine Wahl“, sagte Klaus Meier. Die Stadt habe kein Geld.")
     assert all(0 < q.confidence < 1 for q in qs)

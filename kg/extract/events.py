@@ -33,61 +33,227 @@ from kg.model import Span
 
 # trigger (lower case, whole token or the end of a compound) -> kind
 _NOUNS_DE = {
-    "treffen": "meeting", "begegnung": "meeting", "zusammenkunft": "meeting", "gipfel": "summit",
-    "gipfeltreffen": "summit", "telefonat": "call", "telefonats": "call", "telefongespräch": "call",
-    "telefon": "call", "gespräch": "talks", "gespräche": "talks", "gesprächen": "talks",
-    "verhandlungen": "talks", "besuch": "visit", "besuchs": "visit", "staatsbesuch": "visit",
-    "ankunft": "visit", "reise": "visit", "ankündigung": "announcement", "wahl": "election",
-    "wahlen": "election", "festnahme": "arrest", "verhaftung": "arrest", "haftbefehl": "warrant",
-    "haftbefehls": "warrant", "angriff": "attack", "angriffe": "attack", "anschlag": "attack",
-    "abkommen": "agreement", "vereinbarung": "agreement", "waffenruhe": "ceasefire",
-    "waffenstillstand": "ceasefire", "pressekonferenz": "press-conference", "lieferung": "delivery",
-    "bereitstellung": "delivery", "invasion": "invasion", "krieg": "war", "krieges": "war", "kriegs": "war",
+    "treffen": "meeting",
+    "begegnung": "meeting",
+    "zusammenkunft": "meeting",
+    "gipfel": "summit",
+    "gipfeltreffen": "summit",
+    "telefonat": "call",
+    "telefonats": "call",
+    "telefongespräch": "call",
+    "telefon": "call",
+    "gespräch": "talks",
+    "gespräche": "talks",
+    "gesprächen": "talks",
+    "verhandlungen": "talks",
+    "besuch": "visit",
+    "besuchs": "visit",
+    "staatsbesuch": "visit",
+    "ankunft": "visit",
+    "reise": "visit",
+    "ankündigung": "announcement",
+    "wahl": "election",
+    "wahlen": "election",
+    "festnahme": "arrest",
+    "verhaftung": "arrest",
+    "haftbefehl": "warrant",
+    "haftbefehls": "warrant",
+    "angriff": "attack",
+    "angriffe": "attack",
+    "anschlag": "attack",
+    "abkommen": "agreement",
+    "vereinbarung": "agreement",
+    "waffenruhe": "ceasefire",
+    "waffenstillstand": "ceasefire",
+    "pressekonferenz": "press-conference",
+    "lieferung": "delivery",
+    "bereitstellung": "delivery",
+    "invasion": "invasion",
+    "krieg": "war",
+    "krieges": "war",
+    "kriegs": "war",
     "konferenz": "conference",
-}  # fmt: skip
+}
 _VERBS_DE = {
-    "trifft": "meeting", "traf": "meeting", "trafen": "meeting", "getroffen": "meeting", "treffen": "meeting",
-    "empfängt": "meeting", "empfing": "meeting", "empfangen": "meeting", "telefonierte": "call",
-    "telefonierten": "call", "telefoniert": "call", "besuchte": "visit", "besucht": "visit",
-    "besuchten": "visit", "kündigte": "announcement", "kündigt": "announcement", "angekündigt": "announcement",
-    "festgenommen": "arrest", "verhaftet": "arrest", "gewählt": "election", "unterzeichnete": "agreement",
-    "unterzeichnet": "agreement", "vereinbart": "agreement", "vereinbarten": "agreement",
-    "erließ": "warrant", "erlassen": "warrant",
-}  # fmt: skip
+    "trifft": "meeting",
+    "traf": "meeting",
+    "trafen": "meeting",
+    "getroffen": "meeting",
+    "treffen": "meeting",
+    "empfängt": "meeting",
+    "empfing": "meeting",
+    "empfangen": "meeting",
+    "telefonierte": "call",
+    "telefonierten": "call",
+    "telefoniert": "call",
+    "besuchte": "visit",
+    "besucht": "visit",
+    "besuchten": "visit",
+    "kündigte": "announcement",
+    "kündigt": "announcement",
+    "angekündigt": "announcement",
+    "festgenommen": "arrest",
+    "verhaftet": "arrest",
+    "gewählt": "election",
+    "unterzeichnete": "agreement",
+    "unterzeichnet": "agreement",
+    "vereinbart": "agreement",
+    "vereinbarten": "agreement",
+    "erließ": "warrant",
+    "erlassen": "warrant",
+}
 _NOUNS_EN = {
-    "meeting": "meeting", "meetings": "meeting", "summit": "summit", "call": "call", "phone call": "call",
-    "talks": "talks", "negotiations": "talks", "visit": "visit", "trip": "visit", "announcement": "announcement",
-    "election": "election", "elections": "election", "primary": "election", "arrest": "arrest",
-    "warrant": "warrant", "attack": "attack", "attacks": "attack", "agreement": "agreement", "deal": "agreement",
-    "ceasefire": "ceasefire", "truce": "ceasefire", "debate": "debate", "rally": "rally",
-    "press conference": "press-conference", "conference": "conference", "invasion": "invasion",
-    "war": "war", "delivery": "delivery",
-}  # fmt: skip
+    "meeting": "meeting",
+    "meetings": "meeting",
+    "summit": "summit",
+    "call": "call",
+    "phone call": "call",
+    "talks": "talks",
+    "negotiations": "talks",
+    "visit": "visit",
+    "trip": "visit",
+    "announcement": "announcement",
+    "election": "election",
+    "elections": "election",
+    "primary": "election",
+    "arrest": "arrest",
+    "warrant": "warrant",
+    "attack": "attack",
+    "attacks": "attack",
+    "agreement": "agreement",
+    "deal": "agreement",
+    "ceasefire": "ceasefire",
+    "truce": "ceasefire",
+    "debate": "debate",
+    "rally": "rally",
+    "press conference": "press-conference",
+    "conference": "conference",
+    "invasion": "invasion",
+    "war": "war",
+    "delivery": "delivery",
+}
 _VERBS_EN = {
-    "met": "meeting", "meets": "meeting", "meet": "meeting", "visited": "visit", "visits": "visit",
-    "announced": "announcement", "arrested": "arrest", "elected": "election", "signed": "agreement",
-    "attacked": "attack", "called": "call", "debated": "debate",
-}  # fmt: skip
+    "met": "meeting",
+    "meets": "meeting",
+    "meet": "meeting",
+    "visited": "visit",
+    "visits": "visit",
+    "announced": "announcement",
+    "arrested": "arrest",
+    "elected": "election",
+    "signed": "agreement",
+    "attacked": "attack",
+    "called": "call",
+    "debated": "debate",
+}
 _FAMILY = {"meeting": "meet", "summit": "meet", "talks": "meet", "conference": "meet", "call": "call"}
 _SUBJECT_ONLY = {"announcement", "visit", "election"}
 _ACTOR_ONLY = {"warrant", "arrest", "attack", "invasion"}
 _NO_ATTENDEES = {"delivery"}
 _COMPOUND_MIN = 4  # "Alaska-Gipfel", "Gipfeltreffen": a trigger at the end of a longer word
-_DEFINITE = {"der", "die", "das", "dem", "den", "des", "dieses", "diesem", "dieser", "diese", "ihrem", "ihren",
-             "seinem", "seinen", "seiner", "ihrer", "the", "this", "that", "his", "her", "their"}  # fmt: skip
-_PLANNED_DE = {"will", "wollen", "wolle", "soll", "sollen", "solle", "geplant", "geplante", "geplanten",
-               "plant", "planen", "planten", "vorbereiten", "vorzubereiten", "vorbereitungen", "bevorstehende",
-               "bevorstehenden", "kommende", "kommenden", "nächste", "nächsten", "künftig", "könnte",
-               "werden", "wird", "werde", "würde", "möchte", "angestrebte", "angestrebten"}  # fmt: skip
-_PLANNED_EN = {"will", "would", "plans", "planned", "planning", "scheduled", "upcoming", "proposed", "next",
-               "expected", "to"}  # fmt: skip
+_DEFINITE = {
+    "der",
+    "die",
+    "das",
+    "dem",
+    "den",
+    "des",
+    "dieses",
+    "diesem",
+    "dieser",
+    "diese",
+    "ihrem",
+    "ihren",
+    "seinem",
+    "seinen",
+    "seiner",
+    "ihrer",
+    "the",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+}
+_PLANNED_DE = {
+    "will",
+    "wollen",
+    "wolle",
+    "soll",
+    "sollen",
+    "solle",
+    "geplant",
+    "geplante",
+    "geplanten",
+    "plant",
+    "planen",
+    "planten",
+    "vorbereiten",
+    "vorzubereiten",
+    "vorbereitungen",
+    "bevorstehende",
+    "bevorstehenden",
+    "kommende",
+    "kommenden",
+    "nächste",
+    "nächsten",
+    "künftig",
+    "könnte",
+    "werden",
+    "wird",
+    "werde",
+    "würde",
+    "möchte",
+    "angestrebte",
+    "angestrebten",
+}
+_PLANNED_EN = {
+    "will",
+    "would",
+    "plans",
+    "planned",
+    "planning",
+    "scheduled",
+    "upcoming",
+    "proposed",
+    "next",
+    "expected",
+    "to",
+}
 _PROPOSED_DE = {"ins spiel gebracht", "vorgeschlagen", "diskutierte", "mögliche", "möglichen"}
 _PLACE_PREP = {"in", "im", "at", "bei", "nach", "aus"}
 _PARTY_PREP = {"zwischen", "between"}
 _TARGET_PREP = {"gegen", "against", "auf", "on"}
-_PREPOSITIONS = {"mit", "von", "vom", "gegen", "zwischen", "über", "für", "nach", "bei", "an", "auf", "zu", "zum",
-                 "zur", "in", "im", "aus", "with", "by", "of", "from", "against", "between", "about", "for",
-                 "to", "at", "on"}  # fmt: skip
+_PREPOSITIONS = {
+    "mit",
+    "von",
+    "vom",
+    "gegen",
+    "zwischen",
+    "über",
+    "für",
+    "nach",
+    "bei",
+    "an",
+    "auf",
+    "zu",
+    "zum",
+    "zur",
+    "in",
+    "im",
+    "aus",
+    "with",
+    "by",
+    "of",
+    "from",
+    "against",
+    "between",
+    "about",
+    "for",
+    "to",
+    "at",
+    "on",
+}
 _NOT_REPORTING = {"gesprochen", "sprach", "sprachen", "spricht", "sprechen", "talked", "spoke"}
 
 
@@ -112,9 +278,24 @@ def _trigger(word: str, lang: str) -> tuple[str, bool] | None:
         if word[:1].isupper():
             if low in _NOUNS_DE:
                 return _NOUNS_DE[low], True
-            for noun in ("gipfeltreffen", "treffen", "gipfel", "telefonat", "gespräche", "gespräch", "besuch",
-                         "haftbefehl", "abkommen", "anschlag", "angriff", "verhandlungen", "waffenruhe",
-                         "konferenz", "wahl", "wahlen"):  # fmt: skip
+            for noun in (
+                "gipfeltreffen",
+                "treffen",
+                "gipfel",
+                "telefonat",
+                "gespräche",
+                "gespräch",
+                "besuch",
+                "haftbefehl",
+                "abkommen",
+                "anschlag",
+                "angriff",
+                "verhandlungen",
+                "waffenruhe",
+                "konferenz",
+                "wahl",
+                "wahlen",
+            ):
                 if low.endswith(noun) and len(low) - len(noun) >= _COMPOUND_MIN - 1:
                     if noun == "wahl" and not low.endswith(("präsidentenwahl", "parlamentswahl", "-wahl")):
                         continue
@@ -217,8 +398,10 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
         if lang == "de" and not is_noun and tok.text.lower() == "treffen":
             # the infinitive "treffen" only with a modal ("will ... treffen")
             sent = doc.sentences[si]
-            if not any(t.text.lower() in ("will", "wollen", "soll", "sollen", "wolle", "werden", "wird")
-                       for t in doc.tokens[sent.first : tok.i]):  # fmt: skip
+            if not any(
+                t.text.lower() in ("will", "wollen", "soll", "sollen", "wolle", "werden", "wird")
+                for t in doc.tokens[sent.first : tok.i]
+            ):
                 continue
         if (
             kind == "announcement"
@@ -260,8 +443,21 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
         # pronoun or possessive subject
         for k in range(a, b):
             w = doc.tokens[k].text.lower()
-            if w in ("er", "sie", "he", "she", "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer", "his",
-                     "her", "their"):  # fmt: skip
+            if w in (
+                "er",
+                "sie",
+                "he",
+                "she",
+                "seinem",
+                "seinen",
+                "seiner",
+                "ihrem",
+                "ihren",
+                "ihrer",
+                "his",
+                "her",
+                "their",
+            ):
                 if (
                     w in ("ihrem", "ihren", "ihrer", "their")
                     and len([m for m in in_clause if m.type == "Person"]) >= 2

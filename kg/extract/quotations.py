@@ -224,9 +224,36 @@ def _is_adj(tok: _Tok, lang: str) -> bool:
 
 
 _MARKS = set("„“”\"»«‚‘’'‹›")
-_TEMPORAL = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
-             "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
-             "jahr", "jahres", "woche", "monat", "tag", "abend", "morgen", "wochenende", "zeit"}  # fmt: skip
+_TEMPORAL = {
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "jahr",
+    "jahres",
+    "woche",
+    "monat",
+    "tag",
+    "abend",
+    "morgen",
+    "wochenende",
+    "zeit",
+}
 
 
 def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
@@ -328,15 +355,77 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
 _DE_NP_PREP = {"von", "vom", "zu", "beim", "im", "der", "des", "für", "aus", "am"}
 _DE_CAP_PRONOUNS = {"sie", "er", "es", "wir", "ich", "ihr", "man", "dies", "das", "dann", "so"}
 _EN_TITLES = {
-    "senator", "sen.", "rep.", "governor", "gov.", "mayor", "president", "spokesman", "spokeswoman",
-    "spokesperson", "secretary", "minister", "economist", "analyst", "director", "chairman", "official",
-    "officials", "source", "sources", "aide", "aides", "adviser", "advisers", "advisor", "expert", "experts",
-    "candidate", "nominee", "leader", "chief", "professor", "lawyer", "attorney", "judge", "general",
-    "colonel", "manager", "executive", "founder", "ceo", "chair", "commissioner", "campaign", "people",
-    "voters", "critics", "supporters", "observers", "democrats", "republicans", "police", "lawmakers",
-    "residents", "researchers", "scientists", "officers", "agency", "department", "ministry", "group",
-    "committee", "report", "study", "poll", "survey", "statement", "organizers", "authorities", "team",
-}  # fmt: skip
+    "senator",
+    "sen.",
+    "rep.",
+    "governor",
+    "gov.",
+    "mayor",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "minister",
+    "economist",
+    "analyst",
+    "director",
+    "chairman",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "expert",
+    "experts",
+    "candidate",
+    "nominee",
+    "leader",
+    "chief",
+    "professor",
+    "lawyer",
+    "attorney",
+    "judge",
+    "general",
+    "colonel",
+    "manager",
+    "executive",
+    "founder",
+    "ceo",
+    "chair",
+    "commissioner",
+    "campaign",
+    "people",
+    "voters",
+    "critics",
+    "supporters",
+    "observers",
+    "democrats",
+    "republicans",
+    "police",
+    "lawmakers",
+    "residents",
+    "researchers",
+    "scientists",
+    "officers",
+    "agency",
+    "department",
+    "ministry",
+    "group",
+    "committee",
+    "report",
+    "study",
+    "poll",
+    "survey",
+    "statement",
+    "organizers",
+    "authorities",
+    "team",
+}
 
 
 def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
@@ -418,9 +507,15 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 or not (t.text[0].isalnum() or t.text in ".-'’")
             ):
                 break
-            if t.text.islower() and t.low not in _EN_TITLES and t.low not in det:
-                if t.low.endswith(("ed", "ly", "ing")) or (right is not None and _is_cap(right) and has_noun):
-                    break  # a verb or adverb, or "interview" before "Trump": another phrase
+            if (
+                t.text.islower()
+                and t.low not in _EN_TITLES
+                and t.low not in det
+                and (
+                    t.low.endswith(("ed", "ly", "ing")) or (right is not None and _is_cap(right) and has_noun)
+                )
+            ):
+                break  # a verb or adverb, or "interview" before "Trump": another phrase
             first = k
             has_noun = True
             k -= 1
@@ -432,7 +527,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
         return None
     while first < end and toks[first].text == ",":
         first += 1
-    # a German phrase does not start with a bare adjective (that is a verb: "Sie entstammen Zeitungsberichten")
+    # a German phrase does not start with a bare adjective (a verb: "Sie entstammen Zeitungsberichten")
     while lang == "de" and first < end - 1 and toks[first].text.islower() and toks[first].low not in det:
         first += 1
     if first >= end:
@@ -443,16 +538,40 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
 # ---- speakers -------------------------------------------------------------------------------------------
 
 
+_FEMININE_ENDINGS = (
+    "erin",
+    "entin",
+    "istin",
+    "anin",
+    "inin",
+    "orin",
+    "onin",
+    "eurin",
+    "atin",
+    "gin",
+    "tin",
+    "rin",
+    "lin",
+    "nin",
+    "din",
+    "kin",
+)
+
+
 def _gender_of_np(st: _State, a: int, b: int) -> str:
     for t in st.toks[a:b]:
         if t.low in C.SPEAKER_TITLES_F or t.low in ("sie", "she"):
             return "f"
         if t.low in C.SPEAKER_TITLES_M or t.low in ("er", "he"):
             return "m"
-        if st.lang == "de" and _is_cap(t) and t.low.endswith("in") and len(t.low) > 5 and t.low[-3] != "e":
-            if t.low.endswith(("erin", "entin", "istin", "anin", "inin", "orin", "onin", "eurin", "atin", "gin",
-                               "tin", "rin", "lin", "nin", "din", "kin")):  # fmt: skip
-                return "f"
+        if (
+            st.lang == "de"
+            and _is_cap(t)
+            and len(t.low) > 5
+            and t.low[-3] != "e"
+            and t.low.endswith(_FEMININE_ENDINGS)
+        ):
+            return "f"  # "Sprecherin", "Ministerin"
     return ""
 
 
@@ -512,7 +631,7 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
 
 
 def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None:
-    a, b = st.sents[si]
+    a, _ = st.sents[si]
     s_start = st.toks[a].start
     cands = [
         m
@@ -543,8 +662,11 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         k += 1
     after = _np_forward(st, k, hi) if k < hi else None
     before = _np_backward(st, c, lo)
-    if lang == "en" and after is not None and toks[c].low not in ("said", "says", "added", "wrote", "told",
-                                                               "asked", "explained", "continued"):  # fmt: skip
+    if (
+        lang == "en"
+        and after is not None
+        and toks[c].low not in ("said", "says", "added", "wrote", "told", "asked", "explained", "continued")
+    ):
         after = None  # English inverts only "said X", "added X"
     scored: list[tuple[float, Speaker]] = []
     for np_, where in ((after, "after"), (before, "before")):
@@ -553,8 +675,13 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         a, b = np_
         if where == "after" and lang == "en" and a - c > 1:
             continue
-        if all(toks[x].low in _TEMPORAL or toks[x].low in C.DE_DET | C.EN_DET or not toks[x].text[:1].isalpha()
-               or toks[x].low in ("letzten", "vergangenen", "nächsten", "kommenden") for x in range(a, b)):  # fmt: skip
+        if all(
+            toks[x].low in _TEMPORAL
+            or toks[x].low in C.DE_DET | C.EN_DET
+            or not toks[x].text[:1].isalpha()
+            or toks[x].low in ("letzten", "vergangenen", "nächsten", "kommenden")
+            for x in range(a, b)
+        ):
             continue  # "hatte letzten September kritisiert": a time, not a speaker
         sp = _speaker_from_np(st, a, b)
         score = 0.0
@@ -603,9 +730,46 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     return None, 0.0
 
 
-_AUX = {"hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten", "wurde", "wurden", "wird", "werden", "werde",
-        "ist", "war", "waren", "sei", "seien", "soll", "sollen", "solle", "will", "wollen", "wolle", "kann",
-        "könne", "konnte", "muss", "müsse", "würde", "würden", "has", "had", "have", "was", "were", "would", "is", "are"}  # fmt: skip
+_AUX = {
+    "hat",
+    "hatte",
+    "hatten",
+    "haben",
+    "habe",
+    "hätte",
+    "hätten",
+    "wurde",
+    "wurden",
+    "wird",
+    "werden",
+    "werde",
+    "ist",
+    "war",
+    "waren",
+    "sei",
+    "seien",
+    "soll",
+    "sollen",
+    "solle",
+    "will",
+    "wollen",
+    "wolle",
+    "kann",
+    "könne",
+    "konnte",
+    "muss",
+    "müsse",
+    "würde",
+    "würden",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "would",
+    "is",
+    "are",
+}
 
 
 def _aux_before(st: _State, c: int, lo: int) -> int | None:
@@ -807,8 +971,24 @@ def _tok_at(st: _State, offset: int) -> int | None:
 
 # ---- direct speech --------------------------------------------------------------------------------------
 
-_FOCUS = {"auch", "selbst", "sogar", "nur", "gerade", "dann", "nun", "jetzt", "zuletzt", "zudem", "ebenso",
-          "also", "even", "only", "now", "then"}  # fmt: skip
+_FOCUS = {
+    "auch",
+    "selbst",
+    "sogar",
+    "nur",
+    "gerade",
+    "dann",
+    "nun",
+    "jetzt",
+    "zuletzt",
+    "zudem",
+    "ebenso",
+    "also",
+    "even",
+    "only",
+    "now",
+    "then",
+}
 """Words that may stand before the subject at the start of a clause ("Auch die Ministerin sagte ...")."""
 
 _TRACE: list[str] | None = None
@@ -831,7 +1011,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     if ta is None or tb is None:
         return None
     s1, s2 = st.toks[ta].sent, st.toks[tb].sent
-    lo1, hi1 = st.sents[s1]
+    lo1, _ = st.sents[s1]
     lo2, hi2 = st.sents[s2]
     speaker: Speaker | None = None
     cue: Span | None = None
@@ -936,10 +1116,34 @@ def _strip_span(st: _State, s: int, e: int) -> Span | None:
     return Span(s, e) if e - s >= 3 else None
 
 
-_REPORT_NOUNS = ("angaben", "angabe", "bericht", "berichten", "berichts", "informationen", "aussage", "aussagen",
-                 "darstellung", "schätzung", "schätzungen", "erkenntnissen", "meinung", "ansicht", "auffassung",
-                 "worten", "einschätzung", "umfrage", "studie", "mitteilung", "erklärung", "meldung", "meldungen",
-                 "ermittlungen", "untersuchungen", "recherchen")  # fmt: skip
+_REPORT_NOUNS = (
+    "angaben",
+    "angabe",
+    "bericht",
+    "berichten",
+    "berichts",
+    "informationen",
+    "aussage",
+    "aussagen",
+    "darstellung",
+    "schätzung",
+    "schätzungen",
+    "erkenntnissen",
+    "meinung",
+    "ansicht",
+    "auffassung",
+    "worten",
+    "einschätzung",
+    "umfrage",
+    "studie",
+    "mitteilung",
+    "erklärung",
+    "meldung",
+    "meldungen",
+    "ermittlungen",
+    "untersuchungen",
+    "recherchen",
+)
 
 
 def _report_noun_after(st: _State, j: int, hi: int) -> int | None:
@@ -967,15 +1171,20 @@ def _ends_after_subject(st: _State, c: int, hi: int) -> bool:
     if st.lang == "de" and toks[a].low in C.DE_ACCUSATIVE:
         return False
     pron = C.DE_PRONOUNS if st.lang == "de" else C.EN_PRONOUNS
-    if not (_mention_in(st, toks[a].start, toks[b - 1].end) or (b - a == 1 and toks[a].low in pron)
-            or toks[a].low in C.DE_DET | C.EN_DET):  # fmt: skip
+    if not (
+        _mention_in(st, toks[a].start, toks[b - 1].end)
+        or (b - a == 1 and toks[a].low in pron)
+        or toks[a].low in C.DE_DET | C.EN_DET
+    ):
         return False
     # the part before the comma must be a clause, not the subject in apposition ("Der Berater Putins, Juri
     # Uschakow, bestätigte ...")
     lo = st.sents[toks[c].sent][0]
     before = [t for t in toks[lo : c - 1] if t.text[:1].isalpha()]
-    if not any(t.text.islower() and t.low not in C.DE_DET and t.low not in C.EN_DET and not _is_adj(t, st.lang)
-               for t in before):  # fmt: skip
+    if not any(
+        t.text.islower() and t.low not in C.DE_DET and t.low not in C.EN_DET and not _is_adj(t, st.lang)
+        for t in before
+    ):
         return False
     rest = [t for t in toks[b:hi] if t.text not in (".", "!", "?", "“", "”", '"')]
     return len(rest) <= 5 and not any(t.text in (":", ",") for t in rest)
@@ -990,7 +1199,6 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
     s_start = toks[lo].start
     s_end = toks[hi - 1].end
     de = st.lang == "de"
-    words = [t.low for t in toks[lo:hi]]
     # whole sentence inside a quotation: direct speech already
     if all(_in_quote(st, t) or not t.text[:1].isalnum() for t in toks[lo:hi]):
         return []
@@ -1005,9 +1213,12 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             src = _np_forward(st, k + 1, hi)
             cue_span = Span(t.start, t.end)
         elif (
-            de and t.low == "nach" and k + 2 < hi and toks[k + 2].low in C.DE_ANGABEN
+            de
+            and t.low == "nach"
+            and k + 2 < hi
+            and toks[k + 2].low in C.DE_ANGABEN
             and toks[k + 1].low in ("seinen", "ihren", "eigenen", "seiner", "ihrer", "offiziellen", "ersten")
-        ):  # fmt: skip
+        ):
             cue_span = Span(t.start, toks[k + 2].end)
             if (
                 toks[k + 1].low == "eigenen"
@@ -1092,7 +1303,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if toks[k].text in (",", ".", ";", ":"):
                 break
         if wie is not None:
-            sp, conf = _subject_of(st, c, wie + 1, c + 1)
+            sp, _conf = _subject_of(st, c, wie + 1, c + 1)
             if sp is None:
                 np_ = _np_forward(st, wie + 1, c)
                 sp = _speaker_from_np(st, *np_) if np_ else None
@@ -1118,7 +1329,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             and c > lo + 2
             and _ends_after_subject(st, c, hi)
         ):
-            sp, conf = _subject_of(st, c, c, hi)
+            sp, _conf = _subject_of(st, c, c, hi)
             clause_lo = lo
             for k in range(c - 2, lo - 1, -1):
                 if toks[k].text in (":", ";"):
@@ -1184,7 +1395,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             starts = clause[0].low in C.DE_CLAUSE_START or clause[0].low == "that"
             if de and not (has_konj or starts) and len(clause) < 4:
                 continue
-            sp, conf = _subject_of(st, c, lo, c + 1 if de else clause_start)
+            sp, _conf = _subject_of(st, c, lo, c + 1 if de else clause_start)
             msg = _strip_span(st, toks[clause_start].start, s_end)
             if msg:
                 _remember(st, sp, si)
@@ -1201,7 +1412,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 continue
             if any(x.text in ("„", "“", '"', "»") for x in toks[lo:hi]):
                 continue
-            sp, conf = _subject_of(st, c, lo, hi)
+            sp, _ = _subject_of(st, c, lo, hi)
             if sp is None or (sp.key is None and not sp.role):
                 continue
             msg = _strip_span(st, s_start, s_end)
@@ -1246,9 +1457,7 @@ def _free_indirect(st: _State, si: int) -> bool:
     if any(_is_cue(st, t) and not _under_konj(st, t.i, lo) for t in outside):
         return False
     konj = sum(1 for t in outside if t.low in C.KONJ1 or t.low in C.REPORTATIVE)
-    if konj == 0 and not any(t.low in ("seien", "sei") for t in toks):
-        return False
-    return True
+    return konj > 0 or any(t.low in ("seien", "sei") for t in toks)
 
 
 # ---- the entry point ------------------------------------------------------------------------------------
@@ -1300,8 +1509,9 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
                 continue
             msg = Span(msg.start, min(st.toks[hi - 1].end, msg.end + 1))
             if carry is not None and st.last_speaker_sent >= si - 1 and out and out[-1] is carry:
-                merged = Quotation(Span(carry.span.start, msg.end), carry.form, carry.cue, carry.speaker,
-                                   carry.confidence)  # fmt: skip
+                merged = Quotation(
+                    Span(carry.span.start, msg.end), carry.form, carry.cue, carry.speaker, carry.confidence
+                )
                 out[-1] = merged
                 carry = merged
                 st.last_speaker_sent = si

@@ -32,35 +32,120 @@ from kg.model import Span
 # --- lexicons ---------------------------------------------------------------------------------------------
 
 WEEKDAYS = {
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonnabend": 5,
     "sonntag": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 
 MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
-    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
+    "januar": 1,
+    "jänner": 1,
+    "februar": 2,
+    "märz": 3,
+    "april": 4,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "august": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "dezember": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "october": 10,
     "december": 12,
-    "jan.": 1, "feb.": 2, "febr.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sep.": 9,
-    "sept.": 9, "okt.": 10, "oct.": 10, "nov.": 11, "dez.": 12, "dec.": 12,
-}  # fmt: skip
+    "jan.": 1,
+    "feb.": 2,
+    "febr.": 2,
+    "mar.": 3,
+    "apr.": 4,
+    "jun.": 6,
+    "jul.": 7,
+    "aug.": 8,
+    "sep.": 9,
+    "sept.": 9,
+    "okt.": 10,
+    "oct.": 10,
+    "nov.": 11,
+    "dez.": 12,
+    "dec.": 12,
+}
 
 NUMBERS = {
-    "ein": 1, "einem": 1, "einer": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
-    "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "couple of": 2,
-}  # fmt: skip
+    "ein": 1,
+    "einem": 1,
+    "einer": 1,
+    "eine": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "few": 3,
+    "couple of": 2,
+}
 
 UNITS = {
-    "tag": "day", "tage": "day", "tagen": "day", "tages": "day",
-    "woche": "week", "wochen": "week",
-    "monat": "month", "monate": "month", "monaten": "month", "monats": "month",
-    "jahr": "year", "jahre": "year", "jahren": "year", "jahres": "year",
-    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-    "year": "year", "years": "year",
-}  # fmt: skip
+    "tag": "day",
+    "tage": "day",
+    "tagen": "day",
+    "tages": "day",
+    "woche": "week",
+    "wochen": "week",
+    "monat": "month",
+    "monate": "month",
+    "monaten": "month",
+    "monats": "month",
+    "jahr": "year",
+    "jahre": "year",
+    "jahren": "year",
+    "jahres": "year",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+}
 
 FUTURE_MARKERS = re.compile(
     r"\b(?:wird|werden|werde|würde|soll|sollen|solle|will|wollen|wolle|plant|planen|geplant|geplante[nmrs]?"
@@ -253,25 +338,46 @@ def _resolve(name: str, m: re.Match[str], span: Span, published: dt.date, future
             year = int(g["y"]) if g.get("y") else _guess_year(published, month, future)
             last = calendar.monthrange(year, month)[1]
             days = {
-                "anfang": (1, 10), "early": (1, 10), "beginning of": (1, 10),
-                "mitte": (11, 20), "mid": (11, 20), "the middle of": (11, 20),
-                "ende": (21, last), "late": (21, last), "end of": (21, last), "the end of": (21, last),
-            }[part]  # fmt: skip
+                "anfang": (1, 10),
+                "early": (1, 10),
+                "beginning of": (1, 10),
+                "mitte": (11, 20),
+                "mid": (11, 20),
+                "the middle of": (11, 20),
+                "ende": (21, last),
+                "late": (21, last),
+                "end of": (21, last),
+                "the end of": (21, last),
+            }[part]
             return _window(span, dt.date(year, month, days[0]), dt.date(year, month, days[1]))
         year = int(g["yo"])
         months = {
-            "anfang": (1, 3), "early": (1, 3), "beginning of": (1, 3),
-            "mitte": (5, 8), "mid": (5, 8), "the middle of": (5, 8),
-            "ende": (10, 12), "late": (10, 12), "end of": (10, 12), "the end of": (10, 12),
-        }[part]  # fmt: skip
+            "anfang": (1, 3),
+            "early": (1, 3),
+            "beginning of": (1, 3),
+            "mitte": (5, 8),
+            "mid": (5, 8),
+            "the middle of": (5, 8),
+            "ende": (10, 12),
+            "late": (10, 12),
+            "end of": (10, 12),
+            "the end of": (10, 12),
+        }[part]
         return _window(span, dt.date(year, months[0], 1), _month_end(year, months[1]))
     if name == "season":
         season = g["season"].lower()
         year = int(g["y"]) if g.get("y") else published.year
         first, last = {
-            "frühjahr": (3, 5), "frühling": (3, 5), "spring": (3, 5), "sommer": (6, 8), "summer": (6, 8),
-            "herbst": (9, 11), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
-        }[season]  # fmt: skip
+            "frühjahr": (3, 5),
+            "frühling": (3, 5),
+            "spring": (3, 5),
+            "sommer": (6, 8),
+            "summer": (6, 8),
+            "herbst": (9, 11),
+            "autumn": (9, 11),
+            "fall": (9, 11),
+            "winter": (12, 14),
+        }[season]
         if first == 12:
             return _window(span, dt.date(year, 12, 1), _month_end(year + 1, 2))
         return _window(span, dt.date(year, first, 1), _month_end(year, last))
@@ -332,13 +438,22 @@ def _resolve(name: str, m: re.Match[str], span: Span, published: dt.date, future
         return _day(span, _weekday(published, WEEKDAYS[wd.lower()], g.get("dir"), future))
     if name == "deictic":
         w = g["w"]
-        if w in _CASE_SENSITIVE_DEICTIC or w.lower() in _CASE_SENSITIVE_DEICTIC:
-            if w[0].isupper() and w.lower() in ("morgen", "morgigen"):
-                return None  # "Morgen" is a noun: the morning
+        if w[0].isupper() and w.lower() in ("morgen", "morgigen"):
+            return None  # "Morgen" is a noun: the morning
         offset = {
-            "vorgestern": -2, "gestern": -1, "gestrigen": -1, "heute": 0, "heutigen": 0, "morgen": 1,
-            "morgigen": 1, "übermorgen": 2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
-        }[w.lower()]  # fmt: skip
+            "vorgestern": -2,
+            "gestern": -1,
+            "gestrigen": -1,
+            "heute": 0,
+            "heutigen": 0,
+            "morgen": 1,
+            "morgigen": 1,
+            "übermorgen": 2,
+            "yesterday": -1,
+            "today": 0,
+            "tonight": 0,
+            "tomorrow": 1,
+        }[w.lower()]
         return _day(span, published + dt.timedelta(days=offset))
     return None
 
@@ -363,14 +478,66 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
 _ANCHOR_WORDS = (
     {k.rstrip(".") for k in MONTHS}
     | set(WEEKDAYS)
-    | {w + p for w in WEEKDAYS if not w.endswith("day") for p in ("morgen", "vormittag", "mittag", "nachmittag",
-                                                                  "abend", "nacht")}
-    | {"woche", "wochen", "wochenende", "monat", "monate", "monaten", "monats", "jahr", "jahre", "jahren", "jahres",
-       "jahrs", "tag", "tage", "tagen", "heute", "gestern", "morgen", "vorgestern", "übermorgen", "heutigen",
-       "gestrigen", "morgigen", "week", "weeks", "weekend", "month", "months", "year", "years", "day", "days",
-       "today", "yesterday", "tomorrow", "tonight", "sommer", "winter", "herbst", "frühjahr", "frühling", "summer",
-       "spring", "autumn", "fall", "mid", "anfang", "mitte", "ende", "early", "late"}
-)  # fmt: skip
+    | {
+        w + p
+        for w in WEEKDAYS
+        if not w.endswith("day")
+        for p in ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+    }
+    | {
+        "woche",
+        "wochen",
+        "wochenende",
+        "monat",
+        "monate",
+        "monaten",
+        "monats",
+        "jahr",
+        "jahre",
+        "jahren",
+        "jahres",
+        "jahrs",
+        "tag",
+        "tage",
+        "tagen",
+        "heute",
+        "gestern",
+        "morgen",
+        "vorgestern",
+        "übermorgen",
+        "heutigen",
+        "gestrigen",
+        "morgigen",
+        "week",
+        "weeks",
+        "weekend",
+        "month",
+        "months",
+        "year",
+        "years",
+        "day",
+        "days",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "sommer",
+        "winter",
+        "herbst",
+        "frühjahr",
+        "frühling",
+        "summer",
+        "spring",
+        "autumn",
+        "fall",
+        "mid",
+        "anfang",
+        "mitte",
+        "ende",
+        "early",
+        "late",
+    }
+)
 _WORD = re.compile(r"\w+")
 
 
