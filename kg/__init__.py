@@ -7,7 +7,8 @@ Public names are re-exported here so callers (the server, tests, other tools) ne
 from __future__ import annotations
 
 from kg.errors import InputError, NewsKGError, QueryError, ShapesViolated, UnsupportedFormat
-from kg.pipeline import Corpus, build, load_corpus
+from kg.ingest import build, ingest
+from kg.pipeline import Corpus, load_corpus
 from kg.shacl import ValidationReport, validate
 from kg.store import Store
 from kg.version import __version__
@@ -23,6 +24,7 @@ __all__ = [
     "ValidationReport",
     "__version__",
     "build",
+    "ingest",
     "load_corpus",
     "validate",
 ]

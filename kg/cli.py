@@ -20,9 +20,9 @@ from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 from kg import formats
 from kg.errors import NewsKGError, ShapesViolated
 from kg.export import export as export_store
+from kg.ingest import build as build_graph
 from kg.ingest import ingest as run_ingest
 from kg.pipeline import MAX_ARTICLE_BYTES, find_articles, load_corpus
-from kg.pipeline import build as build_graph
 from kg.shacl import ValidationReport
 from kg.shacl import validate as validate_quads
 from kg.store import GraphStore, open_store
@@ -114,11 +114,10 @@ def build(
         corpus = load_corpus(data_dir, minter=minter_for(base), max_article_bytes=max_article_bytes)
         sources = find_articles(articles or [data_dir / "articles"])
         result = build_graph(corpus, open_store(store_path), sources, check=not no_validate)
-        total = sum(result.graphs.values())
         click.echo(
-            f"built {len(sources)} article(s), {total} triples in {len(result.graphs)} graph(s) "
-            f"into {store_path} in {time.perf_counter() - started:.1f} s"
-            + ("; the graph conforms to the shapes" if result.report else "; not validated")
+            f"built {len(sources)} article(s) ({len(result.unchanged)} unchanged), {result.triples} triples "
+            f"written into {store_path} in {time.perf_counter() - started:.1f} s"
+            + ("; the graph conforms to the shapes" if not no_validate else "; not validated")
         )
 
 

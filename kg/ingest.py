@@ -36,10 +36,10 @@ from pathlib import Path
 import pyoxigraph
 from pyoxigraph import NamedNode, QuerySolutions, RdfFormat
 
-from kg.errors import NewsKGError
+from kg.errors import NewsKGError, ShapesViolated
 from kg.pipeline import ArticleSource, Corpus
-from kg.shacl import validate
-from kg.store import GraphStore
+from kg.shacl import ValidationReport, validate
+from kg.store import GraphStore, updates
 from kg.vocab import NKG, Minter
 
 BATCH = 64
@@ -73,6 +73,8 @@ class _Outcome:
     """The nodes the graph gives an ``nkg:status``: the events it reports (checked ingests only)."""
     names: frozenset[str] = frozenset()
     """Every IRI under the base the graph has as subject or object, but its own (checked ingests only)."""
+    failure: NewsKGError | None = None
+    """The typed error behind ``error``, for a build, which fails as a whole (kept in process only)."""
 
 
 def source_digest(source: ArticleSource, corpus_digest: str) -> str:
@@ -118,21 +120,27 @@ def _process(job: tuple[ArticleSource, str]) -> _Outcome:
         if _worker["check"]:
             report = validate([*quads, *_worker["entities"]])  # type: ignore[misc]
             if not report.conforms:
-                first = report.results[0]
-                return _Outcome(
-                    source.slug,
-                    digest,
-                    error=f"{source.text.parent}: {len(report.results)} SHACL violation(s), first: "
-                    f"{first.message} (focus {first.focus})",
-                )
+                raise ShapesViolated(report)
+    except ShapesViolated as exc:
+        return _Outcome(source.slug, digest, error=_violations(source.text.parent, exc), failure=exc)
     except NewsKGError as exc:
-        return _Outcome(source.slug, digest, error=str(exc))
+        return _Outcome(source.slug, digest, error=str(exc), failure=exc)
     data = pyoxigraph.serialize((q.triple for q in quads), format=RdfFormat.N_TRIPLES)
     if not _worker["check"]:
         return _Outcome(source.slug, digest, data, len(quads))
     names = _foreign(quads, corpus.minter, source.slug)
     reports = frozenset(q.subject.value for q in quads if q.predicate == _STATUS) & names
     return _Outcome(source.slug, digest, data, len(quads), reports=reports, names=names)
+
+
+def _violations(where: Path, exc: ShapesViolated, conflicts: str = "") -> str:
+    report = exc.report
+    assert isinstance(report, ValidationReport)
+    first = report.results[0]
+    return (
+        f"{where}: {conflicts}{len(report.results)} SHACL violation(s), first: {first.message} "
+        f"(focus {first.focus})"
+    )
 
 
 def _foreign(quads: Iterable[pyoxigraph.Quad], minter: Minter, slug: str) -> frozenset[str]:
@@ -165,16 +173,25 @@ def ingest(
     jobs: int | None = None,
     check: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
+    atomic: bool = False,
 ) -> IngestReport:
-    """Ingest ``sources``; see the module docstring. ``progress(done, total, slug)`` reports each article."""
+    """Ingest ``sources``; see the module docstring. ``progress(done, total, slug)`` reports each article.
+
+    ``atomic`` (a build) writes everything or nothing, in one transaction at the end: the first article
+    that fails raises its error (:class:`InputError`, or :class:`ShapesViolated` with the report).
+    """
     report = IngestReport()
     entity_quads = corpus.entity_graph()
     if check:
         checked = validate(entity_quads)
         if not checked.conforms:
+            if atomic:
+                raise ShapesViolated(checked)
             raise NewsKGError(f"data/entities does not conform to the shapes: {checked.results[0].message}")
+    batch: dict[str, bytes] = {}  # accepted, not written yet
     if sorted(store.quads(corpus.minter.entities_graph), key=str) != sorted(entity_quads, key=str):
-        store.replace_graphs({corpus.minter.entities_graph: entity_quads})
+        batch[corpus.minter.entities_graph] = updates.as_ntriples({"": entity_quads})[""]
+        report.triples += len(entity_quads)
     common = corpus_digest(corpus)
     known = stored_digests(store, corpus)
     jobs_list = []
@@ -189,20 +206,27 @@ def ingest(
     folders = {source.slug: source.text.parent for source, _ in jobs_list}
     gate = _Gate(minter, store, entity_quads, folders) if check else None
     upcoming = {minter.article_graph(source.slug) for source, _ in jobs_list}
-    batch: dict[str, _Outcome] = {}  # accepted, not written yet
+    accepted: dict[str, _Outcome] = {}  # in the batch, for the gate
     deferred: dict[str, _Outcome] = {}  # in conflict with a graph this run may still replace
 
     def accept(outcome: _Outcome) -> None:
-        batch[minter.article_graph(outcome.slug)] = outcome
+        graph = minter.article_graph(outcome.slug)
+        accepted[graph], batch[graph] = outcome, outcome.ntriples
         report.ingested.append(outcome.slug)
         report.triples += outcome.triples
-        if len(batch) >= BATCH:
+        if len(batch) >= BATCH and not atomic:
             write()
+
+    def reject(outcome: _Outcome, reason: str, failure: NewsKGError | None) -> None:
+        if atomic:
+            raise failure or NewsKGError(reason)
+        report.rejected.append((outcome.slug, reason))
 
     def write() -> None:
         if batch:
-            store.replace_graphs_ntriples({graph: o.ntriples for graph, o in batch.items()})
+            store.replace_graphs_ntriples(batch)
             batch.clear()
+            accepted.clear()
 
     for outcome in _run(corpus, entity_quads, jobs_list, jobs or os.cpu_count() or 1, check):
         done += 1
@@ -211,15 +235,15 @@ def ingest(
         graph = minter.article_graph(outcome.slug)
         upcoming.discard(graph)
         if outcome.error:
-            report.rejected.append((outcome.slug, outcome.error))
+            reject(outcome, outcome.error, outcome.failure)
             continue
         if gate is not None:
-            others, reason = gate.judge(outcome, batch)
+            others, reason, failure = gate.judge(outcome, accepted)
             if reason and others & (upcoming | deferred.keys()):
                 deferred[graph] = outcome
                 continue
             if reason:
-                report.rejected.append((outcome.slug, reason))
+                reject(outcome, reason, failure)
                 continue
         accept(outcome)
     write()
@@ -227,17 +251,29 @@ def ingest(
         # Judge the deferred articles against each other's new version; while some conflict, the last of them
         # in folder order is rejected (its stored version stays) and the others are judged again.
         while deferred:
-            reasons = {graph: gate.judge(o, deferred)[1] for graph, o in deferred.items()}
-            failed = [graph for graph, reason in reasons.items() if reason]
+            verdicts = {graph: gate.judge(o, deferred) for graph, o in deferred.items()}
+            failed = [graph for graph, (_, reason, _) in verdicts.items() if reason]
             if not failed:
                 for outcome in deferred.values():
                     accept(outcome)
                 break
-            report.rejected.append((deferred.pop(failed[-1]).slug, reasons[failed[-1]]))
+            _, reason, failure = verdicts[failed[-1]]
+            reject(deferred.pop(failed[-1]), reason, failure)
         write()
     store.compact(len(report.ingested))
     store.flush()
     return report
+
+
+def build(
+    corpus: Corpus, store: GraphStore, sources: Sequence[ArticleSource], *, check: bool = True
+) -> IngestReport:
+    """Build the entity graph and the graphs of ``sources``: the ingest of every article, in this process,
+    written in one transaction only if every article is accepted (unchanged ones are kept as they are).
+
+    :raises InputError: on bad input; :raises ShapesViolated: when a graph does not conform.
+    """
+    return ingest(corpus, store, sources, jobs=1, check=check, atomic=True)
 
 
 class _Gate:
@@ -252,26 +288,27 @@ class _Gate:
     ) -> None:
         self.minter, self.store, self.entity_quads, self.folders = minter, store, entity_quads, folders
 
-    def judge(self, outcome: _Outcome, overlay: Mapping[str, _Outcome]) -> tuple[set[str], str]:
-        """The other graphs ``outcome``'s graph meets, and why the store would not conform with it ("" when
-        it would). ``overlay`` holds graphs not written yet, judged in that version, not the stored one."""
+    def judge(
+        self, outcome: _Outcome, overlay: Mapping[str, _Outcome]
+    ) -> tuple[set[str], str, ShapesViolated | None]:
+        """The other graphs ``outcome``'s graph meets, and why the store would not conform with it ("" and
+        None when it would). ``overlay`` holds graphs not written yet, judged in that version, not the stored
+        one."""
         graph = self.minter.article_graph(outcome.slug)
         others = self.related(outcome, graph, overlay)
         if not others:
-            return others, ""
+            return others, "", None
         quads = [*_parse(outcome.ntriples), *self.entity_quads]
         for other in sorted(others):
             quads += _parse(overlay[other].ntriples) if other in overlay else self.store.quads(other)
         checked = validate(quads)
         if checked.conforms:
-            return others, ""
+            return others, "", None
         names = [g.removeprefix(self.minter.base) for g in sorted(others)]
         listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-        first = checked.results[0]
-        return others, (
-            f"{self.folders[outcome.slug]}: conflicts with {listed} on shared events: "
-            f"{len(checked.results)} SHACL violation(s), first: {first.message} (focus {first.focus})"
-        )
+        failure = ShapesViolated(checked)
+        conflicts = f"conflicts with {listed} on shared events: "
+        return others, _violations(self.folders[outcome.slug], failure, conflicts), failure
 
     def related(self, outcome: _Outcome, graph: str, overlay: Mapping[str, _Outcome]) -> set[str]:
         """Graphs that report an event ``outcome`` names, or name an event it reports: in the store (but the
@@ -381,4 +418,4 @@ class _Workers:
                 )
 
 
-__all__ = ["IngestReport", "ingest"]
+__all__ = ["IngestReport", "build", "ingest"]

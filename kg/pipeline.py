@@ -1,4 +1,5 @@
-"""The pipeline: ``data/`` -> text -> model -> RDF -> validation gate -> store.
+"""The pipeline's inputs: ``data/`` as a corpus (the entity registry) and the article folders to read, and
+how one article becomes its graph (text -> model -> RDF). :mod:`kg.ingest` validates and stores them.
 
 ``data/entities/*.yaml`` is the entity registry; each ``data/articles/<slug>/`` holds ``article.txt`` (the
 article as scraped) and, optionally, ``annotations.yaml`` (what an editor added).
@@ -7,20 +8,18 @@ article as scraped) and, optionally, ``annotations.yaml`` (what an editor added)
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import Quad
 
-from kg.errors import InputError, ShapesViolated
+from kg.errors import InputError
 from kg.mapping import Source, article_quads, entity_quads
 from kg.model import Annotations
 from kg.read.annotations import load_annotations
 from kg.read.dw import parse_article
 from kg.read.registry import Registry, load_registry
-from kg.shacl import ValidationReport, validate
-from kg.store import GraphStore
 from kg.vocab import Minter, slugify
 
 ARTICLE_TEXT = "article.txt"
@@ -129,36 +128,3 @@ def load_corpus(
     if not files:
         raise InputError("no entity files (expected data/entities/*.yaml)", file=entity_dir)
     return Corpus(load_registry(files), minter or Minter.from_env(), files, max_article_bytes)
-
-
-@dataclass
-class BuildResult:
-    """What a build wrote: triples per named graph, and the validation report when it ran."""
-
-    graphs: dict[str, int] = field(default_factory=dict)
-    report: ValidationReport | None = None
-
-
-def build(
-    corpus: Corpus,
-    store: GraphStore,
-    articles: Sequence[ArticleSource],
-    *,
-    check: bool = True,
-) -> BuildResult:
-    """Build the entity graph and each article's graph, validate them together, then write them in one
-    transaction. Nothing is written when any article fails or the shapes are violated.
-
-    :raises InputError: on bad input; :raises ShapesViolated: when the graph does not conform.
-    """
-    graphs = {corpus.minter.entities_graph: corpus.entity_graph()}
-    for source in articles:
-        graphs[corpus.minter.article_graph(source.slug)] = corpus.article_graph(source)
-    result = BuildResult({g: len(q) for g, q in graphs.items()})
-    if check:
-        result.report = validate(q for quads in graphs.values() for q in quads)
-        if not result.report.conforms:
-            raise ShapesViolated(result.report)
-    store.replace_graphs(graphs)
-    store.flush()
-    return result

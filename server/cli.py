@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import atexit
 import functools
+import multiprocessing
 import os
-import shutil
 import signal
 import sys
-import tempfile
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 import pyoxigraph
@@ -20,12 +20,15 @@ from gunicorn.app.base import BaseApplication
 from kg import formats
 from kg.cli import DEFAULT_STORE, base_option, cli, minter_for, user_errors
 from kg.errors import NewsKGError
-from kg.pipeline import build, find_articles, load_corpus
+from kg.ingest import build
+from kg.pipeline import find_articles, load_corpus
 from kg.store import RemoteStore, is_url, open_store
 from kg.vocab import Minter, slugify
-from server import create_app
+from server import create_app, tempdirs
 from server.execution.pool import ExecutionError, QueryPool
 from server.settings import SETTINGS, resolve
+
+T = TypeVar("T")
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
@@ -77,9 +80,13 @@ def print_settings(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 def load_files(files: tuple[Path, ...], minter: Minter) -> Path:
     """A temporary store holding ``files``: triples of a file's default graph go to a graph named after
     the file; named graphs of TriG, N-Quads and JSON-LD keep their names."""
-    directory = Path(tempfile.mkdtemp(prefix="newskg-serve-"))
-    atexit.register(shutil.rmtree, directory, ignore_errors=True)
-    store = pyoxigraph.Store(str(directory / "store"))
+    directory = tempdirs.make("serve")
+    in_a_child(_write_files, files, minter, directory / "store")
+    return directory / "store"
+
+
+def _write_files(files: tuple[Path, ...], minter: Minter, target: Path) -> None:
+    store = pyoxigraph.Store(str(target))
     for path in files:
         graph = pyoxigraph.NamedNode(minter.entity("graph", slugify(path.stem)))
         store.extend(
@@ -88,7 +95,20 @@ def load_files(files: tuple[Path, ...], minter: Minter) -> Path:
         )
     store.flush()
     del store
-    return directory / "store"
+
+
+def in_a_child(function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)`` in a forked process that ends with ``os._exit``: RocksDB opened in gunicorn's
+    master would crash every worker forked from it in RocksDB's teardown when the worker exits."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as child:
+        return child.submit(function, *args).result()
+
+
+def _build(data_dir: Path, minter: Minter, store_path: str) -> None:
+    corpus = load_corpus(data_dir, minter=minter)
+    target = open_store(store_path)
+    build(corpus, target, find_articles([data_dir / "articles"]))
+    target.close()  # before the server opens the store read-only
 
 
 @cli.command()
@@ -158,6 +178,7 @@ def serve(
     """Serve the graph over SPARQL 1.1 (read-only) with gunicorn, building it first if the store is empty."""
     with user_errors():
         settings = resolve(overrides)
+        tempdirs.remove_stale()  # what servers killed with SIGKILL left
         minter = minter_for(base or settings["base_iri"] or None)
         settings["base_iri"] = minter.base
         if files:
@@ -165,13 +186,9 @@ def serve(
         elif (is_url(store_path) and not RemoteStore(store_path).graphs()) or (
             not is_url(store_path) and not (Path(store_path) / "CURRENT").is_file()
         ):
-            corpus = load_corpus(data_dir, minter=minter)
-            target = open_store(store_path)
-            build(corpus, target, find_articles([data_dir / "articles"]))
-            target.close()  # before the server opens the store read-only
+            in_a_child(_build, data_dir, minter, store_path)
             click.echo(f"built the graph from {data_dir} into {store_path}")
-        dump_dir = Path(tempfile.mkdtemp(prefix="newskg-dumps-"))
-        atexit.register(shutil.rmtree, dump_dir, ignore_errors=True)
+        dump_dir = tempdirs.make("dumps")
         try:
             app = create_app(
                 store_path, settings=settings, dump_dir=dump_dir, queries_dir=data_dir / "queries"
@@ -193,6 +210,7 @@ def serve(
         "pre_fork": _restart_the_zygote,
         "accesslog": None,
         "errorlog": "-",
+        "control_socket_disable": True,  # one per user account otherwise (~/.gunicorn), and unused
         "loglevel": "info",
     }
     _Gunicorn(app, options).run()

@@ -57,7 +57,7 @@ def seed_article(seed_text: str, registry: Registry) -> Article:
 @pytest.fixture(scope="session")
 def built_store(corpus: Corpus) -> Store:
     """The seed corpus built and validated into an in-memory store; tests must not write to it."""
-    from kg.pipeline import build
+    from kg.ingest import build
 
     store = Store()
     build(corpus, store, find_articles([DATA / "articles"]))

@@ -9,7 +9,8 @@ import pytest
 from pyoxigraph import NamedNode, Quad
 
 from kg.errors import InputError, ShapesViolated
-from kg.pipeline import build, find_articles, load_corpus
+from kg.ingest import build
+from kg.pipeline import find_articles, load_corpus
 from kg.store import Store
 from kg.vocab import Minter
 from tests.conftest import BASE, DATA, SEED_SLUG
