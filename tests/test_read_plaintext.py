@@ -33,6 +33,7 @@ def test_front_matter_and_paragraphs():
     assert [b.kind for b in a.blocks] == ["headline", "paragraph", "heading", "paragraph"]
     assert [b.span.text(a.body) for b in a.blocks][2] == "The damage"
     assert a.slug.startswith("news-example-org-storm-") and a.source_format == "text"
+    assert (a.publisher.name, a.publisher.kind) == ("news.example.org", "Organization")
 
 
 def test_without_front_matter_the_first_line_is_the_headline_and_the_date_is_required():

@@ -749,6 +749,9 @@ class _Reader:
         publisher = self.publisher()
         sites = self.site_names(publisher)
         canonical = self.canonical()
+        host = urlsplit(canonical or "").hostname
+        if publisher is None and host:  # the site itself, named by its host, when the page names no one
+            publisher = Agent(host.removeprefix("www."), "Organization", f"https://{host}/")
         headline = self.headline(sites)
         published, modified = self.dates()  # htmldate reads the tree before trafilatura prunes a copy
         document = trafilatura.bare_extraction(

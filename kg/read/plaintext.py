@@ -7,6 +7,7 @@ For text that comes from elsewhere::
     url: https://example.org/news/storm
     datePublished: 2024-03-01
     author: Jane Roe            # or a list of names
+    publisher: Example News     # optional; else the URL's host
     inLanguage: en
     description: ...            # optional
     ---
@@ -24,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -34,7 +36,16 @@ from kg.read.identity import text_slug, url_slug
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _SENTENCE_END = tuple('.!?:;"“”»)…')
-FIELDS = {"headline", "url", "datePublished", "dateModified", "author", "inLanguage", "description"}
+FIELDS = {
+    "headline",
+    "url",
+    "datePublished",
+    "dateModified",
+    "author",
+    "publisher",
+    "inLanguage",
+    "description",
+}
 
 
 def read_text_file(path: Path) -> Article:
@@ -127,9 +138,17 @@ def read_text(text: str, *, source: str | Path = "<text>") -> Article:
         published=published if isinstance(published, dt.datetime) else None,
         modified=modified if isinstance(modified, dt.datetime) else None,
         creators=tuple(Agent(" ".join(n.split())) for n in names if n.strip()),
+        publisher=_publisher(_string(meta.get("publisher"), "publisher", source), url),
         source_format="text",
         language_source=source_of_language,
     )
+
+
+def _publisher(name: str, url: str | None) -> Agent | None:
+    if name:
+        return Agent(name, "Organization")
+    host = urlsplit(url).hostname if url else None
+    return Agent(host.removeprefix("www."), "Organization", f"https://{host}/") if host else None
 
 
 def _string(value: object, name: str, source: str | Path) -> str:
