@@ -74,6 +74,8 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
     >>> [text[a + 1 : b] for a, b in pair_quotes(text)]
     ['Wir kommen.', 'Nein.']
     """
+    # two apostrophes or backticks stand for a double mark in some archives (''Yes,'' he said): same length
+    text = text.replace("''", '"\u200b').replace("``", '"\u200b')
     pending: dict[str, int] = {}  # opening mark -> its offset
     out: list[tuple[int, int]] = []
     n = len(text)
@@ -223,7 +225,7 @@ def _is_adj(tok: _Tok, lang: str) -> bool:
 # ---- noun phrases ---------------------------------------------------------------------------------------
 
 
-_MARKS = set("„“”\"»«‚‘’'‹›")
+_MARKS = set("„“”\"»«‚‘’'‹›") | {"''", "``"}
 _TEMPORAL = {
     "montag",
     "dienstag",
@@ -328,6 +330,29 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                     k = m
                     break
         else:
+            if (
+                has_noun
+                and t.low in ("of", "at", "from")
+                and k + 1 < end
+                and (
+                    _is_cap(toks[k + 1])
+                    or (toks[k + 1].low == "the" and k + 2 < end and _is_cap(toks[k + 2]))
+                )
+            ):
+                k += 1  # "Gov. Earl Ray Tomblin of West Virginia"
+                continue
+            if (
+                has_noun
+                and t.text == ","
+                and k + 1 < end
+                and (toks[k + 1].low in ("a", "an", "the") or toks[k + 1].low in _EN_TITLES)
+            ):
+                # ", a political scientist at Christopher Newport University": up to the next comma or the end
+                m = k + 1
+                while m < end and m - k <= 25 and toks[m].text not in (",", ".", ";", ":", "!", "?"):
+                    m += 1
+                k = m
+                break
             if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
                 break
             if t.text[0].isalpha() or t.text in ("-",) or (t.text.endswith(".") and _is_cap(t)):
@@ -441,6 +466,15 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     has_noun = False
     end = j
     first = j
+    if lang != "de" and toks[k].text == ",":
+        # "Flynn, a top Trump surrogate, said": the name before the apposition, with it
+        for m in range(k - 1, max(start - 1, k - 26), -1):
+            if toks[m].text == ",":
+                if m + 1 < k and (toks[m + 1].low in ("a", "an", "the") or toks[m + 1].low in _EN_TITLES):
+                    name = _np_backward(st, m, start)
+                    if name is not None and _is_cap(toks[name[0]]):
+                        return (name[0], k)
+                break
     if toks[k].text == "," and k - 1 >= start and _is_cap(toks[k - 1]):
         k -= 1  # the comma that closes an apposition: "Der Berater Putins, Juri Uschakow, bestätigte"
         end = k + 1
@@ -1001,7 +1035,7 @@ THRESHOLD = float(os.environ.get("NEWSKG_QUOTE_THRESHOLD", "0.5"))
 def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = None) -> Quotation | None:
     text = st.text
     inner_s, inner_e = a + 1, b
-    while inner_s < inner_e and text[inner_s].isspace():
+    while inner_s < inner_e and (text[inner_s].isspace() or (text[inner_s] in "'`" and text[a] in "'`")):
         inner_s += 1
     while inner_e > inner_s and text[inner_e - 1].isspace():
         inner_e -= 1
@@ -1019,7 +1053,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     step = "none"
     # 1. after the closing mark: „…“, sagte X / „…“, so X
     k = tb + 1
-    while k < hi2 and st.toks[k].text in (",", "“", "”", '"', "«", "»"):
+    while k < hi2 and st.toks[k].text in (",", "“", "”", '"', "«", "»", "''", "'"):
         k += 1
     if k < hi2 and st.toks[k].text in ("(",):
         k = hi2
@@ -1325,7 +1359,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         prev = toks[c - 1] if c > lo else None
         if (
             prev is not None
-            and prev.text in (",", "“", "”", '"')
+            and prev.text in (",", "“", "”", '"', "''")
             and c > lo + 2
             and _ends_after_subject(st, c, hi)
         ):
