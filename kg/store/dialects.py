@@ -40,6 +40,9 @@ What was measured (Virtuoso 7.2.5, Debian's ``virtuoso-opensource-7-bin``; oxigr
   ``xsd:boolean`` back as ``"1"``/``"0"``. newskg stores durations there under a datatype of its own
   (:data:`DURATION_STAND_IN`) and turns both back when it reads graphs (:func:`restore`); answers passed
   through to clients of the endpoint show them as Virtuoso keeps them.
+- **Functions beyond SPARQL.** Virtuoso runs its SQL built-ins and procedures named as ``bif:…`` and
+  ``sql:…`` functions, without a PREFIX, from any query (``bif:sparql_to_sql_text`` answered through the
+  endpoint): the store refuses a query that names one before it reaches the server.
 - **Credentials.** Virtuoso's ``/sparql-auth`` and ``/sparql-graph-crud-auth`` take HTTP digest only (basic is
   401); servers behind a proxy usually want basic.
 - **Graph Store Protocol.** Virtuoso: ``/sparql-graph-crud?graph-uri=`` (or ``graph=``) takes ``PUT``/``POST``
@@ -87,6 +90,9 @@ class Dialect:
     results_from_json: bool = False
     """Ask for SPARQL JSON and make the results format asked for from it (Virtuoso's CSV ends lines with LF,
     and its ASK needs :func:`ask_answer` in any format)."""
+    server_functions: str | None = None
+    """A pattern of the server's own function IRIs that reach beyond SPARQL (Virtuoso's ``bif:`` built-ins
+    and ``sql:`` procedures, predefined prefixes there): a query naming one is refused, not passed on."""
     literal_workarounds: bool = False
     """Store ``xsd:duration`` as :data:`DURATION_STAND_IN`; read booleans back as ``true``/``false``."""
 
@@ -111,6 +117,7 @@ VIRTUOSO = Dialect(
     rows_cut_header="X-SPARQL-MaxRows",
     drop_silent=True,
     results_from_json=True,
+    server_functions=r"(?<![\w.\-])(?:bif|sql):",
     literal_workarounds=True,
 )
 DIALECTS = {d.name: d for d in (STANDARD, OXIGRAPH, VIRTUOSO)}

@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import netrc
 import os
+import re
 import secrets
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -233,6 +234,11 @@ class RemoteStore:
         deadline = time.monotonic() + timeout
         try:
             dialect = self.dialect_within(timeout)
+            if dialect.server_functions and (found := re.search(dialect.server_functions, sparql, re.I)):
+                raise QueryError(
+                    f"the query names {found.group(0)!r}, the SPARQL server's own functions beyond SPARQL: "
+                    "not passed on"
+                )
             # one SPARQL results format asked for: from a server whose own are wrong, JSON made into it here
             wanted = QueryResultsFormat.from_media_type(accept) if "," not in accept else None
             convert = dialect.results_from_json and wanted is not None
