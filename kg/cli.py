@@ -6,6 +6,7 @@ print one line and exit 2; a graph that violates the shapes exits 1.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -18,15 +19,18 @@ import pyoxigraph
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 
 from kg import formats
-from kg.errors import NewsKGError, ShapesViolated
+from kg.errors import InputError, NewsKGError, ShapesViolated
 from kg.export import export as export_store
+from kg.extract import extract as extract_text
+from kg.extract.jsonl import dumps, to_json
 from kg.ingest import build as build_graph
 from kg.ingest import ingest as run_ingest
-from kg.pipeline import MAX_ARTICLE_BYTES, find_articles, load_corpus
+from kg.pipeline import ARTICLE_TEXT, MAX_ARTICLE_BYTES, find_articles, load_corpus
+from kg.read.dw import parse_article
 from kg.shacl import ValidationReport
 from kg.shacl import validate as validate_quads
 from kg.store import GraphStore, open_store
-from kg.vocab import PREFIXES, Minter
+from kg.vocab import PREFIXES, Minter, slugify
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_STORE = "var/store"
@@ -179,6 +183,96 @@ def ingest(
         seconds = time.perf_counter() - started
         click.echo(f"{report.summary()} in {seconds:.1f} s")
         sys.exit(1 if report.rejected else 0)
+
+
+@cli.command()
+@click.option(
+    "--data",
+    "data_dir",
+    envvar="NEWSKG_DATA",
+    default="data",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Data folder whose entities/ are the known names (without one, every name is discovered).",
+)
+@base_option
+@click.option("--lang", type=click.Choice(["auto", "de", "en"]), default="auto", show_default=True)
+@click.option("--lines", is_flag=True, help="Every line of a text file is a document of its own.")
+@click.option(
+    "--published",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Publication date of plain texts, against which relative dates resolve (events need one).",
+)
+@max_article_option
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def extract(
+    data_dir: Path,
+    base: str | None,
+    lang: str,
+    lines: bool,
+    published: dt.datetime | None,
+    max_article_bytes: int,
+    paths: tuple[Path, ...],
+) -> None:
+    """Read mentions, quotations, roles and events out of texts: a DW scrape (an article folder, or its
+    article.txt) or plain text files; one JSON object per document on stdout (docs/extract-format.md).
+    A file that cannot be read is named on stderr and the exit status is 2."""
+    with user_errors():
+        minter = minter_for(base)
+        corpus = load_corpus(data_dir, minter=minter) if (data_dir / "entities").is_dir() else None
+        lookup = corpus.lookup if corpus is not None else None
+        failed = 0
+        for path in paths:
+            try:
+                documents = extraction_inputs(path, lines=lines, max_bytes=max_article_bytes)
+            except InputError as exc:
+                click.echo(f"error: {exc}", err=True)
+                failed += 1
+                continue
+            for doc, text, day in documents:
+                day = day or (published.date() if published else None)
+                found = extract_text(
+                    text, lang=None if lang == "auto" else lang, published=day, registry_lookup=lookup
+                )
+                if found.lang not in ("de", "en"):
+                    click.echo(
+                        f"warning: {doc}: not German or English text; only its language is given", err=True
+                    )
+                click.echo(dumps(to_json(found, doc=doc, text=text, registry_lookup=lookup, minter=minter)))
+        sys.exit(2 if failed else 0)
+
+
+def extraction_inputs(path: Path, *, lines: bool, max_bytes: int) -> list[tuple[str, str, dt.date | None]]:
+    """The documents of one ``extract`` argument: ``(name, text, publication date)``; a DW scrape gives its
+    article body and date, a plain text file its text exactly (or each non-empty line with ``lines``).
+
+    :raises InputError: naming the file, for one that cannot be read, is not UTF-8, is empty or too large.
+    """
+    scrape = path / ARTICLE_TEXT if path.is_dir() else path
+    if not scrape.is_file():
+        raise InputError("no such file (expected a text file or an article folder)", file=path)
+    size = scrape.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"the text is {size:,} bytes, more than the limit of {max_bytes:,} (--max-article-bytes)",
+            file=scrape,
+        )
+    try:
+        raw = scrape.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start}); nothing extracted", file=scrape) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", file=scrape) from None
+    if not raw.strip():
+        raise InputError("the text is empty; nothing extracted", file=scrape)
+    if "\x00" in raw:
+        raise InputError("binary data, not text; nothing extracted", file=scrape)
+    if path.is_dir() or scrape.name == ARTICLE_TEXT:
+        article = parse_article(raw, slug=slugify(scrape.parent.name), source=scrape)
+        return [(str(scrape), article.body, article.date_published)]
+    if lines:
+        return [(f"{scrape}:{n}", line, None) for n, line in enumerate(raw.split("\n"), 1) if line.strip()]
+    return [(str(scrape), raw, None)]
 
 
 def read_rdf_files(files: tuple[Path, ...]) -> list[pyoxigraph.Quad]:

@@ -7,6 +7,7 @@ article as scraped) and, optionally, ``annotations.yaml`` (what an editor added)
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 from pyoxigraph import Quad
 
 from kg.errors import InputError
+from kg.extract import RegistryLookup, registry_lookup
 from kg.mapping import Source, article_quads, entity_quads
 from kg.model import Annotations
 from kg.read.annotations import load_annotations
@@ -84,6 +86,16 @@ class Corpus:
     minter: Minter
     entity_files: tuple[Path, ...]
     max_article_bytes: int = MAX_ARTICLE_BYTES
+
+    @functools.cached_property
+    def lookup(self) -> RegistryLookup:
+        """The registry's persons, organizations and places by names and aliases, as the extractor finds
+        them; the German name first, as the one a discovered short form resolves to."""
+        return registry_lookup(
+            (e.id, e.type, e.wikidata, [e.name.get("de", e.id), *e.name.values(), *e.aliases])
+            for e in self.registry.entities.values()
+            if e.kind in ("person", "organization", "place")
+        )
 
     def entity_graph(self) -> list[Quad]:
         return entity_quads(self.registry, self.minter, [_source(p) for p in self.entity_files])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -339,3 +340,51 @@ class TestInterruptedBuild:
             outcomes.add(after == new_dump)
             shutil.rmtree(store)
         assert outcomes == {False, True}, "some builds are killed before the write, the last one completes"
+
+
+class TestExtract:
+    """``newskg extract``: one JSON object per document, offsets into the text it gives, bad input named."""
+
+    def test_a_dw_scrape_gives_its_body_and_what_is_in_it(self) -> None:
+        result = newskg("extract", "--data", DATA, DATA / "articles" / "dw-2025-10-17-trump-putin-budapest")
+        assert result.returncode == 0, result.stderr
+        (line,) = result.stdout.splitlines()
+        obj = json.loads(line)
+        assert obj["lang"] == "de" and obj["text"].startswith(
+            "Trump kündigt Treffen mit Putin in Budapest an"
+        )
+        for item in obj["mentions"] + obj["quotations"] + obj["roles"] + obj["events"]:
+            assert 0 <= item["start"] < item["end"] <= len(obj["text"]) and 0 < item["confidence"] < 1
+        trump = [m for m in obj["mentions"] if m["entity"].endswith("/person/donald-trump")]
+        assert trump and all(m["known"] and m["wikidata"] == "Q22686" for m in trump)
+        assert any(q["form"] == "direct" for q in obj["quotations"])
+
+    def test_a_plain_text_is_taken_exactly_and_lines_are_documents(self, tmp_path: Path) -> None:
+        text = tmp_path / "notes.txt"
+        german = "Angela Merkel sagte in Berlin: „Wir schaffen das.“"
+        english = "The mayor of the city said that he would meet the president."
+        text.write_text(f"{german}\n\n{english}\n", "utf-8")
+        whole = json.loads(newskg("extract", text).stdout)
+        assert whole["text"] == text.read_text(encoding="utf-8") and whole["doc"] == str(text)
+        lines = [json.loads(x) for x in newskg("extract", "--lines", text).stdout.splitlines()]
+        assert [o["doc"] for o in lines] == [f"{text}:1", f"{text}:3"]
+        assert [o["lang"] for o in lines] == ["de", "en"]
+
+    @pytest.mark.parametrize(
+        ("content", "reason"),
+        [(b"\xff\xfe\x00", "not UTF-8"), (b"", "empty"), (b"  \n", "empty"), (b"a\x00b", "binary")],
+    )
+    def test_bad_input_is_named_and_nothing_is_printed(
+        self, tmp_path: Path, content: bytes, reason: str
+    ) -> None:
+        bad = tmp_path / "bad.txt"
+        bad.write_bytes(content)
+        result = newskg("extract", bad)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.startswith(f"error: {bad}: ") and reason in result.stderr
+
+    def test_a_text_over_the_limit_is_refused(self, tmp_path: Path) -> None:
+        big = tmp_path / "big.txt"
+        big.write_text("Wort " * 1000, encoding="utf-8")
+        result = newskg("extract", "--max-article-bytes", "100", big)
+        assert result.returncode == 2 and "--max-article-bytes" in result.stderr
