@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import dataclasses
 import gzip
 import os
 import signal
@@ -139,7 +140,9 @@ def test_a_process_freed_while_workers_wait_goes_to_them(store: Path) -> None:
     pool.start()
     try:
         numbers = lent(pool)
-        medium = {**SLOW, "query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"}
+        medium = dataclasses.replace(
+            SLOW, query="SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        )
         first = in_background(pool, medium, 30)
         time.sleep(0.2)
         started = time.monotonic()
@@ -191,10 +194,9 @@ def test_a_query_past_its_deadline_ends_its_process_which_is_replaced(pool: Quer
     assert numbers[0] not in pool._thread.slots  # no line kept to a slot that is gone
 
 
-LONG = {  # some seconds: still running when a query beside it is cut off
-    **SLOW,
-    "query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?a != ?g) }",
-}
+LONG = dataclasses.replace(  # some seconds: still running when a query beside it is cut off
+    SLOW, query="SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?a != ?g) }"
+)
 
 
 def test_queries_beside_one_cut_off_start_again_in_the_replacement(pool: QueryPool) -> None:
