@@ -681,6 +681,12 @@ def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None
     return Speaker(m.span, m.text, m.key, None)
 
 
+def _clause_initial(st: _State, a: int, lo: int) -> bool:
+    """Whether token ``a`` opens its clause (the sentence, or after a comma, colon or quotation mark)."""
+    s_lo = st.sents[st.toks[a].sent][0]
+    return a <= max(lo, s_lo) or st.toks[a - 1].text in (",", ":", ";", "“", "”", '"', "''", "—", "–", "-")
+
+
 def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, float]:
     """The subject of the verb of saying at token ``c`` within tokens ``[lo, hi)``; and how sure."""
     toks, lang = st.toks, st.lang
@@ -702,8 +708,18 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         and toks[c].low not in ("said", "says", "added", "wrote", "told", "asked", "explained", "continued")
     ):
         after = None  # English inverts only "said X", "added X"
+    first = None
+    if lang == "en" and (before is None or not _clause_initial(st, before[0], lo)):
+        # "Trump, speaking to a veterans group, said ...", "Cruz exhorted ... and said ...": the sentence's subject
+        s_lo = st.sents[toks[c].sent][0]
+        k = max(lo, s_lo)
+        if toks[k].low in ("at", "in", "on", "after", "before", "during", "later", "earlier", "but", "and"):
+            while k < c and toks[k].text != ",":
+                k += 1
+            k += 1
+        first = _np_forward(st, k, c) if k < c else None
     scored: list[tuple[float, Speaker]] = []
-    for np_, where in ((after, "after"), (before, "before")):
+    for np_, where in ((after, "after"), (before, "before"), (first, "first")):
         if np_ is None:
             continue
         a, b = np_
@@ -738,7 +754,9 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
             else:
                 score += 1.0
         if lang == "en" and where == "before":
-            score += 0.5
+            score += 0.5 if _clause_initial(st, a, lo) else -0.5
+        if where == "first":
+            score += 0.2
         if lang == "de" and where == "after":
             score += 0.3
         scored.append((score, sp))
