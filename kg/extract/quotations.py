@@ -710,7 +710,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         after = None  # English inverts only "said X", "added X"
     first = None
     if lang == "en" and (before is None or not _clause_initial(st, before[0], lo)):
-        # "Trump, speaking to a veterans group, said ...", "Cruz exhorted ... and said ...": the sentence's subject
+        # "Trump, speaking to a veterans group, said ...", "Cruz exhorted ... and said ...": the subject
         s_lo = st.sents[toks[c].sent][0]
         k = max(lo, s_lo)
         if toks[k].low in ("at", "in", "on", "after", "before", "during", "later", "earlier", "but", "and"):
