@@ -756,10 +756,10 @@ RAW_BODIES = {
         NOT_UTF8,
     ),
     "nul-bytes-direct": (b"SELECT * WHERE { \x00\x00 }", "application/sparql-query", MALFORMED),
-    "invalid-utf8-form": (
+    "invalid-utf8-form": (  # the escapes are decoded first, as the protocol says, and are no UTF-8
         b"query=SELECT+*+WHERE+%7B+%3Fs+%3Fp+%FF%FE+%7D",
         "application/x-www-form-urlencoded",
-        MALFORMED,
+        "400 Bad Request: the form body is not valid UTF-8",
     ),
 }
 
@@ -781,7 +781,7 @@ def test_undecodable_get_parameter_is_400_without_leaks(live_server: LiveServer)
     response = requests.get(live_server.sparql + "?query=SELECT%20*%20WHERE%20%7B%20%FF%00%20%7D", timeout=30)
     assert response.status_code == 400, response.text
     assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
-    assert response.text.startswith("malformed query: error at ")
+    assert response.text.startswith("400 Bad Request: the URL's query string is not valid UTF-8")
     assert_no_leak(response)
 
 

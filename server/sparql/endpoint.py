@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import functools
 import math
+from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, redirect, request, url_for
 from pyoxigraph import NamedNode
 from werkzeug.datastructures import MultiDict
-from werkzeug.exceptions import BadRequest, Forbidden, UnsupportedMediaType
+from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, UnsupportedMediaType
 from werkzeug.sansio.utils import get_current_url
 
 from kg import formats
@@ -35,24 +36,72 @@ def protocol_params() -> MultiDict[str, str]:
 
     :raises Forbidden: for SPARQL Update; :raises UnsupportedMediaType: for other POST bodies.
     """
-    if request.method in ("GET", "HEAD"):
-        params = request.args
-    elif request.mimetype == FORM_TYPE:
-        params = MultiDict(request.args)
-        params.update(request.form)
-    elif request.mimetype == QUERY_TYPE:
-        params = MultiDict(request.args)
-        params.add("query", direct_query())
-    elif request.mimetype == UPDATE_TYPE:
-        raise Forbidden("SPARQL Update is not allowed: this endpoint is read-only")
-    else:
-        raise UnsupportedMediaType(
-            f"POST body of type {request.mimetype or '(none)'!r} is not supported "
-            f"(expected {QUERY_TYPE} or {FORM_TYPE})"
-        )
+    params = query_args()
+    if request.method == "POST":
+        if request.mimetype == FORM_TYPE:
+            params = MultiDict(params)
+            params.update(form_params())
+        elif request.mimetype == QUERY_TYPE:
+            params = MultiDict(params)
+            params.add("query", direct_query())
+        elif request.mimetype == UPDATE_TYPE:
+            raise Forbidden("SPARQL Update is not allowed: this endpoint is read-only")
+        else:
+            raise UnsupportedMediaType(
+                f"POST body of type {request.mimetype or '(none)'!r} is not supported "
+                f"(expected {QUERY_TYPE} or {FORM_TYPE})"
+            )
     if "update" in params:
         raise Forbidden("SPARQL Update is not allowed: this endpoint is read-only")
     return params
+
+
+def query_args() -> MultiDict[str, str]:
+    """The parameters of the URL's query string, whose percent-escapes must make UTF-8.
+
+    werkzeug leaves an escape that is not UTF-8 as it was (``%FF``), and a query would run with it; a ``%``
+    left in a value is rare, so only then is the query string decoded again, strictly.
+    """
+    try:
+        args = request.args
+    except UnicodeDecodeError:  # raw bytes, not escaped
+        raise BadRequest("the URL's query string is not valid UTF-8") from None
+    if any("%" in value for values in args.listvalues() for value in values):
+        strict_params(request.query_string, "the URL's query string")
+    return args
+
+
+def form_params() -> MultiDict[str, str]:
+    """The parameters of a form-encoded body, strictly UTF-8 (raw and percent-escaped bytes alike)."""
+    return MultiDict(strict_params(request_body(), "the form body"))
+
+
+def strict_params(raw: bytes, where: str) -> list[tuple[str, str]]:
+    """:raises BadRequest: when ``raw`` or one of its percent-escapes is not UTF-8."""
+    try:
+        return parse_qsl(raw.decode("utf-8"), keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise BadRequest(f"{where} is not valid UTF-8 once its %-escapes are decoded") from None
+
+
+def request_body() -> bytes:
+    """The whole body, as the client announced it.
+
+    :raises BadRequest: when the body breaks its framing (a malformed chunk, a missing CRLF) or ends before
+        its ``Content-Length``: the front hands over what it got, and a query cut short may still parse.
+    """
+    try:
+        data = request.get_data(cache=True)
+    except HTTPException:
+        raise
+    except Exception as exc:  # the front's own parse errors (gunicorn's are no OSError)
+        raise BadRequest(f"the request body is malformed ({type(exc).__name__})") from None
+    expected = request.content_length
+    if expected is not None and len(data) < expected:
+        raise BadRequest(
+            f"the request body ended after {len(data)} of the {expected} bytes of its Content-Length"
+        )
+    return data
 
 
 def direct_query() -> str:
@@ -61,7 +110,7 @@ def direct_query() -> str:
     if charset not in ("utf-8", "utf8", "us-ascii"):
         raise UnsupportedMediaType(f"charset={charset!r} is not supported: send the query as UTF-8")
     try:
-        return request.get_data().decode("utf-8")
+        return request_body().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BadRequest(f"the query is not valid UTF-8 (byte {exc.start})") from None
 
