@@ -5,13 +5,17 @@ text gives.
 "Mitte Oktober" a window (:class:`kg.extract.types.When` with ``precision="window"``, ``value`` its first and
 ``end`` its last day).
 
-Why rules and not dateparser: dateparser (PyPI) was measured on the phrases news use. It resolves some
-German phrases ("im August", "nächste Woche") but not "am Donnerstag", "in den nächsten zwei Wochen",
-"Mitte Oktober" or "am vergangenen Wochenende", it returns a full date where the text gives a month or a
-year (the precision is what the graph needs), it cannot find expressions inside running text quickly
-(``search_dates`` costs milliseconds per sentence and matches words such as "Mai" in names), and it adds
-~1 s of import time to each worker. Every phrase dateparser resolves correctly is covered by the rules below
-as well, with its precision, so it is not a dependency.
+Why rules and not dateparser: dateparser 1.5.0 (PyPI) was measured here on the phrases of this module's tests
+(publication date Friday 2025-10-17, ``PREFER_DATES_FROM=past``). It returns the right day for "gestern",
+a bare "Donnerstag", "17.10.2025", "yesterday", "on/last Thursday", "Sept. 11" and "August 5, 2016"; it
+returns nothing for "am Donnerstag", "an diesem Freitag", "in der kommenden Woche", "in den nächsten zwei
+Wochen", "im Jahr 2023", "Mitte Oktober", "Anfang November", "am vergangenen Wochenende", "am 5. August
+1930", "im Sommer 2011", "in the next two weeks" and "mid-October"; and where it answers it gives a full date
+even when the text names a month, a week or a year ("im August" -> 2025-08-17, "nächste Woche" -> 2025-10-24,
+"in 2023" -> 2023-10-17), while the graph needs the precision. Finding the expressions in running text
+(``search_dates``) took 0.35 s for the 1,200-word seed article and reported "mit" and "die" as dates. So
+every phrase is resolved by the rules below, which also give each phrase dateparser gets right, with its
+precision; dateparser is not a dependency.
 
 Direction: a bare weekday or month ("am Donnerstag", "im August") means the nearest one before the
 publication date (or the day itself), unless the sentence looks ahead (a future or planning marker such as
