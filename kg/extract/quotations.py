@@ -23,8 +23,14 @@ The speaker is the noun phrase that the verb of saying takes as its subject (aft
 inverted order: "sagte der US-Präsident"; before it otherwise), resolved to the entity of a mention inside
 it; a pronoun ("er", "sie", "he") is resolved to the last speaker or the last person named before it whose
 gender fits; a phrase without a named entity is an unnamed speaker with its role noun ("die
-Fahrtleiterin"). Everything works on the tokens and sentences of :mod:`kg.extract.doc`; no tagging is
-needed.
+Fahrtleiterin"). The rules work on the tokens and sentences of :mod:`kg.extract.doc` and lexicons
+(:mod:`kg.extract.cues`); part-of-speech tags are asked for (and so computed) only for the sentences where a
+quotation has no verb of saying, to find the sentence's subject.
+
+Confidences follow what the rules achieved on the tuning half of SpkAtt-2023 (``bench/extract_speech.py``):
+a direct quotation's is the model's probability that the passage is speech times how sure the speaker rule
+is; clauses after a verb of saying are right about as often as 0.5-0.7 says (their messages matched gold
+86 % of the time, their speakers about 60 %); reported speech acts 0.45 (48 % matched).
 """
 
 from __future__ import annotations
