@@ -53,9 +53,12 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
     "include_formatting": False,
     "include_links": False,
     "favor_recall": False,
+    "fast": True,
 }
 """How trafilatura is asked for the main text (measured on whole sets with ``python -m bench.webpages``:
-asking it for images too, or for recall, let more boilerplate into the text on every set). Figure captions
+asking it for images too, or for recall, let more boilerplate into the text on every set; its second
+opinion from readability and jusText, which ``fast`` skips, changed one page's score by 0.001 and took
+about a sixth of the reading time). Figure captions
 are read off the page's article element instead (:func:`_article_figures`)."""
 
 MIN_WORDS = 25
