@@ -309,6 +309,22 @@ ORG_WORDS = frozenset(
 )
 
 
+_ORG_NOUNS = (
+    "Plattform Onlinedienst Onlinedienstes Netzwerk Netzwerks Sender Senders Zeitung Magazin Magazins Portal "
+    "Portals Dienst Dienstes Firma Unternehmen Unternehmens Konzern Konzerns Partei Verein Vereins Marke "
+    "Organisation Gruppe Bewegung Miliz Verband Verbands Agentur Hersteller Herstellers Airline Club Klub "
+    "platform network newspaper magazine company firm party group movement militia agency broadcaster"
+)
+_PLACE_NOUNS = (
+    "Stadt Hauptstadt Gemeinde Ort Dorf Region Provinz Bundesstaat Bundesland Insel Hafenstadt Metropole "
+    "city town village region province state island capital"
+)
+APPOSITIVE_NOUNS: dict[str, str] = {
+    **dict.fromkeys(_ORG_NOUNS.split(), "Organization"),
+    **dict.fromkeys(_PLACE_NOUNS.split(), "Place"),
+}
+"""Nouns that say what the name right after them is: "die Plattform X", "die Stadt Halle"."""
+
 _ENDINGS = ("", "e", "en", "er", "es", "em")
 
 

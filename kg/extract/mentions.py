@@ -24,6 +24,7 @@ that stand for a person the text names ("der Kremlchef") are resolved later, fro
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -401,11 +402,15 @@ def _merge(layers: list[list[_Found]]) -> list[_Found]:
     """Earlier layers win: a later span that overlaps a kept one is dropped. Registry matches of things
     (a website, a weapon) are kept here too, so that the tagger cannot make them a person."""
     kept: list[_Found] = []
+    starts: list[int] = []  # kept spans never overlap, so sorted by start they are sorted by end too
     for layer in layers:
         for f in sorted(layer, key=lambda f: (f.start, -f.end)):
-            if not any(_overlaps(f, k) for k in kept):
-                kept.append(f)
-    return sorted(kept, key=lambda f: (f.start, f.end))
+            k = bisect.bisect_left(starts, f.end)  # kept spans starting before f ends: [0, k)
+            if k > 0 and kept[k - 1].end > f.start:
+                continue
+            kept.insert(k, f)
+            starts.insert(k, f.start)
+    return kept
 
 
 _GENITIVE = re.compile(r"(?<=\w)(?:s|'s|’s|')$")
@@ -419,10 +424,12 @@ def _compound_parts(doc: Doc, kept: list[_Found], names: dict[str, tuple[str, st
     """Parts of hyphenated tokens that are names found elsewhere in the text (discovered ones; the registry
     matches compound parts by itself)."""
     found = []
+    starts = [k.start for k in kept]
     for tok in doc.tokens:
         if "-" not in tok.text[1:-1]:
             continue
-        if any(k.start <= tok.start and tok.end <= k.end and k.source != "crf" for k in kept):
+        k = bisect.bisect_right(starts, tok.start) - 1
+        if k >= 0 and kept[k].end >= tok.end and kept[k].source != "crf":
             continue
         pos = tok.start
         for part in tok.text.split("-"):
@@ -533,7 +540,7 @@ def find_mentions(doc: Doc, lookup: RegistryLookup | None = None) -> list[Mentio
     registry = _registry(doc.text, lookup)
     credits = _credits(doc.text, lookup)
     tagged = _crf(doc) if doc.lang == "de" else _english(doc)
-    tagged = [t for t in tagged if not _known_thing(doc.text[t.start : t.end], lookup)]
+    tagged = [_appositive_type(doc, t) for t in tagged if not _known_thing(doc.text[t.start : t.end], lookup)]
     kept = _merge([registry, credits, tagged])
     names: dict[str, tuple[str, str]] = {}  # one-word names and persons' family names
     for f in kept:
@@ -542,6 +549,19 @@ def find_mentions(doc: Doc, lookup: RegistryLookup | None = None) -> list[Mentio
             names.setdefault(words[-1], (words[-1], f.type))
     kept = _merge([kept, _compound_parts(doc, kept, names), _short_forms(doc, kept)])
     return _resolve(doc.text, kept)
+
+
+def _appositive_type(doc: Doc, f: _Found) -> _Found:
+    """A name right after a noun that says what it is: "die Plattform Truth Social", "der Konzern Siemens"
+    (an organization), "die Stadt Halle" (a place), whatever the tagger thought."""
+    tok = doc.token_at(f.start)
+    if tok is None or tok.i == 0 or doc.tokens[tok.i - 1].sentence != tok.sentence:
+        return f
+    before = doc.tokens[tok.i - 1].text
+    kind = lexicon.APPOSITIVE_NOUNS.get(before)
+    if kind is None or kind == f.type:
+        return f
+    return _Found(f.start, f.end, kind, f.confidence, f.known, f.source)
 
 
 def _known_thing(name: str, lookup: RegistryLookup) -> bool:

@@ -16,6 +16,7 @@ US-Präsident") to the person the text gave that role, when only one person has 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -130,6 +131,7 @@ class _Qualifier:
 def find_roles(doc: Doc, mentions: Sequence[Mention], lookup: RegistryLookup | None = None) -> list[Role]:
     """Every role the text gives a person it names, in text order."""
     lookup = lookup or {}
+    mentions = _Mentions(mentions)
     persons = [m for m in mentions if m.type == "Person" and _is_name(m) and not _genitive(m)]
     by_end = {m.span.end: m for m in mentions}
     roles: list[Role] = []
@@ -379,7 +381,31 @@ def _qualify_after(
 
 
 # ---- keys ---------------------------------------------------------------------------------------------
+class _Mentions(Sequence[Mention]):
+    """Mentions sorted by offset, to find the one at a token in log time (they never overlap)."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+        self.starts = [m.span.start for m in self.items]
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def,override]
+        return self.items[i]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def at(self, tok: Token) -> Mention | None:
+        k = bisect.bisect_right(self.starts, tok.start) - 1
+        while k >= 0 and self.items[k].span.end > tok.start:  # an earlier, longer one may cover it
+            if tok.end <= self.items[k].span.end:
+                return self.items[k]
+            k -= 1
+        return None
+
+
 def _mention_at(tok: Token, mentions: Iterable[Mention]) -> Mention | None:
+    if isinstance(mentions, _Mentions):
+        return mentions.at(tok)
     for m in mentions:
         if m.span.start <= tok.start and tok.end <= m.span.end:
             return m
@@ -433,6 +459,7 @@ def role_mentions(
 ) -> list[Mention]:
     """Mentions by role noun ("der Kremlchef", "den US-Präsidenten") of the one person the text gave that
     role (with the same ``of``) elsewhere; role nouns inside a mention or before a name are left alone."""
+    mentions = _Mentions(mentions)
     by_role: dict[tuple[str, str | None], set[str]] = {}
     names: dict[str, str] = {}
     for r in roles:
