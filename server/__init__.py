@@ -6,15 +6,14 @@ test builds its own app.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, request
 
-from kg.store import RemoteStore, Store, open_store
+from kg.store import GraphStore, RemoteStore, Store, is_url, open_store
 from kg.vocab import Minter
-from server import errors, meta
+from server import errors, meta, tempdirs
 from server.cache import ResponseCache, ResultCache
 from server.dataset import DatasetInfo
 from server.execution.inline import InlinePool
@@ -39,15 +38,16 @@ def create_app(
     answered in the request's thread, with no time limit (for tests and embedding)."""
     app = Flask(__name__)
     effective = settings or resolve()
-    store = (
-        store_path
-        if isinstance(store_path, Store)
-        else open_store(store_path, read_only=True, must_exist=True)
-    )
+    store: GraphStore | None
+    if isinstance(store_path, Store) or is_url(store_path):
+        store = store_path if isinstance(store_path, Store) else open_store(store_path, read_only=True)
+        dataset = dataset or DatasetInfo.from_store(store)
+    else:  # counted in a process of its own: RocksDB opened here would crash every forked worker at exit
+        store, dataset = None, dataset or DatasetInfo.of_directory(store_path)
     app.config.update(
         NEWSKG_SETTINGS=effective,
-        NEWSKG_DATASET=dataset or DatasetInfo.from_store(store),
-        NEWSKG_DUMP_DIR=str(dump_dir or Path(tempfile.mkdtemp(prefix="newskg-dumps-"))),
+        NEWSKG_DATASET=dataset,
+        NEWSKG_DUMP_DIR=str(dump_dir or tempdirs.make("dumps")),
         NEWSKG_QUERIES_DIR=str(queries_dir or Path("data") / "queries"),
         MAX_CONTENT_LENGTH=effective["max_request_bytes"],
         MAX_FORM_MEMORY_SIZE=effective["max_request_bytes"],

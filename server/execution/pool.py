@@ -15,13 +15,11 @@ started with fork+exec before the server forks its workers), which lends it the 
 
 from __future__ import annotations
 
-import atexit
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -29,6 +27,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from server import tempdirs
 from server.cache import ResultCache
 from server.execution.idle_stack import IdleStack, block_width
 from server.execution.job import QueryJob
@@ -66,12 +65,10 @@ class Zygote:
         process that started it can: a forked server worker uses the zygote its parent started."""
         if self._popen is not None and (os.getpid() != self._owner or self._popen.poll() is None):
             return
-        if self._popen is None:
-            atexit.register(self._remove_folder)
-        else:
-            self._remove_folder()
+        if self._popen is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)  # the dead zygote's
         self._owner = os.getpid()
-        self.folder = tempfile.mkdtemp(prefix="newskg-zygote-")  # mode 0700: only this user may connect
+        self.folder = str(tempdirs.make("zygote"))  # mode 0700: only this user may connect
         command = [sys.executable, "-m", "server.execution.zygote", self.folder, str(self.store_path),
                    self.store_mode, str(self.memory_mb), str(self.size), str(self.processes)]  # fmt: skip
         self._popen = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
@@ -84,11 +81,6 @@ class Zygote:
         if self._popen is not None and os.getpid() == self._owner:
             self._popen.kill()
             self._popen.wait()
-
-    def _remove_folder(self) -> None:
-        """At exit of the process that started the zygote; not of a server worker forked from it."""
-        if os.getpid() == self._owner:
-            shutil.rmtree(self.folder, ignore_errors=True)
 
     def stack(self) -> IdleStack:
         """A handle of our own on the stack of free slots."""

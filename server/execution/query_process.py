@@ -35,7 +35,10 @@ from server.execution.sandbox import deny_network_or_warn
 
 UNCLAIMED_S = 10.0
 """A slot taken off the stack whose query has not come after this long was taken by a worker that died in
-between: it gives itself back."""
+between: it gives itself back. The fallback only: a slot whose taker is known to be dead (its pid, noted on
+the stack) comes back within ``TAKER_CHECK_S``."""
+TAKER_CHECK_S = 0.2
+"""How often an idle slot looks whether the process that took it has died before sending its query."""
 
 
 def open_store(path: str, mode: str) -> pyoxigraph.Store:
@@ -185,10 +188,19 @@ def answer_in_slot(
         stack = IdleStack(pool.folder, pool.size)  # a handle of its own: flock locks per open file
         selector = selectors.DefaultSelector()
         selector.register(listener, selectors.EVENT_READ)
+        heard = time.monotonic()
         while True:
-            events = selector.select(UNCLAIMED_S)
-            if not events:
+            events = selector.select(TAKER_CHECK_S)
+            if events:
+                heard = time.monotonic()
+            elif time.monotonic() - heard >= UNCLAIMED_S:
                 give_back(stack, free, slot, unless_free=True)
+                heard = time.monotonic()
+            else:
+                taker = stack.taker(slot)
+                # dead first, then nothing pending: a dead process sends nothing more
+                if taker and not alive(taker) and not selector.select(0):
+                    give_back(stack, free, slot, taken_by=taker)
             for key, _ in events:
                 if key.fileobj is listener:
                     selector.register(Connection(listener.accept()[0].detach()), selectors.EVENT_READ)
@@ -218,15 +230,31 @@ def answer_in_slot(
         os._exit(1)
 
 
-def give_back(stack: IdleStack, free: Callable[[int], None], slot: int, *, unless_free: bool = False) -> None:
-    """Back on top of the stack, or to the zygote when workers are waiting for a slot."""
+def give_back(
+    stack: IdleStack, free: Callable[[int], None], slot: int, *, unless_free: bool = False, taken_by: int = 0
+) -> None:
+    """Back on top of the stack, or to the zygote when workers are waiting for a slot; with ``taken_by``,
+    only if that process still holds it."""
     with stack.locked():
-        if unless_free and slot in stack:
+        if (unless_free or taken_by) and slot in stack:
+            return
+        if taken_by and stack.taker(slot) != taken_by:
             return
         if not stack.waiters:
             stack.push(slot)
             return
+        stack.release(slot)
     free(slot)
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, killed but not yet reaped by its parent, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            state = stat.read().rsplit(b")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in (b"Z", b"X")
 
 
 def reply(store: pyoxigraph.Store, job: QueryJob) -> tuple[int, bytes]:

@@ -15,9 +15,11 @@ frame):
 
 A query process sends a slot's number on its own socket pair when the slot is ready, and when it becomes
 free while workers wait (or, taken off the stack by a worker that then died, after ``UNCLAIMED_S`` without a
-query). Slots are numbered, never reused, so a worker can tell a replacement from the slot it replaced, and
-in a block per process (:func:`~server.execution.idle_stack.block_width`), so it can tell which slots
-ended together.
+query). Each slot off the stack is noted with the pid of the server worker that took it (for a grant, the
+peer of its socket), so a query process gives back at once a slot whose taker died before it sent its query
+(:func:`~server.execution.query_process.answer_in_slot`). Slots are numbered, never reused, so a worker
+can tell a replacement from the slot it replaced, and in a block per process
+(:func:`~server.execution.idle_stack.block_width`), so it can tell which slots ended together.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import os
 import selectors
 import signal
 import socket
+import struct
 import sys
 import time
 import traceback
@@ -59,7 +62,8 @@ class Zygote:
         self.children: set[_Child] = set()
         self.stack = IdleStack(pool.folder, pool.size, create=True)
         self.waiting: deque[Connection] = deque()
-        self.clients: set[Connection] = set()
+        self.clients: dict[Connection, int] = {}
+        """Each worker thread's line, with the pid of its server worker (the taker of a slot granted)."""
         self.selector = selectors.DefaultSelector()
         self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self._forked = 0
@@ -123,8 +127,9 @@ class Zygote:
 
     def _accept(self) -> None:
         sock, _ = self.listener.accept()
+        pid = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))[0]
         conn = Connection(sock.detach())
-        self.clients.add(conn)
+        self.clients[conn] = pid
         self.selector.register(conn, selectors.EVENT_READ)
 
     def _from_child(self, child: _Child) -> bool:
@@ -143,7 +148,7 @@ class Zygote:
         with self.stack.locked():
             granted = False
             while self.waiting and not granted:
-                granted = self._send(self.waiting.popleft(), b"g %d" % slot)
+                granted = self._grant(self.waiting.popleft(), slot)
             if not granted:
                 self.stack.push(slot)
             self.stack.waiters = len(self.waiting)
@@ -172,15 +177,23 @@ class Zygote:
             if not message:
                 self._hang_up(worker)
             elif message == b"a":
-                number = self.stack.pop()
+                number = self.stack.pop(self.clients.get(worker, 0))
                 if number is None:
                     self.waiting.append(worker)
-                elif not self._send(worker, b"g %d" % number):
+                elif not self._grant(worker, number):
                     self.stack.push(number)
             elif message == b"c" and worker in self.waiting:
                 self.waiting.remove(worker)
                 self._send(worker, b"c")
             self.stack.waiters = len(self.waiting)
+
+    def _grant(self, worker: Connection, slot: int) -> bool:
+        """Lend ``slot`` to ``worker``, noting its pid as the taker (hold the stack's lock)."""
+        self.stack.take(slot, self.clients.get(worker, 0))
+        if self._send(worker, b"g %d" % slot):
+            return True
+        self.stack.release(slot)
+        return False
 
     def _send(self, worker: Connection, message: bytes) -> bool:
         try:
@@ -195,7 +208,7 @@ class Zygote:
         stack's lock, which counts the waiters."""
         if worker not in self.clients:
             return
-        self.clients.discard(worker)
+        del self.clients[worker]
         self.selector.unregister(worker)
         if worker in self.waiting:
             self.waiting.remove(worker)

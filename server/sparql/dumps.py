@@ -80,7 +80,7 @@ def ensure_dump(path: Path, graph: str | None, fmt: Format) -> Path:
     with _writing:
         if path.is_file():
             return path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
         limit = float(current.settings()["dump_time_limit_s"])
         try:
