@@ -133,3 +133,23 @@ def test_extract_puts_the_mentions_in_text_order():
 def test_text_in_another_language_gives_nothing():
     x = extract("Le président a rencontré le chancelier à Paris pour discuter du budget européen.")
     assert x.lang == "other" and x.mentions == () and x.roles == ()
+
+
+def test_the_json_object_of_a_document():
+    from kg.extract.jsonl import dumps, to_json
+
+    text = "Olaf Scholz traf am Montag in Paris die Ministerin Clara Holm."
+    obj = to_json(
+        extract(text, lang="de", registry_lookup=REGISTRY), doc="x.txt", text=text, registry_lookup=REGISTRY
+    )
+    assert list(obj) == ["doc", "lang", "text", "mentions", "quotations", "roles", "events"]
+    assert obj["text"] == text and obj["lang"] == "de"
+    first = obj["mentions"][0]
+    assert text[first["start"] : first["end"]] == first["text"] == "Olaf Scholz"
+    assert first["entity"].endswith("/person/olaf-scholz") and first["wikidata"] == "Q61053"
+    holm = next(m for m in obj["mentions"] if m["text"] == "Clara Holm")
+    assert holm["entity"].endswith("/person/person-clara-holm") and holm["wikidata"] is None
+    role = obj["roles"][0]
+    assert role["person"] == holm["entity"] and role["role"] == "Ministerin"
+    assert all(0 < item["confidence"] < 1 for kind in ("mentions", "roles") for item in obj[kind])
+    assert "\n" not in dumps(obj)

@@ -95,3 +95,8 @@ def test_english_titles():
     found, _ = roles(text, "en", lookup=None)
     assert ("Tomas Herrera", "Foreign Minister", "place-spanien", False) in found
     assert ("Walter Brenninger", "President", None, True) in found
+
+
+def test_a_city_adjective_names_the_city():
+    found, _ = roles("Der Berliner Bürgermeister Jonas Falkenrath eröffnete das Fest.", lookup=None)
+    assert ("Jonas Falkenrath", "Bürgermeister", "place-berlin", False) in found

@@ -237,6 +237,11 @@ def _qualify(
             of = _country_key(lexicon.country_adjectives()[w], lookup)
             first, k = k, k - 1
             continue
+        city = _city_adjective(w, lookup) if of is None and doc.lang == "de" else None
+        if city is not None:  # "Moskauer Sondergesandte", "Berliner Bürgermeister"
+            of = city
+            first, k = k, k - 1
+            continue
         if w in lexicon.country_names() and of is None:
             of = _country_key(lexicon.country_names()[w], lookup)
             first = k
@@ -409,6 +414,21 @@ def _mention_at(tok: Token, mentions: Iterable[Mention]) -> Mention | None:
     for m in mentions:
         if m.span.start <= tok.start and tok.end <= m.span.end:
             return m
+    return None
+
+
+def _city_adjective(word: str, lookup: RegistryLookup) -> str | None:
+    """The place a German city adjective names: "Moskauer" -> Moskau, "Pariser" -> Paris."""
+    if not (word[:1].isupper() and word.endswith("er") and len(word) > 5):
+        return None
+    for stem in (word[:-2], word[:-3] + "au" if word.endswith("auer") else ""):
+        if not stem:
+            continue
+        hit = lookup.get(stem)
+        if hit is not None and hit.entity_type == "Place":
+            return hit.key
+        if stem in lexicon.places() and stem not in lexicon.country_names():
+            return discovered_key(stem, "Place")
     return None
 
 
