@@ -616,6 +616,15 @@ class _Reader:
                 folded in ref and 2 * len(folded) >= len(_strip_site(ref, site_names)) for ref in references
             ):
                 return h1
+        shown = [
+            _h1_text(h)
+            for h in self.page.tree.xpath("//article//h1 | //*[@itemprop='articleBody']//h1 | //main//h1")
+        ]
+        shown = [h for h in shown if len(h.split()) >= 4 and _fold(h) not in sites]
+        if (
+            len(set(shown)) == 1
+        ):  # the one headline the article shows, whatever its metadata's (SEO) title says
+            return shown[0]
         if structured and not _is_truncated(structured):
             return _strip_site(structured, site_names)
         for candidate in (og_title, title):
