@@ -454,6 +454,17 @@ EN_SPEECH_FORMS = {
     }.items()
     for f in forms
 }
+for _lemma in list(dict.fromkeys(EN_SPEECH_FORMS.values())):
+    _base = _lemma.rstrip("_")
+    if _base in ("be", "have", "do"):
+        continue
+    if _base.endswith("ie"):
+        _ing = _base[:-2] + "ying"
+    elif _base.endswith("e") and not _base.endswith("ee"):
+        _ing = _base[:-1] + "ing"
+    else:
+        _ing = _base + "ing"
+    EN_SPEECH_FORMS.setdefault(_ing.replace("admiting", "admitting"), _lemma)  # "is claiming that"
 EN_REPORTED_ONLY = {
     "vowed",
     "vows",

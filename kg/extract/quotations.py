@@ -39,6 +39,7 @@ import bisect
 import json
 import math
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -1049,6 +1050,8 @@ _FOCUS = {
 }
 """Words that may stand before the subject at the start of a clause ("Auch die Ministerin sagte ...")."""
 
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
 _TRACE: list[str] | None = None
 """Set to a list to record which rule found each direct quotation's speaker (for the benchmark's analysis)."""
 
@@ -1445,8 +1448,9 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 and lemma not in ("tell", "ask", "report", "write", "call")
                 and (nxt.low in C.EN_DET or nxt.low in C.EN_PRONOUNS or _is_cap(nxt))
                 and nxt.low not in ("it", "that")
+                and not (c > lo and (toks[c - 1].text in _MARKS or toks[c - 1].text == ","))
             ):
-                clause_start = c + 1
+                clause_start = c + 1  # "X said the plan ...", not "…," said X
         if clause_start is not None and clause_start < hi:
             clause = toks[clause_start:hi]
             has_konj = any(x.low in C.KONJ1 | C.KONJ2 | C.REPORTATIVE for x in clause)
@@ -1583,5 +1587,9 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
                 continue
         if not found_here:
             carry = None
+    # a reported "message" of a word or two ("said Monday", "and China") is a leftover, not a message
+    out = [
+        q for q in out if q.form == "direct" or len(_WORDS.findall(st.text, q.span.start, q.span.end)) >= 3
+    ]
     out.sort(key=lambda q: (q.span.start, q.span.end))
     return out
