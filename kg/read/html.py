@@ -846,8 +846,11 @@ class _Reader:
                 raise InputError("no publication date (structured data, meta tags or text)", file=self.source)
         published_day = self.local_day(published)
         modified_day = modified.date() if isinstance(modified, dt.datetime) else modified
-        if modified_day is not None and modified_day < published_day:
-            modified, modified_day = None, None
+        both = isinstance(modified, dt.datetime) and isinstance(published, dt.datetime)
+        if (modified_day is not None and modified_day < published_day) or (
+            both and modified.isoformat()[:10] < published.isoformat()[:10]  # type: ignore[union-attr]
+        ):
+            modified, modified_day = None, None  # a modification before the publication is no modification
         language, language_source = self.language(body)
         creators = self.creators(sites)
         keywords = _unique(
