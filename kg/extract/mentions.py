@@ -64,6 +64,9 @@ CONFIDENCE_REGISTRY_DESCRIPTION = 0.8
 the years the registry says, and a text may use it for someone else."""
 CONFIDENCE_CREDIT = 0.85
 CONFIDENCE_EN_RULE = 0.6
+CONFIDENCE_EN_COUNTRY = 0.7
+CONFIDENCE_EN_WEAK = 0.45
+"""An acronym, or one word that a place gazetteer holds ("Obama" is also a city in Japan)."""
 CONFIDENCE_CAP = 0.95
 
 
@@ -311,7 +314,7 @@ _EN_STOP = frozenset(
         "December",
     ]
 )
-_EN_CONNECT = frozenset({"of", "for", "and", "de", "van", "von", "the"})
+_EN_CONNECT = frozenset({"of", "for", "de", "van", "von", "the"})
 
 
 def _english(doc: Doc) -> list[_Found]:
@@ -337,11 +340,9 @@ def _english(doc: Doc) -> list[_Found]:
             while words and _role_like(words[0]) and len(words) > 1:
                 words, i = words[1:], i + 1
             if words:
-                kind = _english_type(words, first=i == doc.sentences[s].first - doc.sentences[s].first)
-                if kind:
-                    found.append(
-                        _Found(toks[i].start, toks[j - 1].end, kind, CONFIDENCE_EN_RULE, None, "rule")
-                    )
+                typed = _english_type(words, first=i == 0)
+                if typed:
+                    found.append(_Found(toks[i].start, toks[j - 1].end, typed[0], typed[1], None, "rule"))
             i = max(j, i + 1)
     return found
 
@@ -378,18 +379,22 @@ def _role_like(word: str) -> bool:
     )
 
 
-def _english_type(words: list[str], first: bool) -> str | None:
+def _english_type(words: list[str], first: bool) -> tuple[str, float] | None:
+    """The type of a run of capitalised English words, and how sure the rule is; None when nothing says."""
     name = " ".join(words)
-    if any(w in lexicon.ORG_WORDS for w in words) or (
-        len(words) == 1 and words[0].isupper() and len(name) > 1
-    ):
-        return "Organization"
-    if name in lexicon.places() or name in lexicon.country_names():
-        return "Place"
+    if len(words) == 1 and words[0].isupper() and len(name) > 1:
+        if name.title() in lexicon.places():  # a dateline: "WASHINGTON (AP)"
+            return "Place", CONFIDENCE_EN_WEAK
+        return "Organization", CONFIDENCE_EN_WEAK  # an acronym: FBI, GOP, but also EDT
+    if any(w in lexicon.ORG_WORDS for w in words):
+        return "Organization", CONFIDENCE_EN_RULE
+    if name in lexicon.country_names():
+        return "Place", CONFIDENCE_EN_COUNTRY
+    if name in lexicon.places():
+        return "Place", CONFIDENCE_EN_RULE if len(words) > 1 else CONFIDENCE_EN_WEAK
     if len(words) >= 2 and words[0] in lexicon.first_names():
-        return "Person"
-    if first:
-        return None  # a capital at the start of a sentence says nothing
+        return "Person", CONFIDENCE_EN_RULE
+    del first  # a capital at the start of a sentence says nothing more
     return None
 
 
@@ -467,6 +472,7 @@ def _resolve(text: str, found: list[_Found]) -> list[Mention]:
         if f.type == "Person" and len(words) >= 2:
             full_by_last[words[-1]].add(surface[id(f)])
     canonical: dict[int, str] = {}
+    as_person: set[int] = set()  # one-word mentions of a person's full name: a person, whatever typed them
     surfaces = set(surface.values())
     for f in discovered:
         name = surface[id(f)]
@@ -476,18 +482,24 @@ def _resolve(text: str, found: list[_Found]) -> list[Mention]:
                 fulls = full_by_last.get(cand)
                 if fulls and len(fulls) == 1:
                     canonical[id(f)] = next(iter(fulls))
+                    as_person.add(id(f))
+                    break
+                if fulls:  # "Clinton" with both Hillary and Bill Clinton in the text: a person, not which
+                    canonical[id(f)] = cand
+                    as_person.add(id(f))
                     break
             else:
                 base = _base(name)
                 canonical[id(f)] = base if base != name and _is_name(base, f.type, surfaces) else name
         else:
             canonical[id(f)] = _genitive_full(name, surface.values())
-    for f in discovered:  # a country by its German name, in every language ("Hungary" -> "Ungarn")
+    keyname = dict(canonical)
+    for f in discovered:  # a country is keyed by its German name in every language ("Hungary" -> "Ungarn")
         if f.type == "Place" and canonical[id(f)] in lexicon.country_names():
-            canonical[id(f)] = lexicon.country_names()[canonical[id(f)]]
+            keyname[id(f)] = lexicon.country_names()[canonical[id(f)]]
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for f in discovered:
-        votes[canonical[id(f)]][f.type] += 1
+        votes[keyname[id(f)]]["Person" if id(f) in as_person else f.type] += 1
     out: list[Mention] = []
     for f in found:
         span = Span(f.start, f.end)
@@ -507,13 +519,12 @@ def _resolve(text: str, found: list[_Found]) -> list[Mention]:
                 )
             )
             continue
-        name = canonical[id(f)]
+        name = keyname[id(f)]
         kind = votes[name].most_common(1)[0][0]
         share = votes[name][kind] / sum(votes[name].values())
         conf = round(f.confidence * (0.5 + 0.5 * share), 3)
-        out.append(
-            Mention(span, text[f.start : f.end], kind, discovered_key(name, kind), False, conf, None, name)
-        )
+        key = discovered_key(name, kind)
+        out.append(Mention(span, text[f.start : f.end], kind, key, False, conf, None, canonical[id(f)]))
     return out
 
 
