@@ -25,7 +25,9 @@ it; a pronoun ("er", "sie", "he") is resolved to the last speaker or the last pe
 gender fits; a phrase without a named entity is an unnamed speaker with its role noun ("die
 Fahrtleiterin"). The rules work on the tokens and sentences of :mod:`kg.extract.doc` and lexicons
 (:mod:`kg.extract.cues`); part-of-speech tags are asked for (and so computed) only for the sentences where a
-quotation has no verb of saying, to find the sentence's subject.
+quotation has no verb of saying, to find the sentence's subject. A speaker carried forward (a Konjunktiv
+sentence, a quotation that stands alone) keeps the span of the words that named it last, in an earlier
+sentence, as SpkAtt-2023 annotates it.
 
 Confidences follow what the rules achieved on the tuning half of SpkAtt-2023 (``bench/extract_speech.py``):
 a direct quotation's is the model's probability that the passage is speech times how sure the speaker rule
@@ -307,8 +309,23 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
             ):
                 k += 1
                 continue
-            if has_noun and t.low in ("von", "vom") and k + 1 < end and _is_cap(toks[k + 1]):
-                k += 1  # "der Deutschlandchef von EY", "Kopf einer Gruppe von Inspektoren"
+            if (
+                has_noun
+                and t.low in ("von", "vom", "für", "zu", "beim")
+                and k + 1 < end
+                and _is_cap(toks[k + 1])
+            ):
+                k += 1  # "der Deutschlandchef von EY", "der Chef der Bundesagentur für Arbeit"
+                continue
+            if (
+                has_noun
+                and t.low in ("aus", "von", "vom")
+                and k + 2 < end
+                and toks[k + 1].low in ("dem", "der")
+                and _is_cap(toks[k + 2])
+                and not _mention_in(st, toks[k + 2].start, toks[k + 2].end, ("Place",))
+            ):
+                k += 2  # "Privatdozent Dr. Dittrich aus dem Forscherteam"
                 continue
             if (
                 has_noun
@@ -862,6 +879,15 @@ _NP_TAGS_DE = {
 _NOUN_TAGS = {"NN", "NE", "NNA", "FM", "NP0", "NN1", "NN2"}
 
 
+def _konjunktiv(tok: _Tok) -> bool:
+    """A finite verb in Konjunktiv I (or reportative "soll"): listed, or a third-person form in -e that is
+    not a past form in -te ("beschränke", "betreibe")."""
+    low = tok.low
+    if low in C.KONJ1 or low in C.REPORTATIVE:
+        return True
+    return low.endswith("e") and not low.endswith(("te", "ie")) and len(low) > 3 and tok.text.islower()
+
+
 def _first_finite(st: _State, si: int) -> int | None:
     """The first finite verb of sentence ``si`` outside quotations (German, from its tags)."""
     doc = st.doc
@@ -920,7 +946,11 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
     if k < hi and tags[k - lo] == "PPER" and st.toks[k].low in ("er", "sie"):
         return _resolve_pronoun(st, st.toks[k])
     a = k
+    seen_noun = False
     while k < hi and (tags[k - lo] in _NP_TAGS_DE) and not _in_quote(st, st.toks[k]):
+        if seen_noun and tags[k - lo] in ("ART", "PPOSAT", "PDAT", "PIAT"):
+            break  # a second phrase begins: "sieht Osterloh einen Angriff"
+        seen_noun = seen_noun or tags[k - lo] in _NOUN_TAGS
         k += 1
     if (
         k > a
@@ -1143,7 +1173,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         step = "3"
     # 4. no verb of saying, in a sentence of its own: the subject of the sentence
     v = _first_finite(st, s1) if speaker is None else None
-    reported = v is not None and (st.toks[v].low in C.KONJ1 or st.toks[v].low in C.REPORTATIVE)
+    reported = v is not None and _konjunktiv(st.toks[v])
     recent = st.last_speaker is not None and s1 - st.last_speaker_sent <= 3
     if speaker is None and not (ta == lo1 and tb >= hi2 - 2) and not (reported and recent):
         speaker = _sentence_subject(st, s1)
