@@ -93,9 +93,11 @@ class Doc:
     sentences: tuple[Sentence, ...]
     _tags: dict[int, tuple[tuple[str, str], ...]] = field(default_factory=dict, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = [t.start for t in self.tokens]
+        self._sentence_starts = [s.start for s in self.sentences]
 
     # ---- text and positions -------------------------------------------------------------------------
     def span_text(self, span: Span | Sentence | Token) -> str:
@@ -120,8 +122,7 @@ class Doc:
 
     def sentence_of(self, offset: int) -> int | None:
         """The index of the sentence around ``offset`` (None between sentences)."""
-        starts = [s.start for s in self.sentences]
-        k = bisect.bisect_right(starts, offset) - 1
+        k = bisect.bisect_right(self._sentence_starts, offset) - 1
         if k >= 0 and self.sentences[k].start <= offset < self.sentences[k].end:
             return k
         return None
