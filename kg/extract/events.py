@@ -143,7 +143,6 @@ _VERBS_EN = {
     "elected": "election",
     "signed": "agreement",
     "attacked": "attack",
-    "called": "call",
     "debated": "debate",
 }
 _FAMILY = {"meeting": "meet", "summit": "meet", "talks": "meet", "conference": "meet", "call": "call"}
@@ -393,6 +392,12 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
         trig = _trigger(tok.text, lang)
         if trig is None:
             continue
+        if (
+            lang == "en"
+            and tok.text.lower() == "call"
+            and (tok.i == 0 or doc.tokens[tok.i - 1].text.lower() not in ("phone", "telephone", "conference"))
+        ):
+            continue  # "a call for ..." is not a phone call
         kind, is_noun = trig
         si = tok.sentence
         if lang == "de" and not is_noun and tok.text.lower() == "treffen":
