@@ -105,3 +105,10 @@ def test_english_events():
 
 def test_confidences_are_between_zero_and_one():
     assert all(0 < e.confidence < 1 for e in events("Anna Berger traf Klaus Meier in Hamburg."))
+
+
+def test_words_that_only_look_like_events():
+    assert [e for e in events("Jane Doe called John Roe a liar.", "en") if e.kind == "call"] == []
+    assert [e for e in events("Jane Doe renewed her call for lower taxes.", "en") if e.kind == "call"] == []
+    (e,) = [e for e in events("Jane Doe had a phone call with John Roe.", "en") if e.kind == "call"]
+    assert e.attendees == ("person-jane-doe", "person-john-roe")
