@@ -202,6 +202,28 @@ def seed_persons() -> dict:
     return out
 
 
+def seed_roles() -> dict:
+    """The editor's roles (person, organization or country, former) against the extractor's, with the
+    registry: a role counts when the person matches, and the ``of`` and ``former`` when they match too."""
+    from kg.extract import extract, registry_lookup
+
+    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    ann = yaml.safe_load((SEED / "annotations.yaml").read_text(encoding="utf-8"))
+    gold = [(r["person"], r.get("organization"), r.get("status") == "former") for r in ann.get("roles", [])]
+    ex = extract(
+        text, lang="de", published=dt.date(2025, 10, 17), registry_lookup=registry_lookup(registry_entries())
+    )
+    found = {(r.person, r.of, r.former) for r in ex.roles}
+    persons = {r.person for r in ex.roles}
+    return {
+        "gold": len(gold),
+        "person": sum(1 for g in gold if g[0] in persons),
+        "exact": sum(1 for g in gold if g in found),
+        "distinct_found": len(found),
+        "false_persons": sorted({r.person for r in ex.roles} - {g[0] for g in gold}),
+    }
+
+
 def _credits(text: str) -> list[str]:
     """Photographers of the seed's credit lines, as the DW parser reads them (kg.read.dw)."""
     try:
@@ -349,6 +371,16 @@ def report(realdata: Path, skip_germeval: bool = False) -> str:
         lines.append(
             f"| {mode} | **{r['found']} of {seed['gold']}** | {len(r['false'])}: {false} | {missed} |"
         )
+    lines.append("")
+    roles = seed_roles()
+    lines.append("## The seed: roles against the editor's")
+    lines.append("")
+    lines.append(
+        f"{roles['gold']} editor roles; the extractor gives {roles['person']} of their persons a role, and "
+        f"{roles['exact']} with the same organization or country and the same current/former status "
+        f"({roles['distinct_found']} distinct roles found; persons with a role the editor gave none: "
+        f"{', '.join(roles['false_persons']) or 'none'})."
+    )
     lines.append("")
     lines.append("## Speed of `kg.extract.extract` (German, all stages)")
     lines.append("")
