@@ -100,3 +100,13 @@ def test_english_titles():
 def test_a_city_adjective_names_the_city():
     found, _ = roles("Der Berliner Bürgermeister Jonas Falkenrath eröffnete das Fest.", lookup=None)
     assert ("Jonas Falkenrath", "Bürgermeister", "place-berlin", False) in found
+
+
+def test_a_predecessor_held_the_role_the_text_gives_his_successor():
+    text = (
+        "US-Präsidentin Margaret Holloway sprach in Ohio. "
+        "Holloways republikanischer Amtsvorgänger Walter Brenninger schwieg."
+    )
+    found, _ = roles(text)
+    assert ("Walter Brenninger", "Amtsvorgänger", None, True) in found
+    assert ("Walter Brenninger", "Präsidentin", "united-states", True) in found

@@ -17,6 +17,8 @@ US-Präsident") to the person the text gave that role, when only one person has 
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +34,8 @@ CONFIDENCE_APPOSITION = 0.75
 """A role set off by commas ("Der Berater Putins, Juri Uschakow,")."""
 CONFIDENCE_ROLE_MENTION = 0.6
 """A role noun standing for the one person the text gave that role."""
+CONFIDENCE_INHERITED = 0.6
+"""The possessor's role, handed on by "Amtsvorgänger", "Nachfolger", "predecessor"."""
 
 _DE_MODIFIERS = frozenset(
     [
@@ -141,6 +145,7 @@ def find_roles(doc: Doc, mentions: Sequence[Mention], lookup: RegistryLookup | N
             continue
         roles.extend(_before(doc, m, first, mentions, by_end, lookup))
         roles.extend(_after(doc, m, mentions, lookup))
+    roles.extend(_inherited(doc, roles, mentions))
     seen: set[tuple[int, int, str, str]] = set()
     out = []
     for r in sorted(roles, key=lambda r: (r.span, r.role)):
@@ -148,6 +153,37 @@ def find_roles(doc: Doc, mentions: Sequence[Mention], lookup: RegistryLookup | N
         if k not in seen:
             seen.add(k)
             out.append(r)
+    return out
+
+
+_SUCCESSION = {
+    "amtsvorgänger": True,
+    "vorgänger": True,
+    "amtsnachfolger": False,
+    "nachfolger": False,
+    "predecessor": True,
+    "successor": False,
+}
+"""Role nouns that hand on the role of their possessor: "Trumps Amtsvorgänger Joe Biden" held Trump's
+office before him (True: former)."""
+
+
+def _inherited(doc: Doc, roles: list[Role], mentions: _Mentions) -> list[Role]:
+    """ "Trumps Amtsvorgänger Joe Biden": Biden held (former) the role the text gives Trump, with its ``of``."""
+    out = []
+    for r in roles:
+        former = _SUCCESSION.get(r.role.lower().removesuffix("in"))
+        if former is None:
+            continue
+        tok = doc.token_at(r.span.start)
+        owner = mentions.at(tok) if tok is not None else None
+        if owner is None or owner.type != "Person" or owner.key == r.person:
+            continue
+        theirs = [x for x in roles if x.person == owner.key and x.role.lower() not in _SUCCESSION and x.of]
+        if not theirs:
+            continue
+        best = max(Counter((x.role, x.of) for x in theirs).items(), key=lambda kv: kv[1])[0]
+        out.append(Role(r.span, r.person, best[0], best[1], former, CONFIDENCE_INHERITED))
     return out
 
 
@@ -232,6 +268,9 @@ def _qualify(
         if low in _DE_MODIFIERS or low in lexicon.FORMER_EN or low.rstrip("-") in ("ex", "then"):
             former = former or any(low.startswith(f) for f in lexicon.FORMER_DE + lexicon.FORMER_EN)
             first, k = k, k - 1
+            continue
+        if doc.lang == "de" and w.islower() and w not in lexicon.country_adjectives() and _adjective(w):
+            first, k = k, k - 1  # "Trumps demokratischem Amtsvorgänger"
             continue
         if w in lexicon.country_adjectives() and of is None:
             of = _country_key(lexicon.country_adjectives()[w], lookup)
@@ -415,6 +454,17 @@ def _mention_at(tok: Token, mentions: Iterable[Mention]) -> Mention | None:
         if m.span.start <= tok.start and tok.end <= m.span.end:
             return m
     return None
+
+
+_ADJECTIVE = re.compile(r"(?:isch|lich|ig|al|iv|ar|bar|los|haft|sam)(?:e|en|em|er|es)$")
+
+
+def _adjective(word: str) -> bool:
+    """An inflected German adjective ("demokratischem", "langjährigen"), by HanTa's lexicon or its ending."""
+    tag = lexicon.lexicon_de().get(word)
+    if tag is not None:
+        return tag == "ADJA"
+    return _ADJECTIVE.search(word) is not None
 
 
 def _city_adjective(word: str, lookup: RegistryLookup) -> str | None:
