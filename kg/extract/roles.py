@@ -169,7 +169,8 @@ office before him (True: former)."""
 
 
 def _inherited(doc: Doc, roles: list[Role], mentions: _Mentions) -> list[Role]:
-    """ "Trumps Amtsvorgänger Joe Biden": Biden held (former) the role the text gives Trump, with its ``of``."""
+    """A successor's role from the possessor's: in "Trumps Amtsvorgänger Joe Biden" Biden held (former)
+    the role the text gives Trump, with its ``of``."""
     out = []
     for r in roles:
         former = _SUCCESSION.get(r.role.lower().removesuffix("in"))
