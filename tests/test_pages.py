@@ -1,17 +1,36 @@
-"""Linked-data pages over HTTP: Cool URIs, content negotiation, escaping, VoID, validation."""
+"""Linked-data pages: Cool URIs, content negotiation, escaping, VoID, validation.
+
+Every test here runs in process (Flask's test client; queries answered in the test's thread over an
+in-memory store): pages, documents, content negotiation, escaping, VoID, the service description and the
+validation page are the app's own work, the same under gunicorn. ``client`` serves the seed (``app`` in
+``conftest.py``); ``other_base`` and ``crafted`` serve one Turtle file each, its triples in a graph named
+after the file, as ``newskg serve --data FILE`` loads them.
+
+None needs a live server. What does is tested elsewhere on ``live_server`` (gunicorn, queries in the query
+processes): the same pages through the query processes in ``test_browser`` (a person's 303 and page, an
+event, the article's evidence, the validation page); limits, cut-offs and 503s in ``test_protocol``;
+process faults in ``test_faults_*``.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import rdflib
-import requests
+from flask import Flask
+from flask.testing import FlaskClient
+from pyoxigraph import RdfFormat
 
-from tests.conftest import SEED_SLUG, LiveServer, start_server
+from kg.store import Store
+from kg.vocab import Minter, slugify
+from server import create_app
+from server.settings import resolve
+from tests.conftest import SEED_SLUG
 
+HOST = "http://localhost"
+"""Where the app is, as Flask's test client asks it."""
 ARTICLE = f"/article/{SEED_SLUG}"
 MINTED = [
     ARTICLE,
@@ -24,15 +43,27 @@ MINTED = [
 SCHEMA = rdflib.Namespace("http://schema.org/")
 
 
+def text(client: FlaskClient, path: str, **headers: str) -> str:
+    return client.get(path, headers=headers).get_data(as_text=True)
+
+
+def app_over(turtle_file: Path, base: str, dump_dir: Path) -> Flask:
+    """The app ``newskg serve --data TURTLE_FILE --base BASE`` runs, over an in-memory store."""
+    minter = Minter(base)
+    store = Store()
+    store.load(
+        turtle_file.read_bytes(), RdfFormat.TURTLE, graph=minter.entity("graph", slugify(turtle_file.stem))
+    )
+    return create_app(store, settings=resolve([("base_iri", base)]), dump_dir=dump_dir)
+
+
 class TestCoolUris:
     @pytest.mark.parametrize("path", MINTED)
-    def test_a_browser_is_sent_to_the_html_page(self, live_server: LiveServer, path: str) -> None:
-        response = requests.get(
-            live_server.url + path, headers={"Accept": "text/html"}, allow_redirects=False
-        )
+    def test_a_browser_is_sent_to_the_html_page(self, client: FlaskClient, path: str) -> None:
+        response = client.get(path, headers={"Accept": "text/html"})
         assert response.status_code == 303
         assert response.headers["Location"].endswith(f"/doc{path}.html")
-        page = requests.get(live_server.url + response.headers["Location"])
+        page = client.get(response.headers["Location"])
         assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
 
     @pytest.mark.parametrize(
@@ -44,12 +75,14 @@ class TestCoolUris:
             ("application/rdf+xml", "rdf", "xml"),
         ],
     )
-    def test_an_rdf_client_gets_the_description(self, live_server: LiveServer, accept: str, extension: str,
+    def test_an_rdf_client_gets_the_description(self, client: FlaskClient, accept: str, extension: str,
                                                 parse_as: str) -> None:  # fmt: skip
-        response = requests.get(live_server.url + "/event/alaska-summit-2025-08", headers={"Accept": accept})
+        response = client.get(
+            "/event/alaska-summit-2025-08", headers={"Accept": accept}, follow_redirects=True
+        )
         assert response.history[0].status_code == 303
-        assert response.url.endswith(f"/doc/event/alaska-summit-2025-08.{extension}")
-        graph = rdflib.Graph().parse(data=response.content, format=parse_as)
+        assert response.request.path.endswith(f"/doc/event/alaska-summit-2025-08.{extension}")
+        graph = rdflib.Graph().parse(data=response.data, format=parse_as)
         event = rdflib.URIRef("https://kg.example.org/event/alaska-summit-2025-08")
         assert (event, SCHEMA.startDate, None) in graph
         alaska = rdflib.URIRef("https://kg.example.org/place/alaska")
@@ -58,8 +91,8 @@ class TestCoolUris:
             "labels of linked resources"
         )
 
-    def test_html_pages_advertise_their_rdf_twins(self, live_server: LiveServer) -> None:
-        response = requests.get(live_server.url + "/doc/person/vladimir-putin.html")
+    def test_html_pages_advertise_their_rdf_twins(self, client: FlaskClient) -> None:
+        response = client.get("/doc/person/vladimir-putin.html")
         assert 'rel="alternate"; type="text/turtle"' in response.headers["Link"]
 
     @pytest.mark.parametrize(
@@ -71,15 +104,15 @@ class TestCoolUris:
             "/event/%3Cscript%3E",
         ],
     )
-    def test_unknown_iris_are_404(self, live_server: LiveServer, path: str) -> None:
-        response = requests.get(live_server.url + path)
+    def test_unknown_iris_are_404(self, client: FlaskClient, path: str) -> None:
+        response = client.get(path)
         assert response.status_code == 404
-        assert "Traceback" not in response.text
+        assert "Traceback" not in response.get_data(as_text=True)
 
 
 class TestPageContent:
-    def test_person_page(self, live_server: LiveServer) -> None:
-        html = requests.get(live_server.url + "/doc/person/vladimir-putin.html").text
+    def test_person_page(self, client: FlaskClient) -> None:
+        html = text(client, "/doc/person/vladimir-putin.html")
         assert "Wladimir Putin" in html and "Vladimir Putin" in html
         assert "http://www.wikidata.org/entity/Q7747" in html
         assert "President of Russia" in html
@@ -87,14 +120,14 @@ class TestPageContent:
         assert "planned" in html and "happened" in html
         assert "Trump kündigt Treffen mit Putin in Budapest an" in html
 
-    def test_person_page_lists_quotations(self, live_server: LiveServer) -> None:
-        html = requests.get(live_server.url + "/doc/person/karoline-leavitt.html").text
+    def test_person_page_lists_quotations(self, client: FlaskClient) -> None:
+        html = text(client, "/doc/person/karoline-leavitt.html")
         assert "Ich denke, er hält es für möglich." in html
         assert "Darauf möchte ich nicht eingehen." in html
         assert "no verified Wikidata item" in html
 
-    def test_event_page_shows_what_when_where_who_and_evidence(self, live_server: LiveServer) -> None:
-        html = requests.get(live_server.url + "/doc/event/budapest-summit-2025.html").text
+    def test_event_page_shows_what_when_where_who_and_evidence(self, client: FlaskClient) -> None:
+        html = text(client, "/doc/event/budapest-summit-2025.html")
         assert "Planned Trump–Putin summit in Budapest" in html
         assert "planned" in html
         assert "17 October 2025 – 31 October 2025" in html
@@ -103,17 +136,17 @@ class TestPageContent:
         assert "Trump habe Budapest vorgeschlagen, und Putin habe dem sofort zugestimmt." in html
         assert f"/doc{ARTICLE}.html#evidence-" in html
 
-    def test_article_page_highlights_every_supporting_span(self, live_server: LiveServer) -> None:
-        html = requests.get(live_server.url + f"/doc{ARTICLE}.html").text
+    def test_article_page_highlights_every_supporting_span(self, client: FlaskClient) -> None:
+        html = text(client, f"/doc{ARTICLE}.html")
         assert html.count('class="evidence"') > 50
         assert html.count('class="mention"') > 50
         assert 'href="/doc/event/alaska-summit-2025-08.html"' in html
         assert "Sergei Bobylev/TASS/IMAGO" in html and "PT3M38S" in html
         assert "17 October 2025, 17:45 (UTC+02:00)" in html
 
-    def test_evidence_anchors_exist_for_every_link(self, live_server: LiveServer) -> None:
-        event = requests.get(live_server.url + "/doc/event/alaska-summit-2025-08.html").text
-        article = requests.get(live_server.url + f"/doc{ARTICLE}.html").text
+    def test_evidence_anchors_exist_for_every_link(self, client: FlaskClient) -> None:
+        event = text(client, "/doc/event/alaska-summit-2025-08.html")
+        article = text(client, f"/doc{ARTICLE}.html")
         anchors = {part.split('"')[0] for part in event.split(f"{ARTICLE}.html#")[1:]}
         assert anchors
         for name in anchors:
@@ -121,33 +154,29 @@ class TestPageContent:
 
 
 class TestDatasetDescriptions:
-    def test_void(self, live_server: LiveServer) -> None:
-        response = requests.get(live_server.url + "/.well-known/void", headers={"Accept": "text/turtle"})
-        graph = rdflib.Graph().parse(data=response.text, format="turtle")
+    def test_void(self, client: FlaskClient) -> None:
+        response = client.get("/.well-known/void", headers={"Accept": "text/turtle"})
+        graph = rdflib.Graph().parse(data=response.get_data(as_text=True), format="turtle")
         void = rdflib.Namespace("http://rdfs.org/ns/void#")
         dataset = graph.value(predicate=rdflib.RDF.type, object=void.Dataset, any=True)
         assert dataset is not None
-        root = rdflib.URIRef(live_server.url + "/.well-known/void#dataset")
+        root = rdflib.URIRef(HOST + "/.well-known/void#dataset")
         assert int(graph.value(root, void.triples)) > 5000
         assert int(graph.value(root, void.classes)) > 20
         assert len(set(graph.objects(root, void.subset))) == 2
-        assert rdflib.URIRef(live_server.url + "/dumps/dataset.trig") in set(
-            graph.objects(root, void.dataDump)
-        )
-        assert graph.value(root, void.sparqlEndpoint) == rdflib.URIRef(live_server.url + "/sparql")
+        assert rdflib.URIRef(HOST + "/dumps/dataset.trig") in set(graph.objects(root, void.dataDump))
+        assert graph.value(root, void.sparqlEndpoint) == rdflib.URIRef(HOST + "/sparql")
 
-    def test_service_description_links_void(self, live_server: LiveServer) -> None:
-        text = requests.get(live_server.sparql, headers={"Accept": "text/turtle"}).text
-        assert f"<{live_server.url}/.well-known/void>" in text
+    def test_service_description_links_void(self, client: FlaskClient) -> None:
+        assert f"<{HOST}/.well-known/void>" in text(client, "/sparql", Accept="text/turtle")
 
-    def test_vocabulary_for_completion_comes_from_the_graph(self, live_server: LiveServer) -> None:
-        vocabulary = requests.get(live_server.url + "/-/vocabulary.json").json()
+    def test_vocabulary_for_completion_comes_from_the_graph(self, client: FlaskClient) -> None:
+        vocabulary = client.get("/-/vocabulary.json").get_json()
         assert "http://schema.org/NewsArticle" in vocabulary["classes"]
         assert "http://schema.org/attendee" in vocabulary["properties"]
 
-    def test_validation_page(self, live_server: LiveServer) -> None:
-        html = requests.get(live_server.url + "/validation").text
-        assert "The graph conforms to every shape." in html
+    def test_validation_page(self, client: FlaskClient) -> None:
+        assert "The graph conforms to every shape." in text(client, "/validation")
 
 
 EVIL = """@prefix schema: <http://schema.org/> .
@@ -158,34 +187,31 @@ EVIL = """@prefix schema: <http://schema.org/> .
 
 
 @pytest.fixture(scope="module")
-def other_base(tmp_path_factory: pytest.TempPathFactory) -> LiveServer:
+def other_base(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
     folder = tmp_path_factory.mktemp("evil")
     data = folder / "evil.ttl"
     data.write_text(EVIL, encoding="utf-8")
-    server = start_server("--data", data, "--base", "http://news.test/kg/", log_dir=folder)
-    yield server
-    server.stop()
+    return app_over(data, "http://news.test/kg/", folder / "dumps").test_client()
 
 
-def test_iris_resolve_when_the_base_differs_from_the_server_address(other_base: LiveServer) -> None:
-    response = requests.get(other_base.url + "/person/evil", headers={"Accept": "text/turtle"})
+def test_iris_resolve_when_the_base_differs_from_the_server_address(other_base: FlaskClient) -> None:
+    response = other_base.get("/person/evil", headers={"Accept": "text/turtle"}, follow_redirects=True)
     assert response.status_code == 200
-    graph = rdflib.Graph().parse(data=response.text, format="turtle")
+    graph = rdflib.Graph().parse(data=response.get_data(as_text=True), format="turtle")
     assert (rdflib.URIRef("http://news.test/kg/person/evil"), None, None) in graph
 
 
-def test_literals_with_markup_render_as_text(other_base: LiveServer) -> None:
+def test_literals_with_markup_render_as_text(other_base: FlaskClient) -> None:
     for path in ("/doc/person/evil.html", "/doc/event/party.html"):
-        html = requests.get(other_base.url + path).text
+        html = text(other_base, path)
         assert "<script>alert" not in html and "<b>Evil</b>" not in html and "<i>fun</i>" not in html
-    assert (
-        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;b&gt;Evil&lt;/b&gt;"
-        in requests.get(other_base.url + "/doc/person/evil.html").text
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;b&gt;Evil&lt;/b&gt;" in text(
+        other_base, "/doc/person/evil.html"
     )
 
 
-def test_validation_page_tables_the_violations(other_base: LiveServer, tmp_path: Path) -> None:
-    html = requests.get(other_base.url + "/validation").text
+def test_validation_page_tables_the_violations(other_base: FlaskClient) -> None:
+    html = text(other_base, "/validation")
     assert "does not conform" in html
     assert '<td><a href="/doc/person/evil.html">http://news.test/kg/person/evil</a></td>' in html
     assert "Violation" in html
@@ -202,9 +228,9 @@ def related_events(html: str) -> set[str]:
 
 class TestOrganizationAndEventPages:
     def test_an_organization_page_shows_its_german_and_english_names_and_its_wikidata_link(
-        self, live_server: LiveServer
+        self, client: FlaskClient
     ) -> None:
-        html = requests.get(live_server.url + "/doc/organization/international-criminal-court.html").text
+        html = text(client, "/doc/organization/international-criminal-court.html")
         assert "<h1>International Criminal Court</h1>" in html
         assert '<dt>German</dt><dd lang="de">Internationaler Strafgerichtshof</dd>' in html
         assert "<dt>English</dt><dd>International Criminal Court</dd>" in html
@@ -213,15 +239,15 @@ class TestOrganizationAndEventPages:
             in html
         )
 
-    def test_an_event_page_lists_its_super_event_as_related(self, live_server: LiveServer) -> None:
-        html = requests.get(live_server.url + "/doc/event/us-russia-officials-meeting-2025-10.html").text
+    def test_an_event_page_lists_its_super_event_as_related(self, client: FlaskClient) -> None:
+        html = text(client, "/doc/event/us-russia-officials-meeting-2025-10.html")
         assert related_events(html) == {"budapest-summit-2025"}
         assert ">Planned Trump–Putin summit in Budapest</a>" in html
 
     def test_an_event_page_lists_its_sub_events_what_it_is_about_and_events_about_it(
-        self, live_server: LiveServer
+        self, client: FlaskClient
     ) -> None:
-        html = requests.get(live_server.url + "/doc/event/budapest-summit-2025.html").text
+        html = text(client, "/doc/event/budapest-summit-2025.html")
         assert related_events(html) == {
             "us-russia-officials-meeting-2025-10",  # schema:subEvent
             "russian-invasion-of-ukraine",  # schema:about
@@ -260,8 +286,8 @@ MARKUP = ("<script>alert", "<img src=x", "<b>bold</b>", "<i>caption</i>", "<u>cr
 
 
 @pytest.fixture(scope="module")
-def crafted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """A server over one article whose headline, body, caption and labels hold markup."""
+def crafted(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
+    """The app over one article whose headline, body, caption and labels hold markup."""
     folder = tmp_path_factory.mktemp("crafted")
     start = CRAFTED_BODY.index("<script>")
     end = CRAFTED_BODY.index("</script>") + len("</script>")
@@ -269,15 +295,13 @@ def crafted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     turtle = CRAFTED.replace("BODY", body).replace("START", str(start)).replace("END", str(end))
     data = folder / "crafted.ttl"
     data.write_text(turtle, encoding="utf-8")
-    server = start_server("--data", data, "--base", "http://news.test/kg/", log_dir=folder)
-    yield server
-    server.stop()
+    return app_over(data, "http://news.test/kg/", folder / "dumps").test_client()
 
 
-def test_the_article_page_escapes_headline_lede_body_caption_and_labels(crafted: LiveServer) -> None:
-    response = requests.get(crafted.url + "/doc/article/evil.html")
+def test_the_article_page_escapes_headline_lede_body_caption_and_labels(crafted: FlaskClient) -> None:
+    response = crafted.get("/doc/article/evil.html")
     assert response.status_code == 200
-    html = response.text
+    html = response.get_data(as_text=True)
     for raw in MARKUP:
         assert raw not in html, raw
     assert "Head &lt;script&gt;alert(&#39;headline&#39;)&lt;/script&gt;" in html
@@ -285,8 +309,8 @@ def test_the_article_page_escapes_headline_lede_body_caption_and_labels(crafted:
     assert "&lt;i&gt;caption&lt;/i&gt;" in html and "&lt;u&gt;credit&lt;/u&gt;" in html
 
 
-def test_the_highlighted_span_of_the_body_is_escaped_text_inside_its_link(crafted: LiveServer) -> None:
-    html = requests.get(crafted.url + "/doc/article/evil.html").text
+def test_the_highlighted_span_of_the_body_is_escaped_text_inside_its_link(crafted: FlaskClient) -> None:
+    html = text(crafted, "/doc/article/evil.html")
     highlighted = re.search(
         r'<a class="evidence" href="/doc/person/title.html" title="([^"]*)">([^<]*)</a>', html
     )
@@ -296,8 +320,8 @@ def test_the_highlighted_span_of_the_body_is_escaped_text_inside_its_link(crafte
     assert "</a> &amp; here" in html
 
 
-def test_the_validation_table_escapes_a_focus_node_that_holds_markup(crafted: LiveServer) -> None:
-    html = requests.get(crafted.url + "/validation").text
+def test_the_validation_table_escapes_a_focus_node_that_holds_markup(crafted: FlaskClient) -> None:
+    html = text(crafted, "/validation")
     assert "does not conform" in html
     assert "<script>alert(&#39;focus&#39;)" not in html and "<script>alert('focus')" not in html
     assert '<td><a href="&lt;script&gt;alert(&#39;focus&#39;)&lt;/script&gt;">' in html
