@@ -379,7 +379,12 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 break
             if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
                 break
-            if t.text[0].isalpha() or t.text in ("-",) or (t.text.endswith(".") and _is_cap(t)):
+            if (
+                t.text[0].isalpha()
+                or t.text in ("-",)
+                or (t.text.endswith(".") and _is_cap(t))
+                or (t.text[0].isdigit() and k + 1 < end and toks[k + 1].text[:1].isalpha())
+            ):
                 has_noun = has_noun or True
                 k += 1
                 if k - j >= 8:
@@ -972,8 +977,9 @@ def _remember(st: _State, sp: Speaker | None, si: int) -> None:
 
 def _is_cue(st: _State, tok: _Tok) -> bool:
     if st.lang == "de":
-        return (tok.low in C.DE_SPEECH_FORMS and tok.text[:1].islower()) or (tok.low in ("so",) and False)
-    return tok.low in C.EN_SPEECH_FORMS
+        return tok.low in C.DE_SPEECH_FORMS and tok.text[:1].islower()
+    # lower case, or the first word of a sentence ("Says ..."); "the United States" is no verb
+    return tok.low in C.EN_SPEECH_FORMS and (tok.text[:1].islower() or tok.i == st.sents[tok.sent][0])
 
 
 def _cue_span(st: _State, c: int, hi: int) -> Span:
