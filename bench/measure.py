@@ -64,12 +64,18 @@ class Server:
     """A server process in its own process group, ready once ``probe`` answers 200."""
 
     def __init__(
-        self, name: str, command: Sequence[str], probe: str, log: Path, startup_s: float = 900
+        self,
+        name: str,
+        command: Sequence[str],
+        probe: str,
+        log: Path,
+        startup_s: float = 900,
+        env: dict[str, str] | None = None,
     ) -> None:
         self.name, self.probe = name, probe
         self.log = log.open("wb")
         self.process = subprocess.Popen(
-            command, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+            command, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True, env=env
         )
         deadline = time.monotonic() + startup_s
         while time.monotonic() < deadline:
