@@ -26,6 +26,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_query_chars", 100_000, "Longest query text; longer queries get 413."),
     Setting("max_query_depth", 64, "Deepest nesting of braces, brackets and parentheses in a query."),
     Setting(
+        "max_syntax_depth",
+        1000,
+        "Deepest syntax tree a query may build: operators, path steps and patterns chained, and nesting.",
+    ),
+    Setting(
         "max_result_rows", 100_000, "Most solutions a query returns; more are cut off (X-SPARQL-Max-Rows)."
     ),
     Setting(

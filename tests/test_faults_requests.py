@@ -10,11 +10,15 @@ else down with it.
 from __future__ import annotations
 
 import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
 
-from tests.conftest import LiveServer
+from tests.conftest import LiveServer, start_server
 
 QUERY = b"SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
 QUERY_TYPE = "application/sparql-query"
@@ -174,3 +178,108 @@ class TestUtf8:
             )
         assert response.status_code == 200, response.text
         assert response.json()["results"]["bindings"][0]["x"]["value"] == "\ufffd%"
+
+
+# --- crasher queries under load ----------------------------------------------------------------------------
+
+#: Small queries whose syntax trees are deep enough to crash pyoxigraph's parser or evaluator (each about a
+#: third past where it crashes, measured by ``python -m bench.syntax_depth``): without brackets, so
+#: ``max_query_depth`` does not see them; ``max_syntax_depth`` does.
+CRASHERS = {
+    "not": "ASK { FILTER(" + "!" * 12_500 + "true) }",
+    "addition": "ASK { FILTER(1" + "+1" * 9_000 + " > 0) }",
+    "or": "ASK { FILTER(true" + "||true" * 12_500 + ") }",
+    "path-sequence": "ASK { ?s <p>" + "/<p>" * 11_000 + " ?o }",
+    "union": "ASK { {}" + " UNION {}" * 8_800 + " }",
+    "minus": "ASK { ?s ?p ?o" + " MINUS {}" * 3_500 + " }",
+    "object-list": "ASK { ?s ?p ?o" + ",?o" * 11_000 + " }",
+    "collection": "ASK { ?s ?p (" + " 1" * 5_500 + ") }",
+}
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes below ``pid`` now: server workers, the zygote, query processes."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry.name))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+@pytest.fixture(scope="module")
+def crash_server(seed_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A server of its own: this test counts its processes."""
+    server = start_server("--store", seed_store_dir, log_dir=tmp_path_factory.mktemp("crash-logs"))
+    yield server
+    server.stop()
+
+
+def test_crasher_queries_under_load_leave_everyone_else_alone(crash_server: LiveServer) -> None:
+    """One client sends crasher queries again and again while three others query: the crashers get 400
+    naming the setting, every other query is answered, and no process of the server ends or restarts."""
+    server = crash_server
+    for query in CRASHERS.values():
+        assert len(query) < 100_000  # within max_query_chars: only the depth can refuse them
+    session = requests.Session()
+    assert session.get(server.sparql, params={"query": "ASK {}"}, timeout=30).status_code == 200
+    before = descendants(server.process.pid)
+    assert before, "no worker or query process found below the server"
+
+    refusals: list[tuple[str, int, str]] = []
+    answers: list[int] = []
+    crashing = threading.Event()
+    crashing.set()
+    deadline = time.monotonic() + 180
+
+    def crasher() -> None:
+        with requests.Session() as own:
+            try:
+                for _ in range(4):
+                    for name, query in CRASHERS.items():
+                        response = own.post(
+                            server.sparql,
+                            data=query.encode(),
+                            headers={"Content-Type": QUERY_TYPE},
+                            timeout=60,
+                        )
+                        refusals.append((name, response.status_code, response.text))
+            finally:
+                crashing.clear()
+
+    def bystander(number: int) -> None:
+        with requests.Session() as own:
+            for sent in range(400):
+                if not crashing.is_set() or time.monotonic() > deadline:
+                    break
+                # a new text each time: answered by a query process, not from the result cache
+                query = f"SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT {1 + sent % 7} # client {number}, query {sent}"
+                answers.append(own.get(server.sparql, params={"query": query}, timeout=60).status_code)
+
+    threads = [threading.Thread(target=crasher)] + [
+        threading.Thread(target=bystander, args=(n,)) for n in range(3)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=240)
+    assert not any(thread.is_alive() for thread in threads), "the clients did not finish in time"
+
+    assert len(refusals) == 4 * len(CRASHERS)
+    wrong = [(name, status, text[:160]) for name, status, text in refusals if status != 400]
+    assert wrong == [], "crasher queries were not refused"
+    assert all("max_syntax_depth" in text for _, _, text in refusals)
+    assert answers and set(answers) == {200}, f"{answers.count(200)} of {len(answers)} other queries answered"
+    assert server.process.poll() is None
+    assert descendants(server.process.pid) == before, "a worker or query process ended or was replaced"
+    assert session.get(server.sparql, params={"query": "ASK { ?s ?p ?o }"}, timeout=30).json()["boolean"]

@@ -147,6 +147,7 @@ def run_query(query: str, params: MultiDict[str, str]) -> Response:
         query,
         max_chars=settings["max_query_chars"],
         max_depth=settings["max_query_depth"],
+        max_syntax_depth=settings["max_syntax_depth"],
         max_rows=settings["max_result_rows"],
         base=base,
     )

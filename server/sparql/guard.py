@@ -32,6 +32,7 @@ _TOKEN = re.compile(
   | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
   | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
   | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<op>\|\||&&|!=|<=|>=|\^\^)
   | (?P<punct>.)
     """,
     re.VERBOSE | re.DOTALL,
@@ -93,27 +94,154 @@ def tokens(query: str, max_depth: int) -> list[Token]:
     return out
 
 
+#: What one token adds to the depth of the syntax tree the engine builds for the group it is in. An operator,
+#: a path step, a triple pattern and a pattern joined to the ones before it each put one more node above the
+#: rest of their group (pyoxigraph builds such chains one level deeper per term, and recurses over them),
+#: whatever their nesting. The weights follow where pyoxigraph crashes (``bench/syntax_depth.py``): a MINUS
+#: costs about two and a half times the stack of an addition.
+CHAIN_WEIGHTS = {
+    **dict.fromkeys(("!", "=", "<", ">", "+", "-", "*", "/", "|", "^", "||", "&&", "!=", "<=", ">="), 1),
+    **dict.fromkeys(("UNION", "OPTIONAL", "BIND", "FILTER", "VALUES", "{"), 1),
+    "MINUS": 3,
+}
+#: In braces and brackets, triple patterns too: each ``.``, ``;`` and ``,`` adds one. (In parentheses a comma
+#: separates arguments, which make no chain; the items of a collection ``( ... )`` do, and are counted there.)
+PATTERN_WEIGHTS = {**CHAIN_WEIGHTS, ".": 1, ";": 1, ",": 1}
+COLLECTION_ITEM = 2
+"""An item of a collection: two triple patterns (``rdf:first``, ``rdf:rest``)."""
+_TERMS = frozenset(("var", "iri", "pname", "bnode", "string", "number"))
+
+
+def syntax_depth(toks: list[Token]) -> tuple[int, int]:
+    """An upper bound of the depth of the syntax tree of a query, and the index of the token that ends its
+    deepest group.
+
+    A group (braces, brackets or parentheses) is as deep as the weights of its tokens together, plus one,
+    plus its deepest inner group: a chain inside a group builds a tree as deep as the chain is long, and an
+    inner group may sit at the bottom of it. The rows of a VALUES block build no tree, a sign is no chain, and
+    a ``^^`` only gives a literal its datatype.
+    """
+    # per open group: the weights of its tokens so far, its deepest inner group, where that one ends, and
+    # whether it is in parentheses
+    stack: list[list[int]] = [[0, 0, len(toks) - 1, 0]]
+    weights = PATTERN_WEIGHTS
+    values_at = 0  # while in the data block of a VALUES clause: how many groups are open there
+    term_before = False  # the token before ends a term: the next term is the next item of a collection
+    datatype = False  # the token before is ``^^``: the next term is part of the literal before
+    for i, t in enumerate(toks):
+        kind = t.kind
+        if kind in _TERMS:
+            if term_before and not datatype and stack[-1][3] and not values_at:
+                stack[-1][0] += COLLECTION_ITEM
+            term_before, datatype = True, False
+            continue
+        if kind == "lang":
+            continue  # part of the literal before
+        text = t.text
+        if kind == "punct":
+            if text in _OPEN:
+                if not values_at:
+                    stack[-1][0] += weights.get(text, 0)
+                stack.append([0, 0, i, text == "("])
+                weights = CHAIN_WEIGHTS if text == "(" else PATTERN_WEIGHTS
+                if values_at or (text == "{" and _opens_values(toks, i)):
+                    values_at = values_at or len(stack) - 1
+                term_before = datatype = False
+                continue
+            if text in _CLOSE:
+                if len(stack) > 1:
+                    _close(stack, i)
+                    weights = CHAIN_WEIGHTS if stack[-1][3] else PATTERN_WEIGHTS
+                if values_at > len(stack) - 1:
+                    values_at = 0
+                term_before, datatype = True, False  # a collection may hold collections
+                continue
+        elif kind == "word":
+            text = text.upper()
+            if text in ("TRUE", "FALSE", "A"):
+                if term_before and not datatype and stack[-1][3] and not values_at:
+                    stack[-1][0] += COLLECTION_ITEM
+                term_before, datatype = True, False
+                continue
+        elif text == "^^":
+            datatype = True
+            continue
+        if text in ("+", "-") and not term_before:
+            continue  # a sign, which does not chain: ``IN (1, -1)``
+        term_before = datatype = False
+        if not values_at:
+            stack[-1][0] += weights.get(text, 0)
+    while len(stack) > 1:  # groups left open: the engine reports them, after this bound
+        _close(stack, stack[-1][2])
+    ops, child, end, _ = stack[0]
+    return ops + child, end
+
+
+def _close(stack: list[list[int]], end: int) -> None:
+    ops, child, _, _ = stack.pop()
+    depth = 1 + ops + child
+    if depth > stack[-1][1]:
+        stack[-1][1], stack[-1][2] = depth, end
+
+
+def _opens_values(toks: list[Token], i: int) -> bool:
+    """Whether the ``{`` at ``i`` opens the data block of ``VALUES ?x {`` or ``VALUES (?x ?y) {``."""
+    j = i - 1
+    if j >= 0 and toks[j].text == ")":
+        j -= 1
+        while j >= 0 and toks[j].kind == "var":
+            j -= 1
+        if j < 0 or toks[j].text != "(":
+            return False
+        j -= 1
+    elif j >= 0 and toks[j].kind == "var":
+        j -= 1
+    else:
+        return False
+    return j >= 0 and toks[j].kind == "word" and toks[j].text.upper() == "VALUES"
+
+
 REMEMBERED_CHARS = 4096
 """Queries up to this length are inspected once: clients repeat theirs, and 1,024 of them stay small."""
 
 
-def inspect(query: str, *, max_chars: int, max_depth: int, max_rows: int, base: str = "") -> Inspected:
+def inspect(
+    query: str, *, max_chars: int, max_depth: int, max_syntax_depth: int, max_rows: int, base: str = ""
+) -> Inspected:
     """Refuse what must not run; return the form, the dataset and the text to run.
 
     :raises RequestEntityTooLarge: for a query longer than ``max_chars``.
     :raises Forbidden: for SPARQL Update.
-    :raises BadRequest: for SERVICE, over-deep nesting, or text that is no query.
+    :raises BadRequest: for SERVICE, over-deep nesting, a syntax tree deeper than ``max_syntax_depth``, or
+        text that is no query.
     """
     read = _remembered if len(query) <= REMEMBERED_CHARS else _inspect
-    return read(query, max_chars=max_chars, max_depth=max_depth, max_rows=max_rows, base=base)
+    return read(
+        query,
+        max_chars=max_chars,
+        max_depth=max_depth,
+        max_syntax_depth=max_syntax_depth,
+        max_rows=max_rows,
+        base=base,
+    )
 
 
-def _inspect(query: str, *, max_chars: int, max_depth: int, max_rows: int, base: str) -> Inspected:
+def _inspect(
+    query: str, *, max_chars: int, max_depth: int, max_syntax_depth: int, max_rows: int, base: str
+) -> Inspected:
     if len(query) > max_chars:
         raise RequestEntityTooLarge(
             f"query is {len(query)} characters long; the limit is {max_chars} (max_query_chars setting)"
         )
     toks = tokens(query, max_depth)
+    depth, end = syntax_depth(toks)
+    if depth > max_syntax_depth:
+        line = query.count("\n", 0, toks[end].start) + 1
+        raise BadRequest(
+            "query chains too many operators, path steps or patterns: its syntax tree would be about "
+            f"{depth} levels deep, deeper than {max_syntax_depth} (line {line}); "
+            "the limit is the max_syntax_depth setting"
+        )
     lowered = query.lower()
     if _may_name_service(query, lowered) and (
         any(t.kind == "word" and t.text.upper() == "SERVICE" for t in toks)
