@@ -241,3 +241,17 @@ def test_nothing_is_fetched(monkeypatch):
         '<main vocab="http://schema.org/" typeof="NewsArticle"><meta property="headline" content="RDFa">',
     )
     assert read(rdfa).headline
+
+
+def test_rdfa_when_there_is_no_json_ld_or_microdata():
+    page = news_page(jsonld=None).replace(
+        "<main><article>",
+        '<main><article vocab="http://schema.org/" typeof="NewsArticle">'
+        '<meta property="datePublished" content="2023-05-06">'
+        '<span property="author" typeof="Person"><span property="name">Rita Rdfa</span></span>'
+        '<meta property="articleSection" content="Coast">',
+    )
+    a = read(page)
+    assert str(a.date_published) == "2023-05-06"
+    assert [c.name for c in a.creators] == ["Rita Rdfa"]
+    assert a.section == "Coast" and "rdfa" in a.stated.syntaxes

@@ -236,7 +236,7 @@ def _rdfa_nodes(items: list[dict]) -> list[dict]:
     nodes = []
     for item in items:
         node: dict[str, Any] = {}
-        if "@id" in item and not str(item["@id"]).startswith("_:"):
+        if "@id" in item:  # blank nodes too: other nodes refer to them (an author)
             node["@id"] = item["@id"]
         types = [_short(t) for t in item.get("@type", []) if _SCHEMA_PREFIX.match(t)]
         if types:
@@ -465,7 +465,8 @@ def _things(value: Any, structured: Structured) -> tuple[Thing, ...]:
                 things.append(Thing(name))
         elif isinstance(item, dict):
             name = clean_text(item.get("name")) or clean_text(item.get("alternateName"))
-            ident = item.get("@id") or item.get("url")
+            ident = item.get("url") or item.get("@id")
+            ident = None if not isinstance(ident, str) or ident.startswith("_:") else ident
             if not name and not ident:
                 continue
             types = sorted(_types(item))
