@@ -1,0 +1,519 @@
+"""The search index: tantivy, one document per article, quotation and entity of every named graph, and one
+manifest document per graph recording the digest it was indexed from (see the package docstring)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import html
+import re
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+import tantivy
+from pyoxigraph import Quad, QuerySolutions, RdfFormat, Triple
+from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
+
+from kg.errors import NewsKGError
+from kg.search.documents import ENTITY_KINDS, KINDS, LANGUAGES, Document, documents, graph_digest
+from kg.store import GraphStore
+from kg.vocab import NKG
+
+SCHEMA_VERSION = "1"
+"""Bumped whenever the schema or :func:`documents` changes: an index of another version is emptied at open
+and filled again by :meth:`SearchIndex.sync`."""
+
+_VERSION_FILE = "newskg-search-version"
+_PARTS = ("headline", "name", "lede", "quote", "body")
+_BOOSTS = {"headline": 3.0, "name": 3.0, "lede": 1.5, "quote": 1.2, "body": 1.0}
+_STEMMERS = {"de": "german", "en": "english"}
+_MANIFEST = "_graph"
+_SNIPPET_CHARS = 240
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_OPERATORS = {"AND", "OR", "NOT"}
+
+
+def analyzer(language: str) -> tantivy.TextAnalyzer:
+    """Words, lower-cased, stemmed by the Snowball stemmer of ``language`` (``de`` or ``en``), then folded to
+    ASCII, so "Gipfels" finds "Gipfel", "meetings" finds "meeting" and "Szijjarto" finds "Szijjártó"."""
+    return (
+        TextAnalyzerBuilder(Tokenizer.simple())
+        .filter(Filter.remove_long(64))
+        .filter(Filter.lowercase())
+        .filter(Filter.stemmer(_STEMMERS[language]))
+        .filter(Filter.ascii_fold())
+        .build()
+    )
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    for name in ("iri", "kind", "graph", "speaker", "article", "language", "digest", "publisher", "entity"):
+        builder.add_text_field(name, stored=True, tokenizer_name="raw")
+    builder.add_bytes_field("title", stored=True)
+    builder.add_date_field("date", stored=True, indexed=True, fast=True)
+    for part in _PARTS:
+        for lang in LANGUAGES:
+            builder.add_text_field(
+                f"{part}_{lang}",
+                stored=part in ("headline", "lede", "body", "quote"),
+                tokenizer_name=f"nkg_{lang}",
+            )
+    return builder.build()
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """Where a hit's words were found: a window of one part of its text, with the words marked."""
+
+    part: str
+    """``body`` (``schema:articleBody``), ``lede``, ``headline`` or ``quote``."""
+    text: str
+    start: int
+    """Offset of ``text`` in the part's whole text, in characters (Python string indices)."""
+    highlights: tuple[tuple[int, int], ...]
+    """The words found, as ``(start, end)`` offsets in the part's whole text."""
+
+    @property
+    def html(self) -> str:
+        """``text`` with the words found in ``<mark>``, everything escaped."""
+        out, at = [], self.start
+        for start, end in self.highlights:
+            out += [html.escape(self.text[at - self.start : start - self.start]), "<mark>"]
+            out += [html.escape(self.text[start - self.start : end - self.start]), "</mark>"]
+            at = end
+        out.append(html.escape(self.text[at - self.start :]))
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One thing found."""
+
+    iri: str
+    kind: str
+    score: float
+    title: str
+    """Headline, name or the quotation's text."""
+    graph: str
+    date: str | None = None
+    language: str = ""
+    snippet: Snippet | None = None
+    matches: tuple[tuple[int, int], ...] = ()
+    """An article's every word found in ``schema:articleBody``, as character offsets: where a page opens."""
+    speaker: str | None = None
+    speaker_name: str | None = None
+    article: str | None = None
+    """A quotation's article."""
+    publishers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Drift:
+    """How the index differs from a store: graphs indexed from another digest than the store has, graphs the
+    store has and the index not, graphs the index has and the store not."""
+
+    changed: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.missing or self.extra)
+
+
+def default_path(store_path: Path) -> Path:
+    """Where the index of a store at ``store_path`` lives: beside it, ``<store>.search``."""
+    return store_path.with_name(store_path.name + ".search")
+
+
+class SearchIndex:
+    """A tantivy index of a store's graphs, on disk at ``path`` or in memory.
+
+    Writes commit at once: :meth:`replace_graphs` and :meth:`remove_graphs` make one tantivy commit each, so
+    a graph's documents and its manifest change together or not at all. Only one writer at a time (tantivy
+    takes a lock file); any number of readers.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self.schema = _schema()
+        self._writer: tantivy.IndexWriter | None = None
+        try:
+            if self.path is None:
+                self._index = tantivy.Index(self.schema)
+            else:
+                self._prepare(self.path)
+                self._index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        except (OSError, ValueError) as exc:
+            raise NewsKGError(f"cannot open the search index at {self.path}: {exc}") from None
+        self._analyzers = {lang: analyzer(lang) for lang in LANGUAGES}
+        for lang, found in self._analyzers.items():
+            self._index.register_tokenizer(f"nkg_{lang}", found)
+        self._fields = [f"{part}_{lang}" for part in _PARTS for lang in LANGUAGES]
+        self._boosts = {f"{part}_{lang}": _BOOSTS[part] for part in _PARTS for lang in LANGUAGES}
+
+    def _prepare(self, path: Path) -> None:
+        version = path / _VERSION_FILE
+        if path.is_dir() and (not version.is_file() or version.read_text().strip() != SCHEMA_VERSION):
+            if self.read_only:
+                raise NewsKGError(f"the search index at {path} is of another version; open it to write once")
+            shutil.rmtree(path)
+        if not path.is_dir():
+            if self.read_only:
+                raise NewsKGError(f"no search index at {path}")
+            path.mkdir(parents=True)
+            version.write_text(SCHEMA_VERSION + "\n")
+
+    # --- writing ---------------------------------------------------------------------------------------
+
+    def _writing(self) -> tantivy.IndexWriter:
+        if self.read_only:
+            raise NewsKGError("the search index is open read-only")
+        if self._writer is None:
+            self._writer = self._index.writer(heap_size=64_000_000, num_threads=2)
+        return self._writer
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Quad | Triple] | bytes]) -> None:
+        """Index each graph anew from its quads (or its N-Triples, as ``GraphStore.replace_graphs_ntriples``
+        takes them), in one commit. An empty graph is removed."""
+        writer = self._writing()
+        try:
+            for graph, data in graphs.items():
+                quads = (
+                    list(pyoxigraph.parse(data, format=RdfFormat.N_TRIPLES))
+                    if isinstance(data, bytes)
+                    else list(data)
+                )
+                self._put(writer, graph, quads)
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        self._index.reload()
+
+    def replace_ntriples(self, graphs: Mapping[str, bytes]) -> None:
+        """:meth:`replace_graphs` for the mapping ``GraphStore.replace_graphs_ntriples`` was given."""
+        self.replace_graphs(graphs)
+
+    def replace(self, graph: str, quads: Iterable[Quad | Triple]) -> None:
+        self.replace_graphs({graph: quads})
+
+    def remove_graphs(self, graphs: Sequence[str]) -> None:
+        writer = self._writing()
+        for graph in graphs:
+            writer.delete_documents_by_term("graph", graph)
+        writer.commit()
+        self._index.reload()
+
+    def remove(self, graph: str) -> None:
+        self.remove_graphs([graph])
+
+    def _put(self, writer: tantivy.IndexWriter, graph: str, quads: list[Quad | Triple]) -> None:
+        writer.delete_documents_by_term("graph", graph)
+        if not quads:
+            return
+        docs = documents(quads, graph)
+        for doc in docs:
+            writer.add_document(self._tantivy_document(doc))
+        manifest = tantivy.Document()
+        manifest.add_text("kind", _MANIFEST)
+        manifest.add_text("graph", graph)
+        manifest.add_text("digest", graph_digest(quads, graph, docs))
+        writer.add_document(manifest)
+
+    def _tantivy_document(self, doc: Document) -> tantivy.Document:
+        out = tantivy.Document()
+        for name, value in (
+            ("iri", doc.iri),
+            ("kind", doc.kind),
+            ("graph", doc.graph),
+            ("language", doc.language),
+        ):
+            out.add_text(name, value)
+        for name, value in (("speaker", doc.speaker), ("article", doc.article)):
+            if value:
+                out.add_text(name, value)
+        out.add_bytes("title", doc.title.encode())
+        if doc.date:
+            with contextlib.suppress(ValueError):
+                out.add_date("date", dt.datetime.fromisoformat(doc.date).replace(tzinfo=dt.UTC))
+        for iri in doc.publishers:
+            out.add_text("publisher", iri)
+        for iri in doc.entities:
+            out.add_text("entity", iri)
+        for text in doc.texts:
+            for lang in (text.language,) if text.language else LANGUAGES:
+                out.add_text(f"{text.part}_{lang}", text.text)
+        return out
+
+    def rebuild(self, store: GraphStore) -> int:
+        """Empty the index and index every graph of ``store`` again, in one commit; returns the graphs."""
+        writer = self._writing()
+        graphs = store.graphs()
+        try:
+            writer.delete_all_documents()
+            for graph in graphs:
+                self._put(writer, graph, list(store.quads(graph)))
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        self._index.reload()
+        return len(graphs)
+
+    def check(self, store: GraphStore) -> Drift:
+        """How the index differs from ``store``: one query for the stored input digests, and the documents
+        of each graph that has none (the entity graph) made again from its quads and digested."""
+        indexed = self.digests()
+        stored = store_digests(store)
+        changed = tuple(sorted(g for g in stored if g in indexed and indexed[g] != stored[g]))
+        missing = tuple(sorted(g for g in stored if g not in indexed))
+        extra = tuple(sorted(g for g in indexed if g not in stored))
+        return Drift(changed, missing, extra)
+
+    def sync(self, store: GraphStore) -> Drift:
+        """Bring the index in step with ``store`` (see the package docstring); returns what differed."""
+        drift = self.check(store)
+        if drift:
+            writer = self._writing()
+            try:
+                for graph in drift.extra:
+                    writer.delete_documents_by_term("graph", graph)
+                for graph in (*drift.changed, *drift.missing):
+                    self._put(writer, graph, list(store.quads(graph)))
+                writer.commit()
+            except BaseException:
+                writer.rollback()
+                raise
+            self._index.reload()
+        return drift
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.wait_merging_threads()
+            self._writer = None
+
+    # --- reading ---------------------------------------------------------------------------------------
+
+    def digests(self) -> dict[str, str]:
+        """The digest each indexed graph was indexed from."""
+        searcher = self._index.searcher()
+        query = Query.term_query(self.schema, "kind", _MANIFEST)
+        found = searcher.search(query, limit=max(1, searcher.num_docs), count=False).hits
+        out = {}
+        for _, address in found:
+            doc = searcher.doc(address)
+            out[doc.get_first("graph")] = doc.get_first("digest")
+        return out
+
+    def __len__(self) -> int:
+        """Documents that a search can find (the manifest documents not counted)."""
+        searcher = self._index.searcher()
+        return searcher.search(self._kinds(KINDS), limit=1, count=True).count or 0
+
+    def _kinds(self, kinds: Iterable[str]) -> Query:
+        return Query.term_set_query(self.schema, "kind", list(kinds))
+
+    def search(
+        self,
+        text: str,
+        *,
+        types: Iterable[str] | None = None,
+        date_from: dt.date | str | None = None,
+        date_to: dt.date | str | None = None,
+        publisher: str | Iterable[str] | None = None,
+        entity: str | Iterable[str] | None = None,
+        limit: int = 20,
+    ) -> list[Hit]:
+        """The best ``limit`` hits for ``text`` (tantivy's query language: words must all occur, in any
+        stemmed form, in any part; ``"a phrase"``, ``OR``, ``-word``), best first.
+
+        ``types``: kinds among :data:`KINDS`; ``date_from``/``date_to``: publication date (an event's start),
+        inclusive, ``YYYY-MM-DD`` (things without a date are then left out); ``publisher``, ``entity``: IRIs
+        (any of several), an entity being what an article mentions or is about, or a quotation's speaker or
+        topic.
+        An entity named in several graphs is one hit.
+
+        :raises ValueError: for an unknown type.
+        """
+        kinds = tuple(types) if types is not None else KINDS
+        if unknown := set(kinds) - set(KINDS):
+            raise ValueError(f"unknown type(s) {sorted(unknown)}; known: {', '.join(KINDS)}")
+        words = text.strip()
+        if words:
+            query, _errors = self._index.parse_query_lenient(
+                words,
+                default_field_names=self._fields,
+                field_boosts=self._boosts,
+                conjunction_by_default=True,
+            )
+        else:
+            query = Query.all_query()
+        filters = [self._kinds(kinds)]
+        if date_from is not None or date_to is not None:
+            filters.append(
+                Query.range_query(
+                    self.schema, "date", tantivy.FieldType.Date, _day(date_from), _day(date_to, end=True)
+                )
+            )
+        for name, value in (("publisher", publisher), ("entity", entity)):
+            if value is not None:
+                values = [value] if isinstance(value, str) else list(value)
+                filters.append(Query.term_set_query(self.schema, name, values))
+        combined = Query.boolean_query(
+            [(Occur.Must, query), *((Occur.Must, Query.const_score_query(f, 0.0)) for f in filters)]
+        )
+        self._index.reload()
+        searcher = self._index.searcher()
+        wanted = limit * 4 if set(kinds) & set(ENTITY_KINDS) else limit
+        found = searcher.search(combined, limit=max(1, wanted), count=False).hits
+        hits: list[Hit] = []
+        seen: set[str] = set()
+        stems = self._stems(words)
+        for score, address in found:
+            doc = searcher.doc(address)
+            iri = doc.get_first("iri")
+            if iri in seen:
+                continue
+            seen.add(iri)
+            hits.append(self._hit(searcher, combined, doc, float(score), stems))
+            if len(hits) >= limit:
+                break
+        return hits
+
+    def _hit(
+        self, searcher: tantivy.Searcher, query: Query, doc: tantivy.Document, score: float, stems: set[str]
+    ) -> Hit:
+        kind, language = doc.get_first("kind"), doc.get_first("language") or ""
+        date = doc.get_first("date")
+        snippet, matches = None, ()
+        if kind in ("article", "quotation"):
+            parts = ("body", "lede", "headline") if kind == "article" else ("quote",)
+            snippet = self._snippet(searcher, query, doc, parts, language)
+            if kind == "article":
+                body = self._stored(doc, "body", language)
+                matches = tuple(self._matches(body, stems, language)) if body else ()
+        speaker = doc.get_first("speaker")
+        return Hit(
+            iri=doc.get_first("iri"),
+            kind=kind,
+            score=score,
+            title=bytes(doc.get_first("title")).decode(),
+            graph=doc.get_first("graph"),
+            date=date.date().isoformat() if isinstance(date, dt.datetime) else None,
+            language=language,
+            snippet=snippet,
+            matches=matches,
+            speaker=speaker,
+            speaker_name=self.name(speaker) if speaker else None,
+            article=doc.get_first("article"),
+            publishers=tuple(doc.get_all("publisher")),
+        )
+
+    @staticmethod
+    def _stored(doc: tantivy.Document, part: str, language: str) -> str:
+        for lang in (language,) if language else LANGUAGES:
+            value = doc.get_first(f"{part}_{lang}")
+            if value:
+                return value
+        return ""
+
+    def _snippet(
+        self,
+        searcher: tantivy.Searcher,
+        query: Query,
+        doc: tantivy.Document,
+        parts: Sequence[str],
+        language: str,
+    ) -> Snippet | None:
+        fallback = None
+        for part in parts:
+            for lang in (language,) if language else LANGUAGES:
+                text = doc.get_first(f"{part}_{lang}")
+                if not text:
+                    continue
+                generator = tantivy.SnippetGenerator.create(searcher, query, self.schema, f"{part}_{lang}")
+                generator.set_max_num_chars(_SNIPPET_CHARS)
+                found = generator.snippet_from_doc(doc)
+                fragment = found.fragment()
+                raw = text.encode()
+                begin, _ = _range(found.fragment_range())
+                start = len(raw[:begin].decode(errors="ignore"))
+                marks = []
+                for highlight in found.highlighted():
+                    lo, hi = _range(highlight)
+                    frag = fragment.encode()
+                    marks.append(
+                        (
+                            start + len(frag[:lo].decode(errors="ignore")),
+                            start + len(frag[:hi].decode(errors="ignore")),
+                        )
+                    )
+                snippet = Snippet(part, fragment, start, tuple(marks))
+                if marks:
+                    return snippet
+                if fallback is None:
+                    cut = text[:_SNIPPET_CHARS]
+                    fallback = Snippet(part, cut, 0, ())
+        return fallback
+
+    def _stems(self, text: str) -> set[str]:
+        words = [w for w in re.split(r"\s+", text) if w and not w.startswith("-") and w not in _OPERATORS]
+        words = [w.split(":", 1)[1] if re.match(r"^\w+:", w) else w for w in words]
+        return {stem for lang in LANGUAGES for w in words for stem in self._analyzers[lang].analyze(w)}
+
+    def _matches(self, text: str, stems: set[str], language: str) -> Iterable[tuple[int, int]]:
+        if not stems:
+            return
+        for lang in (language,) if language else LANGUAGES:
+            found = [
+                (t.char_offset_from, t.char_offset_to)
+                for t in self._analyzers[lang].pre_tokenize(text).tokens
+                if t.text in stems
+            ]
+            if found or language:
+                yield from found
+                return
+
+    def name(self, iri: str) -> str | None:
+        """The name the index holds for an entity (the registry's, German first), if any."""
+        searcher = self._index.searcher()
+        query = Query.boolean_query(
+            [(Occur.Must, Query.term_query(self.schema, "iri", iri)), (Occur.Must, self._kinds(ENTITY_KINDS))]
+        )
+        found = searcher.search(query, limit=8, count=False).hits
+        titles = sorted(bytes(searcher.doc(a).get_first("title")).decode() for _, a in found)
+        return titles[0] if titles else None
+
+
+def _range(value: object) -> tuple[int, int]:
+    if isinstance(value, tuple):
+        return int(value[0]), int(value[1])
+    return int(value.start), int(value.end)  # type: ignore[attr-defined]
+
+
+def _day(value: dt.date | str | None, *, end: bool = False) -> dt.datetime | None:
+    if value is None:
+        return None
+    day = dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+    moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    return moment + dt.timedelta(days=1) - dt.timedelta(microseconds=1) if end else moment
+
+
+def store_digests(store: GraphStore) -> dict[str, str]:
+    """The digest of every named graph of ``store``, as :func:`graph_digest` makes it from the same quads:
+    its ``nkg:inputDigest`` in one query, and for each graph without one, the digest of its documents."""
+    rows = store.query(f"SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?g <{NKG}inputDigest> ?d }} }}", default_graph=[])
+    assert isinstance(rows, QuerySolutions)
+    out = {row["g"].value: "input:" + row["d"].value for row in rows}
+    for graph in store.graphs():
+        if graph not in out:
+            out[graph] = graph_digest(list(store.quads(graph)), graph)
+    return out
+
+
+__all__ = ["Drift", "Hit", "SearchIndex", "Snippet", "analyzer", "default_path", "store_digests"]
