@@ -659,3 +659,31 @@ def test_functions_of_the_server_beyond_sparql_are_not_passed_on(endpoint: str, 
         response = requests.get(endpoint + "/sparql", params={"query": query}, timeout=30)
         if server_kind(built) == "virtuoso":  # (oxigraph knows no such functions: an unbound ?x)
             assert response.status_code == 400 and "not passed on" in response.text, query
+
+
+def test_literals_come_back_as_they_were_written(sparql_server: str) -> None:
+    """Virtuoso cannot keep an xsd:duration and gives booleans back as 1 and 0; pyoxigraph's XML results
+    parser trims whitespace, which Virtuoso keeps."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    literals = [
+        Literal(" leading and trailing "),
+        Literal("\n line", language="de"),
+        Literal("PT3M38S", datatype=NamedNode(xsd + "duration")),
+        Literal(True),
+        Literal(False),
+        Literal("2025-10-17", datatype=NamedNode(xsd + "date")),
+        Literal(" <&>\"' "),
+        Literal(" x", datatype=NamedNode("urn:newskg:test:type")),
+    ]
+    store = RemoteStore(sparql_server)
+    quads = [
+        Quad(NamedNode(f"urn:newskg:test:s{i}"), NamedNode("urn:newskg:test:p"), lit)
+        for i, lit in enumerate(literals)
+    ]
+    store.replace_graphs({GRAPH: quads})
+    assert sorted((q.object for q in store.quads(GRAPH)), key=str) == sorted(literals, key=str)
+    assert sorted((q.object for q in store.quads() if q.graph_name.value == GRAPH), key=str) == sorted(
+        literals, key=str
+    )

@@ -54,8 +54,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import requests
 
@@ -87,9 +88,13 @@ class Dialect:
     """The response header by which the server says it left rows out."""
     drop_silent: bool = False
     """Remove graphs with ``DROP SILENT GRAPH`` (the server refuses ``DROP GRAPH`` of graphs it holds)."""
-    results_from_json: bool = False
+    results_converted: bool = False
     """Ask for SPARQL JSON and make the results format asked for from it (Virtuoso's CSV ends lines with LF,
-    and its ASK needs :func:`ask_answer` in any format)."""
+    its TSV quotes IRIs as CSV does, its JSON says "typed-literal", its ASK needs :func:`ask_answer`)."""
+    rows_as_xml: bool = False
+    """Read newskg's own large SELECTs (dumps, exports) as SPARQL XML: Virtuoso writes it four times as fast
+    as JSON (100,000 rows: 11.8 s, 43 s). Parsed by :func:`xml_rows`, since pyoxigraph 0.5's XML results
+    parser trims the whitespace around literals."""
     server_functions: str | None = None
     """A pattern of the server's own function IRIs that reach beyond SPARQL (Virtuoso's ``bif:`` built-ins
     and ``sql:`` procedures, predefined prefixes there): a query naming one is refused, not passed on."""
@@ -116,7 +121,8 @@ VIRTUOSO = Dialect(
     auth="digest",
     rows_cut_header="X-SPARQL-MaxRows",
     drop_silent=True,
-    results_from_json=True,
+    results_converted=True,
+    rows_as_xml=True,
     server_functions=r"(?<![\w.\-])(?:bif|sql):",
     literal_workarounds=True,
 )
@@ -203,12 +209,52 @@ def restore(dialect: Dialect, term: object) -> object:
     return term
 
 
+_RESULTS = "{http://www.w3.org/2005/sparql-results#}"
+_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def xml_rows(body: bytes) -> Iterator[dict[str, Any]]:
+    """The solutions of a SPARQL XML SELECT answer as pyoxigraph terms, whitespace kept.
+
+    :raises NewsKGError: when ``body`` is not SPARQL XML results.
+    """
+    import io
+    import xml.etree.ElementTree as ET
+
+    from pyoxigraph import BlankNode, Literal, NamedNode
+
+    row: dict[str, Any] = {}
+    try:
+        for _event, element in ET.iterparse(io.BytesIO(body), events=("end",)):
+            tag = element.tag
+            if tag == _RESULTS + "binding":
+                (term,) = element
+                kind, text = term.tag, term.text or ""
+                if kind == _RESULTS + "uri":
+                    value: Any = NamedNode(text)
+                elif kind == _RESULTS + "bnode":
+                    value = BlankNode(text)
+                elif (lang := term.get(_LANG)) is not None:
+                    value = Literal(text, language=lang)
+                elif (datatype := term.get("datatype")) is not None:
+                    value = Literal(text, datatype=NamedNode(datatype))
+                else:
+                    value = Literal(text)
+                row[element.get("name", "")] = value
+            elif tag == _RESULTS + "result":
+                yield row
+                row = {}
+                element.clear()
+    except (ET.ParseError, ValueError) as exc:
+        raise NewsKGError(f"the SPARQL server's answer is not SPARQL XML results: {exc}") from None
+
+
 ASK_VARIABLE = "__ASK_RETVAL"
 
 
 def ask_answer(body: bytes, media_type: str) -> bytes | None:
-    """Virtuoso's one-row SELECT answer to an ASK as the protocol's boolean in the same format (JSON, XML,
-    CSV or TSV), or None when ``body`` is not such an answer."""
+    """Virtuoso's one-row SELECT answer to an ASK (JSON, XML, CSV or TSV) as the protocol's boolean in SPARQL
+    JSON, or None when ``body`` is not such an answer."""
     import pyoxigraph
     from pyoxigraph import QueryResultsFormat, QuerySolutions
 
@@ -231,8 +277,4 @@ def ask_answer(body: bytes, media_type: str) -> bytes | None:
         if not isinstance(rows, QuerySolutions) or [v.value for v in rows.variables] != [ASK_VARIABLE]:
             return None
         value = any(row[ASK_VARIABLE] is not None and row[ASK_VARIABLE].value != "0" for row in rows)
-    boolean = pyoxigraph.parse_query_results(
-        b'{"head":{},"boolean":%s}' % (b"true" if value else b"false"), format=QueryResultsFormat.JSON
-    )
-    fmt = QueryResultsFormat.from_media_type(kind) or QueryResultsFormat.JSON
-    return boolean.serialize(format=fmt)  # type: ignore[union-attr, no-any-return]
+    return b'{"head":{},"boolean":%s}' % (b"true" if value else b"false")

@@ -32,8 +32,8 @@ import os
 import re
 import secrets
 import time
-from collections.abc import Iterator, Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import pyoxigraph
@@ -96,18 +96,26 @@ def _results(body: bytes) -> QuerySolutions | QueryBoolean:
         raise NewsKGError(f"the SPARQL server's answer is not SPARQL JSON results: {exc}") from None
 
 
-def _converted(answer: Answer, wanted: QueryResultsFormat, *, ask_as_rows: bool) -> Answer:
-    """A SPARQL JSON answer in the format ``wanted``; with ``ask_as_rows``, Virtuoso's one-row SELECT answer
-    to an ASK as the boolean. Not JSON results (an error page): as it came, for the caller to refuse."""
-    if not answer.content_type.startswith(QueryResultsFormat.JSON.media_type):
+def _parsed(body: bytes, fmt: QueryResultsFormat) -> QuerySolutions | QueryBoolean:
+    try:
+        return pyoxigraph.parse_query_results(body, format=fmt)
+    except SyntaxError as exc:
+        raise NewsKGError(f"the SPARQL server's answer is not SPARQL results ({fmt.name}): {exc}") from None
+
+
+def _converted(
+    answer: Answer, got: QueryResultsFormat, wanted: QueryResultsFormat, *, ask_as_rows: bool
+) -> Answer:
+    """An answer in the results format ``got`` made into ``wanted``; with ``ask_as_rows``, Virtuoso's one-row
+    SELECT answer to an ASK as the boolean. Anything else (an error page): as it came, for the caller."""
+    if not answer.content_type.startswith(got.media_type):
         return answer
-    body = answer.body
-    if ask_as_rows and (boolean := dialects.ask_answer(body, QueryResultsFormat.JSON.media_type)):
-        body = boolean
-    if wanted != QueryResultsFormat.JSON:
-        body = _results(body).serialize(format=wanted)  # type: ignore[assignment]
+    if ask_as_rows and (boolean := dialects.ask_answer(answer.body, got.media_type)):
+        results = _parsed(boolean, QueryResultsFormat.JSON)
+    else:
+        results = _parsed(answer.body, got)
     media_type = wanted.media_type + ("; charset=utf-8" if wanted.media_type.startswith("text/") else "")
-    return Answer(media_type, body)
+    return Answer(media_type, results.serialize(format=wanted))  # type: ignore[arg-type]
 
 
 def is_url(spec: object) -> bool:
@@ -220,12 +228,22 @@ class RemoteStore:
 
     # --- protocol ---
 
-    def request(self, sparql: str, accept: str, *, params: Sequence[tuple[str, str]] = (),
-                timeout: float = TIMEOUT_S, max_bytes: int | None = None) -> Answer:  # fmt: skip
+    def request(
+        self,
+        sparql: str,
+        accept: str,
+        *,
+        params: Sequence[tuple[str, str]] = (),
+        timeout: float = TIMEOUT_S,
+        max_bytes: int | None = None,
+        raw: bool = False,
+    ) -> Answer:
         """POST one query and read its whole answer within ``timeout`` seconds; the caller decides the
         dataset parameters. A redirect is an error (it could send the query on to any host), and so is an
         answer in a media type that ``accept`` does not name (a login page, say), and one the server says it
-        cut short. An ASK answered as a one-row SELECT (Virtuoso) comes back as the boolean.
+        cut short. From a server whose results are not as the protocol says (Virtuoso), one results format
+        asked for is made from the dialect's ``results_format`` here (an ASK's one-row SELECT as the boolean),
+        unless ``raw``.
 
         :raises requests.Timeout: at the deadline, also while the answer is still arriving: a server that
             streams the rows of a runaway query never pauses long enough for a read timeout alone.
@@ -239,13 +257,13 @@ class RemoteStore:
                     f"the query names {found.group(0)!r}, the SPARQL server's own functions beyond SPARQL: "
                     "not passed on"
                 )
-            # one SPARQL results format asked for: from a server whose own are wrong, JSON made into it here
             wanted = QueryResultsFormat.from_media_type(accept) if "," not in accept else None
-            convert = dialect.results_from_json and wanted is not None
+            got = QueryResultsFormat.JSON
+            convert = dialect.results_converted and wanted is not None and not raw
             with self.session.post(
                 self.query_url,
                 data=[("query", sparql), *params],
-                headers={"Accept": QueryResultsFormat.JSON.media_type if convert else accept},
+                headers={"Accept": got.media_type if convert else accept},
                 timeout=max(deadline - time.monotonic(), 0.001),
                 stream=True,
                 allow_redirects=False,
@@ -265,13 +283,6 @@ class RemoteStore:
             raise QueryError(f"the SPARQL server refused the query: {answer.text()[:500]}")
         if response.status_code >= 300:
             raise NewsKGError(f"the SPARQL server answered {response.status_code}: {answer.text()[:300]}")
-        if convert:
-            answer = _converted(answer, wanted, ask_as_rows=dialect.ask_as_rows)  # type: ignore[arg-type]
-        if not _media_types(answer.content_type) <= _media_types(accept):
-            raise NewsKGError(
-                f"the SPARQL server answered in {answer.content_type or 'no media type'!r}, "
-                f"asked for {accept!r}"
-            )
         if dialect.rows_cut_header and dialect.rows_cut_header in response.headers:
             raise NewsKGError(
                 f"the SPARQL server left rows out of its answer ({dialect.rows_cut_header}: "
@@ -279,6 +290,13 @@ class RemoteStore:
             )
         if response.headers.get("X-SQL-State") == "S1TAT":  # Virtuoso's partial results
             raise requests.Timeout("the SPARQL server gave partial results at its own time limit")
+        if convert:
+            answer = _converted(answer, got, wanted, ask_as_rows=dialect.ask_as_rows)  # type: ignore[arg-type]
+        if not _media_types(answer.content_type) <= _media_types(accept):
+            raise NewsKGError(
+                f"the SPARQL server answered in {answer.content_type or 'no media type'!r}, "
+                f"asked for {accept!r}"
+            )
         return answer
 
     def union_params(self, *, timeout: float = TIMEOUT_S) -> list[tuple[str, str]]:
@@ -316,11 +334,15 @@ class RemoteStore:
         )
         return int(next(iter(rows))["n"].value)
 
-    def _select(self, sparql: str, *, timeout: float = TIMEOUT_S) -> QuerySolutions:
-        answer = self.request(sparql, QueryResultsFormat.JSON.media_type, timeout=timeout)
+    def _select(self, sparql: str, *, timeout: float = TIMEOUT_S) -> Iterable[Mapping[str, Any]]:
+        """newskg's own SELECT: its solutions, read in the server's fastest faithful results format."""
+        if self.dialect_within(timeout).rows_as_xml:
+            xml = QueryResultsFormat.XML.media_type
+            return dialects.xml_rows(self.request(sparql, xml, timeout=timeout, raw=True).body)
+        answer = self.request(sparql, QueryResultsFormat.JSON.media_type, timeout=timeout, raw=True)
         result = _results(answer.body)
         assert isinstance(result, QuerySolutions)
-        return result
+        return result  # type: ignore[return-value]
 
     def _all_graphs(self, *, timeout: float = TIMEOUT_S) -> list[str]:
         """Every graph with triples, staging graphs too (GROUP BY: DISTINCT takes minutes on Virtuoso)."""
