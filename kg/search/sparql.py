@@ -302,7 +302,7 @@ def rewrite(sparql: str, search: Search, *, prefixes: Mapping[str, str] | None =
             cursor = last.end
             if statement.end < len(toks) and toks[statement.end].text == ".":
                 cursor = toks[statement.end].end
-        out.append(" ")
+            out.append(" ")
     out.append(sparql[cursor:])
     return "".join(out)
 
