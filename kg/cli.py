@@ -23,6 +23,7 @@ from kg.errors import InputError, NewsKGError, ShapesViolated
 from kg.export import export as export_store
 from kg.extract import extract as extract_text
 from kg.extract.jsonl import dumps, to_json
+from kg.extracted import template as annotation_template
 from kg.ingest import build as build_graph
 from kg.ingest import ingest as run_ingest
 from kg.pipeline import ARTICLE_TEXT, MAX_ARTICLE_BYTES, find_articles, load_corpus
@@ -45,6 +46,13 @@ store_option = click.option(
 )
 base_option = click.option(
     "--base", envvar="NEWSKG_BASE", default=None, help="Base IRI of minted IRIs (env NEWSKG_BASE)."
+)
+no_extract_option = click.option(
+    "--no-extract",
+    is_flag=True,
+    envvar="NEWSKG_NO_EXTRACT",
+    help="Map no machine facts (the extractor's): only what the readers and the editors' annotations give "
+    "(env NEWSKG_NO_EXTRACT).",
 )
 max_article_option = click.option(
     "--max-article-bytes",
@@ -102,6 +110,7 @@ def cli() -> None:
 @base_option
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL gate (not for production).")
 @max_article_option
+@no_extract_option
 @click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
 def build(
     data_dir: Path,
@@ -109,13 +118,16 @@ def build(
     base: str | None,
     no_validate: bool,
     max_article_bytes: int,
+    no_extract: bool,
     articles: tuple[Path, ...],
 ) -> None:
     """Build the graph from DATA (all of data/articles, or the given article folders), validate it, and
     write it to the store in one transaction."""
     with user_errors():
         started = time.perf_counter()
-        corpus = load_corpus(data_dir, minter=minter_for(base), max_article_bytes=max_article_bytes)
+        corpus = load_corpus(
+            data_dir, minter=minter_for(base), max_article_bytes=max_article_bytes, extract=not no_extract
+        )
         sources = find_articles(articles or [data_dir / "articles"])
         result = build_graph(corpus, open_store(store_path), sources, check=not no_validate)
         click.echo(
@@ -140,6 +152,7 @@ def build(
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: one per core).")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL gate (not for production).")
 @max_article_option
+@no_extract_option
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def ingest(
     data_dir: Path,
@@ -148,6 +161,7 @@ def ingest(
     jobs: int | None,
     no_validate: bool,
     max_article_bytes: int,
+    no_extract: bool,
     paths: tuple[Path, ...],
 ) -> None:
     """Ingest article folders (or folders of them) into the store, each as its own named graph.
@@ -156,7 +170,9 @@ def ingest(
     and so is an article that would contradict a stored one about a shared event (another status or date);
     the exit status is 1 if any was rejected."""
     with user_errors():
-        corpus = load_corpus(data_dir, minter=minter_for(base), max_article_bytes=max_article_bytes)
+        corpus = load_corpus(
+            data_dir, minter=minter_for(base), max_article_bytes=max_article_bytes, extract=not no_extract
+        )
         sources = find_articles(paths)
         started = time.perf_counter()
         tty = sys.stderr.isatty()
@@ -204,6 +220,12 @@ def ingest(
     help="Publication date of plain texts, against which relative dates resolve (events need one).",
 )
 @max_article_option
+@click.option(
+    "--template",
+    is_flag=True,
+    help="Instead of JSON, write the machine facts of each ARTICLE folder as an annotations.yaml skeleton "
+    "(a `machine:` section with a verdict to give each fact; docs/annotations.md).",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def extract(
     data_dir: Path,
@@ -212,11 +234,18 @@ def extract(
     lines: bool,
     published: dt.datetime | None,
     max_article_bytes: int,
+    template: bool,
     paths: tuple[Path, ...],
 ) -> None:
     """Read mentions, quotations, roles and events out of texts: a DW scrape (an article folder, or its
     article.txt) or plain text files; one JSON object per document on stdout (docs/extract-format.md).
-    A file that cannot be read is named on stderr and the exit status is 2."""
+    A file that cannot be read is named on stderr and the exit status is 2.
+
+    With --template, each PATH is an article folder and what is written is the annotations.yaml skeleton
+    an editor starts from: every machine fact with its id, to confirm, correct or reject."""
+    if template:
+        write_templates(data_dir, base, lang, paths, max_article_bytes)
+        return
     with user_errors():
         minter = minter_for(base)
         corpus = load_corpus(data_dir, minter=minter) if (data_dir / "entities").is_dir() else None
@@ -240,6 +269,27 @@ def extract(
                     )
                 click.echo(dumps(to_json(found, doc=doc, text=text, registry_lookup=lookup, minter=minter)))
         sys.exit(2 if failed else 0)
+
+
+def write_templates(
+    data_dir: Path, base: str | None, lang: str, paths: tuple[Path, ...], max_bytes: int
+) -> None:
+    """``newskg extract --template``: the annotation skeleton of each article folder on stdout."""
+    with user_errors():
+        corpus = load_corpus(data_dir, minter=minter_for(base), max_article_bytes=max_bytes)
+        if len(paths) > 1:
+            raise NewsKGError("--template takes one article folder (the skeleton of one annotations.yaml)")
+        for source in find_articles(paths):
+            documents = extraction_inputs(source.text.parent, lines=False, max_bytes=max_bytes)
+            for _, body, day in documents:
+                found = extract_text(
+                    body, lang=None if lang == "auto" else lang, published=day, registry_lookup=corpus.lookup
+                )
+                if found.lang not in ("de", "en"):
+                    click.echo(
+                        f"warning: {source.text}: not German or English text; no machine facts", err=True
+                    )
+                click.echo(annotation_template(source.slug, found, body, registry=corpus.registry), nl=False)
 
 
 def extraction_inputs(path: Path, *, lines: bool, max_bytes: int) -> list[tuple[str, str, dt.date | None]]:

@@ -90,6 +90,7 @@ def corpus_digest(corpus: Corpus) -> str:
     from kg.version import __version__
 
     digest = hashlib.sha256(__version__.encode())
+    digest.update(b"extract" if corpus.extract else b"no-extract")
     for path in corpus.entity_files:
         digest.update(path.read_bytes())
     return digest.hexdigest()

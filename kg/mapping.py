@@ -160,7 +160,7 @@ class _ArticleMapper:
         self.article, self.ann, self.registry, self.minter = article, annotations, registry, minter
         self.iri = minter.article(article.slug)
         self.g = _Graph(minter.article_graph(article.slug))
-        self.evidence: list[tuple[Span, str, str]] = []
+        self.evidence: list[tuple[Span, str, str, str]] = []
         self.event_ids = {e.id for e in annotations.events}
 
     def part(self, kind: str, number: int | str) -> str:
@@ -174,8 +174,9 @@ class _ArticleMapper:
             return self.minter.entity("event", ref)
         raise InputError(f"unknown entity or event {ref!r}", field=self.article.slug)
 
-    def support(self, span: Span, body: str, motivation: str = "describing") -> None:
-        self.evidence.append((span, body, motivation))
+    def support(self, span: Span, body: str, motivation: str = "describing", by: str = "Reader") -> None:
+        """``by``: who asserts it, ``Editor`` (annotations.yaml) or ``Reader`` (read off the text)."""
+        self.evidence.append((span, body, motivation, by))
 
     def run(self, sources: Iterable[Source]) -> list[Quad]:
         self.metadata()
@@ -316,7 +317,7 @@ class _ArticleMapper:
                 g.add(iri, s("memberOf"), self.ref(role.organization))
             if role.position:
                 g.add(iri, n("position"), WD + role.position)
-            self.support(role.evidence.span, iri)
+            self.support(role.evidence.span, iri, by="Editor")
 
     def events(self) -> None:
         g = self.g
@@ -365,7 +366,7 @@ class _ArticleMapper:
                 g.add(iri, s("superEvent"), self.ref(event.part_of))
                 g.add(self.ref(event.part_of), s("subEvent"), iri)
             for evidence in event.evidence:
-                self.support(evidence.span, iri)
+                self.support(evidence.span, iri, by="Editor")
 
     def quotations(self) -> None:
         g = self.g
@@ -390,7 +391,7 @@ class _ArticleMapper:
                 g.add(posting, s("isPartOf"), self.ref(quote.posting.platform))
                 if quote.posting.date:
                     g.add(posting, s("dateCreated"), date_literal(quote.posting.date))
-            self.support(quote.evidence.span, iri)
+            self.support(quote.evidence.span, iri, by="Editor")
 
     def claims(self) -> None:
         g = self.g
@@ -404,12 +405,12 @@ class _ArticleMapper:
                 g.add(iri, s("about"), self.ref(ref))
             if claim.date:
                 g.add(iri, s("dateCreated"), date_literal(claim.date))
-            self.support(claim.evidence.span, iri)
+            self.support(claim.evidence.span, iri, by="Editor")
 
     def annotations(self) -> None:
         """One oa:Annotation per (span, fact), numbered in text order."""
         g, body = self.g, self.article.body
-        for number, (span, target_body, motivation) in enumerate(sorted(set(self.evidence)), 1):
+        for number, (span, target_body, motivation, by) in enumerate(sorted(set(self.evidence)), 1):
             iri = self.part("evidence", number)
             target, position, quote = f"{iri}/target", f"{iri}/position", f"{iri}/quote"
             evidence = Evidence(span, span.text(body))
@@ -417,6 +418,7 @@ class _ArticleMapper:
             g.add(iri, NamedNode(OA + "motivatedBy"), NamedNode(OA + motivation))
             g.add(iri, NamedNode(OA + "hasBody"), target_body)
             g.add(iri, NamedNode(OA + "hasTarget"), target)
+            g.add(iri, n("assertedBy"), n(by))
             g.add(target, _TYPE, NamedNode(OA + "SpecificResource"))
             g.add(target, NamedNode(OA + "hasSource"), self.iri)
             g.add(target, NamedNode(OA + "hasSelector"), position)

@@ -16,12 +16,14 @@ from pathlib import Path
 from pyoxigraph import Quad
 
 from kg.errors import InputError
-from kg.extract import RegistryLookup, registry_lookup
+from kg.extract import LANGUAGES, RegistryLookup, extract, registry_lookup
+from kg.extracted import extracted_quads
 from kg.mapping import Source, article_quads, entity_quads
-from kg.model import Annotations
+from kg.model import Annotations, Article
 from kg.read.annotations import load_annotations
 from kg.read.dw import parse_article
 from kg.read.registry import Registry, load_registry
+from kg.read.verdicts import load_verdicts
 from kg.vocab import Minter, slugify
 
 ARTICLE_TEXT = "article.txt"
@@ -86,6 +88,9 @@ class Corpus:
     minter: Minter
     entity_files: tuple[Path, ...]
     max_article_bytes: int = MAX_ARTICLE_BYTES
+    extract: bool = True
+    """Read machine facts out of every article's text (:mod:`kg.extract`, mapped by :mod:`kg.extracted`);
+    ``--no-extract`` turns it off, and the ``machine:`` sections of annotation files are then ignored."""
 
     @functools.cached_property
     def lookup(self) -> RegistryLookup:
@@ -128,15 +133,53 @@ class Corpus:
             else Annotations()
         )
         files = [source.text, *([source.annotations] if source.annotations else [])]
-        return article_quads(article, annotations, self.registry, self.minter, [_source(p) for p in files])
+        sources = [_source(p) for p in files]
+        quads = article_quads(article, annotations, self.registry, self.minter, sources)
+        if self.extract:
+            quads += self.machine_quads(source, article, annotations, sources[:1])
+        return quads
+
+    def machine_quads(
+        self, source: ArticleSource, article: Article, annotations: Annotations, sources: list[Source]
+    ) -> list[Quad]:
+        """The extractor's facts of one article, the editor's verdicts applied (nothing when the editor
+        rejected every unreviewed fact and confirmed or corrected none: then the extractor does not run)."""
+        verdicts = load_verdicts(source.annotations)
+        if verdicts.unreviewed == "reject" and all(v.verdict in ("open", "reject") for v in verdicts.facts):
+            return []
+        lang = article.language.split("-")[0].lower()
+        try:
+            extraction = extract(
+                article.body,
+                lang=lang if lang in LANGUAGES else None,
+                published=article.date_published,
+                registry_lookup=self.lookup,
+            )
+        except Exception as exc:  # the extractor's own failure: name the article, keep the rest going
+            raise InputError(
+                f"the extractor failed ({exc!r}); build it with --no-extract", file=source.text
+            ) from exc
+        return extracted_quads(
+            article,
+            extraction,
+            self.registry,
+            self.minter,
+            annotations=annotations,
+            verdicts=verdicts,
+            sources=sources,
+        )
 
 
 def load_corpus(
-    data_dir: Path, *, minter: Minter | None = None, max_article_bytes: int = MAX_ARTICLE_BYTES
+    data_dir: Path,
+    *,
+    minter: Minter | None = None,
+    max_article_bytes: int = MAX_ARTICLE_BYTES,
+    extract: bool = True,
 ) -> Corpus:
-    """Read the entity registry under ``data_dir/entities``."""
+    """Read the entity registry under ``data_dir/entities``; ``extract=False`` maps no machine facts."""
     entity_dir = data_dir / "entities"
     files = tuple(sorted(entity_dir.glob("*.yaml")))
     if not files:
         raise InputError("no entity files (expected data/entities/*.yaml)", file=entity_dir)
-    return Corpus(load_registry(files), minter or Minter.from_env(), files, max_article_bytes)
+    return Corpus(load_registry(files), minter or Minter.from_env(), files, max_article_bytes, extract)

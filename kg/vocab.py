@@ -61,7 +61,18 @@ EVENT_KINDS: dict[str, str] = {
     "war": "War",
     "ceasefire": "Ceasefire",
     "delivery": "Delivery",
+    "talks": "Talks",
+    "election": "Election",
+    "arrest": "Arrest",
+    "attack": "Attack",
+    "agreement": "Agreement",
+    "conference": "Conference",
+    "debate": "Debate",
+    "rally": "Rally",
 }
+
+#: The extractor's event kinds that are named otherwise in annotations (``kg.extract`` says ``call``).
+MACHINE_EVENT_KINDS: dict[str, str] = {"call": "phone-call", "warrant": "arrest-warrant"}
 
 #: Whether an event happened, relative to the article's publication -> the ``nkg:`` individual.
 EVENT_STATUSES: dict[str, str] = {

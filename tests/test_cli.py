@@ -388,3 +388,57 @@ class TestExtract:
         big.write_text("Wort " * 1000, encoding="utf-8")
         result = newskg("extract", "--max-article-bytes", "100", big)
         assert result.returncode == 2 and "--max-article-bytes" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``data/`` with the seed's text and no annotations."""
+    data = tmp_path_factory.mktemp("template") / "data"
+    shutil.copytree(DATA / "entities", data / "entities")
+    folder = data / "articles" / "seed-plain"
+    folder.mkdir(parents=True)
+    shutil.copy(DATA / "articles" / SEED_SLUG / "article.txt", folder / "article.txt")
+    return data
+
+
+class TestExtractTemplate:
+    """``newskg extract --template ARTICLE``: the machine facts as an annotations.yaml skeleton, and
+    ``--no-extract`` on build."""
+
+    def test_the_template_lists_the_machine_facts_and_builds_unchanged(
+        self, plain: Path, tmp_path: Path
+    ) -> None:
+        import yaml
+
+        folder = plain / "articles" / "seed-plain"
+        result = newskg("extract", "--data", plain, "--template", folder)
+        assert result.returncode == 0, result.stderr
+        facts = yaml.safe_load(result.stdout)["machine"]["facts"]
+        kinds = {f["id"].split("-", 1)[0] for f in facts}
+        assert kinds == {"mention", "quote", "role", "event"}
+        assert {f["verdict"] for f in facts} == {"open"}
+        quote = next(f for f in facts if f["id"].startswith("quote-") and f["speaker"])
+        assert set(quote) == {"id", "verdict", "note", "speaker", "form"}
+        # saved as the article's annotations, rejecting one quotation: builds, and that quotation is gone
+        text = result.stdout.replace(
+            f"- id: {quote['id']}\n      verdict: open", f"- id: {quote['id']}\n      verdict: reject"
+        )
+        (folder / "annotations.yaml").write_text(text, encoding="utf-8")
+        store = tmp_path / "store"
+        built = newskg("build", "--data", plain, "--store", store)
+        assert built.returncode == 0, built.stderr
+        ids = newskg("query", "--store", store, "SELECT DISTINCT ?id WHERE { ?a nkg:machineFact ?id }")
+        found = {line.strip('"') for line in ids.stdout.split()[1:]}
+        assert quote["id"] not in found and len(found) > 10
+        (folder / "annotations.yaml").unlink()
+
+    def test_the_template_of_a_folder_without_article_is_an_error(self, tmp_path: Path) -> None:
+        result = newskg("extract", "--data", DATA, "--template", tmp_path)
+        assert result.returncode == 2 and "error:" in result.stderr and result.stdout == ""
+
+    def test_no_extract_builds_without_machine_facts(self, plain: Path, tmp_path: Path) -> None:
+        store = tmp_path / "store"
+        built = newskg("build", "--no-extract", "--data", plain, "--store", store)
+        assert built.returncode == 0, built.stderr
+        result = newskg("query", "--store", store, "ASK { ?a nkg:assertedBy nkg:Extractor }")
+        assert "false" in result.stdout

@@ -128,6 +128,23 @@ ex:quote-selector a oa:TextQuoteSelector ; oa:exact "Putin" ;
 ex:graph a prov:Entity ; prov:wasGeneratedBy ex:build ; prov:wasDerivedFrom ex:article .
 ex:build a prov:Activity ; prov:wasAssociatedWith ex:software ; prov:used ex:source .
 ex:software a prov:SoftwareAgent ; schema:name "newskg" ; schema:softwareVersion "0.1.0" .
+
+ex:evidence-m a oa:Annotation ; oa:motivatedBy oa:describing ; oa:hasBody ex:mclaim ;
+    oa:hasTarget ex:mtarget ;
+    nkg:assertedBy nkg:Extractor ; nkg:confidence 0.85 ; nkg:machineFact "quote-0-5" ;
+    prov:wasGeneratedBy ex:extraction .
+ex:mclaim a schema:Claim ; schema:author ex:mspeaker ; schema:text "Orbán"@de ; schema:appearance ex:article ;
+    nkg:assertedBy nkg:Extractor ; nkg:confidence 0.85 ; nkg:machineFact "quote-0-5" ;
+    prov:wasGeneratedBy ex:extraction .
+ex:evidence-r a oa:Annotation ; oa:motivatedBy oa:identifying ; oa:hasBody ex:mspeaker ;
+    oa:hasTarget ex:mtarget ;
+    nkg:assertedBy nkg:Editor ; nkg:review nkg:Confirmed ; nkg:machineFact "mention-0-5" ;
+    prov:wasGeneratedBy ex:extraction .
+ex:mspeaker a schema:Person ; schema:name "Sprecherin" ; nkg:wikidataUnverified true .
+ex:mtarget a oa:SpecificResource ; oa:hasSource ex:article ; oa:hasSelector ex:mposition, ex:mquote-selector .
+ex:mposition a oa:TextPositionSelector ; oa:start 0 ; oa:end 5 .
+ex:mquote-selector a oa:TextQuoteSelector ; oa:exact "Orbán" .
+ex:extraction a prov:Activity ; prov:wasAssociatedWith ex:software .
 ex:source a prov:Entity ; schema:name "article.txt" ;
     nkg:sha256 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" .
 """
@@ -290,6 +307,14 @@ ENDS_EARLY = "the event ends before it starts"
 PLANNED_EARLY = "a planned event starts before the article that reports it was published"
 HAPPENED_LATE = "an event that happened starts after the article that reports it was published"
 WINDOW_BACKWARDS = "the time window ends before it starts"
+ONE_CONFIDENCE = "a machine fact has exactly one nkg:confidence"
+CONFIDENCE = "nkg:confidence is an xsd:decimal in [0, 1]"
+ONLY_MACHINE = "only a machine fact (nkg:assertedBy nkg:Extractor) has a confidence"
+MADE_BY = "a machine fact says how it was made: prov:wasGeneratedBy an extraction (prov:Activity)"
+MACHINE_ID = "a machine fact has its stable id (nkg:machineFact), such as quote-7002-7174"
+REVIEWED = "a machine fact an editor confirmed or corrected is asserted by nkg:Editor"
+ASSERTED = "a fact is asserted by one of nkg:Editor, nkg:Extractor, nkg:Reader"
+TARGETED = "a machine fact's annotation targets a span of the article"
 
 
 # --- The graphs that conform ---
@@ -1339,6 +1364,104 @@ BREAKS = [
         "ex:role schema:memberOf ex:hungary .",
         "ex:role schema:memberOf ex:putin .",
         Expect("RoleShape", ex("role"), "Or", schema("memberOf"), ex("putin")),
+    ),
+    # machine.ttl
+    case(
+        "a machine fact has a confidence",
+        "ex:evidence-m nkg:confidence 0.85 .",
+        "",
+        Expect("MachineFactShape", ex("evidence-m"), "MinCount", nkg("confidence"), message=ONE_CONFIDENCE),
+    ),
+    case(
+        "a machine fact has one confidence",
+        "",
+        "ex:mclaim nkg:confidence 0.5 .",
+        Expect("MachineFactShape", ex("mclaim"), "MaxCount", nkg("confidence"), message=ONE_CONFIDENCE),
+    ),
+    case(
+        "a confidence is at most 1",
+        "ex:evidence-m nkg:confidence 0.85 .",
+        "ex:evidence-m nkg:confidence 1.5 .",
+        Expect("ConfidenceShape", ex("evidence-m"), "MaxInclusive", nkg("confidence"), "1.5", CONFIDENCE),
+    ),
+    case(
+        "a confidence is at least 0",
+        "ex:mclaim nkg:confidence 0.85 .",
+        "ex:mclaim nkg:confidence -0.1 .",
+        Expect("ConfidenceShape", ex("mclaim"), "MinInclusive", nkg("confidence"), "-0.1", CONFIDENCE),
+    ),
+    case(
+        "a confidence is an xsd:decimal",
+        "ex:mclaim nkg:confidence 0.85 .",
+        'ex:mclaim nkg:confidence "0.85"^^xsd:double .',
+        Expect("ConfidenceShape", ex("mclaim"), "Datatype", nkg("confidence"), message=CONFIDENCE),
+    ),
+    case(
+        "only a machine fact has a confidence",
+        "",
+        "ex:evidence-r nkg:confidence 0.9 .",
+        Expect("ConfidenceShape", ex("evidence-r"), "HasValue", nkg("assertedBy"), message=ONLY_MACHINE),
+    ),
+    case(
+        "a machine fact says how it was made",
+        "ex:mclaim prov:wasGeneratedBy ex:extraction .",
+        "",
+        Expect("MachineFactShape", ex("mclaim"), "MinCount", prov("wasGeneratedBy"), message=MADE_BY),
+    ),
+    case(
+        "a machine fact was made by an activity",
+        "ex:mclaim prov:wasGeneratedBy ex:extraction .",
+        "ex:mclaim prov:wasGeneratedBy ex:software .",
+        Expect("MachineFactShape", ex("mclaim"), "Class", prov("wasGeneratedBy"), ex("software"), MADE_BY),
+        Expect("BuiltGraphShape", ex("mclaim"), "Class", prov("wasGeneratedBy"), ex("software")),
+    ),
+    case(
+        "a machine fact has its stable id",
+        'ex:evidence-m nkg:machineFact "quote-0-5" .',
+        'ex:evidence-m nkg:machineFact "q0" .',
+        Expect("MachineFactShape", ex("evidence-m"), "Pattern", nkg("machineFact"), "q0", MACHINE_ID),
+    ),
+    case(
+        "a reviewed machine fact is the editor's",
+        "ex:evidence-r nkg:assertedBy nkg:Editor .",
+        "ex:evidence-r nkg:assertedBy nkg:Extractor .",
+        Expect("ReviewedShape", ex("evidence-r"), "HasValue", nkg("assertedBy"), message=REVIEWED),
+        Expect("MachineFactShape", ex("evidence-r"), "MinCount", nkg("confidence"), message=ONE_CONFIDENCE),
+    ),
+    case(
+        "a review confirms or corrects",
+        "ex:evidence-r nkg:review nkg:Confirmed .",
+        "ex:evidence-r nkg:review nkg:Happened .",
+        Expect("ReviewedShape", ex("evidence-r"), "In", nkg("review"), nkg("Happened")),
+    ),
+    case(
+        "a fact is asserted by an editor, the extractor or a reader",
+        "ex:evidence-r nkg:assertedBy nkg:Editor .",
+        "ex:evidence-r nkg:assertedBy nkg:Somebody .",
+        Expect("AssertedShape", ex("evidence-r"), "In", nkg("assertedBy"), nkg("Somebody"), ASSERTED),
+        Expect("ReviewedShape", ex("evidence-r"), "HasValue", nkg("assertedBy"), message=REVIEWED),
+    ),
+    case(
+        "a machine fact's annotation targets the words",
+        "ex:evidence-m oa:hasTarget ex:mtarget .",
+        "",
+        Expect("MachineAnnotationShape", ex("evidence-m"), "MinCount", oa("hasTarget"), message=TARGETED),
+        Expect("AnnotationShape", ex("evidence-m"), "MinCount", oa("hasTarget")),
+    ),
+    case(
+        "a machine fact node has evidence",
+        "ex:evidence-m oa:hasBody ex:mclaim .",
+        "",
+        Expect(
+            "MachineFactNodeShape",
+            ex("mclaim"),
+            "Node",
+            value=ex("mclaim"),
+            message=NO_EVIDENCE,
+            via="Evidenced",
+        ),
+        Expect("ClaimShape", ex("mclaim"), "Node", value=ex("mclaim"), message=NO_EVIDENCE, via="Evidenced"),
+        Expect("AnnotationShape", ex("evidence-m"), "MinCount", oa("hasBody")),
     ),
 ]
 

@@ -163,6 +163,8 @@ class _Reader:
         event_id = str(f.text("id"))
         if slugify(event_id) != event_id:
             raise f.error("id", f"{event_id!r} is not a slug (expected lower-case ASCII words joined by '-')")
+        if event_id.startswith("machine-"):
+            raise f.error("id", f"{event_id!r}: ids starting with 'machine-' are the extractor's")
         known = event_id in self.registry
         if known and self.registry[event_id].type != "Event":
             raise f.error(
@@ -314,7 +316,7 @@ def load_annotations(path: Path, article: Article, registry: Registry) -> Annota
             line=1,
         )
     top = Fields(data, path, "annotations")
-    top.check_keys({"article", "roles", "events", "quotations", "claims", "not_quotations"})
+    top.check_keys({"article", "roles", "events", "quotations", "claims", "not_quotations", "machine"})
     reader = _Reader(path, article, registry)
     head = Fields(data.get("article", Mapping()), path, "article", data.lines.get("article"))
     head.check_keys({"about", "url"})
@@ -333,5 +335,6 @@ def load_annotations(path: Path, article: Article, registry: Registry) -> Annota
     reader.check_references(annotations, data)
     ignored = tuple(reader.evidence(top, "not_quotations", v, top.line("not_quotations")).span
                     for v in top.texts("not_quotations"))  # fmt: skip
-    reader.check_quotations(annotations.quotations, ignored)
+    if "quotations" in data or "machine" not in data:  # a file of verdicts only leaves speech to them
+        reader.check_quotations(annotations.quotations, ignored)
     return annotations

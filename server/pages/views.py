@@ -24,10 +24,12 @@ def _parts(ref: str) -> dict[str, str]:
     return {
         "facts": f"SELECT ?p ?o WHERE {{ {ref} ?p ?o }}",
         "incoming": f"SELECT ?s ?p WHERE {{ ?s ?p {ref} }} ORDER BY ?p ?s LIMIT 200",
-        "evidence": "SELECT ?anno ?article ?start ?end ?exact ?prefix ?suffix WHERE { "
+        "evidence": "SELECT ?anno ?article ?start ?end ?exact ?prefix ?suffix ?confidence ?fact ?by WHERE { "
         f"?anno oa:hasBody {ref} ; oa:hasTarget ?t . ?t oa:hasSource ?article ; oa:hasSelector ?x, ?y . "
         "?x oa:start ?start ; oa:end ?end . ?y oa:exact ?exact "
-        "OPTIONAL { ?y oa:prefix ?prefix } OPTIONAL { ?y oa:suffix ?suffix } }",
+        "OPTIONAL { ?y oa:prefix ?prefix } OPTIONAL { ?y oa:suffix ?suffix } "
+        "OPTIONAL { ?anno nkg:confidence ?confidence } OPTIONAL { ?anno nkg:machineFact ?fact } "
+        "OPTIONAL { ?anno nkg:assertedBy ?by } }",
         # an event
         "schedule": f"SELECT ?from ?to ?words WHERE {{ {ref} schema:eventSchedule ?s . "
         "?s schema:startDate ?from ; schema:endDate ?to ; schema:description ?words }",
@@ -47,11 +49,12 @@ def _parts(ref: str) -> dict[str, str]:
         "BIND('subject' AS ?part) } "
         "OPTIONAL { ?event schema:startDate ?start } OPTIONAL { ?event nkg:latestDate ?latest } "
         "OPTIONAL { ?event nkg:status ?status } OPTIONAL { ?event schema:location ?place } }",
-        "quotations": "SELECT ?q ?text ?article ?date WHERE { "
+        "quotations": "SELECT ?q ?text ?article ?date ?confidence WHERE { "
         f"?q schema:creator {ref} ; schema:text ?text ; "
-        "schema:isPartOf ?article OPTIONAL { ?q schema:dateCreated ?date } }",
-        "claims": f"SELECT ?c ?text ?article WHERE {{ ?c schema:author {ref} ; a schema:Claim ; "
-        "schema:text ?text ; schema:appearance ?article }",
+        "schema:isPartOf ?article OPTIONAL { ?q schema:dateCreated ?date } "
+        "OPTIONAL { ?q nkg:confidence ?confidence } }",
+        "claims": f"SELECT ?c ?text ?article ?confidence WHERE {{ ?c schema:author {ref} ; a schema:Claim ; "
+        "schema:text ?text ; schema:appearance ?article OPTIONAL { ?c nkg:confidence ?confidence } }",
         "articles": "SELECT ?article ?headline ?published (COUNT(DISTINCT ?anno) AS ?mentions) WHERE { "
         f"?article schema:mentions|schema:about {ref} ; schema:headline ?headline ; "
         f"schema:datePublished ?published OPTIONAL {{ ?anno oa:hasBody {ref} ; "
@@ -59,9 +62,10 @@ def _parts(ref: str) -> dict[str, str]:
         "GROUP BY ?article ?headline ?published",
         "inside": f"SELECT ?place WHERE {{ ?place schema:containedInPlace {ref} }}",
         # an article
-        "spans": "SELECT ?anno ?body ?motivation ?start ?end WHERE { ?anno oa:hasBody ?body ; "
+        "spans": "SELECT ?anno ?body ?motivation ?start ?end ?confidence WHERE { ?anno oa:hasBody ?body ; "
         f"oa:motivatedBy ?motivation ; oa:hasTarget ?t . ?t oa:hasSource {ref} ; oa:hasSelector ?x . "
-        "?x a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }",
+        "?x a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end "
+        "OPTIONAL { ?anno nkg:confidence ?confidence } }",
         "images": "SELECT ?image ?n ?caption ?credit ?creator ?description WHERE { "
         f"{ref} schema:image ?image . "
         "?image schema:creditText ?credit ; schema:position ?n "
@@ -165,9 +169,30 @@ def evidence(page: Page) -> list[dict[str, object]]:
             "start": int(row["start"].value),
             "end": int(row["end"].value),
             "href": page_url(row["article"].value) + "#" + anchor(row["anno"].value),
+            "confidence": confidence(row),
+            "fact": row["fact"].value if "fact" in row else "",
+            "by": row["by"].value.rsplit("#", 1)[-1].lower() if "by" in row else "",
         }
         for row in rows
     ]
+
+
+def confidence(row: Row) -> str:
+    """A machine fact's confidence as the badge shows it ("0.86"), or "" for a fact no machine made alone."""
+    if "confidence" not in row:
+        return ""
+    try:
+        return f"{float(row['confidence'].value):.2f}"
+    except ValueError:
+        return row["confidence"].value
+
+
+def machine(items: list[dict[str, object]]) -> str:
+    """The highest confidence of a fact all of whose evidence is the extractor's, else ""."""
+    found = [str(e["confidence"]) for e in items if e["by"] == "extractor" and e["confidence"]]
+    if not found or any(e["by"] != "extractor" for e in items):
+        return ""
+    return max(found)
 
 
 def linked_facts(page: Page) -> set[str]:
@@ -183,6 +208,7 @@ def event_view(page: Page) -> tuple[dict[str, object], set[str]]:
         "related": related,
         "evidence": evidence(page),
     }
+    view["machine"] = machine(view["evidence"])  # type: ignore[arg-type]
     return view, linked_facts(page) | set(related)
 
 
@@ -209,7 +235,8 @@ def entity_view(page: Page) -> tuple[dict[str, object], set[str]]:
 def resource_view(page: Page) -> tuple[dict[str, object], set[str]]:
     outgoing = sorted(page.parts["facts"], key=lambda r: (r["p"].value, r["o"].value))
     incoming = sorted(page.parts["incoming"], key=lambda r: (r["p"].value, r["s"].value))
-    view = {"outgoing": outgoing, "incoming": incoming, "evidence": evidence(page)}
+    found = evidence(page)
+    view = {"outgoing": outgoing, "incoming": incoming, "evidence": found, "machine": machine(found)}
     return view, iris(outgoing, "o") | iris(incoming, "s")
 
 
@@ -220,6 +247,8 @@ class Segment:
     css: str = ""
     title: str = ""
     anchors: list[str] = field(default_factory=list)
+    badge: str = ""
+    """A machine fact's confidence, shown where its span ends."""
 
 
 def article_view(page: Page) -> tuple[dict[str, object], set[str]]:
@@ -248,6 +277,7 @@ def highlight(body: str, spans: list[Row], names: dict[str, str]) -> list[list[S
         (int(s["start"].value), int(s["end"].value), s["body"].value, s["motivation"].value, s["anno"].value)
         for s in spans
     ]
+    sure = {s["anno"].value: confidence(s) for s in spans if "confidence" in s}
     cuts = {0, len(body)} | {m[0] for m in marks} | {m[1] for m in marks}
     position = body.find("\n\n")
     while position != -1:
@@ -270,5 +300,9 @@ def highlight(body: str, spans: list[Row], names: dict[str, str]) -> list[list[S
             segment.href = page_url(chosen[2])
             segment.css = "evidence" if describing else "mention"
             segment.title = "; ".join(sorted({names.get(m[2], m[2]) for m in covering}))
+            if chosen[4] in sure:
+                segment.css += " machine"
+                segment.title += f" (machine fact, confidence {sure[chosen[4]]})"
+                segment.badge = sure[chosen[4]] if b == chosen[1] else ""
         paragraphs[-1].append(segment)
     return paragraphs
