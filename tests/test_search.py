@@ -23,7 +23,7 @@ from kg.model import Annotations
 from kg.pipeline import Corpus, find_articles, load_corpus
 from kg.read.plaintext import read_text
 from kg.search import Hit, SearchIndex, documents, graph_digest, index_search, rewrite, text_patterns
-from kg.search.index import SCHEMA_VERSION, store_digests
+from kg.search.index import SCHEMA_VERSION, analyzer, store_digests
 from kg.store import Store
 from kg.vocab import Minter
 from tests.conftest import BASE, DATA, SEED_SLUG
@@ -433,3 +433,16 @@ def test_the_pattern_reads_full_iris_other_prefixes_escapes_types_and_limits() -
 def test_a_reserved_predicate_used_otherwise_is_a_query_error(body: str, message: str) -> None:
     with pytest.raises(QueryError, match=message):
         rewrite(PREFIXES + f"SELECT * WHERE {{ {body} }}", lambda p: [])
+
+
+def test_the_offsets_are_every_word_the_analyzer_stems_alike(index: SearchIndex, store: Store) -> None:
+    """The quick scan for candidate words misses none: the offsets of analysing every word of the body."""
+    german = analyzer("de")
+    for text in ("Gipfels", "Waffenruhe", "Treffens", "Ukraine"):
+        (hit,) = [h for h in index.search(text, types=["article"]) if h.iri == SEED]
+        stems = set(german.analyze(text))
+        every = [
+            (t.char_offset_from, t.char_offset_to) for t in german.pre_tokenize(_body(store, SEED)).tokens
+        ]
+        stemmed = german.pre_tokenize(_body(store, SEED)).tokens
+        assert list(hit.matches) == [o for o, t in zip(every, stemmed, strict=True) if t.text in stems]

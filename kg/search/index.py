@@ -4,7 +4,9 @@ manifest document per graph recording the digest it was indexed from (see the pa
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
+import functools
 import html
 import re
 import shutil
@@ -154,6 +156,7 @@ class SearchIndex:
         for lang, found in self._analyzers.items():
             self._index.register_tokenizer(f"nkg_{lang}", found)
         self._fields = [f"{part}_{lang}" for part in _PARTS for lang in LANGUAGES]
+        self._stem_cache: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
         self._boosts = {f"{part}_{lang}": _BOOSTS[part] for part in _PARTS for lang in LANGUAGES}
 
     def _prepare(self, path: Path) -> None:
@@ -328,6 +331,7 @@ class SearchIndex:
         publisher: str | Iterable[str] | None = None,
         entity: str | Iterable[str] | None = None,
         limit: int = 20,
+        details: bool = True,
     ) -> list[Hit]:
         """The best ``limit`` hits for ``text`` (tantivy's query language: words must all occur, in any
         stemmed form, in any part; ``"a phrase"``, ``OR``, ``-word``), best first.
@@ -336,7 +340,8 @@ class SearchIndex:
         inclusive, ``YYYY-MM-DD`` (things without a date are then left out); ``publisher``, ``entity``: IRIs
         (any of several), an entity being what an article mentions or is about, or a quotation's speaker or
         topic.
-        An entity named in several graphs is one hit.
+        An entity named in several graphs is one hit. ``details=False`` leaves out snippets, offsets and
+        speaker names (what a SPARQL text pattern needs is the IRIs and scores).
 
         :raises ValueError: for an unknown type.
         """
@@ -369,49 +374,49 @@ class SearchIndex:
         )
         self._index.reload()
         searcher = self._index.searcher()
-        wanted = limit * 4 if set(kinds) & set(ENTITY_KINDS) else limit
-        found = searcher.search(combined, limit=max(1, wanted), count=False).hits
+        stems = self._stems(words) if details else set()
         hits: list[Hit] = []
         seen: set[str] = set()
-        stems = self._stems(words)
-        for score, address in found:
-            doc = searcher.doc(address)
-            iri = doc.get_first("iri")
-            if iri in seen:
-                continue
-            seen.add(iri)
-            hits.append(self._hit(searcher, combined, doc, float(score), stems))
-            if len(hits) >= limit:
+        page = limit * 4 if set(kinds) & set(ENTITY_KINDS) else limit
+        offset = 0
+        while len(hits) < limit:
+            found = searcher.search(combined, limit=max(1, page), offset=offset, count=False).hits
+            for score, address in found:
+                doc = searcher.doc(address)
+                iri = doc.get_first("iri")
+                if iri not in seen:
+                    seen.add(iri)
+                    hits.append(self._hit(doc, float(score), stems) if details else _bare(doc, float(score)))
+                    if len(hits) >= limit:
+                        break
+            if len(found) < page:
                 break
+            offset += page
         return hits
 
-    def _hit(
-        self, searcher: tantivy.Searcher, query: Query, doc: tantivy.Document, score: float, stems: set[str]
-    ) -> Hit:
+    def _hit(self, doc: tantivy.Document, score: float, stems: set[str]) -> Hit:
         kind, language = doc.get_first("kind"), doc.get_first("language") or ""
-        date = doc.get_first("date")
         snippet, matches = None, ()
-        if kind in ("article", "quotation"):
-            parts = ("body", "lede", "headline") if kind == "article" else ("quote",)
-            snippet = self._snippet(searcher, query, doc, parts, language)
-            if kind == "article":
-                body = self._stored(doc, "body", language)
-                matches = tuple(self._matches(body, stems, language)) if body else ()
+        if kind == "article":
+            body = self._stored(doc, "body", language)
+            matches = tuple(self._find(body, stems, language))
+            snippet = _window("body", body, matches) if matches else None
+            for part in ("lede", "headline"):
+                if snippet is None:
+                    text = self._stored(doc, part, language)
+                    marks = tuple(self._find(text, stems, language))
+                    snippet = _window(part, text, marks) if marks else None
+            if snippet is None:
+                snippet = _window("lede", self._stored(doc, "lede", language) or body, ())
+        elif kind == "quotation":
+            text = self._stored(doc, "quote", language)
+            snippet = _window("quote", text, tuple(self._find(text, stems, language)))
         speaker = doc.get_first("speaker")
-        return Hit(
-            iri=doc.get_first("iri"),
-            kind=kind,
-            score=score,
-            title=bytes(doc.get_first("title")).decode(),
-            graph=doc.get_first("graph"),
-            date=date.date().isoformat() if isinstance(date, dt.datetime) else None,
-            language=language,
+        return dataclasses.replace(
+            _bare(doc, score),
             snippet=snippet,
             matches=matches,
-            speaker=speaker,
             speaker_name=self.name(speaker) if speaker else None,
-            article=doc.get_first("article"),
-            publishers=tuple(doc.get_all("publisher")),
         )
 
     @staticmethod
@@ -419,65 +424,38 @@ class SearchIndex:
         for lang in (language,) if language else LANGUAGES:
             value = doc.get_first(f"{part}_{lang}")
             if value:
-                return value
+                return str(value)
         return ""
 
-    def _snippet(
-        self,
-        searcher: tantivy.Searcher,
-        query: Query,
-        doc: tantivy.Document,
-        parts: Sequence[str],
-        language: str,
-    ) -> Snippet | None:
-        fallback = None
-        for part in parts:
-            for lang in (language,) if language else LANGUAGES:
-                text = doc.get_first(f"{part}_{lang}")
-                if not text:
-                    continue
-                generator = tantivy.SnippetGenerator.create(searcher, query, self.schema, f"{part}_{lang}")
-                generator.set_max_num_chars(_SNIPPET_CHARS)
-                found = generator.snippet_from_doc(doc)
-                fragment = found.fragment()
-                raw = text.encode()
-                begin, _ = _range(found.fragment_range())
-                start = len(raw[:begin].decode(errors="ignore"))
-                marks = []
-                for highlight in found.highlighted():
-                    lo, hi = _range(highlight)
-                    frag = fragment.encode()
-                    marks.append(
-                        (
-                            start + len(frag[:lo].decode(errors="ignore")),
-                            start + len(frag[:hi].decode(errors="ignore")),
-                        )
-                    )
-                snippet = Snippet(part, fragment, start, tuple(marks))
-                if marks:
-                    return snippet
-                if fallback is None:
-                    cut = text[:_SNIPPET_CHARS]
-                    fallback = Snippet(part, cut, 0, ())
-        return fallback
-
     def _stems(self, text: str) -> set[str]:
+        """The stems of the query's words (not of those it excludes), in both languages."""
         words = [w for w in re.split(r"\s+", text) if w and not w.startswith("-") and w not in _OPERATORS]
         words = [w.split(":", 1)[1] if re.match(r"^\w+:", w) else w for w in words]
         return {stem for lang in LANGUAGES for w in words for stem in self._analyzers[lang].analyze(w)}
 
-    def _matches(self, text: str, stems: set[str], language: str) -> Iterable[tuple[int, int]]:
-        if not stems:
-            return
+    def _stem(self, word: str, lang: str) -> str:
+        cache = self._stem_cache[lang]
+        stem = cache.get(word)
+        if stem is None:
+            if len(cache) > 500_000:
+                cache.clear()
+            found = self._analyzers[lang].analyze(word)
+            stem = cache[word] = found[0] if len(found) == 1 else ""
+        return stem
+
+    def _find(self, text: str, stems: set[str], language: str) -> list[tuple[int, int]]:
+        """Character offsets of the words of ``text`` whose stem is one of ``stems``: the text cut into words
+        as tantivy's tokenizer cuts it (runs of letters and digits), each candidate word (one that begins like
+        a stem, accents and case aside) analysed as the index analyses it."""
+        if not stems or not text:
+            return []
+        candidates = _candidates(frozenset(stems))
+        found: list[tuple[int, int]] = []
         for lang in (language,) if language else LANGUAGES:
-            found = [
-                (t.char_offset_from, t.char_offset_to)
-                for t in self._analyzers[lang].pre_tokenize(text).tokens
-                if t.text in stems
-            ]
-            if found or language:
-                yield from found
-                return
+            found = [m.span() for m in candidates.finditer(text) if self._stem(m.group(), lang) in stems]
+            if found:
+                break
+        return found
 
     def name(self, iri: str) -> str | None:
         """The name the index holds for an entity (the registry's, German first), if any."""
@@ -490,10 +468,81 @@ class SearchIndex:
         return titles[0] if titles else None
 
 
-def _range(value: object) -> tuple[int, int]:
-    if isinstance(value, tuple):
-        return int(value[0]), int(value[1])
-    return int(value.start), int(value.end)  # type: ignore[attr-defined]
+_FOLDED = {
+    "a": "aàáâãäåā",
+    "c": "cçćč",
+    "e": "eèéêëēė",
+    "i": "iìíîïī",
+    "n": "nñń",
+    "o": "oòóôõöøō",
+    "s": "sśš",
+    "u": "uùúûüū",
+    "y": "yýÿ",
+    "z": "zźżž",
+}
+
+
+@functools.lru_cache(maxsize=256)
+def _candidates(stems: frozenset[str]) -> re.Pattern[str]:
+    """Words that begin like one of ``stems`` (all but its last letter, which a stemmer may change: "happi" of
+    "happy"), whatever their case and accents: the few words of a text worth analysing."""
+    alternatives = []
+    for stem in sorted(stems):
+        prefix, parts, i = (stem[:-1] if len(stem) > 3 else stem), [], 0
+        while i < len(prefix):
+            if prefix.startswith("ss", i):
+                parts.append("(?:ss|ß)")
+                i += 2
+                continue
+            char = prefix[i]
+            parts.append(f"[{_FOLDED[char]}]" if char in _FOLDED else re.escape(char))
+            i += 1
+        alternatives.append("".join(parts))
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")[^\W_]*", re.IGNORECASE)
+
+
+def _bare(doc: tantivy.Document, score: float) -> Hit:
+    date = doc.get_first("date")
+    return Hit(
+        iri=doc.get_first("iri"),
+        kind=doc.get_first("kind"),
+        score=score,
+        title=bytes(doc.get_first("title")).decode(),
+        graph=doc.get_first("graph"),
+        date=date.date().isoformat() if isinstance(date, dt.datetime) else None,
+        language=doc.get_first("language") or "",
+        speaker=doc.get_first("speaker"),
+        article=doc.get_first("article"),
+        publishers=tuple(doc.get_all("publisher")),
+    )
+
+
+def _window(part: str, text: str, marks: Sequence[tuple[int, int]]) -> Snippet:
+    """About :data:`_SNIPPET_CHARS` characters of ``text`` around the most words found, cut between words."""
+    if not marks:
+        end = (
+            len(text)
+            if len(text) <= _SNIPPET_CHARS
+            else text.rfind(" ", 0, _SNIPPET_CHARS) + 1 or _SNIPPET_CHARS
+        )
+        return Snippet(part, text[:end].rstrip(), 0, ())
+    best, best_count, last = 0, 0, 0
+    for first in range(len(marks)):
+        last = max(last, first)
+        while last + 1 < len(marks) and marks[last + 1][1] - marks[first][0] <= _SNIPPET_CHARS - 40:
+            last += 1
+        if last - first + 1 > best_count:
+            best, best_count = first, last - first + 1
+    begin = max(0, marks[best][0] - 40)
+    if begin:
+        space = text.rfind(" ", 0, begin + 1)
+        begin = space + 1 if space >= 0 else 0
+    end = min(len(text), begin + _SNIPPET_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", marks[best][1], end)
+        end = space if space > 0 else end
+    inside = tuple(m for m in marks if m[0] >= begin and m[1] <= end)
+    return Snippet(part, text[begin:end], begin, inside)
 
 
 def _day(value: dt.date | str | None, *, end: bool = False) -> dt.datetime | None:

@@ -325,7 +325,7 @@ def index_search(index: object) -> Search:
     """A :data:`Search` answered by a :class:`kg.search.SearchIndex`."""
 
     def search(pattern: TextPattern) -> list[tuple[str, float]]:
-        hits = index.search(pattern.text, types=pattern.types or None, limit=pattern.limit)  # type: ignore[attr-defined]
+        hits = index.search(pattern.text, types=pattern.types or None, limit=pattern.limit, details=False)  # type: ignore[attr-defined]
         return [(hit.iri, hit.score) for hit in hits]
 
     return search
