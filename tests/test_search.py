@@ -23,7 +23,7 @@ from kg.model import Annotations
 from kg.pipeline import Corpus, find_articles, load_corpus
 from kg.read.plaintext import read_text
 from kg.search import Hit, SearchIndex, documents, graph_digest, index_search, rewrite, text_patterns
-from kg.search.index import SCHEMA_VERSION, analyzer, store_digests
+from kg.search.index import SCHEMA_VERSION, analyzer, open_index, store_digests
 from kg.store import Store
 from kg.vocab import Minter
 from tests.conftest import BASE, DATA, SEED_SLUG
@@ -264,10 +264,9 @@ def test_writes_the_index_missed_are_found_and_made_good_at_open(corpus: Corpus,
     """A writer that wrote the store but died before the index's commit: the next open syncs the graphs."""
     store = Store(tmp_path / "store")
     build(corpus, store, find_articles([DATA / "articles"]))
-    index = SearchIndex(tmp_path / "store.search")
-    index.sync(store)
-    assert not index.check(store) and index.search("Waffenruhe", types=["article"])
-    index.close()
+    with open_index(store) as index:  # a writer's open: beside the store, synced
+        assert index.path == tmp_path / "store.search"
+        assert not index.check(store) and index.search("Waffenruhe", types=["article"])
 
     # an ingest that knows nothing of the index (as if it died between the two commits)
     _write_gaza(tmp_path / "more")

@@ -45,7 +45,7 @@ runs the query.
 """
 
 from kg.search.documents import ENTITY_KINDS, KINDS, Document, Text, documents, graph_digest
-from kg.search.index import Drift, Hit, SearchIndex, Snippet, default_path, store_digests
+from kg.search.index import Drift, Hit, SearchIndex, Snippet, default_path, open_index, store_digests
 from kg.search.sparql import TEXT, TextPattern, index_search, rewrite, text_patterns
 
 __all__ = [
@@ -63,6 +63,7 @@ __all__ = [
     "documents",
     "graph_digest",
     "index_search",
+    "open_index",
     "rewrite",
     "store_digests",
     "text_patterns",

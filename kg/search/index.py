@@ -21,7 +21,7 @@ from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
 from kg.errors import NewsKGError
 from kg.search.documents import ENTITY_KINDS, KINDS, LANGUAGES, Document, documents, graph_digest
-from kg.store import GraphStore
+from kg.store import GraphStore, Store
 from kg.vocab import NKG
 
 SCHEMA_VERSION = "1"
@@ -296,9 +296,16 @@ class SearchIndex:
         return drift
 
     def close(self) -> None:
+        """Finish merging and release the writer's lock (readers hold none)."""
         if self._writer is not None:
             self._writer.wait_merging_threads()
             self._writer = None
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # --- reading ---------------------------------------------------------------------------------------
 
@@ -553,6 +560,22 @@ def _day(value: dt.date | str | None, *, end: bool = False) -> dt.datetime | Non
     return moment + dt.timedelta(days=1) - dt.timedelta(microseconds=1) if end else moment
 
 
+def open_index(store: GraphStore, path: str | Path | None = None, *, read_only: bool = False) -> SearchIndex:
+    """The index of ``store``: at ``path``, else beside the store (:func:`default_path`; in memory for a
+    store in memory). A writer's index is synced with the store first (see the package docstring), so
+    whatever an interrupted run left, the index matches the store before anything is written.
+
+    :raises NewsKGError: for a remote store without ``path``, or a read-only index that does not exist.
+    """
+    if path is None and store.path is None and not isinstance(store, Store):
+        raise NewsKGError("a remote store's search index needs a path (--search-index)")
+    where = path if path is not None else (default_path(store.path) if store.path is not None else None)
+    index = SearchIndex(where, read_only=read_only)
+    if not read_only:
+        index.sync(store)
+    return index
+
+
 def store_digests(store: GraphStore) -> dict[str, str]:
     """The digest of every named graph of ``store``, as :func:`graph_digest` makes it from the same quads:
     its ``nkg:inputDigest`` in one query, and for each graph without one, the digest of its documents."""
@@ -565,4 +588,13 @@ def store_digests(store: GraphStore) -> dict[str, str]:
     return out
 
 
-__all__ = ["Drift", "Hit", "SearchIndex", "Snippet", "analyzer", "default_path", "store_digests"]
+__all__ = [
+    "Drift",
+    "Hit",
+    "SearchIndex",
+    "Snippet",
+    "analyzer",
+    "default_path",
+    "open_index",
+    "store_digests",
+]
