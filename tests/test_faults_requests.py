@@ -194,6 +194,8 @@ CRASHERS = {
     "minus": "ASK { ?s ?p ?o" + " MINUS {}" * 3_500 + " }",
     "object-list": "ASK { ?s ?p ?o" + ",?o" * 11_000 + " }",
     "collection": "ASK { ?s ?p (" + " 1" * 5_500 + ") }",
+    "select-expressions": "SELECT " + "".join(f"(1 AS ?v{i})" for i in range(3_500)) + " WHERE {}",
+    "describe": "DESCRIBE" + " <s>" * 3_500,
 }
 
 

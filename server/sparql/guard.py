@@ -97,8 +97,9 @@ def tokens(query: str, max_depth: int) -> list[Token]:
 #: What one token adds to the depth of the syntax tree the engine builds for the group it is in. An operator,
 #: a path step, a triple pattern and a pattern joined to the ones before it each put one more node above the
 #: rest of their group (pyoxigraph builds such chains one level deeper per term, and recurses over them),
-#: whatever their nesting. The weights follow where pyoxigraph crashes (``bench/syntax_depth.py``): a MINUS
-#: costs about two and a half times the stack of an addition.
+#: whatever their nesting. The weights follow where pyoxigraph crashes (``bench/syntax_depth.py``): a MINUS,
+#: an expression of the SELECT clause and a resource to describe cost about two and a half times the stack of
+#: an addition.
 CHAIN_WEIGHTS = {
     **dict.fromkeys(("!", "=", "<", ">", "+", "-", "*", "/", "|", "^", "||", "&&", "!=", "<=", ">="), 1),
     **dict.fromkeys(("UNION", "OPTIONAL", "BIND", "FILTER", "VALUES", "{"), 1),
@@ -109,6 +110,11 @@ CHAIN_WEIGHTS = {
 PATTERN_WEIGHTS = {**CHAIN_WEIGHTS, ".": 1, ";": 1, ",": 1}
 COLLECTION_ITEM = 2
 """An item of a collection: two triple patterns (``rdf:first``, ``rdf:rest``)."""
+JUXTAPOSED = 3
+"""A parenthesized group right after another: an expression of the SELECT clause ``(… AS ?x) (… AS ?y)``, a
+condition of HAVING (a chain of ``&&``), a collection in a collection."""
+DESCRIBED = 3
+"""A resource named after DESCRIBE."""
 _TERMS = frozenset(("var", "iri", "pname", "bnode", "string", "number"))
 
 
@@ -128,10 +134,13 @@ def syntax_depth(toks: list[Token]) -> tuple[int, int]:
     values_at = 0  # while in the data block of a VALUES clause: how many groups are open there
     term_before = False  # the token before ends a term: the next term is the next item of a collection
     datatype = False  # the token before is ``^^``: the next term is part of the literal before
+    describing = False  # in the list of resources after DESCRIBE
     for i, t in enumerate(toks):
         kind = t.kind
         if kind in _TERMS:
-            if term_before and not datatype and stack[-1][3] and not values_at:
+            if describing:
+                stack[-1][0] += DESCRIBED
+            elif term_before and not datatype and stack[-1][3] and not values_at:
                 stack[-1][0] += COLLECTION_ITEM
             term_before, datatype = True, False
             continue
@@ -140,8 +149,11 @@ def syntax_depth(toks: list[Token]) -> tuple[int, int]:
         text = t.text
         if kind == "punct":
             if text in _OPEN:
+                describing = False
                 if not values_at:
                     stack[-1][0] += weights.get(text, 0)
+                    if text == "(" and i and toks[i - 1].text == ")":
+                        stack[-1][0] += JUXTAPOSED
                 stack.append([0, 0, i, text == "("])
                 weights = CHAIN_WEIGHTS if text == "(" else PATTERN_WEIGHTS
                 if values_at or (text == "{" and _opens_values(toks, i)):
@@ -163,6 +175,7 @@ def syntax_depth(toks: list[Token]) -> tuple[int, int]:
                     stack[-1][0] += COLLECTION_ITEM
                 term_before, datatype = True, False
                 continue
+            describing = text == "DESCRIBE" and len(stack) == 1
         elif text == "^^":
             datatype = True
             continue
