@@ -445,3 +445,23 @@ def test_the_offsets_are_every_word_the_analyzer_stems_alike(index: SearchIndex,
         ]
         stemmed = german.pre_tokenize(_body(store, SEED)).tokens
         assert list(hit.matches) == [o for o, t in zip(every, stemmed, strict=True) if t.text in stems]
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        '?a nkgtext:query "Gipfel"',
+        '?a schema:headline ?h . ?a nkgtext:query "Gipfel"',
+        '?a schema:headline ?h ; nkgtext:query "Gipfel" ; schema:about ?e .',
+        'OPTIONAL { ?a nkgtext:query "Gipfel" . } ?a schema:headline ?h',
+        'GRAPH ?g { ?a nkgtext:query """Gipfel""" ; nkgtext:score ?s } FILTER(?s > 1)',
+        '{ SELECT ?a WHERE { ?a nkgtext:query "Gipfel" } } ?a schema:headline ?h',
+        '?x schema:about [ schema:name ?n ] . ?a nkgtext:query "Gipfel" . ?a schema:about ?x',
+        'FILTER(?h != "x") ?a schema:headline ?h ; nkgtext:query "Gipfel"',
+    ],
+)
+def test_the_rewrite_reads_the_pattern_wherever_a_triple_pattern_may_stand(where: str) -> None:
+    query = PREFIXES + f"SELECT * WHERE {{ {where} }}"
+    out = rewrite(query, lambda p: [("http://x/a", 1.0)])
+    assert "nkgtext:" not in out.split("SELECT", 1)[1] and "VALUES" in out
+    pyoxigraph.Store().query(out)  # the engine reads it
