@@ -465,3 +465,17 @@ def test_the_rewrite_reads_the_pattern_wherever_a_triple_pattern_may_stand(where
     out = rewrite(query, lambda p: [("http://x/a", 1.0)])
     assert "nkgtext:" not in out.split("SELECT", 1)[1] and "VALUES" in out
     pyoxigraph.Store().query(out)  # the engine reads it
+
+
+def test_a_batch_given_as_the_store_takes_it_is_indexed_like_its_quads(store: Store) -> None:
+    """What the writer hands ``replace_graphs_ntriples`` (N-Triples per graph) is what the index takes."""
+    batch = {
+        graph: pyoxigraph.serialize(
+            (q.triple for q in store.quads(graph)), format=pyoxigraph.RdfFormat.N_TRIPLES
+        )
+        for graph in store.graphs()
+    }
+    index = SearchIndex()
+    index.replace_ntriples(batch)
+    assert index.digests() == store_digests(store)
+    assert not index.check(store)
