@@ -33,9 +33,11 @@ test: install system-deps
 	$(BIN)/ruff format --check kg server tests bench
 	$(BIN)/python -m pytest
 
-# Every benchmark, side by side with the peers, into bench/RESULTS.md (about 35 min on 2 cores; no test times anything).
+# Every benchmark, side by side with the peers, into bench/RESULTS.md (about 35 min on 2 cores; no test times anything),
+# then a short soak beside `oxigraph serve` (runaway queries under load, memory over time, stalled clients) into bench/SOAK.md.
 bench: install system-deps
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.soak --out bench/SOAK.md
 
 lint: install
 	$(BIN)/ruff check kg server tests bench

@@ -40,7 +40,8 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 
     def load_config(self) -> None:
         for key, value in self.options.items():
-            self.cfg.set(key, value)
+            if key in self.cfg.settings:  # control_socket_disable: gunicorn 25.1 on (none before)
+                self.cfg.set(key, value)
 
     def load(self) -> Flask:
         return self.application
@@ -200,10 +201,9 @@ def serve(
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
-        "worker_class": "gthread",
+        "worker_class": "server.front.WaitressWorker",  # whole requests before a thread; see server/front.py
         "threads": threads,
         "timeout": 60,
-        "limit_request_line": 8190,  # gunicorn's maximum; longer GET queries get 414 and go by POST
         "graceful_timeout": 5,
         "worker_exit": _stop_pool,
         "post_worker_init": _replace_when_the_zygote_is_gone,

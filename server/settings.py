@@ -47,6 +47,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("queue_timeout_s", 2.0, "How long a query waits for a free query process before 503."),
     Setting(
+        "client_timeout_s",
+        30.0,
+        "A client connection that sends nothing for this long, within a request or between two, is closed.",
+        minimum=1,
+    ),
+    Setting(
         "query_memory_mb", 2048, "Memory a query process may allocate beyond the store; more ends the query."
     ),
     Setting(

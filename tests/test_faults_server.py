@@ -195,3 +195,70 @@ def test_the_folders_of_a_server_killed_with_sigkill_are_removed_at_the_next_sta
     finally:
         second.stop()
         other.rmdir()
+
+
+# --- 3. stalled and slow clients --------------------------------------------------------------------------
+
+
+PARTIAL = {
+    "headers": b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\n",
+    "body": b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+    b"Content-Length: 1000\r\n\r\nASK {",
+}
+
+
+@contextlib.contextmanager
+def stalled(server: LiveServer, count: int, part: str) -> Iterator[list[socket.socket]]:
+    """``count`` connections that each send part of a request (``headers`` or ``body``) and stop."""
+    port = int(server.url.rsplit(":", 1)[1])
+    connections: list[socket.socket] = []
+    try:
+        for _ in range(count):
+            connection = socket.create_connection(("127.0.0.1", port), timeout=10)
+            connection.sendall(PARTIAL[part])
+            connections.append(connection)
+        yield connections
+    finally:
+        for connection in connections:
+            connection.close()
+
+
+def test_hundreds_of_stalled_clients_do_not_stop_the_server(server: LiveServer) -> None:
+    """2 workers x 8 threads: with gunicorn's gthread worker 16 such connections held every thread."""
+    with stalled(server, 200, "headers"), stalled(server, 100, "body"):
+        time.sleep(1)
+        statuses = [ask(server, i, timeout_s=5).status_code for i in range(10)]
+    assert statuses == [200] * 10
+
+
+def test_a_stalled_client_is_disconnected(seed_store_dir: Path, tmp_path: Path) -> None:
+    server = start_server("--store", seed_store_dir, log_dir=tmp_path, settings={"client_timeout_s": 2})
+    try:
+        with stalled(server, 3, "headers") as heads, stalled(server, 3, "body") as bodies:
+            started = time.monotonic()
+            for connection in heads + bodies:
+                connection.settimeout(max(20 - (time.monotonic() - started), 0.1))
+                assert connection.recv(1024) == b""  # closed by the server (a timeout here raises)
+            assert time.monotonic() - started < 20
+        assert ask(server, "after").status_code == 200
+    finally:
+        server.stop()
+
+
+def test_a_slow_client_still_gets_its_answer(server: LiveServer) -> None:
+    """A request sent a few bytes at a time, within the timeout, is answered like any other."""
+    port = int(server.url.rsplit(":", 1)[1])
+    query = b"ASK { ?s ?p ?o }"
+    request = (
+        b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+        b"Accept: application/sparql-results+json\r\nConnection: close\r\n"
+        b"Content-Length: %d\r\n\r\n%s" % (len(query), query)
+    )
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+        for i in range(0, len(request), 16):
+            connection.sendall(request[i : i + 16])
+            time.sleep(0.05)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200") and answer.endswith(b'"boolean":true}')
