@@ -60,6 +60,20 @@ _EVENTS = {"Event", "BusinessEvent", "SocialEvent", "PublicationEvent"}
 _ARTICLES = {"NewsArticle", "Article", "Report", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
 _NAMES = (_S + "name", NKG + "surfaceForm", _S + "alternateName")
 _ENTITY_LINKS = (_S + "mentions", _S + "about")
+_SPEAKERS = (_S + "creator", _S + "spokenByCharacter", _S + "author")
+
+PREDICATES = frozenset(
+    [_TYPE, NKG + "inputDigest", *_NAMES, *_ENTITY_LINKS, *_SPEAKERS]
+    + [
+        _S + p
+        for p in (
+            *("headline", "description", "articleBody", "datePublished", "inLanguage"),
+            *("publisher", "text", "isPartOf", "startDate"),
+        )
+    ]
+)
+"""Every predicate :func:`documents` and :func:`graph_digest` read (of ``rdf:type``, only schema.org classes):
+the rest of a graph can be left out before parsing (:func:`relevant_ntriples`)."""
 
 
 @dataclass(frozen=True)
@@ -169,7 +183,7 @@ def documents(quads: Iterable[Quad | Triple], graph: str) -> list[Document]:
             )
             if not texts:
                 continue
-            speakers = iris(subject, _S + "creator", _S + "spokenByCharacter", _S + "author")
+            speakers = iris(subject, *_SPEAKERS)
             parents = [a for a in iris(subject, _S + "isPartOf") if a in articles]
             article = articles[parents[0]] if parents else None
             out.append(
@@ -222,6 +236,30 @@ def _entity_kind(kinds: set[str], has_surface_forms: bool) -> str | None:
     return None
 
 
+_WANTED = frozenset(f"<{p}>".encode() for p in PREDICATES)
+_TYPE_IRI = f"<{_TYPE}>".encode()
+_SCHEMA_IRI = f"<{_S}".encode()
+
+
+def relevant_ntriples(data: bytes) -> bytes:
+    """The lines of an N-Triples document that :func:`documents` reads (parsing the rest would cost ten times
+    as much): those whose predicate is one of :data:`PREDICATES`, ``rdf:type`` only with a schema.org class.
+
+    >>> relevant_ntriples(b'<http://x/a> <http://schema.org/name> "A" .\\n<http://x/a> <http://x/p> "B" .\\n')
+    b'<http://x/a> <http://schema.org/name> "A" .'
+    """
+    kept = []
+    for line in data.split(b"\n"):
+        parts = line.split(b" ", 2)  # subject and predicate hold no space in N-Triples
+        if (
+            len(parts) == 3
+            and parts[1] in _WANTED
+            and (parts[1] != _TYPE_IRI or parts[2].startswith(_SCHEMA_IRI))
+        ):
+            kept.append(line)
+    return b"\n".join(kept)
+
+
 def graph_digest(quads: Sequence[Quad | Triple], graph: str, docs: Sequence[Document] | None = None) -> str:
     """What the index records for a graph it indexed: the graph's ``nkg:inputDigest`` (what the store
     records for an ingested article), or else a digest of the graph's documents (the entity graph)."""
@@ -244,4 +282,14 @@ def documents_digest(docs: Sequence[Document]) -> str:
     return digest.hexdigest()
 
 
-__all__ = ["ENTITY_KINDS", "KINDS", "LANGUAGES", "Document", "Text", "documents", "graph_digest"]
+__all__ = [
+    "ENTITY_KINDS",
+    "KINDS",
+    "LANGUAGES",
+    "PREDICATES",
+    "Document",
+    "Text",
+    "documents",
+    "graph_digest",
+    "relevant_ntriples",
+]

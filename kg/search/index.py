@@ -20,7 +20,16 @@ from pyoxigraph import Quad, QuerySolutions, RdfFormat, Triple
 from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
 from kg.errors import NewsKGError
-from kg.search.documents import ENTITY_KINDS, KINDS, LANGUAGES, Document, documents, graph_digest
+from kg.search.documents import (
+    ENTITY_KINDS,
+    KINDS,
+    LANGUAGES,
+    PREDICATES,
+    Document,
+    documents,
+    graph_digest,
+    relevant_ntriples,
+)
 from kg.store import GraphStore, Store
 from kg.vocab import NKG
 
@@ -33,6 +42,7 @@ _PARTS = ("headline", "name", "lede", "quote", "body")
 _BOOSTS = {"headline": 3.0, "name": 3.0, "lede": 1.5, "quote": 1.2, "body": 1.0}
 _STEMMERS = {"de": "german", "en": "english"}
 _MANIFEST = "_graph"
+_TEXT = "_text"
 _SNIPPET_CHARS = 240
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -56,12 +66,13 @@ def _schema() -> tantivy.Schema:
     for name in ("iri", "kind", "graph", "speaker", "article", "language", "digest", "publisher", "entity"):
         builder.add_text_field(name, stored=True, tokenizer_name="raw")
     builder.add_bytes_field("title", stored=True)
+    builder.add_bytes_field("stored_body", stored=True)  # an article's body, in a document of its own
     builder.add_date_field("date", stored=True, indexed=True, fast=True)
     for part in _PARTS:
         for lang in LANGUAGES:
             builder.add_text_field(
                 f"{part}_{lang}",
-                stored=part in ("headline", "lede", "body", "quote"),
+                stored=part in ("headline", "lede", "quote"),
                 tokenizer_name=f"nkg_{lang}",
             )
     return builder.build()
@@ -186,12 +197,12 @@ class SearchIndex:
         writer = self._writing()
         try:
             for graph, data in graphs.items():
-                quads = (
-                    list(pyoxigraph.parse(data, format=RdfFormat.N_TRIPLES))
-                    if isinstance(data, bytes)
-                    else list(data)
-                )
-                self._put(writer, graph, quads)
+                if isinstance(data, bytes):
+                    relevant = relevant_ntriples(data)
+                    quads = list(pyoxigraph.parse(relevant, format=RdfFormat.N_TRIPLES)) if relevant else []
+                    self._put(writer, graph, quads, present=bool(data.strip()))
+                else:
+                    self._put(writer, graph, list(data))
             writer.commit()
         except BaseException:
             writer.rollback()
@@ -215,13 +226,29 @@ class SearchIndex:
     def remove(self, graph: str) -> None:
         self.remove_graphs([graph])
 
-    def _put(self, writer: tantivy.IndexWriter, graph: str, quads: list[Quad | Triple]) -> None:
+    def _put(
+        self,
+        writer: tantivy.IndexWriter,
+        graph: str,
+        quads: list[Quad | Triple],
+        *,
+        present: bool | None = None,
+    ) -> None:
+        """Replace ``graph``'s documents; ``present``: whether the graph has triples at all (``quads`` may
+        hold only those :func:`documents` reads); a graph without any is removed."""
         writer.delete_documents_by_term("graph", graph)
-        if not quads:
+        if not (quads if present is None else present):
             return
+        quads = [q for q in quads if q.predicate.value in PREDICATES]
         docs = documents(quads, graph)
         for doc in docs:
             writer.add_document(self._tantivy_document(doc))
+            if doc.body:  # stored apart, so that a hit's document is small to fetch
+                text = tantivy.Document()
+                for name, value in (("kind", _TEXT), ("graph", graph), ("iri", doc.iri)):
+                    text.add_text(name, value)
+                text.add_bytes("stored_body", doc.body.encode())
+                writer.add_document(text)
         manifest = tantivy.Document()
         manifest.add_text("kind", _MANIFEST)
         manifest.add_text("graph", graph)
@@ -405,7 +432,7 @@ class SearchIndex:
         kind, language = doc.get_first("kind"), doc.get_first("language") or ""
         snippet, matches = None, ()
         if kind == "article":
-            body = self._stored(doc, "body", language)
+            body = self._body(doc.get_first("iri"))
             matches = tuple(self._find(body, stems, language))
             snippet = _window("body", body, matches) if matches else None
             for part in ("lede", "headline"):
@@ -425,6 +452,14 @@ class SearchIndex:
             matches=matches,
             speaker_name=self.name(speaker) if speaker else None,
         )
+
+    def _body(self, iri: str) -> str:
+        searcher = self._index.searcher()
+        query = Query.boolean_query(
+            [(Occur.Must, Query.term_query(self.schema, "iri", iri)), (Occur.Must, self._kinds([_TEXT]))]
+        )
+        found = searcher.search(query, limit=1, count=False).hits
+        return bytes(searcher.doc(found[0][1]).get_first("stored_body")).decode() if found else ""
 
     @staticmethod
     def _stored(doc: tantivy.Document, part: str, language: str) -> str:
