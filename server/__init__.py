@@ -13,9 +13,10 @@ from flask import Flask, Response, request
 
 from kg.store import GraphStore, RemoteStore, Store, is_url, open_store
 from kg.vocab import Minter
-from server import errors, meta, tempdirs
+from server import errors, meta
 from server.cache import ResponseCache, ResultCache
 from server.dataset import DatasetInfo
+from server.execution import tempdirs
 from server.execution.inline import InlinePool
 from server.execution.malloc import fix_mmap_threshold, return_freed_memory
 from server.execution.pool import QueryPool

@@ -24,7 +24,8 @@ from kg.ingest import build
 from kg.pipeline import find_articles, load_corpus
 from kg.store import RemoteStore, is_url, open_store
 from kg.vocab import Minter, slugify
-from server import create_app, tempdirs
+from server import create_app
+from server.execution import tempdirs
 from server.execution.pool import ExecutionError, QueryPool
 from server.settings import SETTINGS, resolve
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from server import tempdirs
 from server.cache import ResultCache
+from server.execution import tempdirs
 from server.execution.idle_stack import IdleStack, block_width
 from server.execution.job import QueryJob
 
