@@ -124,11 +124,6 @@ def soak(name: str, server: Server, endpoint: str, args: argparse.Namespace) -> 
     started = time.monotonic()
     stop = threading.Event()
 
-    def sample() -> None:
-        while not stop.is_set():
-            result.memory_mb.append((time.monotonic() - started, server.pss_mb()))
-            stop.wait(2.0)
-
     def runaway() -> None:
         begun = time.monotonic()
         try:
@@ -143,24 +138,29 @@ def soak(name: str, server: Server, endpoint: str, args: argparse.Namespace) -> 
         except requests.RequestException:
             result.after_runaway_ms.append(1000 * RUNAWAY_CLIENT_S)
 
+    def load() -> None:
+        try:
+            result.load = wrk(load_url, 16, args.seconds, JSON)
+        finally:
+            stop.set()
+
+    loader = threading.Thread(target=load)
+    loader.start()
     launched: list[threading.Thread] = []
-
-    def runaways() -> None:  # one every ``runaway_every`` seconds, whether the last one ended or not
-        while not stop.wait(args.runaway_every if launched else args.runaway_every / 2):
-            launched.append(threading.Thread(target=runaway))
-            launched[-1].start()
-
-    threads = [threading.Thread(target=sample), threading.Thread(target=runaways)]
-    for thread in threads:
-        thread.start()
+    next_runaway = started + args.runaway_every / 2
     try:
-        result.load = wrk(load_url, 16, args.seconds, JSON)
+        while not stop.is_set():  # memory every 2 s; a runaway every runaway_every s, whether the last ended
+            result.memory_mb.append((time.monotonic() - started, server.pss_mb()))
+            if time.monotonic() >= next_runaway:
+                launched.append(threading.Thread(target=runaway))
+                launched[-1].start()
+                next_runaway += args.runaway_every
+            stop.wait(2.0)
     finally:
-        stop.set()
-        for thread in threads:
-            thread.join()
+        loader.join()
         for thread in launched:
             thread.join()
+        result.memory_mb.append((time.monotonic() - started, server.pss_mb()))
     return result
 
 
