@@ -353,7 +353,13 @@ class SearchIndex:
         return searcher.search(self._kinds(KINDS), limit=1, count=True).count or 0
 
     def _kinds(self, kinds: Iterable[str]) -> Query:
-        return Query.term_set_query(self.schema, "kind", list(kinds))
+        return self._any("kind", kinds)
+
+    def _any(self, field: str, values: Iterable[str]) -> Query:
+        """Documents with one of ``values`` in ``field``: term queries joined by OR (tantivy's term set query
+        costs a millisecond a search, a term query microseconds)."""
+        terms = [Query.term_query(self.schema, field, value) for value in dict.fromkeys(values)]
+        return terms[0] if len(terms) == 1 else Query.boolean_query([(Occur.Should, t) for t in terms])
 
     def search(
         self,
@@ -402,7 +408,7 @@ class SearchIndex:
         for name, value in (("publisher", publisher), ("entity", entity)):
             if value is not None:
                 values = [value] if isinstance(value, str) else list(value)
-                filters.append(Query.term_set_query(self.schema, name, values))
+                filters.append(self._any(name, values) if values else Query.empty_query())
         combined = Query.boolean_query(
             [(Occur.Must, query), *((Occur.Must, Query.const_score_query(f, 0.0)) for f in filters)]
         )
@@ -491,10 +497,10 @@ class SearchIndex:
         a stem, accents and case aside) analysed as the index analyses it."""
         if not stems or not text:
             return []
-        candidates = _candidates(frozenset(stems))
+        spans = [m.span() for m in _candidates(frozenset(stems)).finditer(text)]
         found: list[tuple[int, int]] = []
         for lang in (language,) if language else LANGUAGES:
-            found = [m.span() for m in candidates.finditer(text) if self._stem(m.group(), lang) in stems]
+            found = [(a, b) for a, b in spans if self._stem(text[a:b], lang) in stems]
             if found:
                 break
         return found
@@ -540,7 +546,7 @@ def _candidates(stems: frozenset[str]) -> re.Pattern[str]:
             parts.append(f"[{_FOLDED[char]}]" if char in _FOLDED else re.escape(char))
             i += 1
         alternatives.append("".join(parts))
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")[^\W_]*", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")[^\W_]*", re.IGNORECASE)
 
 
 def _bare(doc: tantivy.Document, score: float) -> Hit:
