@@ -257,12 +257,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             )
         pairs.append(
             (
-                f"articles saying '{medium}' that mention a person who met Putin",
+                f"articles saying '{medium}' about an event Putin attended",
                 f'SELECT DISTINCT ?a WHERE {{ ?a schema:articleBody ?b FILTER(CONTAINS(?b, "{medium}")) '
-                f"?a schema:mentions ?p . ?e schema:attendee ?p , {putin} FILTER(?p != {putin}) }}",
+                f"?a schema:about ?e . ?e schema:attendee {putin} }}",
                 f'SELECT DISTINCT ?a WHERE {{ ?a nkgtext:query "{medium}" ; nkgtext:type "article" ; '
-                f"nkgtext:limit 100000 . ?a schema:mentions ?p . ?e schema:attendee ?p , {putin} "
-                f"FILTER(?p != {putin}) }}",
+                f"nkgtext:limit 100000 . ?a schema:about ?e . ?e schema:attendee {putin} }}",
             )
         )
         for question, contains, text in pairs:
