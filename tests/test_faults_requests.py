@@ -196,6 +196,7 @@ CRASHERS = {
     "collection": "ASK { ?s ?p (" + " 1" * 5_500 + ") }",
     "select-expressions": "SELECT " + "".join(f"(1 AS ?v{i})" for i in range(3_500)) + " WHERE {}",
     "describe": "DESCRIBE" + " <s>" * 3_500,
+    "subqueries": "ASK { " + "{SELECT * {}}" * 3_500 + " }",
 }
 
 

@@ -98,21 +98,25 @@ def tokens(query: str, max_depth: int) -> list[Token]:
 #: a path step, a triple pattern and a pattern joined to the ones before it each put one more node above the
 #: rest of their group (pyoxigraph builds such chains one level deeper per term, and recurses over them),
 #: whatever their nesting. The weights follow where pyoxigraph crashes (``bench/syntax_depth.py``): a MINUS,
-#: an expression of the SELECT clause and a resource to describe cost about two and a half times the stack of
-#: an addition.
+#: a subquery, an expression of SELECT, GROUP BY, ORDER BY or HAVING and a resource to describe cost about two
+#: and a half times the stack of an addition.
 CHAIN_WEIGHTS = {
     **dict.fromkeys(("!", "=", "<", ">", "+", "-", "*", "/", "|", "^", "||", "&&", "!=", "<=", ">="), 1),
-    **dict.fromkeys(("UNION", "OPTIONAL", "BIND", "FILTER", "VALUES", "{"), 1),
+    **dict.fromkeys(("UNION", "OPTIONAL", "BIND", "FILTER", "VALUES", "LATERAL", "{"), 1),
     "MINUS": 3,
 }
-#: In braces and brackets, triple patterns too: each ``.``, ``;`` and ``,`` adds one. (In parentheses a comma
-#: separates arguments, which make no chain; the items of a collection ``( ... )`` do, and are counted there.)
-PATTERN_WEIGHTS = {**CHAIN_WEIGHTS, ".": 1, ";": 1, ",": 1}
+SUBQUERY = 3
+"""A ``{ SELECT`` in a group."""
+#: Outside parentheses, triple patterns too: each ``.``, ``;`` and ``,`` adds one. And a parenthesized
+#: expression there adds three, whatever clause it is in: ``(… AS ?x)`` of SELECT, the conditions of GROUP BY,
+#: ORDER BY and HAVING (``ASC(…)``, ``STR(…)``, ``(…)``), FILTER and BIND, a collection. (In parentheses a
+#: comma separates arguments, which make no chain; the items of a collection ``( ... )`` do, and are counted
+#: there.)
+PATTERN_WEIGHTS = {**CHAIN_WEIGHTS, ".": 1, ";": 1, ",": 1, "(": 3}
 COLLECTION_ITEM = 2
 """An item of a collection: two triple patterns (``rdf:first``, ``rdf:rest``)."""
 JUXTAPOSED = 3
-"""A parenthesized group right after another: an expression of the SELECT clause ``(… AS ?x) (… AS ?y)``, a
-condition of HAVING (a chain of ``&&``), a collection in a collection."""
+"""A collection right after another in a collection."""
 DESCRIBED = 3
 """A resource named after DESCRIBE."""
 _TERMS = frozenset(("var", "iri", "pname", "bnode", "string", "number"))
@@ -152,8 +156,10 @@ def syntax_depth(toks: list[Token]) -> tuple[int, int]:
                 describing = False
                 if not values_at:
                     stack[-1][0] += weights.get(text, 0)
-                    if text == "(" and i and toks[i - 1].text == ")":
+                    if text == "(" and stack[-1][3] and toks[i - 1].text == ")":
                         stack[-1][0] += JUXTAPOSED
+                    elif text == "{" and i + 1 < len(toks) and toks[i + 1].text.upper() == "SELECT":
+                        stack[-1][0] += SUBQUERY - 1
                 stack.append([0, 0, i, text == "("])
                 weights = CHAIN_WEIGHTS if text == "(" else PATTERN_WEIGHTS
                 if values_at or (text == "{" and _opens_values(toks, i)):
