@@ -479,3 +479,11 @@ def test_a_batch_given_as_the_store_takes_it_is_indexed_like_its_quads(store: St
     index.replace_ntriples(batch)
     assert index.digests() == store_digests(store)
     assert not index.check(store)
+
+
+def test_a_server_may_cap_the_hits_a_pattern_asks_for() -> None:
+    query = PREFIXES + 'SELECT * WHERE { ?a nkgtext:query "Gipfel" ; nkgtext:limit 5000 }'
+    with pytest.raises(QueryError, match="from 1 to 1000"):
+        rewrite(query, lambda p: [], max_limit=1000)
+    (pattern,) = text_patterns(PREFIXES + 'SELECT * WHERE { ?a nkgtext:query "Gipfel" }', max_limit=100)
+    assert pattern.limit == 100

@@ -208,13 +208,15 @@ def _object(toks: list[_Token], span: tuple[int, int], name: str) -> _Token:
     return objects[0]
 
 
-def text_patterns(sparql: str, *, prefixes: Mapping[str, str] | None = None) -> list[TextPattern]:
+def text_patterns(
+    sparql: str, *, prefixes: Mapping[str, str] | None = None, max_limit: int = MAX_LIMIT
+) -> list[TextPattern]:
     """The text searches ``sparql`` asks for, in order (nothing for a query without them)."""
-    return [pattern for pattern, _ in _find(sparql, prefixes)[0]]
+    return [pattern for pattern, _ in _find(sparql, prefixes, max_limit)[0]]
 
 
 def _find(
-    sparql: str, prefixes: Mapping[str, str] | None
+    sparql: str, prefixes: Mapping[str, str] | None, max_limit: int = MAX_LIMIT
 ) -> tuple[list[tuple[TextPattern, int]], list[_Token], dict[int, _Statement]]:
     toks = _tokens(sparql)
     known = _prefixes(toks, prefixes)
@@ -258,28 +260,31 @@ def _find(
             types += _unquote(tok.text).split()
         if unknown := sorted(set(types) - set(KINDS)):
             raise QueryError(f"unknown nkgtext:type {', '.join(unknown)} (known: {', '.join(KINDS)})")
-        limit = DEFAULT_LIMIT
+        limit = min(DEFAULT_LIMIT, max_limit)
         for tok in given.get("limit", []):
             if (
                 tok.kind != "number"
                 or not tok.text.lstrip("+").isdigit()
-                or not 0 < int(tok.text) <= MAX_LIMIT
+                or not 0 < int(tok.text) <= max_limit
             ):
-                raise QueryError(f"nkgtext:limit of ?{variable} takes a whole number from 1 to {MAX_LIMIT}")
+                raise QueryError(f"nkgtext:limit of ?{variable} takes a whole number from 1 to {max_limit}")
             limit = int(tok.text)
         pattern = TextPattern(variable, _unquote(queries[0].text), score, tuple(dict.fromkeys(types)), limit)
         found.append((pattern, first_statement[variable]))
     return found, toks, statements
 
 
-def rewrite(sparql: str, search: Search, *, prefixes: Mapping[str, str] | None = None) -> str:
+def rewrite(
+    sparql: str, search: Search, *, prefixes: Mapping[str, str] | None = None, max_limit: int = MAX_LIMIT
+) -> str:
     """``sparql`` with every text search replaced by the ``VALUES`` of its hits (see the module docstring);
     ``sparql`` itself when it has none. ``prefixes``: those the server offers to queries besides the query's
-    own (``nkgtext`` is always known).
+    own (``nkgtext`` is always known); ``max_limit``: the most hits one pattern may ask for (a server's cap
+    on the size of the ``VALUES`` it writes).
 
     :raises QueryError: for a reserved predicate used otherwise than documented.
     """
-    found, toks, statements = _find(sparql, prefixes)
+    found, toks, statements = _find(sparql, prefixes, max_limit)
     if not found:
         return sparql
     values: dict[int, list[str]] = {}
