@@ -109,6 +109,49 @@ def test_slots_taken_by_a_process_that_died_come_back_at_once(server: LiveServer
     assert seen and seen[-1] == 200, seen
 
 
+def test_a_slot_lent_by_the_zygote_to_a_process_that_died_comes_back_at_once(server: LiveServer) -> None:
+    """The other way to a slot: a worker that found none free waits at the zygote, which lends it the next
+    one to become free; killed before it sends its query, the slot must not be lost for UNCLAIMED_S."""
+    from multiprocessing.connection import Client
+
+    folder, size = zygote_args(server)[0], int(zygote_args(server)[4])
+    assert ask(server, "warm").status_code == 200
+    holder_read, holder_write = os.pipe()
+    holder = os.fork()
+    if holder == 0:  # takes every free slot and keeps them until killed
+        stack = IdleStack(folder, size)
+        with stack.locked():
+            taken = [stack.pop() for _ in range(len(stack))]
+        os.write(holder_write, b"%d" % len(taken))
+        time.sleep(60)
+        os._exit(0)
+    assert int(os.read(holder_read, 16)) >= 1
+    waiters = []
+    for _ in range(size):  # as many as there are slots: each is lent one, and all of them are killed
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            line = Client(os.path.join(folder, "socket"))
+            line.send_bytes(b"a")
+            os.write(write, line.recv_bytes())
+            time.sleep(60)
+            os._exit(0)
+        os.close(write)
+        waiters.append((pid, read))
+    time.sleep(0.5)  # the waiters are queued at the zygote
+    os.kill(holder, signal.SIGKILL)
+    os.waitpid(holder, 0)
+    os.close(holder_read)
+    os.close(holder_write)
+    for pid, read in waiters:
+        assert os.read(read, 16).startswith(b"g "), "no slot lent"  # the holder's slots, given to the waiters
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(read)
+    statuses = [ask(server, i, timeout_s=5).status_code for i in range(2 * size)]  # every slot, in turn
+    assert statuses == [200] * (2 * size), statuses
+
+
 def test_kill_9_of_a_worker_under_load_costs_only_its_own_requests(server: LiveServer) -> None:
     stop = threading.Event()
     statuses: list[int] = []
