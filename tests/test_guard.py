@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 
 import pytest
-from werkzeug.exceptions import BadRequest, Forbidden, RequestEntityTooLarge
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
 from server.settings import resolve
 from server.sparql.guard import Inspected, inspect, syntax_depth, tokens
@@ -85,8 +85,12 @@ class TestUpdates:
             "PREFIX ex: <http://x/> INSERT DATA { ex:a ex:b 1 }",
         ],
     )
-    def test_an_update_is_403(self, update: str) -> None:
-        assert refusal(update, Forbidden) == "SPARQL Update is not allowed: this endpoint is read-only"
+    def test_an_update_is_no_query(self, update: str) -> None:
+        """An update sent as a query is refused as what it is not (400); 403 is for update requests."""
+        assert refusal(update, BadRequest) == (
+            "an update is not a query: SPARQL Update goes in the 'update' parameter, and this endpoint is "
+            "read-only"
+        )
 
     def test_update_words_inside_a_query_are_no_update(self) -> None:
         assert check('SELECT ?insert WHERE { ?insert <http://x/delete> "DROP" }').form == "SELECT"

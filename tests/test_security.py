@@ -40,6 +40,10 @@ SERVICE_REFUSED = (
     "400 Bad Request: SERVICE (federated query) is disabled: this endpoint never fetches remote data\n"
 )
 READ_ONLY = "403 Forbidden: SPARQL Update is not allowed: this endpoint is read-only\n"
+NOT_A_QUERY = (
+    "400 Bad Request: an update is not a query: SPARQL Update goes in the 'update' parameter, and this "
+    "endpoint is read-only\n"
+)
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 ENTITIES_GRAPH = "https://kg.example.org/graph/entities"
 STOLEN_GRAPH = "http://ex.org/stolen"
@@ -327,12 +331,16 @@ def update_by(transport: str, server: LiveServer, update: str) -> requests.Respo
 
 @pytest.mark.parametrize("transport", [*TRANSPORTS, "update-form", "update-get", "update-direct"])
 @pytest.mark.parametrize("template", UPDATES.values(), ids=UPDATES.keys())
-def test_updates_are_403_fetch_nothing_and_change_nothing(
+def test_updates_are_refused_fetch_nothing_and_change_nothing(
     live_server: LiveServer, canary: Canary, transport: str, template: str
 ) -> None:
+    """An update request to this read-only endpoint is 403; an update sent as a query is no query: 400."""
     before = count(live_server)
     response = update_by(transport, live_server, canary.fill(template))
-    assert_refused(response, 403, READ_ONLY)
+    if transport.startswith("update-"):
+        assert_refused(response, 403, READ_ONLY)
+    else:
+        assert_refused(response, 400, NOT_A_QUERY)
     assert canary.heard == []
     assert count(live_server) == before
     stolen = requests.get(
@@ -390,22 +398,28 @@ def test_from_a_graph_that_is_not_local_is_refused_unfetched(
 @pytest.mark.parametrize("transport", TRANSPORTS)
 @pytest.mark.parametrize("param", ["default-graph-uri", "named-graph-uri"])
 @pytest.mark.parametrize("iri", ["CANARY/g", "TLS/g", "file:///etc/passwd"])
-def test_protocol_graphs_that_are_not_local_are_refused_unfetched(
+def test_protocol_graphs_that_are_not_local_are_empty_and_unfetched(
     live_server: LiveServer, canary: Canary, transport: str, param: str, iri: str
 ) -> None:
+    """As the W3C protocol tests expect (and Fuseki and Oxigraph do): an empty graph, never a fetch."""
     response = send(live_server, transport, COUNT, **{param: canary.fill(iri)})
-    assert_refused(response, 400, not_local(canary.fill(iri)))
+    assert response.status_code == 200, response.text
+    assert first_column(response) == ["0"]
     assert canary.heard == []
 
 
-def test_one_remote_graph_among_local_ones_is_refused(live_server: LiveServer, canary: Canary) -> None:
+def test_one_remote_graph_among_local_ones_adds_nothing(live_server: LiveServer, canary: Canary) -> None:
+    local = requests.get(
+        live_server.sparql, params=[("query", COUNT), ("default-graph-uri", ENTITIES_GRAPH)], timeout=30
+    )
     params = [
         ("query", COUNT),
         ("default-graph-uri", ENTITIES_GRAPH),
         ("default-graph-uri", canary.url + "/g"),
     ]
     response = requests.get(live_server.sparql, params=params, timeout=30)
-    assert_refused(response, 400, not_local(canary.url + "/g"))
+    assert response.status_code == 200, response.text
+    assert first_column(response) == first_column(local) != ["0"]
     assert canary.heard == []
 
 

@@ -85,6 +85,13 @@ def service_description() -> Response:
     return conneg.rdf_document(quads, {"sd": SD, "void": VOID})
 
 
+DATASET_RULES = (
+    "Read-only. The default graph is the union of the named graphs. A default-graph-uri or named-graph-uri "
+    "that names no graph of this dataset is an empty graph; FROM and FROM NAMED must name graphs of it. "
+    "Nothing a query names is ever fetched: no SERVICE, no LOAD, no remote graph."
+)
+
+
 def description_quads(endpoint: str, root: str, dataset: DatasetInfo) -> list[Quad]:
     def sd(name: str) -> NamedNode:
         return NamedNode(SD + name)
@@ -96,6 +103,7 @@ def description_quads(endpoint: str, root: str, dataset: DatasetInfo) -> list[Qu
         (service, sd("supportedLanguage"), sd("SPARQL11Query")),
         (service, sd("feature"), sd("UnionDefaultGraph")),
         (service, sd("defaultDataset"), default_dataset),
+        (service, NamedNode(DCTERMS + "description"), Literal(DATASET_RULES, language="en")),
         (service, NamedNode(VOID + "inDataset"), NamedNode(root.rstrip("/") + "/.well-known/void")),
         (default_dataset, NamedNode(RDF + "type"), sd("Dataset")),
         (default_dataset, sd("defaultGraph"), default_graph),

@@ -10,16 +10,18 @@ import functools
 import math
 from urllib.parse import parse_qsl
 
+import pyoxigraph
 from flask import Blueprint, Response, redirect, request, url_for
 from pyoxigraph import NamedNode
 from werkzeug.datastructures import MultiDict
-from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, UnsupportedMediaType
+from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, NotAcceptable, UnsupportedMediaType
 from werkzeug.sansio.utils import get_current_url
 
 from kg import formats
 from server import current
 from server.cache import KEPT_WHOLE
 from server.execution.job import Dataset, QueryJob
+from server.execution.query_process import short
 from server.sparql import conneg
 from server.sparql.description import service_description
 from server.sparql.guard import inspect
@@ -152,7 +154,11 @@ def run_query(query: str, params: MultiDict[str, str]) -> Response:
         base=base,
     )
     accept = request.headers.get("Accept", "")
-    offer = conneg.choose_for_header(conneg.OFFERS_BY_FORM[info.form], accept, params.get("format"))
+    try:
+        offer = conneg.choose_for_header(conneg.OFFERS_BY_FORM[info.form], accept, params.get("format"))
+    except NotAcceptable:
+        refuse_malformed(query, base)  # an error in the request comes before what it may not accept
+        raise
     job = QueryJob(
         info.text,
         offer.media_type,
@@ -183,16 +189,36 @@ def base_url(scheme: str, host: str, root_path: str, path: str) -> str:
     return url
 
 
+def refuse_malformed(query: str, base: str) -> None:
+    """:raises BadRequest: with the parser's message, when ``query`` does not parse (nothing is evaluated:
+    pyoxigraph parses when asked, evaluates when the answer is read)."""
+    try:
+        pyoxigraph.Store().query(query, base_iri=base)
+    except SyntaxError as exc:
+        raise BadRequest(f"malformed query: {short(exc)}") from None
+
+
+EMPTY_GRAPH = "urn:newskg:no-such-graph"
+"""What a ``default-graph-uri`` or ``named-graph-uri`` naming no graph of the dataset stands for: an empty
+graph, as Fuseki and Oxigraph read it, and a name no store holds, so nothing is ever fetched for it."""
+
+
 def dataset_of(
     from_graphs: tuple[str, ...], from_named: tuple[str, ...], params: MultiDict[str, str]
 ) -> Dataset:
-    """The RDF dataset to query: protocol parameters win over FROM clauses; only local graphs count."""
+    """The RDF dataset to query: protocol parameters win over FROM clauses. A protocol parameter naming no
+    graph of the dataset names an empty graph; a FROM clause must name one of its graphs, since with a
+    remote store the query's text reaches the other server as written."""
     default, named = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
-    for iri in (*default, *named, *from_graphs, *from_named):
-        if not current.dataset().has_graph(iri):
-            raise BadRequest(f"<{iri}> is not a graph of this dataset; this endpoint reads local graphs only")
+    known = current.dataset().has_graph
     if default or named:
-        return Dataset(tuple(default), tuple(named))
+        return Dataset(
+            tuple(g if known(g) else EMPTY_GRAPH for g in default),
+            tuple(g if known(g) else EMPTY_GRAPH for g in named),
+        )
+    for iri in (*from_graphs, *from_named):
+        if not known(iri):
+            raise BadRequest(f"<{iri}> is not a graph of this dataset; this endpoint reads local graphs only")
     return Dataset(union=not (from_graphs or from_named))
 
 

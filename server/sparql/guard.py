@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import urljoin
 
-from werkzeug.exceptions import BadRequest, Forbidden, RequestEntityTooLarge
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
 FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 UPDATES = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
@@ -224,15 +224,19 @@ REMEMBERED_CHARS = 4096
 """Queries up to this length are inspected once: clients repeat theirs, and 1,024 of them stay small."""
 
 
+NOT_A_QUERY = (
+    "an update is not a query: SPARQL Update goes in the 'update' parameter, and this endpoint is read-only"
+)
+
+
 def inspect(
     query: str, *, max_chars: int, max_depth: int, max_syntax_depth: int, max_rows: int, base: str = ""
 ) -> Inspected:
     """Refuse what must not run; return the form, the dataset and the text to run.
 
     :raises RequestEntityTooLarge: for a query longer than ``max_chars``.
-    :raises Forbidden: for SPARQL Update.
-    :raises BadRequest: for SERVICE, over-deep nesting, a syntax tree deeper than ``max_syntax_depth``, or
-        text that is no query.
+    :raises BadRequest: for SPARQL Update sent as a query (an update is not a query), for SERVICE, over-deep
+        nesting, a syntax tree deeper than ``max_syntax_depth``, or text that is no query.
     """
     read = _remembered if len(query) <= REMEMBERED_CHARS else _inspect
     return read(
@@ -305,7 +309,7 @@ def _form(toks: list[Token]) -> str:
         if word in FORMS:
             return word
         if word in UPDATES:
-            raise Forbidden("SPARQL Update is not allowed: this endpoint is read-only")
+            raise BadRequest(NOT_A_QUERY)
         break
     raise BadRequest("not a SPARQL query: expected SELECT, CONSTRUCT, DESCRIBE or ASK after the prologue")
 
