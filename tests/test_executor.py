@@ -330,8 +330,10 @@ class TestDumps:
     """A dump is written by a process of its own, killed at its time limit: no slot is taken for it."""
 
     def test_a_dump_holds_every_quad_while_every_slot_is_busy(self, pool: QueryPool, tmp_path: Path) -> None:
-        busy = [in_background(pool, SLOW, 5) for _ in range(pool.size)]
-        time.sleep(0.5)
+        busy = [in_background(pool, SLOW, 20) for _ in range(pool.size)]  # past any dump, on a loaded machine
+        deadline = time.monotonic() + 10
+        while pool.idle() and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert pool.idle() == 0
         path = tmp_path / "dump.nq.gz"
         pool.dump(None, "application/n-quads", str(path), 60)
