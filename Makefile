@@ -33,11 +33,18 @@ test: install system-deps
 	$(BIN)/ruff format --check kg server tests bench
 	$(BIN)/python -m pytest
 
-# Every benchmark, side by side with the peers, into bench/RESULTS.md (about 35 min on 2 cores; no test times anything),
-# then a short soak beside `oxigraph serve` (runaway queries under load, memory over time, stalled clients) into bench/SOAK.md.
+# Every benchmark, each beside its peers in the same run (no test times anything): the store and the endpoint
+# into bench/RESULTS.md (about 35 min on 2 cores), then one file each for the soak beside `oxigraph serve`, pages
+# beside the previous layout, full-text search, the extractor on GermEval, SpkAtt and PolNeAR, and the web-page
+# reader beside trafilatura, readability-lxml and newspaper4k (the last three need ../shared/realdata).
 bench: install system-deps
 	$(BIN)/python -m bench.run
-	$(BIN)/python -m bench.soak --out bench/SOAK.md
+	$(BIN)/python -m bench.soak --out bench/RESULTS-soak.md
+	$(BIN)/python -m bench.pages --out bench/RESULTS-pages.md
+	$(BIN)/python -m bench.search --write
+	$(BIN)/python -m bench.extract_mentions --out bench/RESULTS-extract-mentions.md
+	$(BIN)/python -m bench.extract_speech --out bench/RESULTS-extract-speech.md
+	$(BIN)/python -m bench.webpages --out bench/RESULTS-webpages.md
 
 lint: install
 	$(BIN)/ruff check kg server tests bench
