@@ -27,14 +27,17 @@ out. How the facts look in the graph is documented in ``docs/modeling.md`` ("Mac
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from pyoxigraph import NamedNode, Quad
 
+import kg.extract
 from kg.dates import PartialDate
 from kg.extract.types import Event as MachineEvent
 from kg.extract.types import Extraction
@@ -371,7 +374,7 @@ class _Mapper:
         g.add(subject, NamedNode(PROV + "wasGeneratedBy"), self.activity)
         if fact.review is None:
             g.add(subject, n("assertedBy"), n("Extractor"))
-            g.add(subject, n("confidence"), typed(f"{min(max(fact.confidence, 0.0), 1.0):.3f}", "decimal"))
+            g.add(subject, n("confidence"), typed(decimal(fact.confidence), "decimal"))
         else:
             g.add(subject, n("assertedBy"), n("Editor"))
             g.add(subject, n("review"), n("Confirmed" if fact.review == "confirm" else "Corrected"))
@@ -572,6 +575,17 @@ class _Mapper:
         return date
 
 
+def decimal(value: float) -> str:
+    """``value`` in [0, 1] as a canonical xsd:decimal, three places at most ("0.85", "1", not "0.850"):
+    every store then reads it back as written (pyoxigraph normalizes "0.850" to "0.85"), and the shapes'
+    queries can be answered by pyoxigraph rather than rdflib.
+
+    >>> decimal(0.8503), decimal(1.0), decimal(0.0), decimal(1.2)
+    ('0.85', '1', '0', '1')
+    """
+    return f"{min(max(value, 0.0), 1.0):.3f}".rstrip("0").rstrip(".") or "0"
+
+
 def _shared_id(
     kind: str, status: str, date: PartialDate | Window, location: str, attendees: list[Any]
 ) -> str:
@@ -705,6 +719,17 @@ def template(
     if lines[-1] == "  facts:":
         lines[-1] = "  facts: []"
     return "\n".join(lines) + "\n"
+
+
+@functools.cache
+def extractor_digest() -> str:
+    """SHA-256 of the extractor's code and models (``kg/extract/``): an ingest maps an unchanged article
+    again when the extractor changed, as it does when newskg's version or the registry changed."""
+    root = Path(kg.extract.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def count(quads: Iterable[Quad]) -> dict[str, int]:

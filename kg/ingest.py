@@ -90,7 +90,10 @@ def corpus_digest(corpus: Corpus) -> str:
     from kg.version import __version__
 
     digest = hashlib.sha256(__version__.encode())
-    digest.update(b"extract" if corpus.extract else b"no-extract")
+    if corpus.extract:
+        from kg.extracted import extractor_digest
+
+        digest.update(b"extract" + extractor_digest().encode())
     for path in corpus.entity_files:
         digest.update(path.read_bytes())
     return digest.hexdigest()
