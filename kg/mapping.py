@@ -74,6 +74,17 @@ def typed(value: object, datatype: str) -> Literal:
     return Literal(str(value), datatype=NamedNode(XSD + datatype))
 
 
+def _http(url: str | None) -> bool:
+    return bool(url) and url.startswith(("http://", "https://")) and not any(c in url for c in ' <>"{}|\\^`')
+
+
+def _moment(instant: dt.datetime | None, day: dt.date) -> Literal:
+    """A date-time with its offset when the source states one, else the day."""
+    if instant is not None and instant.tzinfo is not None:
+        return typed(instant.isoformat(), "dateTime")
+    return date_literal(day)
+
+
 def date_literal(value: PartialDate | dt.date) -> Literal:
     if isinstance(value, PartialDate):
         return Literal(value.text, datatype=NamedNode(value.datatype))
@@ -199,18 +210,23 @@ class _ArticleMapper:
         g.add(a, s("articleBody"), text(art.body, art.language))
         g.add(a, s("inLanguage"), text(art.language))
         g.add(a, s("wordCount"), typed(art.word_count, "integer"))
-        g.add(a, s("datePublished"), date_literal(art.date_published))
+        g.add(a, s("datePublished"), _moment(art.published, art.date_published))
         if art.date_modified:
-            g.add(a, s("dateModified"), date_literal(art.date_modified))
+            g.add(a, s("dateModified"), _moment(art.modified, art.date_modified))
         if art.deadline:
             g.add(a, n("editorialDeadline"), typed(art.deadline.isoformat(), "dateTime"))
         if art.final:
             g.add(a, s("creativeWorkStatus"), text("final"))
-        if self.ann.url:
-            g.add(a, s("url"), NamedNode(self.ann.url))
-        if PUBLISHER not in self.registry:
-            raise InputError(f"the publisher {PUBLISHER!r} is missing from data/entities", field="publisher")
-        g.add(a, s("publisher"), self.ref(PUBLISHER))
+        if self.ann.url or _http(art.url):
+            g.add(a, s("url"), NamedNode(self.ann.url or art.url))
+        if art.source_format != "dw-text":
+            self.web_metadata()
+        else:
+            if PUBLISHER not in self.registry:
+                raise InputError(
+                    f"the publisher {PUBLISHER!r} is missing from data/entities", field="publisher"
+                )
+            g.add(a, s("publisher"), self.ref(PUBLISHER))
         for initials in art.authors:
             author = self.minter.entity("person", f"dw-{slugify(initials)}")
             g.add(a, s("author"), author)
@@ -223,6 +239,34 @@ class _ArticleMapper:
             g.add(a, s("contributor"), self.organization(code))
         for ref in self.ann.about:
             g.add(a, s("about"), self.ref(ref))
+
+    def web_metadata(self) -> None:
+        """What a page, feed item, WARC record or text file adds (``kg.read``): publisher, bylines, section,
+        keywords, the address it was read from. The publisher's own ``about``/``mentions`` statements
+        (``article.stated``) are not mapped yet: they need properties of their own, apart from newskg's."""
+        a, g, art = self.iri, self.g, self.article
+        if art.publisher is None:
+            raise InputError("no publisher (the page names none and has no URL)", field="publisher")
+        publisher = self.organization(art.publisher.name)
+        g.add(a, s("publisher"), publisher)
+        site = slugify(art.publisher.name)
+        for agent in art.creators:
+            if agent.kind == "Organization":  # an agency or the newsroom: as DW's agencies, a contributor
+                g.add(a, s("contributor"), self.organization(agent.name))
+                continue
+            person = self.minter.entity("person", f"{site}-{slugify(agent.name)}")  # a byline of this site
+            g.add(a, s("author"), person)
+            g.types(person, "Person")
+            g.add(person, s("name"), text(agent.name))
+            if _http(agent.url):
+                g.add(person, s("url"), NamedNode(agent.url))
+            g.add(person, n("wikidataUnverified"), typed("true", "boolean"))
+        if art.section:
+            g.add(a, s("articleSection"), text(art.section, art.language))
+        for keyword in art.keywords:
+            g.add(a, s("keywords"), text(keyword, art.language))
+        if _http(art.original_url):
+            g.add(a, s("isBasedOn"), NamedNode(art.original_url))
 
     def organization(self, name: str) -> str:
         known = self.registry.organization_named(name)
@@ -260,6 +304,22 @@ class _ArticleMapper:
                     g.add(iri, s("about"), event)
                 for person in persons:
                     g.add(iri, s("mentions"), person)
+        first = len(self.article.images) + 1
+        credited = [i for i in self.article.page_images if i.credit]  # the image shape requires a credit
+        for number, image in enumerate(credited, first):
+            iri = self.part("image", number)
+            g.add(self.iri, s("image"), iri)
+            g.types(iri, "ImageObject", "MediaObject", "CreativeWork")
+            g.add(iri, s("position"), typed(number, "integer"))
+            if _http(image.url):
+                g.add(iri, s("contentUrl"), NamedNode(image.url))
+            if image.caption:
+                g.add(iri, s("caption"), text(image.caption, self.article.language))
+            g.add(iri, s("creditText"), text(image.credit))
+            if image.alt:
+                g.add(iri, s("description"), text(image.alt, self.article.language))
+            if image.caption and image.caption_span is not None:
+                self.support(image.caption_span, iri)
         for number, video in enumerate(self.article.videos, 1):
             iri = self.part("video", number)
             g.add(self.iri, s("video"), iri)
