@@ -41,7 +41,17 @@ def children(pid: int) -> list[int]:
 
 def test_a_killed_worker_costs_no_article_and_the_ingest_finishes(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "corpus", 16)
-    command = [NEWSKG, "ingest", "--data", str(DATA), "--store", str(tmp_path / "store"), "--jobs", "2"]
+    command = [
+        NEWSKG,
+        "ingest",
+        "--no-extract",
+        "--data",
+        str(DATA),
+        "--store",
+        str(tmp_path / "store"),
+        "--jobs",
+        "2",
+    ]
     process = subprocess.Popen(
         [*command, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
