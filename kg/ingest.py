@@ -152,6 +152,9 @@ def _foreign(quads: Iterable[pyoxigraph.Quad], minter: Minter, slug: str) -> fro
     their parts (minted under them), so shared nodes such as events, persons, places."""
     own = (minter.article_graph(slug), minter.article(slug))
     inside = tuple(iri + "/" for iri in own)
+    # A machine event shared by articles is named by its kind, date, place, attendees and status, and
+    # described from them alone (kg.extracted): its reports agree by construction, none need the others.
+    agreed = minter.entity("event", "machine-")
     return frozenset(
         term.value
         for quad in quads
@@ -160,6 +163,7 @@ def _foreign(quads: Iterable[pyoxigraph.Quad], minter: Minter, slug: str) -> fro
         and term.value.startswith(minter.base)
         and term.value not in own
         and not term.value.startswith(inside)
+        and not term.value.startswith(agreed)
     )
 
 
