@@ -618,7 +618,6 @@ class TestEvents:
         assert error.field == "events"
         assert "event id used twice: 'budapest-summit-2025'" in error.message
 
-    @pytest.mark.xfail(strict=True, reason="the duplicate-id error names the file and 'events', but no line")
     def test_an_id_used_twice_names_the_line_of_its_second_use(self, tmp_path: Path) -> None:
         error = mistake(tmp_path, EVENT.replace("id: alaska-summit-2025-08", "id: budapest-summit-2025"))
         assert error.line == 17
@@ -854,22 +853,12 @@ class TestQuotations:
         assert at(error) == (2, "quotation[0].text")
         assert "phrase occurs 2 times" in error.message and "'Friedensgipfel'" in error.message
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="_Reader.quotation passes {'phrase', 'occurrence'} as a plain dict, which _Reader.evidence "
-        "rejects ('expected a phrase of the article'): it only takes a yamldoc Mapping",
-    )
     def test_an_occurrence_picks_one_of_them(self, tmp_path: Path) -> None:
         first, second, *_ = annotate(tmp_path, TWICE_QUOTATIONS, TWICE_ARTICLE).quotations
         assert (first.speaker, second.speaker) == ("kremlin", "donald-trump")
         assert first.evidence.span.start < second.evidence.span.start
         assert {first.evidence.span, second.evidence.span} <= set(TWICE_ARTICLE.quotes)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="not_quotations takes plain texts only, so a scare quote that stands twice can be neither "
-        "named (ambiguous) nor picked with {phrase, occurrence} as docs/annotations.md promises for phrases",
-    )
     def test_a_scare_quote_that_stands_twice_can_be_set_aside(self, tmp_path: Path) -> None:
         text = QUOTATIONS.replace(
             "not_quotations: [Friedensgipfel]",

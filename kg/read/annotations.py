@@ -123,15 +123,10 @@ class _Reader:
             raise f.error(key, str(exc)) from None
 
     def items(self, data: Mapping, key: str) -> list[Fields]:
-        value = data.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, Sequence):
-            raise InputError("expected a list", file=self.path, line=data.lines[key], field=key)
         singular = key.rstrip("s")
         return [
             Fields(v, self.path, f"{singular}[{i}]", ln)
-            for i, (v, ln) in enumerate(zip(value, value.lines, strict=True))
+            for i, (v, ln) in enumerate(_listed(data, key, self.path))
         ]
 
     def role(self, f: Fields) -> Role:
@@ -242,12 +237,13 @@ class _Reader:
         f.check_keys({"text", "occurrence", "speaker", "about", "date", "posted_on"})
         text = str(f.text("text"))
         occurrence = f.data.get("occurrence")
-        evidence = self.evidence(
-            f,
-            "text",
-            {"phrase": text, "occurrence": occurrence} if occurrence else text,
-            f.line("text"),
-        )
+        if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int)):
+            raise f.error("occurrence", "expected a whole number such as 2")
+        try:
+            span = find_phrase(self.article.body, text, occurrence)
+        except ValueError as exc:
+            raise f.error("text", str(exc), f.line("text")) from None
+        evidence = Evidence(span, span.text(self.article.body))
         if evidence.span not in self.article.quotes:
             raise f.error("text", f"{text!r} is not the whole text between a pair of quotation marks")
         speaker = self.entity(f, "speaker", str(f.text("speaker")), {"Person", "Organization"})
@@ -301,6 +297,16 @@ class _Reader:
                 )
 
 
+def _listed(data: Mapping, key: str, path: Path) -> list[tuple[Any, int]]:
+    """The items of a list in the file, each with its line."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, Sequence):
+        raise InputError("expected a list", file=path, line=data.lines[key], field=key)
+    return list(zip(value, value.lines, strict=True))
+
+
 def load_annotations(path: Path, article: Article, registry: Registry) -> Annotations:
     """Read ``path`` and resolve every evidence phrase against ``article``.
 
@@ -320,10 +326,18 @@ def load_annotations(path: Path, article: Article, registry: Registry) -> Annota
     reader = _Reader(path, article, registry)
     head = Fields(data.get("article", Mapping()), path, "article", data.lines.get("article"))
     head.check_keys({"about", "url"})
-    events = tuple(reader.event(f) for f in reader.items(data, "events"))
-    duplicates = {e.id for e in events if sum(x.id == e.id for x in events) > 1}
-    if duplicates:
-        raise InputError(f"event id used twice: {sorted(duplicates)[0]!r}", file=path, field="events")
+    event_fields = reader.items(data, "events")
+    events = tuple(reader.event(f) for f in event_fields)
+    first_use: dict[str, int] = {}
+    for fields, event in zip(event_fields, events, strict=True):
+        if event.id in first_use:
+            raise InputError(
+                f"event id used twice: {event.id!r} (first at line {first_use[event.id]})",
+                file=path,
+                line=fields.line("id"),
+                field="events",
+            )
+        first_use[event.id] = fields.line("id")
     annotations = Annotations(
         about=head.texts("about"),
         url=head.text("url", required=False),
@@ -333,8 +347,10 @@ def load_annotations(path: Path, article: Article, registry: Registry) -> Annota
         claims=tuple(reader.claim(f) for f in reader.items(data, "claims")),
     )
     reader.check_references(annotations, data)
-    ignored = tuple(reader.evidence(top, "not_quotations", v, top.line("not_quotations")).span
-                    for v in top.texts("not_quotations"))  # fmt: skip
+    ignored = tuple(
+        reader.evidence(top, "not_quotations", value, line).span
+        for value, line in _listed(data, "not_quotations", path)
+    )
     if "quotations" in data or "machine" not in data:  # a file of verdicts only leaves speech to them
         reader.check_quotations(annotations.quotations, ignored)
     return annotations
