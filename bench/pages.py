@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> str:
     if args.articles:
         generated = args.work / "corpus"
         corpus.generate(generated, articles=args.articles, seed=3)
-        ingest = [NEWSKG, "ingest", "--store", str(store), str(generated)]
+        ingest = [NEWSKG, "ingest", "--no-extract", "--store", str(store), str(generated)]
         subprocess.run(ingest, check=True, cwd=ROOT, capture_output=True)
     earlier = args.work / "before"
     subprocess.run(["git", "worktree", "add", "--detach", str(earlier), args.before], check=True, cwd=ROOT)

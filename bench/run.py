@@ -98,7 +98,7 @@ def calibrate(work: Path) -> float:
     sample, store = fresh(work / "calibrate"), fresh(work / "calibrate-store")
     corpus.generate(sample, articles=10, seed=7)
     subprocess.run(
-        [NEWSKG, "ingest", "--no-validate", "--store", str(store), str(sample)],
+        [NEWSKG, "ingest", "--no-extract", "--no-validate", "--store", str(store), str(sample)],
         check=True,
         capture_output=True,
     )
@@ -120,9 +120,9 @@ def measure_size(target: int, per_article: float, args: argparse.Namespace) -> S
 
     store, plain = fresh(args.work / f"store-{label}"), fresh(args.work / f"store-{label}-unvalidated")
     print(f"[{label}] newskg ingest", flush=True)
-    result.ingest = timed([NEWSKG, "ingest", "--store", str(store), str(articles)])
+    result.ingest = timed([NEWSKG, "ingest", "--no-extract", "--store", str(store), str(articles)])
     result.ingest_unvalidated = timed(
-        [NEWSKG, "ingest", "--no-validate", "--store", str(plain), str(articles)]
+        [NEWSKG, "ingest", "--no-extract", "--no-validate", "--store", str(plain), str(articles)]
     )
     result.triples = count_triples(store)
     nquads = args.work / f"corpus-{label}.nq"

@@ -95,7 +95,9 @@ def prepare(work: Path, articles: int) -> tuple[Path, Path, int]:
     """A generated corpus ingested by newskg, and the same quads loaded by ``oxigraph load``."""
     folder, store, oxi, nquads = work / "corpus", work / "store", work / "oxigraph", work / "corpus.nq"
     corpus.generate(folder, articles=articles, seed=1)
-    subprocess.run([NEWSKG, "ingest", "--no-validate", "--store", str(store), str(folder)], check=True)
+    subprocess.run(
+        [NEWSKG, "ingest", "--no-extract", "--no-validate", "--store", str(store), str(folder)], check=True
+    )
     subprocess.run([NEWSKG, "export", "--store", str(store), "--format", "nq", "-o", str(nquads)], check=True)
     subprocess.run([OXIGRAPH, "load", "--location", str(oxi), "--file", str(nquads)], check=True)
     with nquads.open("rb") as lines:

@@ -39,7 +39,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def store(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = tmp_path_factory.mktemp("store") / "store"
-    result = run("ingest", "--data", DATA, "--store", store, corpus)
+    result = run("ingest", "--no-extract", "--data", DATA, "--store", store, corpus)
     assert result.returncode == 0, result.stderr
     assert "3 ingested, 0 unchanged, 0 rejected" in result.stdout
     return store
