@@ -92,3 +92,36 @@ def test_the_validation_page_reads_through_the_pool(client: FlaskClient, queries
     html = client.get("/validation").get_data(as_text=True)
     assert "conforms to every shape" in html
     assert len(queries) == 1
+
+
+def test_a_page_whose_types_belie_its_address_is_read_again_as_its_kind(tmp_path: object) -> None:
+    """``/thing/…`` is expected to be an entity; an Event there gets the event page, at one more query."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from kg.store import Store
+    from server import create_app
+    from server.settings import resolve
+
+    base = "https://kg.example.org/"
+    thing, graph = NamedNode(base + "thing/a-gathering"), NamedNode(base + "graph/test")
+    store = Store()
+    store.replace_graphs(
+        {
+            graph.value: [
+                Quad(thing, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                     NamedNode("http://schema.org/Event"), graph),
+                Quad(thing, NamedNode("http://schema.org/name"), Literal("A gathering", language="en"),
+                     graph),
+            ]
+        }
+    )  # fmt: skip
+    app = create_app(store, settings=resolve([("base_iri", base)]))
+    seen: list[QueryJob] = []
+    original = app.extensions["newskg_pool"].run
+    app.extensions["newskg_pool"].run = lambda job, limit, cached=True: (
+        seen.append(job) or original(job, limit)
+    )
+    html = app.test_client().get("/doc/thing/a-gathering.html").get_data(as_text=True)
+    assert "A gathering" in html and "schema:eventSchedule" not in html
+    assert len(seen) == 3
+    assert "schedule" in seen[1].query and "roles" not in seen[1].query

@@ -20,7 +20,7 @@ from kg.vocab import PREFIXES, SCHEMA
 from server import current
 from server.pages.graph import ask, iri_ref, labels, run, select
 from server.pages.links import page_url
-from server.pages.views import Page
+from server.pages.views import Page, expected_template
 
 bp = Blueprint("pages", __name__)
 
@@ -61,7 +61,7 @@ def document(rest: str) -> Response:
     iri = current.minter().base + path
     if extension != "html":
         return rdf_description(iri, formats.by_extension(extension))
-    page = Page.read(iri)
+    page = Page.read(iri, expected_template(path))
     if not page.exists:
         raise NotFound(f"nothing in this graph is called <{iri}>")
     links = [(url_for("pages.document", rest=f"{path}.{ext}"), media) for ext, media in DOCUMENTS.items()]

@@ -1,9 +1,9 @@
 """What each page shows, read from the graph: one query for the page's facts, one for the labels.
 
-A page's facts come from :func:`server.pages.graph.select_parts`: the parts of every kind of page at once,
-since the kind is only known from the types that come back with them (a part for another kind finds
-nothing, at the cost of an index lookup). The views sort what they show: a part's order does not survive
-the union.
+A page's facts come from :func:`server.pages.graph.select_parts`: the parts its kind of page shows, the kind
+expected from the address (``/event/…`` is an event); should the types that come back say otherwise, the
+parts of the right kind are read in a third query. The views sort what they show: a part's order does not
+survive the union.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ def _parts(ref: str) -> dict[str, str]:
     return {
         "facts": f"SELECT ?p ?o WHERE {{ {ref} ?p ?o }}",
         "incoming": f"SELECT ?s ?p WHERE {{ ?s ?p {ref} }} ORDER BY ?p ?s LIMIT 200",
+        "referenced": f"SELECT ?s WHERE {{ ?s ?p {ref} }} LIMIT 1",
         "evidence": "SELECT ?anno ?article ?start ?end ?exact ?prefix ?suffix ?confidence ?fact ?by WHERE { "
         f"?anno oa:hasBody {ref} ; oa:hasTarget ?t . ?t oa:hasSource ?article ; oa:hasSelector ?x, ?y . "
         "?x oa:start ?start ; oa:end ?end . ?y oa:exact ?exact "
@@ -84,6 +85,26 @@ def _parts(ref: str) -> dict[str, str]:
     }
 
 
+PARTS_OF = {
+    "article.html": ("spans", "images", "holders", "depicts", "videos", "headings"),
+    "event.html": ("evidence", "schedule", "related"),
+    "entity.html": ("roles", "timeline", "quotations", "claims", "articles", "inside"),
+    "resource.html": ("incoming", "evidence"),
+}
+"""The parts each kind of page shows, beside its own facts and whether anything points at it."""
+
+
+def expected_template(path: str) -> str:
+    """The kind of page an address is expected to be: ``article/<slug>``, ``event/…``, a person, an
+    organization, a place or a thing; anything deeper (a quotation of an article) is a resource."""
+    kind, _, rest = path.partition("/")
+    if "/" in rest:
+        return "resource.html"
+    return {"article": "article.html", "event": "event.html"}.get(
+        kind, "entity.html" if kind in ("person", "organization", "place", "thing") else "resource.html"
+    )
+
+
 @dataclass
 class Page:
     """The facts of one IRI, as the parts came back; empty when the graph does not know it."""
@@ -96,12 +117,23 @@ class Page:
         self.facts = by_predicate(self.parts["facts"])
 
     @classmethod
-    def read(cls, iri: str) -> Page:
-        return cls(iri, select_parts(_parts(iri_ref(iri))))
+    def read(cls, iri: str, expected: str = "resource.html") -> Page:
+        """The parts of the ``expected`` kind of page in one query; those of the kind the types give in a
+        second, should they differ."""
+        everything = _parts(iri_ref(iri))
+
+        def ask(template: str) -> dict[str, list[Row]]:
+            names = ("facts", "referenced", *PARTS_OF[template])
+            return select_parts({name: everything[name] for name in names})
+
+        page = cls(iri, ask(expected))
+        if page.exists and page.template() != expected:
+            page = cls(iri, ask(page.template()))
+        return page
 
     @property
     def exists(self) -> bool:
-        return bool(self.parts["facts"] or self.parts["incoming"])
+        return bool(self.parts["facts"] or self.parts["referenced"])
 
     @property
     def types(self) -> set[str]:
