@@ -54,6 +54,21 @@ no_extract_option = click.option(
     help="Map no machine facts (the extractor's): only what the readers and the editors' annotations give "
     "(env NEWSKG_NO_EXTRACT).",
 )
+
+
+def data_option(help: str) -> Callable[[F], F]:
+    """``--data DIR`` (env ``NEWSKG_DATA``), with what the command reads there."""
+    return click.option(
+        "--data",
+        "data_dir",
+        envvar="NEWSKG_DATA",
+        default="data",
+        show_default=True,
+        type=click.Path(path_type=Path),
+        help=help,
+    )
+
+
 max_article_option = click.option(
     "--max-article-bytes",
     envvar="NEWSKG_MAX_ARTICLE_BYTES",
@@ -97,15 +112,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option(
-    "--data",
-    "data_dir",
-    envvar="NEWSKG_DATA",
-    default="data",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Data folder with entities/ and articles/.",
-)
+@data_option("Data folder with entities/ and articles/.")
 @store_option
 @base_option
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL gate (not for production).")
@@ -138,15 +145,7 @@ def build(
 
 
 @cli.command()
-@click.option(
-    "--data",
-    "data_dir",
-    envvar="NEWSKG_DATA",
-    default="data",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Data folder whose entities/ the articles refer to.",
-)
+@data_option("Data folder whose entities/ the articles refer to.")
 @store_option
 @base_option
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: one per core).")
@@ -202,15 +201,7 @@ def ingest(
 
 
 @cli.command()
-@click.option(
-    "--data",
-    "data_dir",
-    envvar="NEWSKG_DATA",
-    default="data",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Data folder whose entities/ are the known names (without one, every name is discovered).",
-)
+@data_option("Data folder whose entities/ are the known names (without one, every name is discovered).")
 @base_option
 @click.option("--lang", type=click.Choice(["auto", "de", "en"]), default="auto", show_default=True)
 @click.option("--lines", is_flag=True, help="Every line of a text file is a document of its own.")
