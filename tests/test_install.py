@@ -81,3 +81,11 @@ def test_the_installed_server_renders_its_pages(installed: Path, tmp_path: Path)
     result = newskg(installed, "serve", "--get", "/", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "<html" in result.stdout and "yasgui" in result.stdout
+
+
+def test_the_installed_extractor_has_its_models(installed: Path, tmp_path: Path) -> None:
+    """The name tagger, the gazetteers and the quotation model ship in the wheel: direct speech is found."""
+    shutil.copytree(DATA, tmp_path / "data")
+    result = newskg(installed, "extract", "data/articles/dw-2025-10-17-trump-putin-budapest", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert '"form":"direct"' in result.stdout and '"known":false' in result.stdout

@@ -132,10 +132,14 @@ _MODEL_PATH = Path(__file__).with_name("quote_model.json")
 
 
 def _load_model() -> dict[str, float]:
+    """The shipped weights; an installation without them is broken, not a model of no opinion."""
     try:
-        return json.loads(_MODEL_PATH.read_text(encoding="utf-8"))["weights"]
-    except (OSError, ValueError, KeyError):
-        return {}
+        weights: dict[str, float] = json.loads(_MODEL_PATH.read_text(encoding="utf-8"))["weights"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise RuntimeError(
+            f"the quotation model {_MODEL_PATH} cannot be read ({exc}): reinstall newskg"
+        ) from None
+    return weights
 
 
 _WEIGHTS = _load_model()
