@@ -21,6 +21,7 @@ import resource
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import unquote
 
 from gunicorn.workers.base import Worker
 from waitress import wasyncore
@@ -97,9 +98,11 @@ class Task(WSGITask):  # type: ignore[misc]
                 environ["wsgi.url_scheme"] = "https" if value == secure else "http"
         script_name = self.request.script_name
         if script_name and "SCRIPT_NAME" in cfg.forwarder_headers:
-            path = environ["PATH_INFO"]
-            if path.startswith(script_name):
-                environ["SCRIPT_NAME"], environ["PATH_INFO"] = script_name, path[len(script_name) :]
+            # as gunicorn does: the prefix is cut off the path as sent (still %-encoded), then decoded
+            raw = self.request.request_uri.split("?", 1)[0]
+            if raw.startswith(script_name):
+                environ["SCRIPT_NAME"] = script_name
+                environ["PATH_INFO"] = unquote(raw[len(script_name) :], encoding="latin-1")
         return environ
 
 
