@@ -154,9 +154,19 @@ class Channel(HTTPChannel):  # type: ignore[misc]
             self.connected = True  # the client can still read the answer
 
 
+FRESH_S = 1.0  # a connection accepted this recently whose request has not arrived yet is waited for
+
+
 def busy(dispatcher: object) -> bool:
-    """A connection with a request under way, or an answer not sent yet."""
-    return isinstance(dispatcher, HTTPChannel) and bool(dispatcher.requests or dispatcher.total_outbufs_len)
+    """A connection with a request under way (read in part, running or answered in part), or one accepted
+    just now whose request has not arrived yet: closing those at a graceful exit resets clients that did
+    nothing wrong (the listening socket is shared, so a worker about to exit still accepts)."""
+    if not isinstance(dispatcher, HTTPChannel):
+        return False
+    if dispatcher.requests or dispatcher.total_outbufs_len or dispatcher.request is not None:
+        return True
+    silent = dispatcher.last_activity == dispatcher.creation_time
+    return silent and time.time() - dispatcher.creation_time < FRESH_S
 
 
 class WaitressWorker(Worker):  # type: ignore[misc]
