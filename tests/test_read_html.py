@@ -125,6 +125,27 @@ def test_date_from_the_page_text_when_no_markup_states_it():
     assert str(read(page).date_published) == "2021-01-12"
 
 
+def test_the_day_the_header_shows_between_publication_and_modification_is_the_version_read():
+    """A republished page: its structured datePublished is the first version's, the header shows this
+    one's; the day shown wins when the structured dates bracket it (its time of day is not kept)."""
+    shown = '</h1>\n<div class="timestamp">Updated March 5, 2024</div>'
+    a = read(news_page().replace("</h1>", shown, 1))
+    assert str(a.date_published) == "2024-03-05" and a.published is None
+
+
+def test_a_day_the_header_shows_outside_the_structured_dates_is_not_taken():
+    for shown in ("March 9, 2024", "4 March 2024 and 5 March 2024", "05/03/2024"):
+        page = news_page().replace("</h1>", f'</h1>\n<div class="article-date">{shown}</div>', 1)
+        assert str(read(page).date_published) == "2024-03-04", shown
+
+
+def test_a_utc_time_is_not_moved_to_the_day_of_the_modification():
+    """The day shown decides the local day of a UTC time, but not when it is the modification's day."""
+    data = dict(NEWS_JSONLD, datePublished="2024-03-04T12:00:00Z", dateModified="2024-03-05T09:00:00Z")
+    page = news_page(jsonld=data, head_extra='<meta name="sailthru.date" content="2024-03-05T09:00:00Z">')
+    assert str(read(page).date_published) == "2024-03-04"
+
+
 def test_language_is_detected_when_not_declared():
     german = [
         "Der Sturm erreichte die Nordküste am Montagabend mit Böen von mehr als 120 Kilometern pro Stunde, "

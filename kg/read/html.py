@@ -708,18 +708,42 @@ class _Reader:
         )
         return published, modified
 
-    def local_day(self, published: dt.datetime | dt.date) -> dt.date:
+    def local_day(self, published: dt.datetime | dt.date, modified: dt.date | None = None) -> dt.date:
         """The day of publication where the publisher is. A time in UTC does not say which day that was
         for a publisher west or east of Greenwich; the date the page shows does, so it decides when it is
-        within a day of the UTC one."""
+        within a day of the UTC one, unless that date is the day of the modification (then the page shows
+        when it was changed, not another time zone's day of publication)."""
         if not isinstance(published, dt.datetime):
             return published
         day = published.date()
         if published.utcoffset() == dt.timedelta(0):
             shown = self.htmldate()
-            if shown is not None and abs((shown - day).days) == 1:
+            if shown is not None and abs((shown - day).days) == 1 and shown != modified:
                 return shown
         return day
+
+    def shown_day(self, headline: str) -> dt.date | None:
+        """The one day the article's header shows its readers: in the elements after the headline's
+        ``<h1>`` whose class, id or itemprop names a date, time or byline, written with the month's name
+        ("Monday, 6 January 2020", "Updated May 06, 2019", "6. Januar 2020"); None when none or several
+        different days are shown (a numeric "12/10/2020" is ambiguous and not read)."""
+        h1s = self.page.tree.xpath("//h1")
+        wanted = _fold(headline)
+        h1 = next((h for h in h1s if _fold(_h1_text(h)) == wanted), None)
+        if h1 is None:
+            h1 = next((h for h in h1s if wanted and _fold(_h1_text(h)) in wanted), None)
+        if h1 is None:
+            return None
+        days: set[dt.date] = set()
+        for el in h1.xpath(f"following::*[position() <= {SHOWN_DATE_WINDOW}]"):
+            marks = " ".join(el.get(a, "") for a in ("class", "id", "itemprop"))
+            if not _DATE_CLASS.search(marks):
+                continue
+            text = clean_text(el.text_content())
+            if len(text) > 120:
+                continue
+            days.update(_written_days(text))
+        return days.pop() if len(days) == 1 else None
 
     def htmldate(self) -> dt.date | None:
         from htmldate import find_date
@@ -845,8 +869,12 @@ class _Reader:
                 published = self.crawled.date()
             else:
                 raise InputError("no publication date (structured data, meta tags or text)", file=self.source)
-        published_day = self.local_day(published)
         modified_day = modified.date() if isinstance(modified, dt.datetime) else modified
+        published_day = self.local_day(published, modified_day)
+        shown = self.shown_day(headline)
+        if shown is not None and modified_day is not None and published_day < shown <= modified_day:
+            published_day = shown  # the version the page presents (see ``shown_day``)
+            published = shown  # a day: the structured time of day belongs to another version
         both = isinstance(modified, dt.datetime) and isinstance(published, dt.datetime)
         if (modified_day is not None and modified_day < published_day) or (
             both and modified.isoformat()[:10] < published.isoformat()[:10]  # type: ignore[union-attr]
@@ -960,6 +988,50 @@ class _Reader:
         if types & LISTING_TYPES and not types & ARTICLE_TYPES:
             return f"no article: an index page ({', '.join(sorted(types & LISTING_TYPES))})"
         return f"no article: {words} words of main text (an index page, login wall or error page?)"
+
+
+SHOWN_DATE_WINDOW = 60
+"""How many elements after the headline's ``<h1>`` are searched for the date the page shows."""
+
+_DATE_CLASS = re.compile(r"date|time|stamp|publish|updated|byline|dateline", re.IGNORECASE)
+_MONTHS = {
+    **{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                   "september", "october", "november", "december"), 1)},
+    **{m: i for i, m in enumerate(("januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+                                   "september", "oktober", "november", "dezember"), 1)},
+    "jänner": 1, "sept": 9,
+}  # fmt: skip
+_MONTH = r"([A-Za-zä]{3,9})\.?"
+_WRITTEN_DATE = re.compile(
+    rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b|\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+{_MONTH}\s+(\d{{4}})\b"
+)
+
+
+def _month(name: str) -> int | None:
+    name = name.casefold()
+    if name in _MONTHS:
+        return _MONTHS[name]
+    matches = {n for m, n in _MONTHS.items() if len(name) >= 3 and m.startswith(name)}
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _written_days(text: str) -> set[dt.date]:
+    """The days written with the month's name in ``text`` (English and German forms)."""
+    days = set()
+    for match in _WRITTEN_DATE.finditer(text):
+        month_name, day, year = (
+            (match.group(1), match.group(2), match.group(3))
+            if match.group(1)
+            else (match.group(5), match.group(4), match.group(6))
+        )
+        month = _month(month_name)
+        if month is None:
+            continue
+        try:
+            days.add(dt.date(int(year), month, int(day)))
+        except ValueError:
+            continue
+    return days
 
 
 STRUCTURED_BODY_RATIO = 1.5
