@@ -177,3 +177,26 @@ def test_english_indirect_speech():
 def test_confidences_are_honest():
     _text, qs = quotes("„Wir haben keine Wahl“, sagte Klaus Meier. Die Stadt habe kein Geld.")
     assert all(0 < q.confidence < 1 for q in qs)
+
+
+# ---- the benchmark's scoring -----------------------------------------------------------------------------
+
+
+def test_bench_scores_as_the_spkatt_scorer():
+    """Pairs by message F1 while predictions last (overlapping or not), then averages each quotation's
+    precision and recall (macro), leaving out those with no predicted or no gold tokens."""
+    from bench.extract_speech import Item, score_doc
+
+    gold = [
+        Item(frozenset({1, 2, 3, 4}), frozenset({0}), "Direct"),
+        Item(frozenset({10, 11}), frozenset({9}), "Indirect"),
+    ]
+    pred = [
+        Item(frozenset({1, 2, 3, 4, 5}), frozenset({0, 6}), "Direct"),
+        Item(frozenset({20, 21}), frozenset(), "Indirect"),
+    ]
+    sc = score_doc(gold, pred)
+    assert sc["message"].prf()[:2] == (0.4, 0.5)  # (4/5 + 0/2) / 2, (4/4 + 0/2) / 2
+    assert sc["speaker"].prf()[:2] == (0.5, 0.5)  # 1/2 (the empty prediction has no precision), (1 + 0) / 2
+    assert sc["speaker"].micro.prf()[:2] == (0.5, 0.5)
+    assert round(sc["speaker+message"].prf()[0], 3) == round((0.8 + 0 + 0.5) / 3, 3)
