@@ -21,7 +21,7 @@ from lxml import etree
 
 from kg.errors import InputError
 from kg.model import Agent, Article
-from kg.read.html import _detect_language, _Layout, clean_text, find_quotes
+from kg.read.html import _Layout, clean_text, detect_language, find_quotes
 from kg.read.identity import text_slug, url_slug
 
 _FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
@@ -175,7 +175,7 @@ def item_article(item: FeedItem, *, source: str | Path = "<feed>") -> Article:
         layout.add(kind, text)
     body = layout.body()
     description = " ".join(t for _, t in summary_blocks) or layout.first_paragraph(body)
-    detected, _ = _detect_language(body)
+    detected, _ = detect_language(body)
     language = item.language or detected or "und"
     modified = item.updated if item.updated and item.published and item.updated > item.published else None
     return Article(

@@ -31,6 +31,7 @@ import lxml.html
 from lxml import etree
 
 from kg.errors import InputError
+from kg.language import detect as _detect
 from kg.model import Agent, Article, Block, PageImage, Section, Span, Stated, Thing
 from kg.read.identity import text_slug, url_slug
 
@@ -367,6 +368,12 @@ def _read_rdfa(tree: lxml.html.HtmlElement, base_url: str | None) -> list[dict]:
         return _rdfa_nodes(RDFaExtractor().extract_items(dom, base_url=base_url or ""))
     except Exception:
         return []
+
+
+def detect_language(text: str) -> tuple[str | None, float]:
+    """The language of a page's text, and how sure: :mod:`kg.language`, the extractor's detector too."""
+    guess = _detect(text)
+    return guess.code, guess.probability
 
 
 # --------------------------------------------------------------------------------------- values
@@ -771,7 +778,7 @@ class _Reader:
             declared = self.s.og_first("og:locale") or self.page.meta("content-language", "language") or ""
             source = "declared"
         code = re.split(r"[-_]", declared.strip().lower())[0] if declared.strip() else ""
-        detected, confidence = _detect_language(body)
+        detected, confidence = detect_language(body)
         if not re.fullmatch(r"[a-z]{2,3}", code):
             return (detected or "und"), "detected"
         if detected and detected != code and confidence > 0.99 and len(body) > 400:
@@ -1306,20 +1313,3 @@ def find_quotes(body: str) -> list[Span]:
         group = next(g for g in range(1, 6) if match.group(g) is not None)
         spans.append(Span(match.start(group), match.end(group)))
     return spans
-
-
-_LANGID: Any = None
-
-
-def _detect_language(text: str) -> tuple[str | None, float]:
-    """py3langid's guess (its model ships with the package) and its normalised probability."""
-    global _LANGID
-    sample = text[:2000]
-    if len(sample.strip()) < 40:
-        return None, 0.0
-    if _LANGID is None:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-        _LANGID = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    code, probability = _LANGID.classify(sample)
-    return code, float(probability)

@@ -31,7 +31,7 @@ import yaml
 
 from kg.errors import InputError
 from kg.model import Agent, Article
-from kg.read.html import _detect_language, _Layout, find_quotes, parse_datetime
+from kg.read.html import _Layout, detect_language, find_quotes, parse_datetime
 from kg.read.identity import text_slug, url_slug
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -104,7 +104,7 @@ def read_text(text: str, *, source: str | Path = "<text>") -> Article:
     language = _string(meta.get("inLanguage"), "inLanguage", source).lower()
     source_of_language = "declared"
     if not language:
-        language, source_of_language = (_detect_language(body)[0] or "und"), "detected"
+        language, source_of_language = (detect_language(body)[0] or "und"), "detected"
     url = _string(meta.get("url"), "url", source) or None
     if url and not re.match(r"https?://[^/\s]+", url):
         raise InputError(f"url {url!r} is not an http(s) URL", file=source, field="url")
