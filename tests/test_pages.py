@@ -15,6 +15,7 @@ process faults in ``test_faults_*``.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -325,3 +326,108 @@ def test_the_validation_table_escapes_a_focus_node_that_holds_markup(crafted: Fl
     assert "does not conform" in html
     assert "<script>alert(&#39;focus&#39;)" not in html and "<script>alert('focus')" not in html
     assert '<td><a href="&lt;script&gt;alert(&#39;focus&#39;)&lt;/script&gt;">' in html
+
+
+# --- the pictures of an entity page: its events over time and who took part with it ------------------------
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def charts_of(html: str) -> dict[str, ET.Element]:
+    """The page's SVG charts by their kind (``timeline``, ``network``, ...), parsed as XML."""
+    found = {}
+    for svg in re.findall(r"<svg .*?</svg>", html, flags=re.S):
+        root = ET.fromstring(svg)
+        found[root.get("class", "").split()[1]] = root
+    return found
+
+
+def chart_links(root: ET.Element) -> dict[str, str]:
+    """href -> class of each link of a chart."""
+    return {a.get("href", ""): a.get("class", "") for a in root.iter(SVG_NS + "a")}
+
+
+class TestEntityCharts:
+    def test_the_timeline_draws_each_dated_event_at_its_precision_linking_to_it(
+        self, client: FlaskClient
+    ) -> None:
+        timeline = charts_of(text(client, "/doc/person/vladimir-putin.html"))["timeline"]
+        assert chart_links(timeline) == {
+            "/doc/event/icc-arrest-warrant-putin-2023.html": "mark span happened",  # 2023: a year
+            "/doc/event/orban-putin-moscow-2024-07.html": "mark span happened",  # July 2024: a month
+            "/doc/event/alaska-summit-2025-08.html": "mark span happened",
+            "/doc/event/orban-putin-call-2025-10.html": "mark before happened",  # not later than 17 October
+            "/doc/event/trump-putin-call-2025-10.html": "mark before happened",
+            "/doc/event/budapest-summit-2025.html": "mark band planned",  # the window 17-31 October
+        }
+        titles = [t.text or "" for t in timeline.iter(SVG_NS + "title")]
+        assert (
+            "Planned Trump–Putin summit in Budapest: window 17 October 2025 – 31 October 2025 (planned)"
+            in titles
+        )
+        assert any("1 more without a date" in (t.text or "") for t in timeline.iter(SVG_NS + "text"))
+
+    def test_a_day_is_a_point_and_an_ongoing_event_runs_on(self, client: FlaskClient) -> None:
+        timeline = charts_of(text(client, "/doc/person/volodymyr-zelenskyy.html"))["timeline"]
+        links = chart_links(timeline)
+        assert links["/doc/event/zelenskyy-visit-washington-2025-10.html"] == "mark ongoing ongoing"
+        assert links["/doc/event/trump-zelenskyy-white-house-2025-10-17.html"] == "mark point planned"
+
+    def test_the_network_links_who_met_whom_to_their_pages_and_shared_events(
+        self, client: FlaskClient
+    ) -> None:
+        html = text(client, "/doc/person/vladimir-putin.html")
+        network = charts_of(html)["network"]
+        links = chart_links(network)
+        for person in ("vladimir-putin", "donald-trump", "viktor-orban", "volodymyr-zelenskyy"):
+            assert f"/doc/person/{person}.html" in links
+        assert links["#met-donald-trump-vladimir-putin"] == "edge own"  # four events: the table lists them
+        assert links["/doc/event/trilateral-meeting-proposed.html"] == "edge planned own"  # only proposed
+        counts = {
+            a.get("href"): a.findtext(f"{SVG_NS}text[@class='count']") for a in network.iter(SVG_NS + "a")
+        }
+        assert (
+            counts["#met-donald-trump-vladimir-putin"] == "4"
+            and counts["#met-viktor-orban-vladimir-putin"] == "2"
+        )
+        row = html.split('<tr id="met-donald-trump-vladimir-putin">', 1)[1].split("</tr>", 1)[0]
+        assert set(re.findall(r'href="/doc/event/([^"]+)\.html"', row)) == {
+            "alaska-summit-2025-08",
+            "trump-putin-call-2025-10",
+            "budapest-summit-2025",
+            "trilateral-meeting-proposed",
+        }
+
+    def test_an_organization_has_a_timeline_and_no_network_when_nobody_attended_with_it(
+        self, client: FlaskClient
+    ) -> None:
+        html = text(client, "/doc/organization/international-criminal-court.html")
+        assert set(charts_of(html)) == {"timeline"} and "Who met whom" not in html
+        assert "/doc/event/icc-arrest-warrant-putin-2023.html" in chart_links(charts_of(html)["timeline"])
+
+    def test_a_page_with_no_events_draws_no_chart(self, client: FlaskClient) -> None:
+        html = text(client, "/doc/person/karoline-leavitt.html")
+        assert "<svg" not in html
+
+
+CRAFTED_EVENT = """@prefix schema: <http://schema.org/> .
+@prefix nkg: <https://w3id.org/newskg/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://news.test/kg/person/a> a schema:Person ; schema:name "<script>alert('a')</script>"@en .
+<http://news.test/kg/person/b> a schema:Person ; schema:name "B <img src=x onerror=alert(1)>"@en .
+<http://news.test/kg/event/e> a schema:Event ; schema:name "Meeting </svg><b>bold</b>"@en ;
+    schema:attendee <http://news.test/kg/person/a>, <http://news.test/kg/person/b> ;
+    schema:startDate "2025-03"^^xsd:gYearMonth ; nkg:status nkg:Happened .
+"""
+
+
+def test_the_charts_escape_names_from_the_graph(tmp_path: Path) -> None:
+    data = tmp_path / "crafted.ttl"
+    data.write_text(CRAFTED_EVENT, encoding="utf-8")
+    client = app_over(data, "http://news.test/kg/", tmp_path / "dumps").test_client()
+    html = text(client, "/doc/person/a.html")
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>bold</b>" not in html
+    found = charts_of(html)
+    assert chart_links(found["timeline"]) == {"/doc/event/e.html": "mark span happened"}
+    assert "/doc/person/b.html" in chart_links(found["network"])
+    assert "B <img src=x onerror=alert(1)>" in [t.text for t in found["network"].iter(SVG_NS + "title")]

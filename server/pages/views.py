@@ -12,9 +12,11 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kg.vocab import NKG, OA, RDF, SCHEMA
+from kg.dates import PartialDate
+from kg.vocab import NKG, OA, RDF, SCHEMA, XSD
+from server.pages import charts
 from server.pages.graph import Row, Term, iri_ref, labels, select_parts
-from server.pages.links import page_url
+from server.pages.links import local_path, page_url
 
 ENTITY_TYPES = {SCHEMA + t for t in ("Person", "Organization", "Place", "WebSite", "Product")}
 
@@ -42,14 +44,18 @@ def _parts(ref: str) -> dict[str, str]:
         "?role a schema:OrganizationRole ; schema:roleName ?name ; nkg:roleStatus ?status ; nkg:asOf ?asOf . "
         "OPTIONAL { ?role nkg:position ?position } OPTIONAL { ?role schema:memberOf ?org } "
         "FILTER(LANG(?name) = 'en') }",
-        "timeline": f"SELECT DISTINCT ?event ?part ?start ?latest ?status ?place WHERE {{ "
+        "timeline": f"SELECT DISTINCT ?event ?part ?start ?end ?latest ?status ?place ?from ?to WHERE {{ "
         f"{{ ?event schema:attendee {ref} BIND('attendee' AS ?part) }} UNION "
         f"{{ ?event schema:organizer {ref} BIND('organizer' AS ?part) }} UNION "
         f"{{ ?event schema:location {ref} BIND('place' AS ?part) }} UNION "
         f"{{ ?event schema:about {ref} ; a schema:Event "
         "BIND('subject' AS ?part) } "
-        "OPTIONAL { ?event schema:startDate ?start } OPTIONAL { ?event nkg:latestDate ?latest } "
-        "OPTIONAL { ?event nkg:status ?status } OPTIONAL { ?event schema:location ?place } }",
+        "OPTIONAL { ?event schema:startDate ?start } OPTIONAL { ?event schema:endDate ?end } "
+        "OPTIONAL { ?event nkg:latestDate ?latest } OPTIONAL { ?event nkg:status ?status } "
+        "OPTIONAL { ?event schema:location ?place } OPTIONAL { ?event schema:eventSchedule ?window . "
+        "?window schema:startDate ?from ; schema:endDate ?to } }",
+        "met": "SELECT DISTINCT ?event ?who WHERE { "
+        f"?event schema:attendee|schema:organizer {ref} ; schema:attendee|schema:organizer ?who }}",
         "quotations": "SELECT ?q ?text ?article ?date ?confidence WHERE { "
         f"?q schema:creator {ref} ; schema:text ?text ; "
         "schema:isPartOf ?article OPTIONAL { ?q schema:dateCreated ?date } "
@@ -88,7 +94,7 @@ def _parts(ref: str) -> dict[str, str]:
 PARTS_OF = {
     "article.html": ("spans", "images", "holders", "depicts", "videos", "headings"),
     "event.html": ("evidence", "schedule", "related"),
-    "entity.html": ("roles", "timeline", "quotations", "claims", "articles", "inside"),
+    "entity.html": ("roles", "timeline", "met", "quotations", "claims", "articles", "inside"),
     "resource.html": ("incoming", "evidence"),
 }
 """The parts each kind of page shows, beside its own facts and whether anything points at it."""
@@ -156,6 +162,10 @@ class Page:
         }[self.template()]
         view, linked = make(self)
         view["labels"] = labels(linked | {self.iri})
+        if (
+            self.template() == "entity.html"
+        ):  # a person, organization or place: its events over time and who took part with it
+            view.update(entity_charts(self, view["labels"]))
         if "spans" in view:  # an article: its body cut at the spans, titled with the labels
             body = self.facts[SCHEMA + "articleBody"][0].value
             view["paragraphs"] = highlight(body, view.pop("spans"), view["labels"])
@@ -249,7 +259,10 @@ def entity_view(page: Page) -> tuple[dict[str, object], set[str]]:
     roles = sorted(parts["roles"], key=lambda r: r["name"].value)
     timeline = sorted(
         parts["timeline"],
-        key=lambda r: (r.get("start", r.get("latest", Term("", "9999"))).value, r["event"].value),
+        key=lambda r: (
+            r.get("start", r.get("from", r.get("latest", Term("", "9999")))).value,
+            r["event"].value,
+        ),
     )
     inside = sorted(parts["inside"], key=lambda r: r["place"].value)
     view = {
@@ -261,7 +274,132 @@ def entity_view(page: Page) -> tuple[dict[str, object], set[str]]:
         "articles": sorted(parts["articles"], key=lambda r: r["published"].value, reverse=True),
         "inside": inside,
     }
-    return view, linked_facts(page) | iris(roles) | iris(timeline) | iris(inside)
+    return view, linked_facts(page) | iris(roles) | iris(timeline) | iris(inside) | iris(parts["met"], "who")
+
+
+def partial_date(term: Term | None) -> PartialDate | None:
+    """A date of the graph at its precision (``xsd:date``, ``gYearMonth``, ``gYear``; a ``dateTime`` as its
+    day), or None for no date or one that is no calendar date."""
+    if term is None:
+        return None
+    value = term.value[:10] if term.datatype == XSD + "dateTime" else term.value
+    try:
+        return PartialDate.parse(value)
+    except ValueError:
+        return None
+
+
+def state(row: Row) -> str:
+    """An event's status as a word: ``happened``, ``planned``, … ("" when the graph gives none)."""
+    return row["status"].value.rsplit("#", 1)[-1].lower() if "status" in row else ""
+
+
+def timeline_marks(rows: list[Row], names: dict[str, str]) -> tuple[list[charts.Mark], int]:
+    """One mark per event at the precision of its date: its start (to its end), else its window, else the
+    latest day it can have been; and how many events have none of these."""
+    marks, undated, seen = [], 0, set()
+    for row in rows:
+        event = row["event"].value
+        if event in seen:
+            continue
+        seen.add(event)
+        status, label, href = state(row), names.get(event, event.rsplit("/", 1)[-1]), page_url(event)
+        start, end = partial_date(row.get("start")), partial_date(row.get("end"))
+        window = partial_date(row.get("from")), partial_date(row.get("to"))
+        latest = partial_date(row.get("latest"))
+        if start is not None:
+            last = end.last_day if end is not None and end.last_day >= start.first_day else start.last_day
+            shape = "point" if start.precision == "day" and last == start.first_day else "span"
+            when = row["start"].human + (f" – {row['end'].human}" if end is not None else "")
+            marks.append(
+                charts.Mark(
+                    label,
+                    href,
+                    start.first_day,
+                    last,
+                    "ongoing" if status == "ongoing" else shape,
+                    status,
+                    when,
+                )
+            )
+        elif window[0] is not None and window[1] is not None and window[0].first_day <= window[1].last_day:
+            when = f"window {row['from'].human} – {row['to'].human}"
+            marks.append(
+                charts.Mark(label, href, window[0].first_day, window[1].last_day, "band", status, when)
+            )
+        elif latest is not None:
+            when = f"not later than {row['latest'].human}"
+            marks.append(charts.Mark(label, href, latest.last_day, latest.last_day, "before", status, when))
+        else:
+            undated += 1
+    return marks, undated
+
+
+def node_kind(iri: str) -> str:
+    """``person``, ``organization``, ``place`` or ``thing``, from where the IRI is minted (an unnamed
+    speaker of an article is a person)."""
+    path = local_path(iri) or ""
+    kind = path.split("/", 1)[0]
+    if kind == "article" and "/speaker/" in path:
+        return "person"
+    return kind if kind in ("person", "organization", "place") else "thing"
+
+
+MAX_NODES = 16
+"""The most participants the network draws beside the page's own entity (those who shared most events with
+it); the table under it lists everyone who shared one."""
+
+
+def entity_charts(page: Page, names: dict[str, str]) -> dict[str, object]:
+    """The timeline and the network of an entity page, drawn, and the table of who took part with whom."""
+    parts = page.parts
+    marks, undated = timeline_marks(sorted(parts["timeline"], key=lambda r: r["event"].value), names)
+    label = names.get(page.iri, page.iri.rsplit("/", 1)[-1])
+    status = {r["event"].value: state(r) for r in parts["timeline"]}
+    who: dict[str, set[str]] = defaultdict(set)
+    for row in parts["met"]:
+        who[row["event"].value].add(row["who"].value)
+    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for event, people in who.items():
+        for a, b in itertools.combinations(sorted(people), 2):
+            pairs[a, b].add(event)
+    shared = {(b if a == page.iri else a): events for (a, b), events in pairs.items() if page.iri in (a, b)}
+
+    def name(iri: str) -> str:
+        return names.get(iri, iri.rsplit("/", 1)[-1])
+
+    ranked = sorted(shared, key=lambda o: (-len(shared[o]), name(o).lower(), o))
+    drawn = set(ranked[:MAX_NODES]) | {page.iri}
+    met: list[dict[str, object]] = []
+    edges = []
+    for (a, b), events in sorted(pairs.items(), key=lambda kv: (-len(kv[1]), name(kv[0][0]), name(kv[0][1]))):
+        own = page.iri in (a, b)
+        if not own and (a not in drawn or b not in drawn):
+            continue
+        ordered = sorted(events, key=lambda e: (status.get(e, "") not in charts.HAPPENED, name(e).lower()))
+        happened = any(status.get(e, "") not in charts.FUTURE | {"cancelled"} for e in events)
+        anchor_id = "met-" + "-".join(sorted(x.rstrip("/").rsplit("/", 1)[-1] for x in (a, b)))
+        first, second = (a, b) if b != page.iri else (b, a)
+        met.append({"id": anchor_id, "a": first, "b": second, "events": ordered, "own": own, "met": happened})
+        if a not in drawn or b not in drawn:
+            continue
+        href = page_url(ordered[0]) if len(ordered) == 1 else "#" + anchor_id
+        words = "; ".join(name(e) + (f" ({status[e]})" if status.get(e) else "") for e in ordered)
+        title = f"{name(first)} and {name(second)}: {len(ordered)} event(s): {words}"
+        edges.append(charts.Edge(a, b, len(ordered), href, title, happened))
+    centre = charts.Node(page.iri, label, page_url(page.iri), node_kind(page.iri))
+    others = [charts.Node(o, name(o), page_url(o), node_kind(o)) for o in ranked[:MAX_NODES]]
+    return {
+        "timeline_chart": charts.timeline(marks, undated=undated, label=f"Events of {label} over time")
+        if marks or undated
+        else None,
+        "network_chart": charts.network(centre, others, edges, label=f"Who took part in events with {label}")
+        if others
+        else None,
+        "met": met,
+        "met_hidden": len(ranked) - len(others),
+        "statuses": status,
+    }
 
 
 def resource_view(page: Page) -> tuple[dict[str, object], set[str]]:
