@@ -15,13 +15,13 @@ from kg.store import GraphStore, RemoteStore, Store, is_url, open_store
 from kg.vocab import Minter
 from server import errors, meta
 from server.cache import ResponseCache, ResultCache
-from server.dataset import DatasetInfo
+from server.dataset import DatasetInfo, TextIndex
 from server.execution import tempdirs
 from server.execution.inline import InlinePool
 from server.execution.malloc import fix_mmap_threshold, return_freed_memory
 from server.execution.pool import QueryPool
 from server.execution.remote import RemotePool
-from server.pages import routes, validation
+from server.pages import routes, search, validation
 from server.settings import resolve
 from server.sparql import description, dumps, endpoint
 
@@ -76,6 +76,7 @@ def create_app(
         app.extensions["newskg_pool"] = pool
         if cache is not None:  # whole responses to repeated GETs, in the same budget as the answers
             app.wsgi_app = ResponseCache(app.wsgi_app, cache, path="/sparql")  # type: ignore[method-assign]
+    app.extensions["newskg_search"] = text_index(store, store_path)
     del store
     return_freed_memory()  # what counting the dataset used: 14 MB per worker at 1M triples otherwise
     fix_mmap_threshold()  # gunicorn's workers inherit it
@@ -83,12 +84,22 @@ def create_app(
         Minter(effective["base_iri"]) if effective["base_iri"] else Minter.from_env()
     )
     app.config["NEWSKG_BASE"] = app.extensions["newskg_minter"].base
-    for blueprint in (endpoint.bp, dumps.bp, description.bp, meta.bp, routes.bp, validation.bp):
+    for blueprint in (endpoint.bp, dumps.bp, description.bp, meta.bp, routes.bp, validation.bp, search.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     if effective["cors"]:
         app.after_request(allow_cross_origin_reads)
     return app
+
+
+def text_index(store: GraphStore | None, store_path: Path | str | Store) -> TextIndex:
+    """The search index beside a store directory (opened by each worker at its first search), one made in
+    memory for a store in memory, none for a remote store."""
+    if isinstance(store, Store) and store.path is None:
+        return TextIndex.in_memory(store)
+    if isinstance(store, RemoteStore):
+        return TextIndex.none("its store is a remote SPARQL endpoint, whose text newskg does not index")
+    return TextIndex.beside(store_path if not isinstance(store_path, Store) else str(store_path.path))
 
 
 AUTO_MEMORY_TRIPLES = 500_000

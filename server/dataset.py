@@ -1,18 +1,24 @@
-"""What the served dataset holds, read once when the server starts: graphs and their sizes."""
+"""What the served dataset holds, read once when the server starts: graphs and their sizes; and the search
+index beside it (:class:`TextIndex`), opened in each process that searches."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flask import current_app
 from pyoxigraph import NamedNode, QuerySolution, QuerySolutions
+from werkzeug.exceptions import ServiceUnavailable
 
 from kg.errors import NewsKGError
-from kg.store import GraphStore
+from kg.search import SearchIndex, default_path, open_index
+from kg.store import GraphStore, Store
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,80 @@ class DatasetInfo:
 
     def has_graph(self, iri: str) -> bool:
         return iri in self.graphs
+
+
+class SearchUnavailable(NewsKGError):
+    """This server cannot search: its store has no index beside it, or the index cannot be read."""
+
+
+class TextIndex:
+    """The search index a server reads, opened read-only on first use in each process that searches.
+
+    Never in gunicorn's master: tantivy's reader starts threads and maps files, which a fork does not carry
+    over, so the master only knows the path, and each worker opens the index at its first search (again
+    after a fork, by process id). A store in memory (tests, embedding) gets an index in memory, made from
+    it at the first search. A remote store has none: searching answers :class:`SearchUnavailable`.
+    """
+
+    def __init__(self, *, path: Path | None = None, store: Store | None = None, missing: str = "") -> None:
+        self.path = path
+        self._store = store
+        self._missing = missing
+        self._lock = threading.Lock()
+        self._opened: tuple[int, SearchIndex] | None = None
+
+    @classmethod
+    def beside(cls, store_path: Path | str) -> TextIndex:
+        """The index of the store directory at ``store_path``: ``<store>.search``."""
+        return cls(path=default_path(Path(store_path)))
+
+    @classmethod
+    def in_memory(cls, store: Store) -> TextIndex:
+        return cls(store=store)
+
+    @classmethod
+    def none(cls, reason: str) -> TextIndex:
+        return cls(missing=reason)
+
+    def get(self) -> SearchIndex:
+        """The index, opened in this process if it was not yet.
+
+        :raises SearchUnavailable: when there is none, or it cannot be opened (the reason as the message).
+        """
+        opened = self._opened
+        if opened is not None and opened[0] == os.getpid():
+            return opened[1]
+        with self._lock:
+            if self._opened is None or self._opened[0] != os.getpid():
+                self._opened = (os.getpid(), self._open())
+            return self._opened[1]
+
+    def _open(self) -> SearchIndex:
+        if self._store is not None:
+            return open_index(self._store)
+        if self.path is None:
+            raise SearchUnavailable(f"this server has no search index: {self._missing}")
+        if not self.path.is_dir():
+            raise SearchUnavailable(
+                f"this server has no search index: none beside the store at {self.path.name} "
+                "(newskg build and newskg ingest write it)"
+            )
+        try:
+            return SearchIndex(self.path, read_only=True)
+        except NewsKGError as exc:
+            raise SearchUnavailable(f"the search index cannot be read: {exc}") from None
+
+
+def text_index() -> SearchIndex:
+    """The search index of the app handling this request, opened in this process at its first use.
+
+    :raises ServiceUnavailable: when the server has none, or cannot read it (the reason as the message).
+    """
+    handle: TextIndex = current_app.extensions["newskg_search"]
+    try:
+        return handle.get()
+    except SearchUnavailable as exc:
+        raise ServiceUnavailable(str(exc)) from None
 
 
 def main(path: str) -> None:

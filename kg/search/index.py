@@ -123,6 +123,34 @@ class Hit:
     """A quotation's article."""
     publishers: tuple[str, ...] = ()
 
+    def as_dict(self) -> dict[str, object]:
+        """The hit as JSON takes it (``/search``, ``newskg search --json``): what its kind has.
+
+        >>> Hit("https://example.org/person/x", "person", 1.5, "X", "https://example.org/graph/e").as_dict()
+        {'iri': 'https://example.org/person/x', 'kind': 'person', 'title': 'X', 'score': 1.5, 'date': None}
+        """
+        out: dict[str, object] = {
+            "iri": self.iri,
+            "kind": self.kind,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "date": self.date,
+        }
+        if self.snippet is not None:
+            out["snippet"] = {
+                "part": self.snippet.part,
+                "text": self.snippet.text,
+                "html": self.snippet.html,
+                "start": self.snippet.start,
+                "highlights": [list(h) for h in self.snippet.highlights],
+            }
+        if self.kind == "article":
+            out["matches"] = [list(m) for m in self.matches]
+            out["publishers"] = list(self.publishers)
+        if self.kind == "quotation":
+            out |= {"speaker": self.speaker, "speaker_name": self.speaker_name, "article": self.article}
+        return out
+
 
 @dataclass(frozen=True)
 class Drift:

@@ -8,18 +8,29 @@ from __future__ import annotations
 
 import functools
 import math
+import time
 from urllib.parse import parse_qsl
 
 import pyoxigraph
 from flask import Blueprint, Response, redirect, request, url_for
 from pyoxigraph import NamedNode
 from werkzeug.datastructures import MultiDict
-from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, NotAcceptable, UnsupportedMediaType
+from werkzeug.exceptions import (
+    BadRequest,
+    Forbidden,
+    HTTPException,
+    NotAcceptable,
+    ServiceUnavailable,
+    UnsupportedMediaType,
+)
 from werkzeug.sansio.utils import get_current_url
 
 from kg import formats
+from kg.errors import QueryError
+from kg.search import TEXT, index_search, rewrite
 from server import current
 from server.cache import KEPT_WHOLE
+from server.dataset import text_index
 from server.execution.job import Dataset, QueryJob
 from server.execution.query_process import short
 from server.sparql import conneg
@@ -159,19 +170,51 @@ def run_query(query: str, params: MultiDict[str, str]) -> Response:
     except NotAcceptable:
         refuse_malformed(query, base)  # an error in the request comes before what it may not accept
         raise
+    limit = time_limit(params)
+    started = time.monotonic()
+    text = text_searched(info.text)
+    if text != info.text:  # the text search counts against the query's time
+        spent = time.monotonic() - started
+        if spent >= limit:
+            raise ServiceUnavailable(
+                f"the query's text search took longer than the time limit of {limit:g} s and was cancelled "
+                "(setting: sparql_time_limit_s)"
+            )
+        limit -= spent
     job = QueryJob(
-        info.text,
+        text,
         offer.media_type,
         dataset_of(info.from_graphs, info.from_named_graphs, params),
         base=base,
-        original=query if info.capped else None,  # a syntax error is reported against the client's text
+        # a syntax error is reported against the client's text
+        original=query if info.capped or text != info.text else None,
     )
-    body = current.pool().run(job, time_limit(params), cached=KEPT_WHOLE not in request.environ)
+    body = current.pool().run(job, limit, cached=KEPT_WHOLE not in request.environ)
     response = Response(body, content_type=offer.content_type)
     response.vary.add("Accept")
     if info.capped:
         response.headers["X-SPARQL-Max-Rows"] = str(settings["max_result_rows"])
     return response
+
+
+MAX_TEXT_HITS = 10_000
+"""Most hits of the search index one ``nkgtext:query`` pattern feeds into the query (its ``VALUES``):
+``nkgtext:limit`` may ask for fewer, up to this many (the default is 1,000)."""
+
+
+def text_searched(query: str) -> str:
+    """``query`` with its text searches (``nkgtext:query``, see :mod:`kg.search.sparql`) answered from the
+    search index as ``VALUES``; after the guard read the client's text, before the engine runs it.
+
+    :raises BadRequest: for a reserved predicate used otherwise than documented.
+    :raises ServiceUnavailable: for a text search on a server without a search index.
+    """
+    if "nkgtext:" not in query and TEXT not in query:
+        return query
+    try:
+        return rewrite(query, lambda pattern: index_search(text_index())(pattern), max_limit=MAX_TEXT_HITS)
+    except QueryError as exc:
+        raise BadRequest(f"text search: {exc}") from None
 
 
 @functools.lru_cache(maxsize=64)
