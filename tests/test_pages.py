@@ -431,3 +431,73 @@ def test_the_charts_escape_names_from_the_graph(tmp_path: Path) -> None:
     assert chart_links(found["timeline"]) == {"/doc/event/e.html": "mark span happened"}
     assert "/doc/person/b.html" in chart_links(found["network"])
     assert "B <img src=x onerror=alert(1)>" in [t.text for t in found["network"].iter(SVG_NS + "title")]
+
+
+# --- the home page: the corpus at a glance ----------------------------------------------------------------
+
+
+def svgs(html: str) -> list[ET.Element]:
+    return [ET.fromstring(svg) for svg in re.findall(r"<svg .*?</svg>", html, flags=re.S)]
+
+
+def test_the_home_page_shows_the_corpus_at_a_glance_above_the_query_editor(client: FlaskClient) -> None:
+    html = text(client, "/")
+    assert html.index("The corpus at a glance") < html.index('<div id="yasgui">')
+    days, persons, places, asserted = svgs(html)
+    assert [t.text for t in days.iter(SVG_NS + "title")][1:] == ["2025-10-17: 1 article(s)"]
+    people = list(chart_links(persons))
+    assert people[:3] == [
+        f"/doc/person/{p}.html" for p in ("vladimir-putin", "donald-trump", "volodymyr-zelenskyy")
+    ]
+    assert "/doc/place/budapest.html" in chart_links(places) and len(people) == 10
+    assert "Vladimir Putin: 33 mention(s) in 1 article(s)" in [t.text for t in persons.iter(SVG_NS + "title")]
+    titles = [t.text or "" for t in asserted.iter(SVG_NS + "title")]
+    assert "facts: written by an editor, 51 of 60 (85 %)" in titles  # the seed's editor annotated it all
+    assert "85 % an editor wrote or confirmed, 0 % are machine facts" in " ".join(html.split())
+
+
+GLANCE = """@prefix schema: <http://schema.org/> .
+@prefix nkg: <https://w3id.org/newskg/ontology#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix anno: <http://news.test/kg/anno/> .
+@prefix ev: <http://news.test/kg/event/> .
+@prefix art: <http://news.test/kg/article/> .
+@prefix per: <http://news.test/kg/person/> .
+art:a a schema:NewsArticle ; schema:datePublished "2025-10-14"^^xsd:date .
+art:b a schema:NewsArticle ; schema:datePublished "2025-10-16"^^xsd:date .
+art:c a schema:NewsArticle ; schema:datePublished "2025-10-16"^^xsd:date .
+per:p a schema:Person ; schema:name "P <i>x</i>"@en .
+anno:1 oa:motivatedBy oa:describing ; oa:hasBody ev:1 ; nkg:assertedBy nkg:Editor ;
+    oa:hasTarget [ oa:hasSource art:a ] .
+anno:2 oa:motivatedBy oa:describing ; oa:hasBody ev:2 ; nkg:assertedBy nkg:Editor ;
+    nkg:review nkg:Confirmed ; oa:hasTarget [ oa:hasSource art:a ] .
+anno:3 oa:motivatedBy oa:describing ; oa:hasBody ev:3 ; nkg:assertedBy nkg:Extractor ;
+    nkg:confidence 0.7 ; oa:hasTarget [ oa:hasSource art:b ] .
+anno:4 oa:motivatedBy oa:describing ; oa:hasBody ev:3 ; nkg:assertedBy nkg:Extractor ;
+    nkg:confidence 0.7 ; oa:hasTarget [ oa:hasSource art:b ] .
+anno:5 oa:motivatedBy oa:identifying ; oa:hasBody per:p ; nkg:assertedBy nkg:Extractor ;
+    oa:hasTarget [ oa:hasSource art:c ] .
+"""
+
+
+def test_the_home_page_counts_editor_confirmed_and_machine_facts_and_every_day(tmp_path: Path) -> None:
+    data = tmp_path / "glance.ttl"
+    data.write_text(GLANCE, encoding="utf-8")
+    html = text(app_over(data, "http://news.test/kg/", tmp_path / "dumps").test_client(), "/")
+    days, persons, places, asserted = svgs(html)
+    assert [t.text for t in days.iter(SVG_NS + "title")][1:] == [
+        "2025-10-14: 1 article(s)",
+        "2025-10-15: 0 article(s)",  # a day without articles is a day of the axis
+        "2025-10-16: 2 article(s)",
+    ]
+    titles = [t.text or "" for t in asserted.iter(SVG_NS + "title")]
+    assert {
+        "facts: written by an editor, 1 of 3 (33 %)",
+        "facts: machine fact an editor confirmed or corrected, 1 of 3 (33 %)",
+        "facts: machine fact, not reviewed, 1 of 3 (33 %)",  # one fact of one article, whatever its spans
+        "mentions: machine fact, not reviewed, 1 of 1 (100 %)",
+    } <= set(titles)
+    assert "67 % an editor wrote or confirmed, 33 % are machine facts" in " ".join(html.split())
+    assert chart_links(persons) == {"/doc/person/p.html": "bar"} and "<i>x</i>" not in html
+    assert "None yet." in ET.tostring(places, encoding="unicode")

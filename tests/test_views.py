@@ -66,6 +66,20 @@ def test_an_rdf_description_is_one_query(
     assert b"alaska" in response.data
 
 
+def test_the_home_page_asks_the_graph_once(client: FlaskClient, queries: list[QueryJob]) -> None:
+    """Articles per day, the most mentioned persons and places and who asserts the facts: one query."""
+    assert client.get("/").status_code == 200
+    assert len(queries) == 1 and "'days' AS ?part_" in queries[0].query
+
+
+def test_the_charts_of_a_person_page_come_from_its_one_query_for_facts(
+    client: FlaskClient, queries: list[QueryJob]
+) -> None:
+    html = client.get("/doc/person/vladimir-putin.html").get_data(as_text=True)
+    assert 'class="chart timeline"' in html and 'class="chart network"' in html
+    assert len(queries) == 2 and "'met' AS ?part_" in queries[0].query
+
+
 def test_an_unknown_thing_is_404(client: FlaskClient) -> None:
     assert client.get("/doc/person/nobody-at-all.html").status_code == 404
     assert client.get("/doc/person/nobody-at-all.ttl").status_code == 404

@@ -461,7 +461,7 @@ def bars(items: Sequence[Bar], *, width: float = 1000, height: float = 160, labe
     if not items:
         return _empty(width, "Nothing to count yet.", "bars")
     top, bottom, left, right = 18.0, 22.0, 8.0, width - 8.0
-    slot = (right - left) / len(items)
+    slot = min((right - left) / len(items), 48.0)
     tallest = max(max(i.value for i in items), 1)
     gap = min(slot * 0.2, 6.0)
     every = max(1, math.ceil(len(items) * 70 / (right - left)))
@@ -502,7 +502,7 @@ def bars(items: Sequence[Bar], *, width: float = 1000, height: float = 160, labe
     return _svg(width, height, "".join(parts), css="bars", label=label)
 
 
-def ranking(items: Sequence[Bar], *, width: float = 360, label: str = "Ranking") -> Markup:
+def ranking(items: Sequence[Bar], *, width: float = 480, label: str = "Ranking") -> Markup:
     """Horizontal bars with their labels (the most mentioned persons or places), largest first."""
     if not items:
         return _empty(width, "None yet.", "ranking")
@@ -565,9 +565,13 @@ def shares(
             seen.setdefault(part.label, part)
     y, x = row * len(rows) + 8, text_width
     for part in seen.values():
-        out.append(_tag("rect", x=x, y=y, width=12.0, height=12.0, fill=part.colour))
+        room = 28 + 6.5 * len(part.label)
+        if x + room > width and x > text_width:
+            x, y = text_width, y + 20
+        dashes = {"stroke": "#ffffff", "stroke_dasharray": "3 1.5"} if part.dashed else {}
+        out.append(_tag("rect", x=x, y=y, width=12.0, height=12.0, fill=part.colour, **dashes))
         out.append(_text(part.label, x=x + 16, y=y + 10, fill=MUTED))
-        x += 28 + 7 * len(part.label)
+        x += room
     return _svg(width, y + 20, "".join(out), css="shares", label=label)
 
 

@@ -20,7 +20,7 @@ from kg.vocab import PREFIXES, SCHEMA
 from server import current
 from server.pages.graph import ask, iri_ref, labels, run, select
 from server.pages.links import page_url
-from server.pages.views import Page, expected_template
+from server.pages.views import Page, expected_template, overview
 
 bp = Blueprint("pages", __name__)
 
@@ -115,7 +115,8 @@ def examples() -> list[dict[str, str]]:
 
 @bp.get("/")
 def query_page() -> str:
-    return render_template("query.html", examples=examples())
+    """The home page: the corpus at a glance (one query), then the query editor with its examples."""
+    return render_template("home.html", examples=examples(), **overview())
 
 
 @bp.get("/browse")

@@ -8,6 +8,7 @@ survive the union.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -476,3 +477,139 @@ def highlight(body: str, spans: list[Row], names: dict[str, str]) -> list[list[S
                 segment.badge = sure[chosen[4]] if b == chosen[1] else ""
         paragraphs[-1].append(segment)
     return paragraphs
+
+
+# --- the home page: the corpus at a glance ---------------------------------------------------------------
+
+TOP = 10
+"""How many of the most mentioned persons and places the home page ranks."""
+
+
+def _most_mentioned(kind: str) -> str:
+    return (
+        "SELECT ?entity ?mentions ?articles ?name WHERE { { SELECT ?entity "
+        "(COUNT(DISTINCT ?anno) AS ?mentions) (COUNT(DISTINCT ?article) AS ?articles) WHERE { "
+        "?anno oa:motivatedBy oa:identifying ; "
+        f"oa:hasBody ?entity ; oa:hasTarget/oa:hasSource ?article . ?entity a schema:{kind} }} "
+        f"GROUP BY ?entity ORDER BY DESC(?mentions) ?entity LIMIT {TOP} }} "
+        "OPTIONAL { ?entity schema:name ?name } }"
+    )
+
+
+OVERVIEW = {
+    "days": "SELECT ?day (COUNT(DISTINCT ?article) AS ?articles) WHERE { ?article a schema:NewsArticle ; "
+    "schema:datePublished ?day } GROUP BY ?day",
+    "persons": _most_mentioned("Person"),
+    "places": _most_mentioned("Place"),
+    # a fact of an article: a fact node and the article whose words support it, by who asserts it
+    "facts": "SELECT ?motivation ?by ?review (COUNT(*) AS ?facts) WHERE { "
+    "SELECT DISTINCT ?motivation ?by ?review ?fact ?article WHERE { ?anno oa:hasBody ?fact ; "
+    "oa:motivatedBy ?motivation ; nkg:assertedBy ?by ; oa:hasTarget/oa:hasSource ?article "
+    "OPTIONAL { ?anno nkg:review ?review } } } GROUP BY ?motivation ?by ?review",
+}
+"""What the home page shows, as the parts of one query."""
+
+ASSERTERS = (
+    ("editor", "written by an editor", "#1d7a35", False),
+    ("confirmed", "machine fact an editor confirmed or corrected", "#6fae7a", False),
+    ("machine", "machine fact, not reviewed", "#c7782a", True),
+    ("reader", "read off the layout or the registry", "#9aa5b1", False),
+)
+"""Who asserts a fact, as the home page groups them: its key, its words, its colour, dashed (machine)."""
+
+MAX_DAYS = 120
+"""Up to this many days from the first article to the last, one bar a day; beyond, one bar a month."""
+
+
+def asserter(row: Row) -> str:
+    """``editor``, ``confirmed``, ``machine`` or ``reader``: who made a fact of the graph."""
+    by = row["by"].value.rsplit("#", 1)[-1]
+    if by == "Editor":
+        return "confirmed" if "review" in row else "editor"
+    return "machine" if by == "Extractor" else "reader"
+
+
+def per_day(rows: list[Row]) -> tuple[str, list[charts.Bar]]:
+    """Articles per day, every day from the first to the last (none is a zero bar), or per month over
+    :data:`MAX_DAYS`; dates that are no dates are left out."""
+    counts: dict[dt.date, int] = defaultdict(int)
+    for row in rows:
+        day = partial_date(row["day"])
+        if day is not None:
+            counts[day.first_day] += int(row["articles"].value)
+    if not counts:
+        return "day", []
+    first, last = min(counts), max(counts)
+    if (last - first).days < MAX_DAYS:
+        days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+        return "day", [
+            charts.Bar(d.isoformat(), counts.get(d, 0), "", f"{d.isoformat()}: {counts.get(d, 0)} article(s)")
+            for d in days
+        ]
+    months: dict[str, int] = defaultdict(int)
+    for day, n in counts.items():
+        months[day.isoformat()[:7]] += n
+    names, month = [], dt.date(first.year, first.month, 1)
+    while month <= last:
+        names.append(month.isoformat()[:7])
+        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return "month", [
+        charts.Bar(m, months.get(m, 0), "", f"{m}: {months.get(m, 0)} article(s)") for m in names
+    ]
+
+
+def ranked(rows: list[Row]) -> list[charts.Bar]:
+    """The most mentioned, most first, each named in English if it can be and linked to its page."""
+    best: dict[str, tuple[int, str]] = {}
+    counts: dict[str, tuple[int, int]] = {}
+    rank = {"en": 0, "": 1, "de": 2}
+    for row in rows:
+        iri = row["entity"].value
+        counts[iri] = int(row["mentions"].value), int(row["articles"].value)
+        if "name" in row:
+            score = rank.get(row["name"].lang, 3)
+            if iri not in best or score < best[iri][0]:
+                best[iri] = (score, row["name"].value)
+    order = sorted(counts, key=lambda i: (-counts[i][0], best.get(i, (0, i))[1].lower(), i))
+    return [
+        charts.Bar(
+            best.get(iri, (0, iri.rsplit("/", 1)[-1]))[1],
+            counts[iri][0],
+            page_url(iri),
+            f"{best.get(iri, (0, iri))[1]}: {counts[iri][0]} mention(s) in {counts[iri][1]} article(s)",
+        )
+        for iri in order[:TOP]
+    ]
+
+
+def overview() -> dict[str, object]:
+    """The home page's view of the corpus, from one query: articles per day, the most mentioned persons and
+    places, and who asserts its facts (editor, editor-confirmed machine facts, machine facts, the readers)."""
+    parts = select_parts(OVERVIEW)
+    unit, days = per_day(parts["days"])
+    facts: dict[str, dict[str, int]] = {"describing": defaultdict(int), "identifying": defaultdict(int)}
+    for row in parts["facts"]:
+        motivation = row["motivation"].value.removeprefix(OA)
+        facts["identifying" if motivation == "identifying" else "describing"][asserter(row)] += int(
+            row["facts"].value
+        )
+    rows = [
+        (name, [charts.Share(words, counts[key], colour, dashed) for key, words, colour, dashed in ASSERTERS])
+        for name, counts in (("facts", facts["describing"]), ("mentions", facts["identifying"]))
+    ]
+    described = facts["describing"]
+    total = sum(described.values())
+    share = {key: round(100 * described[key] / total) if total else 0 for key, *_ in ASSERTERS}
+    share["edited"] = round(100 * (described["editor"] + described["confirmed"]) / total) if total else 0
+    return {
+        "articles": sum(b.value for b in days),
+        "first_day": days[0].label if days else "",
+        "last_day": days[-1].label if days else "",
+        "days_chart": charts.bars(days, label=f"Articles per {unit}"),
+        "unit": unit,
+        "persons_chart": charts.ranking(ranked(parts["persons"]), label="The most mentioned persons"),
+        "places_chart": charts.ranking(ranked(parts["places"]), label="The most mentioned places"),
+        "facts_chart": charts.shares(rows, label="Who asserts the facts"),
+        "facts": total,
+        "share": share,
+    }
