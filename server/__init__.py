@@ -22,6 +22,7 @@ from server.execution.malloc import fix_mmap_threshold, return_freed_memory
 from server.execution.pool import QueryPool
 from server.execution.remote import RemotePool
 from server.pages import routes, search, validation
+from server.pages.entities import bp as entities_bp
 from server.settings import resolve
 from server.sparql import description, dumps, endpoint
 
@@ -86,6 +87,7 @@ def create_app(
     app.config["NEWSKG_BASE"] = app.extensions["newskg_minter"].base
     for blueprint in (endpoint.bp, dumps.bp, description.bp, meta.bp, routes.bp, validation.bp, search.bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(entities_bp)  # /entities?linked=no, the worklist of kg.curate
     errors.register(app)
     if effective["cors"]:
         app.after_request(allow_cross_origin_reads)
