@@ -307,11 +307,14 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 continue
             if (
                 has_noun
-                and t.low in ("des", "der")
+                and t.low in ("des", "der", "eines", "einer")
                 and k + 1 < end
                 and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
             ):
                 k += 1
+                continue
+            if has_noun and t.text[:1].isdigit() and k + 1 < end and _is_cap(toks[k + 1]):
+                k += 1  # "der Sportchef von Bayer 04 Leverkusen"
                 continue
             if (
                 has_noun
@@ -495,6 +498,12 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     pron = C.DE_PRONOUNS if lang == "de" else C.EN_PRONOUNS
     if toks[k].low in pron and toks[k].low not in ("man", "it"):
         return (k, j)
+    if toks[k].text == ")":
+        # "Ministerin Gitta Trauernicht (SPD)": the phrase before the brackets, with them
+        opening = next((x for x in range(k - 1, max(start - 1, k - 7), -1) if toks[x].text == "("), None)
+        if opening is not None and opening > start:
+            inner = _np_backward(st, opening, start)
+            return (inner[0], j) if inner is not None else None
     det = C.DE_DET if lang == "de" else C.EN_DET
     has_noun = False
     end = j
@@ -671,12 +680,211 @@ def _resolve_pronoun(st: _State, tok: _Tok) -> Speaker:
     return Speaker(span, tok.text, None, None)
 
 
+_APPOSITION_WORDS_DE = {
+    "der",
+    "die",
+    "das",
+    "des",
+    "dem",
+    "den",
+    "ein",
+    "eine",
+    "einer",
+    "eines",
+    "einem",
+    "seine",
+    "seiner",
+    "seines",
+    "ihre",
+    "ihrer",
+    "ihres",
+    "von",
+    "vom",
+    "für",
+    "im",
+    "in",
+    "am",
+    "an",
+    "aus",
+    "bei",
+    "beim",
+    "zur",
+    "zum",
+    "und",
+    "sowie",
+    "de",
+    "van",
+    "da",
+    "del",
+    "of",
+    "the",
+}
+_APPOSITION_WORDS_EN = {"a", "an", "the", "of", "for", "at", "and", "in", "on", "to", "with", "from", "'s"}
+_APPOSITION_PUNCT = set("/-–&()'’.") | _MARKS
+
+
+def _np_word(st: _State, t: _Tok) -> bool:
+    """A word that may stand inside a noun phrase with its appositions ("Fraktionschefin von Bündnis
+    90/Die Grünen", "Präsident des Deutschen Fußball Verbands (DFB)")."""
+    if t.text[:1].isupper() or t.text[:1].isdigit() or t.text in _APPOSITION_PUNCT:
+        return t.low not in (C.DE_STOP if st.lang == "de" else C.EN_STOP) or t.low in ("der", "die", "das")
+    if st.lang == "de":
+        return t.low in _APPOSITION_WORDS_DE or _is_adj(t, "de")
+    return t.low in _APPOSITION_WORDS_EN or (
+        t.text.isalpha() and t.text.islower() and not t.low.endswith("ed")
+    )
+
+
+def _apposition_end(st: _State, k: int, hi: int) -> int | None:
+    """The end of an apposition that opens at token ``k`` (just after a comma), when it is one: noun-phrase
+    words up to a comma, a colon, the end of the sentence or a verb of saying, ending in a noun or a
+    bracket (a relative clause ends in its verb: "der das Gesetz entworfen hatte")."""
+    toks = st.toks
+    m = k
+    while m < hi and m - k <= 14 and toks[m].text not in (",", ":", ";") and not _in_quote(st, toks[m]):
+        t = toks[m]
+        if _is_cue(st, t) or not _np_word(st, t) or (t.text == "." and m + 1 < hi):
+            break
+        m += 1
+    if m == k or (m < hi and toks[m].text not in (",", ":", ";", ".") and not _is_cue(st, toks[m])):
+        return None
+    if toks[k].low in _NP_OPENERS_NOT or toks[k].text in _APPOSITION_PUNCT:
+        return None  # ", zum Ausdruck:" is no apposition
+    last = toks[m - 1]
+    if not (_is_cap(last) or last.text in (")", "“", '"', "»", "«") or last.text[:1].isdigit()):
+        return None
+    if (
+        st.lang == "de"
+        and toks[k].low in ("der", "die", "das")
+        and not _is_cap(toks[k + 1] if k + 1 < m else last)
+    ):
+        return None
+    if not any(_is_cap(toks[x]) for x in range(k, m)):
+        return None
+    return m
+
+
+def _widen(st: _State, a: int, b: int) -> tuple[int, int]:
+    """A speaker phrase with what SpkAtt-2023 counts as part of it: an acronym or party in brackets after
+    it ("Bundespräsident Christian Wulff (CDU)"), an apposition after it ("Theo Zwanziger, Präsident des
+    DFB") and a title phrase before it that opens the clause ("Die Sprecherin der Stiftung Warentest, Heike
+    van Laak")."""
+    toks = st.toks
+    lo, hi = st.sents[toks[a].sent]
+    for _ in range(2):
+        if b + 1 < hi and toks[b].text == "(":
+            close = next((x for x in range(b + 1, min(hi, b + 8)) if toks[x].text == ")"), None)
+            if close is not None and all(_is_cap(x) or x.text[:1].isdigit() for x in toks[b + 1 : close]):
+                b = close + 1
+                continue
+        if b + 1 < hi and toks[b].text == "," and not _in_quote(st, toks[b + 1]):
+            end = _apposition_end(st, b + 1, hi)
+            if end is not None:
+                b = end
+                continue
+        break
+    if a - 2 >= lo and toks[a - 1].text == "," and _is_cap(toks[a]):
+        k = a - 2
+        while (
+            k >= lo
+            and _np_word(st, toks[k])
+            and toks[k].text not in (",", ":")
+            and not _in_quote(st, toks[k])
+        ):
+            k -= 1
+        first = k + 1
+        if first < lo or first >= a - 1:
+            return a, b
+        opens = (
+            first == lo
+            or toks[first - 1].text in (":", "“", "”", '"', "»", "«")
+            or (first - 1 == lo and toks[lo].low in _FOCUS)
+        )
+        if (
+            opens
+            and any(_is_cap(t) for t in toks[first : a - 1])
+            and toks[first].text not in _APPOSITION_PUNCT
+        ):
+            a = first
+    return a, b
+
+
+_NP_OPENERS_NOT = _APPOSITION_WORDS_DE - {
+    "der",
+    "die",
+    "das",
+    "des",
+    "dem",
+    "den",
+    "ein",
+    "eine",
+    "einer",
+    "eines",
+    "einem",
+    "seine",
+    "seiner",
+    "seines",
+    "ihre",
+    "ihrer",
+    "ihres",
+}
+
+
+def _prefield(st: _State, a: int, lo: int) -> int | None:
+    """Where the German prefield begins when the phrase at ``a`` is its end and the whole of it is one noun
+    phrase (before the finite verb of a main clause stands one constituent: "Renate Künast,
+    Fraktionschefin von Bündnis 90/Die Grünen, kritisierte"), or None."""
+    if st.lang != "de":
+        return None
+    toks = st.toks
+    s_lo = max(lo, st.sents[toks[a].sent][0])
+    k = a - 1
+    while k >= s_lo and (_np_word(st, toks[k]) or toks[k].text == ",") and not _in_quote(st, toks[k]):
+        if toks[k].text in ":;":
+            break
+        k -= 1
+    first = k + 1
+    while first < a and toks[first].text == ",":
+        first += 1
+    if first >= a:
+        return None
+    if not (first == s_lo or toks[first - 1].text in (":", "“", "”", '"', "»", "«")):
+        return None
+    t = toks[first]
+    if t.text in _APPOSITION_PUNCT or t.low in _NP_OPENERS_NOT or t.low in C.DE_ACCUSATIVE:
+        return None
+    return first
+
+
+def _widened(st: _State, sp: Speaker | None) -> Speaker | None:
+    """The speaker with its phrase widened as :func:`_widen` does (a pronoun stays as it is)."""
+    if sp is None or sp.span is None:
+        return sp
+    ta, tb = _tok_at(st, sp.span.start), _tok_at(st, max(sp.span.start, sp.span.end - 1))
+    if ta is None or tb is None or st.toks[ta].start != sp.span.start or st.toks[tb].end != sp.span.end:
+        return sp
+    if ta == tb and st.toks[ta].low in (C.DE_PRONOUNS if st.lang == "de" else C.EN_PRONOUNS):
+        return sp
+    a, b = _widen(st, ta, tb + 1)
+    if (a, b) == (ta, tb + 1):
+        return sp
+    s, e = st.toks[a].start, st.toks[b - 1].end
+    return Speaker(Span(s, e), st.text[s:e], sp.key, sp.role)
+
+
 def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
     toks = st.toks
-    s, e = toks[a].start, toks[b - 1].end
     if b - a == 1 and toks[a].low in (C.DE_PRONOUNS if st.lang == "de" else C.EN_PRONOUNS):
         return _resolve_pronoun(st, toks[a])
-    found = _mention_in(st, s, e) or _mention_in(st, s, e, ("Place",))
+    core = (toks[a].start, toks[b - 1].end)
+    a, b = _widen(st, a, b)
+    s, e = toks[a].start, toks[b - 1].end
+    found = (
+        _mention_in(st, *core)
+        or _mention_in(st, s, e)
+        or _mention_in(st, *core, ("Place",))
+        or _mention_in(st, s, e, ("Place",))
+    )
     gender = _gender_of_np(st, a, b)
     if found:
         # the head of "Der Berater Putins, Juri Uschakow": prefer a person not in the genitive
@@ -720,6 +928,26 @@ def _clause_initial(st: _State, a: int, lo: int) -> bool:
     return a <= max(lo, s_lo) or st.toks[a - 1].text in (",", ":", ";", "“", "”", '"', "''", "—", "–", "-")
 
 
+_RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches"}
+
+
+def _before_relative(st: _State, c: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase that opens the clause of the verb at ``c`` when a relative clause stands between
+    them: "NP, der ... hat, sagte"."""
+    toks = st.toks
+    s_lo = max(lo, st.sents[toks[c].sent][0])
+    k = c - 2
+    while k > s_lo and toks[k].text != "," and not _in_quote(st, toks[k]):
+        k -= 1
+    if k <= s_lo or toks[k].text != "," or toks[k + 1].low not in _RELATIVE:
+        return None
+    np_ = _np_forward(st, s_lo, k)
+    if np_ is None:
+        return None
+    a, b = _widen(st, *np_)
+    return (a, b) if b >= k - 1 and a == s_lo else None
+
+
 def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, float]:
     """The subject of the verb of saying at token ``c`` within tokens ``[lo, hi)``; and how sure."""
     toks, lang = st.toks, st.lang
@@ -730,11 +958,19 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         hi = min(hi, st.sents[toks[c].sent][1])
     # after the verb (inverted order), skipping reflexive and adverbs
     k = c + 1
-    skip = C.DE_ADVERBS_AFTER_VERB if lang == "de" else {"also", "later", "then", "again", "further"}
+    skip = (
+        C.DE_ADVERBS_AFTER_VERB - {"gegenüber"}  # "sagte gegenüber der Nachrichtenagentur": the addressee
+        if lang == "de"
+        else {"also", "later", "then", "again", "further"}
+    )
     while k < hi and (toks[k].low in skip or toks[k].low == "sich") and k - c <= 3:
         k += 1
     after = _np_forward(st, k, hi) if k < hi else None
     before = _np_backward(st, c, lo)
+    if before is not None:
+        pre = _prefield(st, before[0], lo)
+        if pre is not None:
+            before = (pre, before[1])
     if (
         lang == "en"
         and after is not None
@@ -742,6 +978,10 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     ):
         after = None  # English inverts only "said X", "added X"
     first = None
+    if lang == "de" and toks[c - 1].text == "," if c > lo else False:
+        # "Günther Platter, der Verteidigungsminister Österreichs, der zur Zeit ... inne hat, sagte": the
+        # phrase that opens the clause, before the relative clause
+        first = _before_relative(st, c, lo)
     if lang == "en" and (before is None or not _clause_initial(st, before[0], lo)):
         # "Trump, speaking to a veterans group, said ...", "Cruz exhorted ... and said ...": the subject
         s_lo = st.sents[toks[c].sent][0]
@@ -1150,11 +1390,14 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                     cue = _cue_span(st, c, phi)
                     speaker, conf = _subject_of(st, c, plo, phi)
                 else:
-                    np_ = _np_backward(st, phi - 1, plo)
-                    sp = _nearest_mention_speaker(st, s1 - 1, st.toks[phi - 1].start)
-                    speaker, conf = (
-                        (sp, 0.6) if sp else ((_speaker_from_np(st, *np_), 0.5) if np_ else (None, 0))
-                    )
+                    # "In der ARD zeigt sich der Bundestrainer zufrieden:": the subject of that sentence
+                    speaker, conf = _sentence_subject(st, s1 - 1), 0.6
+                    if speaker is None:
+                        np_ = _np_backward(st, phi - 1, plo)
+                        sp = _nearest_mention_speaker(st, s1 - 1, st.toks[phi - 1].start)
+                        speaker, conf = (
+                            (sp, 0.6) if sp else ((_speaker_from_np(st, *np_), 0.5) if np_ else (None, 0))
+                        )
     if speaker is not None and step == "none":
         step = "1-2"
     # 2a. inside a reported clause of this sentence ("Laut X sei die Lage „ernst“"): its speaker
@@ -1196,6 +1439,8 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         speaker, conf = Speaker(last.span, last.text, last.key, last.role), 0.55
     if speaker is not None and step == "none":
         step = "5"
+    if speaker is not None and step in ("1-2", "2b", "3", "4"):
+        speaker = _widened(st, speaker)
     if speaker is not None:
         _remember(st, speaker, s2)
     confidence = round(min(0.95, p * (0.5 + 0.5 * conf) if speaker else p * 0.5), 3)
