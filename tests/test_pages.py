@@ -334,7 +334,7 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def charts_of(html: str) -> dict[str, ET.Element]:
-    """The page's SVG charts by their kind (``timeline``, ``network``, ...), parsed as XML."""
+    """The page's SVG charts by their kind (``over-time``, ``network``, ...), parsed as XML."""
     found = {}
     for svg in re.findall(r"<svg .*?</svg>", html, flags=re.S):
         root = ET.fromstring(svg)
@@ -351,7 +351,7 @@ class TestEntityCharts:
     def test_the_timeline_draws_each_dated_event_at_its_precision_linking_to_it(
         self, client: FlaskClient
     ) -> None:
-        timeline = charts_of(text(client, "/doc/person/vladimir-putin.html"))["timeline"]
+        timeline = charts_of(text(client, "/doc/person/vladimir-putin.html"))["over-time"]
         assert chart_links(timeline) == {
             "/doc/event/icc-arrest-warrant-putin-2023.html": "mark span happened",  # 2023: a year
             "/doc/event/orban-putin-moscow-2024-07.html": "mark span happened",  # July 2024: a month
@@ -368,7 +368,7 @@ class TestEntityCharts:
         assert any("1 more without a date" in (t.text or "") for t in timeline.iter(SVG_NS + "text"))
 
     def test_a_day_is_a_point_and_an_ongoing_event_runs_on(self, client: FlaskClient) -> None:
-        timeline = charts_of(text(client, "/doc/person/volodymyr-zelenskyy.html"))["timeline"]
+        timeline = charts_of(text(client, "/doc/person/volodymyr-zelenskyy.html"))["over-time"]
         links = chart_links(timeline)
         assert links["/doc/event/zelenskyy-visit-washington-2025-10.html"] == "mark ongoing ongoing"
         assert links["/doc/event/trump-zelenskyy-white-house-2025-10-17.html"] == "mark point planned"
@@ -402,8 +402,8 @@ class TestEntityCharts:
         self, client: FlaskClient
     ) -> None:
         html = text(client, "/doc/organization/international-criminal-court.html")
-        assert set(charts_of(html)) == {"timeline"} and "Who met whom" not in html
-        assert "/doc/event/icc-arrest-warrant-putin-2023.html" in chart_links(charts_of(html)["timeline"])
+        assert set(charts_of(html)) == {"over-time"} and "Who met whom" not in html
+        assert "/doc/event/icc-arrest-warrant-putin-2023.html" in chart_links(charts_of(html)["over-time"])
 
     def test_a_page_with_no_events_draws_no_chart(self, client: FlaskClient) -> None:
         html = text(client, "/doc/person/karoline-leavitt.html")
@@ -428,7 +428,7 @@ def test_the_charts_escape_names_from_the_graph(tmp_path: Path) -> None:
     html = text(client, "/doc/person/a.html")
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>bold</b>" not in html
     found = charts_of(html)
-    assert chart_links(found["timeline"]) == {"/doc/event/e.html": "mark span happened"}
+    assert chart_links(found["over-time"]) == {"/doc/event/e.html": "mark span happened"}
     assert "/doc/person/b.html" in chart_links(found["network"])
     assert "B <img src=x onerror=alert(1)>" in [t.text for t in found["network"].iter(SVG_NS + "title")]
 

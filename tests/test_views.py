@@ -76,7 +76,7 @@ def test_the_charts_of_a_person_page_come_from_its_one_query_for_facts(
     client: FlaskClient, queries: list[QueryJob]
 ) -> None:
     html = client.get("/doc/person/vladimir-putin.html").get_data(as_text=True)
-    assert 'class="chart timeline"' in html and 'class="chart network"' in html
+    assert 'class="chart over-time"' in html and 'class="chart network"' in html
     assert len(queries) == 2 and "'met' AS ?part_" in queries[0].query
 
 

@@ -156,6 +156,8 @@ def shorten(text: str, limit: int) -> str:
 
 
 def _svg(width: float, height: float, content: str, *, css: str, label: str) -> Markup:
+    """The ``<svg>`` element, classed ``chart {css}`` (never ``timeline``: the pages' list of events has that
+    class, and its links are not the chart's)."""
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {escape(css)}" viewBox="0 0 {_num(width)} '
         f'{_num(height)}" width="{_num(width)}" height="{_num(height)}" role="group" '
@@ -269,7 +271,7 @@ def timeline(
     """
     if not marks:
         message = "No event has a date in the text." if undated else "No events."
-        return _empty(width, message, "timeline")
+        return _empty(width, message, "over-time")
     marks = sorted(marks, key=lambda m: (m.first, m.last, m.label))
     start, end, ticks = axis(min(m.first for m in marks), max(m.last for m in marks))
     left, right, top, row = 12.0, width - 12.0, 30.0, 24.0
@@ -319,7 +321,7 @@ def timeline(
             class_="undated",
         )
     total = height + legend_height + (36 if undated else 8)
-    return _svg(width, total, "".join(parts) + legend + note, css="timeline", label=label)
+    return _svg(width, total, "".join(parts) + legend + note, css="over-time", label=label)
 
 
 def _timeline_legend(width: float, top: float) -> tuple[str, float]:
@@ -384,7 +386,7 @@ def network(
     if not others:
         return _empty(width, "Nobody else took part in its events.", "network")
     height = min(width, 120 + 36 * len(others)) if len(others) > 2 else 220.0
-    height = max(height, 260.0)
+    height = max(height, 320.0)
     cx, cy = width / 2, height / 2
     radius = min(cx - 150, cy - 34)
     place = {centre.key: (cx, cy)}
@@ -410,7 +412,8 @@ def network(
         body = _title(edge.title or f"{edge.count} shared event(s)")
         if own:
             body += _tag("line", x1=x1, y1=y1, x2=x2, y2=y2, class_="edge-line", **style)
-            mx, my = x1 + (x2 - x1) * 0.55, y1 + (y2 - y1) * 0.55
+            (ox, oy) = place[edge.b if edge.a == centre.key else edge.a]
+            mx, my = cx + (ox - cx) * 0.6, cy + (oy - cy) * 0.6  # the count away from the centre's name
         else:  # bowed away from the centre, so that no edge between two others hides under its edges
             (qx, qy), (mx, my) = _bow(x1, y1, x2, y2, cx, cy)
             d = f"M{_num(x1)} {_num(y1)} Q{_num(qx)} {_num(qy)} {_num(x2)} {_num(y2)}"
