@@ -152,6 +152,20 @@ def test_nothing_found_is_said(client: FlaskClient) -> None:
     assert all(not hits for hits in results(client, "q=Quantencomputer").values())
 
 
+def test_the_search_text_is_shown_as_text(client: FlaskClient) -> None:
+    html = client.get("/search", query_string={"q": '<script>alert(1)</script> "Putin'}).get_data(
+        as_text=True
+    )
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_an_article_page_ignores_found_offsets_that_make_no_sense(client: FlaskClient) -> None:
+    for found in ("x", "9-3", "99999999-999999999", "1-2-3,", "-5", "0-10" * 200, "a-b," * 1000):
+        response = client.get(f"/doc/article/{SEED_SLUG}.html", query_string={"found": found})
+        assert response.status_code == 200
+        assert 'id="found-1"' not in response.get_data(as_text=True)
+
+
 def test_every_page_has_the_search_box(client: FlaskClient) -> None:
     for path in ("/", "/browse", f"/doc/article/{SEED_SLUG}.html", "/doc/person/vladimir-putin.html"):
         html = client.get(path).get_data(as_text=True)
