@@ -3,10 +3,18 @@
 #
 #   .ci/virtuoso.sh start DIR   a new, empty database in DIR (made if missing; database files of an earlier
 #                               run there are replaced) from .ci/virtuoso.ini, on 127.0.0.1 at two free
-#                               ports (SQL, HTTP), SPARQL_UPDATE granted to Virtuoso's anonymous SPARQL
-#                               user; prints the query endpoint URL (http://127.0.0.1:PORT/sparql) once the
-#                               server answers there. When DIR's server is already up, prints its URL again.
+#                               ports (SQL, HTTP); prints the query endpoint URL (http://127.0.0.1:PORT/sparql)
+#                               once the server answers there. When DIR's server is already up, prints its
+#                               URL again.
 #   .ci/virtuoso.sh stop DIR    stops DIR's server if it runs and deletes its database files (the log stays).
+#
+# Who may do what (graph-level security, checked by start before it prints the URL):
+#   - anonymous (/sparql, Virtuoso's SPARQL user, "nobody" to its graph security): reads, never writes; it
+#     is not granted SPARQL_UPDATE and may only read the graphs anyone may read
+#   - the user "newskg" (digest, /sparql-auth; its password in DIR/netrc): SPARQL_UPDATE, reads and writes
+#   - Virtuoso's own graphs (its RDF views' virtrdf#, ldp#, the endpoint's service description) are private:
+#     nobody reads them through SPARQL, so they are not part of the union default graph that a query
+#     without a dataset reads (kg.store.dialects says why newskg cannot leave them out itself)
 #
 # Installs the Debian package when virtuoso-t is missing (apt-get, as root). Besides the database, DIR gets:
 #   url           the query endpoint URL (what start prints)
@@ -54,6 +62,39 @@ isql() {  # SQL_PORT PASSWORD STATEMENTS: run them as dba, fail on any error
   local out
   out=$(isql-vt "127.0.0.1:$1" dba "$2" exec="$3" </dev/null 2>&1) || { echo "$out" >&2; return 1; }
   if grep -q '\*\*\* Error' <<<"$out"; then echo "$out" >&2; return 1; fi
+}
+
+# Virtuoso's own graphs in a new database (kg.store.dialects.VIRTUOSO.own_graphs)
+own_graphs=(http://www.openlinksw.com/schemas/virtrdf# http://www.w3.org/ns/ldp# http://localuriqaserver/sparql)
+
+update() {  # URL UPDATE [CURL OPTIONS...]: the HTTP status of the update
+  local url=$1 text=$2
+  shift 2
+  curl -sS -o /dev/null -w '%{http_code}' --max-time 10 -H 'Content-Type: application/sparql-update' \
+    --data-binary "$text" "$@" "$url"
+}
+
+check_permissions() {  # URL: the permissions are in force, or fail
+  local url=$1 auth_url=${1%/sparql}/sparql-auth status visible
+  local probe='INSERT DATA { GRAPH <urn:newskg:ci:probe> { <urn:a> <urn:b> 1 } }'
+  local as_newskg=(--digest --netrc-file "$dir/netrc")
+  status=$(update "$url" "$probe")
+  if [ "$status" -lt 400 ]; then
+    echo "virtuoso.sh: the anonymous endpoint took an update ($status)" >&2
+    return 1
+  fi
+  status=$(update "$auth_url" "$probe" "${as_newskg[@]}")
+  if [ "$status" -ge 300 ]; then
+    echo "virtuoso.sh: the user newskg cannot update ($status)" >&2
+    return 1
+  fi
+  update "$auth_url" 'DROP SILENT GRAPH <urn:newskg:ci:probe>' "${as_newskg[@]}" >/dev/null
+  visible=$(curl -fsS --max-time 10 -H 'Accept: text/csv' \
+    --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' "$url" | tail -n 1)
+  if [ "$visible" != 0 ]; then
+    echo "virtuoso.sh: the union default graph of a new database is not empty ($visible triples)" >&2
+    return 1
+  fi
 }
 
 random_password() {
@@ -120,15 +161,22 @@ start() {
   (umask 077 && echo "$dba_password" >"$dir/dba.password" \
     && echo "machine 127.0.0.1 login newskg password $user_password" >"$dir/netrc")
   isql "$sql_port" dba "USER_CHANGE_PASSWORD('dba', 'dba', '$dba_password');"
-  isql "$sql_port" "$dba_password" "GRANT SPARQL_UPDATE TO \"SPARQL\";
-DB.DBA.USER_CREATE('newskg', '$user_password');
-GRANT SPARQL_UPDATE TO \"newskg\";"
-  # the grant is in force: an update through the anonymous endpoint succeeds
-  if ! curl -fsS -o /dev/null --max-time 10 -H 'Content-Type: application/sparql-update' \
-      --data-binary 'CLEAR SILENT GRAPH <urn:newskg:ci:probe>' "$url"; then
-    echo "virtuoso.sh: the endpoint refuses updates after GRANT SPARQL_UPDATE" >&2
-    exit 1
-  fi
+  # permissions (RDF_DEFAULT_USER_PERMS_SET(user, bits, private?)): 1 read, 2 write, 4 sponge, 8 list
+  local private=http://www.openlinksw.com/schemas/virtrdf#PrivateGraphs own
+  local statements="DB.DBA.USER_CREATE('newskg', '$user_password');
+GRANT SPARQL_UPDATE TO \"newskg\";
+DB.DBA.RDF_GRAPH_GROUP_CREATE('$private', 1);"
+  for own in "${own_graphs[@]}"; do
+    statements+="
+DB.DBA.RDF_GRAPH_GROUP_INS('$private', '$own');"
+  done
+  statements+="
+DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 1, 0);
+DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 0, 1);
+DB.DBA.RDF_DEFAULT_USER_PERMS_SET('newskg', 3, 0);
+DB.DBA.RDF_DEFAULT_USER_PERMS_SET('newskg', 0, 1);"
+  isql "$sql_port" "$dba_password" "$statements"
+  check_permissions "$url"
   echo "$url" >"$dir/url"
   echo "$url"
 }

@@ -5,12 +5,16 @@ each test once against each (the ``sparql_server`` fixture's parameter).
 (Virtuoso's /sparql) and NEWSKG_TEST_VIRTUOSO_NETRC (the digest user .ci/virtuoso.sh made). Without them the
 fixtures start their own: oxigraph from the package installed with the dev dependencies, Virtuoso through
 `.ci/virtuoso.sh` (Debian's package); in CI (CI=true) a missing Virtuoso URL fails the tests instead.
+
+Virtuoso's anonymous user may only read there: everything that writes to it does so as the user in
+NEWSKG_TEST_VIRTUOSO_NETRC (:data:`WRITERS`), newskg through NEWSKG_STORE_CREDENTIALS.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import gzip
+import netrc
 import os
 import socket
 import subprocess
@@ -36,6 +40,8 @@ from tests.conftest import DATA, NEWSKG, ROOT, SEED_DIR, free_port, start_server
 
 OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
 VIRTUOSO_SH = ROOT / ".ci" / "virtuoso.sh"
+WRITERS: dict[str, Path] = {}
+"""A server's query URL -> the netrc file of the user who may write there (Virtuoso; oxigraph needs none)."""
 
 
 def wait_for(url: str) -> None:
@@ -56,12 +62,26 @@ def update_url(query_url: str) -> str:
 
 
 def post_update(query_url: str, update: str) -> None:
+    """As the user who may write there: on Virtuoso, at /sparql-auth with digest credentials."""
+    url, auth = update_url(query_url), None
+    if query_url in WRITERS:
+        user, _, password = netrc.netrc(WRITERS[query_url]).authenticators("127.0.0.1")  # type: ignore[misc]
+        url, auth = query_url + "-auth", requests.auth.HTTPDigestAuth(user, password)
     requests.post(
-        update_url(query_url),
+        url,
         data=update.encode(),
         headers={"Content-Type": "application/sparql-update"},
+        auth=auth,
         timeout=60,
     ).raise_for_status()
+
+
+def writer(url: str, **options: object) -> RemoteStore:
+    """A store on the server at ``url`` that may write there (credentials from :data:`WRITERS`)."""
+    with pytest.MonkeyPatch.context() as env:
+        if url in WRITERS:
+            env.setenv("NEWSKG_STORE_CREDENTIALS", str(WRITERS[url]))
+        return RemoteStore(url, **options)  # type: ignore[arg-type]
 
 
 def clear(query_url: str) -> None:
@@ -100,16 +120,19 @@ def oxigraph_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @dataclasses.dataclass
 class Virtuoso:
     url: str
-    netrc: Path | None
+    netrc: Path
 
 
 @pytest.fixture(scope="session")
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
     url = os.environ.get("NEWSKG_TEST_VIRTUOSO_URL")
-    netrc = os.environ.get("NEWSKG_TEST_VIRTUOSO_NETRC")
+    netrc_path = os.environ.get("NEWSKG_TEST_VIRTUOSO_NETRC")
     if url:
+        if not netrc_path:
+            pytest.fail("NEWSKG_TEST_VIRTUOSO_NETRC is not set (.ci/virtuoso.sh writes DIR/netrc)")
         wait_for(url)
-        yield Virtuoso(url, Path(netrc) if netrc else None)
+        WRITERS[url] = Path(netrc_path)
+        yield Virtuoso(url, Path(netrc_path))
         return
     if os.environ.get("CI") == "true":
         pytest.fail(
@@ -120,7 +143,9 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
         ["bash", str(VIRTUOSO_SH), "start", str(folder)], capture_output=True, text=True, timeout=900
     )
     assert started.returncode == 0, started.stderr[-3000:]
-    yield Virtuoso(started.stdout.strip(), folder / "netrc")
+    url = started.stdout.strip()
+    WRITERS[url] = folder / "netrc"
+    yield Virtuoso(url, folder / "netrc")
     subprocess.run(["bash", str(VIRTUOSO_SH), "stop", str(folder)], capture_output=True, timeout=120)
 
 
@@ -136,8 +161,13 @@ def sparql_server(request: pytest.FixtureRequest) -> str:
     return url
 
 
-def newskg(*args: str | Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("NEWSKG_")} | env
+def newskg(*args: str | Path, anonymous: bool = False, **env: str) -> subprocess.CompletedProcess[str]:
+    """``newskg ARGS``, as the user who may write on a server named in them unless ``anonymous``."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("NEWSKG_")}
+    for arg in args if not anonymous else ():
+        if str(arg) in WRITERS:
+            environment["NEWSKG_STORE_CREDENTIALS"] = str(WRITERS[str(arg)])
+    environment |= env
     return subprocess.run(
         [NEWSKG, *map(str, args)], capture_output=True, text=True, env=environment, timeout=600
     )
@@ -507,6 +537,8 @@ def test_the_dialect_is_recognised(sparql_server: str) -> None:
     store = RemoteStore(sparql_server)
     assert store.dialect.name == server_kind(sparql_server)
     assert store.update_url == update_url(sparql_server)
+    if server_kind(sparql_server) == "virtuoso":  # the anonymous /sparql: updates with credentials elsewhere
+        assert writer(sparql_server).update_url == sparql_server + "-auth"
 
 
 def ntriples(tag: str, count: int) -> bytes:
@@ -532,7 +564,7 @@ GRAPH = "urn:newskg:test:large"
 
 def test_a_graph_larger_than_one_update_is_written_whole(sparql_server: str) -> None:
     """12,000 triples: Virtuoso refuses more than 4,989 in one INSERT DATA block."""
-    store = RemoteStore(sparql_server)
+    store = writer(sparql_server)
     store.replace_graphs_ntriples({GRAPH: ntriples("old", 12_000), "urn:newskg:test:small": ntriples("x", 3)})
     assert count(store, GRAPH, "old") == 12_000 and count(store, "urn:newskg:test:small") == 3
     store.replace_graphs_ntriples({GRAPH: ntriples("new", 5_001)})
@@ -547,7 +579,7 @@ def test_a_graph_larger_than_one_update_is_written_whole(sparql_server: str) -> 
 def staged(url: str) -> RemoteStore:
     """A store that writes through staging graphs in small requests whatever the server (oxigraph too)."""
     dialect = RemoteStore(url).dialect
-    return RemoteStore(
+    return writer(
         url,
         dialect=dataclasses.replace(
             dialect, atomic_requests=False, max_block_triples=500, max_update_bytes=60_000
@@ -594,7 +626,7 @@ def test_the_staging_graphs_of_a_writer_that_died_are_dropped_by_the_next_write(
 
 
 def test_ask_is_a_boolean_and_construct_is_triples(sparql_server: str) -> None:
-    store = RemoteStore(sparql_server)
+    store = writer(sparql_server)
     store.replace_graphs_ntriples({GRAPH: ntriples("q", 5)})
     yes = store.query("ASK { ?s <urn:newskg:test:p> ?o }")
     no = store.query("ASK { ?s <urn:newskg:test:nothing> ?o }")
@@ -621,8 +653,6 @@ def test_the_server_s_own_graphs_are_not_counted(built: str, tmp_path: Path) -> 
 
 def test_credentials_come_from_a_file_never_the_url(virtuoso: Virtuoso, tmp_path: Path) -> None:
     """Virtuoso's /sparql-auth takes digest credentials, read from NEWSKG_STORE_CREDENTIALS (a netrc file)."""
-    if virtuoso.netrc is None:
-        pytest.fail("NEWSKG_TEST_VIRTUOSO_NETRC is not set (.ci/virtuoso.sh writes DIR/netrc)")
     auth_url = virtuoso.url.removesuffix("/sparql") + "/sparql-auth"
     password = virtuoso.netrc.read_text().split()[-1]
     query = ["query", "--store", auth_url, "--format", "csv", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"]
@@ -677,7 +707,7 @@ def test_literals_come_back_as_they_were_written(sparql_server: str) -> None:
         Literal(" <&>\"' "),
         Literal(" x", datatype=NamedNode("urn:newskg:test:type")),
     ]
-    store = RemoteStore(sparql_server)
+    store = writer(sparql_server)
     quads = [
         Quad(NamedNode(f"urn:newskg:test:s{i}"), NamedNode("urn:newskg:test:p"), lit)
         for i, lit in enumerate(literals)
@@ -687,3 +717,79 @@ def test_literals_come_back_as_they_were_written(sparql_server: str) -> None:
     assert sorted((q.object for q in store.quads() if q.graph_name.value == GRAPH), key=str) == sorted(
         literals, key=str
     )
+
+
+# --- who may write, and what the union default graph holds ---
+
+
+def test_an_anonymous_update_is_refused_and_newskg_s_user_writes(virtuoso: Virtuoso, tmp_path: Path) -> None:
+    """.ci/virtuoso.sh grants SPARQL_UPDATE to newskg's user only: anonymous /sparql reads, never writes."""
+    graph = "urn:newskg:test:anonymous"
+    anonymous = requests.post(
+        virtuoso.url,
+        data=f"INSERT DATA {{ GRAPH <{graph}> {{ <urn:a> <urn:b> 1 }} }}".encode(),
+        headers={"Content-Type": "application/sparql-update"},
+        timeout=60,
+    )
+    assert anonymous.status_code >= 400 and "permission" in anonymous.text.lower()
+    with pytest.raises(NewsKGError, match=r"refused the update .*no credentials are set"):
+        RemoteStore(virtuoso.url).replace_graphs_ntriples({graph: b"<urn:a> <urn:b> <urn:c> .\n"})
+    assert graph not in RemoteStore(virtuoso.url).graphs()
+    refused = newskg("build", "--data", DATA, "--store", virtuoso.url, anonymous=True)
+    assert refused.returncode != 0 and "no credentials are set" in refused.stderr, refused.stderr[-2000:]
+    store = writer(virtuoso.url)
+    assert store.update_url.endswith("/sparql-auth")
+    store.replace_graphs_ntriples({graph: b"<urn:a> <urn:b> <urn:c> .\n"})
+    assert graph in RemoteStore(virtuoso.url).graphs()  # what newskg's user wrote, anyone reads
+    store.remove_graphs([graph])
+
+
+OWN_NAMESPACES = (
+    "http://www.openlinksw.com/schemas/virtrdf#",
+    "http://www.w3.org/ns/ldp#",
+    "http://localuriqaserver/",
+)
+
+
+def test_the_server_s_own_graphs_are_not_in_the_union_default_graph(endpoint: str, built: str) -> None:
+    """Virtuoso's own graphs (2,496 triples in a new database) are private there: neither a query over the
+    default graph through the endpoint nor newskg's export and graph list see them."""
+    mentions = " || ".join(f'STRSTARTS(STR(?{v}), "{ns}")' for ns in OWN_NAMESPACES for v in ("s", "p", "o"))
+    response = requests.get(
+        endpoint + "/sparql",
+        params={"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER({mentions}) }}"},
+        headers={"Accept": "text/csv"},
+        timeout=60,
+    )
+    assert response.status_code == 200 and response.text.split("\r\n")[1] == "0"
+    listed = requests.get(
+        endpoint + "/sparql",
+        params={"query": "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"},
+        headers={"Accept": "text/csv"},
+        timeout=60,
+    ).text.split("\r\n")[1:]
+    assert "https://kg.example.org/graph/entities" in listed
+    assert not {g for g in listed if g.startswith(OWN_NAMESPACES)}
+    exported = newskg("export", "--store", built, "--format", "nq")
+    assert (
+        exported.returncode == 0
+        and exported.stdout
+        and not any(ns in exported.stdout for ns in OWN_NAMESPACES)
+    )
+
+
+def test_a_server_whose_own_graphs_are_readable_is_not_read_as_the_union(sparql_server: str) -> None:
+    """Where a query without a dataset reads every graph (Virtuoso), the store refuses to ask for the union
+    while one of the server's own graphs is readable: it would be part of every answer."""
+    visible = "urn:newskg:test:servers-own"
+    post_update(sparql_server, f"INSERT DATA {{ GRAPH <{visible}> {{ <urn:a> <urn:b> 1 }} }}")
+    try:
+        dialect = RemoteStore(sparql_server).dialect
+        store = RemoteStore(
+            sparql_server, dialect=dataclasses.replace(dialect, union="server", own_graphs=(visible,))
+        )
+        with pytest.raises(NewsKGError, match=r"own graphs .*urn:newskg:test:servers-own.* private"):
+            store.query("ASK { ?s ?p ?o }")
+        assert bool(RemoteStore(sparql_server).query("ASK { ?s ?p ?o }"))  # the dialect's own are private
+    finally:
+        post_update(sparql_server, f"DROP SILENT GRAPH <{visible}>")

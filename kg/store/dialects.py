@@ -7,15 +7,25 @@ says it as well). ``standard`` is what the SPARQL 1.1 Protocol promises and noth
 
 What was measured (Virtuoso 7.2.5, Debian's ``virtuoso-opensource-7-bin``; oxigraph 0.5):
 
-- **Where updates go.** oxigraph: ``…/update`` beside ``…/query``. Virtuoso: the query endpoint itself
-  (``/sparql``, or ``/sparql-auth`` with digest credentials); ``/update`` is 404.
+- **Where updates go.** oxigraph: ``…/update`` beside ``…/query``. Virtuoso: the query endpoint itself;
+  ``/update`` is 404. Its ``/sparql`` runs every request as the anonymous ``SPARQL`` user, and only
+  ``/sparql-auth`` takes credentials (digest): with credentials set, updates go there
+  (:attr:`Dialect.authenticated_path`) and queries to the URL given, so a server whose anonymous user may
+  only read (as ``.ci/virtuoso.sh`` sets it up) takes newskg's writes from its own user alone.
 - **The union default graph.** oxigraph: its ``union-default-graph`` parameter. Virtuoso: a query without a
-  dataset already reads the union of all graphs, including three of its own (``virtrdf#``, ``ldp#``, the
-  endpoint's service description: 2,496 triples in a new database), which therefore answer queries over
-  the union too (newskg leaves them out of what it lists, counts and dumps). Its pragmas to exclude graphs
-  (``DEFINE input:default-graph-exclude``) break ``GRAPH <g>`` patterns (a count of 1), and naming every
-  graph as a ``default-graph-uri`` fails past 45 graphs: Virtuoso echoes each back as a response header and
-  Python's HTTP client gives up past 100 headers.
+  dataset reads the union of every graph the user may read, which in a new database includes three of its
+  own (``virtrdf#``, ``ldp#``, the endpoint's service description: 2,496 triples). newskg asks for the
+  union so, and the server's own graphs must be private (Virtuoso's graph-level security: in its
+  ``virtrdf#PrivateGraphs`` group, with no permission on private graphs for ``nobody`` and newskg's user;
+  the SQL is in ``.ci/virtuoso.sh`` and ``docs/sparql.md``). The store checks that once per process
+  (:func:`own_graphs_visible`) before its first query over the union and refuses to go on otherwise: the
+  default graph would answer with Virtuoso's triples. What newskg cannot do from the query side, measured
+  on 7.2.5: the pragma that leaves graphs out of the default graph (``DEFINE input:default-graph-exclude``,
+  ``NOT FROM``) makes every ``GRAPH <g>`` pattern match nothing; ``NOT FROM NAMED`` (or
+  ``input:named-graph-exclude``) empties the default graph; naming each of newskg's graphs as a
+  ``default-graph-uri`` costs a list of the graphs before every query and fails past 45 graphs (Virtuoso
+  echoes each back as a response header, Python's HTTP client gives up past 100 headers). newskg still
+  leaves the server's own graphs out of what it lists, counts and dumps.
 - **ASK.** Virtuoso answers it as a one-row SELECT of ``__ASK_RETVAL`` (1, or no row for false) in every
   results format; :func:`ask_answer` turns that into the boolean the protocol promises.
 - **One update request is not one transaction on Virtuoso**: when an operation fails, the ones before it stay
@@ -29,6 +39,9 @@ What was measured (Virtuoso 7.2.5, Debian's ``virtuoso-opensource-7-bin``; oxigr
   says so only in an ``X-SPARQL-MaxRows`` header (CONSTRUCT answers and Graph Store ``GET`` are cut without
   even that); a ``timeout`` request parameter (never sent) would give partial results marked
   ``X-SQL-State: S1TAT``. Its own ``MaxQueryExecutionTime`` fails a query with 500 ``SR171``.
+- **Sorting.** Virtuoso refuses an ``ORDER BY`` with a ``LIMIT`` above its ``MaxSortedTopRows`` setting
+  (10,000 by default: "SR353: Sorted TOP clause specifies more then 100000 rows"), and the endpoint adds
+  ``LIMIT max_result_rows + 1`` to every query: the server must allow more (``.ci/virtuoso.ini`` does).
 - **Content negotiation.** Given ``Accept: application/sparql-results+json, application/n-triples;q=0.9``
   Virtuoso answers a CONSTRUCT as a JSON table of ``s``/``p``/``o`` and a SELECT asked as N-Triples as RDF of
   its own: ask each query form for exactly one media type. Its CSV ends lines with LF, not CRLF.
@@ -74,7 +87,10 @@ class Dialect:
     ``union-default-graph``, ``server`` sends no dataset (the server's default graph is the union)."""
     own_graphs: tuple[str, ...] = ()
     """The server's own graphs, never newskg's: left out of :meth:`RemoteStore.graphs`, of ``len()`` and of
-    dumps (but not out of the union default graph: see the module's docstring)."""
+    dumps; with ``union`` ``server`` they must be private to the user (see :func:`own_graphs_visible`)."""
+    authenticated_path: str | None = None
+    """The last path segment of the endpoint that checks credentials, when the one named ``sparql`` does not
+    (Virtuoso: ``sparql-auth``): with credentials set, updates go there."""
     ask_as_rows: bool = False
     """ASK comes back as a one-row SELECT of ``__ASK_RETVAL``."""
     atomic_requests: bool = True
@@ -113,6 +129,7 @@ VIRTUOSO = Dialect(
         "http://www.w3.org/ns/ldp#",
         "http://localuriqaserver/sparql",
     ),
+    authenticated_path="sparql-auth",
     ask_as_rows=True,
     atomic_requests=False,
     # measured limits 4,989 triples and 10 MB: half of each
@@ -168,6 +185,36 @@ def with_union(dialect: Dialect, union: str | None) -> Dialect:
     if mode not in ("graphs", "param", "server"):
         raise NewsKGError(f"NEWSKG_REMOTE_UNION is 'graphs', 'param' or 'server', got {mode!r}")
     return Dialect(**{**dialect.__dict__, "union": mode})
+
+
+def authenticated_url(dialect: Dialect, url: str) -> str:
+    """Where requests with credentials go instead of ``url``: Virtuoso's ``…/sparql-auth`` for ``…/sparql``.
+
+    >>> authenticated_url(VIRTUOSO, "http://127.0.0.1:8890/sparql")
+    'http://127.0.0.1:8890/sparql-auth'
+    >>> authenticated_url(OXIGRAPH, "http://127.0.0.1:7878/query")
+    'http://127.0.0.1:7878/query'
+    """
+    head, _, last = url.rstrip("/").rpartition("/")
+    if dialect.authenticated_path and last == "sparql":
+        return f"{head}/{dialect.authenticated_path}"
+    return url
+
+
+def own_graphs_visible(dialect: Dialect) -> str | None:
+    """The ASK that is true when one of the server's own graphs is readable, and so part of the union
+    default graph that a query without a dataset reads; None when the dialect asks for the union otherwise."""
+    if dialect.union != "server" or not dialect.own_graphs:
+        return None
+    graphs = " ".join(f"<{g}>" for g in dialect.own_graphs)
+    return f"ASK {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+
+
+OWN_GRAPHS_PRIVATE = (
+    "the SPARQL server's own graphs ({graphs}) are readable, and so part of the union default graph that "
+    "newskg's queries read: make them private to the reading user (Virtuoso's graph-level security, as "
+    ".ci/virtuoso.sh does; see docs/sparql.md)"
+)
 
 
 _PROLOGUE = re.compile(

@@ -19,9 +19,10 @@ Staging graphs are never listed by :meth:`RemoteStore.graphs` nor dumped.
 
 **Credentials** come from the environment, never from the command line nor the URL: ``NEWSKG_STORE_USER`` and
 ``NEWSKG_STORE_PASSWORD``, or ``NEWSKG_STORE_CREDENTIALS`` naming a netrc file (``machine HOST login USER
-password PASSWORD``, matched by the store URL's host). They are sent with HTTP digest to Virtuoso (its
-``/sparql-auth``) and basic to the others (``NEWSKG_STORE_AUTH`` = ``basic`` or ``digest`` overrides), and
-appear in no message.
+password PASSWORD``, matched by the store URL's host). They are sent with HTTP digest to Virtuoso and basic
+to the others (``NEWSKG_STORE_AUTH`` = ``basic`` or ``digest`` overrides), and appear in no message. Virtuoso
+checks them only at ``/sparql-auth``: with credentials, updates go there when the store's URL is its anonymous
+``/sparql`` (:func:`kg.store.dialects.authenticated_url`), and queries to the URL given.
 """
 
 from __future__ import annotations
@@ -184,6 +185,7 @@ class RemoteStore:
             self._dialect = dialects.with_union(self._dialect, union)
         self._credentials = credentials(query_url)
         self._staging_checked = False
+        self._own_graphs_checked = False
         self.path = None
         self._session: requests.Session | None = None
         self._pid = os.getpid()
@@ -214,7 +216,11 @@ class RemoteStore:
     def update_url(self) -> str:
         if self._update_url:
             return self._update_url
-        return self.query_url if self.dialect.update_at_query_url else _update_url(self.query_url)
+        if not self.dialect.update_at_query_url:
+            return _update_url(self.query_url)
+        if self._credentials is not None:
+            return dialects.authenticated_url(self.dialect, self.query_url)
+        return self.query_url
 
     @property
     def session(self) -> requests.Session:
@@ -301,7 +307,13 @@ class RemoteStore:
 
     def union_params(self, *, timeout: float = TIMEOUT_S) -> list[tuple[str, str]]:
         """The protocol parameters that make the default graph the union of newskg's graphs."""
-        union = self.dialect_within(timeout).union
+        dialect = self.dialect_within(timeout)
+        union = dialect.union
+        if not self._own_graphs_checked and (ask := dialects.own_graphs_visible(dialect)):
+            answer = self.request(ask, QueryResultsFormat.JSON.media_type, timeout=timeout)
+            if bool(_results(answer.body)):
+                raise NewsKGError(dialects.OWN_GRAPHS_PRIVATE.format(graphs=", ".join(dialect.own_graphs)))
+            self._own_graphs_checked = True
         if union == "param":
             return [("union-default-graph", "")]
         if union == "graphs":  # naming the default graphs empties the named ones unless they are named too
@@ -320,8 +332,14 @@ class RemoteStore:
                 f"cannot reach the SPARQL server at {self.update_url}: {exc.__class__.__name__}"
             ) from None
         if response.status_code >= 300:
+            hint = (
+                " (no credentials are set: NEWSKG_STORE_USER and NEWSKG_STORE_PASSWORD, or "
+                "NEWSKG_STORE_CREDENTIALS)"
+                if self._credentials is None
+                else ""
+            )
             raise NewsKGError(
-                f"the SPARQL server refused the update ({response.status_code}): {response.text[:300]}"
+                f"the SPARQL server refused the update ({response.status_code}){hint}: {response.text[:300]}"
             )
 
     # --- the Store interface ---
