@@ -103,7 +103,8 @@ def todo(store_path: str, base: str | None, as_json: bool, limit: int | None, co
 
 def render(found: Worklist) -> str:
     """The worklist as text: one block per group, each entity with its mentions and articles."""
-    shown = f", {len(found.groups)} groups shown" if found.groups else ""
+    count = len(found.groups)
+    shown = f", {count} group{'s' if count != 1 else ''} shown" if count else ""
     lines = [f"{found.total} unlinked entities{shown}"]
     for number, members in enumerate(found.groups, 1):
         lines.append("")
