@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 import time
+from html import unescape as html_text
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -84,7 +85,11 @@ def test_a_quotation_hit_names_its_speaker_and_links_to_speaker_and_article(clie
     assert found, "the seed quotes someone on a summit"
     for hit in found:
         assert hit["speaker_name"] and str(hit["speaker_page"]).startswith("/doc/person/")
-        assert hit["article_page"] == f"/doc/article/{SEED_SLUG}.html"
+        at = urlsplit(str(hit["article_page"]))
+        assert at.path == f"/doc/article/{SEED_SLUG}.html" and at.fragment == "found-1"
+        html = client.get(f"{at.path}?{at.query}").get_data(as_text=True).split('<div class="body">', 1)[1]
+        marked = "".join(re.findall(r'<mark class="found"[^>]*>(.*?)</mark>', html))
+        assert html_text(re.sub(r"<sup.*?</sup>|<[^>]+>", "", marked)) == hit["title"]
     assert set(results(client, "q=Gipfel")) == set(results(client, "q=Gipfel&type=")), "no type: all kinds"
 
 

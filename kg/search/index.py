@@ -487,6 +487,10 @@ class SearchIndex:
             speaker_name=self.name(speaker) if speaker else None,
         )
 
+    def body(self, article: str) -> str:
+        """The ``schema:articleBody`` the index holds for ``article`` ("" for none): where offsets point."""
+        return self._body(article)
+
     def _body(self, iri: str) -> str:
         searcher = self._index.searcher()
         query = Query.boolean_query(

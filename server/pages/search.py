@@ -190,12 +190,17 @@ def search() -> Response:
     asked = Search.parse(request.args, current.minter().base)
     if wanted == JSON and not asked.asked:
         raise BadRequest("give a search text (q) or a filter (from, to, publisher, entity)")
-    groups = asked.run(text_index()) if asked.asked else {}
+    groups: dict[str, list[Hit]] = {}
+    quoted: dict[str, str] = {}
+    if asked.asked:
+        index = text_index()
+        groups = asked.run(index)
+        quoted = {hit.iri: quotation_link(hit, index) for hit in groups.get("quotation", []) if hit.article}
     if wanted == JSON:
-        body = json.dumps(as_json(asked, groups), ensure_ascii=False)
+        body = json.dumps(as_json(asked, groups, quoted), ensure_ascii=False)
         response = Response(body + "\n", content_type="application/json")
     else:
-        response = Response(page(asked, groups), content_type="text/html; charset=utf-8")
+        response = Response(page(asked, groups, quoted), content_type="text/html; charset=utf-8")
     response.vary.add("Accept")
     return response
 
@@ -213,24 +218,35 @@ def hit_link(hit: Hit) -> str:
     return article_link(hit) if hit.kind == "article" else page_url(hit.iri)
 
 
-def as_json(asked: Search, groups: dict[str, list[Hit]]) -> dict[str, Any]:
+def quotation_link(hit: Hit, index: SearchIndex) -> str:
+    """A quotation's article, marking the quotation's words and opening at them when the body holds them
+    as written (the article's page otherwise)."""
+    assert hit.article is not None
+    url = page_url(hit.article)
+    start = index.body(hit.article).find(hit.title) if hit.title else -1
+    if start < 0 or not url.startswith("/"):
+        return url
+    return f"{url}?found={start}-{start + len(hit.title)}#found-1"
+
+
+def as_json(asked: Search, groups: dict[str, list[Hit]], quoted: dict[str, str]) -> dict[str, Any]:
     return {
         "query": {k: v for k, v in asked.params().items() if v is not None} | {"limit": asked.limit},
-        "results": {kind: [hit_json(hit) for hit in hits] for kind, hits in groups.items()},
+        "results": {kind: [hit_json(hit, quoted) for hit in hits] for kind, hits in groups.items()},
     }
 
 
-def hit_json(hit: Hit) -> dict[str, Any]:
+def hit_json(hit: Hit, quoted: dict[str, str]) -> dict[str, Any]:
     """:meth:`Hit.as_dict` with the addresses of the pages here: the hit's (an article's opening at the
-    words found), a quotation's speaker's and article's."""
+    words found), a quotation's speaker's and its article's (opening at the quotation)."""
     out = hit.as_dict() | {"page": hit_link(hit)}
     if hit.kind == "quotation":
         out["speaker_page"] = page_url(hit.speaker) if hit.speaker else None
-        out["article_page"] = page_url(hit.article) if hit.article else None
+        out["article_page"] = quoted.get(hit.iri) or (page_url(hit.article) if hit.article else None)
     return out
 
 
-def page(asked: Search, groups: dict[str, list[Hit]]) -> str:
+def page(asked: Search, groups: dict[str, list[Hit]], quoted: dict[str, str]) -> str:
     publishers = publisher_choices()
     chosen = set(asked.entities) | set(asked.publishers)
     names = labels(chosen) if chosen else {}
@@ -243,6 +259,7 @@ def page(asked: Search, groups: dict[str, list[Hit]]) -> str:
         publishers=publishers,
         names=names,
         hit_link=hit_link,
+        quoted=quoted,
         narrowed=lambda **changes: url_for("search.search", **asked.params(**changes)),
     )
 
