@@ -10,9 +10,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 from click.testing import CliRunner, Result
 from flask.testing import FlaskClient
 from pyoxigraph import NamedNode
@@ -20,11 +25,13 @@ from pyoxigraph import NamedNode
 from kg.curate import group
 from kg.curate.cli import entities
 from kg.curate.names import fold, like
-from kg.store import Store, updates
+from kg.errors import NewsKGError
+from kg.store import RemoteStore, Store, updates
 from kg.vocab import Minter
 from tests.conftest import BASE, DATA, SEED_DIR
 
 ENTITY = BASE + "person/"
+OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
 UNVERIFIED = NamedNode("https://w3id.org/newskg/ontology#wikidataUnverified")
 
 
@@ -77,7 +84,7 @@ def store_dir(built: dict[str, bytes], tmp_path: Path) -> Path:
     return tmp_path / "store"
 
 
-def run(*args: str | Path, data: Path | None = None, store: Path | None = None) -> Result:
+def run(*args: str | Path, data: Path | None = None, store: Path | str | None = None) -> Result:
     options: list[str] = ["--base", BASE]
     if store is not None:
         options += ["--store", str(store)]
@@ -263,9 +270,12 @@ def test_a_registry_file_whose_layout_would_change_is_refused(data: Path, store_
         encoding="utf-8",
     )
     before = texts(data)
-    result = run("link", "yuri-ushakov", "--wikidata", "Q123456789", data=data, store=store_dir)
+    result = run("link", "tomahawk", "--wikidata", "Q123456789", data=data, store=store_dir)
     assert result.exit_code == 2 and "things.yaml:" in result.output and "layout" in result.output
     assert texts(data) == before
+    result = run("link", "yuri-ushakov", "--wikidata", "Q123456789", data=data, store=store_dir)
+    assert result.exit_code == 0, result.output  # another file: things.yaml is not written
+    assert texts(data)["things.yaml"] == before["things.yaml"]
 
 
 # --- newskg entities merge --------------------------------------------------------------------------------
@@ -407,3 +417,61 @@ def test_the_seed_page_lists_the_registry_entities_without_wikidata(client: Flas
     refs = {i["ref"] for g in found["groups"] for i in g}
     assert {"yuri-ushakov", "kirill-dmitriev", "tomahawk"} <= refs
     assert "volodymyr-zelenskyy" not in refs
+
+
+# --- a remote store ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def remote_url(built: dict[str, bytes], tmp_path: Path) -> Iterator[str]:
+    """A real ``oxigraph serve`` holding the built corpus."""
+    from tests.conftest import free_port
+
+    port = free_port()
+    process = subprocess.Popen(
+        [OXIGRAPH, "serve", "--location", str(tmp_path / "oxigraph"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                requests.post(url, data={"query": "ASK {}"}, timeout=2)
+                break
+            except requests.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        RemoteStore(url).replace_graphs_ntriples(built)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def remote_dump(url: str) -> list[str]:
+    return sorted(str(q) for q in RemoteStore(url).quads())
+
+
+@pytest.mark.remote
+def test_todo_link_and_merge_on_a_sparql_server(
+    data: Path, remote_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = json.loads(run("todo", "--json", store=remote_url).output)
+    assert found["groups"][0][0]["ref"] == "person/person-wolodymyr-selenskyj"
+    before, quads = texts(data), remote_dump(remote_url)
+
+    def refused(self: RemoteStore, sparql: str) -> None:
+        raise NewsKGError("the SPARQL server refused the update (503): down")
+
+    monkeypatch.setattr(RemoteStore, "update", refused)
+    result = run("merge", "person/person-kevin-dietsch", "person/kevin-dietsch", data=data, store=remote_url)
+    assert result.exit_code == 2 and "down" in result.output
+    assert texts(data) == before and remote_dump(remote_url) == quads
+    monkeypatch.undo()
+    result = run("merge", "person/person-kevin-dietsch", "person/kevin-dietsch", data=data, store=remote_url)
+    assert result.exit_code == 0, result.output
+    assert not any("person-kevin-dietsch" in q for q in remote_dump(remote_url))
+    assert "- id: kevin-dietsch" in texts(data)["persons.yaml"]

@@ -1,9 +1,9 @@
 """Edits of the registry files (``data/entities/*.yaml``) that keep them the editor's: comments, key order,
 flow style and quoting stay as they were, and only the lines of the entries changed differ.
 
-ruamel.yaml reads each file into a round-trip document. A file that would come out different even without an
-edit (an indentation ruamel does not reproduce) is refused rather than rewritten in another layout: the diff
-an editor reviews shows the change and nothing else.
+ruamel.yaml reads each file into a round-trip document. A file to edit that would come out different even
+without the edit (an indentation ruamel does not reproduce) is refused rather than rewritten in another
+layout: the diff an editor reviews shows the change and nothing else.
 """
 
 from __future__ import annotations
@@ -63,19 +63,25 @@ class RegistryFile:
             self.data = CommentedSeq()
         if not isinstance(self.data, CommentedSeq):
             raise InputError("expected a list of entities", file=path, line=1)
-        if self.data and _dump(self.data) != self.original:
-            line = _first_difference(self.original, _dump(self.data))
-            raise InputError(
-                "newskg cannot edit this file without changing its layout (indentation or line breaks "
-                "ruamel.yaml does not reproduce); write entries as the other entity files do",
-                file=path,
-                line=line,
-            )
         self.changed = False
 
     @property
     def text(self) -> str:
-        return _dump(self.data) if self.changed else self.original
+        """The file's text, edited.
+
+        :raises InputError: for an edited file that ruamel.yaml would not write back as it was, edits aside.
+        """
+        if not self.changed:
+            return self.original
+        unedited = _dump(_yaml().load(self.original))
+        if unedited != self.original:
+            raise InputError(
+                "newskg cannot edit this file without changing its layout (indentation or line breaks "
+                "ruamel.yaml does not reproduce); write entries as the other entity files do",
+                file=self.path,
+                line=_first_difference(self.original, unedited),
+            )
+        return _dump(self.data)
 
     def entries(self) -> Iterator[CommentedMap]:
         yield from (e for e in self.data if isinstance(e, CommentedMap))
