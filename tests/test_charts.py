@@ -169,7 +169,15 @@ class TestTimeline:
 
     def test_undated_events_are_counted_under_the_chart(self) -> None:
         root = parse(charts.timeline([mark("point", D(2025, 1, 1), D(2025, 1, 1))], undated=2))
-        assert any("2 more without a date" in (t.text or "") for t in root.iter(SVG + "text"))
+        notes = [t.text for t in root.iter(SVG + "text") if t.get("class") == "undated"]
+        assert notes == ["2 without a date in the text not drawn: see the list."]
+
+    def test_of_many_marks_the_latest_are_drawn_and_the_others_counted(self) -> None:
+        marks = [mark("point", D(2025, 1, n), D(2025, 1, n), label=f"d{n}") for n in range(1, 11)]
+        root = parse(charts.timeline(marks, most=4, undated=1))
+        assert list(links(root)) == [f"/doc/event/d{n}.html" for n in (7, 8, 9, 10)]
+        note = [t.text for t in root.iter(SVG + "text") if t.get("class") == "undated"]
+        assert note == ["6 earlier and 1 without a date in the text not drawn: see the list."]
 
     def test_a_mark_that_ends_before_it_starts_or_has_no_known_shape_is_refused(self) -> None:
         with pytest.raises(ValueError, match="ends"):

@@ -365,7 +365,8 @@ class TestEntityCharts:
             "Planned Trump–Putin summit in Budapest: window 17 October 2025 – 31 October 2025 (planned)"
             in titles
         )
-        assert any("1 more without a date" in (t.text or "") for t in timeline.iter(SVG_NS + "text"))
+        notes = [t.text for t in timeline.iter(SVG_NS + "text") if t.get("class") == "undated"]
+        assert notes == ["1 without a date in the text not drawn: see the list."]
 
     def test_a_day_is_a_point_and_an_ongoing_event_runs_on(self, client: FlaskClient) -> None:
         timeline = charts_of(text(client, "/doc/person/volodymyr-zelenskyy.html"))["over-time"]

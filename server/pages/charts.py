@@ -15,11 +15,19 @@ and dashed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+
+def escape(text: str) -> str:
+    """Text for XML content or a quoted attribute (``&``, ``<``, ``>``, both quotes)."""
+    return html.escape(text, quote=True)
+
 
 SHAPES = ("point", "span", "band", "before", "ongoing")
 """How a :class:`Mark` is drawn: a day, a month or a year (or start to end), a window, "not later than", and
@@ -109,15 +117,23 @@ def _num(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+_attribute = functools.lru_cache(maxsize=1024)(escape)
+"""Attribute values, escaped once: most are the same few colours, classes and dashes."""
+
+
+@functools.cache
+def _name(keyword: str) -> str:
+    return keyword.rstrip("_").replace("_", "-")
+
+
 def _attrs(**values: object) -> str:
     """SVG attributes, escaped; ``class_`` is ``class``, underscores are hyphens, None is left out."""
     out = []
     for name, value in values.items():
         if value is None:
             continue
-        name = name.rstrip("_").replace("_", "-")
-        shown = _num(value) if isinstance(value, float) else str(value)
-        out.append(f' {name}="{escape(shown)}"')
+        shown = _num(value) if isinstance(value, float) else _attribute(str(value))
+        out.append(f' {_name(name)}="{shown}"')
     return "".join(out)
 
 
@@ -216,6 +232,9 @@ def axis(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date, list[tuple[dt
     return start, end, ticks
 
 
+MOST_MARKS = 60
+"""The most events a timeline draws (the latest); the page's list has them all."""
+
 TIMELINE_LEGEND = (
     ("point", "happened", "a day"),
     ("span", "happened", "a month or a year"),
@@ -263,16 +282,24 @@ def _shape(mark: Mark, x1: float, x2: float, y: float, row: float, end_x: float)
 
 
 def timeline(
-    marks: Sequence[Mark], *, width: float = 1000, undated: int = 0, label: str = "Events"
+    marks: Sequence[Mark],
+    *,
+    width: float = 1000,
+    undated: int = 0,
+    label: str = "Events",
+    most: int = MOST_MARKS,
 ) -> Markup:
     """Events on a time axis, one row each in date order, each a link to its page; a legend under them.
 
-    ``undated`` counts the events the graph gives no date (said under the chart, not drawn).
+    ``undated`` counts the events the graph gives no date (said under the chart, not drawn); of more than
+    ``most`` marks, the latest are drawn and the others counted under the chart.
     """
     if not marks:
         message = "No event has a date in the text." if undated else "No events."
         return _empty(width, message, "over-time")
     marks = sorted(marks, key=lambda m: (m.first, m.last, m.label))
+    earlier = max(len(marks) - most, 0)
+    marks = marks[earlier:]
     start, end, ticks = axis(min(m.first for m in marks), max(m.last for m in marks))
     left, right, top, row = 12.0, width - 12.0, 30.0, 24.0
     days = max((end - start).days, 1)
@@ -311,21 +338,31 @@ def timeline(
         css = f"mark {mark.shape} {mark.state}".strip()
         parts.append(_link(mark.href, title + shape + text, class_=css))
     legend, legend_height = _timeline_legend(width, height + 14)
+    left_out = [f"{earlier} earlier"] if earlier else []
+    left_out += [f"{undated} without a date in the text"] if undated else []
     note = ""
-    if undated:
+    if left_out:
         note = _text(
-            f"{undated} more without a date in the text: see the list.",
+            f"{' and '.join(left_out)} not drawn: see the list.",
             x=left,
-            y=height + legend_height + 18,
+            y=height + legend_height + 22,
             fill=MUTED,
             class_="undated",
         )
-    total = height + legend_height + (36 if undated else 8)
+    total = height + legend_height + (36 if note else 8)
     return _svg(width, total, "".join(parts) + legend + note, css="over-time", label=label)
 
 
 def _timeline_legend(width: float, top: float) -> tuple[str, float]:
-    parts, x, y = [], 12.0, top + 10
+    """The legend of the shapes, ``top`` down, and its height."""
+    body, height = _legend_body(width)
+    return _tag("g", body, class_="legend", transform=f"translate(0 {_num(top)})"), height
+
+
+@functools.cache
+def _legend_body(width: float) -> tuple[str, float]:
+    """The same for every timeline of a width: drawn once."""
+    parts, x, y, top = [], 12.0, 10.0, 0.0
     for shape, state, words in TIMELINE_LEGEND:
         span = 8.0 + 7 * len(words) + 46
         if x + span > width - 12:
@@ -339,7 +376,7 @@ def _timeline_legend(width: float, top: float) -> tuple[str, float]:
         parts.append(_shape(sample, x1, x2, y, 18.0, end))
         parts.append(_text(words, x=x + 42, y=y + 4, fill=MUTED))
         x += span
-    return _tag("g", "".join(parts), class_="legend"), y - top + 14
+    return "".join(parts), y - top + 14
 
 
 # --- who met whom -------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.dates import PartialDate
@@ -295,7 +296,9 @@ def state(row: Row) -> str:
     return row["status"].value.rsplit("#", 1)[-1].lower() if "status" in row else ""
 
 
-def timeline_marks(rows: list[Row], names: dict[str, str]) -> tuple[list[charts.Mark], int]:
+def timeline_marks(
+    rows: list[Row], names: dict[str, str], url: Callable[[str], str] = page_url
+) -> tuple[list[charts.Mark], int]:
     """One mark per event at the precision of its date: its start (to its end), else its window, else the
     latest day it can have been; and how many events have none of these."""
     marks, undated, seen = [], 0, set()
@@ -304,7 +307,7 @@ def timeline_marks(rows: list[Row], names: dict[str, str]) -> tuple[list[charts.
         if event in seen:
             continue
         seen.add(event)
-        status, label, href = state(row), names.get(event, event.rsplit("/", 1)[-1]), page_url(event)
+        status, label, href = state(row), names.get(event, event.rsplit("/", 1)[-1]), url(event)
         start, end = partial_date(row.get("start")), partial_date(row.get("end"))
         window = partial_date(row.get("from")), partial_date(row.get("to"))
         latest = partial_date(row.get("latest"))
@@ -354,7 +357,14 @@ it); the table under it lists everyone who shared one."""
 def entity_charts(page: Page, names: dict[str, str]) -> dict[str, object]:
     """The timeline and the network of an entity page, drawn, and the table of who took part with whom."""
     parts = page.parts
-    marks, undated = timeline_marks(sorted(parts["timeline"], key=lambda r: r["event"].value), names)
+    urls: dict[str, str] = {}
+
+    def url(iri: str) -> str:
+        if iri not in urls:
+            urls[iri] = page_url(iri)
+        return urls[iri]
+
+    marks, undated = timeline_marks(sorted(parts["timeline"], key=lambda r: r["event"].value), names, url)
     label = names.get(page.iri, page.iri.rsplit("/", 1)[-1])
     status = {r["event"].value: state(r) for r in parts["timeline"]}
     who: dict[str, set[str]] = defaultdict(set)
@@ -384,12 +394,12 @@ def entity_charts(page: Page, names: dict[str, str]) -> dict[str, object]:
         met.append({"id": anchor_id, "a": first, "b": second, "events": ordered, "own": own, "met": happened})
         if a not in drawn or b not in drawn:
             continue
-        href = page_url(ordered[0]) if len(ordered) == 1 else "#" + anchor_id
+        href = url(ordered[0]) if len(ordered) == 1 else "#" + anchor_id
         words = "; ".join(name(e) + (f" ({status[e]})" if status.get(e) else "") for e in ordered)
         title = f"{name(first)} and {name(second)}: {len(ordered)} event(s): {words}"
         edges.append(charts.Edge(a, b, len(ordered), href, title, happened))
-    centre = charts.Node(page.iri, label, page_url(page.iri), node_kind(page.iri))
-    others = [charts.Node(o, name(o), page_url(o), node_kind(o)) for o in ranked[:MAX_NODES]]
+    centre = charts.Node(page.iri, label, url(page.iri), node_kind(page.iri))
+    others = [charts.Node(o, name(o), url(o), node_kind(o)) for o in ranked[:MAX_NODES]]
     return {
         "timeline_chart": charts.timeline(marks, undated=undated, label=f"Events of {label} over time")
         if marks or undated
