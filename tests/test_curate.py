@@ -282,8 +282,17 @@ def test_a_registry_file_whose_layout_would_change_is_refused(data: Path, store_
 
 
 def test_merge_an_extracted_entity_into_a_registry_entity(data: Path, store_dir: Path) -> None:
+    from kg.search import SearchIndex
+    from kg.search.index import default_path
+
     result = run("merge", "person/person-kevin-dietsch", "person/kevin-dietsch", data=data, store=store_dir)
     assert result.exit_code == 0, result.output
+    index = SearchIndex(default_path(store_dir), read_only=True)  # kept in step, as newskg ingest keeps it
+    hits = {h.iri for h in index.search("Kevin Dietsch", types=["person"])}
+    assert hits == {ENTITY + "kevin-dietsch"}
+    stored = Store(store_dir, read_only=True)
+    assert not index.check(stored)  # every changed graph indexed under its new digest
+    del stored
     persons = (data / "entities" / "persons.yaml").read_text(encoding="utf-8")
     assert "- id: kevin-dietsch\n  type: Person\n  name: {de: Kevin Dietsch, en: Kevin Dietsch}\n" in persons
     quads = dump(store_dir)

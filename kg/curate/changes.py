@@ -10,8 +10,9 @@ The store changes in one write (:meth:`~kg.store.GraphStore.replace_graphs`, one
 graph as the new registry makes it, and every graph that names a renamed IRI, rewritten (the old node's type,
 name and ``nkg:wikidataUnverified`` are dropped there: the entity graph describes it now). The new registry
 texts are written next to their files first and moved over them only once the store write succeeded, so a
-failure leaves both as they were. The article graphs keep their input digests: the next ``newskg ingest``
-maps them again from the changed registry, as it does after any registry edit.
+failure leaves both as they were. The search index beside the store is then updated with the same graphs,
+as :mod:`kg.ingest` keeps it. A rewritten article graph gets a new ``nkg:inputDigest``, so the index sees it
+changed, and the next ``newskg ingest`` maps it again from the changed registry (as after any registry edit).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, QuerySolutions
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions
 
 from kg.curate.names import fold, like
 from kg.curate.registry_files import RegistryFile
@@ -32,12 +33,14 @@ from kg.curate.worklist import Item, store_select, unlinked
 from kg.errors import InputError, NewsKGError, ShapesViolated
 from kg.mapping import Source, entity_iri, entity_quads
 from kg.read.registry import TYPES, Entity, Registry, load_registry
+from kg.search import SearchIndex
 from kg.shacl import validate
 from kg.store import GraphStore
 from kg.vocab import NKG, RDF, SCHEMA, Minter, is_wikidata_id, slugify
 
 #: Statements describing an entity in an article graph, dropped there once the entity graph describes it.
 _DESCRIBING = {RDF + "type", SCHEMA + "name", NKG + "wikidataUnverified"}
+_DIGEST = NamedNode(NKG + "inputDigest")
 _KIND_FILES = {"person": "persons.yaml", "organization": "organizations.yaml", "place": "places.yaml"}
 
 
@@ -351,22 +354,29 @@ class Curator:
         out: dict[str, list[Quad]] = {}
         for graph in graphs:
             kept: dict[Quad, None] = {}
+            digest = None
             for quad in self.store.quads(graph):
                 subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
                 if subject in nodes and predicate in _DESCRIBING:
                     continue  # the entity graph describes the node now
                 if subject in drop and predicate == NKG + "wikidataUnverified":
                     continue
+                if predicate == _DIGEST.value and subject == NamedNode(graph):
+                    digest = quad
+                    continue
                 if isinstance(obj, NamedNode):
                     obj = nodes.get(obj, obj)
                 subject = nodes.get(subject, subject)  # type: ignore[call-overload]
                 kept[Quad(subject, quad.predicate, obj, quad.graph_name)] = None
+            if digest is not None:
+                kept[_changed_digest(digest, kept)] = None
             out[graph] = list(kept)
         return out
 
-    def apply(self, change: Change, *, check: bool = True) -> None:
-        """Write ``change``: the graphs in one transaction, then the registry files; a failure of either
-        leaves both as they were.
+    def apply(self, change: Change, *, check: bool = True, index: SearchIndex | None = None) -> None:
+        """Write ``change``: the graphs in one transaction, then the registry files (a failure of either
+        leaves both as they were), then the search ``index`` as :mod:`kg.ingest` does (one that fails is
+        brought in step when next opened: the changed graphs have new digests).
 
         :raises ShapesViolated: when ``check`` and the changed graphs would not conform to the shapes.
         """
@@ -386,6 +396,18 @@ class Curator:
         for path, temp in staged.items():
             os.replace(temp, path)
         self.store.flush()
+        if index is not None:
+            index.replace_graphs(change.graphs)
+
+
+def _changed_digest(digest: Quad, quads: Iterable[Quad]) -> Quad:
+    """The graph's ``nkg:inputDigest`` for its new content: no longer the digest of its input files (the
+    next ingest maps the article again: the registry it depends on changed), and unlike the old one, so the
+    search index sees the graph changed (:meth:`kg.search.SearchIndex.sync`)."""
+    content = hashlib.sha256(digest.object.value.encode())
+    for line in sorted(str(q) for q in quads):
+        content.update(line.encode() + b"\n")
+    return Quad(digest.subject, digest.predicate, Literal(content.hexdigest()), digest.graph_name)
 
 
 def _stage(texts: Mapping[Path, str]) -> dict[Path, Path]:

@@ -19,6 +19,7 @@ import click
 from kg.curate.changes import Change, Curator
 from kg.curate.worklist import CONTEXTS, Item, Worklist, store_select, worklist
 from kg.errors import InputError, NewsKGError, ShapesViolated
+from kg.search import open_index
 from kg.shacl import ValidationReport
 from kg.store import GraphStore, open_store
 from kg.vocab import Minter
@@ -42,6 +43,14 @@ data_option = click.option(
     show_default=True,
     type=click.Path(path_type=Path),
     help="Data folder: the registry is its entities/*.yaml, the annotations its articles/*/.",
+)
+search_index_option = click.option(
+    "--search-index",
+    envvar="NEWSKG_SEARCH_INDEX",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Full-text index kept in step with the store's writes (env NEWSKG_SEARCH_INDEX; default: beside a "
+    "store directory, <store>.search; none for a remote store).",
 )
 no_validate_option = click.option(
     "--no-validate", is_flag=True, help="Write without checking the changed graphs against the shapes."
@@ -132,8 +141,15 @@ def _item_lines(item: Item, number: int | None) -> list[str]:
     return lines
 
 
-def _write(curator: Curator, change: Change, check: bool) -> None:
-    curator.apply(change, check=check)
+def _write(curator: Curator, change: Change, check: bool, index_path: Path | None) -> None:
+    """Apply ``change`` to the store, the registry and the search index, as ``newskg ingest`` keeps it."""
+    store = curator.store
+    index = open_index(store, index_path) if index_path is not None or store.path is not None else None
+    try:
+        curator.apply(change, check=check, index=index)
+    finally:
+        if index is not None:
+            index.close()
     for line in change.said:
         click.echo(line)
 
@@ -143,9 +159,18 @@ def _write(curator: Curator, change: Change, check: bool) -> None:
 @store_option
 @base_option
 @no_validate_option
+@search_index_option
 @click.option("--wikidata", "qid", required=True, help="The Wikidata item id (Q followed by digits).")
 @click.argument("name")
-def link(data_dir: Path, store_path: str, base: str | None, no_validate: bool, qid: str, name: str) -> None:
+def link(
+    data_dir: Path,
+    store_path: str,
+    base: str | None,
+    no_validate: bool,
+    search_index: Path | None,
+    qid: str,
+    name: str,
+) -> None:
     """Link the entity NAME to a Wikidata item: its registry entry gets `wikidata: QID` (an entity only the
     store knows gets an entry), and the store says schema:sameAs, in one write. NAME is a registry id, a name,
     or the IRI path `newskg entities todo` shows (person/person-juri-uschakow)."""
@@ -153,7 +178,7 @@ def link(data_dir: Path, store_path: str, base: str | None, no_validate: bool, q
         store = open_store(store_path, must_exist=True)
         try:
             curator = _curator(data_dir, store, base)
-            _write(curator, curator.link(name, qid.strip()), not no_validate)
+            _write(curator, curator.link(name, qid.strip()), not no_validate, search_index)
         finally:
             store.close()
 
@@ -163,15 +188,24 @@ def link(data_dir: Path, store_path: str, base: str | None, no_validate: bool, q
 @store_option
 @base_option
 @no_validate_option
+@search_index_option
 @click.argument("a")
 @click.argument("b")
-def merge(data_dir: Path, store_path: str, base: str | None, no_validate: bool, a: str, b: str) -> None:
+def merge(
+    data_dir: Path,
+    store_path: str,
+    base: str | None,
+    no_validate: bool,
+    search_index: Path | None,
+    a: str,
+    b: str,
+) -> None:
     """Merge entity A into B: B takes A's names as aliases (and A's Wikidata id if it has none), A's
     registry entry goes, and the stored graphs say B where they said A, in one write."""
     with user_errors():
         store = open_store(store_path, must_exist=True)
         try:
             curator = _curator(data_dir, store, base)
-            _write(curator, curator.merge(a, b), not no_validate)
+            _write(curator, curator.merge(a, b), not no_validate, search_index)
         finally:
             store.close()
