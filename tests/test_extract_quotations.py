@@ -87,6 +87,44 @@ def test_direct_speech_before_an_inverted_verb_of_saying():
     assert q.speaker.key == "person-klaus-meier"
 
 
+def test_the_speaker_phrase_is_the_whole_noun_phrase_with_its_apposition():
+    """SpkAtt-2023 marks the speaker's words where the text names them: title, name, apposition, party."""
+    for text, phrase in [
+        (
+            "Die Sprecherin der Stadtwerke, Anna Berger, sagte: „Wir bleiben dabei.“",
+            "Die Sprecherin der Stadtwerke, Anna Berger",
+        ),
+        ("„Wir kommen wieder“, sagte Klaus Meier (SPD).", "Klaus Meier (SPD)"),
+        ("„Wir kommen wieder“, sagte Klaus Meier, Chef der Stadtwerke.", "Klaus Meier, Chef der Stadtwerke"),
+        (
+            "Anna Berger, Chefin der Stadtwerke von Hamburg, kritisierte: „Das ist zu wenig.“",
+            "Anna Berger, Chefin der Stadtwerke von Hamburg",
+        ),
+        (
+            "Klaus Meier, der die Stadtwerke seit Jahren leitet, sagte: „Das ist zu wenig.“",
+            "Klaus Meier",
+        ),
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.text == phrase, text
+        assert q.speaker.key in ("person-anna-berger", "person-klaus-meier"), text
+
+
+def test_heisst_es_names_the_text_that_says_it():
+    _text, qs = quotes("„Das ist nicht hinnehmbar“, heißt es in einem Schreiben der Stadtwerke.")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "einem Schreiben der Stadtwerke"
+
+
+def test_a_short_term_in_quotation_marks_takes_no_speaker_from_its_sentence():
+    _text, qs = quotes(
+        "Anna Berger sprach am Montag in Hamburg. Meier hält das Projekt für eine „virtuelle Bombe“."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker is None
+
+
 def test_a_pronoun_speaker_is_kept_as_written_and_resolved():
     _text, qs = quotes("Anna Berger trat vor die Presse. „Wir haben verloren“, sagte sie.")
     (q,) = [q for q in qs if q.form == "direct"]

@@ -207,6 +207,9 @@ for _bad in (
     "glauben",
 ):
     DE_SPEECH_FORMS.pop(_bad, None)
+DE_SPEECH_FORMS["geheißen"] = "heißen"  # "hatte es geheißen"
+DE_HEISST_ES = {"heißt", "hieß", "geheißen"}
+"""Forms of "heißen" that, with "es", say what a text or a source says ("heißt es in dem Schreiben")."""
 
 DE_PARTICIPLES = {
     f
