@@ -349,29 +349,57 @@ def test_a_merge_that_fails_midway_leaves_the_store_and_the_registry_as_they_wer
     assert dump(store_dir) != quads and texts(data) != before
 
 
-def test_a_merge_that_breaks_the_shapes_writes_nothing(tmp_path: Path) -> None:
-    """Budapest would lie in a person: the shapes want a place (a small registry: a failing validation
-    reports through rdflib, slow on the seed)."""
+def tiny(tmp_path: Path, places: str) -> tuple[Path, Path]:
+    """A registry of ``places`` and one person, and a store of its entity graph alone."""
     from kg.pipeline import load_corpus
 
     data = tmp_path / "data"
     (data / "entities").mkdir(parents=True)
-    (data / "entities" / "places.yaml").write_text(
-        "- id: hungary\n  type: Country\n  wikidata: Q28\n  name: {de: Ungarn, en: Hungary}\n"
-        "- id: budapest\n  type: City\n  name: {de: Budapest, en: Budapest}\n  contained_in: hungary\n",
-        encoding="utf-8",
-    )
+    (data / "entities" / "places.yaml").write_text(places, encoding="utf-8")
     (data / "entities" / "persons.yaml").write_text(
         "- id: anna-berger\n  type: Person\n  name: {de: Anna Berger, en: Anna Berger}\n", encoding="utf-8"
     )
     store = Store(tmp_path / "store")
     store.replace_graphs({Minter(BASE).entities_graph: load_corpus(data, minter=Minter(BASE)).entity_graph()})
     store.close()
-    before, quads = texts(data), dump(tmp_path / "store")
-    result = run("merge", "hungary", "anna-berger", data=data, store=tmp_path / "store")
+    return data, tmp_path / "store"
+
+
+PLACES = (
+    "# Hungary twice: once checked, once not\n"
+    "- id: hungary\n  type: Country\n  wikidata: Q28\n  name: {de: Ungarn, en: Hungary}\n"
+    "- id: budapest\n  type: City\n  name: {de: Budapest, en: Budapest}\n  contained_in: hungary\n"
+    "- id: magyarorszag\n  type: Country\n  name: {de: Magyarország, en: Magyarország}\n"
+)
+
+
+def test_merge_gives_the_wikidata_id_and_the_places_inside_to_the_entity_kept(tmp_path: Path) -> None:
+    data, store = tiny(tmp_path, PLACES)
+    result = run("merge", "hungary", "magyarorszag", data=data, store=store)
+    assert result.exit_code == 0, result.output
+    assert (data / "entities" / "places.yaml").read_text(encoding="utf-8") == (
+        "# Hungary twice: once checked, once not\n"
+        "- id: budapest\n  type: City\n  name: {de: Budapest, en: Budapest}\n  contained_in: magyarorszag\n"
+        "- id: magyarorszag\n  type: Country\n  wikidata: Q28\n  name: {de: Magyarország, en: Magyarország}\n"
+        "  aliases: [Ungarn, Hungary]\n"
+    )
+    quads = dump(store)
+    assert (
+        f"<{BASE}place/budapest> <http://schema.org/containedInPlace> <{BASE}place/magyarorszag>"
+        in " ".join(quads)
+    )
+    assert not any(f"{BASE}place/hungary>" in q for q in quads)
+
+
+def test_a_merge_that_breaks_the_shapes_writes_nothing(tmp_path: Path) -> None:
+    """Budapest would lie in a person: the shapes want a place (a small registry: a failing validation
+    reports through rdflib, slow on the seed)."""
+    data, store = tiny(tmp_path, PLACES)
+    before, quads = texts(data), dump(store)
+    result = run("merge", "hungary", "anna-berger", data=data, store=store)
     assert result.exit_code == 1, result.output
     assert "does not conform" in result.output and "nothing was written" in result.output
-    assert texts(data) == before and dump(tmp_path / "store") == quads
+    assert texts(data) == before and dump(store) == quads
 
 
 # --- /entities?linked=no ----------------------------------------------------------------------------------
