@@ -34,11 +34,14 @@ test: install system-deps
 	$(BIN)/python -m pytest
 
 # Every benchmark, each beside its peers in the same run (no test times anything): the store and the endpoint
-# into bench/RESULTS.md (about 35 min on 2 cores), then one file each for the soak beside `oxigraph serve`, pages
-# beside the previous layout, full-text search, the extractor on GermEval, SpkAtt and PolNeAR, and the web-page
-# reader beside trafilatura, readability-lxml and newspaper4k (the last three need ../shared/realdata).
+# into bench/RESULTS.md (about 35 min on 2 cores), then one file each for newskg on a remote store (Virtuoso 7
+# beside `oxigraph serve`, 1M triples, both started and stopped by .ci/*.sh; Virtuoso installed from Debian's
+# packages when missing), the soak beside `oxigraph serve`, pages beside the previous layout, full-text search,
+# the extractor on GermEval, SpkAtt and PolNeAR, and the web-page reader beside trafilatura, readability-lxml
+# and newspaper4k (the last three need ../shared/realdata).
 bench: install system-deps
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.remote --out bench/RESULTS-remote.md
 	$(BIN)/python -m bench.soak --out bench/RESULTS-soak.md
 	$(BIN)/python -m bench.pages --out bench/RESULTS-pages.md
 	$(BIN)/python -m bench.search --write

@@ -90,25 +90,21 @@ class Server:
         self.stop()
         raise RuntimeError(f"{name} did not answer {probe} within {startup_s} s; see {log}")
 
+    def pids(self) -> list[int]:
+        """The server's processes: itself and its descendants."""
+        return _tree(self.process.pid)
+
     def pss_mb(self, only: str = "") -> float:
         """Proportional set size of the whole process tree (shared pages are counted once), or of those of its
         processes whose command line contains ``only``."""
-        pids = [pid for pid in _tree(self.process.pid) if not only or only in _command(pid)]
-        return sum(map(_pss_kb, pids)) / 1024
+        pids = [pid for pid in self.pids() if not only or only in _command(pid)]
+        return pss_mb(pids)
 
     def settle(self, interval_s: float = 0.5, give_up_s: float = 300.0) -> float:
         """Wait until the server's processes use less than a tenth of a core: requests a load left running
         (a slow peer may still be evaluating them) must not take the CPU from the next server's load. The
         seconds waited."""
-        start = time.monotonic()
-        before = _cpu_s(_tree(self.process.pid))
-        while time.monotonic() - start < give_up_s:
-            time.sleep(interval_s)
-            after = _cpu_s(_tree(self.process.pid))
-            if after - before < interval_s / 10:
-                break
-            before = after
-        return time.monotonic() - start
+        return settle(self.pids, interval_s, give_up_s)
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -119,6 +115,24 @@ class Server:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         self.log.close()
+
+
+def settle(pids: Callable[[], list[int]], interval_s: float = 0.5, give_up_s: float = 300.0) -> float:
+    """Wait until the processes ``pids()`` names use less than a tenth of a core; the seconds waited."""
+    start = time.monotonic()
+    before = _cpu_s(pids())
+    while time.monotonic() - start < give_up_s:
+        time.sleep(interval_s)
+        after = _cpu_s(pids())
+        if after - before < interval_s / 10:
+            break
+        before = after
+    return time.monotonic() - start
+
+
+def pss_mb(pids: Sequence[int]) -> float:
+    """Proportional set size of the processes (shared pages counted once)."""
+    return sum(map(_pss_kb, pids)) / 1024
 
 
 def _tree(root: int) -> list[int]:

@@ -298,7 +298,8 @@ def report(results: list[SizeResult], args: argparse.Namespace) -> str:
         "rounds, in each of which the servers take turns at every load); ratios are newskg / peer (higher is "
         "better for speed, lower for memory). Never asserted by tests.",
         "",
-        "The other benchmarks of `make bench` write files of their own beside this one: `RESULTS-soak.md` "
+        "The other benchmarks of `make bench` write files of their own beside this one: `RESULTS-remote.md` "
+        "(newskg on Virtuoso 7 beside `oxigraph serve` as remote stores), `RESULTS-soak.md` "
         "(runaway queries under load, memory over time, stalled clients, beside `oxigraph serve`), "
         "`RESULTS-pages.md`, `RESULTS-search.md`, `RESULTS-extract-mentions.md`, "
         "`RESULTS-extract-speech.md`, `RESULTS-webpages.md`.",
