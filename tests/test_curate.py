@@ -173,6 +173,15 @@ def test_todo_groups_the_same_name_minted_twice(store_dir: Path) -> None:
     assert sorted(i["ref"] for i in bobylev) == ["person/person-sergei-bobylev", "person/sergei-bobylev"]
 
 
+def test_todo_counts_the_same_with_many_entities(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_VALUES entities, mentions are counted by filtering the annotations instead."""
+    import kg.curate.worklist
+
+    few = run("todo", "--json", store=store_dir).output
+    monkeypatch.setattr(kg.curate.worklist, "MAX_VALUES", 1)
+    assert run("todo", "--json", store=store_dir).output == few
+
+
 def test_todo_as_text(store_dir: Path) -> None:
     result = run("todo", "--limit", "2", store=store_dir)
     assert result.exit_code == 0

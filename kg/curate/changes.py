@@ -261,7 +261,7 @@ class Curator:
         if qid is not None:
             fields["wikidata"] = qid
         fields["name"] = {"de": target.name, "en": target.name}
-        file.append(fields, f"{target.name}: {how} (the en name is the text's until an editor gives one)")
+        file.append(fields, f"{target.name}: {how} (both names as the text writes it: check them)")
         return new_id
 
     def _file_for(self, kind: str) -> RegistryFile:

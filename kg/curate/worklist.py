@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -48,11 +48,17 @@ def _values(iris: Iterable[str]) -> str:
     return " ".join(f"<{iri}>" for iri in sorted(iris))
 
 
-def _mentions(iris: Iterable[str]) -> str:
+MAX_VALUES = 2000
+"""Most entities named in one query; with more, mentions are counted by filtering every annotation."""
+
+
+def _mentions(iris: Collection[str]) -> str:
     """Index lookups from each entity (8x faster on 1.2M triples than filtering every annotation)."""
+    values = f"VALUES ?e {{ {_values(iris)} }}" if len(iris) <= MAX_VALUES else ""
     return f"""SELECT ?e (COUNT(DISTINCT ?anno) AS ?mentions) WHERE {{
-  VALUES ?e {{ {_values(iris)} }}
+  {values}
   ?anno oa:hasBody ?e ; oa:motivatedBy oa:identifying .
+  {_UNLINKED if not values else ""}
 }} GROUP BY ?e"""
 
 
