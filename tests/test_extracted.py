@@ -25,6 +25,7 @@ from kg.mapping import article_quads
 from kg.model import Annotations, Article, Span
 from kg.pipeline import find_articles, load_corpus
 from kg.read.annotations import load_annotations
+from kg.read.dw import parse_article
 from kg.read.registry import Registry
 from kg.read.verdicts import Verdicts, read_verdicts
 from kg.read.yamldoc import load
@@ -231,9 +232,16 @@ class TestMapping:
             "|| STRSTARTS(STR(?e), 'https://kg.example.org/place/place-')) }",
         )
         assert {(r["e"], r["type"], r["name"], r["u"]) for r in found} == {
-            (f"{BASE}person/person-sergei-bobylev", "http://schema.org/Person", "Sergei Bobylev", "true"),
             (f"{BASE}place/place-deal", "http://schema.org/Place", "Deal", "true"),
         }
+
+    def test_a_discovered_photographer_is_the_person_the_credit_line_names(self, mapped: list[Quad]) -> None:
+        found = rows(
+            graph_of(mapped),
+            "SELECT DISTINCT ?p WHERE { ?a oa:hasBody ?p ; oa:motivatedBy oa:identifying ; "
+            "nkg:assertedBy nkg:Extractor . ?p schema:name 'Sergei Bobylev' }",
+        )
+        assert [r["p"] for r in found] == [f"{BASE}person/sergei-bobylev"]
 
     def test_quotation_claim_role_and_events_in_the_editors_model(self, mapped: list[Quad]) -> None:
         store = graph_of(mapped)
@@ -523,6 +531,18 @@ def test_an_unannotated_article_yields_persons_places_quotations_and_events(plai
     assert len(persons) >= 3 and len(places) >= 1
     speakers = rows(plain_store, "SELECT DISTINCT ?who WHERE { ?q a schema:Quotation ; schema:creator ?who }")
     assert f"{BASE}person/donald-trump" in {r["who"] for r in speakers}
+
+
+def test_each_photographer_of_the_seed_is_one_person(plain_store: Store, built_store: Store) -> None:
+    """The credit line's photographer (minted by the mapping) and the same name found by the extractor are
+    one IRI, with the editor's annotations and without them."""
+    article = parse_article((SEED_DIR / "article.txt").read_text(encoding="utf-8"), slug=SEED_SLUG)
+    photographers = sorted({i.photographer for i in article.images if i.photographer})
+    assert "Sergei Bobylev" in photographers
+    for store in (plain_store, built_store):
+        for name in photographers:
+            persons = rows(store, f"SELECT DISTINCT ?p WHERE {{ ?p a schema:Person ; schema:name '{name}' }}")
+            assert len(persons) == 1, (name, persons)
 
 
 def test_the_plain_build_conforms_with_machine_shapes(plain_store: Store) -> None:
