@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.dates import PartialDate, iso_duration
 from kg.errors import InputError
-from kg.model import Annotations, Article, Evidence, Span
+from kg.model import Annotations, Article, Evidence, Span, Thing
 from kg.read.registry import Entity, Registry
 from kg.version import __version__
 from kg.vocab import (
@@ -26,6 +26,7 @@ from kg.vocab import (
     OWL,
     PROV,
     RDF,
+    RDFS,
     ROLE_STATUSES,
     SCHEMA,
     WD,
@@ -89,6 +90,24 @@ def date_literal(value: PartialDate | dt.date) -> Literal:
     if isinstance(value, PartialDate):
         return Literal(value.text, datatype=NamedNode(value.datatype))
     return typed(value.isoformat(), "date")
+
+
+_PLACE_TYPES = {"Place", "City", "Country", "State", "AdministrativeArea", "Continent", "TouristAttraction",
+                "Landform", "LandmarksOrHistoricalBuildings", "CivicStructure"}  # fmt: skip
+_ORGANIZATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization",
+                       "NGO", "EducationalOrganization", "PoliticalParty", "SportsTeam", "SportsOrganization",
+                       "LocalBusiness"}  # fmt: skip
+
+
+def _stated_kind(kind: str | None) -> str:
+    """The schema.org type newskg gives a thing the publisher's markup names."""
+    if kind == "Person":
+        return "Person"
+    if kind in _ORGANIZATION_TYPES:
+        return "Organization"
+    if kind in _PLACE_TYPES:
+        return "Place"
+    return "Thing"
 
 
 class _Graph:
@@ -241,9 +260,9 @@ class _ArticleMapper:
             g.add(a, s("about"), self.ref(ref))
 
     def web_metadata(self) -> None:
-        """What a page, feed item, WARC record or text file adds (``kg.read``): publisher, bylines, section,
-        keywords, the address it was read from. The publisher's own ``about``/``mentions`` statements
-        (``article.stated``) are not mapped yet: they need properties of their own, apart from newskg's."""
+        """What a page, feed item, WARC record or text file adds (``kg.read``): publisher, bylines (persons
+        and organisations as the page names them), section, keywords, the address it was read from and when
+        a crawler fetched it, and what the publisher's structured data states (:meth:`publisher_markup`)."""
         a, g, art = self.iri, self.g, self.article
         if art.publisher is None:
             raise InputError("no publisher (the page names none and has no URL)", field="publisher")
@@ -251,8 +270,8 @@ class _ArticleMapper:
         g.add(a, s("publisher"), publisher)
         site = slugify(art.publisher.name)
         for agent in art.creators:
-            if agent.kind == "Organization":  # an agency or the newsroom: as DW's agencies, a contributor
-                g.add(a, s("contributor"), self.organization(agent.name))
+            if agent.kind == "Organization":  # an agency or the newsroom the page names as its author
+                g.add(a, s("author"), self.organization(agent.name))
                 continue
             person = self.minter.entity("person", f"{site}-{slugify(agent.name)}")  # a byline of this site
             g.add(a, s("author"), person)
@@ -267,6 +286,72 @@ class _ArticleMapper:
             g.add(a, s("keywords"), text(keyword, art.language))
         if _http(art.original_url):
             g.add(a, s("isBasedOn"), NamedNode(art.original_url))
+        if art.crawled is not None:
+            crawled = art.crawled if art.crawled.tzinfo else art.crawled.replace(tzinfo=dt.UTC)
+            g.add(a, n("crawlDate"), typed(crawled.isoformat(), "dateTime"))
+        self.publisher_markup(publisher)
+
+    def publisher_markup(self, publisher: str) -> None:
+        """What the page's own structured data states about the article (``article.stated``), kept apart
+        from what newskg reads or extracts: on a node of its own, ``{article}/markup``, an
+        ``nkg:PublisherMarkup`` that ``nkg:describes`` the article, ``prov:wasAttributedTo`` its publisher,
+        with the syntaxes it came in (``nkg:markupSyntax``) and the publisher's ``schema:about``,
+        ``schema:mentions`` and ``schema:keywords``. Nothing is said on the article itself, where
+        ``schema:about`` is the editor's and ``schema:mentions`` newskg's (docs/modeling.md)."""
+        art, g = self.article, self.g
+        stated = art.stated
+        if not (stated.about or stated.mentions or stated.keywords):
+            return
+        markup = f"{self.iri}/markup"
+        g.add(markup, _TYPE, n("PublisherMarkup"))
+        g.add(markup, _TYPE, NamedNode(PROV + "Entity"))
+        g.add(markup, n("describes"), self.iri)
+        g.add(markup, NamedNode(PROV + "wasAttributedTo"), publisher)
+        for syntax in stated.syntaxes:
+            g.add(markup, n("markupSyntax"), text(syntax))
+        for prop, things in (("about", stated.about), ("mentions", stated.mentions)):
+            for thing in things:
+                iri = self.stated_thing(thing)
+                if iri is not None:
+                    g.add(markup, s(prop), iri)
+        for keyword in stated.keywords:
+            g.add(markup, s("keywords"), text(keyword, art.language))
+
+    def stated_thing(self, thing: Thing) -> str | None:
+        """The node of something the publisher's markup names: the registry's entity of that name or
+        Wikidata id, else one of the site (``{base}<kind>/<site>-<name>``), typed as the markup says
+        (persons, organisations, places; anything else a ``schema:Thing``), with the markup's own links as
+        ``rdfs:seeAlso`` (the publisher's, not a verified ``sameAs``)."""
+        name = " ".join(thing.name.split())
+        if not name or _http(name):
+            return None
+        known = self.registry_entity(name, thing.same_as)
+        if known is not None:
+            return known
+        kind = _stated_kind(thing.kind)
+        site = slugify(self.article.publisher.name) if self.article.publisher else "web"
+        iri = self.minter.entity(kind.lower() if kind != "Thing" else "thing", f"{site}-{slugify(name)}")
+        self.g.types(iri, kind)
+        self.g.add(iri, s("name"), text(name))
+        if kind != "Thing":
+            self.g.add(iri, n("wikidataUnverified"), typed("true", "boolean"))
+        for link in sorted({thing.id or "", *thing.same_as}):
+            if _http(link):
+                self.g.add(iri, NamedNode(RDFS + "seeAlso"), NamedNode(link))
+        return iri
+
+    def registry_entity(self, name: str, same_as: Iterable[str]) -> str | None:
+        """The registry's entity a stated name is (all of it one of its names), or whose Wikidata id the
+        markup links to."""
+        whole = Span(0, len(name))
+        for mention in self.registry.find_mentions(name):
+            if mention.span == whole:
+                return entity_iri(self.minter, self.registry[mention.entity])
+        qids = {link.rstrip("/").rsplit("/", 1)[-1] for link in same_as if "wikidata.org/" in link}
+        for entity in self.registry.entities.values():
+            if entity.wikidata and entity.wikidata in qids:
+                return entity_iri(self.minter, entity)
+        return None
 
     def organization(self, name: str) -> str:
         known = self.registry.organization_named(name)
@@ -305,8 +390,10 @@ class _ArticleMapper:
                 for person in persons:
                     g.add(iri, s("mentions"), person)
         first = len(self.article.images) + 1
-        credited = [i for i in self.article.page_images if i.credit]  # the image shape requires a credit
-        for number, image in enumerate(credited, first):
+        # A page image without a credit is mapped too: the shapes warn (the publisher left it out), they do
+        # not reject the page.
+        shown = [i for i in self.article.page_images if _http(i.url) or i.caption or i.credit]
+        for number, image in enumerate(shown, first):
             iri = self.part("image", number)
             g.add(self.iri, s("image"), iri)
             g.types(iri, "ImageObject", "MediaObject", "CreativeWork")
@@ -315,7 +402,16 @@ class _ArticleMapper:
                 g.add(iri, s("contentUrl"), NamedNode(image.url))
             if image.caption:
                 g.add(iri, s("caption"), text(image.caption, self.article.language))
-            g.add(iri, s("creditText"), text(image.credit))
+            if image.credit:
+                g.add(iri, s("creditText"), text(image.credit))
+            if image.creator is not None and image.creator.kind == "Person":
+                person = self.minter.entity("person", slugify(image.creator.name))
+                g.types(person, "Person")
+                g.add(person, s("name"), text(image.creator.name))
+                g.add(person, n("wikidataUnverified"), typed("true", "boolean"))
+                g.add(iri, s("creator"), person)
+            elif image.creator is not None:
+                g.add(iri, s("copyrightHolder"), self.organization(image.creator.name))
             if image.alt:
                 g.add(iri, s("description"), text(image.alt, self.article.language))
             if image.caption and image.caption_span is not None:
