@@ -352,37 +352,64 @@ def _zero() -> dict[str, Role]:
 # ---- PolNeAR ----------------------------------------------------------------------------------------------
 
 
-def _ann(path: Path) -> list[tuple[Span, Span | None]]:
-    spans: dict[str, Span] = {}
+def _ann(path: Path) -> list[tuple[list[Span], list[Span]]]:
+    """(content fragments, source fragments) of every attribution of a brat file; a span of brat may be
+    discontinuous ("315 448;463 553": a quotation around its frame), its words are those of its fragments."""
+    spans: dict[str, list[Span]] = {}
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
-            head = parts[1].split()
+            _kind, _, offsets = parts[1].partition(" ")
             try:
-                spans[parts[0]] = Span(int(head[1]), int(head[-1]))
-            except (ValueError, IndexError):
+                spans[parts[0]] = [
+                    Span(int(x), int(y)) for x, y in (frag.split() for frag in offsets.split(";"))
+                ]
+            except ValueError:
                 continue
         elif line.startswith("E") and len(parts) >= 2:
             roles = dict(x.split(":", 1) for x in parts[1].split() if ":" in x)
             content = spans.get(roles.get("Content", ""))
-            source = spans.get(roles.get("Source", ""))
             if content is not None:
-                out.append((content, source))
+                out.append((content, spans.get(roles.get("Source", ""), [])))
     return out
 
 
 _WORD = re.compile(r"\w+")
 
 
-def _words(text: str, span: Span | None, offsets: list[int]) -> frozenset[int]:
+def _words(text: str, span: Span | list[Span] | None, offsets: list[int]) -> frozenset[int]:
     if span is None:
         return frozenset()
+    if isinstance(span, list):
+        return frozenset().union(*(_words(text, s, offsets) for s in span))
     import bisect
 
     lo = bisect.bisect_left(offsets, span.start)
     hi = bisect.bisect_left(offsets, span.end)
     return frozenset(range(lo, hi))
+
+
+def _attributions(quotes: list) -> list[list]:
+    """The extractor's quotations grouped as PolNeAR groups them: a direct quotation with no verb of saying
+    of its own whose speaker is the words of the direct quotation just before it continues that one (one
+    attribution, its content in fragments: “A,” he said. “B.”)."""
+    out: list[list] = []
+    for q in quotes:
+        last = out[-1][-1] if out else None
+        if (
+            last is not None
+            and q.form == "direct"
+            and last.form == "direct"
+            and q.cue is None
+            and q.speaker is not None
+            and last.speaker is not None
+            and q.speaker.span == last.speaker.span
+        ):
+            out[-1].append(q)
+        else:
+            out.append([q])
+    return out
 
 
 def run_polnear(folder: Path) -> dict[str, dict[str, Role]]:
@@ -406,8 +433,11 @@ def run_polnear(folder: Path) -> dict[str, dict[str, Role]]:
         gold = [Item(_words(text, c, offsets), _words(text, s, offsets)) for c, s in _ann(ann)]
         doc = analyse(text, "en")
         pred = [
-            Item(_words(text, q.span, offsets), _words(text, q.speaker.span if q.speaker else None, offsets))
-            for q in find_quotations(doc, _mentions_for(doc))
+            Item(
+                frozenset().union(*(_words(text, q.span, offsets) for q in group)),
+                _words(text, group[0].speaker.span if group[0].speaker else None, offsets),
+            )
+            for group in _attributions(find_quotations(doc, _mentions_for(doc)))
         ]
         sc = score_doc(gold, pred)
         for h in ("all", "tune" if n % 2 == 0 else "held-out"):

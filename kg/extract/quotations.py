@@ -281,6 +281,8 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     if t.low in pron and t.low not in ("man", "it"):
         return (j, j + 1)
     det = C.DE_DET if lang == "de" else C.EN_DET
+    while lang != "de" and j < end - 1 and toks[j].low in _EN_OPENERS:
+        j += 1  # "Yet Mr Bown", "Ultimately Mr Clarke"
     k = j
     has_noun = False
     if toks[k].low in det and not (lang == "de" and toks[k].low in ("zwei", "drei", "vier") and k + 1 >= end):
@@ -386,6 +388,8 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 break
             if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
                 break
+            if has_noun and t.text.islower() and (t.low.endswith(("ed", "ly")) or t.low in _EN_VERBS):
+                break  # "Trump attacked Clinton", "Reid frequently mocked Romney": the verb ends the phrase
             if (
                 t.text[0].isalpha()
                 or t.text in ("-",)
@@ -487,6 +491,50 @@ _EN_TITLES = {
     "authorities",
     "team",
 }
+
+
+_EN_VERBS = {
+    "took",
+    "takes",
+    "made",
+    "makes",
+    "gave",
+    "gives",
+    "came",
+    "comes",
+    "went",
+    "goes",
+    "was",
+    "is",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "got",
+    "gets",
+    "sent",
+    "put",
+    "held",
+    "holds",
+    "kept",
+    "keeps",
+    "led",
+    "leads",
+}
+_EN_OPENERS = {"yet", "but", "and", "so", "also", "still", "however", "meanwhile", "as", "ultimately", "now"}
+"""Words that open an English clause before its subject ("Yet as Mr Bown put it")."""
 
 
 def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
@@ -603,6 +651,14 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
         return None
     while first < end and toks[first].text == ",":
         first += 1
+    while (
+        lang != "de"
+        and first < end - 1
+        and (
+            toks[first].low in _EN_OPENERS or (toks[first].low.endswith("ly") and toks[first].text.islower())
+        )
+    ):
+        first += 1  # "Yet as Mr Bown", "Ultimately Mr Clarke"
     # a German phrase does not start with a bare adjective (a verb: "Sie entstammen Zeitungsberichten")
     while lang == "de" and first < end - 1 and toks[first].text.islower() and toks[first].low not in det:
         first += 1
