@@ -18,9 +18,9 @@ table:
   are not counted; a large ingest pays them once per worker).
 
 newskg's text is its ``schema:articleBody`` without the headline block (the gold bodies have no title).
-Every score is given for the whole set and for its two halves (pages split by a hash of their key: ``A`` is
-the half the reader's choices were looked at on, ``B`` held out). The network is cut for the whole run
-(``socket.connect`` raises), so no system can fetch anything.
+Every score is given for the whole set and for its two halves (pages split by a hash of their key); a rule
+is chosen on one half and checked on the other, and the notes of ``bench/RESULTS-webpages.md`` say which.
+The network is cut for the whole run (``socket.connect`` raises), so no system can fetch anything.
 """
 
 from __future__ import annotations
@@ -312,8 +312,8 @@ def report(
         "",
         f"Pages: {', '.join(f'{d} {sum(p.dataset == d for p in pages)}' for d in SETS)}. "
         "Segment P / R / **F** pooled over pages; token F1, headline, date and author accuracy averaged "
-        "over the pages whose gold has the field (count in brackets). Half A is where the reader was "
-        "looked at, half B held out.",
+        "over the pages whose gold has the field (count in brackets). Halves A and B split each set by a "
+        "hash of the page's key; the notes say on which half each rule was chosen and which checked it.",
         "",
     ]
     for dataset in SETS:
