@@ -159,6 +159,28 @@ def test_language_is_detected_when_not_declared():
     assert (a.language, a.language_source) == ("de", "detected")
 
 
+def test_the_reader_and_the_extractor_agree_on_the_language():
+    """One detector (kg.language): a French page is French to the reader and not German to the extractor.
+    simplemma's German and English word lists, the extractor's detector before, took the last sentence for
+    German."""
+    from kg.extract.lang import detect
+
+    french = [
+        "La tempête a atteint la côte nord lundi soir avec des rafales de plus de 120 kilomètres par heure, "
+        "a indiqué le service météorologique national, qui avait averti les habitants depuis deux jours.",
+        "Plusieurs centaines de maisons de la ville portuaire ont perdu leur toit, et des arbres tombés ont "
+        "bloqué les routes principales de la région jusqu'aux premières heures de mardi matin.",
+    ] * 2
+    data = dict(NEWS_JSONLD)
+    del data["inLanguage"]
+    a = read(news_page(jsonld=data, lang=None, paragraphs=french))
+    assert (a.language, a.language_source) == ("fr", "detected")
+    assert detect(a.body) == "other"
+    english = read(news_page())
+    assert (english.language, detect(english.body)) == ("en", "en")
+    assert detect("Le chef de l'État a promis une aide rapide aux victimes.") == "other"
+
+
 def test_a_crawl_date_stands_in_when_the_page_has_no_date():
     import datetime as dt
 
