@@ -533,6 +533,30 @@ _EN_VERBS = {
     "led",
     "leads",
 }
+_EN_CLAUSE_OPENERS = {
+    "at",
+    "in",
+    "on",
+    "after",
+    "before",
+    "during",
+    "later",
+    "earlier",
+    "but",
+    "and",
+    "despite",
+    "although",
+    "though",
+    "while",
+    "when",
+    "if",
+    "because",
+    "since",
+    "unlike",
+    "asked",
+}
+"""Words that open an English adverbial before the subject, up to its comma ("Despite the range of ..., Trump
+said")."""
 _EN_OPENERS = {"yet", "but", "and", "so", "also", "still", "however", "meanwhile", "as", "ultimately", "now"}
 """Words that open an English clause before its subject ("Yet as Mr Bown put it")."""
 
@@ -1077,7 +1101,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         # "Trump, speaking to a veterans group, said ...", "Cruz exhorted ... and said ...": the subject
         s_lo = st.sents[toks[c].sent][0]
         k = max(lo, s_lo)
-        if toks[k].low in ("at", "in", "on", "after", "before", "during", "later", "earlier", "but", "and"):
+        if toks[k].low in _EN_CLAUSE_OPENERS:
             while k < c and toks[k].text != ",":
                 k += 1
             k += 1
