@@ -402,7 +402,7 @@ def _bow(x1: float, y1: float, x2: float, y2: float, cx: float, cy: float) -> tu
     if math.hypot(dx, dy) < 1:  # through the centre: bow to one side
         dx, dy = -(y2 - y1), x2 - x1
     norm, chord = math.hypot(dx, dy) or 1.0, math.hypot(x2 - x1, y2 - y1)
-    qx, qy = mx + dx / norm * chord / 2, my + dy / norm * chord / 2
+    qx, qy = mx + dx / norm * chord * 0.3, my + dy / norm * chord * 0.3
     return (qx, qy), ((mx + qx) / 2, (my + qy) / 2)
 
 
@@ -443,7 +443,7 @@ def network(
         style = {
             "stroke": ink,
             "stroke_width": 1.5 + 4.5 * edge.count / strongest,
-            "stroke_opacity": None if own else "0.7",
+            "stroke_opacity": None if own else "0.5",
             "stroke_dasharray": None if edge.met else "5 3",
         }
         body = _title(edge.title or f"{edge.count} shared event(s)")

@@ -395,7 +395,8 @@ def entity_charts(page: Page, names: dict[str, str]) -> dict[str, object]:
         if a not in drawn or b not in drawn:
             continue
         href = url(ordered[0]) if len(ordered) == 1 else "#" + anchor_id
-        words = "; ".join(name(e) + (f" ({status[e]})" if status.get(e) else "") for e in ordered)
+        words = "; ".join(name(e) + (f" ({status[e]})" if status.get(e) else "") for e in ordered[:8])
+        words += f"; and {len(ordered) - 8} more" if len(ordered) > 8 else ""
         title = f"{name(first)} and {name(second)}: {len(ordered)} event(s): {words}"
         edges.append(charts.Edge(a, b, len(ordered), href, title, happened))
     centre = charts.Node(page.iri, label, url(page.iri), node_kind(page.iri))
@@ -496,13 +497,15 @@ TOP = 10
 
 
 def _most_mentioned(kind: str) -> str:
+    """The entities of ``kind`` most often named, with the number of articles naming them: the mentions are
+    counted first, the type checked after (an entity is typed in every article that describes it, so a join
+    on its type would count each mention once per such article)."""
     return (
-        "SELECT ?entity ?mentions ?articles ?name WHERE { { SELECT ?entity "
-        "(COUNT(DISTINCT ?anno) AS ?mentions) (COUNT(DISTINCT ?article) AS ?articles) WHERE { "
-        "?anno oa:motivatedBy oa:identifying ; "
-        f"oa:hasBody ?entity ; oa:hasTarget/oa:hasSource ?article . ?entity a schema:{kind} }} "
-        f"GROUP BY ?entity ORDER BY DESC(?mentions) ?entity LIMIT {TOP} }} "
-        "OPTIONAL { ?entity schema:name ?name } }"
+        "SELECT DISTINCT ?entity ?mentions ?articles ?name WHERE { { "
+        "SELECT ?entity ?mentions ?articles WHERE { { SELECT ?entity (COUNT(?anno) AS ?mentions) "
+        "(COUNT(DISTINCT ?g) AS ?articles) WHERE { GRAPH ?g { ?anno oa:motivatedBy oa:identifying ; "
+        f"oa:hasBody ?entity }} }} GROUP BY ?entity }} FILTER EXISTS {{ ?entity a schema:{kind} }} }} "
+        f"ORDER BY DESC(?mentions) ?entity LIMIT {TOP} }} OPTIONAL {{ ?entity schema:name ?name }} }}"
     )
 
 
@@ -511,11 +514,13 @@ OVERVIEW = {
     "schema:datePublished ?day } GROUP BY ?day",
     "persons": _most_mentioned("Person"),
     "places": _most_mentioned("Place"),
-    # a fact of an article: a fact node and the article whose words support it, by who asserts it
-    "facts": "SELECT ?motivation ?by ?review (COUNT(*) AS ?facts) WHERE { "
-    "SELECT DISTINCT ?motivation ?by ?review ?fact ?article WHERE { ?anno oa:hasBody ?fact ; "
-    "oa:motivatedBy ?motivation ; nkg:assertedBy ?by ; oa:hasTarget/oa:hasSource ?article "
-    "OPTIONAL { ?anno nkg:review ?review } } } GROUP BY ?motivation ?by ?review",
+    # a fact: a fact node and an article (its graph) whose words support it, by who asserts it
+    "facts": "SELECT ?by ?review (COUNT(*) AS ?facts) WHERE { SELECT DISTINCT ?by ?review ?fact ?g WHERE { "
+    "GRAPH ?g { ?anno oa:motivatedBy oa:describing ; nkg:assertedBy ?by ; oa:hasBody ?fact "
+    "OPTIONAL { ?anno nkg:review ?review } } } } GROUP BY ?by ?review",
+    # a mention: one span naming an entity
+    "mentions": "SELECT ?by ?review (COUNT(*) AS ?facts) WHERE { ?anno oa:motivatedBy oa:identifying ; "
+    "nkg:assertedBy ?by OPTIONAL { ?anno nkg:review ?review } } GROUP BY ?by ?review",
 }
 """What the home page shows, as the parts of one query."""
 
@@ -597,17 +602,15 @@ def overview() -> dict[str, object]:
     places, and who asserts its facts (editor, editor-confirmed machine facts, machine facts, the readers)."""
     parts = select_parts(OVERVIEW)
     unit, days = per_day(parts["days"])
-    facts: dict[str, dict[str, int]] = {"describing": defaultdict(int), "identifying": defaultdict(int)}
-    for row in parts["facts"]:
-        motivation = row["motivation"].value.removeprefix(OA)
-        facts["identifying" if motivation == "identifying" else "describing"][asserter(row)] += int(
-            row["facts"].value
-        )
+    facts: dict[str, dict[str, int]] = {"facts": defaultdict(int), "mentions": defaultdict(int)}
+    for name, counts in facts.items():
+        for row in parts[name]:
+            counts[asserter(row)] += int(row["facts"].value)
     rows = [
         (name, [charts.Share(words, counts[key], colour, dashed) for key, words, colour, dashed in ASSERTERS])
-        for name, counts in (("facts", facts["describing"]), ("mentions", facts["identifying"]))
+        for name, counts in facts.items()
     ]
-    described = facts["describing"]
+    described = facts["facts"]
     total = sum(described.values())
     share = {key: round(100 * described[key] / total) if total else 0 for key, *_ in ASSERTERS}
     share["edited"] = round(100 * (described["editor"] + described["confirmed"]) / total) if total else 0
