@@ -292,6 +292,27 @@ def test_link_errors_name_the_entity_and_change_nothing(
     assert texts(data) == before and dump(store_dir) == quads
 
 
+def test_a_registry_file_another_editor_changed_meanwhile_is_not_overwritten(
+    data: Path, store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.curate.changes
+
+    persons = data / "entities" / "persons.yaml"
+    quads, real = dump(store_dir), kg.curate.changes.validate
+
+    def validate_while_someone_edits(graph: object) -> object:
+        persons.write_text(persons.read_text(encoding="utf-8") + "# theirs\n", encoding="utf-8")
+        return real(graph)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kg.curate.changes, "validate", validate_while_someone_edits)
+    result = run("link", "yuri-ushakov", "--wikidata", "Q123456789", data=data, store=store_dir)
+    assert result.exit_code == 2 and "persons.yaml: changed since newskg read it" in result.output
+    assert (
+        persons.read_text(encoding="utf-8").endswith("# theirs\n") and "Q123456789" not in persons.read_text()
+    )
+    assert dump(store_dir) == quads
+
+
 def test_an_unparsable_registry_file_is_named(data: Path, store_dir: Path) -> None:
     (data / "entities" / "things.yaml").write_text("- id: x\n  name: {de: [\n", encoding="utf-8")
     result = run("link", "yuri-ushakov", "--wikidata", "Q123456789", data=data, store=store_dir)

@@ -114,10 +114,8 @@ class Curator:
 
     def _registry_target(self, entity: Entity) -> Target:
         names = (*entity.name.values(), *entity.aliases)
-        return Target(
-            entity_iri(self.minter, entity), entity.id, entity.name.get("de", entity.id), entity.type, entity,
-            names,
-        )  # fmt: skip
+        iri, name = entity_iri(self.minter, entity), entity.name.get("de", entity.id)
+        return Target(iri, entity.id, name, entity.type, entity, names)
 
     def _found_target(self, item: Item) -> Target:
         known = [t for t in item.types if t in TYPES]
@@ -379,6 +377,7 @@ class Curator:
         brought in step when next opened: the changed graphs have new digests).
 
         :raises ShapesViolated: when ``check`` and the changed graphs would not conform to the shapes.
+        :raises InputError: when a registry file to write changed since it was read (another editor).
         """
         if not change.graphs and not change.files:
             return
@@ -386,6 +385,11 @@ class Curator:
             report = validate([q for quads in change.graphs.values() for q in quads])
             if not report.conforms:
                 raise ShapesViolated(report)
+        for path in change.files:
+            if _read(path) != self.files[path].original:
+                raise InputError(
+                    "changed since newskg read it; nothing was written: run the command again", file=path
+                )
         staged = _stage(change.files)
         try:
             self.store.replace_graphs(change.graphs)
@@ -408,6 +412,13 @@ def _changed_digest(digest: Quad, quads: Iterable[Quad]) -> Quad:
     for line in sorted(str(q) for q in quads):
         content.update(line.encode() + b"\n")
     return Quad(digest.subject, digest.predicate, Literal(content.hexdigest()), digest.graph_name)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _stage(texts: Mapping[Path, str]) -> dict[Path, Path]:
