@@ -58,6 +58,8 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "mahnen": (_weak("mahn"), ""),
     "erinnern": (_weak("erinner"), ""),
     "beklagen": (_weak("beklag"), ""),
+    "begrüßen": (_weak("begrüß"), ""),
+    "herausstreichen": (_strong("streicht", "strich", "strichen", "herausgestrichen"), "heraus"),
     "klagen": (_weak("klag"), ""),
     "fragen": (_weak("frag"), ""),
     "zitieren": (_weak("zitier"), ""),
@@ -130,6 +132,9 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
 
 # Forms of separable verbs whose bare form is too general without its particle ("gab", "gibt", "stellte").
 _NEEDS_PARTICLE = {
+    "streicht",
+    "strich",
+    "strichen",
     "geht",
     "gehen",
     "ging",

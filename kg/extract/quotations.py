@@ -280,6 +280,8 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     pron = C.DE_PRONOUNS if lang == "de" else C.EN_PRONOUNS
     if t.low in pron and t.low not in ("man", "it"):
         return (j, j + 1)
+    if lang == "de" and t.low in ("letztere", "letzterer", "erstere", "ersterer"):
+        return (j, j + 1)  # "…“, so letztere."
     det = C.DE_DET if lang == "de" else C.EN_DET
     while lang != "de" and j < end - 1 and toks[j].low in _EN_OPENERS:
         j += 1  # "Yet Mr Bown", "Ultimately Mr Clarke"
@@ -314,6 +316,15 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
             ):
                 k += 1
+                continue
+            if (
+                has_noun
+                and _is_adj(t, lang)
+                and toks[k - 1].low in C.DE_DET
+                and k + 1 < end
+                and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
+            ):
+                k += 1  # "vom Abgeordneten des russischen Föderationsrates"
                 continue
             if has_noun and t.text[:1].isdigit() and k + 1 < end and _is_cap(toks[k + 1]):
                 k += 1  # "der Sportchef von Bayer 04 Leverkusen"
@@ -793,6 +804,10 @@ _APPOSITION_WORDS_DE = {
     "und",
     "sowie",
     "de",
+    "du",
+    "la",
+    "le",
+    "di",
     "van",
     "da",
     "del",
@@ -1311,8 +1326,22 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
         return _resolve_pronoun(st, st.toks[k])
     a = k
     seen_noun = False
-    while k < hi and (tags[k - lo] in _NP_TAGS_DE) and not _in_quote(st, st.toks[k]):
-        if seen_noun and tags[k - lo] in ("ART", "PPOSAT", "PDAT", "PIAT"):
+    while k < hi and not _in_quote(st, st.toks[k]):
+        if (
+            seen_noun
+            and st.toks[k].low in ("von", "vom", "im", "für")
+            and k + 1 < hi
+            and tags[k + 1 - lo] in _NP_TAGS_DE
+        ):
+            k += 1  # "die Sprecherin der Unionsfraktion im Bundestag"
+            continue
+        if tags[k - lo] not in _NP_TAGS_DE:
+            break
+        if (
+            seen_noun
+            and tags[k - lo] in ("ART", "PPOSAT", "PDAT", "PIAT")
+            and st.toks[k].low not in ("des", "der", "eines", "einer")  # a genitive goes on
+        ):
             break  # a second phrase begins: "sieht Osterloh einen Angriff"
         seen_noun = seen_noun or tags[k - lo] in _NOUN_TAGS
         k += 1
