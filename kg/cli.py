@@ -7,6 +7,7 @@ print one line and exit 2; a graph that violates the shapes exits 1.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -24,10 +25,11 @@ from kg.export import export as export_store
 from kg.extract import extract as extract_text
 from kg.extract.jsonl import dumps, to_json
 from kg.extracted import template as annotation_template
+from kg.ingest import IngestReport, ingest_inputs
 from kg.ingest import build as build_graph
-from kg.ingest import ingest as run_ingest
-from kg.pipeline import ARTICLE_TEXT, MAX_ARTICLE_BYTES, find_articles, load_corpus
+from kg.pipeline import ARTICLE_TEXT, MAX_ARTICLE_BYTES, find_articles, find_inputs, load_corpus
 from kg.read.dw import parse_article
+from kg.search import SearchIndex, open_index
 from kg.shacl import ValidationReport
 from kg.shacl import validate as validate_quads
 from kg.store import GraphStore, open_store
@@ -69,6 +71,14 @@ def data_option(help: str) -> Callable[[F], F]:
     )
 
 
+search_index_option = click.option(
+    "--search-index",
+    envvar="NEWSKG_SEARCH_INDEX",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Full-text index kept in step with the store's writes (env NEWSKG_SEARCH_INDEX; default: beside a "
+    "store directory, <store>.search; none for a remote store).",
+)
 max_article_option = click.option(
     "--max-article-bytes",
     envvar="NEWSKG_MAX_ARTICLE_BYTES",
@@ -105,6 +115,45 @@ def open_existing(spec: str) -> GraphStore:
     return open_store(spec, read_only=True, must_exist=True)
 
 
+def open_search_index(store: GraphStore, path: Path | None) -> SearchIndex | None:
+    """The writer's search index of ``store`` (synced with it as it opens), or None for a remote store
+    without ``--search-index``."""
+    if path is None and store.path is None:
+        return None
+    return open_index(store, path)
+
+
+class Progress:
+    """Progress on stderr: on a terminal a bar redrawn in place; otherwise a line every :attr:`EVERY` items
+    or :attr:`SECONDS` seconds, whichever comes first, and one at the end."""
+
+    EVERY = 100
+    SECONDS = 5.0
+
+    def __init__(self, what: str) -> None:
+        self.what, self.tty, self.drawn = what, sys.stderr.isatty(), False
+        self.last: float | None = None
+
+    def __call__(self, done: int, total: int, name: str = "") -> None:
+        if self.tty:
+            width = 30
+            filled = width * done // max(total, 1)
+            bar = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {self.what} {name[:40]:40}"
+            click.echo("\r" + bar, err=True, nl=False)
+            self.drawn = True
+            return
+        now = time.monotonic()
+        self.last = now if self.last is None else self.last
+        if done % self.EVERY == 0 or done == total or now - self.last >= self.SECONDS:
+            self.last = now
+            click.echo(f"{done}/{total} {self.what}", err=True)
+
+    def end(self) -> None:
+        if self.drawn:
+            click.echo("", err=True)
+            self.drawn = False
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newskg")
 def cli() -> None:
@@ -118,6 +167,7 @@ def cli() -> None:
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL gate (not for production).")
 @max_article_option
 @no_extract_option
+@search_index_option
 @click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
 def build(
     data_dir: Path,
@@ -126,6 +176,7 @@ def build(
     no_validate: bool,
     max_article_bytes: int,
     no_extract: bool,
+    search_index: Path | None,
     articles: tuple[Path, ...],
 ) -> None:
     """Build the graph from DATA (all of data/articles, or the given article folders), validate it, and
@@ -136,7 +187,13 @@ def build(
             data_dir, minter=minter_for(base), max_article_bytes=max_article_bytes, extract=not no_extract
         )
         sources = find_articles(articles or [data_dir / "articles"])
-        result = build_graph(corpus, open_store(store_path), sources, check=not no_validate)
+        store = open_store(store_path)
+        index = open_search_index(store, search_index)
+        try:
+            result = build_graph(corpus, store, sources, check=not no_validate, index=index)
+        finally:
+            if index is not None:
+                index.close()
         click.echo(
             f"built {len(sources)} article(s) ({len(result.unchanged)} unchanged), {result.triples} triples "
             f"written into {store_path} in {time.perf_counter() - started:.1f} s"
@@ -152,6 +209,7 @@ def build(
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL gate (not for production).")
 @max_article_option
 @no_extract_option
+@search_index_option
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def ingest(
     data_dir: Path,
@@ -161,43 +219,50 @@ def ingest(
     no_validate: bool,
     max_article_bytes: int,
     no_extract: bool,
+    search_index: Path | None,
     paths: tuple[Path, ...],
 ) -> None:
-    """Ingest article folders (or folders of them) into the store, each as its own named graph.
+    """Ingest articles into the store, each as its own named graph. Each PATH is a file or a folder of any
+    mix: DW article folders (article.txt, annotations.yaml), saved web pages (.html, .htm, .html.gz; a
+    folder with one page and an annotations.yaml is an annotated page), RSS or Atom feeds, WARC files
+    (.warc, .warc.gz) and plain text files with an optional YAML front matter.
 
-    Articles without annotations.yaml get what the parser reads. Failing articles are reported and skipped,
-    and so is an article that would contradict a stored one about a shared event (another status or date);
-    the exit status is 1 if any was rejected."""
+    Copies of one article (the same canonical URL, or the same text) are ingested once, the latest version;
+    a feed item whose page is among the inputs adds to the page. Inputs that cannot be read and articles
+    that fail (or contradict a stored one about a shared event) are reported with their file and reason and
+    skipped; the exit status is 1 if any was rejected."""
     with user_errors():
         corpus = load_corpus(
             data_dir, minter=minter_for(base), max_article_bytes=max_article_bytes, extract=not no_extract
         )
-        sources = find_articles(paths)
         started = time.perf_counter()
-        tty = sys.stderr.isatty()
-
-        def progress(done: int, total: int, slug: str) -> None:
-            if tty:
-                width = 30
-                filled = width * done // max(total, 1)
-                click.echo(
-                    f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {slug[:40]:40}",
-                    err=True,
-                    nl=False,
-                )
-            elif done % 100 == 0 or done == total:
-                click.echo(f"{done}/{total} articles processed", err=True)
-
-        report = run_ingest(
-            corpus, open_store(store_path), sources, jobs=jobs, check=not no_validate, progress=progress
-        )
-        if tty:
-            click.echo("", err=True)
-        for slug, reason in report.rejected:
-            click.echo(f"rejected {slug}: {reason}", err=True)
-        seconds = time.perf_counter() - started
-        click.echo(f"{report.summary()} in {seconds:.1f} s")
+        reading = Progress("inputs read")
+        inputs = find_inputs(paths, jobs=jobs or os.cpu_count() or 1, progress=reading)
+        reading.end()
+        store = open_store(store_path)
+        index = open_search_index(store, search_index)
+        processing = Progress("articles processed")
+        try:
+            report = ingest_inputs(
+                corpus, store, inputs, jobs=jobs, check=not no_validate, progress=processing, index=index
+            )
+        finally:
+            processing.end()
+            if index is not None:
+                index.close()
+        tell(report)
+        click.echo(f"{report.summary()} in {time.perf_counter() - started:.1f} s")
         sys.exit(1 if report.rejected else 0)
+
+
+def tell(report: IngestReport) -> None:
+    """What an ingest passed over, one line each on stderr: rejections, duplicates, replaced copies."""
+    for slug, reason in report.rejected:
+        click.echo(f"rejected {slug}: {reason}", err=True)
+    for copy, kept, reason in report.duplicates:
+        click.echo(f"duplicate {copy}: {reason}; the article is {kept}", err=True)
+    for graph in report.replaced:
+        click.echo(f"replaced {graph}: an earlier copy of an article ingested now", err=True)
 
 
 @cli.command()
@@ -380,8 +445,9 @@ def export(store_path: str, base: str | None, fmt: str, graph: str | None, outpu
 @cli.command()
 @store_option
 @base_option
+@search_index_option
 @click.argument("articles", nargs=-1, required=True)
-def remove(store_path: str, base: str | None, articles: tuple[str, ...]) -> None:
+def remove(store_path: str, base: str | None, search_index: Path | None, articles: tuple[str, ...]) -> None:
     """Remove articles from the store: each ARTICLE is a slug (its folder name) or a graph IRI. All are
     checked first, so an unknown one removes nothing."""
     with user_errors():
@@ -393,7 +459,11 @@ def remove(store_path: str, base: str | None, articles: tuple[str, ...]) -> None
         missing = [g for g in graphs if not store.has_graph(g)]
         if missing:
             raise NewsKGError(f"no graph {missing[0]!r} in the store; nothing was removed")
+        index = open_search_index(store, search_index)
         store.remove_graphs(graphs)
+        if index is not None:
+            with index:
+                index.remove_graphs(graphs)
         click.echo("removed " + ", ".join(graphs))
 
 

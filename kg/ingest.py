@@ -19,6 +19,15 @@ reports an event many articles name is validated with all of them.
 Graphs accepted in this run but not written yet count in their new version. An article in conflict with a
 graph this run has still to replace waits until the end of the run and is then judged against that graph's
 new version, so articles that change a shared event together are accepted together.
+
+Articles read from the web (:class:`kg.pipeline.WebSource`) carry their version (``nkg:inputVersion``: the
+instants of modification, publication and crawl): a copy older than the stored graph of the same article is
+skipped and listed, and a newer one replaces it, together with the stored graphs of its other copies (another
+address of the same article), in one transaction.
+
+With a search index (``index``, :mod:`kg.search`), every batch written to the store is indexed right after
+it (``SearchIndex.replace_ntriples``); the index syncs with the store when it is opened, so an ingest stopped
+between the two leaves nothing out of step for long.
 """
 
 from __future__ import annotations
@@ -32,20 +41,27 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph
 from pyoxigraph import NamedNode, QuerySolutions, RdfFormat
 
-from kg.errors import NewsKGError, ShapesViolated
-from kg.pipeline import ArticleSource, Corpus
+from kg.errors import InputError, NewsKGError, ShapesViolated
+from kg.extract import LANGUAGES
+from kg.pipeline import ArticleSource, Corpus, Input, Inputs, WebSource
 from kg.shacl import ValidationReport, validate
 from kg.store import GraphStore, updates
 from kg.vocab import NKG, Minter
+
+if TYPE_CHECKING:
+    from kg.search import SearchIndex
 
 BATCH = 64
 """Articles written per atomic write."""
 
 _STATUS = NamedNode(NKG + "status")
+_DIGEST = NamedNode(NKG + "inputDigest")
+_VERSION = NamedNode(NKG + "inputVersion")
 
 
 @dataclass
@@ -53,13 +69,28 @@ class IngestReport:
     ingested: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    """(the article's slug, or the file and its record or item, reason)."""
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)
+    """(the copy not ingested, the copy that is the article, why)."""
+    replaced: list[str] = field(default_factory=list)
+    """Stored graphs of earlier copies (another address of the same article) dropped for a newer copy."""
+    other_languages: list[str] = field(default_factory=list)
+    """Articles ingested in a language the extractor does not read (not German or English)."""
     triples: int = 0
 
     def summary(self) -> str:
-        return (
-            f"{len(self.ingested)} ingested, {len(self.unchanged)} unchanged, {len(self.rejected)} rejected; "
-            f"{self.triples} triples written"
+        counts = (
+            f"{len(self.ingested)} ingested, {len(self.unchanged)} unchanged, {len(self.rejected)} rejected"
         )
+        if self.duplicates:
+            counts += f", {len(self.duplicates)} duplicate(s) skipped"
+        text = f"{counts}; {self.triples} triples written"
+        if self.other_languages:
+            text += (
+                f"; {len(self.other_languages)} article(s) in other languages than German and English: "
+                "metadata, body and registry mentions only, no extraction"
+            )
+        return text
 
 
 @dataclass(frozen=True)
@@ -77,12 +108,12 @@ class _Outcome:
     """The typed error behind ``error``, for a build, which fails as a whole (kept in process only)."""
 
 
-def source_digest(source: ArticleSource, corpus_digest: str) -> str:
-    """What an article graph depends on: its files, the entity registry and the newskg version."""
+def source_digest(source: Input, corpus_digest: str) -> str:
+    """What an article graph depends on: its input (files, or the page as read), the entity registry and
+    the newskg version."""
     digest = hashlib.sha256(corpus_digest.encode())
-    for path in (source.text, source.annotations):
-        if path is not None:
-            digest.update(path.read_bytes())
+    for data in source.input_bytes():
+        digest.update(data)
     return digest.hexdigest()
 
 
@@ -108,27 +139,25 @@ def _init(corpus: Corpus, entities: bytes, check: bool) -> None:
     )
 
 
-def _process(job: tuple[ArticleSource, str]) -> _Outcome:
+def _process(job: tuple[Input, str]) -> _Outcome:
     source, digest = job
     corpus: Corpus = _worker["corpus"]  # type: ignore[assignment]
     try:
         quads = corpus.article_graph(source)
-        quads.append(
-            pyoxigraph.Quad(
-                NamedNode(corpus.minter.article_graph(source.slug)),
-                NamedNode(NKG + "inputDigest"),
-                pyoxigraph.Literal(digest),
-                NamedNode(corpus.minter.article_graph(source.slug)),
-            )
-        )
+        graph = NamedNode(corpus.minter.article_graph(source.slug))
+        quads.append(pyoxigraph.Quad(graph, _DIGEST, pyoxigraph.Literal(digest), graph))
+        if isinstance(source, WebSource):
+            quads.append(pyoxigraph.Quad(graph, _VERSION, pyoxigraph.Literal(source.version), graph))
         if _worker["check"]:
             report = validate([*quads, *_worker["entities"]])  # type: ignore[misc]
             if not report.conforms:
                 raise ShapesViolated(report)
     except ShapesViolated as exc:
-        return _Outcome(source.slug, digest, error=_violations(source.text.parent, exc), failure=exc)
+        return _Outcome(source.slug, digest, error=_violations(source.where, exc), failure=exc)
     except NewsKGError as exc:
-        return _Outcome(source.slug, digest, error=str(exc), failure=exc)
+        unplaced = isinstance(source, WebSource) and not (isinstance(exc, InputError) and exc.file)
+        error = f"{source.where}: {exc}" if unplaced else str(exc)  # the mapping names a field, not the file
+        return _Outcome(source.slug, digest, error=error, failure=exc)
     data = pyoxigraph.serialize((q.triple for q in quads), format=RdfFormat.N_TRIPLES)
     if not _worker["check"]:
         return _Outcome(source.slug, digest, data, len(quads))
@@ -137,7 +166,7 @@ def _process(job: tuple[ArticleSource, str]) -> _Outcome:
     return _Outcome(source.slug, digest, data, len(quads), reports=reports, names=names)
 
 
-def _violations(where: Path, exc: ShapesViolated, conflicts: str = "") -> str:
+def _violations(where: str | Path, exc: ShapesViolated, conflicts: str = "") -> str:
     report = exc.report
     assert isinstance(report, ValidationReport)
     first = report.results[0]
@@ -168,25 +197,54 @@ def _foreign(quads: Iterable[pyoxigraph.Quad], minter: Minter, slug: str) -> fro
 
 
 def stored_digests(store: GraphStore, corpus: Corpus) -> dict[str, str]:
-    rows = store.query(f"SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?g <{NKG}inputDigest> ?d }} }}", default_graph=[])
+    return _graph_values(store, _DIGEST)
+
+
+def stored_versions(store: GraphStore) -> dict[str, str]:
+    """The ``nkg:inputVersion`` of every stored graph that has one (articles read from the web)."""
+    return _graph_values(store, _VERSION)
+
+
+def _graph_values(store: GraphStore, predicate: NamedNode) -> dict[str, str]:
+    rows = store.query(f"SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?g {predicate} ?d }} }}", default_graph=[])
     assert isinstance(rows, QuerySolutions)
     return {row["g"].value: row["d"].value for row in rows}
+
+
+def ingest_inputs(
+    corpus: Corpus,
+    store: GraphStore,
+    inputs: Inputs,
+    *,
+    jobs: int | None = None,
+    check: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+    index: SearchIndex | None = None,
+) -> IngestReport:
+    """:func:`ingest` of what :func:`kg.pipeline.find_inputs` found; the inputs it could not read count as
+    rejected, and the copies it set aside as duplicates, in the report."""
+    report = ingest(corpus, store, inputs.sources, jobs=jobs, check=check, progress=progress, index=index)
+    report.rejected[:0] = [(str(r.origin), r.reason) for r in inputs.rejected]
+    report.duplicates[:0] = [(str(d.origin), str(d.kept), d.reason) for d in inputs.duplicates]
+    return report
 
 
 def ingest(
     corpus: Corpus,
     store: GraphStore,
-    sources: Sequence[ArticleSource],
+    sources: Sequence[Input],
     *,
     jobs: int | None = None,
     check: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
     atomic: bool = False,
+    index: SearchIndex | None = None,
 ) -> IngestReport:
     """Ingest ``sources``; see the module docstring. ``progress(done, total, slug)`` reports each article.
 
     ``atomic`` (a build) writes everything or nothing, in one transaction at the end: the first article
     that fails raises its error (:class:`InputError`, or :class:`ShapesViolated` with the report).
+    ``index``: a search index kept in step with every write (opened by :func:`kg.search.open_index`).
     """
     report = IngestReport()
     entity_quads = corpus.entity_graph()
@@ -197,30 +255,57 @@ def ingest(
                 raise ShapesViolated(checked)
             raise NewsKGError(f"data/entities does not conform to the shapes: {checked.results[0].message}")
     batch: dict[str, bytes] = {}  # accepted, not written yet
+    # The entity graph is written with the first article accepted: a run that accepts none changes nothing.
+    entities: dict[str, bytes] = {}
     if sorted(store.quads(corpus.minter.entities_graph), key=str) != sorted(entity_quads, key=str):
-        batch[corpus.minter.entities_graph] = updates.as_ntriples({"": entity_quads})[""]
-        report.triples += len(entity_quads)
+        entities[corpus.minter.entities_graph] = updates.as_ntriples({"": entity_quads})[""]
     common = corpus_digest(corpus)
     known = stored_digests(store, corpus)
+    minter = corpus.minter
+    versions = stored_versions(store) if any(isinstance(s, WebSource) for s in sources) else {}
     jobs_list = []
+    earlier: dict[str, list[str]] = {}  # slug -> stored graphs of its other copies, dropped with its write
     for source in sources:
+        if isinstance(source, WebSource):
+            graphs = [minter.article_graph(slug) for slug in (source.slug, *source.replaces)]
+            newest = max((versions.get(g, "") for g in graphs), default="")
+            if newest > source.version:
+                stored = next(g for g in graphs if versions.get(g, "") == newest)
+                report.duplicates.append(
+                    (source.where, stored, "an older version of the stored article (it is kept)")
+                )
+                continue
+            earlier[source.slug] = [g for g in graphs[1:] if g in known]
         digest = source_digest(source, common)
-        if known.get(corpus.minter.article_graph(source.slug)) == digest:
+        if known.get(minter.article_graph(source.slug)) == digest:
             report.unchanged.append(source.slug)
         else:
             jobs_list.append((source, digest))
-    done = len(report.unchanged)
-    minter = corpus.minter
-    folders = {source.slug: source.text.parent for source, _ in jobs_list}
+    done = len(report.unchanged) + len(report.duplicates)
+    total = len(sources)
+    folders = {source.slug: source.where for source, _ in jobs_list}
+    foreign = {source.slug for source, _ in jobs_list if _other_language(corpus, source)}
     gate = _Gate(minter, store, entity_quads, folders) if check else None
+    if gate is not None:
+        gate.gone = {graph for graphs in earlier.values() for graph in graphs}
     upcoming = {minter.article_graph(source.slug) for source, _ in jobs_list}
     accepted: dict[str, _Outcome] = {}  # in the batch, for the gate
     deferred: dict[str, _Outcome] = {}  # in conflict with a graph this run may still replace
 
     def accept(outcome: _Outcome) -> None:
         graph = minter.article_graph(outcome.slug)
+        if entities:
+            batch.update(entities)
+            report.triples += len(entity_quads)
+            entities.clear()
         accepted[graph], batch[graph] = outcome, outcome.ntriples
+        for other in earlier.get(outcome.slug, ()):
+            if other not in upcoming and other not in accepted:
+                batch[other] = b""  # an earlier copy under another address: gone in the same transaction
+                report.replaced.append(other)
         report.ingested.append(outcome.slug)
+        if outcome.slug in foreign:
+            report.other_languages.append(outcome.slug)
         report.triples += outcome.triples
         if len(batch) >= BATCH and not atomic:
             write()
@@ -233,13 +318,15 @@ def ingest(
     def write() -> None:
         if batch:
             store.replace_graphs_ntriples(batch)
+            if index is not None:
+                index.replace_ntriples(batch)
             batch.clear()
             accepted.clear()
 
     for outcome in _run(corpus, entity_quads, jobs_list, jobs or os.cpu_count() or 1, check):
         done += 1
         if progress is not None:
-            progress(done, len(sources), outcome.slug)
+            progress(done, total, outcome.slug)
         graph = minter.article_graph(outcome.slug)
         upcoming.discard(graph)
         if outcome.error:
@@ -273,15 +360,25 @@ def ingest(
     return report
 
 
+def _other_language(corpus: Corpus, source: Input) -> bool:
+    """Whether the extractor would read the article but cannot: a page in neither German nor English."""
+    return corpus.extract and isinstance(source, WebSource) and source.language not in LANGUAGES
+
+
 def build(
-    corpus: Corpus, store: GraphStore, sources: Sequence[ArticleSource], *, check: bool = True
+    corpus: Corpus,
+    store: GraphStore,
+    sources: Sequence[ArticleSource],
+    *,
+    check: bool = True,
+    index: SearchIndex | None = None,
 ) -> IngestReport:
     """Build the entity graph and the graphs of ``sources``: the ingest of every article, in this process,
     written in one transaction only if every article is accepted (unchanged ones are kept as they are).
 
     :raises InputError: on bad input; :raises ShapesViolated: when a graph does not conform.
     """
-    return ingest(corpus, store, sources, jobs=1, check=check, atomic=True)
+    return ingest(corpus, store, sources, jobs=1, check=check, atomic=True, index=index)
 
 
 class _Gate:
@@ -292,9 +389,11 @@ class _Gate:
         minter: Minter,
         store: GraphStore,
         entity_quads: list[pyoxigraph.Quad],
-        folders: Mapping[str, Path],
+        folders: Mapping[str, str],
     ) -> None:
         self.minter, self.store, self.entity_quads, self.folders = minter, store, entity_quads, folders
+        self.gone: set[str] = set()
+        """Stored graphs this run replaces by a newer copy of the same article: never judged against."""
 
     def judge(
         self, outcome: _Outcome, overlay: Mapping[str, _Outcome]
@@ -323,7 +422,7 @@ class _Gate:
         article's own graph, the entity graph and graphs of ``overlay``) or in ``overlay``."""
         if not outcome.names:
             return set()
-        skip = {graph, self.minter.entities_graph, *overlay}
+        skip = {graph, self.minter.entities_graph, *overlay, *self.gone}
         found = {g for g in _sharing(self.store, outcome.names, outcome.reports) if g not in skip}
         found.update(
             other
@@ -356,7 +455,7 @@ def _parse(ntriples: bytes) -> list[pyoxigraph.Quad]:
 def _run(
     corpus: Corpus,
     entity_quads: list[pyoxigraph.Quad],
-    jobs_list: list[tuple[ArticleSource, str]],
+    jobs_list: list[tuple[Input, str]],
     jobs: int,
     check: bool,
 ) -> Iterator[_Outcome]:
@@ -381,9 +480,9 @@ class _Workers:
     def pool(self, size: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(size, mp_context=self.context, initializer=_init, initargs=self.initargs)
 
-    def run(self, jobs_list: list[tuple[ArticleSource, str]]) -> Iterator[_Outcome]:
+    def run(self, jobs_list: list[tuple[Input, str]]) -> Iterator[_Outcome]:
         waiting = deque(jobs_list)
-        running: deque[tuple[tuple[ArticleSource, str], Future[_Outcome]]] = deque()
+        running: deque[tuple[tuple[Input, str], Future[_Outcome]]] = deque()
         pool = self.pool(self.size)
         try:
             while waiting or running:
@@ -400,7 +499,7 @@ class _Workers:
                 except Exception as exc:  # the job, not the pool, failed: say so, go on
                     assert current is not None, exc
                     source, digest = current[0]
-                    yield _Outcome(source.slug, digest, error=f"{source.text}: failed: {exc!r}")
+                    yield _Outcome(source.slug, digest, error=f"{source.where}: failed: {exc!r}")
                     continue
                 pool.shutdown(wait=False, cancel_futures=True)
                 held = [*([current] if current else []), *running]
@@ -412,7 +511,7 @@ class _Workers:
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def alone(self, job: tuple[ArticleSource, str]) -> _Outcome:
+    def alone(self, job: tuple[Input, str]) -> _Outcome:
         with self.pool(1) as single:
             try:
                 return single.submit(_process, job).result()
@@ -421,9 +520,9 @@ class _Workers:
                 return _Outcome(
                     source.slug,
                     digest,
-                    error=f"{source.text}: the worker process died on this article, twice (killed, or out of "
-                    "memory); it was not ingested",
+                    error=f"{source.where}: the worker process died on this article, twice (killed, or out "
+                    "of memory); it was not ingested",
                 )
 
 
-__all__ = ["IngestReport", "build", "ingest"]
+__all__ = ["IngestReport", "build", "ingest", "ingest_inputs"]

@@ -1,16 +1,19 @@
-"""The pipeline's inputs: ``data/`` as a corpus (the entity registry) and the article folders to read, and
-how one article becomes its graph (text -> model -> RDF). :mod:`kg.ingest` validates and stores them.
+"""The pipeline's inputs: ``data/`` as a corpus (the entity registry) and the articles to read, and how one
+article becomes its graph (text -> model -> RDF). :mod:`kg.ingest` validates and stores them.
 
 ``data/entities/*.yaml`` is the entity registry; each ``data/articles/<slug>/`` holds ``article.txt`` (the
-article as scraped) and, optionally, ``annotations.yaml`` (what an editor added).
+article as scraped) and, optionally, ``annotations.yaml`` (what an editor added). ``newskg ingest`` also reads
+saved web pages, feeds, web archives and plain text (:func:`find_inputs`, :mod:`kg.read.sources`): each
+article found there is a :class:`WebSource` and goes the same way as a DW folder
+(:meth:`Corpus.article_graph`).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyoxigraph import Quad
@@ -23,6 +26,7 @@ from kg.model import Annotations, Article
 from kg.read.annotations import load_annotations
 from kg.read.dw import parse_article
 from kg.read.registry import Registry, load_registry
+from kg.read.sources import Duplicate, Origin, Read, Rejection, collect
 from kg.read.verdicts import load_verdicts
 from kg.vocab import Minter, slugify
 
@@ -40,6 +44,102 @@ class ArticleSource:
     slug: str
     text: Path
     annotations: Path | None
+
+    @property
+    def where(self) -> str:
+        """Where the article comes from, for messages: its folder."""
+        return str(self.text.parent)
+
+    def input_bytes(self) -> list[bytes]:
+        """What its graph is made from (with the registry and newskg itself): its files."""
+        return [path.read_bytes() for path in (self.text, self.annotations) if path is not None]
+
+
+@dataclass(frozen=True)
+class WebSource:
+    """An article read from a saved page, a feed item, a WARC record or a plain text file
+    (:class:`kg.read.sources.Read`: the reading is done), with what the ingest needs to place it."""
+
+    read: Read
+    replaces: tuple[str, ...] = ()
+    """Slugs of other copies of the same article in this ingest (another address, the same text): a stored
+    graph under one of them is an earlier version, dropped when this one is written."""
+
+    @property
+    def slug(self) -> str:
+        return self.read.article.slug
+
+    @property
+    def annotations(self) -> Path | None:
+        return self.read.annotations
+
+    @property
+    def where(self) -> str:
+        return str(self.read.origin)
+
+    @property
+    def version(self) -> str:
+        """How recent this copy is, as :func:`kg.read.sources.version_key` orders copies, in a form that
+        compares as text (stored with the graph, so a later ingest keeps the newest)."""
+        from kg.read.sources import version_text
+
+        return version_text(self.read)
+
+    @property
+    def language(self) -> str:
+        return self.read.article.language.split("-")[0].lower()
+
+    def input_bytes(self) -> list[bytes]:
+        """The input's SHA-256, the article as read (a feed item may have added to it) and the annotations."""
+        parts = [self.read.sha256.encode(), repr(self.read.article).encode()]
+        if self.read.annotations is not None:
+            parts.append(self.read.annotations.read_bytes())
+        return parts
+
+
+Input = ArticleSource | WebSource
+
+
+@dataclass
+class Inputs:
+    """Everything ``newskg ingest PATH...`` found: the articles to ingest, and what was not read."""
+
+    sources: list[Input] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+
+def find_inputs(
+    paths: Iterable[Path], *, jobs: int = 1, progress: Callable[[int, int], None] | None = None
+) -> Inputs:
+    """The articles under ``paths`` (files or folders of any mix: DW folders, pages, feeds, WARC files, plain
+    texts; :mod:`kg.read.sources`), read in ``jobs`` processes, in the order of their slugs; what cannot be
+    read is rejected with its reason, duplicates are listed with the copy kept.
+
+    :raises InputError: when ``paths`` hold nothing at all (not even a file to reject).
+    """
+    paths = list(paths)
+    found = collect(paths, jobs=jobs, progress=progress)
+    inputs = Inputs(rejected=list(found.rejected), duplicates=list(found.duplicates))
+    by_slug: dict[str, Input] = {}
+    for folder in found.dw_folders:
+        try:
+            (source,) = find_articles([folder.path])
+        except InputError as exc:
+            inputs.rejected.append(Rejection(Origin(folder.path), exc.message))
+            continue
+        by_slug[source.slug] = source
+    for read in found.articles:
+        aliases = {d.slug for d in found.duplicates if d.kept == read.origin and d.slug != read.article.slug}
+        by_slug[read.article.slug] = WebSource(read, tuple(sorted(aliases)))
+    # in slug order, as find_articles: of two articles that disagree on a shared event, the first is kept
+    inputs.sources = [by_slug[slug] for slug in sorted(by_slug)]
+    if not inputs.sources and not inputs.rejected:
+        where = ", ".join(map(str, paths))
+        raise InputError(
+            "no input here (expected article folders, web pages, feeds, WARC files or text files)", file=where
+        )
+    return inputs
 
 
 def _source(path: Path) -> Source:
@@ -105,11 +205,32 @@ class Corpus:
     def entity_graph(self) -> list[Quad]:
         return entity_quads(self.registry, self.minter, [_source(p) for p in self.entity_files])
 
-    def article_graph(self, source: ArticleSource) -> list[Quad]:
-        """Parse, annotate and map one article.
+    def article_graph(self, source: Input) -> list[Quad]:
+        """Parse (or take as read), annotate and map one article.
 
         :raises InputError: naming the file and line of the first problem.
         """
+        if isinstance(source, WebSource):
+            article = source.read.article
+            files = [source.annotations] if source.annotations else []
+            sources = [Source(source.read.origin.file.name, source.read.sha256)]
+        else:
+            article = self.read_dw(source)
+            files = [source.text, *([source.annotations] if source.annotations else [])]
+            sources = []
+        annotations = (
+            load_annotations(source.annotations, article, self.registry)
+            if source.annotations
+            else Annotations()
+        )
+        sources += [_source(p) for p in files]
+        quads = article_quads(article, annotations, self.registry, self.minter, sources)
+        if self.extract and self.extracts(source, article):
+            quads += self.machine_quads(source, article, annotations, sources[:1])
+        return quads
+
+    def read_dw(self, source: ArticleSource) -> Article:
+        """The article of a DW folder, refused over :attr:`max_article_bytes`."""
         try:
             size = source.text.stat().st_size
             if size > self.max_article_bytes:
@@ -121,26 +242,22 @@ class Corpus:
             raw = source.text.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read file ({exc})", file=source.text) from None
-        article = parse_article(
+        return parse_article(
             raw,
             slug=source.slug,
             source=source.text,
             is_organization=lambda name: self.registry.organization_named(name) is not None,
         )
-        annotations = (
-            load_annotations(source.annotations, article, self.registry)
-            if source.annotations
-            else Annotations()
-        )
-        files = [source.text, *([source.annotations] if source.annotations else [])]
-        sources = [_source(p) for p in files]
-        quads = article_quads(article, annotations, self.registry, self.minter, sources)
-        if self.extract:
-            quads += self.machine_quads(source, article, annotations, sources[:1])
-        return quads
+
+    @staticmethod
+    def extracts(source: Input, article: Article) -> bool:
+        """Whether the extractor reads the article: always for a DW text (it detects the language when the
+        scrape names none), for an article read from the web only in German or English; in any other
+        language it gets its metadata, body and the registry's mentions (:mod:`kg.mapping`)."""
+        return not isinstance(source, WebSource) or source.language in LANGUAGES
 
     def machine_quads(
-        self, source: ArticleSource, article: Article, annotations: Annotations, sources: list[Source]
+        self, source: Input, article: Article, annotations: Annotations, sources: list[Source]
     ) -> list[Quad]:
         """The extractor's facts of one article, the editor's verdicts applied (nothing when the editor
         rejected every unreviewed fact and confirmed or corrected none: then the extractor does not run)."""
@@ -157,7 +274,7 @@ class Corpus:
             )
         except Exception as exc:  # the extractor's own failure: name the article, keep the rest going
             raise InputError(
-                f"the extractor failed ({exc!r}); build it with --no-extract", file=source.text
+                f"the extractor failed ({exc!r}); build it with --no-extract", file=source.where
             ) from exc
         return extracted_quads(
             article,

@@ -277,6 +277,7 @@ class TestRemove:
     def built(self, store_dir: Path, tmp_path: Path) -> Path:
         copy = tmp_path / "store"
         shutil.copytree(store_dir, copy)
+        shutil.copytree(store_dir.with_name("store.search"), tmp_path / "store.search")
         return copy
 
     def graphs(self, store: Path) -> list[str]:
@@ -299,6 +300,19 @@ class TestRemove:
             and "nothing was removed" in result.stderr
         )
         assert dump(built) == before
+
+    def test_the_search_index_beside_the_store_follows_build_and_remove(self, built: Path) -> None:
+        from kg.search import SearchIndex
+
+        article = f"https://kg.example.org/article/{SEED_SLUG}"
+
+        def found() -> list[str]:
+            index = SearchIndex(built.with_name("store.search"), read_only=True)
+            return [hit.iri for hit in index.search("Waffenruhe", types=["article"])]
+
+        assert found() == [article], "build indexed what it wrote"
+        assert newskg("remove", "--store", built, SEED_SLUG).returncode == 0
+        assert found() == []
 
     def test_the_shared_entity_graph_is_not_removed(self, built: Path) -> None:
         result = newskg("remove", "--store", built, "https://kg.example.org/graph/entities")
@@ -442,3 +456,28 @@ class TestExtractTemplate:
         assert built.returncode == 0, built.stderr
         result = newskg("query", "--store", store, "ASK { ?a nkg:assertedBy nkg:Extractor }")
         assert "false" in result.stdout
+
+
+class TestProgress:
+    """Long ingests say how far they are on stderr: a line every 100 items or 5 seconds, and at the end."""
+
+    def test_a_line_every_hundred_items_and_at_the_end(self, capsys: pytest.CaptureFixture[str]) -> None:
+        from kg.cli import Progress
+
+        progress = Progress("articles processed")
+        for done in range(1, 251):
+            progress(done, 250, f"article-{done}")
+        lines = capsys.readouterr().err.splitlines()
+        assert lines == [f"{n}/250 articles processed" for n in (100, 200, 250)]
+
+    def test_a_line_every_few_seconds_when_items_are_slow(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from kg import cli
+
+        clock = iter([0.0, 1.0, 6.0, 7.0, 12.5])
+        monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+        progress = cli.Progress("inputs read")
+        for done in range(1, 6):
+            progress(done, 1000)
+        assert capsys.readouterr().err.splitlines() == ["3/1000 inputs read", "5/1000 inputs read"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -286,3 +288,266 @@ def test_no_validate_skips_the_check_across_articles(pair: tuple[Path, Path], tm
     assert result.returncode == 0 and "1 ingested, 0 unchanged, 0 rejected" in result.stdout
     assert statuses(store) == ["Planned", "Proposed"]
     assert not conforms(store)
+
+
+# --- pages, feeds, web archives and texts: the same path as DW folders -------------------------------------
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "web"))
+from webfixtures import NEWS_JSONLD, PARAGRAPHS, news_page, rss_feed, warc_file  # noqa: E402
+
+CANONICAL = "https://news.example.org/weather/2024/storm-floods-nordhafen"
+OTHER = [
+    "The council met on Wednesday to decide how the town will pay for the repairs to the harbour and the "
+    "old town, and agreed to ask the state government for emergency funds within the next two weeks.",
+    "Shop owners in the old town said they hope to reopen before Easter, but several of them still have no "
+    "electricity and wait for the insurers' experts to look at the damage to their buildings.",
+    "The mayor thanked the volunteers who had filled sandbags through the night and said the town would "
+    "invite them all to a celebration once the streets were dry again and the ferry was running.",
+]
+FRENCH = [
+    "La tempête a atteint la côte nord lundi soir avec des rafales de plus de cent vingt kilomètres par "
+    "heure, a indiqué le service météorologique national, qui avait averti les habitants depuis deux jours.",
+    "Plusieurs centaines de maisons du port ont perdu leur toit, et des arbres tombés ont bloqué les routes "
+    "principales de la région jusqu'aux premières heures de mardi matin, a rapporté la police régionale.",
+    "Les réparations de la digue prendront plusieurs semaines, ont estimé les ingénieurs de l'autorité "
+    "côtière dans un communiqué publié mardi soir, et le bac vers les îles reste fermé jusqu'à nouvel ordre.",
+]
+
+
+def page(modified: str, paragraphs: list[str] = PARAGRAPHS, url: str = CANONICAL, **changes: object) -> str:
+    """The fixture's news page at ``url``, modified at ``modified``; ``changes`` to its JSON-LD (None drops
+    a key)."""
+    data = {**NEWS_JSONLD, "dateModified": modified, "mainEntityOfPage": url, **changes}
+    data = {k: v for k, v in data.items() if v is not None}
+    lang = data.get("inLanguage", "en")
+    return news_page(jsonld=data, paragraphs=paragraphs, lang=str(lang)).replace(CANONICAL, url)
+
+
+def slug_of(url: str) -> str:
+    from kg.read.identity import url_slug
+
+    return url_slug(url)
+
+
+def select(store: Path, sparql: str) -> list[str]:
+    """The values of a one-variable SELECT: IRIs without <>, literals without quotes and datatype."""
+    rows = run("query", "--store", store, sparql).stdout.splitlines()[1:]
+    return [row[1 : row.rindex('"')] if row.startswith('"') else row.strip("<>") for row in rows if row]
+
+
+def ask(store: Path, sparql: str) -> bool:
+    return run("query", "--store", store, sparql).stdout.split()[-1] == "true"
+
+
+@pytest.fixture
+def web(tmp_path: Path) -> Path:
+    """A folder of every kind of input: pages (one newer than another copy, one the same text under another
+    address, one in French, one annotated), a feed, web archives, a plain text, and files newskg must
+    reject with their reason."""
+    root = tmp_path / "web"
+    pages = root / "pages"
+    pages.mkdir(parents=True)
+    (pages / "a.html").write_text(page("2024-03-06T09:00:00+01:00", keywords=None), encoding="utf-8")
+    (pages / "a-old.html.gz").write_bytes(gzip.compress(page("2024-03-05T09:00:00+01:00").encode()))
+    (pages / "syndicated.htm").write_text(
+        page("2024-03-05T10:00:00+01:00", url="https://other.example.com/storm"), encoding="utf-8"
+    )
+    (pages / "french.html").write_text(
+        page("2024-03-07", FRENCH, "https://news.example.org/fr/tempete", inLanguage="fr",
+             headline="La tempête inonde la vieille ville"),
+        encoding="utf-8",
+    )  # fmt: skip
+    annotated = root / "annotated"
+    annotated.mkdir()
+    (annotated / "page.html").write_text(
+        page("2024-03-10", OTHER, "https://news.example.org/council"), encoding="utf-8"
+    )
+    (annotated / "annotations.yaml").write_text("article:\n  about: [donald-trump]\n", encoding="utf-8")
+    day = "Mon, 04 Mar 2024 20:15:00 GMT"
+    items = [
+        {"title": NEWS_JSONLD["headline"], "link": CANONICAL, "date": day, "summary": "A storm.",
+         "categories": ["Coast", "Storms"]},
+        {"title": "Ferry stays closed", "link": "https://news.example.org/ferry", "date": day,
+         "summary": "The ferry to the islands stays closed until further notice, the operator said."},
+    ]  # fmt: skip
+    (root / "feed.xml").write_bytes(rss_feed(items))
+    (root / "broken.rss").write_bytes(rss_feed(items)[:250])
+    crawled = page("2024-03-08", OTHER[::-1], "https://news.example.org/warc-page").encode()
+    warc = warc_file(
+        [
+            ("https://news.example.org/warc-page", "text/html", crawled, "200 OK"),
+            ("https://img.example.org/x.png", "image/png", b"\x89PNG", "200 OK"),
+        ]
+    )
+    (root / "crawl.warc.gz").write_bytes(warc)
+    (root / "cut.warc.gz").write_bytes(warc[:-120])
+    front = "headline: Notes on the storm\ndatePublished: 2024-03-09\nurl: https://blog.example.org/notes"
+    (root / "notes.txt").write_text(f"---\n{front}\n---\n" + " ".join(OTHER[1:]), encoding="utf-8")
+    anonymous = "---\nheadline: Who wrote this?\ndatePublished: 2024-03-09\n---\n" + OTHER[2]
+    (root / "anonymous.txt").write_text(anonymous, encoding="utf-8")
+    (root / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    listing = {"@context": "https://schema.org", "@type": "CollectionPage"}
+    (root / "index.html").write_text(
+        f'<html lang="en"><head><title>Example News</title><script type="application/ld+json">'
+        f"{json.dumps(listing)}</script></head><body><ul>"
+        + "".join(f"<li><a href='/n{i}'>Teaser {i} about something</a></li>" for i in range(30))
+        + "</ul></body></html>",
+        encoding="utf-8",
+    )
+    (root / "latin.html").write_bytes(news_page().replace("Anna Berg", "Änna Berg").encode("cp1252"))
+    (root / "cut.html.gz").write_bytes(gzip.compress(news_page().encode())[:-30])
+    return root
+
+
+def test_every_kind_of_input_is_ingested_once_and_every_rejection_is_named(web: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    first = run("ingest", "--data", DATA, "--store", store, web)
+    assert first.returncode == 1, first.stderr
+    # 6 articles: the page (with the feed item), the French page, the annotated page, the ferry item, the
+    # crawled page, the text; 8 rejections; 4 copies set aside (the crawled page is in both WARC files)
+    assert "6 ingested, 0 unchanged, 8 rejected, 4 duplicate(s) skipped" in first.stdout, first.stderr
+    assert "1 article(s) in other languages than German and English" in first.stdout
+    err = first.stderr
+    assert (
+        f"rejected {web}/crawl.warc.gz record 5 (https://img.example.org/x.png): not HTML (image/png)" in err
+    )
+    assert f"rejected {web}/cut.warc.gz record" in err and "truncated" in err
+    assert f"rejected {web}/broken.rss: " in err and "does not parse" in err
+    assert f"rejected {web}/index.html: no article: an index page" in err
+    assert f"rejected {web}/latin.html: " in err and "wrong declared charset" in err
+    assert f"rejected {web}/cut.html.gz: truncated or corrupt gzip" in err
+    assert f"rejected {web}/picture.png: not an input newskg reads" in err
+    assert f": {web}/anonymous.txt: publisher: no publisher (the page names none and has no URL)" in err
+    assert f"duplicate {web}/pages/a-old.html.gz: the same canonical URL" in err
+    assert f"duplicate {web}/pages/syndicated.htm: the same text" in err
+    assert f"duplicate {web}/feed.xml item 1 ({CANONICAL}): a feed item whose page is in the input" in err
+    assert "15/15 inputs read" in err and "7/7 articles processed" in err
+
+    kept = slug_of(CANONICAL)
+    found = set(graphs(store))
+    assert {kept, slug_of("https://news.example.org/ferry"), "entities"} <= found and len(found) == 7
+    assert not {slug_of("https://other.example.com/storm")} & found
+    article = f"https://kg.example.org/article/{kept}"
+    # the page's text and its newest version; the feed item added the keywords the page did not give
+    assert select(store, f"SELECT ?d {{ <{article}> schema:dateModified ?d }}") == [
+        "2024-03-06T09:00:00+01:00"
+    ]
+    assert sorted(select(store, f"SELECT ?k {{ <{article}> schema:keywords ?k }}")) == ["Coast", "Storms"]
+    assert ask(store, f"ASK {{ <{article}> schema:articleBody ?b FILTER(CONTAINS(?b, 'sea wall')) }}")
+    council = f"https://kg.example.org/article/{slug_of('https://news.example.org/council')}"
+    assert select(store, f"SELECT ?e {{ <{council}> schema:about ?e }}") == [
+        "https://kg.example.org/person/donald-trump"
+    ]
+    # extraction ran on the English page (machine facts), not on the French one (metadata, body, mentions)
+    machine = "SELECT (COUNT(*) AS ?n) {{ GRAPH <{}> {{ ?x nkg:assertedBy nkg:Extractor }} }}"
+    french = f"https://kg.example.org/graph/{slug_of('https://news.example.org/fr/tempete')}"
+    assert int(select(store, machine.format(f"https://kg.example.org/graph/{kept}"))[0]) > 0
+    assert int(select(store, machine.format(french))[0]) == 0
+    assert conforms(store)
+    before = dump(store)
+
+    again = run("ingest", "--data", DATA, "--store", store, web)
+    assert again.returncode == 1
+    assert "0 ingested, 6 unchanged, 8 rejected, 4 duplicate(s) skipped" in again.stdout, again.stderr
+    assert dump(store) == before
+
+
+def test_a_later_version_replaces_the_earlier_one_also_across_runs(tmp_path: Path) -> None:
+    store, folder = tmp_path / "store", tmp_path / "in"
+    folder.mkdir()
+    old, new = folder / "old.html", folder / "new.html"
+    old.write_text(page("2024-03-05T09:00:00+01:00"), encoding="utf-8")
+    new.write_text(page("2024-03-06T09:00:00+01:00"), encoding="utf-8")
+    article = f"https://kg.example.org/article/{slug_of(CANONICAL)}"
+    modified = f"SELECT ?d {{ <{article}> schema:dateModified ?d }}"
+
+    assert run("ingest", "--no-extract", "--data", DATA, "--store", store, old).returncode == 0
+    assert select(store, modified) == ["2024-03-05T09:00:00+01:00"]
+    result = run("ingest", "--no-extract", "--data", DATA, "--store", store, new)
+    assert result.returncode == 0 and "1 ingested, 0 unchanged, 0 rejected" in result.stdout
+    assert select(store, modified) == ["2024-03-06T09:00:00+01:00"] and len(graphs(store)) == 2
+    before = dump(store)
+
+    older = run("ingest", "--no-extract", "--data", DATA, "--store", store, old)
+    assert older.returncode == 0, older.stderr
+    assert "0 ingested, 0 unchanged, 0 rejected, 1 duplicate(s) skipped" in older.stdout
+    assert f"duplicate {old}: an older version of the stored article (it is kept)" in older.stderr
+    assert dump(store) == before
+
+    # a newer copy under another address (the same text): it is the article now, the stored copy goes
+    moved = folder / "moved.html"
+    moved.write_text(
+        page("2024-03-07T09:00:00+01:00", url="https://news.example.org/storm"), encoding="utf-8"
+    )
+    result = run("ingest", "--no-extract", "--data", DATA, "--store", store, new, moved)
+    assert result.returncode == 0 and "1 ingested, 0 unchanged, 0 rejected, 1 duplicate(s)" in result.stdout
+    assert f"replaced https://kg.example.org/graph/{slug_of(CANONICAL)}: an earlier copy" in result.stderr
+    assert graphs(store) == sorted([slug_of("https://news.example.org/storm"), "entities"])
+
+
+def test_unreadable_inputs_are_never_a_silent_success(web: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    for name in ("index.html", "latin.html", "cut.html.gz", "picture.png", "broken.rss"):
+        shutil.copy(web / name, bad / name)
+    store = tmp_path / "store"
+    result = run("ingest", "--data", DATA, "--store", store, bad)
+    assert result.returncode == 1
+    assert "0 ingested, 0 unchanged, 5 rejected;" in result.stdout
+    assert result.stderr.count("rejected ") == 5
+    assert graphs(store) == [], "nothing is written for rejected inputs, not even the entity graph"
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = run("ingest", "--data", DATA, "--store", store, empty)
+    assert nothing.returncode == 2 and "no input here" in nothing.stderr
+
+
+def test_the_search_index_follows_ingest_and_remove(tmp_path: Path) -> None:
+    from kg.search import SearchIndex
+
+    store = tmp_path / "store"
+    (tmp_path / "a.html").write_text(page("2024-03-06"), encoding="utf-8")
+    assert (
+        run("ingest", "--no-extract", "--data", DATA, "--store", store, tmp_path / "a.html").returncode == 0
+    )
+    article = f"https://kg.example.org/article/{slug_of(CANONICAL)}"
+
+    def found(word: str) -> list[str]:
+        index = SearchIndex(tmp_path / "store.search", read_only=True)
+        return [hit.iri for hit in index.search(word, types=["article"])]
+
+    assert found("sandbags") == [] and found("insurers") == [article]
+    removed = run("remove", "--store", store, slug_of(CANONICAL))
+    assert removed.returncode == 0, removed.stderr
+    assert found("insurers") == []
+
+
+def test_an_ingest_stopped_before_its_store_write_leaves_store_and_index_as_they_were(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.ingest import ingest as ingest_sources
+    from kg.pipeline import find_inputs, load_corpus
+    from kg.search import open_index
+    from kg.store import Store
+    from kg.vocab import Minter
+
+    corpus = load_corpus(DATA, minter=Minter("https://kg.example.org/"), extract=False)
+    store = Store(tmp_path / "store")
+    (tmp_path / "a.html").write_text(page("2024-03-06"), encoding="utf-8")
+    (tmp_path / "b.html").write_text(
+        page("2024-03-08", OTHER, "https://news.example.org/c"), encoding="utf-8"
+    )
+    with open_index(store) as index:
+        ingest_sources(corpus, store, find_inputs([tmp_path / "a.html"]).sources, jobs=1, index=index)
+        before = set(store.quads())
+
+        def stopped(graphs: object) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(store, "replace_graphs_ntriples", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            ingest_sources(corpus, store, find_inputs([tmp_path / "b.html"]).sources, jobs=1, index=index)
+        assert set(store.quads()) == before
+        assert not index.check(store)
+        assert not index.search("sandbags") and index.search("insurers")

@@ -124,3 +124,19 @@ def test_a_graph_that_violates_the_shapes_is_not_written(data: Path, built_store
         build_from(data, store)
     assert any("planned event starts before" in r.message for r in caught.value.report.results)
     assert snapshot(store) == before
+
+
+def test_find_inputs_rejects_a_bad_folder_alone_and_refuses_nothing_at_all(tmp_path: Path) -> None:
+    from kg.pipeline import ArticleSource, find_inputs
+
+    good, bad = tmp_path / "in" / "some-article", tmp_path / "in" / "Not A Slug"
+    for folder in (good, bad):
+        folder.mkdir(parents=True)
+        (folder / "article.txt").write_text("text", encoding="utf-8")
+    inputs = find_inputs([tmp_path / "in"])
+    assert inputs.sources == [ArticleSource("some-article", good / "article.txt", None)]
+    (rejection,) = inputs.rejected
+    assert rejection.origin.file == bad and "not a slug" in rejection.reason
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no input here"):
+        find_inputs([tmp_path / "empty"])

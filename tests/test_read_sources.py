@@ -175,3 +175,47 @@ def test_nothing_is_fetched(inputs: Path, monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     assert collect([inputs]).articles
+
+
+def test_versions_compare_as_text_the_way_copies_are_ordered(inputs: Path):
+    from kg.read.sources import version_text
+
+    result = collect([inputs / "pages"])
+    kept = next(r for r in result.articles if r.article.url == CANONICAL)
+    older = next(iter_sources([inputs / "pages" / "a-old.html.gz"]))
+    assert isinstance(older, Read)
+    assert version_text(older) < version_text(kept)
+    assert version_text(kept).startswith("page 2024-03-06T08:00:00Z ")
+    (item,) = [
+        s for s in iter_sources([inputs / "feed.xml"]) if isinstance(s, Read) and s.article.url == CANONICAL
+    ]
+    assert version_text(item).startswith("feed ") and version_text(item).endswith(" " + "-" * 20)
+    assert version_text(item) < version_text(older), "a page is read over a feed item, whatever the dates"
+
+
+def test_a_duplicate_names_the_slug_its_own_address_gives(inputs: Path):
+    result = collect([inputs / "pages"])
+    slugs = {d.origin.file.name: d.slug for d in result.duplicates}
+    assert slugs["a-old.html.gz"] == url_slug(CANONICAL)
+    assert slugs["syndicated.htm"] == url_slug("https://other.example.com/storm")
+
+
+def test_reading_reports_progress_per_file(inputs: Path):
+    seen: list[tuple[int, int]] = []
+    collect([inputs / "pages", inputs / "feed.xml"], progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+    seen.clear()
+    collect([inputs / "pages"], jobs=2, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (4, 4) and len(seen) == 4
+
+
+def test_a_feed_item_that_cannot_be_read_alone_is_no_rejection_when_its_page_is_there(inputs: Path):
+    undated = rss_feed([{"title": "Storm", "link": CANONICAL + "?utm_source=rss", "summary": "A storm."}])
+    (inputs / "pages" / "undated.rss").write_bytes(undated)
+    result = collect([inputs / "pages"])
+    assert not result.rejected
+    (item,) = [d for d in result.duplicates if d.origin.file.name == "undated.rss"]
+    assert item.kept.file.name == "a.html" and "without a date" in item.reason
+    assert "the page is read" in item.reason
+    alone = collect([inputs / "pages" / "undated.rss"])
+    assert "without a date" in alone.rejected[0].reason

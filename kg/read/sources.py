@@ -33,7 +33,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +99,8 @@ class Read:
 class Rejection:
     origin: Origin
     reason: str
+    link: str | None = None
+    """A feed item's link: when its page is in the same input, the item is not rejected but set aside."""
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
@@ -111,6 +113,8 @@ class Duplicate:
     origin: Origin
     kept: Origin
     reason: str
+    slug: str = ""
+    """The slug this copy would have had (another address gives another slug)."""
 
 
 @dataclass
@@ -174,17 +178,24 @@ def _stem(path: Path) -> str:
     return path.name[: -len(_suffix(path))] if _suffix(path) else path.stem
 
 
-def iter_sources(paths: Iterable[Path], *, jobs: int = 1) -> Iterator[Source]:
+def iter_sources(
+    paths: Iterable[Path], *, jobs: int = 1, progress: Callable[[int, int], None] | None = None
+) -> Iterator[Source]:
     """Every input under ``paths`` in order, read, or rejected with its reason; ``jobs`` > 1 reads files in
-    that many processes (the order stays the input order)."""
+    that many processes (the order stays the input order). ``progress(done, total)`` is called after each
+    file or folder."""
     tasks = list(input_files(paths))
     if jobs > 1 and len(tasks) > 1:
         with ProcessPoolExecutor(jobs) as pool:
-            for results in pool.map(_read_task, tasks, chunksize=4):
+            for done, results in enumerate(pool.map(_read_task, tasks, chunksize=4), 1):
                 yield from results
+                if progress is not None:
+                    progress(done, len(tasks))
     else:
-        for task in tasks:
+        for done, task in enumerate(tasks, 1):
             yield from _read_task(task)
+            if progress is not None:
+                progress(done, len(tasks))
 
 
 def _read_task(task: tuple[str, Path, Path | None]) -> list[Source]:
@@ -253,7 +264,8 @@ def _read_feed(path: Path, data: bytes, digest: str) -> Iterator[Read | Rejectio
         return
     for item in items:
         origin = Origin(path, item.where)
-        yield _attempt(lambda item=item: item_article(item, source=path), origin, digest)
+        read = _attempt(lambda item=item: item_article(item, source=path), origin, digest)
+        yield dataclasses.replace(read, link=item.link) if isinstance(read, Rejection) else read
 
 
 def _read_warc(path: Path) -> Iterator[Read | Rejection]:
@@ -296,6 +308,27 @@ def _version(read: Read, position: int) -> tuple:
     )
 
 
+def version_text(read: Read) -> str:
+    """How recent ``read`` is, as text that compares (as text) the way :func:`collect` orders the copies of
+    one article: ``page`` or ``feed`` (a page is read over a feed item of its link, whatever their dates),
+    then the UTC instants of its modification (else publication), publication and crawl, ``-`` for none. An
+    ingest stores it with the graph and keeps the newest copy across runs.
+
+    >>> from kg.read.plaintext import read_text
+    >>> text = read_text("---\\ndatePublished: 2024-03-04\\n---\\nTitle\\n\\nSome text.")
+    >>> version_text(Read(text, Origin(Path("a.txt")), ""))
+    'page 2024-03-04T12:00:00Z 2024-03-04T12:00:00Z --------------------'
+    """
+    a = read.article
+    modified = a.modified or a.date_modified or a.published or a.date_published
+    instants = (_instant(modified), _instant(a.published or a.date_published), _instant(a.crawled))
+    stamps = [
+        dt.datetime.fromtimestamp(t, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if t > float("-inf") else "-" * 20
+        for t in instants
+    ]
+    return " ".join(["feed" if a.source_format == "feed" else "page", *stamps])
+
+
 def _instant(value: dt.datetime | dt.date | None) -> float:
     if value is None:
         return float("-inf")
@@ -319,11 +352,14 @@ def _text_of(article: Article) -> str:
     return "\n".join(b.span.text(article.body) for b in article.blocks if b.kind not in skip)
 
 
-def collect(paths: Iterable[Path], *, jobs: int = 1) -> Collection:
-    """Read every input under ``paths`` and decide which article each one is (see the module's doc)."""
+def collect(
+    paths: Iterable[Path], *, jobs: int = 1, progress: Callable[[int, int], None] | None = None
+) -> Collection:
+    """Read every input under ``paths`` and decide which article each one is (see the module's doc);
+    ``progress(done, total)`` after each file or folder read."""
     result = Collection()
     reads: list[Read] = []
-    for source in iter_sources(paths, jobs=jobs):
+    for source in iter_sources(paths, jobs=jobs, progress=progress):
         if isinstance(source, DwFolder):
             result.dw_folders.append(source)
         elif isinstance(source, Rejection):
@@ -331,6 +367,22 @@ def collect(paths: Iterable[Path], *, jobs: int = 1) -> Collection:
         else:
             reads.append(source)
     result.articles, result.duplicates = deduplicate(reads)
+    pages = {
+        normalize_url(url): read
+        for read in result.articles
+        if read.article.source_format != "feed"
+        for url in (read.article.url, read.article.original_url)
+        if url
+    }
+    rejected = []
+    for rejection in result.rejected:
+        page = pages.get(normalize_url(rejection.link)) if rejection.link else None
+        if page is None:
+            rejected.append(rejection)
+            continue
+        why = f"a feed item whose page is in the input: the page is read (the item alone: {rejection.reason})"
+        result.duplicates.append(Duplicate(rejection.origin, page.origin, why, page.article.slug))
+    result.rejected = rejected
     return result
 
 
@@ -384,7 +436,7 @@ def deduplicate(reads: list[Read]) -> tuple[list[Read], list[Duplicate]]:
                 why = "the same canonical URL; an older or equal version"
             else:
                 why = "the same text; an older or equal version"
-            duplicates.append(Duplicate(reads[i].origin, chosen.origin, why))
+            duplicates.append(Duplicate(reads[i].origin, chosen.origin, why, reads[i].article.slug))
         kept.append(chosen)
     return kept, duplicates
 
