@@ -382,7 +382,8 @@ def entity_charts(page: Page, names: dict[str, str]) -> dict[str, object]:
     ranked = sorted(shared, key=lambda o: (-len(shared[o]), name(o).lower(), o))
     drawn = set(ranked[:MAX_NODES]) | {page.iri}
     met: list[dict[str, object]] = []
-    edges = []
+    edges: list[charts.Edge] = []
+    ids: set[str] = set()
     for (a, b), events in sorted(pairs.items(), key=lambda kv: (-len(kv[1]), name(kv[0][0]), name(kv[0][1]))):
         own = page.iri in (a, b)
         if not own and (a not in drawn or b not in drawn):
@@ -390,6 +391,8 @@ def entity_charts(page: Page, names: dict[str, str]) -> dict[str, object]:
         ordered = sorted(events, key=lambda e: (status.get(e, "") not in charts.HAPPENED, name(e).lower()))
         happened = any(status.get(e, "") not in charts.FUTURE | {"cancelled"} for e in events)
         anchor_id = "met-" + "-".join(sorted(x.rstrip("/").rsplit("/", 1)[-1] for x in (a, b)))
+        anchor_id += f"-{len(met)}" if anchor_id in ids else ""  # two pairs of the same last path segments
+        ids.add(anchor_id)
         first, second = (a, b) if b != page.iri else (b, a)
         met.append({"id": anchor_id, "a": first, "b": second, "events": ordered, "own": own, "met": happened})
         if a not in drawn or b not in drawn:
