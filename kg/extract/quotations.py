@@ -23,11 +23,15 @@ The speaker is the noun phrase that the verb of saying takes as its subject (aft
 inverted order: "sagte der US-Präsident"; before it otherwise), resolved to the entity of a mention inside
 it; a pronoun ("er", "sie", "he") is resolved to the last speaker or the last person named before it whose
 gender fits; a phrase without a named entity is an unnamed speaker with its role noun ("die
-Fahrtleiterin"). The rules work on the tokens and sentences of :mod:`kg.extract.doc` and lexicons
-(:mod:`kg.extract.cues`); part-of-speech tags are asked for (and so computed) only for the sentences where a
-quotation has no verb of saying, to find the sentence's subject. A speaker carried forward (a Konjunktiv
-sentence, a quotation that stands alone) keeps the span of the words that named it last, in an earlier
-sentence, as SpkAtt-2023 annotates it.
+Fahrtleiterin"). The speaker's words are the whole phrase that names the speaker there, as SpkAtt-2023 marks
+its sources: with a title before the name and an apposition or a party after it ("Die Sprecherin der Stiftung
+Warentest, Heike van Laak", "Theo Zwanziger, Präsident des DFB (DFB)"), the text a source is quoted from
+("heißt es in dem Schreiben"), or the pronoun the sentence uses. A short quoted term in a sentence with no
+verb of saying gets no speaker from the sentence's subject. The rules work on the tokens and sentences of
+:mod:`kg.extract.doc` and lexicons (:mod:`kg.extract.cues`); part-of-speech tags are asked for (and so
+computed) only for the sentences where a quotation has no verb of saying, to find the sentence's subject. A
+speaker carried forward (a Konjunktiv sentence, a quotation that stands alone) keeps the span of the words
+that named it last, in an earlier sentence, as SpkAtt-2023 annotates it.
 
 Confidences follow what the rules achieved on the tuning half of SpkAtt-2023 (``bench/extract_speech.py``):
 a direct quotation's is the model's probability that the passage is speech times how sure the speaker rule
