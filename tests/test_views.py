@@ -10,6 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from server.execution.job import QueryJob
+from server.pages.graph import Term
+from server.pages.views import timeline_marks
 from tests.conftest import SEED_SLUG
 
 PAGES = [
@@ -139,3 +141,48 @@ def test_a_page_whose_types_belie_its_address_is_read_again_as_its_kind(tmp_path
     assert "A gathering" in html and "schema:eventSchedule" not in html
     assert len(seen) == 3
     assert "schedule" in seen[1].query and "roles" not in seen[1].query
+
+
+def term(value: str, datatype: str = "") -> Term:
+    return Term("literal", value, "", datatype) if datatype else Term("uri", value)
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+NKG = "https://w3id.org/newskg/ontology#"
+
+
+@pytest.mark.parametrize(
+    ("dates", "status", "expected"),
+    [
+        ({"start": ("2025-10-17", "date")}, "Planned", ("point", "2025-10-17", "2025-10-17")),
+        ({"start": ("2025-08", "gYearMonth")}, "Happened", ("span", "2025-08-01", "2025-08-31")),
+        ({"start": ("2023", "gYear")}, "Happened", ("span", "2023-01-01", "2023-12-31")),
+        ({"start": ("2025-10-11", "date"), "end": ("2025-10-12", "date")}, "Happened",
+         ("span", "2025-10-11", "2025-10-12")),
+        ({"start": ("2025-10-17T17:45:00+02:00", "dateTime")}, "Happened",
+         ("point", "2025-10-17", "2025-10-17")),
+        ({"start": ("2022-02", "gYearMonth")}, "Ongoing", ("ongoing", "2022-02-01", "2022-02-28")),
+        ({"from": ("2025-10-17", "date"), "to": ("2025-10-31", "date")}, "Planned",
+         ("band", "2025-10-17", "2025-10-31")),
+        ({"latest": ("2025-10", "gYearMonth")}, "Happened", ("before", "2025-10-31", "2025-10-31")),
+    ],
+)  # fmt: skip
+def test_an_event_is_marked_at_the_precision_of_its_date(
+    dates: dict[str, tuple[str, str]], status: str, expected: tuple[str, str, str]
+) -> None:
+    row = {"event": term("https://kg.example.org/event/e"), "status": term(NKG + status)}
+    row |= {name: term(value, XSD + kind) for name, (value, kind) in dates.items()}
+    marks, undated = timeline_marks([row], {"https://kg.example.org/event/e": "E"}, lambda iri: iri)
+    assert undated == 0 and len(marks) == 1
+    mark = marks[0]
+    assert (mark.shape, mark.first.isoformat(), mark.last.isoformat()) == expected
+    assert (mark.label, mark.href, mark.state) == ("E", "https://kg.example.org/event/e", status.lower())
+
+
+def test_an_event_without_a_usable_date_is_counted_not_drawn() -> None:
+    rows = [
+        {"event": term("https://kg.example.org/event/a")},
+        {"event": term("https://kg.example.org/event/b"), "start": term("2025-02-30", XSD + "date")},
+        {"event": term("https://kg.example.org/event/b"), "start": term("2025-02-30", XSD + "date")},
+    ]
+    assert timeline_marks(rows, {}, lambda iri: iri) == ([], 2)  # one mark per event, whatever its rows
