@@ -502,3 +502,22 @@ def test_the_home_page_counts_editor_confirmed_and_machine_facts_and_every_day(t
     assert "67 % an editor wrote or confirmed, 33 % are machine facts" in " ".join(html.split())
     assert chart_links(persons) == {"/doc/person/p.html": "bar"} and "<i>x</i>" not in html
     assert "None yet." in ET.tostring(places, encoding="unicode")
+
+
+def test_the_query_editor_stays_when_the_overview_fails(app: Flask) -> None:
+    """Past the time limit on a large store, or a remote store gone: the home page still has its editor."""
+    from server.execution.pool import ExecutionError
+
+    pool = app.extensions["newskg_pool"]
+
+    def failing(job: object, time_limit_s: float, *, cached: bool = True) -> bytes:
+        raise ExecutionError(503, "the query took longer than the time limit (sparql_time_limit_s)")
+
+    pool.run = failing
+    try:
+        response = app.test_client().get("/")
+    finally:
+        del pool.run
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and '<div id="yasgui">' in html and "<svg" not in html
+    assert "not available now: the query took longer than the time limit (sparql_time_limit_s)" in html

@@ -18,6 +18,7 @@ from werkzeug.exceptions import NotFound
 from kg import formats
 from kg.vocab import PREFIXES, SCHEMA
 from server import current
+from server.execution.pool import ExecutionError
 from server.pages.graph import ask, iri_ref, labels, run, select
 from server.pages.links import page_url
 from server.pages.views import Page, expected_template, overview
@@ -115,8 +116,15 @@ def examples() -> list[dict[str, str]]:
 
 @bp.get("/")
 def query_page() -> str:
-    """The home page: the corpus at a glance (one query), then the query editor with its examples."""
-    return render_template("home.html", examples=examples(), **overview())
+    """The home page: the corpus at a glance (one query), then the query editor with its examples. Should
+    the overview fail (past the time limit on a large store, a remote store gone), the editor is still
+    there, with the reason."""
+    try:
+        glance: dict[str, object] = overview()
+    except ExecutionError as exc:
+        current_app.logger.warning("the home page's overview failed (%s): %s", exc.status, exc.message)
+        glance = {"glance_error": exc.message}
+    return render_template("home.html", examples=examples(), **glance)
 
 
 @bp.get("/browse")
