@@ -275,6 +275,11 @@ _TEMPORAL = {
 }
 
 
+def _opens_quote(st: _State, k: int) -> bool:
+    """Whether the mark at token ``k`` opens a quotation (the next token is inside one)."""
+    return k + 1 < len(st.toks) and _in_quote(st, st.toks[k + 1])
+
+
 def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``j`` (before token ``end``): ``(first, last+1)`` or None."""
     toks, lang = st.toks, st.lang
@@ -427,7 +432,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
         break
     if not has_noun:
         return None
-    while k > j + 1 and toks[k - 1].text == ",":
+    while k > j + 1 and (toks[k - 1].text == "," or (toks[k - 1].text in _MARKS and _opens_quote(st, k - 1))):
         k -= 1
     return (j, k)
 
@@ -1542,8 +1547,17 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                     cue = _cue_span(st, c, phi)
                     speaker, conf = _subject_of(st, c, plo, phi)
                 else:
+                    # "…, so Elshorst weiter:", "Queensland sei … verpflichtet:": the speaker of its report;
+                    # "Erkki Tuomioja, Präsident des Rats der EU:": the phrase that is the whole sentence;
                     # "In der ARD zeigt sich der Bundestrainer zufrieden:": the subject of that sentence
-                    speaker, conf = _sentence_subject(st, s1 - 1), 0.6
+                    last = st.last_speaker if st.last_speaker_sent == s1 - 1 else None
+                    whole = _np_forward(st, plo, phi - 1) if st.lang == "de" else None
+                    if last is not None:
+                        speaker, conf = Speaker(last.span, last.text, last.key, last.role), 0.6
+                    elif whole is not None and _widen(st, *whole)[1] >= phi - 1:
+                        speaker, conf = _speaker_from_np(st, *whole), 0.6
+                    else:
+                        speaker, conf = _sentence_subject(st, s1 - 1), 0.6
                     if speaker is None:
                         np_ = _np_backward(st, phi - 1, plo)
                         sp = _nearest_mention_speaker(st, s1 - 1, st.toks[phi - 1].start)
