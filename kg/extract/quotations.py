@@ -1598,6 +1598,23 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     if speaker is None and not short and not (ta == lo1 and tb >= hi2 - 2) and not (reported and recent):
         speaker = _sentence_subject(st, s1)
         conf = 0.5 if speaker is not None else 0.0
+    if speaker is None and st.lang == "en" and ta > lo1:
+        # "Trump described Putin as a “strong leader”": the subject that opens the sentence, before its verb
+        k = lo1
+        if st.toks[k].low in _EN_CLAUSE_OPENERS:
+            while k < ta and st.toks[k].text != ",":
+                k += 1
+            k += 1
+        np_ = _np_forward(st, k, ta) if k < ta else None
+        if (
+            np_ is not None
+            and np_[1] < ta
+            and st.toks[np_[1]].text.islower()
+            and st.toks[np_[1]].text.isalpha()
+        ):
+            first = st.toks[np_[0]]
+            if _is_cap(first) or first.low in C.EN_PRONOUNS or first.low in C.EN_DET:
+                speaker, conf = _speaker_from_np(st, *np_), 0.4
     if speaker is not None and step == "none":
         step = "4"
     # 5. a quotation that is a sentence of its own: the speaker of the sentences before goes on
