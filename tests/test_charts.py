@@ -213,6 +213,13 @@ class TestNetwork:
         assert planned.get("stroke-dasharray") and not met.get("stroke-dasharray")
         assert planned.get("stroke") != met.get("stroke")
 
+    def test_the_legend_names_the_kinds_drawn_and_the_lines(self) -> None:
+        root = parse(charts.network(self.centre, self.others, [Edge("p", "t", 1, "/e")]))
+        legend = next(g for g in root.iter(SVG + "g") if g.get("class") == "legend")
+        words = [t.text for t in legend.iter(SVG + "text")]
+        assert words == ["person", "country or place", "took part in the same event",
+                         "only planned or proposed together"]  # fmt: skip
+
     def test_names_are_escaped(self) -> None:
         centre = Node("x", "<b>&amp;</b>", '/doc/person/x.html"onload="y')
         markup = charts.network(centre, [Node("z", "</svg><img src=x>", "/doc/person/z.html")], [])

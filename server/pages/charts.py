@@ -490,7 +490,28 @@ def network(
             )
         css = "node " + node.kind + (" centre" if big else "")
         nodes.append(_link(node.href, _title(node.label) + shape + text, class_=css))
-    return _svg(width, height, "".join(lines) + "".join(nodes), css="network", label=label)
+    legend = _network_legend(sorted({n.kind for n in (centre, *others)}), height)
+    return _svg(width, height + 26, "".join(lines) + "".join(nodes) + legend, css="network", label=label)
+
+
+KIND_WORDS = {"person": "person", "organization": "organization", "place": "country or place"}
+
+
+def _network_legend(kinds: Sequence[str], top: float) -> str:
+    """What the shapes and lines of the network mean: one row under it."""
+    y, x, parts = top + 12, 12.0, []
+    for kind in kinds:
+        parts.append(_node_shape(kind, x + 6, y, 6.0, fill="#ffffff", stroke=ACCENT, stroke_width=2.0))
+        parts.append(_text(KIND_WORDS.get(kind, kind), x=x + 18, y=y + 4, fill=MUTED))
+        x += 30 + 6.5 * len(KIND_WORDS.get(kind, kind))
+    for words, style in (
+        ("took part in the same event", {"stroke": ACCENT}),
+        ("only planned or proposed together", {"stroke": FUTURE_INK, "stroke_dasharray": "5 3"}),
+    ):
+        parts.append(_tag("line", x1=x, y1=y, x2=x + 28, y2=y, stroke_width=2.5, **style))
+        parts.append(_text(words, x=x + 34, y=y + 4, fill=MUTED))
+        x += 50 + 6.5 * len(words)
+    return _tag("g", "".join(parts), class_="legend")
 
 
 # --- the corpus at a glance ---------------------------------------------------------------------------------
