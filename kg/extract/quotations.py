@@ -1113,7 +1113,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     if (
         lang == "en"
         and after is not None
-        and toks[c].low not in ("said", "says", "added", "wrote", "told", "asked", "explained", "continued")
+        and toks[c].low not in ("said", "says", "added", "wrote", "explained", "continued")
     ):
         after = None  # English inverts only "said X", "added X"
     first = None
@@ -1167,6 +1167,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
                 score += 1.0
         if lang == "en" and where == "before":
             score += 0.5 if _clause_initial(st, a, lo) else -0.5
+            if b == c and a > lo and toks[a - 1].text in (",", "”", '"', "''", "’"):
+                score += 2.0  # "“…,” retired Air Force general Lloyd Newton said"
         if where == "first":
             score += 0.2
         if lang == "de" and where == "after":
