@@ -302,6 +302,10 @@ def report(
         f"## Under load (`wrk`, {args.seconds} s per row, median of {args.rounds} rounds; GET, SPARQL JSON, "
         "a new text each request)",
         "",
+        "Errors: responses that were not 2xx in all rounds, such as newskg's 503 when a request waits for "
+        "one of its `executors` longer than `queue_timeout_s` (4 and 2 s by default: eight connections, four "
+        "slots).",
+        "",
         row(
             "query", "connections", "server", "req/s", "p50 (ms)", "p99 (ms)", "errors", "Virtuoso / oxigraph"
         ),
