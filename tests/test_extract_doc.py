@@ -101,3 +101,22 @@ def test_empty_text_has_no_sentences():
 )
 def test_language_is_german_english_or_other(text, lang):
     assert detect(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GERMAN,
+        "Das war super 😀👍🏽! Er sagte ♥‿♥ und ヾ(⌐■_■)ノ♪ dazu. Merkel 🇩🇪 traf Macron ❤️ in Paris.",
+        "Emoji-Test: ☺ und :-) sowie ☜(˚▽˚)☞ am Ende.",
+    ],
+)
+def test_tokens_are_somajos_whether_or_not_the_text_has_emojis(text):
+    """The tokenizer looks for emojis only in text with a character of one; the tokens are SoMaJo's."""
+    from somajo import SoMaJo
+
+    plain = SoMaJo("de_CMC", split_camel_case=True, split_sentences=True, character_offsets=True)
+    expected = [
+        (t.text, t.token_class) for sent in plain.tokenize_text([text]) for t in sent if t.text.strip()
+    ]
+    assert [(t.text, t.kind) for t in analyse(text, "de").tokens] == expected

@@ -1,18 +1,26 @@
 """Token features for the German name tagger (a linear-chain CRF, :mod:`kg.extract.train.ner`).
 
 The same function describes a sentence when the model is trained (GermEval's tokens) and when it tags
-(SoMaJo's tokens), so both see the same features: the word, its lemma (simplemma) and its neighbours,
-prefixes and suffixes of one to six letters, the length and shape, whether simplemma's word list knows the
-word, the part of speech HanTa's lexicon prefers for it, and whether the gazetteers and the hand lists of
+(SoMaJo's tokens), so both see the same features: the word, its lemma (simplemma's German dictionary) and
+its neighbours, prefixes and suffixes of one to six letters, the length and shape, whether the dictionary
+knows the word, the part of speech HanTa's lexicon prefers for it, whether HanTa's German model knows its
+stem as a proper noun, an acronym or a common noun, and whether the gazetteers and the hand lists of
 :mod:`kg.extract.lexicon` hold it. Chosen by two-fold cross-validation on GermEval's news sentences
-(``bench/extract_mentions.py``): the longer affixes and the lemma gave +0.02 F1; word bigrams, a wider
-window, news sentences counted twice and stronger or weaker regularisation gave nothing or less.
+(``bench/extract_mentions.py``): the longer affixes and the lemma gave +0.02 F1, HanTa's stems +0.01
+(mostly persons and places the training half never saw: "Wulff", "Kaukasus"); word bigrams, a wider
+window, news sentences counted twice, stronger or weaker regularisation (also when chosen by
+cross-validation inside each training half), BILOU labels, one label for all ``deriv`` and ``part`` names,
+organisation-noun endings, legal forms and a bias against ``O`` gave nothing or less. HanTa's classes of a
+stem are separate features (a stem can be a name and a noun: "airbus"): one class per stem gave 0.69.
+
+Every list is a file of ``kg/extract/data`` that loads in milliseconds: simplemma's dictionary itself
+(1.1 million forms, 2-3 s and 140 MB per process) is needed only to build them.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from kg.extract import lexicon
 
@@ -36,19 +44,6 @@ def shape(word: str) -> str:
     return "".join(out)
 
 
-@cache
-def _known(word: str, lang: str) -> bool:
-    import simplemma
-
-    return bool(simplemma.is_known(word, lang=lang))
-
-
-def _lemma(word: str, lang: str) -> str:
-    import simplemma
-
-    return str(simplemma.lemmatize(word, lang=lang if lang in ("de", "en") else "en"))
-
-
 def _genitive_base(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
@@ -59,7 +54,7 @@ def word_features(word: str, lang: str) -> tuple[str, ...]:
     low = word.lower()
     f = [
         "w=" + low,
-        "lem=" + _lemma(word, lang).lower(),
+        "lem=" + lexicon.lemma_de(word).lower(),
         "s1=" + low[-1:],
         "s2=" + low[-2:],
         "s3=" + low[-3:],
@@ -78,7 +73,7 @@ def word_features(word: str, lang: str) -> tuple[str, ...]:
         if word.isupper() and len(word) > 1:
             f.append("allcap")
         base = _genitive_base(word)
-        if not _known(word, lang):
+        if not lexicon.known_de(word):
             f.append("unknown")
         places = lexicon.places()
         if word in places or base in places:
@@ -89,6 +84,9 @@ def word_features(word: str, lang: str) -> tuple[str, ...]:
             lex = lexicon.lexicon_de()
             tag = lex.get(low) or lex.get(_genitive_base(low))
             f.append("ht=" + (tag or "?"))
+            stems = lexicon.stems_de()
+            kinds = {*stems.get(low, "").split(","), *stems.get(_genitive_base(low), "").split(",")}
+            f.extend("stem:" + k for k in sorted(kinds) if k)
         if word in lexicon.ORG_WORDS:
             f.append("orgword")
         if word in lexicon.TITLES:
@@ -122,20 +120,31 @@ _OWN_ONLY = ("lem=", "s1=", "s2=", "s4=", "s5=", "s6=", "p2=", "p3=", "p4=", "p5
 """Features of a word that its neighbours do not see (they would add weights, not accuracy)."""
 
 
+_OFFSETS = (-2, -1, 1, 2)
+
+
+@lru_cache(maxsize=200_000)
+def _seen_from(word: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    """What a word sees of ``word`` standing at each offset of :data:`_OFFSETS` from it (``+1:w=putin`` when
+    it stands right after), one tuple per offset, made once per word."""
+    shared = [x for x in word_features(word, lang) if not x.startswith(_OWN_ONLY)]
+    return tuple(tuple(f"{d:+d}:{x}" for x in shared) for d in _OFFSETS)
+
+
 def sentence_features(words: list[str], lang: str = "de") -> list[list[str]]:
     """Features of each word of a sentence, with those of its neighbours (two either side)."""
     own = [word_features(w, lang) for w in words]
+    seen = [_seen_from(w, lang) for w in words]
     out: list[list[str]] = []
     n = len(words)
     for i in range(n):
         f = ["bias", *own[i]]
         if i == 0:
             f.append("BOS")
-        for d in (-2, -1, 1, 2):
+        for k, d in enumerate(_OFFSETS):
             j = i + d
             if 0 <= j < n:
-                prefix = f"{d:+d}:"
-                f.extend(prefix + x for x in own[j] if not x.startswith(_OWN_ONLY))
+                f.extend(seen[j][k])
             elif d in (-1, 1):
                 f.append(f"{d:+d}:edge")
         if i > 0 and words[i - 1] in ('"', "„", "»", "(", "'"):

@@ -7,8 +7,11 @@ through, and every entry holds in any article. The long name lists (places, give
 
 from __future__ import annotations
 
+import hashlib
+import math
 import re
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -382,6 +385,7 @@ def role_base(word: str) -> str:
     return stem
 
 
+@lru_cache(maxsize=100_000)
 def is_role_noun(word: str, lang: str = "de") -> bool:
     """True for a role noun: "Außenminister", "Sprecherin", "Präsidenten", "US-Präsident"; "secretary"."""
     if lang == "de":
@@ -415,3 +419,86 @@ def lexicon_de() -> dict[str, str]:
         return {}
     with path.open(encoding="utf-8") as fh:
         return dict(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line)
+
+
+# ---- word lists of the German name tagger (kg.extract.features), built by kg.extract.train -------------
+@cache
+def stems_de() -> dict[str, str]:
+    """Lower-cased stems HanTa's German model knows (trained on TIGER's newspaper text) -> their classes,
+    comma-separated: ``NE`` (proper noun: "wulff", "kaukasus", "boeing"), ``ACR`` (an acronym that names:
+    "bmw", "ibm"), ``NN`` (a common noun: "konzern"); built by :mod:`kg.extract.train.gazetteers`."""
+    path = DATA / "stems-de.tsv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        return dict(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line)
+
+
+@cache
+def lemmas_de() -> dict[str, str]:
+    """Word form -> lemma from simplemma's German dictionary, for the lemmas of the tagger's training words
+    (the others carry no weight in the model); built by :mod:`kg.extract.train.ner`."""
+    path = DATA / "lemmas-de.tsv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        return dict(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line)
+
+
+def _cased(word: str) -> str:
+    return word.lower() if word[:1].isupper() else word.capitalize()
+
+
+def lemma_de(word: str) -> str:
+    """The lemma simplemma's German dictionary gives ``word`` (or its other capitalisation), else the word.
+
+    >>> lemma_de("Regierungen")
+    'Regierung'
+    """
+    table = lemmas_de()
+    return table.get(word) or table.get(_cased(word)) or word
+
+
+class Bloom:
+    """A set of strings in a bit array (:data:`BLOOM_HASHES` bits per string): never a false "no", a false
+    "yes" for about 0.1 % of the strings not in it. Loads in no time and takes 2 MB for simplemma's 1.1
+    million German word forms, where the words themselves take 140 MB and 2-3 s to load."""
+
+    def __init__(self, bits: bytes, hashes: int) -> None:
+        self.bits, self.hashes, self.size = bits, hashes, len(bits) * 8
+
+    def _positions(self, word: str) -> list[int]:
+        digest = hashlib.blake2b(word.encode("utf-8"), digest_size=16).digest()
+        h1, h2 = int.from_bytes(digest[:8], "little"), int.from_bytes(digest[8:], "little") | 1
+        return [(h1 + i * h2) % self.size for i in range(self.hashes)]
+
+    def __contains__(self, word: str) -> bool:
+        bits = self.bits
+        return all(bits[p >> 3] >> (p & 7) & 1 for p in self._positions(word))
+
+    @classmethod
+    def build(cls, words: Iterable[str], count: int, hashes: int = 10, error: float = 0.001) -> Bloom:
+        size = int(-count * math.log(error) / math.log(2) ** 2) // 8 + 1
+        bits = bytearray(size)
+        bloom = cls(b"", hashes)
+        bloom.size = size * 8
+        for word in words:
+            for p in bloom._positions(word):
+                bits[p >> 3] |= 1 << (p & 7)
+        return cls(bytes(bits), hashes)
+
+
+BLOOM_HASHES = 10
+
+
+@cache
+def known_words_de() -> Bloom | None:
+    path = DATA / "known-de.bloom"
+    return Bloom(path.read_bytes(), BLOOM_HASHES) if path.exists() else None
+
+
+def known_de(word: str) -> bool:
+    """Whether simplemma's German dictionary has ``word`` or its other capitalisation (as
+    ``simplemma.is_known``, through a :class:`Bloom` filter built by :mod:`kg.extract.train.gazetteers`)."""
+    bloom = known_words_de()
+    return bloom is not None and (word in bloom or _cased(word) in bloom)

@@ -6,6 +6,10 @@ whole development set; the benchmark (``python -m bench.extract_mentions``) neve
 GermEval, it trains one model on each half (by sentence position) and scores it on the news sentences of the
 other half.
 
+Before training it writes ``kg/extract/data/lemmas-de.tsv``: the forms of simplemma's German dictionary
+whose lemma is the lemma of a word of the training set (a lemma no training word has gets no weight, so
+the rest of the dictionary, 1.1 million forms that take 2-3 s to load, is not needed when tagging).
+
 ``.venv/bin/python -m kg.extract.train.ner [GERMEVAL_TSV] [--out PATH]``
 """
 
@@ -22,7 +26,9 @@ from kg.extract.features import sentence_features
 REALDATA = Path(__file__).resolve().parents[3].parent / "shared" / "realdata"
 GERMEVAL_DEV = REALDATA / "germeval2014" / "NER-de-dev.tsv"
 GERMEVAL_NEWS = REALDATA / "germeval2014" / "NER-de-dev.news-only.tsv"
-MODEL = Path(__file__).resolve().parent.parent / "data" / "ner-de.crfsuite"
+DATA = Path(__file__).resolve().parent.parent / "data"
+MODEL = DATA / "ner-de.crfsuite"
+LEMMAS = DATA / "lemmas-de.tsv"
 SCORED = ("PER", "LOC", "ORG")
 PARAMS = {"c1": 0.01, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 
@@ -91,6 +97,44 @@ def spans(labels: Sequence[str], types: Sequence[str] = SCORED) -> set[tuple[int
     return out
 
 
+def _cased(word: str) -> str:
+    return word.lower() if word[:1].isupper() else word.capitalize()
+
+
+def lemma_table(words: Iterable[str]) -> dict[str, str]:
+    """The forms of simplemma's German dictionary that :func:`kg.extract.lexicon.lemma_de` needs to give
+    ``words`` (and every other form of their lemmas) the dictionary's lemma: a form whose lemma is the form
+    itself only where its other capitalisation has another lemma, and a form whose lemma is none of these
+    only where its other capitalisation has one (so that it does not take that one)."""
+    from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
+
+    forms = {k.decode("utf-8"): v.decode("utf-8") for k, v in _load_dictionary_from_disk("de").items()}
+
+    def lemma(word: str) -> str:
+        return forms.get(word) or forms.get(_cased(word)) or word
+
+    wanted = {lemma(w) for w in words}
+    out: dict[str, str] = {}
+    for form, lem in forms.items():
+        other = forms.get(_cased(form))
+        if lem in wanted:
+            if form != lem or (other is not None and other != lem):
+                out[form] = lem
+        elif other in wanted:
+            out[form] = lem
+    return out
+
+
+def write_lemmas(sentences: Iterable[Sentence], out: Path = LEMMAS) -> Path:
+    from kg.extract import features, lexicon
+
+    table = lemma_table({w for s in sentences for w in s.words})
+    out.write_text("".join(f"{f}\t{lem}\n" for f, lem in sorted(table.items())), encoding="utf-8")
+    lexicon.lemmas_de.cache_clear()
+    features.word_features.cache_clear()
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", nargs="?", type=Path, default=GERMEVAL_DEV)
@@ -99,6 +143,8 @@ def main() -> None:
     if not args.data.exists():
         raise SystemExit(f"{args.data}: not found (GermEval 2014 NER, see ../shared/realdata/README.md)")
     sentences = read_germeval(args.data)
+    path = write_lemmas(sentences)
+    print(f"{path}: {len(path.read_text(encoding='utf-8').splitlines())} forms")
     t = time.perf_counter()
     train(sentences, args.out)
     print(f"{args.out}: {len(sentences)} sentences, {time.perf_counter() - t:.0f} s")
