@@ -1597,7 +1597,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     reported = v is not None and _konjunktiv(st.toks[v])
     recent = st.last_speaker is not None and s1 - st.last_speaker_sent <= 3
     short = len(_WORDS.findall(text, inner_s, inner_e)) < MIN_WORDS_SUBJECT
-    if speaker is None and not short and not (ta == lo1 and tb >= hi2 - 2) and not (reported and recent):
+    if speaker is None and not (ta == lo1 and tb >= hi2 - 2) and not (reported and recent):
         speaker = _sentence_subject(st, s1)
         conf = 0.5 if speaker is not None else 0.0
     if speaker is None and st.lang == "en" and ta > lo1:
@@ -1620,13 +1620,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     if speaker is not None and step == "none":
         step = "4"
     # 5. a quotation that is a sentence of its own: the speaker of the sentences before goes on
-    # (a short one too in a sentence in Konjunktiv: "Putin habe die Idee „nicht gefallen“")
-    if (
-        speaker is None
-        and not (short and not reported)
-        and st.last_speaker is not None
-        and s1 - st.last_speaker_sent <= 3
-    ):
+    if speaker is None and st.last_speaker is not None and s1 - st.last_speaker_sent <= 3:
         last = st.last_speaker
         speaker, conf = Speaker(last.span, last.text, last.key, last.role), 0.55
     if speaker is not None and step == "none":
@@ -1635,6 +1629,10 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         speaker = _widened(st, speaker)
     if speaker is not None:
         _remember(st, speaker, s2)
+    # a short quoted term is not said by the subject of its sentence nor by the speaker before, though that
+    # subject goes on as the last speaker (in Konjunktiv it is: "Putin habe die Idee „nicht gefallen“")
+    if short and ((step == "4" and st.lang == "de") or (step == "5" and not reported)):
+        speaker = None
     confidence = round(min(0.95, p * (0.5 + 0.5 * conf) if speaker else p * 0.5), 3)
     if _TRACE is not None:
         _TRACE.append(step)
