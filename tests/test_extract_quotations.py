@@ -212,6 +212,14 @@ def test_english_indirect_speech():
     assert q.speaker.key == "person-jane-doe"
 
 
+def test_an_english_speech_act_alone_in_its_sentence_is_reported_speech():
+    text, qs = quotes("Jane Doe cited the report as an example of waste.", "en")
+    (q,) = qs
+    assert q.form == "reported"
+    assert said(text, q) == "the report as an example of waste"
+    assert q.speaker.key == "person-jane-doe"
+
+
 def test_confidences_are_honest():
     _text, qs = quotes("„Wir haben keine Wahl“, sagte Klaus Meier. Die Stadt habe kein Geld.")
     assert all(0 < q.confidence < 1 for q in qs)

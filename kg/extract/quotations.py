@@ -1826,8 +1826,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         and _cue_ok(st, k, hi)
         and not _under_konj(st, k, lo)
     ]
-    if not cues:
-        return out
+    if not cues and (de or not any(toks[k].low in C.EN_REPORTED_ONLY for k in range(lo, hi))):
+        return out  # (an English speech act told without its words may stand alone: "Clinton cited ...")
     for c in cues:
         t = toks[c]
         # "Wie X mitteilte, MAIN" / "MAIN, wie X sagte"
