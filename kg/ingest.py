@@ -20,10 +20,11 @@ Graphs accepted in this run but not written yet count in their new version. An a
 graph this run has still to replace waits until the end of the run and is then judged against that graph's
 new version, so articles that change a shared event together are accepted together.
 
-Articles read from the web (:class:`kg.pipeline.WebSource`) carry their version (``nkg:inputVersion``: the
-instants of modification, publication and crawl): a copy older than the stored graph of the same article is
-skipped and listed, and a newer one replaces it, together with the stored graphs of its other copies (another
-address of the same article), in one transaction.
+Articles read from the web (:class:`kg.pipeline.WebSource`) carry their version (``nkg:inputVersion``: page
+or feed item, the instants of modification, publication and crawl) and their text's identity
+(``nkg:inputText``). A copy older than the stored graph of the same article (the same canonical URL, or the
+same text) is skipped and listed; a newer one replaces it, together with the stored graphs of its other
+copies (another address of the same article), in one transaction.
 
 With a search index (``index``, :mod:`kg.search`), every batch written to the store is indexed right after
 it (``SearchIndex.replace_ntriples``); the index syncs with the store when it is opened, so an ingest stopped
@@ -62,6 +63,7 @@ BATCH = 64
 _STATUS = NamedNode(NKG + "status")
 _DIGEST = NamedNode(NKG + "inputDigest")
 _VERSION = NamedNode(NKG + "inputVersion")
+_TEXT = NamedNode(NKG + "inputText")
 
 
 @dataclass
@@ -148,6 +150,7 @@ def _process(job: tuple[Input, str]) -> _Outcome:
         quads.append(pyoxigraph.Quad(graph, _DIGEST, pyoxigraph.Literal(digest), graph))
         if isinstance(source, WebSource):
             quads.append(pyoxigraph.Quad(graph, _VERSION, pyoxigraph.Literal(source.version), graph))
+            quads.append(pyoxigraph.Quad(graph, _TEXT, pyoxigraph.Literal(source.text_key), graph))
         if _worker["check"]:
             report = validate([*quads, *_worker["entities"]])  # type: ignore[misc]
             if not report.conforms:
@@ -262,12 +265,17 @@ def ingest(
     common = corpus_digest(corpus)
     known = stored_digests(store, corpus)
     minter = corpus.minter
-    versions = stored_versions(store) if any(isinstance(s, WebSource) for s in sources) else {}
+    web = any(isinstance(s, WebSource) for s in sources)
+    versions = stored_versions(store) if web else {}
+    same_text: dict[str, list[str]] = {}
+    for graph, key in (_graph_values(store, _TEXT) if web else {}).items():
+        same_text.setdefault(key, []).append(graph)
     jobs_list = []
     earlier: dict[str, list[str]] = {}  # slug -> stored graphs of its other copies, dropped with its write
     for source in sources:
         if isinstance(source, WebSource):
             graphs = [minter.article_graph(slug) for slug in (source.slug, *source.replaces)]
+            graphs += [g for g in same_text.get(source.text_key, []) if g not in graphs]
             newest = max((versions.get(g, "") for g in graphs), default="")
             if newest > source.version:
                 stored = next(g for g in graphs if versions.get(g, "") == newest)

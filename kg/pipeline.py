@@ -86,6 +86,14 @@ class WebSource:
         return version_text(self.read)
 
     @property
+    def text_key(self) -> str:
+        """Its text's identity (:func:`kg.read.sources.text_identity`), stored with the graph, so a copy under
+        another address is the same article in a later ingest too."""
+        from kg.read.sources import text_identity
+
+        return text_identity(self.read.article)
+
+    @property
     def language(self) -> str:
         return self.read.article.language.split("-")[0].lower()
 

@@ -474,15 +474,17 @@ def test_a_later_version_replaces_the_earlier_one_also_across_runs(tmp_path: Pat
     assert f"duplicate {old}: an older version of the stored article (it is kept)" in older.stderr
     assert dump(store) == before
 
-    # a newer copy under another address (the same text): it is the article now, the stored copy goes
+    # a newer copy under another address (the same text), in a later run: it is the article now, the stored
+    # copy goes in the same write
     moved = folder / "moved.html"
-    moved.write_text(
-        page("2024-03-07T09:00:00+01:00", url="https://news.example.org/storm"), encoding="utf-8"
-    )
-    result = run("ingest", "--no-extract", "--data", DATA, "--store", store, new, moved)
-    assert result.returncode == 0 and "1 ingested, 0 unchanged, 0 rejected, 1 duplicate(s)" in result.stdout
+    moved.write_text(page("2024-03-07", url="https://news.example.org/storm"), encoding="utf-8")
+    result = run("ingest", "--no-extract", "--data", DATA, "--store", store, moved)
+    assert result.returncode == 0 and "1 ingested, 0 unchanged, 0 rejected;" in result.stdout
     assert f"replaced https://kg.example.org/graph/{slug_of(CANONICAL)}: an earlier copy" in result.stderr
     assert graphs(store) == sorted([slug_of("https://news.example.org/storm"), "entities"])
+    again = run("ingest", "--no-extract", "--data", DATA, "--store", store, new)
+    assert "0 ingested, 0 unchanged, 0 rejected, 1 duplicate(s)" in again.stdout, "the older copy stays out"
+    assert f"duplicate {new}: an older version of the stored article" in again.stderr
 
 
 def test_unreadable_inputs_are_never_a_silent_success(web: Path, tmp_path: Path) -> None:
@@ -490,11 +492,12 @@ def test_unreadable_inputs_are_never_a_silent_success(web: Path, tmp_path: Path)
     bad.mkdir()
     for name in ("index.html", "latin.html", "cut.html.gz", "picture.png", "broken.rss"):
         shutil.copy(web / name, bad / name)
+    (bad / "fake.html").write_bytes(b"%PDF-1.4\n\x00\x01\x02 a PDF saved as a page")
     store = tmp_path / "store"
     result = run("ingest", "--data", DATA, "--store", store, bad)
     assert result.returncode == 1
-    assert "0 ingested, 0 unchanged, 5 rejected;" in result.stdout
-    assert result.stderr.count("rejected ") == 5
+    assert "0 ingested, 0 unchanged, 6 rejected;" in result.stdout
+    assert result.stderr.count("rejected ") == 6 and f"rejected {bad}/fake.html: not HTML" in result.stderr
     assert graphs(store) == [], "nothing is written for rejected inputs, not even the entity graph"
 
     empty = tmp_path / "empty"

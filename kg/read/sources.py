@@ -339,11 +339,17 @@ def _instant(value: dt.datetime | dt.date | None) -> float:
 
 def _keys(read: Read) -> list[str]:
     a = read.article
-    keys = [f"text:{text_key(_text_of(a))}"]
+    keys = [f"text:{text_identity(a)}"]
     for url in (a.url, a.original_url):
         if url:
             keys.append(f"url:{normalize_url(url)}")
     return keys
+
+
+def text_identity(article: Article) -> str:
+    """The key under which two copies of ``article`` are one article by their text (whatever their
+    addresses): of its body without headline, captions and credits, whitespace and case folded."""
+    return text_key(_text_of(article))
 
 
 def _text_of(article: Article) -> str:
