@@ -153,3 +153,33 @@ def test_the_json_object_of_a_document():
     assert role["person"] == holm["entity"] and role["role"] == "Ministerin"
     assert all(0 < item["confidence"] < 1 for kind in ("mentions", "roles") for item in obj[kind])
     assert "\n" not in dumps(obj)
+
+
+def test_the_shipped_word_tables_answer_as_simplemma_does():
+    """The tagger's dictionary features come from shipped tables (kg/extract/data), not from simplemma's
+    dictionary at run time: every word simplemma knows is known, almost no other, and the lemmas agree."""
+    import simplemma
+
+    from kg.extract import lexicon
+    from tests.conftest import SEED_DIR
+
+    text = (SEED_DIR / "article.txt").read_text(encoding="utf-8")
+    words = {t.text for t in analyse(text, "de").tokens if t.text.isalpha()}
+    words |= {w + suffix for w in list(words) for suffix in ("xq", "zzt")}  # forms no dictionary has
+    known = {w for w in words if simplemma.is_known(w, lang="de")}
+    assert known and all(lexicon.known_de(w) for w in known)
+    false = [w for w in words - known if lexicon.known_de(w)]
+    assert len(false) <= 0.01 * len(words - known), false
+    table = lexicon.lemmas_de()
+    agree = [w for w in known if lexicon.lemma_de(w) == simplemma.lemmatize(w, lang="de")]
+    assert len(agree) >= 0.9 * len(known)
+    assert table and lexicon.lemma_de("Regierungen") == "Regierung"
+
+
+def test_hantas_stems_mark_names_the_training_set_never_saw():
+    from kg.extract import lexicon
+    from kg.extract.features import word_features
+
+    assert "NE" in lexicon.stems_de()["wulff"].split(",")
+    assert "stem:NE" in word_features("Kaukasus", "de")
+    assert "stem:NE" not in word_features("Regierung", "de")
