@@ -120,3 +120,16 @@ def test_tokens_are_somajos_whether_or_not_the_text_has_emojis(text):
         (t.text, t.token_class) for sent in plain.tokenize_text([text]) for t in sent if t.text.strip()
     ]
     assert [(t.text, t.kind) for t in analyse(text, "de").tokens] == expected
+
+
+def test_tags_and_lemmas_are_hantas_with_its_analyses_kept():
+    """The tagger keeps each word's analyses for the next occurrence; the tags and lemmas are HanTa's."""
+    from HanTa import HanoverTagger
+
+    plain = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    doc = analyse(GERMAN + " " + GERMAN, "de")
+    for s in range(len(doc.sentences)):
+        words = [t.text for t in doc.sentence_tokens(s)]
+        tagged = plain.tag_sent(words)
+        expected = [(pos.replace("(", "").replace(")", ""), lemma) for _w, lemma, pos in tagged]
+        assert list(doc.tags(s)) == expected

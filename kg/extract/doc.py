@@ -35,7 +35,7 @@ import os
 import re
 import threading
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.model import Span
 
@@ -230,7 +230,14 @@ def _skip_emoji_search(tokenizer) -> None:  # type: ignore[no-untyped-def]
 def _hanta(lang: str):  # type: ignore[no-untyped-def]
     from HanTa import HanoverTagger
 
-    return HanoverTagger.HanoverTagger(_HANTA_MODELS.get(lang, "morphmodel_en.pgz"))
+    tagger = HanoverTagger.HanoverTagger(_HANTA_MODELS.get(lang, "morphmodel_en.pgz"))
+    # A word's analyses and its lemma for a tag depend on the word (and tag) alone, and HanTa works them out
+    # anew for every occurrence outside its small cache of frequent words: names and compounds recur in a
+    # text and across texts. Their results are read, never changed, by its tagger.
+    for name in ("analyze_forward", "_analyze"):
+        if hasattr(tagger, name):
+            setattr(tagger, name, lru_cache(maxsize=50_000)(getattr(tagger, name)))
+    return tagger
 
 
 def _tag(words: list[str], lang: str) -> list[tuple[str, str]]:
