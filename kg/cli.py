@@ -20,6 +20,7 @@ import pyoxigraph
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 
 from kg import formats
+from kg.curate.cli import entities
 from kg.errors import InputError, NewsKGError, ShapesViolated
 from kg.export import export as export_store
 from kg.extract import extract as extract_text
@@ -30,6 +31,7 @@ from kg.ingest import build as build_graph
 from kg.pipeline import ARTICLE_TEXT, MAX_ARTICLE_BYTES, find_articles, find_inputs, load_corpus
 from kg.read.dw import parse_article
 from kg.search import SearchIndex, open_index
+from kg.search.cli import search
 from kg.shacl import ValidationReport
 from kg.shacl import validate as validate_quads
 from kg.store import GraphStore, open_store
@@ -489,6 +491,10 @@ def query(store_path: str, fmt: str, sparql: str) -> None:
         else:
             pyoxigraph.serialize(result, out, format=pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES)
         out.write(b"\n")
+
+
+cli.add_command(search)
+cli.add_command(entities)
 
 
 def main() -> None:

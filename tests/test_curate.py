@@ -28,7 +28,7 @@ from kg.curate.names import fold, like
 from kg.errors import NewsKGError
 from kg.store import RemoteStore, Store, updates
 from kg.vocab import PREFIXES, Minter
-from tests.conftest import BASE, DATA, SEED_DIR
+from tests.conftest import BASE, DATA, NEWSKG, SEED_DIR
 
 ENTITY = BASE + "person/"
 SELENSKYJ = ENTITY + "person-wolodymyr-selenskyj"
@@ -188,6 +188,13 @@ def test_todo_lists_unlinked_entities_by_mentions_with_contexts_and_articles(sto
     assert "donald-trump" not in refs and not any(r.startswith("article/") for r in refs)
     counts = [sum(i["mentions"] for i in g) for g in found["groups"]]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_the_installed_newskg_lists_the_same_worklist(store_dir: Path) -> None:
+    command = [NEWSKG, "entities", "todo", "--json", "--base", BASE, "--store", str(store_dir)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads(run("todo", "--json", store=store_dir).output)
 
 
 def test_todo_groups_a_surname_with_its_full_name(store_dir: Path) -> None:
