@@ -57,7 +57,7 @@ ex:article a schema:NewsArticle ;
     schema:datePublished "2025-10-17"^^xsd:date ;
     schema:dateModified "2025-10-17"^^xsd:date ;
     nkg:editorialDeadline "2025-10-17T18:00:00+02:00"^^xsd:dateTime ;
-    nkg:crawlDate "2025-10-18T06:00:00+00:00"^^xsd:dateTime ;
+    nkg:crawlDate "2025-10-18T08:00:00+02:00"^^xsd:dateTime ;
     schema:wordCount 5 ;
     schema:publisher ex:dw ;
     schema:author ex:reporter ;
@@ -1024,7 +1024,7 @@ BREAKS = [
     ),
     case(
         "the crawl date is an xsd:dateTime",
-        'ex:article nkg:crawlDate "2025-10-18T06:00:00+00:00"^^xsd:dateTime .',
+        'ex:article nkg:crawlDate "2025-10-18T08:00:00+02:00"^^xsd:dateTime .',
         f"ex:article nkg:crawlDate {date('2025-10-18')} .",
         Expect("NewsArticleShape", ex("article"), "Datatype", nkg("crawlDate")),
     ),
