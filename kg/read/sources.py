@@ -145,20 +145,27 @@ def _hidden(path: Path) -> bool:
 
 
 def input_files(paths: Iterable[Path]) -> Iterator[tuple[str, Path, Path | None]]:
-    """(kind, path, annotations) for every input under ``paths``: kind ``dw``, ``file`` or ``missing``."""
+    """(kind, path, annotations) for every input under ``paths``: kind ``dw``, ``file``, ``missing`` or
+    ``special`` (a fifo, a socket, an ``article.txt`` that is a folder: named, never passed over)."""
     for path in paths:
         path = Path(path)
         if not path.exists():
             yield "missing", path, None
         elif path.is_file():
             yield "file", path, None
-        else:
+        elif path.is_dir():
             yield from _walk(path)
+        else:
+            yield "special", path, None
 
 
 def _walk(folder: Path) -> Iterator[tuple[str, Path, Path | None]]:
-    if (folder / DW_TEXT).is_file():
+    text = folder / DW_TEXT
+    if text.is_file():
         yield "dw", folder, None
+        return
+    if text.exists():
+        yield "special", text, None
         return
     entries = sorted(p for p in folder.iterdir() if not _hidden(p))
     files = [p for p in entries if p.is_file()]
@@ -172,6 +179,8 @@ def _walk(folder: Path) -> Iterator[tuple[str, Path, Path | None]]:
     for path in entries:
         if path.is_dir() and path.name not in assets:  # a browser's "save complete" assets of a page
             yield from _walk(path)
+        elif path.exists() and not path.is_file() and not path.is_dir():
+            yield "special", path, None
 
 
 def _stem(path: Path) -> str:
@@ -202,6 +211,8 @@ def _read_task(task: tuple[str, Path, Path | None]) -> list[Source]:
     kind, path, annotations = task
     if kind == "missing":
         return [Rejection(Origin(path), "no such file or folder")]
+    if kind == "special":
+        return [Rejection(Origin(path), "is not a regular file (expected a file or a folder)")]
     if kind == "dw":
         return [DwFolder(path)]
     try:
