@@ -10,11 +10,13 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
 from flask import Flask
 from flask.testing import FlaskClient
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from kg.model import Article
 from kg.pipeline import Corpus, find_articles, load_corpus
@@ -159,3 +161,53 @@ def live_server(seed_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) 
     server = start_server("--store", seed_store_dir, log_dir=tmp_path_factory.mktemp("logs"))
     yield server
     server.stop()
+
+
+# --- A real browser: Debian's chromium driven by Playwright, nothing fetched from elsewhere ---------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            "Debian's chromium is missing at /usr/bin/chromium: run `make system-deps` (apt install chromium)"
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+def watched(
+    browser: Browser, server: LiveServer, *, javascript: bool = True, height: int = 1000
+) -> Iterator[Page]:
+    """A page that records the host of every request, and fails the test if one is not the server's own."""
+    context = browser.new_context(viewport={"width": 1280, "height": height}, java_script_enabled=javascript)
+    page = context.new_page()
+    hosts: list[str] = []
+    page.on("request", lambda request: hosts.append(urlsplit(request.url).netloc))
+    yield page
+    context.close()
+    own = urlsplit(server.url).netloc
+    assert own.startswith("127.0.0.1:")
+    assert hosts, "the browser made no request at all"
+    assert set(hosts) <= {own, ""}, f"requests left the test server: {sorted(set(hosts) - {own})}"
+
+
+def shot(page: Page, name: str) -> None:
+    """A full-page screenshot in tests/screenshots, to look at after a run."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

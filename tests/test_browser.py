@@ -3,58 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.conftest import DATA, ROOT, SEED_SLUG, LiveServer
-
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = ROOT / "tests" / "screenshots"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(
-            "Debian's chromium is missing at /usr/bin/chromium: run `make system-deps` (apt install chromium)"
-        )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield browser
-        browser.close()
+from tests.conftest import DATA, SEED_SLUG, LiveServer, shot, watched
 
 
 @pytest.fixture
 def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
-    """A page that records every request, to prove no other host is contacted."""
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    hosts: list[str] = []
-    page.on("request", lambda request: hosts.append(urlsplit(request.url).netloc))
-    page.hosts = hosts  # type: ignore[attr-defined]
-    yield page
-    context.close()
-    own = urlsplit(live_server.url).netloc
-    assert hosts, "the browser made no request at all"
-    assert set(hosts) <= {own, ""}, f"requests left the test server: {sorted(set(hosts) - {own})}"
-
-
-def shot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    yield from watched(browser, live_server)
 
 
 def test_an_example_query_runs_from_the_query_page(page: Page, live_server: LiveServer) -> None:

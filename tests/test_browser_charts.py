@@ -7,26 +7,12 @@ persons, lead where they say, read the same with JavaScript off, and make no req
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.conftest import ROOT, LiveServer
+from tests.conftest import LiveServer, shot, watched
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = ROOT / "tests" / "screenshots"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SEED_EVENTS = {  # the events of Vladimir Putin the seed dates, and how each is drawn
     "icc-arrest-warrant-putin-2023": "span",
     "orban-putin-moscow-2024-07": "span",
@@ -37,32 +23,6 @@ SEED_EVENTS = {  # the events of Vladimir Putin the seed dates, and how each is 
 }
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(
-            "Debian's chromium is missing at /usr/bin/chromium: run `make system-deps` (apt install chromium)"
-        )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield browser
-        browser.close()
-
-
-def watched(browser: Browser, live_server: LiveServer, *, javascript: bool) -> Iterator[Page]:
-    """A page that records the host of every request, and fails the test if one is not the server's."""
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, java_script_enabled=javascript)
-    page = context.new_page()
-    hosts: list[str] = []
-    page.on("request", lambda request: hosts.append(urlsplit(request.url).netloc))
-    yield page
-    context.close()
-    own = urlsplit(live_server.url).netloc
-    assert own.startswith("127.0.0.1:")
-    assert hosts, "the browser made no request at all"
-    assert set(hosts) <= {own, ""}, f"requests left the test server: {sorted(set(hosts) - {own})}"
-
-
 @pytest.fixture
 def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
     yield from watched(browser, live_server, javascript=True)
@@ -71,11 +31,6 @@ def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
 @pytest.fixture
 def page_without_scripts(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
     yield from watched(browser, live_server, javascript=False)
-
-
-def shot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def drawn_marks(page: Page) -> dict[str, str]:

@@ -6,26 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.conftest import ROOT, SEED_SLUG, LiveServer
+from tests.conftest import SEED_SLUG, LiveServer, shot, watched
 from tests.test_search_server import seed_index
-
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = ROOT / "tests" / "screenshots"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")
@@ -34,35 +20,9 @@ def served(live_server: LiveServer, seed_store_dir: Path) -> LiveServer:
     return live_server
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(
-            "Debian's chromium is missing at /usr/bin/chromium: run `make system-deps` (apt install chromium)"
-        )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def page(browser: Browser, served: LiveServer) -> Iterator[Page]:
-    """A page that records every request, to prove no other host is contacted."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    hosts: list[str] = []
-    page.on("request", lambda request: hosts.append(urlsplit(request.url).netloc))
-    yield page
-    context.close()
-    own = urlsplit(served.url).netloc
-    assert hosts, "the browser made no request at all"
-    assert set(hosts) <= {own, ""}, f"requests left the test server: {sorted(set(hosts) - {own})}"
-
-
-def shot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    yield from watched(browser, served, height=900)
 
 
 def test_search_from_the_box_open_a_hit_and_see_the_words_highlighted(page: Page, served: LiveServer) -> None:
