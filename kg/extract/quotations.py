@@ -913,25 +913,7 @@ def _widen(st: _State, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_NP_OPENERS_NOT = _APPOSITION_WORDS_DE - {
-    "der",
-    "die",
-    "das",
-    "des",
-    "dem",
-    "den",
-    "ein",
-    "eine",
-    "einer",
-    "eines",
-    "einem",
-    "seine",
-    "seiner",
-    "seines",
-    "ihre",
-    "ihrer",
-    "ihres",
-}
+_NP_OPENERS_NOT = _APPOSITION_WORDS_DE - C.DE_DET
 
 
 def _prefield(st: _State, a: int, lo: int) -> int | None:
