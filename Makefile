@@ -44,7 +44,7 @@ bench: install system-deps
 	$(BIN)/python -m bench.remote --out bench/RESULTS-remote.md
 	$(BIN)/python -m bench.soak --out bench/RESULTS-soak.md
 	$(BIN)/python -m bench.pages --out bench/RESULTS-pages.md
-	$(BIN)/python -m bench.search --write
+	$(BIN)/python -m bench.search --triples 1000000 --no-extract --write
 	$(BIN)/python -m bench.extract_mentions --out bench/RESULTS-extract-mentions.md
 	$(BIN)/python -m bench.extract_speech --out bench/RESULTS-extract-speech.md
 	$(BIN)/python -m bench.webpages --out bench/RESULTS-webpages.md
