@@ -10,10 +10,7 @@ import datetime as dt
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 import pyoxigraph
@@ -21,36 +18,29 @@ from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions
 
 from kg import formats
 from kg.curate.cli import entities
-from kg.errors import InputError, NewsKGError, ShapesViolated
+from kg.errors import InputError, NewsKGError
 from kg.export import export as export_store
 from kg.extract import extract as extract_text
 from kg.extract.jsonl import dumps, to_json
 from kg.extracted import template as annotation_template
 from kg.ingest import IngestReport, ingest_inputs
 from kg.ingest import build as build_graph
+from kg.options import (
+    base_option,
+    data_option,
+    minter_for,
+    search_index_option,
+    store_option,
+    user_errors,
+)
 from kg.pipeline import ARTICLE_TEXT, MAX_ARTICLE_BYTES, find_articles, find_inputs, load_corpus
 from kg.read.dw import parse_article
 from kg.search import SearchIndex, open_index
 from kg.search.cli import search
-from kg.shacl import ValidationReport
 from kg.shacl import validate as validate_quads
 from kg.store import GraphStore, open_store
-from kg.vocab import PREFIXES, Minter, slugify
+from kg.vocab import PREFIXES, slugify
 
-F = TypeVar("F", bound=Callable[..., Any])
-DEFAULT_STORE = "var/store"
-
-store_option = click.option(
-    "--store",
-    "store_path",
-    envvar="NEWSKG_STORE",
-    default=DEFAULT_STORE,
-    show_default=True,
-    help="Store: a directory, or the query endpoint URL of a SPARQL 1.1 server (env NEWSKG_STORE).",
-)
-base_option = click.option(
-    "--base", envvar="NEWSKG_BASE", default=None, help="Base IRI of minted IRIs (env NEWSKG_BASE)."
-)
 no_extract_option = click.option(
     "--no-extract",
     is_flag=True,
@@ -60,27 +50,6 @@ no_extract_option = click.option(
 )
 
 
-def data_option(help: str) -> Callable[[F], F]:
-    """``--data DIR`` (env ``NEWSKG_DATA``), with what the command reads there."""
-    return click.option(
-        "--data",
-        "data_dir",
-        envvar="NEWSKG_DATA",
-        default="data",
-        show_default=True,
-        type=click.Path(path_type=Path),
-        help=help,
-    )
-
-
-search_index_option = click.option(
-    "--search-index",
-    envvar="NEWSKG_SEARCH_INDEX",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Full-text index kept in step with the store's writes (env NEWSKG_SEARCH_INDEX; default: beside a "
-    "store directory, <store>.search; none for a remote store).",
-)
 max_article_option = click.option(
     "--max-article-bytes",
     envvar="NEWSKG_MAX_ARTICLE_BYTES",
@@ -89,28 +58,6 @@ max_article_option = click.option(
     show_default=True,
     help="Refuse article texts larger than this (env NEWSKG_MAX_ARTICLE_BYTES).",
 )
-
-
-def minter_for(base: str | None) -> Minter:
-    try:
-        return Minter(base) if base else Minter.from_env()
-    except ValueError as exc:
-        raise NewsKGError(str(exc)) from None
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn library errors into one line on stderr and the documented exit codes."""
-    try:
-        yield
-    except ShapesViolated as exc:
-        report = exc.report
-        assert isinstance(report, ValidationReport)
-        click.echo(report.text(), err=True)
-        sys.exit(1)
-    except NewsKGError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
 
 
 def open_existing(spec: str) -> GraphStore:

@@ -18,9 +18,10 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 from kg import formats
-from kg.cli import DEFAULT_STORE, base_option, cli, minter_for, user_errors
+from kg.cli import cli
 from kg.errors import NewsKGError
 from kg.ingest import build
+from kg.options import DEFAULT_STORE, base_option, minter_for, user_errors
 from kg.pipeline import find_articles, load_corpus
 from kg.store import RemoteStore, is_url, open_store
 from kg.vocab import Minter, slugify

@@ -2,55 +2,28 @@
 
 Each command parses, calls :mod:`kg.curate` and prints; errors name the file or entity, print one line and
 exit 2 (a change that would break the shapes prints the report and exits 1), as the other commands do.
-The options and their environment variables are those of ``newskg build`` (defined here again: ``kg.cli``
-imports this group, so this module imports nothing of it).
+The options and their environment variables are those of ``newskg build`` (:mod:`kg.options`).
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from kg import options
 from kg.curate.changes import Change, Curator
 from kg.curate.worklist import CONTEXTS, Item, Worklist, store_select, worklist
-from kg.errors import InputError, NewsKGError, ShapesViolated
+from kg.errors import InputError
+from kg.options import base_option, minter_for, search_index_option, store_option
 from kg.search import open_index
-from kg.shacl import ValidationReport
 from kg.store import GraphStore, open_store
-from kg.vocab import Minter
 
-store_option = click.option(
-    "--store",
-    "store_path",
-    envvar="NEWSKG_STORE",
-    default="var/store",
-    show_default=True,
-    help="Store: a directory, or the query endpoint URL of a SPARQL 1.1 server (env NEWSKG_STORE).",
-)
-base_option = click.option(
-    "--base", envvar="NEWSKG_BASE", default=None, help="Base IRI of minted IRIs (env NEWSKG_BASE)."
-)
-data_option = click.option(
-    "--data",
-    "data_dir",
-    envvar="NEWSKG_DATA",
-    default="data",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Data folder: the registry is its entities/*.yaml, the annotations its articles/*/.",
-)
-search_index_option = click.option(
-    "--search-index",
-    envvar="NEWSKG_SEARCH_INDEX",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Full-text index kept in step with the store's writes (env NEWSKG_SEARCH_INDEX; default: beside a "
-    "store directory, <store>.search; none for a remote store).",
+data_option = options.data_option(
+    "Data folder: the registry is its entities/*.yaml, the annotations its articles/*/."
 )
 no_validate_option = click.option(
     "--no-validate", is_flag=True, help="Write without checking the changed graphs against the shapes."
@@ -59,30 +32,15 @@ no_validate_option = click.option(
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    try:
+    with options.user_errors(violated="the change would break the shapes; nothing was written"):
         yield
-    except ShapesViolated as exc:
-        assert isinstance(exc.report, ValidationReport)
-        click.echo(exc.report.text(), err=True)
-        click.echo("error: the change would break the shapes; nothing was written", err=True)
-        sys.exit(1)
-    except NewsKGError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
-
-
-def _minter(base: str | None) -> Minter:
-    try:
-        return Minter(base) if base else Minter.from_env()
-    except ValueError as exc:
-        raise NewsKGError(str(exc)) from None
 
 
 def _curator(data_dir: Path, store: GraphStore, base: str | None) -> Curator:
     files = sorted((data_dir / "entities").glob("*.yaml"))
     if not files:
         raise InputError("no entity files (expected entities/*.yaml)", file=data_dir / "entities")
-    return Curator(files, store, _minter(base), articles_dir=data_dir / "articles")
+    return Curator(files, store, minter_for(base), articles_dir=data_dir / "articles")
 
 
 @click.group()
@@ -103,7 +61,7 @@ def todo(store_path: str, base: str | None, as_json: bool, limit: int | None, co
     articles they come from; likely duplicates (Orban / Orbán, Selenskyj / Wolodymyr Selenskyj) together."""
     with user_errors():
         store = open_store(store_path, read_only=True, must_exist=True)
-        found = worklist(store_select(store), _minter(base), limit=limit, contexts=contexts)
+        found = worklist(store_select(store), minter_for(base), limit=limit, contexts=contexts)
         if as_json:
             click.echo(json.dumps(found.as_json(), ensure_ascii=False, indent=1))
         else:
