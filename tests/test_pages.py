@@ -6,20 +6,24 @@ validation page are the app's own work, the same under gunicorn. ``client`` serv
 ``conftest.py``); ``other_base`` and ``crafted`` serve one Turtle file each, its triples in a graph named
 after the file, as ``newskg serve --data FILE`` loads them.
 
-None needs a live server. What does is tested elsewhere on ``live_server`` (gunicorn, queries in the query
-processes): the same pages through the query processes in ``test_browser`` (a person's 303 and page, an
-event, the article's evidence, the validation page); limits, cut-offs and 503s in ``test_protocol``;
-process faults in ``test_faults_*``.
+One test runs the real thing end to end: a web page read by ``newskg ingest``, its page served by ``newskg
+serve`` (an image without a credit). The rest need no live server. What does is tested elsewhere on
+``live_server`` (gunicorn, queries in the query processes): the same pages through the query processes in
+``test_browser`` (a person's 303 and page, an event, the article's evidence, the validation page); limits,
+cut-offs and 503s in ``test_protocol``; process faults in ``test_faults_*``.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 import rdflib
+import requests
 from flask import Flask
 from flask.testing import FlaskClient
 from pyoxigraph import RdfFormat
@@ -28,7 +32,7 @@ from kg.store import Store
 from kg.vocab import Minter, slugify
 from server import create_app
 from server.settings import resolve
-from tests.conftest import SEED_SLUG
+from tests.conftest import BASE, DATA, NEWSKG, SEED_SLUG, start_server
 
 HOST = "http://localhost"
 """Where the app is, as Flask's test client asks it."""
@@ -326,6 +330,62 @@ def test_the_validation_table_escapes_a_focus_node_that_holds_markup(crafted: Fl
     assert "does not conform" in html
     assert "<script>alert(&#39;focus&#39;)" not in html and "<script>alert('focus')" not in html
     assert '<td><a href="&lt;script&gt;alert(&#39;focus&#39;)&lt;/script&gt;">' in html
+
+
+# --- an image without a credit, from a page through newskg ingest to newskg serve ---------------------------
+
+UNCREDITED_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour</title>
+<link rel="canonical" href="https://news.example.org/2024/harbour-reopens">
+<script type="application/ld+json">JSONLD</script></head>
+<body><main><article><h1>The harbour of Nordhafen reopens after the storm</h1>
+<p>The harbour of Nordhafen opened again on Friday morning, three days after the storm had closed it, the port
+authority said in a statement, and the first ferries left for the islands before noon.</p>
+<p>Divers had checked the quay walls and the fairway for damage on Thursday and found nothing that would keep
+ships away, a spokeswoman said, although repairs to the sea wall will take several more weeks.</p>
+</article></main></body></html>"""
+UNCREDITED_JSONLD = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "headline": "The harbour of Nordhafen reopens after the storm",
+    "datePublished": "2024-03-08T10:00:00+01:00",
+    "inLanguage": "en",
+    "publisher": {"@type": "Organization", "name": "Example News"},
+    "image": [
+        {"@type": "ImageObject", "url": "https://img.example.org/ferry.jpg",
+         "caption": "The first ferry leaves", "creditText": "Jane Roe/Coastal Press Agency"},
+        {"@type": "ImageObject", "url": "https://img.example.org/quay.jpg", "caption": "Divers at the quay"},
+    ],
+}  # fmt: skip
+
+
+def test_every_image_is_shown_with_its_caption_and_its_credit_or_that_none_was_given(tmp_path: Path) -> None:
+    page = tmp_path / "harbour.html"
+    page.write_text(UNCREDITED_PAGE.replace("JSONLD", json.dumps(UNCREDITED_JSONLD)), encoding="utf-8")
+    store = tmp_path / "store"
+    command = [NEWSKG, "ingest", "--data", DATA, "--store", store, "--base", BASE, "--no-extract", page]
+    ingested = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert ingested.returncode == 0, ingested.stderr
+    server = start_server("--store", store, "--base", BASE, log_dir=tmp_path)
+    try:
+        found = requests.get(
+            server.sparql,
+            params={"query": "SELECT ?a WHERE { ?a a <http://schema.org/NewsArticle> }"},
+            headers={"Accept": "text/csv"},
+            timeout=30,
+        )
+        [article] = found.text.splitlines()[1:]
+        response = requests.get(
+            server.url + "/doc/" + article.strip().removeprefix(BASE) + ".html", timeout=30
+        )
+    finally:
+        server.stop()
+    assert response.status_code == 200, response.text
+    figures = re.findall(r'<figure class="image" id="image-\d+">(.*?)</figure>', response.text, re.DOTALL)
+    shown = [(re.sub(r"<[^>]+>|\s+", " ", f).split()) for f in figures]
+    assert [" ".join(words) for words in shown] == [
+        "The first ferry leaves Credit: Jane Roe/Coastal Press Agency Rights:",
+        "Divers at the quay No credit given Rights:",
+    ]
 
 
 # --- the pictures of an entity page: its events over time and who took part with it ------------------------

@@ -77,8 +77,8 @@ def _parts(ref: str) -> dict[str, str]:
         "OPTIONAL { ?anno nkg:confidence ?confidence } }",
         "images": "SELECT ?image ?n ?caption ?credit ?creator ?description WHERE { "
         f"{ref} schema:image ?image . "
-        "?image schema:creditText ?credit ; schema:position ?n "
-        "OPTIONAL { ?image schema:caption ?caption } "
+        "?image schema:position ?n "
+        "OPTIONAL { ?image schema:creditText ?credit } OPTIONAL { ?image schema:caption ?caption } "
         "OPTIONAL { ?image schema:creator ?creator } "
         "OPTIONAL { ?image schema:description ?description } }",
         "holders": f"SELECT ?image ?holder WHERE {{ {ref} schema:image ?image . "
