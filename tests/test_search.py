@@ -25,7 +25,7 @@ from kg.read.plaintext import read_text
 from kg.search import Hit, SearchIndex, documents, graph_digest, index_search, rewrite, text_patterns
 from kg.search.index import SCHEMA_VERSION, analyzer, open_index, store_digests
 from kg.store import Store
-from kg.vocab import Minter
+from kg.vocab import RDF, Minter
 from tests.conftest import BASE, DATA, SEED_SLUG
 
 SEED = f"{BASE}article/{SEED_SLUG}"
@@ -211,6 +211,63 @@ def test_filters_by_type_date_publisher_and_entity(index: SearchIndex) -> None:
     assert dmitriev and all(h.speaker == f"{BASE}person/kirill-dmitriev" for h in dmitriev)
     with pytest.raises(ValueError, match="unknown type"):
         index.search("Gipfel", types=["articles"])
+
+
+def _event(iri: str, start: str, end: str | None = None) -> list[pyoxigraph.Triple]:
+    """An event named "Gipfel" with ``schema:startDate`` (and ``endDate``), typed at their precision."""
+    s, xsd = "http://schema.org/", "http://www.w3.org/2001/XMLSchema#"
+    kinds = {4: "gYear", 7: "gYearMonth", 10: "date"}
+
+    def date(value: str) -> pyoxigraph.Literal:
+        return pyoxigraph.Literal(
+            value, datatype=pyoxigraph.NamedNode(xsd + kinds.get(len(value), "dateTime"))
+        )
+
+    node = pyoxigraph.NamedNode(iri)
+    triples = [
+        pyoxigraph.Triple(node, pyoxigraph.NamedNode(RDF + "type"), pyoxigraph.NamedNode(s + "Event")),
+        pyoxigraph.Triple(
+            node, pyoxigraph.NamedNode(s + "name"), pyoxigraph.Literal("Gipfel", language="de")
+        ),
+        pyoxigraph.Triple(node, pyoxigraph.NamedNode(s + "startDate"), date(start)),
+    ]
+    if end is not None:
+        triples.append(pyoxigraph.Triple(node, pyoxigraph.NamedNode(s + "endDate"), date(end)))
+    return triples
+
+
+def test_an_event_is_found_by_a_date_filter_that_overlaps_its_days_at_the_precision_it_has() -> None:
+    events = {
+        "month": _event(f"{BASE}event/month", "2025-08"),
+        "year": _event(f"{BASE}event/year", "2023"),
+        "day": _event(f"{BASE}event/day", "2025-10-17T10:00:00+02:00"),
+        "span": _event(f"{BASE}event/span", "2025-08-30", "2025-09"),
+        "backwards": _event(f"{BASE}event/backwards", "2025-10-20", "2025-10-01"),
+        "undated": _event(f"{BASE}event/undated", "sometime"),
+    }
+    index = SearchIndex()
+    index.replace_graphs({f"{BASE}graph/{name}": triples for name, triples in events.items()})
+
+    def found(date_from: str | None = None, date_to: str | None = None) -> set[str]:
+        hits = index.search("Gipfel", types=["event"], date_from=date_from, date_to=date_to)
+        return {hit.iri.removeprefix(f"{BASE}event/") for hit in hits}
+
+    assert found("2025-08-15", "2025-08-15") == {"month"}
+    assert found("2025-07-01", "2025-08-01") == {"month"}  # its first day
+    assert found("2025-08-31", "2025-08-31") == {"month", "span"}  # its last day; the span's second
+    assert found("2025-09-30", "2025-09-30") == {"span"}  # the last day of the span's end month
+    assert found("2023-12-31", "2024-01-01") == {"year"}
+    assert found("2025-10-17", "2025-10-17") == {"day"}  # a moment is its day
+    assert found("2025-10-20", "2025-10-20") == {"backwards"}  # an end before the start: the start's day
+    assert found(date_to="2022-12-31") == set() and found(date_from="2025-10-21") == set()
+    assert found() == set(events)  # without a filter the undated one is found too
+    dates = {
+        hit.iri.removeprefix(f"{BASE}event/"): hit.date for hit in index.search("Gipfel", types=["event"])
+    }
+    assert dates == {
+        "month": "2025-08", "year": "2023", "day": "2025-10-17", "span": "2025-08-30",
+        "backwards": "2025-10-20", "undated": None,
+    }  # fmt: skip
 
 
 def test_an_empty_text_with_filters_lists_everything_that_passes_them(index: SearchIndex) -> None:

@@ -115,6 +115,20 @@ def test_filters_by_type_date_publisher_and_entity(client: FlaskClient) -> None:
     assert not results(client, f"type=article&entity={BASE}person/nobody")["article"]
 
 
+def test_an_event_dated_to_a_month_or_a_year_is_found_by_dates_within_it(client: FlaskClient) -> None:
+    def events(query: str) -> dict[str, object]:
+        found = results(client, "type=event&limit=100&" + query)["event"]
+        return {str(h["iri"]).removeprefix(f"{BASE}event/"): h["date"] for h in found}
+
+    assert events("from=2025-08-15&to=2025-08-15") == {"alaska-summit-2025-08": "2025-08"}
+    assert "alaska-summit-2025-08" in events("from=2025-07-15&to=2025-08-01")
+    assert "alaska-summit-2025-08" not in events("to=2025-07-31")
+    assert "alaska-summit-2025-08" not in events("from=2025-09-01")
+    assert events("from=2023-12-31&to=2023-12-31") == {"icc-arrest-warrant-putin-2023": "2023"}
+    html = client.get("/search?type=event&from=2025-08-15&to=2025-08-15").get_data(as_text=True)
+    assert '<time datetime="2025-08">2025-08</time>' in html
+
+
 def test_the_page_offers_the_filters_and_keeps_them(client: FlaskClient) -> None:
     html = client.get("/search?q=Putin&type=article&from=2025-10-01&entity=person/peter-szijjarto").get_data(
         as_text=True

@@ -9,6 +9,7 @@ merges them by IRI.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
+from kg.dates import PartialDate
 from kg.vocab import NKG, RDF, SCHEMA
 
 KINDS = ("article", "quotation", "person", "organization", "place", "event", "thing")
@@ -68,7 +70,7 @@ PREDICATES = frozenset(
         _S + p
         for p in (
             *("headline", "description", "articleBody", "datePublished", "inLanguage"),
-            *("publisher", "text", "isPartOf", "startDate"),
+            *("publisher", "text", "isPartOf", "startDate", "endDate"),
         )
     ]
 )
@@ -100,7 +102,10 @@ class Document:
     texts: tuple[Text, ...]
     language: str = ""
     date: str | None = None
-    """``YYYY-MM-DD``: an article's publication date, also a quotation's (that of its article)."""
+    """At its precision (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``): an article's publication day, also a
+    quotation's (that of its article); an event's start."""
+    until: str | None = None
+    """An event's end (``schema:endDate``) at its precision, when the graph gives one."""
     publishers: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
     """IRIs a search may filter by (``entity=``): what an article mentions or is about; a quotation's speaker
@@ -111,12 +116,33 @@ class Document:
     body: str = field(default="", repr=False)
     """An article's ``schema:articleBody`` (the text snippets and offsets refer to)."""
 
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """The days the document's date can mean, so that a date filter finds an event dated to a month or
+        a year when it overlaps that month or year: from the first day of :attr:`date` to the last day of
+        :attr:`until` (or of :attr:`date`, without an end; never before the first)."""
+        if self.date is None:
+            return None
+        start = PartialDate.parse(self.date)
+        end = PartialDate.parse(self.until or self.date).last_day
+        return start.first_day, max(start.first_day, end)
+
 
 def _language(term: object, fallback: str = "") -> str:
     """``de`` or ``en`` from a literal's language tag, else from ``fallback`` (a tag); "" for any other."""
     tag = term.language if isinstance(term, Literal) and term.language else fallback
     tag = (tag or "").split("-")[0].lower()
     return tag if tag in LANGUAGES else ""
+
+
+def _partial_date(value: str | None) -> str | None:
+    """The date of a literal's text (an ``xsd:dateTime`` cut to its day) at its precision; None for what is
+    not a date (the index leaves it undated rather than guess)."""
+    if not value:
+        return None
+    try:
+        return PartialDate.parse(value[:10]).text
+    except ValueError:
+        return None
 
 
 def documents(quads: Iterable[Quad | Triple], graph: str) -> list[Document]:
@@ -159,7 +185,6 @@ def documents(quads: Iterable[Quad | Triple], graph: str) -> list[Document]:
                     for lit in literals(subject, _S + predicate)
                 ]
             body = first(subject, _S + "articleBody") or ""
-            date = first(subject, _S + "datePublished")
             doc = Document(
                 iri=subject,
                 kind="article",
@@ -167,7 +192,7 @@ def documents(quads: Iterable[Quad | Triple], graph: str) -> list[Document]:
                 title=first(subject, _S + "headline") or first(subject, _S + "name") or subject,
                 texts=tuple(texts),
                 language=language,
-                date=date[:10] if date else None,
+                date=_partial_date(first(subject, _S + "datePublished")),
                 publishers=tuple(iris(subject, _S + "publisher")),
                 entities=tuple(iris(subject, *_ENTITY_LINKS)),
                 body=body,
@@ -209,6 +234,7 @@ def documents(quads: Iterable[Quad | Triple], graph: str) -> list[Document]:
         if not names:
             continue
         preferred = sorted(names, key=lambda lit: ({"de": 0, "en": 1}.get(lit.language or "", 2), lit.value))
+        start = _partial_date(first(subject, _S + "startDate")) if kind == "event" else None
         out.append(
             Document(
                 iri=subject,
@@ -216,7 +242,8 @@ def documents(quads: Iterable[Quad | Triple], graph: str) -> list[Document]:
                 graph=graph,
                 title=preferred[0].value,
                 texts=tuple(Text("name", lit.value, _language(lit)) for lit in names),
-                date=((first(subject, _S + "startDate") or "")[:10] or None) if kind == "event" else None,
+                date=start,
+                until=_partial_date(first(subject, _S + "endDate")) if start else None,
             )
         )
     return out

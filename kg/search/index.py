@@ -3,7 +3,6 @@ manifest document per graph recording the digest it was indexed from (see the pa
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -33,7 +32,7 @@ from kg.search.documents import (
 from kg.store import GraphStore, Store
 from kg.vocab import NKG, RDF, SCHEMA
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 """Bumped whenever the schema or :func:`documents` changes: an index of another version is emptied at open
 and filled again by :meth:`SearchIndex.sync`."""
 
@@ -63,11 +62,15 @@ def analyzer(language: str) -> tantivy.TextAnalyzer:
 
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    for name in ("iri", "kind", "graph", "speaker", "article", "language", "digest", "publisher", "entity"):
+    for name in (
+        *("iri", "kind", "graph", "speaker", "article", "language", "digest", "publisher", "entity"),
+        "when",  # the date as the graph gives it: 2025-10-17, 2025-08 or 2025
+    ):
         builder.add_text_field(name, stored=True, tokenizer_name="raw")
     builder.add_bytes_field("title", stored=True)
     builder.add_bytes_field("stored_body", stored=True)  # an article's body, in a document of its own
-    builder.add_date_field("date", stored=True, indexed=True, fast=True)
+    for name in ("date", "date_end"):  # the first and the last day the date can mean (Document.period)
+        builder.add_date_field(name, indexed=True, fast=True)
     for part in _PARTS:
         for lang in LANGUAGES:
             builder.add_text_field(
@@ -296,9 +299,11 @@ class SearchIndex:
             if value:
                 out.add_text(name, value)
         out.add_bytes("title", doc.title.encode())
-        if doc.date:
-            with contextlib.suppress(ValueError):
-                out.add_date("date", dt.datetime.fromisoformat(doc.date).replace(tzinfo=dt.UTC))
+        period = doc.period()
+        if doc.date and period:
+            out.add_text("when", doc.date)
+            out.add_date("date", _day(period[0]))
+            out.add_date("date_end", _day(period[1]))
         for iri in doc.publishers:
             out.add_text("publisher", iri)
         for iri in doc.entities:
@@ -404,8 +409,10 @@ class SearchIndex:
         """The best ``limit`` hits for ``text`` (tantivy's query language: words must all occur, in any
         stemmed form, in any part; ``"a phrase"``, ``OR``, ``-word``), best first.
 
-        ``types``: kinds among :data:`KINDS`; ``date_from``/``date_to``: publication date (an event's start),
-        inclusive, ``YYYY-MM-DD`` (things without a date are then left out); ``publisher``, ``entity``: IRIs
+        ``types``: kinds among :data:`KINDS`; ``date_from``/``date_to``: inclusive, ``YYYY-MM-DD``, what is
+        dated in that span (:meth:`Document.period`: a publication day; an event's days, from its start to its
+        end, a month or a year when that is all the graph says; things without a date are then left out);
+        ``publisher``, ``entity``: IRIs
         (any of several), an entity being what an article mentions or is about, or a quotation's speaker or
         topic.
         An entity named in several graphs is one hit. ``details=False`` leaves out snippets, offsets and
@@ -427,12 +434,13 @@ class SearchIndex:
         else:
             query = Query.all_query()
         filters = [self._kinds(kinds)]
-        if date_from is not None or date_to is not None:
-            filters.append(
-                Query.range_query(
-                    self.schema, "date", tantivy.FieldType.Date, _day(date_from), _day(date_to, end=True)
-                )
-            )
+        dates = (
+            tantivy.FieldType.Date
+        )  # the period overlaps [from, to]: it starts by `to`, ends from `from` on
+        if date_to is not None:
+            filters.append(Query.range_query(self.schema, "date", dates, None, _day(date_to, end=True)))
+        if date_from is not None:
+            filters.append(Query.range_query(self.schema, "date_end", dates, _day(date_from), None))
         for name, value in (("publisher", publisher), ("entity", entity)):
             if value is not None:
                 values = [value] if isinstance(value, str) else list(value)
@@ -582,14 +590,13 @@ def _candidates(stems: frozenset[str]) -> re.Pattern[str]:
 
 
 def _bare(doc: tantivy.Document, score: float) -> Hit:
-    date = doc.get_first("date")
     return Hit(
         iri=doc.get_first("iri"),
         kind=doc.get_first("kind"),
         score=score,
         title=bytes(doc.get_first("title")).decode(),
         graph=doc.get_first("graph"),
-        date=date.date().isoformat() if isinstance(date, dt.datetime) else None,
+        date=doc.get_first("when"),
         language=doc.get_first("language") or "",
         speaker=doc.get_first("speaker"),
         article=doc.get_first("article"),
