@@ -111,6 +111,40 @@ def test_the_speaker_phrase_is_the_whole_noun_phrase_with_its_apposition():
         assert q.speaker.key in ("person-anna-berger", "person-klaus-meier"), text
 
 
+def split_doc(*sentences):
+    """A Doc of the given sentences, split where a sentence splitter might cut (tokens on spaces)."""
+    from kg.extract.doc import Doc, Sentence, Token
+
+    text, tokens, sents = "", [], []
+    for words in sentences:
+        first = len(tokens)
+        for w in words.split():
+            text += " " if text else ""
+            tokens.append(Token(len(tokens), w, len(text), len(text) + len(w), len(sents), "regular", True))
+            text += w
+        sents.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens)))
+    return Doc(text, "de", tuple(tokens), tuple(sents))
+
+
+def test_the_clause_after_a_quotation_cut_off_as_a_sentence_of_its_own_names_the_speaker():
+    quote = "„ Wir bauen die Brücke bis zum Sommer fertig . “"
+    for after, phrase in [
+        (", wird Klaus Meier zitiert .", "Klaus Meier"),
+        ("so die Sprecherin der Stadtwerke .", "die Sprecherin der Stadtwerke"),
+    ]:
+        doc = split_doc(quote, after)
+        (q,) = [q for q in find_quotations(doc, mentions(doc.text)) if q.form == "direct"]
+        assert q.speaker is not None and q.speaker.text == phrase, after
+
+
+def test_a_quotation_mark_is_never_the_speaker():
+    _text, qs = quotes(
+        "Also: „Warum sollte die Stadt das bezahlen, wenn niemand fährt?“ fragen sich Anwohner."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Anwohner"
+
+
 def test_heisst_es_names_the_text_that_says_it():
     _text, qs = quotes("„Das ist nicht hinnehmbar“, heißt es in einem Schreiben der Stadtwerke.")
     (q,) = [q for q in qs if q.form == "direct"]

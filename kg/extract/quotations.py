@@ -1288,7 +1288,8 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
     if st.lang != "de" or doc is None or not hasattr(doc, "pos"):
         return None
     lo, hi = st.sents[si]
-    tags = [doc.pos(k) for k in range(lo, hi)]  # type: ignore[attr-defined]
+    # a quotation mark is no noun, whatever the tagger says (it tags a closing mark FM, a foreign word)
+    tags = ["XY" if st.toks[k].text in _MARKS else doc.pos(k) for k in range(lo, hi)]  # type: ignore[attr-defined]
     v = _first_finite(st, si)
     if v is None:
         return None
@@ -1480,6 +1481,21 @@ THRESHOLD = float(os.environ.get("NEWSKG_QUOTE_THRESHOLD", "0.5"))
 """A quoted passage is speech when the model gives it at least this probability."""
 
 
+def _continuation(st: _State, si: int) -> tuple[int, int] | None:
+    """The clause after a quotation that ends sentence ``si`` when the sentence splitter cut it off into
+    the next sentence (German: "„…“ | , wird Müller zitiert.", "„…“ | so der Minister."): the token range from
+    its first word to its end, or None."""
+    if st.lang != "de" or si + 1 >= len(st.sents):
+        return None
+    lo, hi = st.sents[si + 1]
+    k = lo
+    while k < hi and st.toks[k].text == ",":
+        k += 1
+    if k >= hi or not (k > lo or st.toks[k].text == "so" or _is_cue(st, st.toks[k])):
+        return None
+    return k, hi
+
+
 def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = None) -> Quotation | None:
     text = st.text
     inner_s, inner_e = a + 1, b
@@ -1500,21 +1516,28 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     conf = 0.0
     step = "none"
     # 1. after the closing mark: „…“, sagte X / „…“, so X
-    k = tb + 1
+    k, k_hi = tb + 1, hi2
     while k < hi2 and st.toks[k].text in (",", "“", "”", '"', "«", "»", "''", "'"):
         k += 1
     if k < hi2 and st.toks[k].text in ("(",):
         k = hi2
-    if k < hi2 and (_is_cue(st, st.toks[k]) or (st.lang == "de" and st.toks[k].low == "so")):
+    if k >= hi2 and (following := _continuation(st, s2)) is not None:
+        k, k_hi = following
+    if k < k_hi and (_is_cue(st, st.toks[k]) or (st.lang == "de" and st.toks[k].low == "so")):
         c = k
-        speaker, conf = _subject_of(st, c, k, hi2)
+        speaker, conf = _subject_of(st, c, k, k_hi)
         if st.toks[c].low != "so":
-            cue = _cue_span(st, c, hi2)
+            cue = _cue_span(st, c, k_hi)
         else:
             cue = Span(st.toks[c].start, st.toks[c].end)
-            np_ = _np_forward(st, c + 1, hi2)
+            np_ = _np_forward(st, c + 1, k_hi)
             if np_:
                 speaker, conf = _speaker_from_np(st, *np_), 0.8
+    elif k_hi != hi2:
+        c = next((x for x in range(k, k_hi) if _is_cue(st, st.toks[x])), None)
+        if c is not None:  # ", wird X zitiert"
+            cue = _cue_span(st, c, k_hi)
+            speaker, conf = _subject_of(st, c, k, k_hi)
     # 2. a verb of saying in the same sentence, before the quotation (or in the previous one ending in ':')
     if speaker is None:
         pre = [t for t in st.toks[lo1:ta] if not _in_quote(st, t) and _is_cue(st, t)]
