@@ -21,11 +21,12 @@ from kg import formats
 from kg.cli import cli
 from kg.errors import NewsKGError
 from kg.ingest import build
-from kg.options import DEFAULT_STORE, base_option, minter_for, user_errors
+from kg.options import DEFAULT_STORE, base_option, minter_for, search_index_option, user_errors
 from kg.pipeline import find_articles, load_corpus
 from kg.store import RemoteStore, is_url, open_store
 from kg.vocab import Minter, slugify
 from server import create_app
+from server.dataset import TextIndex
 from server.execution import tempdirs
 from server.execution.pool import ExecutionError, QueryPool
 from server.settings import SETTINGS, resolve
@@ -166,6 +167,7 @@ def _build(data_dir: Path, minter: Minter, store_path: str) -> None:
     help="Answer one GET request for PATH in-process, print the body and exit (1 for a 4xx or 5xx status).",
 )
 @base_option
+@search_index_option
 def serve(
     host: str,
     port: int,
@@ -177,6 +179,7 @@ def serve(
     overrides: tuple[tuple[str, str], ...],
     get_path: str | None,
     base: str | None,
+    search_index: Path | None,
 ) -> None:
     """Serve the graph over SPARQL 1.1 (read-only) with gunicorn, building it first if the store is empty."""
     with user_errors():
@@ -184,6 +187,8 @@ def serve(
         tempdirs.remove_stale()  # what servers killed with SIGKILL left
         minter = minter_for(base or settings["base_iri"] or None)
         settings["base_iri"] = minter.base
+        # read-only, by each worker at its first search, as the one beside a store directory is
+        index = TextIndex.at(search_index) if search_index is not None else None
         if files:
             store_path = str(load_files(files, minter))
         elif (is_url(store_path) and not RemoteStore(store_path).graphs()) or (
@@ -198,6 +203,8 @@ def serve(
             )
         except (OSError, RuntimeError) as exc:
             raise NewsKGError(f"cannot open the store at {store_path}: {exc}") from None
+        if index is not None:
+            app.extensions["newskg_search"] = index
     if get_path is not None:
         answer_one(app, get_path)
     options = {

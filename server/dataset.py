@@ -87,7 +87,8 @@ class TextIndex:
     Never in gunicorn's master: tantivy's reader starts threads and maps files, which a fork does not carry
     over, so the master only knows the path, and each worker opens the index at its first search (again
     after a fork, by process id). A store in memory (tests, embedding) gets an index in memory, made from
-    it at the first search. A remote store has none: searching answers :class:`SearchUnavailable`.
+    it at the first search. A remote store has none, unless ``newskg serve --search-index`` names the index
+    its writers keep (:meth:`at`); without one, searching answers :class:`SearchUnavailable`.
     """
 
     def __init__(self, *, path: Path | None = None, store: Store | None = None, missing: str = "") -> None:
@@ -100,7 +101,25 @@ class TextIndex:
     @classmethod
     def beside(cls, store_path: Path | str) -> TextIndex:
         """The index of the store directory at ``store_path``: ``<store>.search``."""
-        return cls(path=default_path(Path(store_path)))
+        path = default_path(Path(store_path))
+        return cls(
+            path=path,
+            missing=f"none beside the store at {path.name} (newskg build and newskg ingest write it)",
+        )
+
+    @classmethod
+    def at(cls, path: Path) -> TextIndex:
+        """The index at ``path``, wherever the store is (``--search-index``): a remote store's, which its
+        writers keep with ``newskg build|ingest --search-index PATH``.
+
+        :raises NewsKGError: when there is no index at ``path`` (a mistyped path fails at start, not at the
+            first search).
+        """
+        if not path.is_dir():
+            raise NewsKGError(
+                f"no search index at {path} (--search-index; newskg build and newskg ingest write it)"
+            )
+        return cls(path=path, missing=f"none at {path.name} any more")
 
     @classmethod
     def in_memory(cls, store: Store) -> TextIndex:
@@ -126,13 +145,8 @@ class TextIndex:
     def _open(self) -> SearchIndex:
         if self._store is not None:
             return open_index(self._store)
-        if self.path is None:
+        if self.path is None or not self.path.is_dir():
             raise SearchUnavailable(f"this server has no search index: {self._missing}")
-        if not self.path.is_dir():
-            raise SearchUnavailable(
-                f"this server has no search index: none beside the store at {self.path.name} "
-                "(newskg build and newskg ingest write it)"
-            )
         try:
             return SearchIndex(self.path, read_only=True)
         except NewsKGError as exc:

@@ -4,14 +4,19 @@ and the time limit), a server without an index, and the real ``newskg serve`` re
 store in its workers.
 
 The in-process tests use the seed store in memory (its index is made in memory at the first search); the
-live ones ``newskg serve`` over the seed built on disk, with the index written beside it as ``build`` does.
+live ones ``newskg serve`` over the seed built on disk, with the index written beside it as ``build`` does,
+and over the seed built into a real ``oxigraph serve``, its index where ``build --search-index`` wrote it.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from html import unescape as html_text
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -29,7 +34,7 @@ from server.dataset import DatasetInfo, SearchUnavailable, TextIndex
 from server.pages.search import TEXT_EXAMPLE, found_paragraphs, found_spans
 from server.pages.views import Segment
 from server.settings import resolve
-from tests.conftest import BASE, DATA, SEED_SLUG, LiveServer
+from tests.conftest import BASE, DATA, NEWSKG, SEED_SLUG, LiveServer, free_port, start_server
 
 SEED = f"{BASE}article/{SEED_SLUG}"
 JSON = {"Accept": "application/json"}
@@ -315,3 +320,100 @@ def test_the_served_index_answers_search_and_sparql_in_the_workers(served: LiveS
     )
     assert rows.status_code == 200, rows.text
     assert [r.split(",")[3] for r in rows.text.splitlines()[1:]] == ["Donald Trump", "Vladimir Putin"]
+
+
+# --- a remote store, its index given to the server ---------------------------------------------------------
+
+OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
+"""``oxigraph serve``, of the oxigraph package the dev dependencies install."""
+CLEAN_ENV = {k: v for k, v in os.environ.items() if not k.startswith("NEWSKG_")}
+
+
+@pytest.fixture(scope="module")
+def remote_seed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A real ``oxigraph serve`` holding the seed, and the index ``newskg build --search-index`` wrote."""
+    folder = tmp_path_factory.mktemp("remote")
+    port = free_port()
+    command = [OXIGRAPH, "serve", "--location", str(folder / "store"), "--bind", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        deadline = time.monotonic() + 60
+        while not _answers(url):
+            assert process.poll() is None and time.monotonic() < deadline, "oxigraph serve did not start"
+            time.sleep(0.2)
+        index = folder / "index"
+        build = [
+            NEWSKG,
+            "build",
+            "--data",
+            str(DATA),
+            "--store",
+            url,
+            "--search-index",
+            str(index),
+            "--base",
+            BASE,
+        ]
+        built = subprocess.run(build, capture_output=True, text=True, env=CLEAN_ENV, timeout=300)
+        assert built.returncode == 0, built.stderr
+        yield url, index
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _answers(url: str) -> bool:
+    try:
+        return requests.post(url, data={"query": "ASK {}"}, timeout=2).status_code == 200
+    except requests.ConnectionError:
+        return False
+
+
+def test_a_server_over_a_remote_store_searches_the_index_it_is_given(
+    remote_seed: tuple[str, Path], tmp_path: Path
+) -> None:
+    """``--search-index``: each worker opens it read-only at its first search, as the one beside a store
+    directory; the server writes nothing there."""
+    url, index = remote_seed
+    before = {p: p.stat().st_mtime_ns for p in index.rglob("*")}
+    server = start_server("--store", url, "--search-index", index, "--base", BASE, log_dir=tmp_path)
+    try:
+        found = requests.get(server.url + "/search", params={"q": "Waffenruhe"}, headers=JSON, timeout=30)
+        rows = requests.post(
+            server.sparql, data={"query": TEXT_QUERY}, headers={"Accept": "text/csv"}, timeout=30
+        )
+    finally:
+        server.stop()
+    assert found.status_code == 200, found.text
+    assert [h["iri"] for h in found.json()["results"]["article"]] == [SEED]
+    assert rows.status_code == 200 and [r.split(",")[0] for r in rows.text.splitlines()[1:]] == [SEED]
+    assert {p: p.stat().st_mtime_ns for p in index.rglob("*")} == before
+
+
+def test_the_index_may_be_given_in_the_environment_and_a_missing_one_stops_the_server(
+    remote_seed: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, index = remote_seed
+
+    def serve(*args: str | Path, **env: str) -> subprocess.CompletedProcess[str]:
+        command = [
+            NEWSKG,
+            "serve",
+            "--store",
+            url,
+            "--base",
+            BASE,
+            *map(str, args),
+            "--get",
+            "/search?q=Waffenruhe",
+        ]
+        return subprocess.run(command, capture_output=True, text=True, env=CLEAN_ENV | env, timeout=120)
+
+    found = serve(NEWSKG_SEARCH_INDEX=str(index))
+    assert found.returncode == 0, found.stderr
+    assert "Trump kündigt Treffen mit Putin in Budapest an" in html_text(found.stdout)
+    missing = serve("--search-index", tmp_path / "nowhere")
+    assert missing.returncode == 2
+    [line] = missing.stderr.strip().splitlines()
+    assert line.startswith(f"error: no search index at {tmp_path / 'nowhere'} (--search-index;"), line
