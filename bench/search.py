@@ -6,6 +6,7 @@ on two corpora: generated articles (``bench.corpus``) and the real news pages of
     python -m bench.search --triples 1000000 --no-extract   # make bench: about 330 generated articles
     python -m bench.search --corpus real         # the real pages only
     python -m bench.search --write               # also writes bench/RESULTS-search.md (the parts run)
+    python -m bench.search --write --results F   # ... into F instead
 
 Generated corpus: ``bench.corpus`` writes the articles; ``kg.ingest.ingest`` writes them into a store on disk
 (timed: parse, map, SHACL, write); the index is then written the way a writer writes it, batch by batch from
@@ -26,10 +27,13 @@ a sentence), the word whose document frequency is nearest 3%, 10% and 30% of the
 phrase is the most frequent pair of such words in a row; the entity filter is the entity the language's
 articles mention most. The language is the one newskg gave each article (``schema:articleBody``'s tag).
 SPARQL: articles saying the 10% and the 30% word, and the 10% word in articles mentioning that entity.
-When the folder is absent the output and the results section say so (exit status 2 after the rest ran).
+When the folder is absent, the command says so on stderr as it starts, measures the generated corpus all the
+same, and then says again that the real-page part is NOT MEASURED, in the output and in its results
+section; its exit status is then 2, after everything else ran and was written.
 
 With ``--write`` the section of each part run replaces its section in the results; the other part's
-section is kept as it was (each says its date). Figures are printed, never asserted.
+section is kept as it was (each says its date). A part NOT MEASURED keeps the figures of the last run that
+measured it, below the note that says so. Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -65,6 +69,8 @@ REALDATA = Path(os.environ.get("NEWSKG_REALDATA", ROOT.parent / "shared" / "real
 PAGE_SETS = {"trafilatura-de-news": "de", "trafilatura-en": "en", "aeb-en": "en"}
 GENERATED = "## Generated corpus"
 REAL = "## Real news pages"
+NOT_MEASURED = "**NOT MEASURED**"
+EARLIER = "The figures below are those of the last run that measured them."
 PREFIXES = "PREFIX schema: <http://schema.org/>\nPREFIX nkgtext: <https://w3id.org/newskg/text#>\n"
 
 
@@ -136,11 +142,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=REALDATA,
         help="the real data folder (default $NEWSKG_REALDATA or ../shared/realdata)",
     )
-    parser.add_argument("--write", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
+    parser.add_argument("--write", action="store_true", help="write the results (--results)")
+    parser.add_argument(
+        "--results",
+        type=Path,
+        default=RESULTS,
+        help=f"the results file (default {RESULTS.relative_to(ROOT)})",
+    )
     args = parser.parse_args(argv)
 
     sections: dict[str, list[str]] = {}
     status = 0
+    if args.corpus == "both" and (missing := missing_pages(args.realdata)):
+        print(f"bench.search: {absent(missing)}: the real-page corpus will NOT be measured (the generated "
+              "one is)", file=sys.stderr)  # fmt: skip
     if args.corpus in ("both", "generated"):
         sections[GENERATED] = lines = []
         generated(args, _sayer(lines))
@@ -149,8 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not real_pages(args, _sayer(lines)):
             status = 2
     if args.write:
-        RESULTS.write_text(merge(RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "", sections))
-        print(f"written to {RESULTS}")
+        old = args.results.read_text(encoding="utf-8") if args.results.exists() else ""
+        args.results.write_text(merge(old, sections), encoding="utf-8")
+        print(f"written to {args.results}")
     return status
 
 
@@ -173,7 +189,10 @@ def merge(old: str, sections: dict[str, list[str]]) -> str:
         if current is not None:
             kept[current] += line + "\n"
     for heading, lines in sections.items():
-        kept[heading] = "\n".join(lines).strip("\n") + "\n\n"
+        new = "\n".join(lines).strip("\n")
+        if NOT_MEASURED in new and (earlier := _figures(kept.get(heading, ""))):
+            new += f"\n\n{EARLIER}\n\n{earlier}"
+        kept[heading] = new + "\n\n"
     text = "# Full-text search benchmark (kg.search)\n\n"
     text += (
         "Two parts, each with its command and the date of its run; `make bench` runs both (`python -m "
@@ -185,6 +204,12 @@ def merge(old: str, sections: dict[str, list[str]]) -> str:
         if heading in kept:
             text += kept[heading].strip("\n") + "\n\n"
     return text.rstrip("\n") + "\n"
+
+
+def _figures(section: str) -> str:
+    """What a results section measured: its lines after the heading, less any note that it was not."""
+    lines = section.strip("\n").splitlines()[1:]
+    return "\n".join(x for x in lines if not x.startswith(NOT_MEASURED) and x != EARLIER).strip("\n")
 
 
 def _machine(command: str) -> str:
@@ -417,22 +442,33 @@ def _by_documents(counts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda w: (-w[1], w[0]))
 
 
+def page_folders(realdata: Path) -> list[Path]:
+    return [realdata / name / "html" for name in PAGE_SETS]
+
+
+def missing_pages(realdata: Path) -> list[Path]:
+    """The page folders of ``realdata`` that are absent or hold no ``.html.gz`` page."""
+    return [f for f in page_folders(realdata) if not f.is_dir() or not any(f.glob("*.html.gz"))]
+
+
+def absent(missing: list[Path]) -> str:
+    where = ", ".join(str(f) for f in missing)
+    return f"the real pages are not there ({where} absent or without .html.gz pages)"
+
+
 def real_pages(args: argparse.Namespace, say: Callable[..., None]) -> bool:
     """The real-page part; False (after saying so) when the pages are not there."""
-    folders = [args.realdata / name / "html" for name in PAGE_SETS]
-    missing = [f for f in folders if not f.is_dir() or not any(f.glob("*.html.gz"))]
+    folders = page_folders(args.realdata)
     say(f"{REAL} ({', '.join(PAGE_SETS)})")
     say()
-    if missing:
-        where = ", ".join(str(f) for f in missing)
+    if missing := missing_pages(args.realdata):
         say(
-            f"**NOT MEASURED** ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}): the real pages are "
-            f"not there ({where} absent or without .html.gz pages). Point `--realdata` or `NEWSKG_REALDATA` "
-            "at the real data folder (see ../shared/realdata/README.md)."
+            f"{NOT_MEASURED} ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}): {absent(missing)}. "
+            "Point `--realdata` or `NEWSKG_REALDATA` at the real data folder "
+            "(see ../shared/realdata/README.md)."
         )
         say()
-        print(f"bench.search: the real pages are not there ({where}): the real-page corpus is NOT measured",
-              file=sys.stderr)  # fmt: skip
+        print(f"bench.search: {absent(missing)}: the real-page corpus is NOT measured", file=sys.stderr)
         return False
     jobs = args.jobs or os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="bench-search-real-") as tmp:
