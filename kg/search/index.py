@@ -116,6 +116,7 @@ class Hit:
     """Headline, name or the quotation's text."""
     graph: str
     date: str | None = None
+    """As the graph gives it (``2025-10-17``, ``2025-08``, ``2023``): :attr:`Document.date`."""
     language: str = ""
     snippet: Snippet | None = None
     matches: tuple[tuple[int, int], ...] = ()
