@@ -202,6 +202,28 @@ def test_konjunktiv_after_a_verb_of_saying_is_indirect_speech():
     assert q.speaker.key == "person-klaus-meier"
 
 
+def test_the_subject_after_the_verb_of_saying_speaks_the_clause_after_its_apposition():
+    text, qs = quotes(
+        "Am Montag sagte Klaus Meier, Chef der Stadtwerke, die Preise würden im Winter steigen."
+    )
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("indirect", "die Preise würden im Winter steigen")
+    assert q.speaker.text == "Klaus Meier, Chef der Stadtwerke"
+
+
+def test_a_phrase_that_a_preposition_opens_is_no_speaker():
+    _text, qs = quotes("Angesichts der hohen Kosten erklärte die Ministerin, die Preise würden steigen.")
+    (q,) = qs
+    assert q.speaker.text == "die Ministerin"
+
+
+def test_a_quotation_after_the_comma_of_a_verb_of_saying_is_direct_speech_alone():
+    text, qs = quotes("Anna Berger bekräftigte am Montag, „Wir bleiben in Hamburg.“")
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("direct", "Wir bleiben in Hamburg.")
+    assert q.speaker.key == "person-anna-berger"
+
+
 def test_a_dass_clause():
     text, qs = quotes("Anna Berger sagte, dass der Hafen offen bleibt.")
     (q,) = qs

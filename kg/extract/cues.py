@@ -695,6 +695,15 @@ DE_STOP = {
     "zur",
     "beim",
     "ins",
+    # prepositions that take the genitive: "Angesichts solcher Zahlen nannte X ..." opens no subject
+    "angesichts",
+    "trotz",
+    "wegen",
+    "während",
+    "aufgrund",
+    "anlässlich",
+    "innerhalb",
+    "außerhalb",
 }
 DE_ADVERBS_AFTER_VERB = (
     DE_STOP

@@ -1903,6 +1903,10 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if _in_quote(st, w) and de:
                 break
             if de and w.text == ",":
+                app = _apposition_end(st, k + 1, hi) if k > c + 1 else None
+                if app is not None and app < hi and toks[app].text == ",":
+                    k = app  # "nannte X, Chef der Y, die Lage ...": an apposition of the subject, no clause
+                    continue
                 nxt = toks[k + 1] if k + 1 < hi else None
                 if (
                     nxt is not None
@@ -1937,7 +1941,10 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             starts = clause[0].low in C.DE_CLAUSE_START or clause[0].low == "that"
             if de and not (has_konj or starts) and len(clause) < 4:
                 continue
-            sp, _conf = _subject_of(st, c, lo, c + 1 if de else clause_start)
+            words = [x for x in clause if x.text[:1].isalnum()]
+            if de and 2 * sum(_in_quote(st, x) for x in words) > len(words):
+                continue  # "X bekräftigte, „…“": the quotation is direct speech, no clause of its own
+            sp, _conf = _subject_of(st, c, lo, clause_start)
             msg = _strip_span(st, toks[clause_start].start, s_end)
             if msg:
                 _remember(st, sp, si)
