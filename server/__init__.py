@@ -34,10 +34,12 @@ def create_app(
     dataset: DatasetInfo | None = None,
     dump_dir: Path | None = None,
     queries_dir: Path | None = None,
+    search_index: Path | None = None,
 ) -> Flask:
     """A WSGI app serving, read-only, the store at ``store_path``: a directory built by ``newskg build``,
     or the query endpoint URL of a SPARQL server; or an in-memory :class:`~kg.store.Store`, whose queries are
-    answered in the request's thread, with no time limit (for tests and embedding)."""
+    answered in the request's thread, with no time limit (for tests and embedding). ``search_index``: the
+    directory of a search index kept by the store's writers (``--search-index``), for a remote store."""
     app = Flask(__name__)
     effective = settings or resolve()
     store: GraphStore | None
@@ -77,7 +79,9 @@ def create_app(
         app.extensions["newskg_pool"] = pool
         if cache is not None:  # whole responses to repeated GETs, in the same budget as the answers
             app.wsgi_app = ResponseCache(app.wsgi_app, cache, path="/sparql")  # type: ignore[method-assign]
-    app.extensions["newskg_search"] = text_index(store, store_path)
+    app.extensions["newskg_search"] = (
+        TextIndex.at(search_index) if search_index is not None else text_index(store, store_path)
+    )
     del store
     return_freed_memory()  # what counting the dataset used: 14 MB per worker at 1M triples otherwise
     fix_mmap_threshold()  # gunicorn's workers inherit it

@@ -26,7 +26,6 @@ from kg.pipeline import find_articles, load_corpus
 from kg.store import RemoteStore, is_url, open_store
 from kg.vocab import Minter, slugify
 from server import create_app
-from server.dataset import TextIndex
 from server.execution import tempdirs
 from server.execution.pool import ExecutionError, QueryPool
 from server.settings import SETTINGS, resolve
@@ -187,8 +186,6 @@ def serve(
         tempdirs.remove_stale()  # what servers killed with SIGKILL left
         minter = minter_for(base or settings["base_iri"] or None)
         settings["base_iri"] = minter.base
-        # read-only, by each worker at its first search, as the one beside a store directory is
-        index = TextIndex.at(search_index) if search_index is not None else None
         if files:
             store_path = str(load_files(files, minter))
         elif (is_url(store_path) and not RemoteStore(store_path).graphs()) or (
@@ -199,12 +196,14 @@ def serve(
         dump_dir = tempdirs.make("dumps")
         try:
             app = create_app(
-                store_path, settings=settings, dump_dir=dump_dir, queries_dir=data_dir / "queries"
+                store_path,
+                settings=settings,
+                dump_dir=dump_dir,
+                queries_dir=data_dir / "queries",
+                search_index=search_index,
             )
         except (OSError, RuntimeError) as exc:
             raise NewsKGError(f"cannot open the store at {store_path}: {exc}") from None
-        if index is not None:
-            app.extensions["newskg_search"] = index
     if get_path is not None:
         answer_one(app, get_path)
     options = {
