@@ -145,6 +145,22 @@ def test_a_quotation_mark_is_never_the_speaker():
     assert q.speaker.text == "Anwohner"
 
 
+def test_the_subject_of_a_verb_of_saying_at_the_end_of_a_subordinate_clause():
+    for text, phrase in [
+        (
+            "Der Streit wuchs, weil die Stadtwerke den Plan als „völlig unrealistisch“ bezeichnet hatten.",
+            "die Stadtwerke",
+        ),
+        (
+            "Am Montag erschien ein Kommentar, der die Entscheidung als „kaum nachvollziehbar“ bezeichnet.",
+            "ein Kommentar",
+        ),
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker is not None and q.speaker.text == phrase, text
+
+
 def test_heisst_es_names_the_text_that_says_it():
     _text, qs = quotes("„Das ist nicht hinnehmbar“, heißt es in einem Schreiben der Stadtwerke.")
     (q,) = [q for q in qs if q.form == "direct"]

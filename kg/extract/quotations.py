@@ -1066,12 +1066,43 @@ def _heisst_es(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, fl
     return None, 0.0
 
 
+_SUBORDINATORS = {"weil", "da", "dass", "daß", "ob", "wenn", "nachdem", "obwohl", "während", "bevor", "indem"}
+
+
+def _verb_final_subject(st: _State, c: int) -> tuple[int, int] | None:
+    """The subject of a German verb of saying at the end of a subordinate clause: the phrase after its
+    conjunction ("…, weil die Regierung das Land als „…“ bezeichnet hat"), or the phrase a relative pronoun
+    stands for ("ein Kommentar, der die Entscheidung als „…“ bezeichnet"); None in a main clause."""
+    toks = st.toks
+    s_lo = st.sents[toks[c].sent][0]
+    for k in range(c - 1, s_lo - 1, -1):
+        t = toks[k]
+        if _in_quote(st, t) or t.text in _MARKS:
+            continue
+        if t.text in (",", ":", ";"):
+            return None
+        if t.low in _SUBORDINATORS and (k == s_lo or toks[k - 1].text == ","):
+            np_ = _np_forward(st, k + 1, c)
+            return np_ if np_ is not None and toks[np_[0]].low not in C.DE_ACCUSATIVE else None
+        if (
+            t.low in _RELATIVE
+            and k > s_lo
+            and toks[k - 1].text == ","
+            and not (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], "de"))
+        ):
+            return _np_backward(st, k - 1, s_lo)
+    return None
+
+
 def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, float]:
     """The subject of the verb of saying at token ``c`` within tokens ``[lo, hi)``; and how sure."""
     toks, lang = st.toks, st.lang
     heisst = _heisst_es(st, c, lo, hi)
     if heisst is not None and heisst[0] is not None:
         return heisst
+    final = _verb_final_subject(st, c) if lang == "de" else None
+    if final is not None:
+        return _speaker_from_np(st, *final), 0.7
     c0 = c
     aux = _aux_before(st, c, lo)
     if aux is not None:
