@@ -196,6 +196,17 @@ def test_a_short_quotation_with_a_verb_of_saying_is_speech():
     assert q.speaker.key == "person-anna-berger"
 
 
+def test_verbs_of_praise_and_blame_are_verbs_of_saying():
+    for text, speaker in [
+        ("Anna Berger würdigte den Einsatz der Helfer als „mutig“.", "person-anna-berger"),
+        ("Klaus Meier verurteilte den Angriff als „feige und hinterhältig“.", "person-klaus-meier"),
+        ("Anna Berger bemängelte die „fehlende Planung der Stadt“.", "person-anna-berger"),
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.key == speaker, text
+
+
 def test_titles_in_quotation_marks_are_not_speech():
     _text, qs = quotes("Der Film „Der Himmel über Berlin“ läuft im Kino Hamburg.")
     assert [q for q in qs if q.form == "direct"] == []

@@ -128,6 +128,22 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "vorwerfen_": (_strong("vorwirft", "vorwarf", "vorwarfen"), ""),
     "vorschlagen_": (_strong("vorschlägt", "vorschlug", "vorschlugen"), ""),
     "zugeben_": (_strong("zugibt", "zugab"), ""),
+    "würdigen": (_weak("würdig"), ""),
+    "verurteilen": (_weak("verurteil"), ""),
+    "skandieren": (_weak("skandier"), ""),
+    "raten": (_strong("rät", "riet", "rieten"), ""),
+    "rechtfertigen": (_weak("rechtfertig"), ""),
+    "bemängeln": (_weak("bemängel"), ""),
+    "monieren": (_weak("monier"), ""),
+    "konstatieren": (_weak("konstatier"), ""),
+    "bekunden": (_weak("bekund"), ""),
+    "anmerken": (_weak("merk", "an"), "an"),
+    "bemerken": (_weak("bemerk"), ""),
+    "schimpfen": (_weak("schimpf"), ""),
+    "spotten": (_weak("spott"), ""),
+    "protestieren": (_weak("protestier"), ""),
+    "kontern": (_weak("konter"), ""),
+    "verlauten": (_strong("verlauten"), ""),
 }
 
 # Forms of separable verbs whose bare form is too general without its particle ("gab", "gibt", "stellte").
@@ -166,6 +182,11 @@ _NEEDS_PARTICLE = {
     "schätzt",
     "schätzte",
     "schätzten",
+    "merke",
+    "merken",
+    "merkt",
+    "merkte",
+    "merkten",
 }
 
 DE_SPEECH_FORMS: dict[str, str] = {}
