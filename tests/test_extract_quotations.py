@@ -268,6 +268,17 @@ def test_laut_and_zufolge():
     assert q.speaker.key == "organization-stadtwerke"
 
 
+def test_seiner_ansicht_nach_is_the_source_of_its_clause():
+    for text in [
+        "Klaus Meier besuchte am Montag den Hafen. Seiner Ansicht nach ist der Hafen viel zu klein.",
+        "Klaus Meier besuchte am Montag den Hafen. Nach seiner Ansicht ist der Hafen viel zu klein.",
+    ]:
+        _text, (q,) = quotes(text)
+        assert q.form == "indirect"
+        assert q.speaker.text.lower() == "seiner ansicht", text
+        assert q.speaker.key == "person-klaus-meier"
+
+
 def test_wie_x_mitteilte():
     text, qs = quotes("Wie die Polizei mitteilte, wurde niemand verletzt.")
     (q,) = qs

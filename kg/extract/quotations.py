@@ -1718,6 +1718,21 @@ _REPORT_NOUNS = (
 )
 
 
+_POSSESSIVES = {"seinen", "ihren", "seiner", "ihrer"}
+
+
+def _own_view(st: _State, k: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The tokens ``[a, b)`` of "seiner Meinung", "eigenen Angaben" around the "nach" at ``k`` ("nach seiner
+    Meinung", "Seiner Ansicht nach"), or None."""
+    toks = st.toks
+    owners = _POSSESSIVES | {"eigenen", "offiziellen", "ersten"}
+    if k + 2 < hi and toks[k + 2].low in C.DE_ANGABEN and toks[k + 1].low in owners:
+        return k + 1, k + 3
+    if k - 2 >= lo and toks[k - 1].low in C.DE_ANGABEN and toks[k - 2].low in _POSSESSIVES:
+        return k - 2, k
+    return None
+
+
 def _report_noun_after(st: _State, j: int, hi: int) -> int | None:
     """The index of a noun of reporting ("Polizeiangaben", "Fernsehbericht") opening the phrase at ``j``."""
     for k in range(j, min(hi, j + 4)):
@@ -1784,38 +1799,31 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         if de and t.low in C.DE_ACCORDING:
             src = _np_forward(st, k + 1, hi)
             cue_span = Span(t.start, t.end)
-        elif (
-            de
-            and t.low == "nach"
-            and k + 2 < hi
-            and toks[k + 2].low in C.DE_ANGABEN
-            and toks[k + 1].low in ("seinen", "ihren", "eigenen", "seiner", "ihrer", "offiziellen", "ersten")
-        ):
-            cue_span = Span(t.start, toks[k + 2].end)
-            if (
-                toks[k + 1].low == "eigenen"
-                or toks[k + 1].low == "offiziellen"
-                or toks[k + 1].low == "ersten"
-            ):
-                src = _np_backward(st, k, lo) or _np_forward(st, k + 3, hi)
-            else:
-                pr = st.toks[k + 1]
+        elif de and t.low == "nach" and (own := _own_view(st, k, lo, hi)) is not None:
+            # "nach seiner Meinung", "Seiner Ansicht nach", "nach eigenen Angaben": SpkAtt-2023 marks these
+            # two words as the source; the speaker is the one "seiner" stands for, or the sentence's subject
+            a, b = own
+            cue_span = Span(t.start, t.end) if a < k else Span(t.start, toks[b - 1].end)
+            pr = toks[a]
+            if pr.low in _POSSESSIVES:
                 pseudo = _Tok(
                     pr.i, pr.text, "er" if pr.low.startswith("sein") else "sie", pr.start, pr.end, pr.sent
                 )
                 sp = _resolve_pronoun(st, pseudo)
-                left = _strip_span(st, s_start, t.start)
-                right = _strip_span(st, cue_span.end, s_end)
-                msg = (
-                    right
-                    if right and (not left or right.end - right.start >= left.end - left.start)
-                    else left
-                )
-                if msg is not None:
-                    _remember(st, sp, si)
-                    out.append(Quotation(msg, "indirect", cue_span, sp, 0.55))
-                    return out
-                continue
+            else:
+                np_ = _np_backward(st, min(a, k), lo) or _np_forward(st, max(b, k + 1), hi)
+                sp = _speaker_from_np(st, *np_) if np_ else Speaker(None, "", None, None)
+            sp = Speaker(
+                Span(pr.start, toks[b - 1].end), st.text[pr.start : toks[b - 1].end], sp.key, sp.role
+            )
+            left = _strip_span(st, s_start, toks[min(a, k)].start)
+            right = _strip_span(st, toks[max(b, k + 1) - 1].end, s_end)
+            msg = right if right and (not left or right.end - right.start >= left.end - left.start) else left
+            if msg is not None:
+                _remember(st, sp, si)
+                out.append(Quotation(msg, "indirect", cue_span, sp, 0.55))
+                return out
+            continue
         elif (
             de
             and t.low == "nach"
