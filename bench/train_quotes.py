@@ -83,6 +83,7 @@ def main() -> int:
         json.dumps(
             {
                 "trained_on": "SpkAtt-2023 task 2 train, documents at even positions (tuning half)",
+                "data_licence": "CC BY-NC-SA 4.0 (SpkAtt-2023 task 2); only these weights are shipped",
                 "script": "bench/train_quotes.py",
                 "examples": len(ys),
                 "speech_share": round(sum(ys) / len(ys), 3),

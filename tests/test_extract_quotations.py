@@ -168,11 +168,11 @@ def test_heisst_es_names_the_text_that_says_it():
 
 
 def test_a_short_term_in_quotation_marks_takes_no_speaker_from_its_sentence():
+    """Whether the model counts the term as speech or not, no speaker is taken from the sentence."""
     _text, qs = quotes(
         "Anna Berger sprach am Montag in Hamburg. Meier hält das Projekt für eine „virtuelle Bombe“."
     )
-    (q,) = [q for q in qs if q.form == "direct"]
-    assert q.speaker is None
+    assert all(q.speaker is None for q in qs if q.form == "direct")
 
 
 def test_a_pronoun_speaker_is_kept_as_written_and_resolved():
@@ -210,6 +210,21 @@ def test_verbs_of_praise_and_blame_are_verbs_of_saying():
 def test_titles_in_quotation_marks_are_not_speech():
     _text, qs = quotes("Der Film „Der Himmel über Berlin“ läuft im Kino Hamburg.")
     assert [q for q in qs if q.form == "direct"] == []
+
+
+def test_a_title_after_the_noun_it_names_is_not_speech_even_before_a_verb_of_saying():
+    _text, qs = quotes(
+        "Nach dem Erscheinen der Enzyklika „Gott ist die Liebe“ meldete der Sender, sie verkaufe sich."
+    )
+    assert [q.form for q in qs] == ["indirect"]
+
+
+def test_the_subject_before_a_relative_clause_speaks_after_the_colon():
+    _text, qs = quotes(
+        "Die Stadtwerke, die seit Jahren Verluste machen, wollen den Hafen verkaufen: „Wir haben keine Wahl.“"
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.key == "organization-stadtwerke"
 
 
 def test_english_direct_speech():

@@ -16,8 +16,8 @@ Forms (:data:`kg.extract.types.FORMS`):
 Quotation marks around a title or a scare-quoted word ("Truth Social", ein „geflügeltes Wort“) are not
 speech. Which quoted passages are speech is decided by a logistic model over a few features of the passage
 and its sentence (length, punctuation inside, a verb of saying or a colon near it, Konjunktiv, a determiner
-right before it, ...), trained on the development half of SpkAtt-2023 by ``bench/train_quotes.py``; its
-weights are ``quote_model.json`` beside this module.
+right before it, a title after a noun, ...), trained on the development half of SpkAtt-2023 by
+``bench/train_quotes.py``; its weights are ``quote_model.json`` beside this module.
 
 The speaker is the noun phrase that the verb of saying takes as its subject (after the verb in German
 inverted order: "sagte der US-Präsident"; before it otherwise), resolved to the entity of a mention inside
@@ -1321,6 +1321,16 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
     lo, hi = st.sents[si]
     # a quotation mark is no noun, whatever the tagger says (it tags a closing mark FM, a foreign word)
     tags = ["XY" if st.toks[k].text in _MARKS else doc.pos(k) for k in range(lo, hi)]  # type: ignore[attr-defined]
+    comma = next((k for k in range(lo, hi - 1) if st.toks[k].text == ","), None)
+    if (
+        comma is not None
+        and tags[comma + 1 - lo] == "PRELS"
+        and all(tags[k - lo] in _NP_TAGS_DE for k in range(lo, comma))
+        and any(tags[k - lo] in _NOUN_TAGS for k in range(lo, comma))
+    ):
+        return _speaker_from_np(
+            st, lo, comma
+        )  # "Der Ermittler, der als Zeuge gilt, will …": before the relative
     v = _first_finite(st, si)
     if v is None:
         return None
@@ -1446,6 +1456,12 @@ def quote_features(st: _State, a: int, b: int) -> dict[str, float]:
     prev_word = low_before[-1] if low_before else ""
     f["det_before"] = float(prev_word in C.DE_DET or prev_word in C.EN_DET)
     f["sogenannt"] = float("genannt" in prev_word or prev_word in ("called", "so-called", "dubbed", "titled"))
+    # a title after the noun that names what it is: die Enzyklika „Deus caritas est“ (a name before words in
+    # lower case is their speaker: nannte Trump „sehr produktiv“)
+    prev_raw = before.split()[-1] if before.split() else ""
+    f["title_after_noun"] = float(
+        prev_raw[:1].isupper() and prev_raw.isalpha() and prev_word not in C.DE_DET and inner[:1].isupper()
+    )
     # the sentence around
     ta = _tok_at(st, a)
     tb = _tok_at(st, b)
