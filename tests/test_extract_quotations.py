@@ -87,6 +87,16 @@ def test_direct_speech_before_an_inverted_verb_of_saying():
     assert q.speaker.key == "person-klaus-meier"
 
 
+def test_a_word_that_is_a_verb_of_saying_only_after_a_quotation():
+    """ "klagen", "meinen" are verbs of saying right after a quotation, common other words elsewhere."""
+    text, qs = quotes("„Das ist eine Zumutung für alle Pendler“, klagen die Anwohner.")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "die Anwohner"
+    assert text[q.cue.start : q.cue.end] == "klagen"
+    _text, qs = quotes("Anna Berger traf am Montag meinen Bruder in Hamburg.")
+    assert qs == []
+
+
 def test_the_speaker_phrase_is_the_whole_noun_phrase_with_its_apposition():
     """SpkAtt-2023 marks the speaker's words where the text names them: title, name, apposition, party."""
     for text, phrase in [

@@ -202,6 +202,9 @@ for _lemma, (_forms, _particle) in _DE_SPEECH.items():
         DE_SPEECH_FORMS.setdefault(_form, _lemma)
         if _particle and not _form.startswith(_particle):
             DE_FORM_PARTICLES.setdefault(_form, set()).add(_particle)
+DE_SPEECH_AFTER_QUOTE: dict[str, str] = {}
+"""Forms that are verbs of saying only where a verb must stand, right after a quotation ("„…“, meinen die
+beiden", "„…“, fragen sich Experten"); elsewhere they are common other words ("meinen Freund")."""
 # forms that are also common other words
 for _bad in (
     "meine",
@@ -232,7 +235,9 @@ for _bad in (
     "meldet",
     "glauben",
 ):
-    DE_SPEECH_FORMS.pop(_bad, None)
+    _lemma = DE_SPEECH_FORMS.pop(_bad, None)
+    if _lemma is not None and _bad not in ("meine", "post", "poste", "posten", "bekannt", "lob"):
+        DE_SPEECH_AFTER_QUOTE[_bad] = _lemma
 DE_SPEECH_FORMS["geheißen"] = "heißen"  # "hatte es geheißen"
 DE_HEISST_ES = {"heißt", "hieß", "geheißen"}
 """Forms of "heißen" that, with "es", say what a text or a source says ("heißt es in dem Schreiben")."""

@@ -1472,7 +1472,8 @@ def quote_features(st: _State, a: int, b: int) -> dict[str, float]:
     f["cue_in_sentence"] = float(any(_is_cue(st, t) for t in outside))
     after_toks = [t for t in outside if t.start > b][:4]
     f["cue_after"] = float(
-        any(_is_cue(st, t) for t in after_toks) or any(t.low == "so" for t in after_toks[:2])
+        any(_is_cue(st, t) for t in after_toks)
+        or any(t.low == "so" or t.text in C.DE_SPEECH_AFTER_QUOTE for t in after_toks[:2])
     )
     konj = C.KONJ1 | C.KONJ2 | C.REPORTATIVE
     f["konj"] = float(any(t.low in konj for t in st.toks[lo:hi]))
@@ -1570,7 +1571,10 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         k = hi2
     if k >= hi2 and (following := _continuation(st, s2)) is not None:
         k, k_hi = following
-    if k < k_hi and (_is_cue(st, st.toks[k]) or (st.lang == "de" and st.toks[k].low == "so")):
+    if k < k_hi and (
+        _is_cue(st, st.toks[k])
+        or (st.lang == "de" and (st.toks[k].low == "so" or st.toks[k].text in C.DE_SPEECH_AFTER_QUOTE))
+    ):
         c = k
         speaker, conf = _subject_of(st, c, k, k_hi)
         if st.toks[c].low != "so":
