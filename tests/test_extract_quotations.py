@@ -171,6 +171,22 @@ def test_the_subject_of_a_verb_of_saying_at_the_end_of_a_subordinate_clause():
         assert q.speaker is not None and q.speaker.text == phrase, text
 
 
+def test_a_person_named_right_before_the_colon_or_the_bracket_of_a_quotation_says_it():
+    for text, key in [
+        (
+            "Viele Politiker gratulierten der Stadt, so auch Klaus Meier: „Das ist ein großer Tag für alle.“",
+            "person-klaus-meier",
+        ),
+        (
+            "Viele gratulierten, auch Anna Berger („Das ist ein großer Tag für alle.“) und Klaus Meier.",
+            "person-anna-berger",
+        ),
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker is not None and q.speaker.key == key, text
+
+
 def test_heisst_es_names_the_text_that_says_it():
     _text, qs = quotes("„Das ist nicht hinnehmbar“, heißt es in einem Schreiben der Stadtwerke.")
     (q,) = [q for q in qs if q.form == "direct"]

@@ -1630,9 +1630,16 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     if speaker is not None and step == "none":
         step = "2a"
     # 2b. "X: „…“" and "Hier sparte der Bundespräsident nicht mit Kritik: „…“": the subject before the colon
-    if speaker is None and ta > lo1 and st.toks[ta - 1].text == ":":
-        speaker = _sentence_subject(st, s1)
-        if speaker is None:
+    if speaker is None and ta > lo1 and st.toks[ta - 1].text in (":", "("):
+        # a person named right before the colon or the bracket: "…, und der Minister X: „…“", "X („…“)"
+        np_ = _np_backward(st, ta - 1, lo1)
+        named = np_ is not None and any(
+            m.type == "Person" for m in _mention_in(st, st.toks[np_[0]].start, st.toks[np_[1] - 1].end)
+        )
+        speaker = _speaker_from_np(st, *np_) if named else None
+        if speaker is None and st.toks[ta - 1].text == ":":
+            speaker = _sentence_subject(st, s1)
+        if speaker is None and st.toks[ta - 1].text == ":":
             np_ = _np_backward(st, ta - 1, lo1)
             if np_ is not None and np_[0] == lo1:
                 speaker = _speaker_from_np(st, *np_)
