@@ -26,12 +26,14 @@ gender fits; a phrase without a named entity is an unnamed speaker with its role
 Fahrtleiterin"). The speaker's words are the whole phrase that names the speaker there, as SpkAtt-2023 marks
 its sources: with a title before the name and an apposition or a party after it ("Die Sprecherin der Stiftung
 Warentest, Heike van Laak", "Theo Zwanziger, Präsident des DFB (DFB)"), the text a source is quoted from
-("heißt es in dem Schreiben"), or the pronoun the sentence uses. A short quoted term in a sentence with no
-verb of saying gets no speaker from the sentence's subject. The rules work on the tokens and sentences of
-:mod:`kg.extract.doc` and lexicons (:mod:`kg.extract.cues`); part-of-speech tags are asked for (and so
-computed) only for the sentences where a quotation has no verb of saying, to find the sentence's subject. A
-speaker carried forward (a Konjunktiv sentence, a quotation that stands alone) keeps the span of the words
-that named it last, in an earlier sentence, as SpkAtt-2023 annotates it.
+("heißt es in dem Schreiben"), the two words of "nach seiner Meinung", "nach eigenen Angaben", or the pronoun
+the sentence uses. At the end of a subordinate clause the verb's subject follows the conjunction ("weil die
+Regierung das Land als „…“ bezeichnet hat") or is the phrase the relative pronoun stands for. A short quoted
+term in a sentence with no verb of saying gets no speaker from the sentence's subject. The rules work on the
+tokens and sentences of :mod:`kg.extract.doc` and lexicons (:mod:`kg.extract.cues`); part-of-speech tags are
+asked for (and so computed) only for the sentences where a quotation has no verb of saying, to find the
+sentence's subject. A speaker carried forward (a Konjunktiv sentence, a quotation that stands alone) keeps
+the span of the words that named it last, in an earlier sentence, as SpkAtt-2023 annotates it.
 
 Confidences follow what the rules achieved on the tuning half of SpkAtt-2023 (``bench/extract_speech.py``):
 a direct quotation's is the model's probability that the passage is speech times how sure the speaker rule
@@ -1328,9 +1330,8 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
         and all(tags[k - lo] in _NP_TAGS_DE for k in range(lo, comma))
         and any(tags[k - lo] in _NOUN_TAGS for k in range(lo, comma))
     ):
-        return _speaker_from_np(
-            st, lo, comma
-        )  # "Der Ermittler, der als Zeuge gilt, will …": before the relative
+        # "Der Ermittler, der als Zeuge gilt, will …": the phrase before the relative clause
+        return _speaker_from_np(st, lo, comma)
     v = _first_finite(st, si)
     if v is None:
         return None
@@ -1633,15 +1634,13 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     if speaker is None and ta > lo1 and st.toks[ta - 1].text in (":", "("):
         # a person named right before the colon or the bracket: "…, und der Minister X: „…“", "X („…“)"
         np_ = _np_backward(st, ta - 1, lo1)
-        named = np_ is not None and any(
+        if np_ is not None and any(
             m.type == "Person" for m in _mention_in(st, st.toks[np_[0]].start, st.toks[np_[1] - 1].end)
-        )
-        speaker = _speaker_from_np(st, *np_) if named else None
-        if speaker is None and st.toks[ta - 1].text == ":":
+        ):
+            speaker = _speaker_from_np(st, *np_)
+        elif st.toks[ta - 1].text == ":":
             speaker = _sentence_subject(st, s1)
-        if speaker is None and st.toks[ta - 1].text == ":":
-            np_ = _np_backward(st, ta - 1, lo1)
-            if np_ is not None and np_[0] == lo1:
+            if speaker is None and np_ is not None and np_[0] == lo1:
                 speaker = _speaker_from_np(st, *np_)
         conf = 0.6 if speaker is not None else 0.0
     if speaker is not None and step == "none":
@@ -1840,9 +1839,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             else:
                 np_ = _np_backward(st, min(a, k), lo) or _np_forward(st, max(b, k + 1), hi)
                 sp = _speaker_from_np(st, *np_) if np_ else Speaker(None, "", None, None)
-            sp = Speaker(
-                Span(pr.start, toks[b - 1].end), st.text[pr.start : toks[b - 1].end], sp.key, sp.role
-            )
+            words = Span(pr.start, toks[b - 1].end)
+            sp = Speaker(words, st.text[words.start : words.end], sp.key, sp.role)
             left = _strip_span(st, s_start, toks[min(a, k)].start)
             right = _strip_span(st, toks[max(b, k + 1) - 1].end, s_end)
             msg = right if right and (not left or right.end - right.start >= left.end - left.start) else left
