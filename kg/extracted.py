@@ -359,7 +359,7 @@ class _Mapper:
                     key,
                     _Entity(iri, (etype,))  # described by the article's mapping already
                     if iri is not None
-                    else _Entity(minter.entity(etype.lower(), key), (etype,), name),
+                    else _Entity(minter.discovered(key), (etype,), name),
                 )
         self.described: set[str] = set()
         self.mentioned: set[str] = set()

@@ -99,6 +99,21 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
+#: The types of the entities the registry does not know (found in a text, or named by a credit line) -> the
+#: path segment of their IRIs, which is also the first word of their keys (:func:`discovered_key`).
+DISCOVERED_KINDS: dict[str, str] = {"Person": "person", "Organization": "organization", "Place": "place"}
+
+
+def discovered_key(name: str, entity_type: str) -> str:
+    """The key of an entity the registry does not know: the same name and type give the same key in every
+    article, and the type prefix keeps it apart from every registry id (which carry none).
+
+    >>> discovered_key("Péter Szijjártó", "Person")
+    'person-peter-szijjarto'
+    """
+    return f"{DISCOVERED_KINDS[entity_type]}-{slugify(name)}"
+
+
 def is_wikidata_id(value: str) -> bool:
     """True for a Wikidata item id such as ``Q7747``."""
     return bool(_WIKIDATA_ID.fullmatch(value))
@@ -123,7 +138,20 @@ class Minter:
         return cls(os.environ.get("NEWSKG_BASE", DEFAULT_BASE))
 
     def entity(self, kind: str, slug: str) -> str:
+        """A registry entity's IRI (``kind`` is its type's path segment, ``slug`` its id)."""
         return f"{self.base}{kind}/{slug}"
+
+    def discovered(self, key: str) -> str:
+        """The IRI of an entity the registry does not know, by its :func:`discovered_key`: the one IRI that
+        ``newskg extract``, the extractor's facts in the graph and the credit lines give that name.
+
+        >>> Minter().discovered(discovered_key("Juri Uschakow", "Person"))
+        'https://kg.example.org/person/person-juri-uschakow'
+        """
+        kind = key.split("-", 1)[0]
+        if kind not in DISCOVERED_KINDS.values() or not key.startswith(kind + "-"):
+            raise ValueError(f"not the key of a discovered entity: {key!r}")
+        return self.entity(kind, key)
 
     def article(self, slug: str) -> str:
         return f"{self.base}article/{slug}"

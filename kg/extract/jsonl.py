@@ -25,8 +25,6 @@ from kg.extract.types import Event, Extraction, Mention, Quotation, Role, Speake
 from kg.model import Span
 from kg.vocab import Minter
 
-_PREFIXES = {"person-": "person", "organization-": "organization", "place-": "place"}
-
 
 def to_json(
     extraction: Extraction,
@@ -37,7 +35,7 @@ def to_json(
     minter: Minter | None = None,
 ) -> dict[str, Any]:
     """The JSON object for one document (see the module docs); ``text`` is the text that was analysed."""
-    iris = _Iris(minter or Minter.from_env(), extraction.mentions, registry_lookup or {})
+    iris = _Iris(minter or Minter.from_env(), registry_lookup or {})
     return {
         "doc": doc,
         "lang": extraction.lang,
@@ -55,25 +53,19 @@ def dumps(obj: Mapping[str, Any]) -> str:
 
 
 class _Iris:
-    """Entity keys -> IRIs: the path segment (person, organization, place) from the mentions or the
-    registry, or from a discovered key's prefix."""
+    """Entity keys -> IRIs: a registry entity's under the path segment of its type (person, organization,
+    place, thing), any other key a discovered one's (:meth:`kg.vocab.Minter.discovered`), as the graph
+    mints them."""
 
-    def __init__(self, minter: Minter, mentions: tuple[Mention, ...], lookup: RegistryLookup) -> None:
+    def __init__(self, minter: Minter, lookup: RegistryLookup) -> None:
         self.minter = minter
-        self.kinds: dict[str, str] = {}
-        for known in lookup.values():
-            if known.entity_type:
-                self.kinds.setdefault(known.key, known.entity_type.lower())
-        for m in mentions:
-            self.kinds.setdefault(m.key, m.type.lower())
+        self.kinds = {known.key: (known.entity_type or "Thing").lower() for known in lookup.values()}
 
     def __call__(self, key: str | None) -> str | None:
         if key is None:
             return None
         kind = self.kinds.get(key)
-        if kind is None:
-            kind = next((k for p, k in _PREFIXES.items() if key.startswith(p)), "thing")
-        return self.minter.entity(kind, key)
+        return self.minter.discovered(key) if kind is None else self.minter.entity(kind, key)
 
 
 def _span(span: Span | None, text: str) -> dict[str, Any] | None:

@@ -3,7 +3,7 @@
 Offsets are Unicode code points into the analysed text, half-open (``text[start:end]``). Every item carries
 a ``confidence`` in [0, 1]: how sure the extractor is, measured on development data, never 1.0 for a guess.
 An entity is named by its ``key``: a registry entity's id when the name is known, otherwise the key minted
-for the discovered name (:func:`kg.extract.types.discovered_key`).
+for the discovered name (:func:`kg.vocab.discovered_key`, which this module re-exports).
 """
 
 from __future__ import annotations
@@ -11,22 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.model import Span
-from kg.vocab import slugify
+from kg.vocab import discovered_key as discovered_key  # the key, made an IRI by kg.vocab.Minter.discovered
 
 ENTITY_TYPES = ("Person", "Organization", "Place")
 FORMS = ("direct", "indirect", "reported")
 PRECISIONS = ("day", "month", "year", "window")
 STATUSES = ("planned", "happened")
-
-
-def discovered_key(name: str, entity_type: str) -> str:
-    """The key of an entity discovered in the text: the same canonical name and type give the same key in
-    every article, and a type prefix keeps it apart from every registry id (which carry none).
-
-    >>> discovered_key("Péter Szijjártó", "Person")
-    'person-peter-szijjarto'
-    """
-    return f"{entity_type.lower()}-{slugify(name)}"
 
 
 @dataclass(frozen=True)
