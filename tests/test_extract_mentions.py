@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract
 from kg.extract.doc import analyse
 from kg.extract.mentions import find_mentions, looks_like_person, registry_lookup
@@ -183,3 +185,46 @@ def test_hantas_stems_mark_names_the_training_set_never_saw():
     assert "NE" in lexicon.stems_de()["wulff"].split(",")
     assert "stem:NE" in word_features("Kaukasus", "de")
     assert "stem:NE" not in word_features("Regierung", "de")
+
+
+def test_isotonic_steps_rise_with_the_probability_and_never_say_0_or_1():
+    from kg.extract.train.calibration import isotonic
+
+    points = [(0.1, False), (0.2, True), (0.3, False), (0.5, True), (0.5, False), (0.9, True), (0.95, True)]
+    steps = isotonic(points)
+    assert [(s.low, s.high, s.names, s.right) for s in steps] == [
+        (0.1, 0.1, 1, 0),
+        (0.2, 0.5, 4, 2),
+        (0.9, 0.95, 2, 2),
+    ]
+    assert [s.confidence for s in steps] == [0.333, 0.5, 0.75]  # (right + 1) / (names + 2)
+
+
+def test_a_tagged_names_confidence_is_the_share_of_right_names_at_its_probability():
+    """The shipped steps (kg/extract/data/calibration-de.tsv): a probability takes the confidence of the
+    step it falls in, the confidences rise with the probability, and none is 0 or 1."""
+    from kg.extract.mentions import CALIBRATION, calibrated
+
+    rows = [line.split("\t") for line in CALIBRATION.read_text("utf-8").splitlines() if line[:1] != "#"]
+    lows, confidences = [float(r[0]) for r in rows], [float(r[2]) for r in rows]
+    assert len(rows) >= 4 and confidences == sorted(set(confidences))
+    assert confidences[0] > 0 and confidences[-1] < 1
+    assert [calibrated(p) for p in lows] == confidences
+    assert calibrated(0.0) == confidences[0] and calibrated(1.0) == confidences[-1]
+    right, names = sum(int(r[4]) for r in rows), sum(int(r[3]) for r in rows)
+    assert names > 500 and 0.6 < right / names < 0.9
+
+
+def test_the_shipped_steps_are_what_the_fit_on_germeval_gives(tmp_path):
+    """Two-fold cross-validation on GermEval 2014's news sentences and the isotonic fit give the shipped
+    table again: it belongs to the shipped features (refit it when they change, with
+    kg.extract.train.calibration)."""
+    from kg.extract.mentions import CALIBRATION
+    from kg.extract.train import calibration, ner
+
+    if not ner.GERMEVAL_DEV.exists() or not ner.GERMEVAL_NEWS.exists():
+        pytest.skip(f"GermEval 2014 is not in {ner.GERMEVAL_DEV.parent} (../shared/realdata)")
+    news = {s.key for s in ner.read_germeval(ner.GERMEVAL_NEWS)}
+    steps = calibration.isotonic(calibration.fold_points(ner.read_germeval(ner.GERMEVAL_DEV), news))
+    fitted = calibration.write(steps, tmp_path / "calibration.tsv")
+    assert fitted.read_text("utf-8") == CALIBRATION.read_text("utf-8")

@@ -8,15 +8,15 @@ Four sources, merged in this order of trust:
 2. **Credit lines** ("Bild: Sergei Bobylev/TASS/IMAGO"): the first part is a person when it looks like a
    personal name, every other part an organization.
 3. **The name tagger**: German text goes through a CRF trained on GermEval 2014
-   (:mod:`kg.extract.train.ner`); its marginal probability is the mention's confidence. English text goes
-   through rules (runs of capitalised words, typed by given names, place names, organisation words and
-   titles), with lower confidences.
+   (:mod:`kg.extract.train.ner`); its probability for a name, calibrated (:func:`calibrated`), is the
+   mention's confidence. English text goes through rules (runs of capitalised words, typed by given names,
+   place names, organisation words and titles), with lower confidences.
 4. **Within the article**: a short or inflected form of a discovered name ("Uschakow", "Uschakows") takes
    the full name introduced elsewhere ("Juri Uschakow") as its ``canonical`` name and so the same key; so
    does a part of a compound. A name the tagger typed differently in different places takes the type most
    of its mentions have.
 
-A discovered entity's key is :func:`kg.extract.types.discovered_key` of its full name and type, so the same
+A discovered entity's key is :func:`kg.vocab.discovered_key` of its full name and type, so the same
 name is the same entity in every article; the type prefix keeps it apart from every registry id. Role nouns
 that stand for a person the text names ("der Kremlchef") are resolved later, from the roles
 (:func:`kg.extract.roles.role_mentions`).
@@ -25,13 +25,13 @@ that stand for a person the text names ("der Kremlchef") are resolved later, fro
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from kg.extract import lexicon
 from kg.extract.doc import Doc
@@ -67,7 +67,6 @@ CONFIDENCE_EN_RULE = 0.6
 CONFIDENCE_EN_COUNTRY = 0.7
 CONFIDENCE_EN_WEAK = 0.45
 """An acronym, or one word that a place gazetteer holds ("Obama" is also a city in Japan)."""
-CONFIDENCE_CAP = 0.95
 
 
 @dataclass(frozen=True)
@@ -190,22 +189,35 @@ def _credits(text: str, lookup: RegistryLookup) -> list[_Found]:
 # ---- 3. the name tagger -----------------------------------------------------------------------------
 _CRF_TYPES = {"PER": "Person", "LOC": "Place", "ORG": "Organization"}
 
-CALIBRATION = ((0.0, 0.25), (0.35, 0.33), (0.6, 0.54), (0.8, 0.71), (0.95, 0.92), (1.0, 0.93))
-"""The tagger's mean marginal probability over a name's tokens -> the share of names at that level that
-were right, measured by ``bench.extract_mentions`` (two-fold cross-validation on GermEval 2014's news
-sentences: 0.33 below 0.5, 0.54 at 0.5-0.7, 0.71 at 0.7-0.9, 0.92 above), linear in between."""
+CALIBRATION = MODEL.with_name("calibration-de.tsv")
+"""The tagger's probability for a name -> how often names at that probability were right: isotonic steps
+fitted by :mod:`kg.extract.train.calibration` on the names two-fold cross-validation on GermEval 2014
+tagged; ``bench.extract_mentions`` prints them beside the precision it measures."""
+
+
+@cache
+def _steps() -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The lowest probability of each step, and each step's confidence."""
+    rows = [
+        line.split("\t") for line in CALIBRATION.read_text(encoding="utf-8").splitlines() if line[:1] != "#"
+    ]
+    return tuple(float(r[0]) for r in rows), tuple(float(r[2]) for r in rows)
 
 
 def calibrated(p: float) -> float:
-    """A name's confidence from the tagger's probability (see :data:`CALIBRATION`).
+    """A name's confidence from the tagger's probability: the confidence of the step that holds from the
+    highest low at or below ``p`` (see :data:`CALIBRATION`).
 
-    >>> calibrated(0.95), calibrated(0.7)
-    (0.92, 0.625)
+    >>> calibrated(0.2) < calibrated(0.6) < calibrated(0.99) < 1
+    True
     """
-    for (x0, y0), (x1, y1) in itertools.pairwise(CALIBRATION):
-        if p <= x1:
-            return round(y0 + (y1 - y0) * (p - x0) / (x1 - x0), 3)
-    return CALIBRATION[-1][1]
+    lows, confidences = _steps()
+    return confidences[max(bisect.bisect_right(lows, p) - 1, 0)]
+
+
+def span_probability(tagger: Any, labels: Sequence[str], start: int, end: int) -> float:
+    """The tagger's probability for the name of tokens ``start:end``: the mean of their marginals."""
+    return sum(tagger.marginal(labels[k], k) for k in range(start, end)) / (end - start)
 
 
 @cache
@@ -235,9 +247,8 @@ def _crf(doc: Doc) -> list[_Found]:
             j = i + 1
             while j < len(labels) and labels[j] == "I-" + lab[2:]:
                 j += 1
-            probs = [tagger.marginal(labels[k], k) for k in range(i, j)]
-            conf = calibrated(sum(probs) / len(probs))
-            found.append(_Found(toks[i].start, toks[j - 1].end, kind, round(conf, 3), None, "crf"))
+            conf = calibrated(span_probability(tagger, labels, i, j))
+            found.append(_Found(toks[i].start, toks[j - 1].end, kind, conf, None, "crf"))
             i = j
         del sent
     return found

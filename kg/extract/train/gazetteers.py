@@ -6,8 +6,8 @@
   people or more by its name, cities of 200,000 or more also by their Latin-script alternate names (German
   exonyms such as "Kiew" or "Den Haag" come from there), countries, continents and US states;
   pycountry (iso-codes, LGPL): country names and their German translations.
-- ``gaz-first-names.txt``: given names from gender-guesser's ``nam_dict.txt`` (Jörg Michael's list of
-  about 48,000 first names, GFDL).
+- ``gaz-first-names.txt``: given names from nomquamgender's name data (MIT; the names at least five of
+  its sources give, ASCII-folded there), with their accented spellings from mimesis's lists (MIT).
 - ``lex-de.tsv``: the 23,000 most frequent words (lower-cased) of the German model shipped in HanTa's wheel
   (trained on newspaper text), each with the tag that model gives it by preference: ``NE`` (proper noun)
   for "schröder", "fdp", "rostock", ``NN`` for "regierung", ...
@@ -25,6 +25,8 @@ costs a weight, not a false mention. The packages are needed only to run this sc
 from __future__ import annotations
 
 import gettext
+import importlib.util
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -34,6 +36,9 @@ from kg.extract.lexicon import BLOOM_HASHES, Bloom
 DATA = Path(__file__).resolve().parent.parent / "data"
 CITY_MIN = 15_000
 ALTERNATES_MIN = 200_000
+FIRST_NAME_SOURCES = 5
+"""A given name goes in when at least this many of nomquamgender's sources give it: 5 of 5 and 10, the
+better on GermEval (two-fold cross-validation; ``kg/extract/data/README.md``)."""
 _NAME = re.compile(r"^[A-ZÄÖÜÀ-ÞŁŚŽČŠ][\w.'’-]*( [A-ZÄÖÜÀ-ÞŁŚŽČŠ][\w.'’-]*){0,3}$")
 
 
@@ -73,21 +78,29 @@ def places() -> set[str]:
     return {n for n in out if n and _latin(n)}
 
 
-def first_names() -> set[str]:
-    import gender_guesser
+def _package_dir(name: str) -> Path:
+    """Where an installed package's files are, without importing it (nomquamgender imports pandas)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"{name} is not installed (pip install -e '.[dev]')")
+    return Path(next(iter(spec.submodule_search_locations)))
 
-    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-    out: set[str] = set()
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for line in fh:
-            if line.startswith("#") or len(line) < 30:
-                continue
-            name = line[3:29].strip()
-            if "+" in name or " " in name or len(name) < 2:
-                continue
-            if _latin(name):
-                out.add(name)
-    return out
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def first_names() -> set[str]:
+    """Given names that at least :data:`FIRST_NAME_SOURCES` of nomquamgender's sources give, capitalised,
+    and the accented spellings of these names that mimesis's lists hold (nomquamgender folds "Jürgen" to
+    "jurgen"; the tagger and the credit lines see the name as written)."""
+    data = json.loads((_package_dir("nomquamgender") / "name_data.json").read_text(encoding="utf-8"))
+    folded = {k.capitalize() for k, v in data.items() if v[0] >= FIRST_NAME_SOURCES and k.isalpha()}
+    spelled: set[str] = set()
+    for path in sorted((_package_dir("mimesis") / "datasets").glob("*/person.json")):
+        for names in json.loads(path.read_text(encoding="utf-8")).get("names", {}).values():
+            spelled.update(n for n in names if _ascii(n) != n and _ascii(n) in folded)
+    return {n for n in folded | spelled if len(n) >= 2 and _latin(n)}
 
 
 def hanta_lexicon() -> dict[str, str]:
