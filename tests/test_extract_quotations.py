@@ -187,6 +187,12 @@ def test_a_person_named_right_before_the_colon_or_the_bracket_of_a_quotation_say
         assert q.speaker is not None and q.speaker.key == key, text
 
 
+def test_the_subject_of_lassen_with_an_infinitive_of_saying():
+    _text, qs = quotes("„Wir helfen, so gut es geht“, ließ ein Sprecher der Stadtwerke am Montag verlauten.")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "ein Sprecher der Stadtwerke"
+
+
 def test_heisst_es_names_the_text_that_says_it():
     _text, qs = quotes("„Das ist nicht hinnehmbar“, heißt es in einem Schreiben der Stadtwerke.")
     (q,) = [q for q in qs if q.form == "direct"]

@@ -1242,6 +1242,9 @@ _AUX = {
     "müsse",
     "würde",
     "würden",
+    "lässt",
+    "ließ",
+    "ließen",
     "has",
     "had",
     "have",
@@ -1253,16 +1256,22 @@ _AUX = {
 }
 
 
+_LASSEN = {"lässt", "ließ", "ließen"}
+"""The auxiliary of an infinitive of saying: "ließ der Sprecher verlauten"."""
+
+
 def _aux_before(st: _State, c: int, lo: int) -> int | None:
     """The finite auxiliary that governs the participle or infinitive at ``c`` (German), if any."""
-    if st.lang != "de" or st.toks[c].low not in C.DE_PARTICIPLES:
+    low = st.toks[c].low
+    infinitive = C.DE_SPEECH_FORMS.get(low) == low
+    if st.lang != "de" or not (low in C.DE_PARTICIPLES or infinitive):
         return None
     for k in range(c - 1, lo - 1, -1):
         t = st.toks[k]
         if t.text in (",", ";", ":") or _in_quote(st, t):
             return None
-        if t.low in _AUX:
-            return k
+        if t.low in _AUX and (not infinitive or t.low in _LASSEN):
+            return k  # "hatte … erklärt", "ließ der Sprecher … verlauten"
     return None
 
 
