@@ -193,6 +193,15 @@ def test_the_subject_of_lassen_with_an_infinitive_of_saying():
     assert q.speaker.text == "ein Sprecher der Stadtwerke"
 
 
+def test_a_verb_of_saying_after_und_shares_the_subject_of_the_first_verb():
+    _text, qs = quotes(
+        "Am Montag besuchte Klaus Meier die Baustelle von Anna Berger und meldete sich danach so: "
+        "„Wir bauen hier weiter.“"
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.key == "person-klaus-meier"
+
+
 def test_heisst_es_names_the_text_that_says_it():
     _text, qs = quotes("„Das ist nicht hinnehmbar“, heißt es in einem Schreiben der Stadtwerke.")
     (q,) = [q for q in qs if q.form == "direct"]
