@@ -1205,8 +1205,9 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         if between:
             m = between[0]
             return Speaker(m.span, m.text, m.key, None), 0.6
-    if lang == "de" and c > 0 and toks[c - 1].low in ("und", "sowie"):
-        # "lenkte er die Fähre … und meldete sich mit den Worten": the subject of the first verb
+    if lang == "de":
+        # no subject next to the verb ("lenkte er die Fähre … und meldete sich mit den Worten"): the
+        # sentence's subject, before the last name in it
         shared = _sentence_subject(st, toks[c].sent)
         if shared is not None:
             return shared, 0.5
