@@ -202,6 +202,14 @@ def test_a_verb_of_saying_after_und_shares_the_subject_of_the_first_verb():
     assert q.speaker.key == "person-klaus-meier"
 
 
+def test_the_phrase_that_opens_a_colon_without_a_verb_says_the_quotation():
+    _text, qs = quotes(
+        "Anna Berger sprach von Problemen. Ein Sprecher der Stadtwerke nach der Sitzung: „Wir bauen weiter.“"
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Ein Sprecher der Stadtwerke"
+
+
 def test_heisst_es_names_the_text_that_says_it():
     _text, qs = quotes("„Das ist nicht hinnehmbar“, heißt es in einem Schreiben der Stadtwerke.")
     (q,) = [q for q in qs if q.form == "direct"]

@@ -1657,6 +1657,10 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             speaker = _sentence_subject(st, s1)
             if speaker is None and np_ is not None and np_[0] == lo1:
                 speaker = _speaker_from_np(st, *np_)
+            if speaker is None and _first_finite(st, s1) is None:
+                # no verb before the colon: the phrase that opens it ("Ein Kommissar nach der Festnahme: „…“")
+                first = _np_forward(st, lo1, ta - 1)
+                speaker = _speaker_from_np(st, *first) if first is not None else None
         conf = 0.6 if speaker is not None else 0.0
     if speaker is not None and step == "none":
         step = "2b"
