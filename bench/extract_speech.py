@@ -16,7 +16,9 @@ and exits 1, it does not pass silently):
   is a form error, counted in "all forms" only). Gold
   direct messages include their quotation marks, so predicted ones are widened to them. Documents are
   given to the extractor with the gold tokens and sentences (so scores measure attribution, not
-  tokenization); the text is the tokens joined as printed.
+  tokenization); the text is the tokens joined as printed. For direct speech the report counts, by half,
+  why a speaker is not right (:data:`SPEAKER_ERRORS`: no quotation found, none in the gold, another form,
+  words partly right, wrong words in the same or in another sentence, ...).
 - PolNeAR dev (English, brat standoff): the same pairing and figures over words, for contents and sources.
 - The seed article (``data/articles/dw-2025-10-17-trump-putin-budapest``) without its annotations: direct
   quotations found with the editor's speaker, and the editor's events found with the editor's attendees.
@@ -322,7 +324,51 @@ def spkatt_gold(data: dict, index: dict[str, int]) -> list[Item]:
     return out
 
 
-def run_spkatt(folder: Path) -> dict[str, dict[str, dict[str, Role]]]:
+SPEAKER_ERRORS = (
+    "right, or no speaker on either side",
+    "prediction with a speaker where gold has no quotation",
+    "gold quotation not found",
+    "gold quotation paired with a prediction of another form",
+    "no speaker predicted",
+    "a speaker predicted where gold marks none",
+    "speaker words partly right",
+    "wrong words in the quotation's sentences",
+    "wrong words in another sentence",
+)
+
+
+def speaker_error(doc: Doc, g: Item | None, p: Item | None) -> str:
+    """Why a direct-speech group's speaker is not right (one of :data:`SPEAKER_ERRORS`)."""
+    if g is None:
+        return SPEAKER_ERRORS[1] if p is not None and p.source else SPEAKER_ERRORS[0]
+    if p is None:
+        return SPEAKER_ERRORS[2] if g.source else SPEAKER_ERRORS[0]
+    if p.form != g.form:
+        return SPEAKER_ERRORS[3] if g.source != p.source else SPEAKER_ERRORS[0]
+    if g.source == p.source:
+        return SPEAKER_ERRORS[0]
+    if not p.source:
+        return SPEAKER_ERRORS[4]
+    if not g.source:
+        return SPEAKER_ERRORS[5]
+    if g.source & p.source:
+        return SPEAKER_ERRORS[6]
+    around = {doc.tokens[i].sentence for i in g.message | p.message}
+    return SPEAKER_ERRORS[7] if {doc.tokens[i].sentence for i in p.source} <= around else SPEAKER_ERRORS[8]
+
+
+def _loss(g: Item | None, p: Item | None) -> float:
+    """What a group costs the speaker's macro precision and recall: 1 - P plus 1 - R, where defined."""
+    gold, pred = (g.source if g else frozenset()), (p.source if p else frozenset())
+    both = len(gold & pred)
+    return (1 - both / len(pred) if pred else 0.0) + (1 - both / len(gold) if gold else 0.0)
+
+
+def run_spkatt(
+    folder: Path,
+) -> tuple[dict[str, dict[str, dict[str, Role]]], dict[str, dict[str, list[float]]]]:
+    """The figures by half and form, and the direct-speech speaker errors by half and kind (their number and
+    cost in :func:`_loss`)."""
     files = sorted(glob.glob(str(folder / "*.json")))
     halves = {
         "all": set(range(len(files))),
@@ -330,19 +376,25 @@ def run_spkatt(folder: Path) -> dict[str, dict[str, dict[str, Role]]]:
         "held-out": set(range(1, len(files), 2)),
     }
     result = {h: {"all forms": _zero(), "direct": _zero()} for h in halves}
+    errors = {h: {kind: [0.0, 0.0] for kind in SPEAKER_ERRORS} for h in halves}
     for n, path in enumerate(files):
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         doc, index = spkatt_doc(data)
         gold = spkatt_gold(data, index)
         pred = _predicted(doc, _mentions_for(doc))
         gs = groups(gold, pred)
-        scores = {"all forms": score_groups(gs), "direct": score_groups(x for x in gs if _direct(*x))}
+        direct = [x for x in gs if _direct(*x)]
+        scores = {"all forms": score_groups(gs), "direct": score_groups(direct)}
         for h, members in halves.items():
             if n in members:
                 for part, sc in scores.items():
                     for k, c in sc.items():
                         result[h][part][k].add(c)
-    return result
+                for g, p in direct:
+                    kind = errors[h][speaker_error(doc, g, p)]
+                    kind[0] += 1
+                    kind[1] += _loss(g, p)
+    return result, errors
 
 
 def _zero() -> dict[str, Role]:
@@ -576,7 +628,7 @@ def report(realdata: Path) -> str:
     spk = realdata / "spkatt2023-task2" / "train"
     if spk.is_dir():
         t0 = time.perf_counter()
-        res = run_spkatt(spk)
+        res, errors = run_spkatt(spk)
         took = time.perf_counter() - t0
         lines += ["## SpkAtt-2023 task 2 (German Wikinews, 700 documents)", ""]
         for micro in (False, True):
@@ -599,7 +651,16 @@ def report(realdata: Path) -> str:
             "speaker+message >= 0.55. Published rule baseline (test set, macro): message 0.49, "
             f"source+message 0.42. ({took:.1f} s)",
             "",
+            "Direct speech, why the speaker is not right: quotations, and what they cost the speaker's macro "
+            "precision and recall together (1 - P plus 1 - R, where defined):",
+            "",
+            "| kind | tune | held-out |",
+            "|---|---|---|",
         ]
+        for kind in SPEAKER_ERRORS:
+            tune, held = errors["tune"][kind], errors["held-out"][kind]
+            lines.append(f"| {kind} | {tune[0]:.0f} ({tune[1]:.1f}) | {held[0]:.0f} ({held[1]:.1f}) |")
+        lines.append("")
     else:
         lines += [f"SpkAtt-2023: **not measured**, {spk} is absent.", ""]
     pol = realdata / "polnear" / "dev"

@@ -404,3 +404,21 @@ def test_bench_scores_as_the_spkatt_scorer():
     assert sc["speaker"].prf()[:2] == (0.5, 0.5)  # 1/2 (the empty prediction has no precision), (1 + 0) / 2
     assert sc["speaker"].micro.prf()[:2] == (0.5, 0.5)
     assert round(sc["speaker+message"].prf()[0], 3) == round((0.8 + 0 + 0.5) / 3, 3)
+
+
+def test_bench_tells_why_a_direct_speaker_is_wrong():
+    from bench.extract_speech import SPEAKER_ERRORS, Item, speaker_error
+
+    # tokens 0-4 in sentence 0, 5-9 in sentence 1
+    doc = split_doc("Anna Berger sagte : „", "Wir bleiben . “ Punkt")
+    quote = frozenset({5, 6, 7})
+    said = Item(quote, frozenset({0, 1}), "Direct")
+    assert speaker_error(doc, said, said) == SPEAKER_ERRORS[0]
+    assert speaker_error(doc, None, said) == SPEAKER_ERRORS[1]
+    assert speaker_error(doc, said, None) == SPEAKER_ERRORS[2]
+    assert speaker_error(doc, said, Item(quote, frozenset({0}), "Indirect")) == SPEAKER_ERRORS[3]
+    assert speaker_error(doc, said, Item(quote, frozenset(), "Direct")) == SPEAKER_ERRORS[4]
+    assert speaker_error(doc, Item(quote, frozenset(), "Direct"), said) == SPEAKER_ERRORS[5]
+    assert speaker_error(doc, said, Item(quote, frozenset({1}), "Direct")) == SPEAKER_ERRORS[6]
+    assert speaker_error(doc, said, Item(quote, frozenset({9}), "Direct")) == SPEAKER_ERRORS[7]
+    assert speaker_error(doc, said, Item(quote, frozenset({2}), "Direct")) == SPEAKER_ERRORS[8]
