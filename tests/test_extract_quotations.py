@@ -185,6 +185,10 @@ def test_a_person_named_right_before_the_colon_or_the_bracket_of_a_quotation_say
         _text, qs = quotes(text)
         (q,) = [q for q in qs if q.form == "direct"]
         assert q.speaker is not None and q.speaker.key == key, text
+    # a name after a preposition is not the one who speaks
+    _text, qs = quotes("Klaus Meier nach dem langen Streit mit Anna Berger: „Wir bauen trotzdem weiter.“")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.key == "person-klaus-meier"
 
 
 def test_the_subject_of_lassen_with_an_infinitive_of_saying():

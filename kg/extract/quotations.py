@@ -1545,6 +1545,24 @@ THRESHOLD = float(os.environ.get("NEWSKG_QUOTE_THRESHOLD", "0.5"))
 """A quoted passage is speech when the model gives it at least this probability."""
 
 
+_PREPOSITIONS = {
+    "mit",
+    "von",
+    "vom",
+    "nach",
+    "bei",
+    "beim",
+    "gegen",
+    "für",
+    "über",
+    "zu",
+    "zum",
+    "zur",
+    "aus",
+}
+"""Prepositions that make the name after them no speaker: "Meier nach dem Streit mit Berger: „…“"."""
+
+
 def _continuation(st: _State, si: int) -> tuple[int, int] | None:
     """The clause after a quotation that ends sentence ``si`` when the sentence splitter cut it off into
     the next sentence (German: "„…“ | , wird Müller zitiert.", "„…“ | so der Minister."): the token range from
@@ -1649,8 +1667,12 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     if speaker is None and ta > lo1 and st.toks[ta - 1].text in (":", "("):
         # a person named right before the colon or the bracket: "…, und der Minister X: „…“", "X („…“)"
         np_ = _np_backward(st, ta - 1, lo1)
-        if np_ is not None and any(
-            m.type == "Person" for m in _mention_in(st, st.toks[np_[0]].start, st.toks[np_[1] - 1].end)
+        if (
+            np_ is not None
+            and any(
+                m.type == "Person" for m in _mention_in(st, st.toks[np_[0]].start, st.toks[np_[1] - 1].end)
+            )
+            and not (np_[0] > lo1 and st.toks[np_[0] - 1].low in _PREPOSITIONS)
         ):
             speaker = _speaker_from_np(st, *np_)
         elif st.toks[ta - 1].text == ":":
