@@ -19,10 +19,9 @@ out. How the facts look in the graph is documented in ``docs/modeling.md`` ("Mac
   left out, and so is a machine role of the same person and organization as an editor role; a machine mention
   of the very span and entity the registry's names already gave is not said twice.
 - Discovered entities (names the registry does not know) are typed, named and ``nkg:wikidataUnverified`` in
-  the article's graph, under the IRI ``newskg extract`` gives them (``{base}person/person-juri-uschakow``),
-  except the names of the article's credit lines: a photographer or an agency the extractor finds there (or
-  anywhere in the text, by the same name and type) is the person or organization the article's images
-  already credit (``{base}person/sergei-bobylev``, :mod:`kg.mapping`), one node, not two.
+  the article's graph, under the IRI ``newskg extract`` gives them (``{base}person/person-juri-uschakow``,
+  :meth:`kg.vocab.Minter.discovered`), which is also the IRI :mod:`kg.mapping` gives the photographers and
+  agencies of the credit lines: one node for one name, whoever found it.
 - Machine events are the article's own (``{base}article/<slug>/event/<id>``), except those whose kind, date,
   place and attendees are all known: those are ``{base}event/machine-...`` named by all of these (and the
   status), so that two articles that agree on all of them share one event, and never otherwise.
@@ -315,21 +314,6 @@ class _Entity:
     """For a discovered entity: the name to describe it with (registry entities are described already)."""
 
 
-def _credited(article: Article, registry: Registry, minter: Minter) -> dict[tuple[str, str], str]:
-    """``(type, slug of the name)`` -> IRI of each photographer and agency of the article's credit lines that
-    the registry does not know, minted as :mod:`kg.mapping` mints them for the images."""
-    out: dict[tuple[str, str], str] = {}
-    for image in article.images:
-        if image.photographer:
-            slug = slugify(image.photographer)
-            out[("Person", slug)] = minter.entity("person", slug)
-        for agency in image.agencies:
-            if registry.organization_named(agency) is None:
-                slug = slugify(agency)
-                out[("Organization", slug)] = minter.entity("organization", slug)
-    return out
-
-
 class _Mapper:
     def __init__(
         self,
@@ -349,18 +333,11 @@ class _Mapper:
         self.agent = f"{minter.base}software/newskg-extractor"
         self.lang = article.language
         self.discovered: dict[str, _Entity] = {}
-        credited = _credited(article, registry, minter)
         for f in facts:
             if f.kind == "mention" and f.fields["entity"] not in registry:
                 key, etype = f.fields["entity"], f.fields["type"]
                 name = f.extra.get("name") or key
-                iri = credited.get((etype, slugify(name)))
-                self.discovered.setdefault(
-                    key,
-                    _Entity(iri, (etype,))  # described by the article's mapping already
-                    if iri is not None
-                    else _Entity(minter.discovered(key), (etype,), name),
-                )
+                self.discovered.setdefault(key, _Entity(minter.discovered(key), (etype,), name))
         self.described: set[str] = set()
         self.mentioned: set[str] = set()
         self.reader_mentions = {

@@ -32,6 +32,7 @@ from kg.vocab import (
     WD,
     XSD,
     Minter,
+    discovered_key,
     slugify,
 )
 
@@ -357,7 +358,7 @@ class _ArticleMapper:
         known = self.registry.organization_named(name)
         if known is not None:
             return entity_iri(self.minter, known)
-        iri = self.minter.entity("organization", slugify(name))
+        iri = self.minter.discovered(discovered_key(name, "Organization"))
         self.g.types(iri, "Organization")
         self.g.add(iri, s("name"), text(name))
         self.g.add(iri, n("wikidataUnverified"), typed("true", "boolean"))
@@ -375,7 +376,7 @@ class _ArticleMapper:
             if image.alt:
                 g.add(iri, s("description"), text(image.alt, self.article.language))
             if image.photographer:
-                person = self.minter.entity("person", slugify(image.photographer))
+                person = self.minter.discovered(discovered_key(image.photographer, "Person"))
                 g.types(person, "Person")
                 g.add(person, s("name"), text(image.photographer))
                 g.add(person, n("wikidataUnverified"), typed("true", "boolean"))
@@ -405,7 +406,7 @@ class _ArticleMapper:
             if image.credit:
                 g.add(iri, s("creditText"), text(image.credit))
             if image.creator is not None and image.creator.kind == "Person":
-                person = self.minter.entity("person", slugify(image.creator.name))
+                person = self.minter.discovered(discovered_key(image.creator.name, "Person"))
                 g.types(person, "Person")
                 g.add(person, s("name"), text(image.creator.name))
                 g.add(person, n("wikidataUnverified"), typed("true", "boolean"))

@@ -483,11 +483,6 @@ class TestProgress:
         assert capsys.readouterr().err.splitlines() == ["3/1000 inputs read", "5/1000 inputs read"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/mapping.py still mints a credit line's photographer and an unknown agency as person/<slug> "
-    "and organization/<slug>; they must be minted with kg.vocab.Minter.discovered (person/person-<slug>)",
-)
 def test_extract_and_build_give_a_name_one_iri(plain: Path, tmp_path: Path) -> None:
     """A name the registry does not know has one IRI: the one ``newskg extract`` gives it is the one the
     graph of ``newskg build`` gives it, whether the extractor found it in the text or a credit line names

@@ -31,7 +31,7 @@ from kg.read.verdicts import Verdicts, read_verdicts
 from kg.read.yamldoc import load
 from kg.shacl import validate
 from kg.store import Store
-from kg.vocab import EVENT_KINDS, NKG, PREFIXES, PROV, Minter
+from kg.vocab import EVENT_KINDS, NKG, PREFIXES, PROV, Minter, discovered_key
 from tests.conftest import BASE, DATA, SEED_DIR, SEED_SLUG
 
 MINTER = Minter(BASE)
@@ -231,8 +231,13 @@ class TestMapping:
             "FILTER(STRSTARTS(STR(?e), 'https://kg.example.org/person/person-') "
             "|| STRSTARTS(STR(?e), 'https://kg.example.org/place/place-')) }",
         )
+        photographers = {"Sergei Bobylev", "Kevin Dietsch", "Valeriy Sharifulin", "Andrew Caballero-Reynolds"}
         assert {(r["e"], r["type"], r["name"], r["u"]) for r in found} == {
             (f"{BASE}place/place-deal", "http://schema.org/Place", "Deal", "true"),
+            *(
+                (f"{BASE}person/{discovered_key(p, 'Person')}", "http://schema.org/Person", p, "true")
+                for p in photographers
+            ),
         }
 
     def test_a_discovered_photographer_is_the_person_the_credit_line_names(self, mapped: list[Quad]) -> None:
@@ -241,7 +246,7 @@ class TestMapping:
             "SELECT DISTINCT ?p WHERE { ?a oa:hasBody ?p ; oa:motivatedBy oa:identifying ; "
             "nkg:assertedBy nkg:Extractor . ?p schema:name 'Sergei Bobylev' }",
         )
-        assert [r["p"] for r in found] == [f"{BASE}person/sergei-bobylev"]
+        assert [r["p"] for r in found] == [f"{BASE}person/person-sergei-bobylev"]
 
     def test_quotation_claim_role_and_events_in_the_editors_model(self, mapped: list[Quad]) -> None:
         store = graph_of(mapped)

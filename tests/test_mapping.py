@@ -132,7 +132,7 @@ class TestImages:
     def test_the_credit_names_the_photographer_and_the_known_agency(self) -> None:
         out = quads()
         image = BASE + "article/putin-reist/image/1"
-        assert value(out, image, SCHEMA + "creator") == NamedNode(BASE + "person/jane-doe")
+        assert value(out, image, SCHEMA + "creator") == NamedNode(BASE + "person/person-jane-doe")
         assert value(out, image, SCHEMA + "copyrightHolder") == NamedNode(BASE + "organization/afp")
 
 
