@@ -117,6 +117,15 @@ def test_english_names_by_rule():
     assert found["Whitfield"].key == "person-joanna-whitfield"
 
 
+def test_an_english_word_on_the_given_name_list_does_not_make_a_person():
+    text = "The Daily Beast reported that Bill Hartwell, a Barack Sutton aide, left the White House."
+    found = by_text(mentions(text, "en"))
+    assert found["Bill Hartwell"].type == "Person"  # "Bill": a name first, for English
+    assert found["Barack Sutton"].type == "Person"  # a word English does not know
+    assert "Daily Beast" not in found or found["Daily Beast"].type != "Person"
+    assert "White House" not in found or found["White House"].type != "Person"
+
+
 def test_a_country_is_keyed_by_its_german_name_in_every_language():
     en = by_text(mentions("Talks with Hungary resumed.", "en"))
     de = by_text(mentions("Die Gespräche mit Ungarn gingen weiter."))

@@ -249,6 +249,22 @@ def _tag(words: list[str], lang: str) -> list[tuple[str, str]]:
     return [(pos, lemma) for _word, lemma, pos in tagged]
 
 
+_GUESSED = -25.0
+"""HanTa's log probability of a word's best tag: about -6 to -18 for the words of its lexicon, below -25 for
+a word it guesses from its letters."""
+
+
+@cache
+def read_as_name_first(word: str, lang: str) -> bool:
+    """False when the tagger knows ``word`` as a common word first ("White", "New", "Daily", "Bank", which
+    are on given-name lists too); True for a proper noun first ("Bill", "Chicago") and for a word it does
+    not know ("Barack"), whose guessed tag is far less likely than any known word's."""
+    tagger = _hanta(lang if lang in LANGUAGES else "en")
+    with _LOCK:
+        tags = tagger.tag_word(word)
+    return not tags or tags[0][0] in ("NP0", "NE") or tags[0][1] < _GUESSED
+
+
 def analyse(text: str, lang: str) -> Doc:
     """Tokenize ``text`` and split it into sentences; ``lang`` is ``de``, ``en`` or anything else (English
     models then)."""

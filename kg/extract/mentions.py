@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.extract import lexicon
-from kg.extract.doc import Doc
+from kg.extract.doc import Doc, read_as_name_first
 from kg.extract.features import sentence_features
 from kg.extract.types import ENTITY_TYPES, Mention, discovered_key
 from kg.model import Span
@@ -390,6 +390,13 @@ def _role_like(word: str) -> bool:
     )
 
 
+def _given_name_en(word: str) -> bool:
+    """A given name that opens an English person's name: on the list, and not a word English reads as a
+    common word first ("White House", "Daily Beast"): the list gathers names from many sources, and many of
+    them are also words. (Places stay: "David", "George" and "Charlotte" are cities too.)"""
+    return word in lexicon.first_names() and read_as_name_first(word, "en")
+
+
 def _english_type(words: list[str], first: bool) -> tuple[str, float] | None:
     """The type of a run of capitalised English words, and how sure the rule is; None when nothing says."""
     name = " ".join(words)
@@ -403,7 +410,7 @@ def _english_type(words: list[str], first: bool) -> tuple[str, float] | None:
         return "Place", CONFIDENCE_EN_COUNTRY
     if name in lexicon.places():
         return "Place", CONFIDENCE_EN_RULE if len(words) > 1 else CONFIDENCE_EN_WEAK
-    if len(words) >= 2 and words[0] in lexicon.first_names():
+    if len(words) >= 2 and _given_name_en(words[0]):
         return "Person", CONFIDENCE_EN_RULE
     del first  # a capital at the start of a sentence says nothing more
     return None
