@@ -214,6 +214,16 @@ def test_the_phrase_that_opens_a_colon_without_a_verb_says_the_quotation():
     assert q.speaker.text == "Ein Sprecher der Stadtwerke"
 
 
+def test_the_subject_with_a_party_in_brackets_says_the_quotations_of_its_sentence():
+    _text, qs = quotes(
+        "Klaus Meier, Präsident der Stadtwerke (SWH) nannte die Bewerbung von Hamburg „sehr respektabel“ "
+        "stellte aber fest, dass „Europa dran ist.“"
+    )
+    assert [q.speaker.text for q in qs if q.form == "direct"] == [
+        "Klaus Meier, Präsident der Stadtwerke (SWH)"
+    ] * 2
+
+
 def test_heisst_es_names_the_text_that_says_it():
     _text, qs = quotes("„Das ist nicht hinnehmbar“, heißt es in einem Schreiben der Stadtwerke.")
     (q,) = [q for q in qs if q.form == "direct"]

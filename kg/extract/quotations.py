@@ -1361,7 +1361,9 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
         seg
         and st.toks[seg[0]].low not in C.DE_ACCUSATIVE
         and all(
-            tags[k - lo] in _NP_TAGS_DE or st.toks[k].text == "," or (tags[k - lo] == "APPR" and k > seg[0])
+            tags[k - lo] in _NP_TAGS_DE
+            or st.toks[k].text in (",", "(", ")")
+            or (tags[k - lo] == "APPR" and k > seg[0])
             for k in seg
         )
         and any(tags[k - lo] in _NOUN_TAGS for k in seg)
@@ -1377,7 +1379,7 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
         return _resolve_pronoun(st, st.toks[k])
     a = k
     seen_noun = False
-    while k < hi and not _in_quote(st, st.toks[k]):
+    while k < hi and not _in_quote(st, st.toks[k]) and not _opens_quote(st, k):
         if (
             seen_noun
             and st.toks[k].low in ("von", "vom", "im", "für")
