@@ -169,6 +169,9 @@ def test_the_subject_of_a_verb_of_saying_at_the_end_of_a_subordinate_clause():
         _text, qs = quotes(text)
         (q,) = [q for q in qs if q.form == "direct"]
         assert q.speaker is not None and q.speaker.text == phrase, text
+    # "während" opens no subordinate clause when the verb does not end it
+    _text, (q,) = quotes("Während der Sitzung sagte Klaus Meier: „Wir bauen weiter.“")
+    assert q.speaker.text == "Klaus Meier"
 
 
 def test_a_person_named_right_before_the_colon_or_the_bracket_of_a_quotation_says_it():

@@ -1076,7 +1076,10 @@ def _verb_final_subject(st: _State, c: int) -> tuple[int, int] | None:
     conjunction ("…, weil die Regierung das Land als „…“ bezeichnet hat"), or the phrase a relative pronoun
     stands for ("ein Kommentar, der die Entscheidung als „…“ bezeichnet"); None in a main clause."""
     toks = st.toks
-    s_lo = st.sents[toks[c].sent][0]
+    s_lo, s_hi = st.sents[toks[c].sent]
+    nxt = toks[c + 1] if c + 1 < s_hi else None
+    if nxt is not None and not (nxt.text in (",", ".", ":", ";", "!", "?") or nxt.low in _AUX):
+        return None  # the verb does not end its clause ("Während der Sitzung sagte X")
     for k in range(c - 1, s_lo - 1, -1):
         t = toks[k]
         if _in_quote(st, t) or t.text in _MARKS:
