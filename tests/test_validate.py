@@ -36,6 +36,7 @@ from tests.conftest import DATA
 from tests.test_shapes import BASE, broken
 
 XSD_INTEGER = pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+NKG_UNVERIFIED = pyoxigraph.NamedNode("https://w3id.org/newskg/ontology#wikidataUnverified")
 
 
 def pyshacl_alone(quads: Iterable[Quad]) -> tuple[bool, list[Result], rdflib.Graph]:
@@ -389,6 +390,14 @@ BREAKS: dict[str, tuple[str, Callable[[Quad], list[Quad]]]] = {
         RDF_TYPE,
         lambda q: [] if q.object.value == OA + "TextPositionSelector" else [q],
     ),
+    "every linked entity also says it is unverified": (  # sh:xone: both branches pass
+        SCHEMA + "sameAs",
+        lambda q: [q, Quad(q.subject, NKG_UNVERIFIED, pyoxigraph.Literal(True), q.graph_name)],
+    ),
+    "no name in English": (  # BilingualNameShape, asked once for every entity linked to Wikidata
+        SCHEMA + "name",
+        lambda q: [] if isinstance(q.object, pyoxigraph.Literal) and q.object.language == "en" else [q],
+    ),
 }
 
 
@@ -403,6 +412,42 @@ def test_generated_articles_broken_everywhere_are_reported_as_by_pyshacl_alone(
     predicate, change = BREAKS[name]
     report = assert_as_pyshacl_alone(rewritten(synthetic_quads, predicate, change))
     assert len({r.focus for r in report.results}) >= 3  # the break reaches several focus nodes
+
+
+# --- A query asked once for every focus node ---
+
+ONCE = "SELECT $this ?value WHERE {{ {} }}"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "$this schema:startDate ?value . FILTER(?value < 3)",
+        '$this schema:sameAs ?l . FILTER NOT EXISTS { $this schema:name ?n } BIND("de" AS ?value)',
+        "$this schema:a ?x . ?article schema:about $this ; schema:date ?value",
+    ],
+)
+def test_a_query_bound_to_this_by_its_first_pattern_is_asked_once(body: str) -> None:
+    assert validation.per_focus(ONCE.format(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "?article schema:about $this ; schema:date ?value",  # $this not bound first
+        "$this schema:a ?x . OPTIONAL { $this schema:b ?value }",
+        "$this schema:a ?x . { BIND(1 AS ?value) } UNION { BIND(2 AS ?value) }",
+        "$this schema:a ?x . { SELECT ?value WHERE { ?y schema:b ?value } LIMIT 1 }",
+        "$this schema:a ?x . MINUS { $this schema:b ?value }",
+        "$this schema:a ?value . BIND(?value AS ?this)",
+    ],
+)
+def test_a_query_whose_rows_depend_on_this_otherwise_is_asked_per_focus_node(body: str) -> None:
+    assert not validation.per_focus(ONCE.format(body))
+
+
+def test_a_query_that_does_not_name_this_in_its_rows_is_asked_per_focus_node() -> None:
+    assert not validation.per_focus("SELECT ?value WHERE { $this schema:a ?value }")
 
 
 # --- The evidence check, answered in Python ---
