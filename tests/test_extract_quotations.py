@@ -246,3 +246,13 @@ def test_bench_scores_as_the_spkatt_scorer():
     assert sc["speaker"].prf()[:2] == (0.5, 0.5)  # 1/2 (the empty prediction has no precision), (1 + 0) / 2
     assert sc["speaker"].micro.prf()[:2] == (0.5, 0.5)
     assert round(sc["speaker+message"].prf()[0], 3) == round((0.8 + 0 + 0.5) / 3, 3)
+
+
+# ---- English attribution as PolNeAR annotates it ----------------------------------------------------------
+
+
+def test_english_quoted_words_inside_a_reported_clause_are_part_of_its_message():
+    text, qs = quotes("Jane Doe said that the new mayor was “unfit to serve” in the office.", "en")
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("indirect", "that the new mayor was “unfit to serve” in the office")
+    assert q.speaker.key == "person-jane-doe"

@@ -2048,5 +2048,18 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
     out = [
         q for q in out if q.form == "direct" or len(_WORDS.findall(st.text, q.span.start, q.span.end)) >= 3
     ]
+    if st.lang == "en":
+        out = _en_without_nested(out)
     out.sort(key=lambda q: (q.span.start, q.span.end))
     return out
+
+
+def _en_without_nested(quotes: list[Quotation]) -> list[Quotation]:
+    """English quoted words inside a reported clause are part of that clause's message, not a quotation of
+    their own ("He said that Doe was “unfit to serve.”"): one attribution, as PolNeAR annotates it."""
+    outer = [q.span for q in quotes if q.form != "direct"]
+    return [
+        q
+        for q in quotes
+        if q.form != "direct" or not any(s.start <= q.span.start and q.span.end <= s.end for s in outer)
+    ]
