@@ -256,3 +256,10 @@ def test_english_quoted_words_inside_a_reported_clause_are_part_of_its_message()
     (q,) = qs
     assert (q.form, said(text, q)) == ("indirect", "that the new mayor was “unfit to serve” in the office")
     assert q.speaker.key == "person-jane-doe"
+
+
+def test_an_english_verb_that_closes_a_quotation_reports_nothing_more():
+    text, qs = quotes("“The plant will close in May,” Jane Doe said in an interview on Tuesday.", "en")
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("direct", "The plant will close in May,")
+    assert q.speaker.key == "person-jane-doe"

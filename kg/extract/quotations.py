@@ -1952,6 +1952,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 continue
             if c + 1 >= hi or toks[c + 1].text in (",", ".", ":", ";"):
                 continue
+            if a > lo and toks[a - 1].text in _MARKS | {","} and any(_in_quote(st, x) for x in toks[lo:a]):
+                continue  # "“…,” Doe said in an interview": the verb of the quotation before it
             sp = _speaker_from_np(st, a, b)
             msg = _strip_span(st, toks[c + 1].start, s_end)
             if msg:
