@@ -263,3 +263,10 @@ def test_an_english_verb_that_closes_a_quotation_reports_nothing_more():
     (q,) = qs
     assert (q.form, said(text, q)) == ("direct", "The plant will close in May,")
     assert q.speaker.key == "person-jane-doe"
+
+
+def test_english_straight_quotation_marks_make_one_quotation_not_two():
+    text, qs = quotes('Doe spoke last. "The plant will close in May," she said.', "en")
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("direct", "The plant will close in May,")
+    assert q.speaker.key == "person-jane-doe"

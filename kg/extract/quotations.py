@@ -1866,7 +1866,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if np_ is not None and np_[0] - 1 >= lo and toks[np_[0] - 1].text in (",", "”", '"', "’"):
                 comma = np_[0] - 1
                 msg = _strip_span(st, s_start, toks[comma].start)
-                if msg and all(x.text != "“" for x in toks[lo:comma]) and c + 2 >= hi:
+                if msg and not any(_in_quote(st, x) or x.text == "“" for x in toks[lo:comma]) and c + 2 >= hi:
                     sp = _speaker_from_np(st, *np_)
                     _remember(st, sp, si)
                     out.append(Quotation(msg, "indirect", _cue_span(st, c, hi), sp, 0.6 if sp.key else 0.5))
