@@ -270,3 +270,12 @@ def test_english_straight_quotation_marks_make_one_quotation_not_two():
     (q,) = qs
     assert (q.form, said(text, q)) == ("direct", "The plant will close in May,")
     assert q.speaker.key == "person-jane-doe"
+
+
+def test_an_english_quotation_after_its_frame_continues_the_one_before():
+    text, qs = quotes("“We will stay,” Jane Doe said on Tuesday, “and we will win.”", "en")
+    first, second = qs
+    assert [said(text, q) for q in qs] == ["We will stay,", "and we will win."]
+    assert (text[first.cue.start : first.cue.end], second.cue) == ("said", None)
+    assert second.speaker.span == first.speaker.span
+    assert second.speaker.key == "person-jane-doe"

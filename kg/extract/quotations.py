@@ -1522,6 +1522,10 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             c = pre[-1].i
             cue = _cue_span(st, c, ta)
             speaker, conf = _subject_of(st, c, lo1, ta)
+            if _en_continues(st, lo1, c, s1):
+                # "“A,” he said, “B.”": B has no verb of its own, it goes on with A's speaker
+                last = st.last_speaker
+                speaker, cue, conf = Speaker(last.span, last.text, last.key, last.role), None, 0.8  # type: ignore[union-attr]
         elif ta == lo1 and s1 > 0:
             plo, phi = st.sents[s1 - 1]
             if st.toks[phi - 1].text == ":":
@@ -1619,6 +1623,17 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     if _TRACE is not None:
         _TRACE.append(step)
     return Quotation(Span(inner_s, inner_e), "direct", cue, speaker, confidence)
+
+
+def _en_continues(st: _State, lo: int, c: int, si: int) -> bool:
+    """Whether the English verb of saying at ``c`` is the frame of a quotation before it in sentence ``si``
+    (the quotation after the frame continues that one, as PolNeAR annotates it)."""
+    return (
+        st.lang == "en"
+        and st.last_speaker is not None
+        and st.last_speaker_sent == si
+        and any(_in_quote(st, t) for t in st.toks[lo:c])
+    )
 
 
 # ---- indirect and reported speech -----------------------------------------------------------------------
