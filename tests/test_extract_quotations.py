@@ -279,3 +279,16 @@ def test_an_english_quotation_after_its_frame_continues_the_one_before():
     assert (text[first.cue.start : first.cue.end], second.cue) == ("said", None)
     assert second.speaker.span == first.speaker.span
     assert second.speaker.key == "person-jane-doe"
+
+
+def test_english_auxiliaries_and_adverbs_stand_between_the_speaker_and_the_verb():
+    text, qs = quotes("Jane Doe has also vowed to keep the plant open.", "en")
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("reported", "to keep the plant open")
+    assert q.speaker.key == "person-jane-doe"
+    text, qs = quotes(
+        "However, over the past few days, the city council has said that the plant would close.", "en"
+    )
+    (q,) = qs
+    assert said(text, q) == "that the plant would close"
+    assert q.speaker.text == "the city council"

@@ -1087,7 +1087,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     while k < hi and (toks[k].low in skip or toks[k].low == "sich") and k - c <= 3:
         k += 1
     after = _np_forward(st, k, hi) if k < hi else None
-    before = _np_backward(st, c, lo)
+    before = _np_backward(st, _en_before_auxiliaries(st, c, lo) if lang == "en" else c, lo)
     if before is not None:
         pre = _prefield(st, before[0], lo)
         if pre is not None:
@@ -1625,6 +1625,51 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     return Quotation(Span(inner_s, inner_e), "direct", cue, speaker, confidence)
 
 
+_EN_AUXILIARIES = {
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "did",
+    "does",
+    "do",
+    "also",
+    "again",
+    "once",
+    "often",
+    "never",
+    "not",
+    "just",
+    "already",
+    "still",
+    "previously",
+    "recently",
+    "since",
+    "then",
+    "now",
+}
+"""Words that stand between an English subject and its verb ("Trump has also called for", "He once again
+vowed"), besides adverbs in -ly."""
+
+
+def _en_before_auxiliaries(st: _State, c: int, lo: int) -> int:
+    """The token after the subject of the English verb at ``c``: before the auxiliaries and adverbs that
+    stand between them."""
+    k = c
+    while k - 1 > lo and (
+        st.toks[k - 1].low in _EN_AUXILIARIES
+        or (st.toks[k - 1].low.endswith("ly") and st.toks[k - 1].text.islower())
+    ):
+        k -= 1
+    return k
+
+
 def _en_continues(st: _State, lo: int, c: int, si: int) -> bool:
     """Whether the English verb of saying at ``c`` is the frame of a quotation before it in sentence ``si``
     (the quotation after the frame continues that one, as PolNeAR annotates it)."""
@@ -1959,7 +2004,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         for c in cues + [
             k for k in range(lo, hi) if toks[k].low in C.EN_REPORTED_ONLY and not _in_quote(st, toks[k])
         ]:
-            np_ = _np_backward(st, c, lo)
+            np_ = _np_backward(st, _en_before_auxiliaries(st, c, lo), lo)
             if np_ is None:
                 continue
             a, b = np_
