@@ -292,3 +292,14 @@ def test_english_auxiliaries_and_adverbs_stand_between_the_speaker_and_the_verb(
     (q,) = qs
     assert said(text, q) == "that the plant would close"
     assert q.speaker.text == "the city council"
+
+
+def test_english_speech_framed_by_its_speaker_after_a_comma():
+    text, qs = quotes("The plant will close in May, Jane Doe said in an interview.", "en")
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("indirect", "The plant will close in May")
+    assert q.speaker.key == "person-jane-doe"
+    text, qs = quotes("The plant, Jane Doe has often said, will close in May.", "en")
+    (q,) = qs
+    assert said(text, q) == "The plant, Jane Doe has often said, will close in May"
+    assert q.speaker.key == "person-jane-doe"

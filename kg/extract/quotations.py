@@ -1921,16 +1921,11 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 )
                 return out
         if not de and c - 2 >= lo and toks[c - 1].text[:1].isalpha():
-            # "CONTENT, X said."
-            np_ = _np_backward(st, c, lo)
-            if np_ is not None and np_[0] - 1 >= lo and toks[np_[0] - 1].text in (",", "”", '"', "’"):
-                comma = np_[0] - 1
-                msg = _strip_span(st, s_start, toks[comma].start)
-                if msg and not any(_in_quote(st, x) or x.text == "“" for x in toks[lo:comma]) and c + 2 >= hi:
-                    sp = _speaker_from_np(st, *np_)
-                    _remember(st, sp, si)
-                    out.append(Quotation(msg, "indirect", _cue_span(st, c, hi), sp, 0.6 if sp.key else 0.5))
-                    return out
+            q = _en_frame(st, c, lo, hi)
+            if q is not None:
+                _remember(st, q.speaker, si)
+                out.append(q)
+                return out
         # "X erklärte, CLAUSE" / "sagte, dass CLAUSE" / "X said (that) CLAUSE"
         k = c + 1
         limit = min(hi, c + 10)
@@ -2021,6 +2016,60 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 out.append(Quotation(msg, "reported", _cue_span(st, c, hi), sp, 0.4))
                 return out
     return out
+
+
+_EN_ADVERBIAL = {
+    "in",
+    "on",
+    "at",
+    "during",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+"""Words that open a short adverbial after an English verb of saying ("said in an interview")."""
+
+
+def _en_frame(st: _State, c: int, lo: int, hi: int) -> Quotation | None:
+    """English speech framed by its speaker after a comma: "CONTENT, X said (in an interview)." or in the
+    middle of it, "A, X said, B." (then the message is the whole sentence, the frame's few words with it)."""
+    toks = st.toks
+    np_ = _np_backward(st, _en_before_auxiliaries(st, c, lo), lo)
+    if np_ is None:
+        return None
+    a = np_[0] - 1 if toks[np_[0] - 1].low == "as" else np_[0]  # "A, as X pointed out, B"
+    comma = a - 1
+    if comma <= lo or toks[comma].text not in (",", "”", '"', "’"):
+        return None
+    if any(_in_quote(st, x) or x.text == "“" for x in toks[lo:comma]):
+        return None
+    k = c + 1  # a short adverbial after the verb: "said in an interview", "said Thursday"
+    if k < hi and toks[k].low in _EN_ADVERBIAL:
+        while k < hi and k - c <= 5 and toks[k].text not in (",", ".", "!", "?", ";", ":"):
+            k += 1
+    s_start, s_end = toks[lo].start, toks[hi - 1].end
+    if k >= hi - 1:
+        msg = _strip_span(st, s_start, toks[comma].start)
+    elif toks[k].text == "," and len(_WORDS.findall(st.text, toks[k].end, s_end)) >= 2:
+        msg = _strip_span(st, s_start, s_end)
+    else:
+        return None
+    if msg is None:
+        return None
+    sp = _speaker_from_np(st, *np_)
+    return Quotation(msg, "indirect", _cue_span(st, c, hi), sp, 0.6 if sp.key else 0.5)
 
 
 def _under_konj(st: _State, c: int, lo: int) -> bool:
