@@ -303,3 +303,14 @@ def test_english_speech_framed_by_its_speaker_after_a_comma():
     (q,) = qs
     assert said(text, q) == "The plant, Jane Doe has often said, will close in May"
     assert q.speaker.key == "person-jane-doe"
+
+
+def test_english_speech_in_a_participle_clause_is_one_more_attribution():
+    text, qs = quotes("Jane Doe said the plant would close, adding that the staff would be paid.", "en")
+    assert [(said(text, q), q.speaker.key) for q in qs] == [
+        ("the plant would close", "person-jane-doe"),
+        ("that the staff would be paid", "person-jane-doe"),
+    ]
+    text, qs = quotes("The city council filed a motion on Monday, arguing that the plant was unsafe.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.text) == ("that the plant was unsafe", "The city council")

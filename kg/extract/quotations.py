@@ -1949,6 +1949,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if not de and w.low == "that":
                 clause_start = k
                 break
+            if not de and w.text == ",":
+                break  # "X said the plant would close, adding that …": not this verb's "that"
             if w.text in (".", ";", ":", "!", "?"):
                 break
             k += 1
@@ -2072,6 +2074,52 @@ def _en_frame(st: _State, c: int, lo: int, hi: int) -> Quotation | None:
     return Quotation(msg, "indirect", _cue_span(st, c, hi), sp, 0.6 if sp.key else 0.5)
 
 
+_EN_PARTICIPLES = {f for f in C.EN_SPEECH_FORMS if f.endswith("ing")} | {
+    "citing",
+    "vowing",
+    "pledging",
+    "demanding",
+    "questioning",
+    "blaming",
+}
+
+
+def _en_participles(st: _State, si: int, got: list[Quotation]) -> list[Quotation]:
+    """English speech told in a participle clause after a comma ("…, saying the courts had no business
+    there", "he said, adding he would never vote for her"): one more attribution, to the speaker of the
+    sentence (of its other attribution, or its subject); a message of the sentence before ends there."""
+    lo, hi = st.sents[si]
+    toks = st.toks
+    k = next(
+        (
+            k
+            for k in range(lo + 2, hi - 2)
+            if toks[k].low in _EN_PARTICIPLES and toks[k - 1].text == "," and not _in_quote(st, toks[k])
+        ),
+        None,
+    )
+    if k is None or any(q.span.start >= toks[k].start for q in got):
+        return got  # found already, as the sentence's verb of saying
+    got = [q for q in got if q.cue is None or q.cue.start != toks[k].start]  # not "…, arguing X."
+    msg = _strip_span(st, toks[k + 1].start, toks[hi - 1].end)
+    if msg is None or len(_WORDS.findall(st.text, msg.start, msg.end)) < 2:
+        return got
+    if st.last_speaker is not None and st.last_speaker_sent == si:
+        last = st.last_speaker
+        sp: Speaker | None = Speaker(last.span, last.text, last.key, last.role)
+    else:
+        sp, _ = _subject_of(st, k, lo, k)
+    comma = toks[k - 1].start
+    before = [
+        Quotation(Span(q.span.start, comma), q.form, q.cue, q.speaker, q.confidence)
+        if q.span.start < comma < q.span.end
+        else q
+        for q in got
+    ]
+    _remember(st, sp, si)
+    return [*before, Quotation(msg, "indirect", Span(toks[k].start, toks[k].end), sp, 0.5 if sp else 0.4)]
+
+
 def _under_konj(st: _State, c: int, lo: int) -> bool:
     aux = _aux_before(st, c, lo)
     return aux is not None and st.toks[aux].low in C.KONJ1
@@ -2127,6 +2175,8 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
             if q is not None:
                 out.append(q)
                 found_here = True
+        if st.lang == "en":
+            got = _en_participles(st, si, got)
         if got:
             out.extend(got)
             carry = None
