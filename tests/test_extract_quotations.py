@@ -314,3 +314,15 @@ def test_english_speech_in_a_participle_clause_is_one_more_attribution():
     text, qs = quotes("The city council filed a motion on Monday, arguing that the plant was unsafe.", "en")
     (q,) = qs
     assert (said(text, q), q.speaker.text) == ("that the plant was unsafe", "The city council")
+
+
+def test_english_speaker_words():
+    """The phrase that names the speaker, as PolNeAR marks sources: with its "of", "for" or "at" phrase, and
+    without the clause before its comma."""
+    for text, speaker in [
+        ("The plant is safe, Jane Doe said.", "Jane Doe"),
+        ("A spokeswoman for Jane Doe said that the plant would close.", "A spokeswoman for Jane Doe"),
+        ("“The plant will close,” said Mr. Smith of the Sierra Club.", "Mr. Smith of the Sierra Club"),
+    ]:
+        _text, (q,) = quotes(text, "en")
+        assert q.speaker.text == speaker, text

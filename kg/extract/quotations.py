@@ -581,6 +581,17 @@ _EN_OPENERS = {"yet", "but", "and", "so", "also", "still", "however", "meanwhile
 """Words that open an English clause before its subject ("Yet as Mr Bown put it")."""
 
 
+def _en_noun_word(t: _Tok) -> bool:
+    """An English word that may end a noun phrase: a name, a number or a lower-case word that is not a
+    function word, a verb of saying or a form in -ed, -ly, -ing."""
+    return (
+        t.text[:1].isalnum()
+        and t.low not in C.EN_STOP
+        and t.low not in C.EN_SPEECH_FORMS
+        and not (t.text.islower() and t.low.endswith(("ed", "ly", "ing")))
+    )
+
+
 def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``j`` (not before token ``start``)."""
     toks, lang = st.toks, st.lang
@@ -669,6 +680,10 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 k -= 1
                 continue
         else:
+            if has_noun and t.low in ("of", "for", "at") and k - 1 >= start and _en_noun_word(toks[k - 1]):
+                first = k  # "A spokeswoman for Hillary Clinton", "Mr. Morgan of the Sierra Club"
+                k -= 1
+                continue
             if (
                 t.low in C.EN_STOP
                 or t.low in C.EN_SPEECH_FORMS
@@ -887,7 +902,7 @@ def _widen(st: _State, a: int, b: int) -> tuple[int, int]:
                 b = end
                 continue
         break
-    if a - 2 >= lo and toks[a - 1].text == "," and _is_cap(toks[a]):
+    if st.lang == "de" and a - 2 >= lo and toks[a - 1].text == "," and _is_cap(toks[a]):
         k = a - 2
         while (
             k >= lo
