@@ -326,3 +326,25 @@ def test_english_speaker_words():
     ]:
         _text, (q,) = quotes(text, "en")
         assert q.speaker.text == speaker, text
+
+
+def test_an_english_speaker_with_an_apposition_or_a_relative_clause():
+    for text, message, speaker in [
+        (
+            "Jane Doe, who runs the campaign in Ohio, said the plant would close.",
+            "the plant would close",
+            "Jane Doe, who runs the campaign in Ohio",
+        ),
+        (
+            "Jane Doe, a lawyer in Ohio, said the plant would close.",
+            "the plant would close",
+            "Jane Doe, a lawyer in Ohio",
+        ),
+        (
+            "“The plant will close,” said Jane Doe, a lawyer in Ohio, who runs the campaign.",
+            "The plant will close,",
+            "Jane Doe, a lawyer in Ohio, who runs the campaign",
+        ),
+    ]:
+        _text, (q,) = quotes(text, "en")
+        assert (said(text, q), q.speaker.text) == (message, speaker), text

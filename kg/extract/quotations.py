@@ -398,12 +398,15 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 has_noun
                 and t.text == ","
                 and k + 1 < end
-                and (toks[k + 1].low in ("a", "an", "the") or toks[k + 1].low in _EN_TITLES)
+                and (toks[k + 1].low in ("a", "an", "the", "who", "which") or toks[k + 1].low in _EN_TITLES)
             ):
-                # ", a political scientist at Christopher Newport University": up to the next comma or the end
-                m = k + 1
-                while m < end and m - k <= 25 and toks[m].text not in (",", ".", ";", ":", "!", "?"):
+                # ", a political scientist at Christopher Newport University", ", who runs the campaign": up to
+                # the next comma or the end, and a relative clause after the apposition
+                m = k
+                while m == k or (m + 1 < end and toks[m].text == "," and toks[m + 1].low in ("who", "which")):
                     m += 1
+                    while m < end and m - k <= 25 and toks[m].text not in (",", ".", ";", ":", "!", "?"):
+                        m += 1
                 k = m
                 break
             if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
@@ -1780,6 +1783,8 @@ def _ends_after_subject(st: _State, c: int, hi: int) -> bool:
     ):
         return False
     rest = [t for t in toks[b:hi] if t.text not in (".", "!", "?", "“", "”", '"')]
+    if st.lang == "en" and rest and rest[0].low not in _EN_ADVERBIAL:
+        return False  # "X, a lawyer, said the plant would close": no inversion, a subject and a clause
     return len(rest) <= 5 and not any(t.text in (":", ",") for t in rest)
 
 
@@ -1977,9 +1982,13 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 and lemma not in ("tell", "ask", "report", "write", "call")
                 and (nxt.low in C.EN_DET or nxt.low in C.EN_PRONOUNS or _is_cap(nxt))
                 and nxt.low not in ("it", "that")
-                and not (c > lo and (toks[c - 1].text in _MARKS or toks[c - 1].text == ","))
+                and not (c > lo and toks[c - 1].text in _MARKS)
+                and not (
+                    c > lo and toks[c - 1].text == "," and (_np_forward(st, lo, c) or (lo, lo))[1] < c - 1
+                )
             ):
-                clause_start = c + 1  # "X said the plan ...", not "…," said X
+                # "X said the plan ...", "X, a lawyer, said the plan ...", not "…," said X"
+                clause_start = c + 1
         if clause_start is not None and clause_start < hi:
             clause = toks[clause_start:hi]
             has_konj = any(x.low in C.KONJ1 | C.KONJ2 | C.REPORTATIVE for x in clause)
