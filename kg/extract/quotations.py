@@ -400,8 +400,8 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and k + 1 < end
                 and (toks[k + 1].low in ("a", "an", "the", "who", "which") or toks[k + 1].low in _EN_TITLES)
             ):
-                # ", a political scientist at Christopher Newport University", ", who runs the campaign": up to
-                # the next comma or the end, and a relative clause after the apposition
+                # ", a political scientist at Christopher Newport University", ", who runs the campaign": up
+                # to the next comma or the end, and a relative clause after the apposition
                 m = k
                 while m == k or (m + 1 < end and toks[m].text == "," and toks[m + 1].low in ("who", "which")):
                     m += 1
