@@ -348,3 +348,9 @@ def test_an_english_speaker_with_an_apposition_or_a_relative_clause():
     ]:
         _text, (q,) = quotes(text, "en")
         assert (said(text, q), q.speaker.text) == (message, speaker), text
+
+
+def test_what_follows_an_english_verb_that_frames_a_quotation_is_no_message():
+    text, qs = quotes("“The plant is safe,” Jane Doe said Friday as she left the building.", "en")
+    (q,) = qs
+    assert (q.form, said(text, q), q.speaker.key) == ("direct", "The plant is safe,", "person-jane-doe")

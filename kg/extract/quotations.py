@@ -1892,6 +1892,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         return out  # (an English speech act told without its words may stand alone: "Clinton cited ...")
     for c in cues:
         t = toks[c]
+        if not de and _en_frames_quote(st, c, lo):
+            continue
         # "Wie X mitteilte, MAIN" / "MAIN, wie X sagte"
         wie = None
         for k in range(c - 1, max(lo - 1, c - 12), -1):
@@ -2033,8 +2035,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 continue
             if c + 1 >= hi or toks[c + 1].text in (",", ".", ":", ";"):
                 continue
-            if a > lo and toks[a - 1].text in _MARKS | {","} and any(_in_quote(st, x) for x in toks[lo:a]):
-                continue  # "“…,” Doe said in an interview": the verb of the quotation before it
+            if _en_frames_quote(st, c, lo):
+                continue
             sp = _speaker_from_np(st, a, b)
             msg = _strip_span(st, toks[c + 1].start, s_end)
             if msg:
@@ -2066,6 +2068,19 @@ _EN_ADVERBIAL = {
     "sunday",
 }
 """Words that open a short adverbial after an English verb of saying ("said in an interview")."""
+
+
+def _en_frames_quote(st: _State, c: int, lo: int) -> bool:
+    """Whether the English verb at ``c`` frames the direct quotation before it ("“…,” Doe said in an
+    interview", "“…,” said Doe on Friday as she left"): what follows the verb is no message of its own."""
+    toks = st.toks
+    k = c
+    if not (k > lo and toks[k - 1].text in _MARKS | {","}):
+        np_ = _np_backward(st, _en_before_auxiliaries(st, c, lo), lo)
+        if np_ is None:
+            return False
+        k = np_[0]
+    return k > lo and toks[k - 1].text in _MARKS | {","} and any(_in_quote(st, x) for x in toks[lo:k])
 
 
 def _en_frame(st: _State, c: int, lo: int, hi: int) -> Quotation | None:
