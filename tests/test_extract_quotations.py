@@ -354,3 +354,11 @@ def test_what_follows_an_english_verb_that_frames_a_quotation_is_no_message():
     text, qs = quotes("“The plant is safe,” Jane Doe said Friday as she left the building.", "en")
     (q,) = qs
     assert (q.form, said(text, q), q.speaker.key) == ("direct", "The plant is safe,", "person-jane-doe")
+
+
+def test_an_english_noun_that_looks_like_a_verb_of_saying_reports_nothing():
+    for text in [
+        "Some calls went to voicemail in May.",
+        "The battleground states could decide the election.",
+    ]:
+        assert quotes(text, "en")[1] == [], text

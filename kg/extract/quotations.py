@@ -2035,7 +2035,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 continue
             if c + 1 >= hi or toks[c + 1].text in (",", ".", ":", ";"):
                 continue
-            if _en_frames_quote(st, c, lo):
+            if _en_frames_quote(st, c, lo) or _en_noun(st, c):
                 continue
             sp = _speaker_from_np(st, a, b)
             msg = _strip_span(st, toks[c + 1].start, s_end)
@@ -2068,6 +2068,16 @@ _EN_ADVERBIAL = {
     "sunday",
 }
 """Words that open a short adverbial after an English verb of saying ("said in an interview")."""
+
+
+def _en_noun(st: _State, c: int) -> bool:
+    """Whether the English word at ``c`` that may be a verb of speech is a noun here, by its tag ("too many
+    calls are", "the battleground states could"), not after a name or a pronoun ("The Journal reports")."""
+    doc = st.doc
+    if doc is None or not hasattr(doc, "pos") or doc.pos(c) not in ("NN1", "NN2", "AJ0"):  # type: ignore[attr-defined]
+        return False
+    prev = st.toks[c - 1]
+    return not ((_is_cap(prev) and prev.low not in C.EN_DET) or prev.low in C.EN_PRONOUNS)
 
 
 def _en_frames_quote(st: _State, c: int, lo: int) -> bool:
