@@ -362,3 +362,16 @@ def test_an_english_noun_that_looks_like_a_verb_of_saying_reports_nothing():
         "The battleground states could decide the election.",
     ]:
         assert quotes(text, "en")[1] == [], text
+
+
+def test_english_inversion_comes_only_after_what_was_said():
+    text, qs = quotes('The former mayor and state senator said it was "a mistake" to close the plant.', "en")
+    (q,) = qs
+    assert said(text, q) == "a mistake"
+    assert q.speaker.text.startswith("The former mayor")  # not "it"
+
+
+def test_an_english_clause_after_the_verb_opens_with_its_pronoun():
+    text, qs = quotes("The mayor says he is sure that the plant is safe.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.text) == ("he is sure that the plant is safe", "The mayor")

@@ -1113,9 +1113,12 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     if (
         lang == "en"
         and after is not None
-        and toks[c].low not in ("said", "says", "added", "wrote", "explained", "continued")
+        and (
+            toks[c].low not in ("said", "says", "added", "wrote", "explained", "continued")
+            or (c > lo and toks[c - 1].text not in _MARKS | {","})
+        )
     ):
-        after = None  # English inverts only "said X", "added X"
+        after = None  # English inverts only "said X", "added X", after what X said ("Doe says he" is none)
     first = None
     if lang == "de" and toks[c - 1].text == "," if c > lo else False:
         # "Günther Platter, der Verteidigungsminister Österreichs, der zur Zeit ... inne hat, sagte": the
@@ -1968,8 +1971,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if de and w.low in ("dass", "daß", "ob"):
                 clause_start = k
                 break
-            if not de and w.low == "that":
-                clause_start = k
+            if not de and (w.low == "that" or (k == c + 1 and w.low in C.EN_PRONOUNS and w.low != "it")):
+                clause_start = k  # "X said that …", "X says he is sure that …"
                 break
             if not de and w.text == ",":
                 break  # "X said the plant would close, adding that …": not this verb's "that"
