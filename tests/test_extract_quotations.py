@@ -375,3 +375,12 @@ def test_an_english_clause_after_the_verb_opens_with_its_pronoun():
     text, qs = quotes("The mayor says he is sure that the plant is safe.", "en")
     (q,) = qs
     assert (said(text, q), q.speaker.text) == ("he is sure that the plant is safe", "The mayor")
+
+
+def test_an_english_subject_before_a_parenthetical():
+    for text, message in [
+        ("Jane Doe, speaking to reporters in Ohio, said the plant would close.", "the plant would close"),
+        ("Jane Doe, speaking to reporters in Ohio, vowed to keep the plant open.", "to keep the plant open"),
+    ]:
+        _text, (q,) = quotes(text, "en")
+        assert (said(text, q), q.speaker.text) == (message, "Jane Doe"), text

@@ -872,6 +872,8 @@ def _apposition_end(st: _State, k: int, hi: int) -> int | None:
         return None
     if toks[k].low in _NP_OPENERS_NOT or toks[k].text in _APPOSITION_PUNCT:
         return None  # ", zum Ausdruck:" is no apposition
+    if st.lang == "en" and toks[k].text.islower() and toks[k].low.endswith("ing"):
+        return None  # ", speaking to reporters in Ohio," is a clause
     last = toks[m - 1]
     if not (_is_cap(last) or last.text in (")", "“", '"', "»", "«") or last.text[:1].isdigit()):
         return None
@@ -1988,9 +1990,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 and (nxt.low in C.EN_DET or nxt.low in C.EN_PRONOUNS or _is_cap(nxt))
                 and nxt.low not in ("it", "that")
                 and not (c > lo and toks[c - 1].text in _MARKS)
-                and not (
-                    c > lo and toks[c - 1].text == "," and (_np_forward(st, lo, c) or (lo, lo))[1] < c - 1
-                )
+                and not (c > lo and toks[c - 1].text == "," and (_en_subject(st, c, lo) or (c, c))[0] != lo)
             ):
                 # "X said the plan ...", "X, a lawyer, said the plan ...", not "…," said X"
                 clause_start = c + 1
@@ -2030,7 +2030,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         for c in cues + [
             k for k in range(lo, hi) if toks[k].low in C.EN_REPORTED_ONLY and not _in_quote(st, toks[k])
         ]:
-            np_ = _np_backward(st, _en_before_auxiliaries(st, c, lo), lo)
+            np_ = _en_subject(st, c, lo)
             if np_ is None:
                 continue
             a, b = np_
@@ -2081,6 +2081,19 @@ def _en_noun(st: _State, c: int) -> bool:
         return False
     prev = st.toks[c - 1]
     return not ((_is_cap(prev) and prev.low not in C.EN_DET) or prev.low in C.EN_PRONOUNS)
+
+
+def _en_subject(st: _State, c: int, lo: int) -> tuple[int, int] | None:
+    """The subject of the English verb at ``c``: the phrase before it (auxiliaries and adverbs between), or,
+    when a comma stands before the verb, the phrase that opens the sentence with its apposition, relative
+    clause or a parenthetical after it ("X, a lawyer, said", "X, who runs …, said", "X, speaking to …,
+    said")."""
+    j = _en_before_auxiliaries(st, c, lo)
+    if j - 1 > lo and st.toks[j - 1].text == ",":
+        np_ = _np_forward(st, lo, j)
+        if np_ is not None and np_[1] <= j - 1 and st.toks[np_[1]].text == ",":
+            return np_
+    return _np_backward(st, j, lo)
 
 
 def _en_frames_quote(st: _State, c: int, lo: int) -> bool:
