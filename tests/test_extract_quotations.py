@@ -384,3 +384,12 @@ def test_an_english_subject_before_a_parenthetical():
     ]:
         _text, (q,) = quotes(text, "en")
         assert (said(text, q), q.speaker.text) == (message, "Jane Doe"), text
+
+
+def test_more_english_speech_acts_told_without_their_words():
+    for text, message in [
+        ("Jane Doe likened the plant to a prison.", "the plant to a prison"),
+        ("Jane Doe also mentioned the closing of the plant.", "the closing of the plant"),
+    ]:
+        _text, (q,) = quotes(text, "en")
+        assert (q.form, said(text, q), q.speaker.key) == ("reported", message, "person-jane-doe"), text
