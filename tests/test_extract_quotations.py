@@ -393,3 +393,18 @@ def test_more_english_speech_acts_told_without_their_words():
     ]:
         _text, (q,) = quotes(text, "en")
         assert (q.form, said(text, q), q.speaker.key) == ("reported", message, "person-jane-doe"), text
+
+
+def test_a_second_english_verb_of_saying_in_the_sentence_is_one_more_attribution():
+    text, qs = quotes("Jane Doe praised the hard work and said the plant would stay open.", "en")
+    assert [(said(text, q), q.speaker.key) for q in qs] == [
+        ("the hard work", "person-jane-doe"),
+        ("the plant would stay open", "person-jane-doe"),
+    ]
+    text, qs = quotes(
+        "Jane Doe said the plant would close, though the mayor noted that the staff would be paid.", "en"
+    )
+    assert [(said(text, q), q.speaker.text) for q in qs] == [
+        ("the plant would close", "Jane Doe"),
+        ("that the staff would be paid", "the mayor"),
+    ]

@@ -2185,6 +2185,72 @@ def _en_participles(st: _State, si: int, got: list[Quotation]) -> list[Quotation
     return [*before, Quotation(msg, "indirect", Span(toks[k].start, toks[k].end), sp, 0.5 if sp else 0.4)]
 
 
+def _en_speech_verb(st: _State, k: int) -> bool:
+    """Whether the English word at ``k`` is a verb of saying or of a speech act, outside quotation marks."""
+    t = st.toks[k]
+    return (
+        (t.low in C.EN_SPEECH_FORMS or t.low in C.EN_REPORTED_ONLY)
+        and t.text.islower()
+        and not _in_quote(st, t)
+        and not _en_noun(st, k)
+    )
+
+
+_EN_CONTRAST = {"but", "though", "although", "while", "whereas", "and"}
+
+
+def _en_coordinated(st: _State, si: int, got: list[Quotation]) -> list[Quotation]:
+    """A second English verb of saying after the sentence's attribution: coordinated with the same subject
+    ("He claimed vast wealth and said it ensured …") or in a clause of its own after a comma ("…, though
+    she noted clients are …"). One more attribution; the message before it ends there."""
+    if not got or got[-1].cue is None:
+        return got
+    lo, hi = st.sents[si]
+    toks = st.toks
+    first = got[-1]
+    c1 = _tok_at(st, first.cue.start)
+    j = _en_before_auxiliaries(st, c1, lo) if c1 is not None else lo
+    if j - 1 > lo and toks[j - 1].low in ("and", "but"):
+        # "Doe praised the workers and said …": the verb before, with the same subject
+        k = next((k for k in range(j - 2, lo, -1) if _en_speech_verb(st, k)), None)
+        msg = _strip_span(st, toks[k + 1].start, toks[j - 1].start) if k is not None else None
+        if k is not None and msg is not None:
+            form = "indirect" if toks[k].low in C.EN_SPEECH_FORMS else "reported"
+            got = [Quotation(msg, form, Span(toks[k].start, toks[k].end), first.speaker, 0.45), *got]
+    for k in range(lo, hi - 2):
+        t = toks[k]
+        if t.start < first.cue.end or t.low in _EN_PARTICIPLES or not _en_speech_verb(st, k):
+            continue
+        j = _en_before_auxiliaries(st, k, lo)
+        if toks[j - 1].low in ("and", "but"):  # the same subject
+            split = j - 2 if toks[j - 2].text == "," else j - 1
+            sp = first.speaker
+        else:
+            np_ = _np_backward(st, j, lo)
+            if np_ is None:
+                continue
+            a, b = np_
+            conj = a if toks[a].low in _EN_CONTRAST else a - 1  # "though" may stand in the phrase found
+            split = conj - 1
+            if split <= lo or toks[split].text != "," or toks[conj].low not in _EN_CONTRAST or conj + 1 >= b:
+                continue
+            sp = _speaker_from_np(st, conj + 1, b)
+        msg = _strip_span(st, toks[k + 1].start, toks[hi - 1].end)
+        if msg is None or len(_WORDS.findall(st.text, msg.start, msg.end)) < 2:
+            continue
+        end = toks[split].start
+        before = [
+            Quotation(Span(q.span.start, end), q.form, q.cue, q.speaker, q.confidence)
+            if q.span.start < end < q.span.end
+            else q
+            for q in got
+        ]
+        form = "indirect" if t.low in C.EN_SPEECH_FORMS else "reported"
+        _remember(st, sp, si)
+        return [*before, Quotation(msg, form, Span(t.start, t.end), sp, 0.45)]
+    return got
+
+
 def _under_konj(st: _State, c: int, lo: int) -> bool:
     aux = _aux_before(st, c, lo)
     return aux is not None and st.toks[aux].low in C.KONJ1
@@ -2241,7 +2307,7 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
                 out.append(q)
                 found_here = True
         if st.lang == "en":
-            got = _en_participles(st, si, got)
+            got = _en_coordinated(st, si, _en_participles(st, si, got))
         if got:
             out.extend(got)
             carry = None
