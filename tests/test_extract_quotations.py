@@ -323,6 +323,8 @@ def test_english_speaker_words():
         ("The plant is safe, Jane Doe said.", "Jane Doe"),
         ("A spokeswoman for Jane Doe said that the plant would close.", "A spokeswoman for Jane Doe"),
         ("“The plant will close,” said Mr. Smith of the Sierra Club.", "Mr. Smith of the Sierra Club"),
+        ("Jane Doe’s lawyer said that the plant would close.", "Jane Doe’s lawyer"),
+        ("Mayor Bill de Blasio said that the plant would close.", "Mayor Bill de Blasio"),
     ]:
         _text, (q,) = quotes(text, "en")
         assert q.speaker.text == speaker, text

@@ -584,6 +584,11 @@ _EN_OPENERS = {"yet", "but", "and", "so", "also", "still", "however", "meanwhile
 """Words that open an English clause before its subject ("Yet as Mr Bown put it")."""
 
 
+_EN_NAME_PARTICLES = {"de", "van", "von", "bin", "al", "da", "del", "la", "le", "du", "di", "'s", "’s"}
+"""Lower-case words inside an English name or phrase ("Bill de Blasio", "Osama bin Laden", "the ad's
+narrator")."""
+
+
 def _en_noun_word(t: _Tok) -> bool:
     """An English word that may end a noun phrase: a name, a number or a lower-case word that is not a
     function word, a verb of saying or a form in -ed, -ly, -ing."""
@@ -690,11 +695,12 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
             if (
                 t.low in C.EN_STOP
                 or t.low in C.EN_SPEECH_FORMS
-                or not (t.text[0].isalnum() or t.text in ".-'’")
+                or not (t.text[0].isalnum() or t.text in ".-'’" or t.low in ("'s", "’s"))
             ):
                 break
             if (
-                t.text.islower()
+                t.low not in _EN_NAME_PARTICLES
+                and t.text.islower()
                 and t.low not in _EN_TITLES
                 and t.low not in det
                 and (
