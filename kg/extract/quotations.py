@@ -688,10 +688,16 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 k -= 1
                 continue
         else:
-            if has_noun and t.low in ("of", "for", "at") and k - 1 >= start and _en_noun_word(toks[k - 1]):
+            if has_noun and t.low in ("of", "for", "at", "in") and k > start and _en_noun_word(toks[k - 1]):
                 first = k  # "A spokeswoman for Hillary Clinton", "Mr. Morgan of the Sierra Club"
                 k -= 1
                 continue
+            if has_noun and t.low == "and" and k - 1 >= start and _en_noun_word(toks[k - 1]):
+                left = _np_backward(
+                    st, k, start
+                )  # "RT and its defenders say": both, when they open the clause
+                if left is not None and _clause_initial(st, left[0], start):
+                    return (left[0], end)
             if (
                 t.low in C.EN_STOP
                 or t.low in C.EN_SPEECH_FORMS
