@@ -418,3 +418,16 @@ def test_a_second_english_verb_of_saying_in_the_sentence_is_one_more_attribution
         ("the plant would close", "Jane Doe"),
         ("that the staff would be paid", "the mayor"),
     ]
+
+
+def test_an_english_relative_pronoun_is_the_speaker_words_and_stands_for_the_phrase_before_it():
+    text, qs = quotes("The plan was backed by Jane Doe, who said that it would save jobs.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.text, q.speaker.key) == (
+        "that it would save jobs",
+        "who",
+        "person-jane-doe",
+    )
+    text, qs = quotes("The plan was backed by Jane Doe, who praised its effect on the jobs.", "en")
+    (q,) = qs
+    assert (q.form, said(text, q), q.speaker.text) == ("reported", "its effect on the jobs", "who")

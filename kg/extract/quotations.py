@@ -994,6 +994,12 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
     toks = st.toks
     if b - a == 1 and toks[a].low in (C.DE_PRONOUNS if st.lang == "de" else C.EN_PRONOUNS):
         return _resolve_pronoun(st, toks[a])
+    if st.lang == "en" and b - a == 1 and toks[a].low in ("who", "which"):
+        # a relative pronoun stands for the phrase before it ("Democrats, who have argued")
+        k = a - 1 if a > 0 and toks[a - 1].text == "," else a
+        ante = _np_backward(st, k, st.sents[toks[a].sent][0])
+        sp = _speaker_from_np(st, *ante) if ante is not None else None
+        return Speaker(Span(toks[a].start, toks[a].end), toks[a].text, sp and sp.key, sp and sp.role)
     core = (toks[a].start, toks[b - 1].end)
     a, b = _widen(st, a, b)
     s, e = toks[a].start, toks[b - 1].end
@@ -1119,7 +1125,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     while k < hi and (toks[k].low in skip or toks[k].low == "sich") and k - c <= 3:
         k += 1
     after = _np_forward(st, k, hi) if k < hi else None
-    before = _np_backward(st, _en_before_auxiliaries(st, c, lo) if lang == "en" else c, lo)
+    before = _en_subject(st, c, lo) if lang == "en" else _np_backward(st, c, lo)
     if before is not None:
         pre = _prefield(st, before[0], lo)
         if pre is not None:
@@ -2046,7 +2052,9 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if np_ is None:
                 continue
             a, b = np_
-            if not (_is_cap(toks[a]) or toks[a].low in C.EN_PRONOUNS or toks[a].low in C.EN_DET):
+            if not (
+                _is_cap(toks[a]) or toks[a].low in C.EN_PRONOUNS or toks[a].low in C.EN_DET | {"who", "which"}
+            ):
                 continue
             if c + 1 >= hi or toks[c + 1].text in (",", ".", ":", ";"):
                 continue
@@ -2101,6 +2109,8 @@ def _en_subject(st: _State, c: int, lo: int) -> tuple[int, int] | None:
     clause or a parenthetical after it ("X, a lawyer, said", "X, who runs …, said", "X, speaking to …,
     said")."""
     j = _en_before_auxiliaries(st, c, lo)
+    if j - 1 > lo and st.toks[j - 1].low in ("who", "which"):
+        return (j - 1, j)  # "…, who said": the relative pronoun, as PolNeAR marks it
     if j - 1 > lo and st.toks[j - 1].text == ",":
         np_ = _np_forward(st, lo, j)
         if np_ is not None and np_[1] <= j - 1 and st.toks[np_[1]].text == ",":
