@@ -431,3 +431,12 @@ def test_an_english_relative_pronoun_is_the_speaker_words_and_stands_for_the_phr
     text, qs = quotes("The plan was backed by Jane Doe, who praised its effect on the jobs.", "en")
     (q,) = qs
     assert (q.form, said(text, q), q.speaker.text) == ("reported", "its effect on the jobs", "who")
+
+
+def test_the_subject_of_an_english_speech_act_after_a_subordinator_or_a_coordination():
+    text, qs = quotes("The city keeps the plant unless the council decided to close it.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.text) == ("to close it", "the council")
+    text, qs = quotes("Jane Doe is proud of the plant and expects it to stay open.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.key) == ("it to stay open", "person-jane-doe")

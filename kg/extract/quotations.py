@@ -2111,6 +2111,8 @@ def _en_subject(st: _State, c: int, lo: int) -> tuple[int, int] | None:
     j = _en_before_auxiliaries(st, c, lo)
     if j - 1 > lo and st.toks[j - 1].low in ("who", "which"):
         return (j - 1, j)  # "…, who said": the relative pronoun, as PolNeAR marks it
+    if j - 1 > lo and st.toks[j - 1].low in ("and", "but"):
+        return _np_forward(st, lo, j - 1)  # "X is bearish on loans and expects …": the subject of the clause
     if j - 1 > lo and st.toks[j - 1].text == ",":
         np_ = _np_forward(st, lo, j)
         if np_ is not None and np_[1] <= j - 1 and st.toks[np_[1]].text == ",":
