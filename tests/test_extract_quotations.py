@@ -440,3 +440,13 @@ def test_the_subject_of_an_english_speech_act_after_a_subordinator_or_a_coordina
     text, qs = quotes("Jane Doe is proud of the plant and expects it to stay open.", "en")
     (q,) = qs
     assert (said(text, q), q.speaker.key) == ("it to stay open", "person-jane-doe")
+
+
+def test_an_english_participle_after_a_speech_act_is_not_the_sentence_verb():
+    text, qs = quotes(
+        "A judge in the city has rejected the request from Jane Doe, saying the plant was safe.", "en"
+    )
+    assert [(q.form, said(text, q), q.speaker.text) for q in qs] == [
+        ("reported", "the request from Jane Doe", "A judge in the city"),
+        ("indirect", "the plant was safe", "A judge in the city"),
+    ]

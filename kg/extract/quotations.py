@@ -2045,9 +2045,12 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 return out
     else:
         # "He vowed to form a task force", "Clinton cited derogatory comments": what follows the verb
-        for c in cues + [
-            k for k in range(lo, hi) if toks[k].low in C.EN_REPORTED_ONLY and not _in_quote(st, toks[k])
-        ]:
+        for c in sorted(
+            cues
+            + [k for k in range(lo, hi) if toks[k].low in C.EN_REPORTED_ONLY and not _in_quote(st, toks[k])]
+        ):
+            if toks[c].low in _EN_PARTICIPLES and toks[c - 1].text == ",":
+                continue  # "…, saying …": a participle clause of the verb before it (_en_participles)
             np_ = _en_subject(st, c, lo)
             if np_ is None:
                 continue
