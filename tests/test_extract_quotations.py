@@ -450,3 +450,9 @@ def test_an_english_participle_after_a_speech_act_is_not_the_sentence_verb():
         ("reported", "the request from Jane Doe", "A judge in the city"),
         ("indirect", "the plant was safe", "A judge in the city"),
     ]
+
+
+def test_an_english_headline_in_title_case_has_its_verb_of_saying_capitalized():
+    text, qs = quotes("Plant Will Close Before Winter, Jane Doe Says.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.key) == ("Plant Will Close Before Winter", "person-jane-doe")

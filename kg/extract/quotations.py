@@ -1401,7 +1401,17 @@ def _is_cue(st: _State, tok: _Tok) -> bool:
     if st.lang == "de":
         return tok.low in C.DE_SPEECH_FORMS and tok.text[:1].islower()
     # lower case, or the first word of a sentence ("Says ..."); "the United States" is no verb
-    return tok.low in C.EN_SPEECH_FORMS and (tok.text[:1].islower() or tok.i == st.sents[tok.sent][0])
+    return tok.low in C.EN_SPEECH_FORMS and (
+        tok.text[:1].islower() or tok.i == st.sents[tok.sent][0] or _en_headline(st, tok.sent)
+    )
+
+
+def _en_headline(st: _State, si: int) -> bool:
+    """Whether English sentence ``si`` is a headline in title case ("Trump Could Address Clean Energy,
+    Graham Says"), where a verb of saying is capitalized too."""
+    lo, hi = st.sents[si]
+    words = [t for t in st.toks[lo:hi] if t.text.isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and all(_is_cap(t) for t in words)
 
 
 def _cue_span(st: _State, c: int, hi: int) -> Span:
