@@ -456,3 +456,9 @@ def test_an_english_headline_in_title_case_has_its_verb_of_saying_capitalized():
     text, qs = quotes("Plant Will Close Before Winter, Jane Doe Says.", "en")
     (q,) = qs
     assert (said(text, q), q.speaker.key) == ("Plant Will Close Before Winter", "person-jane-doe")
+
+
+def test_an_english_sentence_labelled_with_a_name_and_a_colon():
+    text, qs = quotes("DOE: Well, the plant will close in May.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.text) == ("Well, the plant will close in May", "DOE")

@@ -2186,6 +2186,27 @@ _EN_PARTICIPLES = {f for f in C.EN_SPEECH_FORMS if f.endswith("ing")} | {
 }
 
 
+def _en_label(st: _State, si: int) -> list[Quotation]:
+    """An English sentence that a name labels with a colon ("PENCE: Well, look, …", "Poll: Clinton ahead"):
+    the name is the speaker, the rest of the sentence the message (a transcript, a headline)."""
+    lo, hi = st.sents[si]
+    toks = st.toks
+    a = lo + 1 if toks[lo].text in _MARKS else lo
+    colon = next((k for k in range(a + 1, min(hi, a + 4)) if toks[k].text == ":"), None)
+    if (
+        colon is None
+        or not all(_is_cap(t) for t in toks[a:colon])
+        or any(_in_quote(st, t) for t in toks[colon:hi])
+    ):
+        return []
+    msg = _strip_span(st, toks[colon].end, toks[hi - 1].end)
+    if msg is None or len(_WORDS.findall(st.text, msg.start, msg.end)) < 3:
+        return []
+    sp = _speaker_from_np(st, a, colon)
+    _remember(st, sp, si)
+    return [Quotation(msg, "indirect", Span(toks[colon].start, toks[colon].end), sp, 0.4)]
+
+
 def _en_participles(st: _State, si: int, got: list[Quotation]) -> list[Quotation]:
     """English speech told in a participle clause after a comma ("…, saying the courts had no business
     there", "he said, adding he would never vote for her"): one more attribution, to the speaker of the
@@ -2344,7 +2365,7 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
                 out.append(q)
                 found_here = True
         if st.lang == "en":
-            got = _en_coordinated(st, si, _en_participles(st, si, got))
+            got = _en_coordinated(st, si, _en_participles(st, si, got)) or _en_label(st, si)
         if got:
             out.extend(got)
             carry = None
