@@ -13,6 +13,12 @@ Forms (:data:`kg.extract.types.FORMS`):
 - ``reported``: a speech act told without its words ("Der Kreml warnte die US-Regierung vor einer solchen
   Lieferung"): the span is the clause.
 
+English follows the attributions of PolNeAR (English political news): a sentence may hold several ("…,
+saying …", "X praised A and said B", "…, though she noted …"); quoted words inside a reported clause are part
+of its message, not a quotation of their own; the second part of a quotation split by its frame ("“A,” he
+said, “B.”") has no verb of its own and goes on with the first; the speaker's words are the subject with its
+apposition or relative clause, or a relative pronoun ("…, who said").
+
 Quotation marks around a title or a scare-quoted word ("Truth Social", ein „geflügeltes Wort“) are not
 speech. Which quoted passages are speech is decided by a logistic model over a few features of the passage
 and its sentence (length, punctuation inside, a verb of saying or a colon near it, Konjunktiv, a determiner
@@ -693,9 +699,8 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 k -= 1
                 continue
             if has_noun and t.low == "and" and k - 1 >= start and _en_noun_word(toks[k - 1]):
-                left = _np_backward(
-                    st, k, start
-                )  # "RT and its defenders say": both, when they open the clause
+                # "RT and its defenders say": both phrases, when they open the clause
+                left = _np_backward(st, k, start)
                 if left is not None and _clause_initial(st, left[0], start):
                     return (left[0], end)
             if (
