@@ -462,3 +462,15 @@ def test_an_english_sentence_labelled_with_a_name_and_a_colon():
     text, qs = quotes("DOE: Well, the plant will close in May.", "en")
     (q,) = qs
     assert (said(text, q), q.speaker.text) == ("Well, the plant will close in May", "DOE")
+
+
+def test_an_english_source_after_according_to_keeps_its_of_and_for_phrases():
+    for text, source in [
+        ("The plant will close, according to a survey of local workers.", "a survey of local workers"),
+        (
+            "The plant will close, according to the Center for Public Research.",
+            "the Center for Public Research",
+        ),
+    ]:
+        _text, (q,) = quotes(text, "en")
+        assert (said(text, q), q.speaker.text) == ("The plant will close", source), text

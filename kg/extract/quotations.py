@@ -391,10 +391,11 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
         else:
             if (
                 has_noun
-                and t.low in ("of", "at", "from")
+                and t.low in ("of", "at", "from", "for")
                 and k + 1 < end
                 and (
                     _is_cap(toks[k + 1])
+                    or _en_noun_word(toks[k + 1])
                     or (toks[k + 1].low == "the" and k + 2 < end and _is_cap(toks[k + 2]))
                 )
             ):
