@@ -474,3 +474,10 @@ def test_an_english_source_after_according_to_keeps_its_of_and_for_phrases():
     ]:
         _text, (q,) = quotes(text, "en")
         assert (said(text, q), q.speaker.text) == ("The plant will close", source), text
+
+
+def test_a_short_english_quotation_that_is_a_sentence_of_its_own_goes_on_with_the_speaker():
+    text, qs = quotes("“The plant is not for sale,” Jane Doe said. “We will stay.”", "en")
+    first, second = qs
+    assert said(text, second) == "We will stay."
+    assert (second.cue, second.speaker.span) == (None, first.speaker.span)

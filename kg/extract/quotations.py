@@ -1674,7 +1674,9 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         _remember(st, speaker, s2)
     # a short quoted term is not said by the subject of its sentence nor by the speaker before, though that
     # subject goes on as the last speaker (in Konjunktiv it is: "Putin habe die Idee „nicht gefallen“")
-    if short and ((step == "4" and st.lang == "de") or (step == "5" and not reported)):
+    # (an English quotation that is a sentence of its own goes on with the speaker before: “We stay.”)
+    goes_on = st.lang == "en" and ta == lo1 and tb >= hi2 - 2
+    if short and ((step == "4" and st.lang == "de") or (step == "5" and not reported and not goes_on)):
         speaker = None
     confidence = round(min(0.95, p * (0.5 + 0.5 * conf) if speaker else p * 0.5), 3)
     if _TRACE is not None:
