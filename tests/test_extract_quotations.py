@@ -481,3 +481,10 @@ def test_a_short_english_quotation_that_is_a_sentence_of_its_own_goes_on_with_th
     first, second = qs
     assert said(text, second) == "We will stay."
     assert (second.cue, second.speaker.span) == (None, first.speaker.span)
+
+
+def test_an_english_quotation_inside_a_quotation_is_part_of_it():
+    text, qs = quotes("“Then the mayor told me, ‘The plant will stay open,’ and left,” Jane Doe said.", "en")
+    (q,) = qs
+    assert said(text, q) == "Then the mayor told me, ‘The plant will stay open,’ and left,"
+    assert q.speaker.key == "person-jane-doe"

@@ -2413,11 +2413,12 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
 
 
 def _en_without_nested(quotes: list[Quotation]) -> list[Quotation]:
-    """English quoted words inside a reported clause are part of that clause's message, not a quotation of
-    their own ("He said that Doe was “unfit to serve.”"): one attribution, as PolNeAR annotates it."""
-    outer = [q.span for q in quotes if q.form != "direct"]
+    """English quoted words inside a reported clause or another quotation are part of that message, not a
+    quotation of their own ("He said that Doe was “unfit to serve.”", "“He told me, ‘We stay,’” she said"):
+    one attribution, as PolNeAR annotates it."""
     return [
         q
         for q in quotes
-        if q.form != "direct" or not any(s.start <= q.span.start and q.span.end <= s.end for s in outer)
+        if q.form != "direct"
+        or not any(o is not q and o.span.start <= q.span.start and q.span.end <= o.span.end for o in quotes)
     ]
