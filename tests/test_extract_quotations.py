@@ -488,3 +488,10 @@ def test_an_english_quotation_inside_a_quotation_is_part_of_it():
     (q,) = qs
     assert said(text, q) == "Then the mayor told me, ‘The plant will stay open,’ and left,"
     assert q.speaker.key == "person-jane-doe"
+
+
+def test_an_english_reported_clause_goes_on_into_a_quotation_that_runs_past_its_sentence():
+    text, qs = quotes("Jane Doe said that the plant was “perfectly safe. It will stay open for years.”", "en")
+    (q,) = qs
+    assert said(text, q) == "that the plant was “perfectly safe. It will stay open for years."
+    assert q.speaker.key == "person-jane-doe"

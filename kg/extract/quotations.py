@@ -2407,8 +2407,25 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
         q for q in out if q.form == "direct" or len(_WORDS.findall(st.text, q.span.start, q.span.end)) >= 3
     ]
     if st.lang == "en":
-        out = _en_without_nested(out)
+        out = _en_without_nested(_en_into_quotations(out))
     out.sort(key=lambda q: (q.span.start, q.span.end))
+    return out
+
+
+def _en_into_quotations(quotes: list[Quotation]) -> list[Quotation]:
+    """An English reported clause that runs into a direct quotation going on past its sentence ("X said the
+    plant was “safe. It stays open.”") goes on to that quotation's end (one message, the quotation part of
+    it); one that starts inside a quotation is no message of its own."""
+    direct = [q.span for q in quotes if q.form == "direct"]
+    out = []
+    for q in quotes:
+        if q.form != "direct":
+            if any(d.start <= q.span.start < d.end < q.span.end for d in direct):
+                continue
+            into = [d.end for d in direct if q.span.start < d.start < q.span.end < d.end]
+            if into:
+                q = Quotation(Span(q.span.start, max(into)), q.form, q.cue, q.speaker, q.confidence)
+        out.append(q)
     return out
 
 
