@@ -439,3 +439,252 @@ def test_bench_tells_why_a_direct_speaker_is_wrong():
     assert speaker_error(doc, said, Item(quote, frozenset({1}), "Direct")) == SPEAKER_ERRORS[6]
     assert speaker_error(doc, said, Item(quote, frozenset({9}), "Direct")) == SPEAKER_ERRORS[7]
     assert speaker_error(doc, said, Item(quote, frozenset({2}), "Direct")) == SPEAKER_ERRORS[8]
+
+
+# ---- English attribution as PolNeAR annotates it ----------------------------------------------------------
+
+
+def test_english_quoted_words_inside_a_reported_clause_are_part_of_its_message():
+    text, qs = quotes("Jane Doe said that the new mayor was “unfit to serve” in the office.", "en")
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("indirect", "that the new mayor was “unfit to serve” in the office")
+    assert q.speaker.key == "person-jane-doe"
+
+
+def test_an_english_verb_that_closes_a_quotation_reports_nothing_more():
+    text, qs = quotes("“The plant will close in May,” Jane Doe said in an interview on Tuesday.", "en")
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("direct", "The plant will close in May,")
+    assert q.speaker.key == "person-jane-doe"
+
+
+def test_english_straight_quotation_marks_make_one_quotation_not_two():
+    text, qs = quotes('Doe spoke last. "The plant will close in May," she said.', "en")
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("direct", "The plant will close in May,")
+    assert q.speaker.key == "person-jane-doe"
+
+
+def test_an_english_quotation_after_its_frame_continues_the_one_before():
+    text, qs = quotes("“We will stay,” Jane Doe said on Tuesday, “and we will win.”", "en")
+    first, second = qs
+    assert [said(text, q) for q in qs] == ["We will stay,", "and we will win."]
+    assert (text[first.cue.start : first.cue.end], second.cue) == ("said", None)
+    assert second.speaker.span == first.speaker.span
+    assert second.speaker.key == "person-jane-doe"
+
+
+def test_english_auxiliaries_and_adverbs_stand_between_the_speaker_and_the_verb():
+    text, qs = quotes("Jane Doe has also vowed to keep the plant open.", "en")
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("reported", "to keep the plant open")
+    assert q.speaker.key == "person-jane-doe"
+    text, qs = quotes(
+        "However, over the past few days, the city council has said that the plant would close.", "en"
+    )
+    (q,) = qs
+    assert said(text, q) == "that the plant would close"
+    assert q.speaker.text == "the city council"
+
+
+def test_english_speech_framed_by_its_speaker_after_a_comma():
+    text, qs = quotes("The plant will close in May, Jane Doe said in an interview.", "en")
+    (q,) = qs
+    assert (q.form, said(text, q)) == ("indirect", "The plant will close in May")
+    assert q.speaker.key == "person-jane-doe"
+    text, qs = quotes("The plant, Jane Doe has often said, will close in May.", "en")
+    (q,) = qs
+    assert said(text, q) == "The plant, Jane Doe has often said, will close in May"
+    assert q.speaker.key == "person-jane-doe"
+
+
+def test_english_speech_in_a_participle_clause_is_one_more_attribution():
+    text, qs = quotes("Jane Doe said the plant would close, adding that the staff would be paid.", "en")
+    assert [(said(text, q), q.speaker.key) for q in qs] == [
+        ("the plant would close", "person-jane-doe"),
+        ("that the staff would be paid", "person-jane-doe"),
+    ]
+    text, qs = quotes("The city council filed a motion on Monday, arguing that the plant was unsafe.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.text) == ("that the plant was unsafe", "The city council")
+
+
+def test_english_speaker_words():
+    """The phrase that names the speaker, as PolNeAR marks sources: with its "of", "for" or "at" phrase, and
+    without the clause before its comma."""
+    for text, speaker in [
+        ("The plant is safe, Jane Doe said.", "Jane Doe"),
+        ("A spokeswoman for Jane Doe said that the plant would close.", "A spokeswoman for Jane Doe"),
+        ("“The plant will close,” said Mr. Smith of the Sierra Club.", "Mr. Smith of the Sierra Club"),
+        ("Jane Doe’s lawyer said that the plant would close.", "Jane Doe’s lawyer"),
+        ("Mayor Bill de Blasio said that the plant would close.", "Mayor Bill de Blasio"),
+        (
+            "Regulators and environmental groups said that the plant was unsafe.",
+            "Regulators and environmental groups",
+        ),
+        ("A lawyer in the case said that the plant was safe.", "A lawyer in the case"),
+    ]:
+        _text, (q,) = quotes(text, "en")
+        assert q.speaker.text == speaker, text
+
+
+def test_an_english_speaker_with_an_apposition_or_a_relative_clause():
+    for text, message, speaker in [
+        (
+            "Jane Doe, who runs the campaign in Ohio, said the plant would close.",
+            "the plant would close",
+            "Jane Doe, who runs the campaign in Ohio",
+        ),
+        (
+            "Jane Doe, a lawyer in Ohio, said the plant would close.",
+            "the plant would close",
+            "Jane Doe, a lawyer in Ohio",
+        ),
+        (
+            "“The plant will close,” said Jane Doe, a lawyer in Ohio, who runs the campaign.",
+            "The plant will close,",
+            "Jane Doe, a lawyer in Ohio, who runs the campaign",
+        ),
+    ]:
+        _text, (q,) = quotes(text, "en")
+        assert (said(text, q), q.speaker.text) == (message, speaker), text
+
+
+def test_what_follows_an_english_verb_that_frames_a_quotation_is_no_message():
+    text, qs = quotes("“The plant is safe,” Jane Doe said Friday as she left the building.", "en")
+    (q,) = qs
+    assert (q.form, said(text, q), q.speaker.key) == ("direct", "The plant is safe,", "person-jane-doe")
+
+
+def test_an_english_noun_that_looks_like_a_verb_of_saying_reports_nothing():
+    for text in [
+        "Some calls went to voicemail in May.",
+        "The battleground states could decide the election.",
+    ]:
+        assert quotes(text, "en")[1] == [], text
+
+
+def test_english_inversion_comes_only_after_what_was_said():
+    text, qs = quotes(
+        'The former mayor and state senator said it was "a mistake" to close the plant, but she denied that'
+        " she knew of the plan.",
+        "en",
+    )
+    q = qs[0]
+    assert (said(text, q), q.speaker.text) == ("a mistake", "The former mayor and state senator")  # not "it"
+
+
+def test_an_english_clause_after_the_verb_opens_with_its_pronoun():
+    text, qs = quotes("The mayor says he is sure that the plant is safe.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.text) == ("he is sure that the plant is safe", "The mayor")
+
+
+def test_an_english_subject_before_a_parenthetical():
+    for text, message in [
+        ("Jane Doe, speaking to reporters in Ohio, said the plant would close.", "the plant would close"),
+        ("Jane Doe, speaking to reporters in Ohio, vowed to keep the plant open.", "to keep the plant open"),
+    ]:
+        _text, (q,) = quotes(text, "en")
+        assert (said(text, q), q.speaker.text) == (message, "Jane Doe"), text
+
+
+def test_more_english_speech_acts_told_without_their_words():
+    for text, message in [
+        ("Jane Doe likened the plant to a prison.", "the plant to a prison"),
+        ("Jane Doe also mentioned the closing of the plant.", "the closing of the plant"),
+    ]:
+        _text, (q,) = quotes(text, "en")
+        assert (q.form, said(text, q), q.speaker.key) == ("reported", message, "person-jane-doe"), text
+
+
+def test_a_second_english_verb_of_saying_in_the_sentence_is_one_more_attribution():
+    text, qs = quotes("Jane Doe praised the hard work and said the plant would stay open.", "en")
+    assert [(said(text, q), q.speaker.key) for q in qs] == [
+        ("the hard work", "person-jane-doe"),
+        ("the plant would stay open", "person-jane-doe"),
+    ]
+    text, qs = quotes(
+        "Jane Doe said the plant would close, though the mayor noted that the staff would be paid.", "en"
+    )
+    assert [(said(text, q), q.speaker.text) for q in qs] == [
+        ("the plant would close", "Jane Doe"),
+        ("that the staff would be paid", "the mayor"),
+    ]
+
+
+def test_an_english_relative_pronoun_is_the_speaker_words_and_stands_for_the_phrase_before_it():
+    text, qs = quotes("The plan was backed by Jane Doe, who said that it would save jobs.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.text, q.speaker.key) == (
+        "that it would save jobs",
+        "who",
+        "person-jane-doe",
+    )
+    text, qs = quotes("The plan was backed by Jane Doe, who praised its effect on the jobs.", "en")
+    (q,) = qs
+    assert (q.form, said(text, q), q.speaker.text) == ("reported", "its effect on the jobs", "who")
+
+
+def test_the_subject_of_an_english_speech_act_after_a_subordinator_or_a_coordination():
+    text, qs = quotes("The city keeps the plant unless the council decided to close it.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.text) == ("to close it", "the council")
+    text, qs = quotes("Jane Doe is proud of the plant and expects it to stay open.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.key) == ("it to stay open", "person-jane-doe")
+
+
+def test_an_english_participle_after_a_speech_act_is_not_the_sentence_verb():
+    text, qs = quotes(
+        "A judge in the city has rejected the request from Jane Doe, saying the plant was safe.", "en"
+    )
+    assert [(q.form, said(text, q), q.speaker.text) for q in qs] == [
+        ("reported", "the request from Jane Doe", "A judge in the city"),
+        ("indirect", "the plant was safe", "A judge in the city"),
+    ]
+
+
+def test_an_english_headline_in_title_case_has_its_verb_of_saying_capitalized():
+    text, qs = quotes("Plant Will Close Before Winter, Jane Doe Says.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.key) == ("Plant Will Close Before Winter", "person-jane-doe")
+
+
+def test_an_english_sentence_labelled_with_a_name_and_a_colon():
+    text, qs = quotes("DOE: Well, the plant will close in May.", "en")
+    (q,) = qs
+    assert (said(text, q), q.speaker.text) == ("Well, the plant will close in May", "DOE")
+
+
+def test_an_english_source_after_according_to_keeps_its_of_and_for_phrases():
+    for text, source in [
+        ("The plant will close, according to a survey of local workers.", "a survey of local workers"),
+        (
+            "The plant will close, according to the Center for Public Research.",
+            "the Center for Public Research",
+        ),
+    ]:
+        _text, (q,) = quotes(text, "en")
+        assert (said(text, q), q.speaker.text) == ("The plant will close", source), text
+
+
+def test_a_short_english_quotation_that_is_a_sentence_of_its_own_goes_on_with_the_speaker():
+    text, qs = quotes("“The plant is not for sale,” Jane Doe said. “We will stay.”", "en")
+    first, second = qs
+    assert said(text, second) == "We will stay."
+    assert (second.cue, second.speaker.span) == (None, first.speaker.span)
+
+
+def test_an_english_quotation_inside_a_quotation_is_part_of_it():
+    text, qs = quotes("“Then the mayor told me, ‘The plant will stay open,’ and left,” Jane Doe said.", "en")
+    (q,) = qs
+    assert said(text, q) == "Then the mayor told me, ‘The plant will stay open,’ and left,"
+    assert q.speaker.key == "person-jane-doe"
+
+
+def test_an_english_reported_clause_goes_on_into_a_quotation_that_runs_past_its_sentence():
+    text, qs = quotes("Jane Doe said that the plant was “perfectly safe. It will stay open for years.”", "en")
+    (q,) = qs
+    assert said(text, q) == "that the plant was “perfectly safe. It will stay open for years."
+    assert q.speaker.key == "person-jane-doe"

@@ -13,6 +13,12 @@ Forms (:data:`kg.extract.types.FORMS`):
 - ``reported``: a speech act told without its words ("Der Kreml warnte die US-Regierung vor einer solchen
   Lieferung"): the span is the clause.
 
+English follows the attributions of PolNeAR (English political news): a sentence may hold several ("…,
+saying …", "X praised A and said B", "…, though she noted …"); quoted words inside a reported clause are part
+of its message, not a quotation of their own; the second part of a quotation split by its frame ("“A,” he
+said, “B.”") has no verb of its own and goes on with the first; the speaker's words are the subject with its
+apposition or relative clause, or a relative pronoun ("…, who said").
+
 Quotation marks around a title or a scare-quoted word ("Truth Social", ein „geflügeltes Wort“) are not
 speech. Which quoted passages are speech is decided by a logistic model over a few features of the passage
 and its sentence (length, punctuation inside, a verb of saying or a colon near it, Konjunktiv, a determiner
@@ -387,10 +393,11 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
         else:
             if (
                 has_noun
-                and t.low in ("of", "at", "from")
+                and t.low in ("of", "at", "from", "for")
                 and k + 1 < end
                 and (
                     _is_cap(toks[k + 1])
+                    or _en_noun_word(toks[k + 1])
                     or (toks[k + 1].low == "the" and k + 2 < end and _is_cap(toks[k + 2]))
                 )
             ):
@@ -400,12 +407,15 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 has_noun
                 and t.text == ","
                 and k + 1 < end
-                and (toks[k + 1].low in ("a", "an", "the") or toks[k + 1].low in _EN_TITLES)
+                and (toks[k + 1].low in ("a", "an", "the", "who", "which") or toks[k + 1].low in _EN_TITLES)
             ):
-                # ", a political scientist at Christopher Newport University": up to the next comma or the end
-                m = k + 1
-                while m < end and m - k <= 25 and toks[m].text not in (",", ".", ";", ":", "!", "?"):
+                # ", a political scientist at Christopher Newport University", ", who runs the campaign": up
+                # to the next comma or the end, and a relative clause after the apposition
+                m = k
+                while m == k or (m + 1 < end and toks[m].text == "," and toks[m + 1].low in ("who", "which")):
                     m += 1
+                    while m < end and m - k <= 25 and toks[m].text not in (",", ".", ";", ":", "!", "?"):
+                        m += 1
                 k = m
                 break
             if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
@@ -583,6 +593,22 @@ _EN_OPENERS = {"yet", "but", "and", "so", "also", "still", "however", "meanwhile
 """Words that open an English clause before its subject ("Yet as Mr Bown put it")."""
 
 
+_EN_NAME_PARTICLES = {"de", "van", "von", "bin", "al", "da", "del", "la", "le", "du", "di", "'s", "’s"}
+"""Lower-case words inside an English name or phrase ("Bill de Blasio", "Osama bin Laden", "the ad's
+narrator")."""
+
+
+def _en_noun_word(t: _Tok) -> bool:
+    """An English word that may end a noun phrase: a name, a number or a lower-case word that is not a
+    function word, a verb of saying or a form in -ed, -ly, -ing."""
+    return (
+        t.text[:1].isalnum()
+        and t.low not in C.EN_STOP
+        and t.low not in C.EN_SPEECH_FORMS
+        and not (t.text.islower() and t.low.endswith(("ed", "ly", "ing")))
+    )
+
+
 def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``j`` (not before token ``start``)."""
     toks, lang = st.toks, st.lang
@@ -671,14 +697,24 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 k -= 1
                 continue
         else:
+            if has_noun and t.low in ("of", "for", "at", "in") and k > start and _en_noun_word(toks[k - 1]):
+                first = k  # "A spokeswoman for Hillary Clinton", "Mr. Morgan of the Sierra Club"
+                k -= 1
+                continue
+            if has_noun and t.low == "and" and k - 1 >= start and _en_noun_word(toks[k - 1]):
+                # "RT and its defenders say": both phrases, when they open the clause
+                left = _np_backward(st, k, start)
+                if left is not None and _clause_initial(st, left[0], start):
+                    return (left[0], end)
             if (
                 t.low in C.EN_STOP
                 or t.low in C.EN_SPEECH_FORMS
-                or not (t.text[0].isalnum() or t.text in ".-'’")
+                or not (t.text[0].isalnum() or t.text in ".-'’" or t.low in ("'s", "’s"))
             ):
                 break
             if (
-                t.text.islower()
+                t.low not in _EN_NAME_PARTICLES
+                and t.text.islower()
                 and t.low not in _EN_TITLES
                 and t.low not in det
                 and (
@@ -856,6 +892,8 @@ def _apposition_end(st: _State, k: int, hi: int) -> int | None:
         return None
     if toks[k].low in _NP_OPENERS_NOT or toks[k].text in _APPOSITION_PUNCT:
         return None  # ", zum Ausdruck:" is no apposition
+    if st.lang == "en" and toks[k].text.islower() and toks[k].low.endswith("ing"):
+        return None  # ", speaking to reporters in Ohio," is a clause
     last = toks[m - 1]
     if not (_is_cap(last) or last.text in (")", "“", '"', "»", "«") or last.text[:1].isdigit()):
         return None
@@ -889,7 +927,7 @@ def _widen(st: _State, a: int, b: int) -> tuple[int, int]:
                 b = end
                 continue
         break
-    if a - 2 >= lo and toks[a - 1].text == "," and _is_cap(toks[a]):
+    if st.lang == "de" and a - 2 >= lo and toks[a - 1].text == "," and _is_cap(toks[a]):
         k = a - 2
         while (
             k >= lo
@@ -964,6 +1002,12 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
     toks = st.toks
     if b - a == 1 and toks[a].low in (C.DE_PRONOUNS if st.lang == "de" else C.EN_PRONOUNS):
         return _resolve_pronoun(st, toks[a])
+    if st.lang == "en" and b - a == 1 and toks[a].low in ("who", "which"):
+        # a relative pronoun stands for the phrase before it ("Democrats, who have argued")
+        k = a - 1 if a > 0 and toks[a - 1].text == "," else a
+        ante = _np_backward(st, k, st.sents[toks[a].sent][0])
+        sp = _speaker_from_np(st, *ante) if ante is not None else None
+        return Speaker(Span(toks[a].start, toks[a].end), toks[a].text, sp and sp.key, sp and sp.role)
     core = (toks[a].start, toks[b - 1].end)
     a, b = _widen(st, a, b)
     s, e = toks[a].start, toks[b - 1].end
@@ -1123,7 +1167,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     while k < hi and (toks[k].low in skip or toks[k].low == "sich") and k - c <= 3:
         k += 1
     after = _np_forward(st, k, hi) if k < hi else None
-    before = _np_backward(st, c, lo)
+    before = _en_subject(st, c, lo) if lang == "en" else _np_backward(st, c, lo)
     if before is not None:
         pre = _prefield(st, before[0], lo)
         if pre is not None:
@@ -1131,9 +1175,12 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     if (
         lang == "en"
         and after is not None
-        and toks[c].low not in ("said", "says", "added", "wrote", "explained", "continued")
+        and (
+            toks[c].low not in ("said", "says", "added", "wrote", "explained", "continued")
+            or (c > lo and toks[c - 1].text not in _MARKS | {","})
+        )
     ):
-        after = None  # English inverts only "said X", "added X"
+        after = None  # English inverts only "said X", "added X", after what X said ("Doe says he" is none)
     first = None
     if lang == "de" and toks[c - 1].text == "," if c > lo else False:
         # "Günther Platter, der Verteidigungsminister Österreichs, der zur Zeit ... inne hat, sagte": the
@@ -1423,7 +1470,17 @@ def _is_cue(st: _State, tok: _Tok) -> bool:
     if st.lang == "de":
         return tok.low in C.DE_SPEECH_FORMS and tok.text[:1].islower()
     # lower case, or the first word of a sentence ("Says ..."); "the United States" is no verb
-    return tok.low in C.EN_SPEECH_FORMS and (tok.text[:1].islower() or tok.i == st.sents[tok.sent][0])
+    return tok.low in C.EN_SPEECH_FORMS and (
+        tok.text[:1].islower() or tok.i == st.sents[tok.sent][0] or _en_headline(st, tok.sent)
+    )
+
+
+def _en_headline(st: _State, si: int) -> bool:
+    """Whether English sentence ``si`` is a headline in title case ("Trump Could Address Clean Energy,
+    Graham Says"), where a verb of saying is capitalized too."""
+    lo, hi = st.sents[si]
+    words = [t for t in st.toks[lo:hi] if t.text.isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and all(_is_cap(t) for t in words)
 
 
 def _cue_span(st: _State, c: int, hi: int) -> Span:
@@ -1635,6 +1692,10 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             c = pre[-1].i
             cue = _cue_span(st, c, ta)
             speaker, conf = _subject_of(st, c, lo1, ta)
+            if _en_continues(st, lo1, c, s1):
+                # "“A,” he said, “B.”": B has no verb of its own, it goes on with A's speaker
+                last = st.last_speaker
+                speaker, cue, conf = Speaker(last.span, last.text, last.key, last.role), None, 0.8  # type: ignore[union-attr]
         elif ta == lo1 and s1 > 0:
             plo, phi = st.sents[s1 - 1]
             if st.toks[phi - 1].text == ":":
@@ -1739,12 +1800,70 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         _remember(st, speaker, s2)
     # a short quoted term is not said by the subject of its sentence nor by the speaker before, though that
     # subject goes on as the last speaker (in Konjunktiv it is: "Putin habe die Idee „nicht gefallen“")
-    if short and ((step == "4" and st.lang == "de") or (step == "5" and not reported)):
+    # (an English quotation that is a sentence of its own goes on with the speaker before: “We stay.”)
+    goes_on = st.lang == "en" and ta == lo1 and tb >= hi2 - 2
+    if short and ((step == "4" and st.lang == "de") or (step == "5" and not reported and not goes_on)):
         speaker = None
     confidence = round(min(0.95, p * (0.5 + 0.5 * conf) if speaker else p * 0.5), 3)
     if _TRACE is not None:
         _TRACE.append(step)
     return Quotation(Span(inner_s, inner_e), "direct", cue, speaker, confidence)
+
+
+_EN_AUXILIARIES = {
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "did",
+    "does",
+    "do",
+    "also",
+    "again",
+    "once",
+    "often",
+    "never",
+    "not",
+    "just",
+    "already",
+    "still",
+    "previously",
+    "recently",
+    "since",
+    "then",
+    "now",
+}
+"""Words that stand between an English subject and its verb ("Trump has also called for", "He once again
+vowed"), besides adverbs in -ly."""
+
+
+def _en_before_auxiliaries(st: _State, c: int, lo: int) -> int:
+    """The token after the subject of the English verb at ``c``: before the auxiliaries and adverbs that
+    stand between them."""
+    k = c
+    while k - 1 > lo and (
+        st.toks[k - 1].low in _EN_AUXILIARIES
+        or (st.toks[k - 1].low.endswith("ly") and st.toks[k - 1].text.islower())
+    ):
+        k -= 1
+    return k
+
+
+def _en_continues(st: _State, lo: int, c: int, si: int) -> bool:
+    """Whether the English verb of saying at ``c`` is the frame of a quotation before it in sentence ``si``
+    (the quotation after the frame continues that one, as PolNeAR annotates it)."""
+    return (
+        st.lang == "en"
+        and st.last_speaker is not None
+        and st.last_speaker_sent == si
+        and any(_in_quote(st, t) for t in st.toks[lo:c])
+    )
 
 
 # ---- indirect and reported speech -----------------------------------------------------------------------
@@ -1846,6 +1965,8 @@ def _ends_after_subject(st: _State, c: int, hi: int) -> bool:
     ):
         return False
     rest = [t for t in toks[b:hi] if t.text not in (".", "!", "?", "“", "”", '"')]
+    if st.lang == "en" and rest and rest[0].low not in _EN_ADVERBIAL:
+        return False  # "X, a lawyer, said the plant would close": no inversion, a subject and a clause
     return len(rest) <= 5 and not any(t.text in (":", ",") for t in rest)
 
 
@@ -1945,6 +2066,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         return out  # (an English speech act told without its words may stand alone: "Clinton cited ...")
     for c in cues:
         t = toks[c]
+        if not de and _en_frames_quote(st, c, lo):
+            continue
         # "Wie X mitteilte, MAIN" / "MAIN, wie X sagte"
         wie = None
         for k in range(c - 1, max(lo - 1, c - 12), -1):
@@ -1994,16 +2117,11 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 )
                 return out
         if not de and c - 2 >= lo and toks[c - 1].text[:1].isalpha():
-            # "CONTENT, X said."
-            np_ = _np_backward(st, c, lo)
-            if np_ is not None and np_[0] - 1 >= lo and toks[np_[0] - 1].text in (",", "”", '"', "’"):
-                comma = np_[0] - 1
-                msg = _strip_span(st, s_start, toks[comma].start)
-                if msg and all(x.text != "“" for x in toks[lo:comma]) and c + 2 >= hi:
-                    sp = _speaker_from_np(st, *np_)
-                    _remember(st, sp, si)
-                    out.append(Quotation(msg, "indirect", _cue_span(st, c, hi), sp, 0.6 if sp.key else 0.5))
-                    return out
+            q = _en_frame(st, c, lo, hi)
+            if q is not None:
+                _remember(st, q.speaker, si)
+                out.append(q)
+                return out
         # "X erklärte, CLAUSE" / "sagte, dass CLAUSE" / "X said (that) CLAUSE"
         k = c + 1
         limit = min(hi, c + 10)
@@ -2028,9 +2146,11 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if de and w.low in ("dass", "daß", "ob"):
                 clause_start = k
                 break
-            if not de and w.low == "that":
-                clause_start = k
+            if not de and (w.low == "that" or (k == c + 1 and w.low in C.EN_PRONOUNS and w.low != "it")):
+                clause_start = k  # "X said that …", "X says he is sure that …"
                 break
+            if not de and w.text == ",":
+                break  # "X said the plant would close, adding that …": not this verb's "that"
             if w.text in (".", ";", ":", "!", "?"):
                 break
             k += 1
@@ -2042,9 +2162,11 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 and lemma not in ("tell", "ask", "report", "write", "call")
                 and (nxt.low in C.EN_DET or nxt.low in C.EN_PRONOUNS or _is_cap(nxt))
                 and nxt.low not in ("it", "that")
-                and not (c > lo and (toks[c - 1].text in _MARKS or toks[c - 1].text == ","))
+                and not (c > lo and toks[c - 1].text in _MARKS)
+                and not (c > lo and toks[c - 1].text == "," and (_en_subject(st, c, lo) or (c, c))[0] != lo)
             ):
-                clause_start = c + 1  # "X said the plan ...", not "…," said X
+                # "X said the plan ...", "X, a lawyer, said the plan ...", not "…," said X"
+                clause_start = c + 1
         if clause_start is not None and clause_start < hi:
             clause = toks[clause_start:hi]
             has_konj = any(x.low in C.KONJ1 | C.KONJ2 | C.REPORTATIVE for x in clause)
@@ -2081,16 +2203,23 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 return out
     else:
         # "He vowed to form a task force", "Clinton cited derogatory comments": what follows the verb
-        for c in cues + [
-            k for k in range(lo, hi) if toks[k].low in C.EN_REPORTED_ONLY and not _in_quote(st, toks[k])
-        ]:
-            np_ = _np_backward(st, c, lo)
+        for c in sorted(
+            cues
+            + [k for k in range(lo, hi) if toks[k].low in C.EN_REPORTED_ONLY and not _in_quote(st, toks[k])]
+        ):
+            if toks[c].low in _EN_PARTICIPLES and toks[c - 1].text == ",":
+                continue  # "…, saying …": a participle clause of the verb before it (_en_participles)
+            np_ = _en_subject(st, c, lo)
             if np_ is None:
                 continue
             a, b = np_
-            if not (_is_cap(toks[a]) or toks[a].low in C.EN_PRONOUNS or toks[a].low in C.EN_DET):
+            if not (
+                _is_cap(toks[a]) or toks[a].low in C.EN_PRONOUNS or toks[a].low in C.EN_DET | {"who", "which"}
+            ):
                 continue
             if c + 1 >= hi or toks[c + 1].text in (",", ".", ":", ";"):
+                continue
+            if _en_frames_quote(st, c, lo) or _en_noun(st, c):
                 continue
             sp = _speaker_from_np(st, a, b)
             msg = _strip_span(st, toks[c + 1].start, s_end)
@@ -2099,6 +2228,233 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 out.append(Quotation(msg, "reported", _cue_span(st, c, hi), sp, 0.4))
                 return out
     return out
+
+
+_EN_ADVERBIAL = {
+    "in",
+    "on",
+    "at",
+    "during",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+"""Words that open a short adverbial after an English verb of saying ("said in an interview")."""
+
+
+def _en_noun(st: _State, c: int) -> bool:
+    """Whether the English word at ``c`` that may be a verb of speech is a noun here, by its tag ("too many
+    calls are", "the battleground states could"), not after a name or a pronoun ("The Journal reports")."""
+    doc = st.doc
+    if doc is None or not hasattr(doc, "pos") or doc.pos(c) not in ("NN1", "NN2", "AJ0"):  # type: ignore[attr-defined]
+        return False
+    prev = st.toks[c - 1]
+    return not ((_is_cap(prev) and prev.low not in C.EN_DET) or prev.low in C.EN_PRONOUNS)
+
+
+def _en_subject(st: _State, c: int, lo: int) -> tuple[int, int] | None:
+    """The subject of the English verb at ``c``: the phrase before it (auxiliaries and adverbs between), or,
+    when a comma stands before the verb, the phrase that opens the sentence with its apposition, relative
+    clause or a parenthetical after it ("X, a lawyer, said", "X, who runs …, said", "X, speaking to …,
+    said")."""
+    j = _en_before_auxiliaries(st, c, lo)
+    if j - 1 > lo and st.toks[j - 1].low in ("who", "which"):
+        return (j - 1, j)  # "…, who said": the relative pronoun, as PolNeAR marks it
+    if j - 1 > lo and st.toks[j - 1].low in ("and", "but"):
+        return _np_forward(st, lo, j - 1)  # "X is bearish on loans and expects …": the subject of the clause
+    if j - 1 > lo and st.toks[j - 1].text == ",":
+        np_ = _np_forward(st, lo, j)
+        if np_ is not None and np_[1] <= j - 1 and st.toks[np_[1]].text == ",":
+            return np_
+    return _np_backward(st, j, lo)
+
+
+def _en_frames_quote(st: _State, c: int, lo: int) -> bool:
+    """Whether the English verb at ``c`` frames the direct quotation before it ("“…,” Doe said in an
+    interview", "“…,” said Doe on Friday as she left"): what follows the verb is no message of its own."""
+    toks = st.toks
+    k = c
+    if not (k > lo and toks[k - 1].text in _MARKS | {","}):
+        np_ = _np_backward(st, _en_before_auxiliaries(st, c, lo), lo)
+        if np_ is None:
+            return False
+        k = np_[0]
+    return k > lo and toks[k - 1].text in _MARKS | {","} and any(_in_quote(st, x) for x in toks[lo:k])
+
+
+def _en_frame(st: _State, c: int, lo: int, hi: int) -> Quotation | None:
+    """English speech framed by its speaker after a comma: "CONTENT, X said (in an interview)." or in the
+    middle of it, "A, X said, B." (then the message is the whole sentence, the frame's few words with it)."""
+    toks = st.toks
+    np_ = _np_backward(st, _en_before_auxiliaries(st, c, lo), lo)
+    if np_ is None:
+        return None
+    a = np_[0] - 1 if toks[np_[0] - 1].low == "as" else np_[0]  # "A, as X pointed out, B"
+    comma = a - 1
+    if comma <= lo or toks[comma].text not in (",", "”", '"', "’"):
+        return None
+    if any(_in_quote(st, x) or x.text == "“" for x in toks[lo:comma]):
+        return None
+    k = c + 1  # a short adverbial after the verb: "said in an interview", "said Thursday"
+    if k < hi and toks[k].low in _EN_ADVERBIAL:
+        while k < hi and k - c <= 5 and toks[k].text not in (",", ".", "!", "?", ";", ":"):
+            k += 1
+    s_start, s_end = toks[lo].start, toks[hi - 1].end
+    if k >= hi - 1:
+        msg = _strip_span(st, s_start, toks[comma].start)
+    elif toks[k].text == "," and len(_WORDS.findall(st.text, toks[k].end, s_end)) >= 2:
+        msg = _strip_span(st, s_start, s_end)
+    else:
+        return None
+    if msg is None:
+        return None
+    sp = _speaker_from_np(st, *np_)
+    return Quotation(msg, "indirect", _cue_span(st, c, hi), sp, 0.6 if sp.key else 0.5)
+
+
+_EN_PARTICIPLES = {f for f in C.EN_SPEECH_FORMS if f.endswith("ing")} | {
+    "citing",
+    "vowing",
+    "pledging",
+    "demanding",
+    "questioning",
+    "blaming",
+}
+
+
+def _en_label(st: _State, si: int) -> list[Quotation]:
+    """An English sentence that a name labels with a colon ("PENCE: Well, look, …", "Poll: Clinton ahead"):
+    the name is the speaker, the rest of the sentence the message (a transcript, a headline)."""
+    lo, hi = st.sents[si]
+    toks = st.toks
+    a = lo + 1 if toks[lo].text in _MARKS else lo
+    colon = next((k for k in range(a + 1, min(hi, a + 4)) if toks[k].text == ":"), None)
+    if (
+        colon is None
+        or not all(_is_cap(t) for t in toks[a:colon])
+        or any(_in_quote(st, t) for t in toks[colon:hi])
+    ):
+        return []
+    msg = _strip_span(st, toks[colon].end, toks[hi - 1].end)
+    if msg is None or len(_WORDS.findall(st.text, msg.start, msg.end)) < 3:
+        return []
+    sp = _speaker_from_np(st, a, colon)
+    _remember(st, sp, si)
+    return [Quotation(msg, "indirect", Span(toks[colon].start, toks[colon].end), sp, 0.4)]
+
+
+def _en_participles(st: _State, si: int, got: list[Quotation]) -> list[Quotation]:
+    """English speech told in a participle clause after a comma ("…, saying the courts had no business
+    there", "he said, adding he would never vote for her"): one more attribution, to the speaker of the
+    sentence (of its other attribution, or its subject); a message of the sentence before ends there."""
+    lo, hi = st.sents[si]
+    toks = st.toks
+    k = next(
+        (
+            k
+            for k in range(lo + 2, hi - 2)
+            if toks[k].low in _EN_PARTICIPLES and toks[k - 1].text == "," and not _in_quote(st, toks[k])
+        ),
+        None,
+    )
+    if k is None or any(q.span.start >= toks[k].start for q in got):
+        return got  # found already, as the sentence's verb of saying
+    got = [q for q in got if q.cue is None or q.cue.start != toks[k].start]  # not "…, arguing X."
+    msg = _strip_span(st, toks[k + 1].start, toks[hi - 1].end)
+    if msg is None or len(_WORDS.findall(st.text, msg.start, msg.end)) < 2:
+        return got
+    if st.last_speaker is not None and st.last_speaker_sent == si:
+        last = st.last_speaker
+        sp: Speaker | None = Speaker(last.span, last.text, last.key, last.role)
+    else:
+        sp, _ = _subject_of(st, k, lo, k)
+    comma = toks[k - 1].start
+    before = [
+        Quotation(Span(q.span.start, comma), q.form, q.cue, q.speaker, q.confidence)
+        if q.span.start < comma < q.span.end
+        else q
+        for q in got
+    ]
+    _remember(st, sp, si)
+    return [*before, Quotation(msg, "indirect", Span(toks[k].start, toks[k].end), sp, 0.5 if sp else 0.4)]
+
+
+def _en_speech_verb(st: _State, k: int) -> bool:
+    """Whether the English word at ``k`` is a verb of saying or of a speech act, outside quotation marks."""
+    t = st.toks[k]
+    return (
+        (t.low in C.EN_SPEECH_FORMS or t.low in C.EN_REPORTED_ONLY)
+        and t.text.islower()
+        and not _in_quote(st, t)
+        and not _en_noun(st, k)
+    )
+
+
+_EN_CONTRAST = {"but", "though", "although", "while", "whereas", "and"}
+
+
+def _en_coordinated(st: _State, si: int, got: list[Quotation]) -> list[Quotation]:
+    """A second English verb of saying after the sentence's attribution: coordinated with the same subject
+    ("He claimed vast wealth and said it ensured …") or in a clause of its own after a comma ("…, though
+    she noted clients are …"). One more attribution; the message before it ends there."""
+    if not got or got[-1].cue is None:
+        return got
+    lo, hi = st.sents[si]
+    toks = st.toks
+    first = got[-1]
+    c1 = _tok_at(st, first.cue.start)
+    j = _en_before_auxiliaries(st, c1, lo) if c1 is not None else lo
+    if j - 1 > lo and toks[j - 1].low in ("and", "but"):
+        # "Doe praised the workers and said …": the verb before, with the same subject
+        k = next((k for k in range(j - 2, lo, -1) if _en_speech_verb(st, k)), None)
+        msg = _strip_span(st, toks[k + 1].start, toks[j - 1].start) if k is not None else None
+        if k is not None and msg is not None:
+            form = "indirect" if toks[k].low in C.EN_SPEECH_FORMS else "reported"
+            got = [Quotation(msg, form, Span(toks[k].start, toks[k].end), first.speaker, 0.45), *got]
+    for k in range(lo, hi - 2):
+        t = toks[k]
+        if t.start < first.cue.end or t.low in _EN_PARTICIPLES or not _en_speech_verb(st, k):
+            continue
+        j = _en_before_auxiliaries(st, k, lo)
+        if toks[j - 1].low in ("and", "but"):  # the same subject
+            split = j - 2 if toks[j - 2].text == "," else j - 1
+            sp = first.speaker
+        else:
+            np_ = _np_backward(st, j, lo)
+            if np_ is None:
+                continue
+            a, b = np_
+            conj = a if toks[a].low in _EN_CONTRAST else a - 1  # "though" may stand in the phrase found
+            split = conj - 1
+            if split <= lo or toks[split].text != "," or toks[conj].low not in _EN_CONTRAST or conj + 1 >= b:
+                continue
+            sp = _speaker_from_np(st, conj + 1, b)
+        msg = _strip_span(st, toks[k + 1].start, toks[hi - 1].end)
+        if msg is None or len(_WORDS.findall(st.text, msg.start, msg.end)) < 2:
+            continue
+        end = toks[split].start
+        before = [
+            Quotation(Span(q.span.start, end), q.form, q.cue, q.speaker, q.confidence)
+            if q.span.start < end < q.span.end
+            else q
+            for q in got
+        ]
+        form = "indirect" if t.low in C.EN_SPEECH_FORMS else "reported"
+        _remember(st, sp, si)
+        return [*before, Quotation(msg, form, Span(t.start, t.end), sp, 0.45)]
+    return got
 
 
 def _under_konj(st: _State, c: int, lo: int) -> bool:
@@ -2156,6 +2512,8 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
             if q is not None:
                 out.append(q)
                 found_here = True
+        if st.lang == "en":
+            got = _en_coordinated(st, si, _en_participles(st, si, got)) or _en_label(st, si)
         if got:
             out.extend(got)
             carry = None
@@ -2188,5 +2546,36 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
     out = [
         q for q in out if q.form == "direct" or len(_WORDS.findall(st.text, q.span.start, q.span.end)) >= 3
     ]
+    if st.lang == "en":
+        out = _en_without_nested(_en_into_quotations(out))
     out.sort(key=lambda q: (q.span.start, q.span.end))
     return out
+
+
+def _en_into_quotations(quotes: list[Quotation]) -> list[Quotation]:
+    """An English reported clause that runs into a direct quotation going on past its sentence ("X said the
+    plant was “safe. It stays open.”") goes on to that quotation's end (one message, the quotation part of
+    it); one that starts inside a quotation is no message of its own."""
+    direct = [q.span for q in quotes if q.form == "direct"]
+    out = []
+    for q in quotes:
+        if q.form != "direct":
+            if any(d.start <= q.span.start < d.end < q.span.end for d in direct):
+                continue
+            into = [d.end for d in direct if q.span.start < d.start < q.span.end < d.end]
+            if into:
+                q = Quotation(Span(q.span.start, max(into)), q.form, q.cue, q.speaker, q.confidence)
+        out.append(q)
+    return out
+
+
+def _en_without_nested(quotes: list[Quotation]) -> list[Quotation]:
+    """English quoted words inside a reported clause or another quotation are part of that message, not a
+    quotation of their own ("He said that Doe was “unfit to serve.”", "“He told me, ‘We stay,’” she said"):
+    one attribution, as PolNeAR annotates it."""
+    return [
+        q
+        for q in quotes
+        if q.form != "direct"
+        or not any(o is not q and o.span.start <= q.span.start and q.span.end <= o.span.end for o in quotes)
+    ]
