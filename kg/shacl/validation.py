@@ -95,15 +95,17 @@ class DataGraph(rdflib.Graph):
         super().__init__()
         triples = [quad.triple for quad in quads]
         nodes: dict[OxTerm, rdflib.term.Node] = {}
+        add = self.store.add  # Graph.add checks each term's type: these are rdflib's own
         for triple in triples:
             for term in triple:
                 if term not in nodes:
                     nodes[term] = _rdflib_node(term)
-            self.add((nodes[triple.subject], nodes[triple.predicate], nodes[triple.object]))
+            add((nodes[triple.subject], nodes[triple.predicate], nodes[triple.object]), self, False)
         store = pyoxigraph.Store()
         store.bulk_extend(pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in triples)
         stored = {row["o"]: row["number"].value == "true" for row in store.query(_LITERALS)}
-        read = {term: _rdflib_node(term) for term in stored}  # a stored literal as rdflib reads it back
+        # a stored literal as rdflib reads it back (most are stored as given)
+        read = {term: nodes[term] if term in nodes else _rdflib_node(term) for term in stored}
         literals = {node for node in nodes.values() if isinstance(node, rdflib.Literal)}
         same = (
             len(set(read.values())) == len(read)
