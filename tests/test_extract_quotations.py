@@ -439,3 +439,19 @@ def test_bench_tells_why_a_direct_speaker_is_wrong():
     assert speaker_error(doc, said, Item(quote, frozenset({1}), "Direct")) == SPEAKER_ERRORS[6]
     assert speaker_error(doc, said, Item(quote, frozenset({9}), "Direct")) == SPEAKER_ERRORS[7]
     assert speaker_error(doc, said, Item(quote, frozenset({2}), "Direct")) == SPEAKER_ERRORS[8]
+
+
+def test_soll_that_closes_a_subordinate_clause_carries_no_speaker_forward():
+    """Reportative "soll" stands second in its clause ("Der Vertrag soll …"); at the end of a relative
+    clause it is an obligation, and the sentence is nobody's report."""
+    text, qs = quotes(
+        "Anna Berger erklärte, die Stadt habe kein Geld mehr. "
+        "Im Rat liegt ein Antrag, der eine neue Regel beschließen soll."
+    )
+    assert [said(text, q) for q in qs] == ["die Stadt habe kein Geld mehr"]
+    text, qs = quotes(
+        "Anna Berger erklärte, die Stadt habe kein Geld mehr. "
+        "Der Vertrag soll schon im Mai gekündigt worden sein."
+    )
+    assert [said(text, q) for q in qs][-1] == "Der Vertrag soll schon im Mai gekündigt worden sein."
+    assert qs[-1].speaker.key == "person-anna-berger"

@@ -2106,6 +2106,12 @@ def _under_konj(st: _State, c: int, lo: int) -> bool:
     return aux is not None and st.toks[aux].low in C.KONJ1
 
 
+def _clause_final(st: _State, k: int) -> bool:
+    """The verb closes its clause: a subordinate clause, where "soll" is an obligation ("…, in dem eine
+    Lösung gefunden werden soll,"), not someone's report ("Putin soll zugestimmt haben")."""
+    return k + 1 < len(st.toks) and st.toks[k + 1].text in (",", ".", ";", ":", "!", "?", "–")
+
+
 def _free_indirect(st: _State, si: int) -> bool:
     """A sentence in Konjunktiv I (or reportative "soll") without a verb of saying of its own."""
     lo, hi = st.sents[si]
@@ -2115,7 +2121,9 @@ def _free_indirect(st: _State, si: int) -> bool:
     outside = [t for t in toks if not _in_quote(st, t)]
     if any(_is_cue(st, t) and not _under_konj(st, t.i, lo) for t in outside):
         return False
-    konj = sum(1 for t in outside if t.low in C.KONJ1 or t.low in C.REPORTATIVE)
+    konj = sum(
+        1 for t in outside if t.low in C.KONJ1 or (t.low in C.REPORTATIVE and not _clause_final(st, t.i))
+    )
     return konj > 0 or any(t.low in ("seien", "sei") for t in toks)
 
 
