@@ -455,3 +455,22 @@ def test_soll_that_closes_a_subordinate_clause_carries_no_speaker_forward():
     )
     assert [said(text, q) for q in qs][-1] == "Der Vertrag soll schon im Mai gekündigt worden sein."
     assert qs[-1].speaker.key == "person-anna-berger"
+
+
+def test_a_passive_verb_of_saying_is_spoken_by_its_agent_not_its_subject():
+    """ "X wurde als „…“ bezeichnet": X is what was called so; the speaker follows "von", or is not named."""
+    text, qs = quotes(
+        "Der Plan der Stadtwerke wurde am Montag von Anna Berger als „ein großer Fehler, den niemand "
+        "braucht“ bezeichnet."
+    )
+    (q,) = qs
+    assert (said(text, q), q.speaker.key) == ("ein großer Fehler, den niemand braucht", "person-anna-berger")
+    _text, qs = quotes(
+        "Die Stadtwerke wurden gestern in einer Zeitung als „eine Behörde in der Behörde, die niemand "
+        "kontrolliert“ bezeichnet."
+    )
+    (q,) = qs
+    assert q.speaker is None
+    _text, qs = quotes("Klaus Meier wird in der Zeitung mit den Worten zitiert: „Wir bleiben in Hamburg.“")
+    (q,) = qs
+    assert q.speaker.key == "person-klaus-meier"

@@ -1110,6 +1110,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         return _speaker_from_np(st, *final), 0.7
     c0 = c
     aux = _aux_before(st, c, lo)
+    if lang == "de" and (werden := _passive(st, c)) is not None:
+        return _agent(st, werden, c)
     if aux is not None:
         c = aux  # "Leavitt hatte ... erklärt": the subject stands around the auxiliary
         hi = min(hi, st.sents[toks[c].sent][1])
@@ -1263,6 +1265,40 @@ _AUX = {
     "is",
     "are",
 }
+
+
+_WERDEN = {"wird", "wurde", "wurden", "werden", "werde"}
+
+
+def _passive(st: _State, c: int) -> int | None:
+    """The passive auxiliary of the participle of saying at ``c`` ("wurden … als „…“ bezeichnet", "ist …
+    kritisiert worden"), whose subject is what was said or whom it was said of, not the speaker; None for
+    the active voice and for "X wird (mit den Worten) zitiert", where X spoke."""
+    low = st.toks[c].low
+    if low not in C.DE_PARTICIPLES or C.DE_SPEECH_FORMS.get(low) == "zitieren":
+        return None
+    if c + 1 < len(st.toks) and st.toks[c + 1].low == "worden":
+        return c + 1
+    for k in range(c - 1, st.sents[st.toks[c].sent][0] - 1, -1):
+        t = st.toks[k]
+        if _in_quote(st, t):
+            continue
+        if t.text in (",", ";", ":"):
+            return None
+        if t.low in _WERDEN:
+            return k
+    return None
+
+
+def _agent(st: _State, werden: int, c: int) -> tuple[Speaker | None, float]:
+    """The speaker of a passive verb of saying: the phrase after "von" between the auxiliary and the verb
+    ("wurde von der Ministerin als „…“ bezeichnet"), or none."""
+    for k in range(min(werden, c), c):
+        if st.toks[k].low in ("von", "vom") and not _in_quote(st, st.toks[k]):
+            np_ = _np_forward(st, k + 1, c)
+            if np_ is not None:
+                return _speaker_from_np(st, *np_), 0.6
+    return None, 0.0
 
 
 _LASSEN = {"lässt", "ließ", "ließen"}
@@ -1705,7 +1741,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     reported = v is not None and _konjunktiv(st.toks[v])
     recent = st.last_speaker is not None and s1 - st.last_speaker_sent <= 3
     short = len(_WORDS.findall(text, inner_s, inner_e)) < MIN_WORDS_SUBJECT
-    if speaker is None and not (ta == lo1 and tb >= hi2 - 2) and not (reported and recent):
+    if speaker is None and cue is None and not (ta == lo1 and tb >= hi2 - 2) and not (reported and recent):
         speaker = _sentence_subject(st, s1)
         conf = 0.5 if speaker is not None else 0.0
     if speaker is None and st.lang == "en" and ta > lo1:
