@@ -474,3 +474,16 @@ def test_a_passive_verb_of_saying_is_spoken_by_its_agent_not_its_subject():
     _text, qs = quotes("Klaus Meier wird in der Zeitung mit den Worten zitiert: „Wir bleiben in Hamburg.“")
     (q,) = qs
     assert q.speaker.key == "person-klaus-meier"
+
+
+def test_a_verb_of_saying_after_und_shares_the_subject_of_the_clause_before():
+    """After "und" the verb has no subject of its own: the phrase after it is its object."""
+    _text, qs = quotes(
+        "Am Montag zogen die Demonstranten zum Rathaus und skandierten dabei Parolen wie „Wir bleiben "
+        "hier, wir weichen nicht“."
+    )
+    (q,) = qs
+    assert q.speaker.text == "die Demonstranten"
+    _text, qs = quotes("Anna Berger lachte und sagte dann die Worte: „Wir bleiben in Hamburg.“")
+    (q,) = qs
+    assert q.speaker.key == "person-anna-berger"

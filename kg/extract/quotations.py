@@ -1125,6 +1125,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     while k < hi and (toks[k].low in skip or toks[k].low == "sich") and k - c <= 3:
         k += 1
     after = _np_forward(st, k, hi) if k < hi else None
+    if lang == "de" and c > lo and toks[c - 1].low == "und" and toks[c0].text[:1].islower():
+        after = None  # "zogen die Demonstranten … und skandierten Parolen": the phrase after is an object
     before = _np_backward(st, c, lo)
     if before is not None:
         pre = _prefield(st, before[0], lo)
