@@ -487,3 +487,15 @@ def test_a_verb_of_saying_after_und_shares_the_subject_of_the_clause_before():
     _text, qs = quotes("Anna Berger lachte und sagte dann die Worte: „Wir bleiben in Hamburg.“")
     (q,) = qs
     assert q.speaker.key == "person-anna-berger"
+
+
+def test_a_subject_that_names_nobody_does_not_speak_a_quotation_without_a_verb_of_saying():
+    _text, qs = quotes(
+        "Die Durchsuchungen sind nur bei einer „konkreten Gefahr für ein überragend wichtiges Rechtsgut "
+        "der Bürger“ zulässig."
+    )
+    (q,) = qs
+    assert q.speaker is None
+    _text, qs = quotes("Anna Berger ist „immer noch der Meinung, dass die Stadt viel mehr sparen muss“.")
+    (q,) = qs
+    assert q.speaker.key == "person-anna-berger"

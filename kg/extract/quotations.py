@@ -29,7 +29,9 @@ Warentest, Heike van Laak", "Theo Zwanziger, Präsident des DFB (DFB)"), the tex
 ("heißt es in dem Schreiben"), the two words of "nach seiner Meinung", "nach eigenen Angaben", or the pronoun
 the sentence uses. At the end of a subordinate clause the verb's subject follows the conjunction ("weil die
 Regierung das Land als „…“ bezeichnet hat") or is the phrase the relative pronoun stands for. A short quoted
-term in a sentence with no verb of saying gets no speaker from the sentence's subject. The rules work on the
+term in a sentence with no verb of saying gets no speaker from the sentence's subject, nor does any quotation
+there from a subject that names nobody (German: no mention, no pronoun: "Durchsuchungen sind nur bei einer
+„…“ zulässig"). The rules work on the
 tokens and sentences of :mod:`kg.extract.doc` and lexicons (:mod:`kg.extract.cues`); part-of-speech tags are
 asked for (and so computed) only for the sentences where a quotation has no verb of saying, to find the
 sentence's subject. A speaker carried forward (a Konjunktiv sentence, a quotation that stands alone) keeps
@@ -993,6 +995,11 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
     return Speaker(Span(s, e), st.text[s:e], None, role)
 
 
+def _names_someone(sp: Speaker) -> bool:
+    """The phrase names a person or body (a mention) or is a pronoun that stands for one."""
+    return sp.key is not None or sp.text.lower() in C.DE_PRONOUNS
+
+
 def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None:
     a, _ = st.sents[si]
     s_start = st.toks[a].start
@@ -1779,6 +1786,8 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     # subject goes on as the last speaker (in Konjunktiv it is: "Putin habe die Idee „nicht gefallen“")
     if short and ((step == "4" and st.lang == "de") or (step == "5" and not reported)):
         speaker = None
+    if step == "4" and st.lang == "de" and speaker is not None and not _names_someone(speaker):
+        speaker = None  # "… sind nur bei einer „konkreten Gefahr …“ zulässig": a subject, not a speaker
     confidence = round(min(0.95, p * (0.5 + 0.5 * conf) if speaker else p * 0.5), 3)
     if _TRACE is not None:
         _TRACE.append(step)
