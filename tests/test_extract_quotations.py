@@ -499,3 +499,16 @@ def test_a_subject_that_names_nobody_does_not_speak_a_quotation_without_a_verb_o
     _text, qs = quotes("Anna Berger ist „immer noch der Meinung, dass die Stadt viel mehr sparen muss“.")
     (q,) = qs
     assert q.speaker.key == "person-anna-berger"
+
+
+def test_a_clause_in_konjunktiv_around_quoted_words_is_indirect_speech_that_holds_them():
+    """Mostly quoted words after a verb of saying are direct speech alone, unless the words outside the marks
+    are in Konjunktiv: then the clause is indirect speech, and the quotations lie inside it."""
+    text, qs = quotes(
+        "Anna Berger sagte am Montag, die Stadt sei ein „Opfer der Krise“ und Hamburg müsse wissen, „dass "
+        "wir hier bleiben und weiter für die Arbeit kämpfen werden.“"
+    )
+    assert [(q.form, q.speaker.key) for q in qs] == [("indirect", "person-anna-berger")] + [
+        ("direct", "person-anna-berger")
+    ] * 2
+    assert said(text, qs[0]).startswith("die Stadt sei ein „Opfer der Krise“ und Hamburg müsse wissen")

@@ -2099,7 +2099,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if de and not (has_konj or starts) and len(clause) < 4:
                 continue
             words = [x for x in clause if x.text[:1].isalnum()]
-            if de and 2 * sum(_in_quote(st, x) for x in words) > len(words):
+            konj_outside = any(x.low in C.KONJ1 | C.REPORTATIVE and not _in_quote(st, x) for x in clause)
+            if de and 2 * sum(_in_quote(st, x) for x in words) > len(words) and not konj_outside:
                 continue  # "X bekräftigte, „…“": the quotation is direct speech, no clause of its own
             sp, _conf = _subject_of(st, c, lo, clause_start)
             msg = _strip_span(st, toks[clause_start].start, s_end)
