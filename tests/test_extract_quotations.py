@@ -512,3 +512,15 @@ def test_a_clause_in_konjunktiv_around_quoted_words_is_indirect_speech_that_hold
         ("direct", "person-anna-berger")
     ] * 2
     assert said(text, qs[0]).startswith("die Stadt sei ein „Opfer der Krise“ und Hamburg müsse wissen")
+
+
+def test_what_a_speaker_calls_something_is_direct_speech():
+    """SpkAtt-2023 marks the word a speaker calls something as a quotation, however short; a quoted term
+    that nobody calls anything stays a term."""
+    text, qs = quotes("Klaus Meier nannte den Bericht der Stadtwerke eine „Zeitungsente“.")
+    (q,) = qs
+    assert (q.form, said(text, q), q.speaker.key) == ("direct", "Zeitungsente", "person-klaus-meier")
+    text, qs = quotes("Anna Berger wies die Vorwürfe am Montag als „Unverschämtheit“ zurück.")
+    assert [said(text, q) for q in qs] == ["Unverschämtheit"]
+    _text, qs = quotes("Die Stadtwerke stellten am Montag eine „Roadmap“ vor.")
+    assert qs == []

@@ -17,7 +17,9 @@ Quotation marks around a title or a scare-quoted word ("Truth Social", ein „ge
 speech. Which quoted passages are speech is decided by a logistic model over a few features of the passage
 and its sentence (length, punctuation inside, a verb of saying or a colon near it, Konjunktiv, a determiner
 right before it, a title after a noun, ...), trained on the development half of SpkAtt-2023 by
-``bench/train_quotes.py``; its weights are ``quote_model.json`` beside this module.
+``bench/train_quotes.py``; its weights are ``quote_model.json`` beside this module. What a German speaker
+calls something is speech whatever the model says ("nannte den Bericht eine „Zeitungsente“", "wies dies als
+„Unverschämtheit“ zurück").
 
 The speaker is the noun phrase that the verb of saying takes as its subject (after the verb in German
 inverted order: "sagte der US-Präsident"; before it otherwise), resolved to the entity of a mention inside
@@ -1549,6 +1551,24 @@ def quote_features(st: _State, a: int, b: int) -> dict[str, float]:
     return f
 
 
+_NAMING = {"nennen", "bezeichnen", "zurückweisen"}
+
+
+def _called(st: _State, a: int) -> bool:
+    """What a speaker calls something, in German: nannte den Bericht eine „Zeitungsente“, wies dies als
+    „Unverschämtheit“ zurück (SpkAtt-2023 marks these words as direct speech)."""
+    k = _tok_at(st, a)
+    if (
+        st.lang != "de"
+        or k is None
+        or k == 0
+        or st.toks[k - 1].low not in ("als", "ein", "eine", "einen", "einem", "einer")
+    ):
+        return False
+    lo, hi = st.sents[st.toks[k].sent]
+    return any(C.DE_SPEECH_FORMS.get(t.low) in _NAMING and not _in_quote(st, t) for t in st.toks[lo:hi])
+
+
 def _tok_at(st: _State, offset: int) -> int | None:
     lo, hi = 0, len(st.toks)
     while lo < hi:
@@ -2192,6 +2212,8 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
     speech: list[tuple[int, int, float]] = []
     for a, b in pairs:
         p = speech_probability(quote_features(st, a, b))
+        if _called(st, a):
+            p = max(p, THRESHOLD)  # the model does not learn these short terms from its few features
         if p >= THRESHOLD:
             speech.append((a, b, p))
     # only speech is "quoted" from here on: a title in quotation marks is part of the words around it
