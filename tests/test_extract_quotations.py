@@ -524,3 +524,10 @@ def test_what_a_speaker_calls_something_is_direct_speech():
     assert [said(text, q) for q in qs] == ["Unverschämtheit"]
     _text, qs = quotes("Die Stadtwerke stellten am Montag eine „Roadmap“ vor.")
     assert qs == []
+
+
+def test_the_words_of_a_noun_of_saying_are_direct_speech():
+    text, qs = quotes("Hunderte zogen am Montag durch Hamburg und riefen Parolen wie „Stadtwerke bleiben“.")
+    assert [said(text, q) for q in qs] == ["Stadtwerke bleiben"]
+    text, qs = quotes("Im Rathaus fand sich dazu die Feststellung „Die Stadtwerke gehören uns“.")
+    assert [said(text, q) for q in qs] == ["Die Stadtwerke gehören uns"]

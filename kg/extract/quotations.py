@@ -19,7 +19,7 @@ and its sentence (length, punctuation inside, a verb of saying or a colon near i
 right before it, a title after a noun, ...), trained on the development half of SpkAtt-2023 by
 ``bench/train_quotes.py``; its weights are ``quote_model.json`` beside this module. What a German speaker
 calls something is speech whatever the model says ("nannte den Bericht eine „Zeitungsente“", "wies dies als
-„Unverschämtheit“ zurück").
+„Unverschämtheit“ zurück"), and so are the words of a noun of saying ("mit der Parole „…“").
 
 The speaker is the noun phrase that the verb of saying takes as its subject (after the verb in German
 inverted order: "sagte der US-Präsident"; before it otherwise), resolved to the entity of a mention inside
@@ -1569,6 +1569,45 @@ def _called(st: _State, a: int) -> bool:
     return any(C.DE_SPEECH_FORMS.get(t.low) in _NAMING and not _in_quote(st, t) for t in st.toks[lo:hi])
 
 
+_SPEECH_NOUNS = {
+    "parole",
+    "parolen",
+    "spruch",
+    "sprüche",
+    "slogan",
+    "slogans",
+    "rufe",
+    "rufen",
+    "worte",
+    "worten",
+    "satz",
+    "zitat",
+    "aussage",
+    "äußerung",
+    "feststellung",
+    "erklärung",
+    "behauptung",
+    "forderung",
+    "warnung",
+    "appell",
+    "vorwurf",
+    "kommentar",
+    "frage",
+    "aufschrift",
+}
+"""Nouns of something said, whose words a quotation right after them gives: die Feststellung „…“."""
+
+
+def _after_speech_noun(st: _State, a: int) -> bool:
+    """The quotation gives the words of a noun of saying before it (German: "mit der Parole „…“",
+    "skandierten Parolen wie „…“"), which makes it speech whatever the model says."""
+    k = _tok_at(st, a)
+    if st.lang != "de" or k is None or k == 0:
+        return False
+    j = k - 1 if st.toks[k - 1].low != "wie" else k - 2
+    return j >= 0 and st.toks[j].low in _SPEECH_NOUNS
+
+
 def _tok_at(st: _State, offset: int) -> int | None:
     lo, hi = 0, len(st.toks)
     while lo < hi:
@@ -2212,8 +2251,8 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
     speech: list[tuple[int, int, float]] = []
     for a, b in pairs:
         p = speech_probability(quote_features(st, a, b))
-        if _called(st, a):
-            p = max(p, THRESHOLD)  # the model does not learn these short terms from its few features
+        if _called(st, a) or _after_speech_noun(st, a):
+            p = max(p, THRESHOLD)  # the model does not learn these from its few features
         if p >= THRESHOLD:
             speech.append((a, b, p))
     # only speech is "quoted" from here on: a title in quotation marks is part of the words around it
