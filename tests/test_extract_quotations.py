@@ -531,3 +531,11 @@ def test_the_words_of_a_noun_of_saying_are_direct_speech():
     assert [said(text, q) for q in qs] == ["Stadtwerke bleiben"]
     text, qs = quotes("Im Rathaus fand sich dazu die Feststellung „Die Stadtwerke gehören uns“.")
     assert [said(text, q) for q in qs] == ["Die Stadtwerke gehören uns"]
+
+
+def test_the_name_after_a_noun_of_what_bears_one_is_no_speech():
+    """A title is no speech even where a verb of saying is near and the title reads like a sentence."""
+    _text, qs = quotes(
+        "Am Abend erzählte Anna Berger vom Musical „Wir bleiben hier, wir weichen nicht und wir singen!“"
+    )
+    assert [q.form for q in qs if q.form == "direct"] == []
