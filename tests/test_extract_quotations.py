@@ -539,3 +539,23 @@ def test_the_name_after_a_noun_of_what_bears_one_is_no_speech():
         "Am Abend erzählte Anna Berger vom Musical „Wir bleiben hier, wir weichen nicht und wir singen!“"
     )
     assert [q.form for q in qs if q.form == "direct"] == []
+
+
+def test_a_passive_verb_of_saying_at_the_end_of_its_clause_is_spoken_by_its_agent():
+    _text, qs = quotes(
+        "Das ist der Plan, der von Anna Berger als „ein großer Fehler, den niemand braucht“ bezeichnet wird."
+    )
+    (q,) = qs
+    assert q.speaker.key == "person-anna-berger"
+    _text, qs = quotes(
+        "Das ist der Plan, der als „ein großer Fehler, den niemand in der Stadt braucht“ bezeichnet wird."
+    )
+    (q,) = qs
+    assert q.speaker is None
+
+
+def test_what_a_thing_is_called_by_nobody_in_particular_is_a_term():
+    _text, qs = quotes("Dann verdoppeln die Stadtwerke ihre Aktien. Das nennt man einen „Aktiensplit“.")
+    assert qs == []
+    _text, qs = quotes("Der Strom geht von der Sonne aus und wird als „Sonnenwind“ bezeichnet.")
+    assert qs == []

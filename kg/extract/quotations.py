@@ -1115,13 +1115,13 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     heisst = _heisst_es(st, c, lo, hi)
     if heisst is not None and heisst[0] is not None:
         return heisst
+    if lang == "de" and (werden := _passive(st, c)) is not None:
+        return _agent(st, werden, c)
     final = _verb_final_subject(st, c) if lang == "de" else None
     if final is not None:
         return _speaker_from_np(st, *final), 0.7
     c0 = c
     aux = _aux_before(st, c, lo)
-    if lang == "de" and (werden := _passive(st, c)) is not None:
-        return _agent(st, werden, c)
     if aux is not None:
         c = aux  # "Leavitt hatte ... erklärt": the subject stands around the auxiliary
         hi = min(hi, st.sents[toks[c].sent][1])
@@ -1289,8 +1289,8 @@ def _passive(st: _State, c: int) -> int | None:
     low = st.toks[c].low
     if low not in C.DE_PARTICIPLES or C.DE_SPEECH_FORMS.get(low) == "zitieren":
         return None
-    if c + 1 < len(st.toks) and st.toks[c + 1].low == "worden":
-        return c + 1
+    if c + 1 < len(st.toks) and (st.toks[c + 1].low == "worden" or st.toks[c + 1].low in _WERDEN):
+        return c + 1  # "… kritisiert worden", "…, der als „…“ bezeichnet wird"
     for k in range(c - 1, st.sents[st.toks[c].sent][0] - 1, -1):
         t = st.toks[k]
         if _in_quote(st, t):
@@ -1304,8 +1304,16 @@ def _passive(st: _State, c: int) -> int | None:
 
 def _agent(st: _State, werden: int, c: int) -> tuple[Speaker | None, float]:
     """The speaker of a passive verb of saying: the phrase after "von" between the auxiliary and the verb
-    ("wurde von der Ministerin als „…“ bezeichnet"), or none."""
-    for k in range(min(werden, c), c):
+    ("wurde von der Ministerin als „…“ bezeichnet"), or in its clause before a verb-final one ("…, die von
+    der Ministerin als „…“ bezeichnet wird"); or none."""
+    start = werden
+    if werden > c:
+        start = c
+        while start > st.sents[st.toks[c].sent][0] and (
+            _in_quote(st, st.toks[start - 1]) or st.toks[start - 1].low not in (",", ";", ":", "und", "oder")
+        ):
+            start -= 1
+    for k in range(start, c):
         if st.toks[k].low in ("von", "vom") and not _in_quote(st, st.toks[k]):
             np_ = _np_forward(st, k + 1, c)
             if np_ is not None:
@@ -1557,7 +1565,8 @@ _NAMING = {"nennen", "bezeichnen", "zurückweisen"}
 
 def _called(st: _State, a: int) -> bool:
     """What a speaker calls something, in German: nannte den Bericht eine „Zeitungsente“, wies dies als
-    „Unverschämtheit“ zurück (SpkAtt-2023 marks these words as direct speech)."""
+    „Unverschämtheit“ zurück (SpkAtt-2023 marks these words as direct speech); not what a thing is called by
+    nobody in particular ("nennt man einen „Aktiensplit“", "der als „Sonnenwind“ bezeichnet wird")."""
     k = _tok_at(st, a)
     if (
         st.lang != "de"
@@ -1567,7 +1576,12 @@ def _called(st: _State, a: int) -> bool:
     ):
         return False
     lo, hi = st.sents[st.toks[k].sent]
-    return any(C.DE_SPEECH_FORMS.get(t.low) in _NAMING and not _in_quote(st, t) for t in st.toks[lo:hi])
+    for t in st.toks[lo:hi]:
+        if C.DE_SPEECH_FORMS.get(t.low) in _NAMING and not _in_quote(st, t):
+            werden = _passive(st, t.i)
+            nobody = st.toks[t.i + 1].low == "man" if t.i + 1 < hi else False
+            return not nobody and (werden is None or _agent(st, werden, t.i)[0] is not None)
+    return False
 
 
 _SPEECH_NOUNS = {
