@@ -559,3 +559,11 @@ def test_what_a_thing_is_called_by_nobody_in_particular_is_a_term():
     assert qs == []
     _text, qs = quotes("Der Strom geht von der Sonne aus und wird als „Sonnenwind“ bezeichnet.")
     assert qs == []
+
+
+def test_three_quoted_items_in_a_row_are_titles():
+    _text, qs = quotes(
+        "Am Abend sprachen Anna Berger und Klaus Meier über Themen wie „Wir bleiben hier und bauen weiter!“, "
+        "„Hamburg braucht die Stadtwerke“ oder „Die Stadt gehört uns“."
+    )
+    assert qs == []

@@ -1676,6 +1676,20 @@ def _after_title_noun(st: _State, a: int) -> bool:
     return st.toks[k - 1].low in _TITLE_NOUNS
 
 
+_LIST = re.compile(r"\s*(?:,|und|oder|sowie)\s*")
+
+
+def _in_title_list(pairs: list[tuple[int, int]], text: str, i: int) -> bool:
+    """The quotation is one of three or more quoted items in a row, joined by commas ("Themen wie „…“, „…“
+    oder „…“"): a list of titles."""
+    lo = hi = i
+    while lo > 0 and _LIST.fullmatch(text[pairs[lo - 1][1] + 1 : pairs[lo][0]]):
+        lo -= 1
+    while hi + 1 < len(pairs) and _LIST.fullmatch(text[pairs[hi][1] + 1 : pairs[hi + 1][0]]):
+        hi += 1
+    return hi - lo >= 2
+
+
 def _tok_at(st: _State, offset: int) -> int | None:
     lo, hi = 0, len(st.toks)
     while lo < hi:
@@ -2317,11 +2331,11 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
     pairs = pair_quotes(st.text)
     _set_quoted(st, [(a + 1, b) for a, b in pairs])
     speech: list[tuple[int, int, float]] = []
-    for a, b in pairs:
+    for i, (a, b) in enumerate(pairs):
         p = speech_probability(quote_features(st, a, b))
         if _called(st, a) or _after_speech_noun(st, a):
             p = max(p, THRESHOLD)  # the model does not learn these from its few features
-        elif _after_title_noun(st, a):
+        elif _after_title_noun(st, a) or _in_title_list(pairs, st.text, i):
             p = min(p, THRESHOLD / 2)  # a title
         if p >= THRESHOLD:
             speech.append((a, b, p))
