@@ -521,7 +521,7 @@ def test_what_a_speaker_calls_something_is_direct_speech():
     (q,) = qs
     assert (q.form, said(text, q), q.speaker.key) == ("direct", "Zeitungsente", "person-klaus-meier")
     text, qs = quotes("Anna Berger wies die Vorwürfe am Montag als „Unverschämtheit“ zurück.")
-    assert [said(text, q) for q in qs] == ["Unverschämtheit"]
+    assert [(said(text, q), q.speaker.key) for q in qs] == [("Unverschämtheit", "person-anna-berger")]
     _text, qs = quotes("Die Stadtwerke stellten am Montag eine „Roadmap“ vor.")
     assert qs == []
 

@@ -1567,6 +1567,12 @@ def _called(st: _State, a: int) -> bool:
     """What a speaker calls something, in German: nannte den Bericht eine „Zeitungsente“, wies dies als
     „Unverschämtheit“ zurück (SpkAtt-2023 marks these words as direct speech); not what a thing is called by
     nobody in particular ("nennt man einen „Aktiensplit“", "der als „Sonnenwind“ bezeichnet wird")."""
+    return _naming_verb(st, a) is not None
+
+
+def _naming_verb(st: _State, a: int) -> int | None:
+    """The verb of naming (nennen, bezeichnen, zurückweisen) of its sentence when the quotation whose mark is
+    at ``a`` follows "als" or an indefinite article and someone named does the naming."""
     k = _tok_at(st, a)
     if (
         st.lang != "de"
@@ -1574,14 +1580,15 @@ def _called(st: _State, a: int) -> bool:
         or k == 0
         or st.toks[k - 1].low not in ("als", "ein", "eine", "einen", "einem", "einer")
     ):
-        return False
+        return None
     lo, hi = st.sents[st.toks[k].sent]
     for t in st.toks[lo:hi]:
         if C.DE_SPEECH_FORMS.get(t.low) in _NAMING and not _in_quote(st, t):
             werden = _passive(st, t.i)
             nobody = st.toks[t.i + 1].low == "man" if t.i + 1 < hi else False
-            return not nobody and (werden is None or _agent(st, werden, t.i)[0] is not None)
-    return False
+            named = not nobody and (werden is None or _agent(st, werden, t.i)[0] is not None)
+            return t.i if named else None
+    return None
 
 
 _SPEECH_NOUNS = {
@@ -1849,6 +1856,11 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                         )
     if speaker is not None and step == "none":
         step = "1-2"
+    # 2c. what the subject of a verb of naming calls something ("wies dies als „Unverschämtheit“ zurück")
+    if speaker is None and (naming := _naming_verb(st, a)) is not None:
+        speaker, conf = _subject_of(st, naming, lo1, hi2)
+        cue = Span(st.toks[naming].start, st.toks[naming].end) if speaker is not None else cue
+        step = "1-2" if speaker is not None else step
     # 2a. inside a reported clause of this sentence ("Laut X sei die Lage „ernst“"): its speaker
     if speaker is None and around is not None:
         speaker, cue, conf = around.speaker, around.cue, 0.7
