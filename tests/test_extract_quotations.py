@@ -688,3 +688,131 @@ def test_an_english_reported_clause_goes_on_into_a_quotation_that_runs_past_its_
     (q,) = qs
     assert said(text, q) == "that the plant was “perfectly safe. It will stay open for years."
     assert q.speaker.key == "person-jane-doe"
+
+
+def test_soll_that_closes_a_subordinate_clause_carries_no_speaker_forward():
+    """Reportative "soll" stands second in its clause ("Der Vertrag soll …"); at the end of a relative
+    clause it is an obligation, and the sentence is nobody's report."""
+    text, qs = quotes(
+        "Anna Berger erklärte, die Stadt habe kein Geld mehr. "
+        "Im Rat liegt ein Antrag, der eine neue Regel beschließen soll."
+    )
+    assert [said(text, q) for q in qs] == ["die Stadt habe kein Geld mehr"]
+    text, qs = quotes(
+        "Anna Berger erklärte, die Stadt habe kein Geld mehr. "
+        "Der Vertrag soll schon im Mai gekündigt worden sein."
+    )
+    assert [said(text, q) for q in qs][-1] == "Der Vertrag soll schon im Mai gekündigt worden sein."
+    assert qs[-1].speaker.key == "person-anna-berger"
+
+
+def test_a_passive_verb_of_saying_is_spoken_by_its_agent_not_its_subject():
+    """ "X wurde als „…“ bezeichnet": X is what was called so; the speaker follows "von", or is not named."""
+    text, qs = quotes(
+        "Der Plan der Stadtwerke wurde am Montag von Anna Berger als „ein großer Fehler, den niemand "
+        "braucht“ bezeichnet."
+    )
+    (q,) = qs
+    assert (said(text, q), q.speaker.key) == ("ein großer Fehler, den niemand braucht", "person-anna-berger")
+    _text, qs = quotes(
+        "Die Stadtwerke wurden gestern in einer Zeitung als „eine Behörde in der Behörde, die niemand "
+        "kontrolliert“ bezeichnet."
+    )
+    (q,) = qs
+    assert q.speaker is None
+    _text, qs = quotes("Klaus Meier wird in der Zeitung mit den Worten zitiert: „Wir bleiben in Hamburg.“")
+    (q,) = qs
+    assert q.speaker.key == "person-klaus-meier"
+
+
+def test_a_verb_of_saying_after_und_shares_the_subject_of_the_clause_before():
+    """After "und" the verb has no subject of its own: the phrase after it is its object."""
+    _text, qs = quotes(
+        "Am Montag zogen die Demonstranten zum Rathaus und skandierten dabei Parolen wie „Wir bleiben "
+        "hier, wir weichen nicht“."
+    )
+    (q,) = qs
+    assert q.speaker.text == "die Demonstranten"
+    _text, qs = quotes("Anna Berger lachte und sagte dann die Worte: „Wir bleiben in Hamburg.“")
+    (q,) = qs
+    assert q.speaker.key == "person-anna-berger"
+
+
+def test_a_subject_that_names_nobody_does_not_speak_a_quotation_without_a_verb_of_saying():
+    _text, qs = quotes(
+        "Die Durchsuchungen sind nur bei einer „konkreten Gefahr für ein überragend wichtiges Rechtsgut "
+        "der Bürger“ zulässig."
+    )
+    (q,) = qs
+    assert q.speaker is None
+    _text, qs = quotes("Anna Berger ist „immer noch der Meinung, dass die Stadt viel mehr sparen muss“.")
+    (q,) = qs
+    assert q.speaker.key == "person-anna-berger"
+
+
+def test_a_clause_in_konjunktiv_around_quoted_words_is_indirect_speech_that_holds_them():
+    """Mostly quoted words after a verb of saying are direct speech alone, unless the words outside the marks
+    are in Konjunktiv: then the clause is indirect speech, and the quotations lie inside it."""
+    text, qs = quotes(
+        "Anna Berger sagte am Montag, die Stadt sei ein „Opfer der Krise“ und Hamburg müsse wissen, „dass "
+        "wir hier bleiben und weiter für die Arbeit kämpfen werden.“"
+    )
+    assert [(q.form, q.speaker.key) for q in qs] == [("indirect", "person-anna-berger")] + [
+        ("direct", "person-anna-berger")
+    ] * 2
+    assert said(text, qs[0]).startswith("die Stadt sei ein „Opfer der Krise“ und Hamburg müsse wissen")
+
+
+def test_what_a_speaker_calls_something_is_direct_speech():
+    """SpkAtt-2023 marks the word a speaker calls something as a quotation, however short; a quoted term
+    that nobody calls anything stays a term."""
+    text, qs = quotes("Klaus Meier nannte den Bericht der Stadtwerke eine „Zeitungsente“.")
+    (q,) = qs
+    assert (q.form, said(text, q), q.speaker.key) == ("direct", "Zeitungsente", "person-klaus-meier")
+    text, qs = quotes("Anna Berger wies die Vorwürfe am Montag als „Unverschämtheit“ zurück.")
+    assert [(said(text, q), q.speaker.key) for q in qs] == [("Unverschämtheit", "person-anna-berger")]
+    _text, qs = quotes("Die Stadtwerke stellten am Montag eine „Roadmap“ vor.")
+    assert qs == []
+
+
+def test_the_words_of_a_noun_of_saying_are_direct_speech():
+    text, qs = quotes("Hunderte zogen am Montag durch Hamburg und riefen Parolen wie „Stadtwerke bleiben“.")
+    assert [said(text, q) for q in qs] == ["Stadtwerke bleiben"]
+    text, qs = quotes("Im Rathaus fand sich dazu die Feststellung „Die Stadtwerke gehören uns“.")
+    assert [said(text, q) for q in qs] == ["Die Stadtwerke gehören uns"]
+
+
+def test_the_name_after_a_noun_of_what_bears_one_is_no_speech():
+    """A title is no speech even where a verb of saying is near and the title reads like a sentence."""
+    _text, qs = quotes(
+        "Am Abend erzählte Anna Berger vom Musical „Wir bleiben hier, wir weichen nicht und wir singen!“"
+    )
+    assert [q.form for q in qs if q.form == "direct"] == []
+
+
+def test_a_passive_verb_of_saying_at_the_end_of_its_clause_is_spoken_by_its_agent():
+    _text, qs = quotes(
+        "Das ist der Plan, der von Anna Berger als „ein großer Fehler, den niemand braucht“ bezeichnet wird."
+    )
+    (q,) = qs
+    assert q.speaker.key == "person-anna-berger"
+    _text, qs = quotes(
+        "Das ist der Plan, der als „ein großer Fehler, den niemand in der Stadt braucht“ bezeichnet wird."
+    )
+    (q,) = qs
+    assert q.speaker is None
+
+
+def test_what_a_thing_is_called_by_nobody_in_particular_is_a_term():
+    _text, qs = quotes("Dann verdoppeln die Stadtwerke ihre Aktien. Das nennt man einen „Aktiensplit“.")
+    assert qs == []
+    _text, qs = quotes("Der Strom geht von der Sonne aus und wird als „Sonnenwind“ bezeichnet.")
+    assert qs == []
+
+
+def test_three_quoted_items_in_a_row_are_titles():
+    _text, qs = quotes(
+        "Am Abend sprachen Anna Berger und Klaus Meier über Themen wie „Wir bleiben hier und bauen weiter!“, "
+        "„Hamburg braucht die Stadtwerke“ oder „Die Stadt gehört uns“."
+    )
+    assert qs == []

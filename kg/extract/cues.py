@@ -278,6 +278,7 @@ DE_PARTICIPLES = {
         "vorgeworfen",
         "zugesagt",
         "zugesichert",
+        "bezeichnet",
     )
 }
 """Participles of the verbs of saying ("gesagt", "erklärt", "mitgeteilt")."""

@@ -23,7 +23,10 @@ Quotation marks around a title or a scare-quoted word ("Truth Social", ein „ge
 speech. Which quoted passages are speech is decided by a logistic model over a few features of the passage
 and its sentence (length, punctuation inside, a verb of saying or a colon near it, Konjunktiv, a determiner
 right before it, a title after a noun, ...), trained on the development half of SpkAtt-2023 by
-``bench/train_quotes.py``; its weights are ``quote_model.json`` beside this module.
+``bench/train_quotes.py``; its weights are ``quote_model.json`` beside this module. What a German speaker
+calls something is speech whatever the model says ("nannte den Bericht eine „Zeitungsente“", "wies dies als
+„Unverschämtheit“ zurück"), and so are the words of a noun of saying ("mit der Parole „…“"); the name
+after a noun of what bears one is not ("die Partei „…“", "unter dem Motto „…“").
 
 The speaker is the noun phrase that the verb of saying takes as its subject (after the verb in German
 inverted order: "sagte der US-Präsident"; before it otherwise), resolved to the entity of a mention inside
@@ -35,7 +38,9 @@ Warentest, Heike van Laak", "Theo Zwanziger, Präsident des DFB (DFB)"), the tex
 ("heißt es in dem Schreiben"), the two words of "nach seiner Meinung", "nach eigenen Angaben", or the pronoun
 the sentence uses. At the end of a subordinate clause the verb's subject follows the conjunction ("weil die
 Regierung das Land als „…“ bezeichnet hat") or is the phrase the relative pronoun stands for. A short quoted
-term in a sentence with no verb of saying gets no speaker from the sentence's subject. The rules work on the
+term in a sentence with no verb of saying gets no speaker from the sentence's subject, nor does any quotation
+there from a subject that names nobody (German: no mention, no pronoun: "Durchsuchungen sind nur bei einer
+„…“ zulässig"). The rules work on the
 tokens and sentences of :mod:`kg.extract.doc` and lexicons (:mod:`kg.extract.cues`); part-of-speech tags are
 asked for (and so computed) only for the sentences where a quotation has no verb of saying, to find the
 sentence's subject. A speaker carried forward (a Konjunktiv sentence, a quotation that stands alone) keeps
@@ -1037,6 +1042,11 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
     return Speaker(Span(s, e), st.text[s:e], None, role)
 
 
+def _names_someone(sp: Speaker) -> bool:
+    """The phrase names a person or body (a mention) or is a pronoun that stands for one."""
+    return sp.key is not None or sp.text.lower() in C.DE_PRONOUNS
+
+
 def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None:
     a, _ = st.sents[si]
     s_start = st.toks[a].start
@@ -1149,6 +1159,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     heisst = _heisst_es(st, c, lo, hi)
     if heisst is not None and heisst[0] is not None:
         return heisst
+    if lang == "de" and (werden := _passive(st, c)) is not None:
+        return _agent(st, werden, c)
     final = _verb_final_subject(st, c) if lang == "de" else None
     if final is not None:
         return _speaker_from_np(st, *final), 0.7
@@ -1167,6 +1179,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     while k < hi and (toks[k].low in skip or toks[k].low == "sich") and k - c <= 3:
         k += 1
     after = _np_forward(st, k, hi) if k < hi else None
+    if lang == "de" and c > lo and toks[c - 1].low == "und" and toks[c0].text[:1].islower():
+        after = None  # "zogen die Demonstranten … und skandierten Parolen": the phrase after is an object
     before = _en_subject(st, c, lo) if lang == "en" else _np_backward(st, c, lo)
     if before is not None:
         pre = _prefield(st, before[0], lo)
@@ -1310,6 +1324,48 @@ _AUX = {
     "is",
     "are",
 }
+
+
+_WERDEN = {"wird", "wurde", "wurden", "werden", "werde"}
+
+
+def _passive(st: _State, c: int) -> int | None:
+    """The passive auxiliary of the participle of saying at ``c`` ("wurden … als „…“ bezeichnet", "ist …
+    kritisiert worden"), whose subject is what was said or whom it was said of, not the speaker; None for
+    the active voice and for "X wird (mit den Worten) zitiert", where X spoke."""
+    low = st.toks[c].low
+    if low not in C.DE_PARTICIPLES or C.DE_SPEECH_FORMS.get(low) == "zitieren":
+        return None
+    if c + 1 < len(st.toks) and (st.toks[c + 1].low == "worden" or st.toks[c + 1].low in _WERDEN):
+        return c + 1  # "… kritisiert worden", "…, der als „…“ bezeichnet wird"
+    for k in range(c - 1, st.sents[st.toks[c].sent][0] - 1, -1):
+        t = st.toks[k]
+        if _in_quote(st, t):
+            continue
+        if t.text in (",", ";", ":"):
+            return None
+        if t.low in _WERDEN:
+            return k
+    return None
+
+
+def _agent(st: _State, werden: int, c: int) -> tuple[Speaker | None, float]:
+    """The speaker of a passive verb of saying: the phrase after "von" between the auxiliary and the verb
+    ("wurde von der Ministerin als „…“ bezeichnet"), or in its clause before a verb-final one ("…, die von
+    der Ministerin als „…“ bezeichnet wird"); or none."""
+    start = werden
+    if werden > c:
+        start = c
+        while start > st.sents[st.toks[c].sent][0] and (
+            _in_quote(st, st.toks[start - 1]) or st.toks[start - 1].low not in (",", ";", ":", "und", "oder")
+        ):
+            start -= 1
+    for k in range(start, c):
+        if st.toks[k].low in ("von", "vom") and not _in_quote(st, st.toks[k]):
+            np_ = _np_forward(st, k + 1, c)
+            if np_ is not None:
+                return _speaker_from_np(st, *np_), 0.6
+    return None, 0.0
 
 
 _LASSEN = {"lässt", "ließ", "ließen"}
@@ -1561,6 +1617,143 @@ def quote_features(st: _State, a: int, b: int) -> dict[str, float]:
     return f
 
 
+_NAMING = {"nennen", "bezeichnen", "zurückweisen"}
+
+
+def _called(st: _State, a: int) -> bool:
+    """What a speaker calls something, in German: nannte den Bericht eine „Zeitungsente“, wies dies als
+    „Unverschämtheit“ zurück (SpkAtt-2023 marks these words as direct speech); not what a thing is called by
+    nobody in particular ("nennt man einen „Aktiensplit“", "der als „Sonnenwind“ bezeichnet wird")."""
+    return _naming_verb(st, a) is not None
+
+
+def _naming_verb(st: _State, a: int) -> int | None:
+    """The verb of naming (nennen, bezeichnen, zurückweisen) of its sentence when the quotation whose mark is
+    at ``a`` follows "als" or an indefinite article and someone named does the naming."""
+    k = _tok_at(st, a)
+    if (
+        st.lang != "de"
+        or k is None
+        or k == 0
+        or st.toks[k - 1].low not in ("als", "ein", "eine", "einen", "einem", "einer")
+    ):
+        return None
+    lo, hi = st.sents[st.toks[k].sent]
+    for t in st.toks[lo:hi]:
+        if C.DE_SPEECH_FORMS.get(t.low) in _NAMING and not _in_quote(st, t):
+            werden = _passive(st, t.i)
+            nobody = st.toks[t.i + 1].low == "man" if t.i + 1 < hi else False
+            named = not nobody and (werden is None or _agent(st, werden, t.i)[0] is not None)
+            return t.i if named else None
+    return None
+
+
+_SPEECH_NOUNS = {
+    "parole",
+    "parolen",
+    "spruch",
+    "sprüche",
+    "slogan",
+    "slogans",
+    "rufe",
+    "rufen",
+    "worte",
+    "worten",
+    "satz",
+    "zitat",
+    "aussage",
+    "äußerung",
+    "feststellung",
+    "erklärung",
+    "behauptung",
+    "forderung",
+    "warnung",
+    "appell",
+    "vorwurf",
+    "kommentar",
+    "frage",
+    "aufschrift",
+}
+"""Nouns of something said, whose words a quotation right after them gives: die Feststellung „…“."""
+
+
+def _after_speech_noun(st: _State, a: int) -> bool:
+    """The quotation gives the words of a noun of saying before it (German: "mit der Parole „…“",
+    "skandierten Parolen wie „…“"), which makes it speech whatever the model says."""
+    k = _tok_at(st, a)
+    if st.lang != "de" or k is None or k == 0:
+        return False
+    j = k - 1 if st.toks[k - 1].low != "wie" else k - 2
+    return j >= 0 and st.toks[j].low in _SPEECH_NOUNS
+
+
+_TITLE_NOUNS = {  # what bears a name or a title (not "Preis": "bekam den Preis „for his analysis …“")
+    "film",
+    "buch",
+    "roman",
+    "musical",
+    "oper",
+    "song",
+    "lied",
+    "album",
+    "titel",
+    "motto",
+    "zeitung",
+    "zeitschrift",
+    "magazin",
+    "sendung",
+    "serie",
+    "show",
+    "programm",
+    "projekt",
+    "kampagne",
+    "aktion",
+    "operation",
+    "initiative",
+    "organisation",
+    "partei",
+    "bündnis",
+    "verein",
+    "gruppe",
+    "stiftung",
+    "bewegung",
+    "netzwerk",
+    "unternehmen",
+    "firma",
+    "studie",
+    "ausstellung",
+    "festival",
+    "schiff",
+    "hotel",
+    "restaurant",
+    "marke",
+}
+
+
+def _after_title_noun(st: _State, a: int) -> bool:
+    """The quotation names what the noun right before it is (German: "der Film „…“", "die Partei „…“",
+    "unter dem Motto „…“"): a title or a name, whatever the model says (on the tuning half of SpkAtt-2023 none
+    of the 23 passages so placed was speech)."""
+    k = _tok_at(st, a)
+    if st.lang != "de" or k is None or k == 0:
+        return False
+    return st.toks[k - 1].low in _TITLE_NOUNS
+
+
+_LIST = re.compile(r"\s*(?:,|und|oder|sowie)\s*")
+
+
+def _in_title_list(pairs: list[tuple[int, int]], text: str, i: int) -> bool:
+    """The quotation is one of three or more quoted items in a row, joined by commas ("Themen wie „…“, „…“
+    oder „…“"): a list of titles."""
+    lo = hi = i
+    while lo > 0 and _LIST.fullmatch(text[pairs[lo - 1][1] + 1 : pairs[lo][0]]):
+        lo -= 1
+    while hi + 1 < len(pairs) and _LIST.fullmatch(text[pairs[hi][1] + 1 : pairs[hi + 1][0]]):
+        hi += 1
+    return hi - lo >= 2
+
+
 def _tok_at(st: _State, offset: int) -> int | None:
     lo, hi = 0, len(st.toks)
     while lo < hi:
@@ -1724,6 +1917,11 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                         )
     if speaker is not None and step == "none":
         step = "1-2"
+    # 2c. what the subject of a verb of naming calls something ("wies dies als „Unverschämtheit“ zurück")
+    if speaker is None and (naming := _naming_verb(st, a)) is not None:
+        speaker, conf = _subject_of(st, naming, lo1, hi2)
+        cue = Span(st.toks[naming].start, st.toks[naming].end) if speaker is not None else cue
+        step = "1-2" if speaker is not None else step
     # 2a. inside a reported clause of this sentence ("Laut X sei die Lage „ernst“"): its speaker
     if speaker is None and around is not None:
         speaker, cue, conf = around.speaker, around.cue, 0.7
@@ -1766,7 +1964,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     reported = v is not None and _konjunktiv(st.toks[v])
     recent = st.last_speaker is not None and s1 - st.last_speaker_sent <= 3
     short = len(_WORDS.findall(text, inner_s, inner_e)) < MIN_WORDS_SUBJECT
-    if speaker is None and not (ta == lo1 and tb >= hi2 - 2) and not (reported and recent):
+    if speaker is None and cue is None and not (ta == lo1 and tb >= hi2 - 2) and not (reported and recent):
         speaker = _sentence_subject(st, s1)
         conf = 0.5 if speaker is not None else 0.0
     if speaker is None and st.lang == "en" and ta > lo1:
@@ -1804,6 +2002,8 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     goes_on = st.lang == "en" and ta == lo1 and tb >= hi2 - 2
     if short and ((step == "4" and st.lang == "de") or (step == "5" and not reported and not goes_on)):
         speaker = None
+    if step == "4" and st.lang == "de" and speaker is not None and not _names_someone(speaker):
+        speaker = None  # "… sind nur bei einer „konkreten Gefahr …“ zulässig": a subject, not a speaker
     confidence = round(min(0.95, p * (0.5 + 0.5 * conf) if speaker else p * 0.5), 3)
     if _TRACE is not None:
         _TRACE.append(step)
@@ -2174,7 +2374,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if de and not (has_konj or starts) and len(clause) < 4:
                 continue
             words = [x for x in clause if x.text[:1].isalnum()]
-            if de and 2 * sum(_in_quote(st, x) for x in words) > len(words):
+            konj_outside = any(x.low in C.KONJ1 | C.REPORTATIVE and not _in_quote(st, x) for x in clause)
+            if de and 2 * sum(_in_quote(st, x) for x in words) > len(words) and not konj_outside:
                 continue  # "X bekräftigte, „…“": the quotation is direct speech, no clause of its own
             sp, _conf = _subject_of(st, c, lo, clause_start)
             msg = _strip_span(st, toks[clause_start].start, s_end)
@@ -2462,6 +2663,12 @@ def _under_konj(st: _State, c: int, lo: int) -> bool:
     return aux is not None and st.toks[aux].low in C.KONJ1
 
 
+def _clause_final(st: _State, k: int) -> bool:
+    """The verb closes its clause: a subordinate clause, where "soll" is an obligation ("…, in dem eine
+    Lösung gefunden werden soll,"), not someone's report ("Putin soll zugestimmt haben")."""
+    return k + 1 < len(st.toks) and st.toks[k + 1].text in (",", ".", ";", ":", "!", "?", "–")
+
+
 def _free_indirect(st: _State, si: int) -> bool:
     """A sentence in Konjunktiv I (or reportative "soll") without a verb of saying of its own."""
     lo, hi = st.sents[si]
@@ -2471,7 +2678,9 @@ def _free_indirect(st: _State, si: int) -> bool:
     outside = [t for t in toks if not _in_quote(st, t)]
     if any(_is_cue(st, t) and not _under_konj(st, t.i, lo) for t in outside):
         return False
-    konj = sum(1 for t in outside if t.low in C.KONJ1 or t.low in C.REPORTATIVE)
+    konj = sum(
+        1 for t in outside if t.low in C.KONJ1 or (t.low in C.REPORTATIVE and not _clause_final(st, t.i))
+    )
     return konj > 0 or any(t.low in ("seien", "sei") for t in toks)
 
 
@@ -2490,8 +2699,12 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
     pairs = pair_quotes(st.text)
     _set_quoted(st, [(a + 1, b) for a, b in pairs])
     speech: list[tuple[int, int, float]] = []
-    for a, b in pairs:
+    for i, (a, b) in enumerate(pairs):
         p = speech_probability(quote_features(st, a, b))
+        if _called(st, a) or _after_speech_noun(st, a):
+            p = max(p, THRESHOLD)  # the model does not learn these from its few features
+        elif _after_title_noun(st, a) or _in_title_list(pairs, st.text, i):
+            p = min(p, THRESHOLD / 2)  # a title
         if p >= THRESHOLD:
             speech.append((a, b, p))
     # only speech is "quoted" from here on: a title in quotation marks is part of the words around it
