@@ -37,12 +37,14 @@ test: install system-deps
 # into bench/RESULTS.md (about 35 min on 2 cores), then one file each for newskg on a remote store (Virtuoso 7
 # beside `oxigraph serve`, 1M triples, both started and stopped by .ci/*.sh; Virtuoso installed from Debian's
 # packages when missing), the soak beside `oxigraph serve`, pages beside the previous layout, full-text search,
-# the extractor on GermEval, SpkAtt and PolNeAR, and the web-page reader beside trafilatura, readability-lxml
-# and newspaper4k (the last three need ../shared/realdata).
+# the extractor on GermEval, SpkAtt and PolNeAR, the web-page reader beside trafilatura, readability-lxml
+# and newspaper4k, and ingest with extraction and SHACL beside --no-validate (the last four need
+# ../shared/realdata).
 BENCHES = "bench.run" "bench.remote --out bench/RESULTS-remote.md" "bench.soak --out bench/RESULTS-soak.md" \
 	"bench.pages --out bench/RESULTS-pages.md" "bench.search --triples 1000000 --no-extract --write" \
 	"bench.extract_mentions --out bench/RESULTS-extract-mentions.md" \
-	"bench.extract_speech --out bench/RESULTS-extract-speech.md" "bench.webpages --out bench/RESULTS-webpages.md"
+	"bench.extract_speech --out bench/RESULTS-extract-speech.md" "bench.webpages --out bench/RESULTS-webpages.md" \
+	"bench.ingest_speed --out bench/RESULTS-ingest.md"
 
 # Each benchmark runs even when one before it could not measure (those needing ../shared/realdata say so
 # and exit 2); the command fails at the end, naming every one that did not finish.
