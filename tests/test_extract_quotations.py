@@ -775,6 +775,31 @@ def test_what_a_speaker_calls_something_is_direct_speech():
     assert qs == []
 
 
+def test_of_two_verbs_of_naming_the_one_nearest_before_the_quotation_names_it():
+    text, qs = quotes(
+        "Klaus Meier, der am Montag in Hamburg sprach, nannte den Plan „überzogen“, Anna Berger bezeichnete "
+        "die Kosten in einem Jahr, in dem es kaum Geld gab, als „übertrieben“."
+    )
+    got = {said(text, q): q.speaker.key for q in qs if q.form == "direct"}
+    assert got == {"überzogen": "person-klaus-meier", "übertrieben": "person-anna-berger"}
+
+
+def test_a_sentence_subject_headed_by_a_role_or_a_body_says_what_it_calls_something():
+    """A subject that names nobody ("Der Plan") says nothing; one headed by a role or a body does, named or
+    not."""
+    text, qs = quotes(
+        "Anna Berger sprach am Montag. Das Gericht kam damit zu dem Ergebnis, „dass die Stadtwerke keine "
+        "tragfähige Grundlage für eine Erhöhung der Preise in diesem Jahr vorgelegt haben“."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker is not None and q.speaker.text == "Das Gericht"
+    text, qs = quotes(
+        "Anna Berger sprach am Montag. Der Plan kam damit zu dem Ergebnis, „dass die Stadtwerke keine "
+        "tragfähige Grundlage für eine Erhöhung der Preise in diesem Jahr vorgelegt haben“."
+    )
+    assert all(q.speaker is None for q in qs if q.form == "direct")
+
+
 def test_the_words_of_a_noun_of_saying_are_direct_speech():
     text, qs = quotes("Hunderte zogen am Montag durch Hamburg und riefen Parolen wie „Stadtwerke bleiben“.")
     assert [said(text, q) for q in qs] == ["Stadtwerke bleiben"]

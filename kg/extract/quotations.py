@@ -63,6 +63,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract import cues as C
+from kg.extract.lexicon import ORG_WORDS, is_role_noun
 from kg.extract.types import Mention, Quotation, Speaker
 from kg.model import Span
 
@@ -1043,8 +1044,13 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
 
 
 def _names_someone(sp: Speaker) -> bool:
-    """The phrase names a person or body (a mention) or is a pronoun that stands for one."""
-    return sp.key is not None or sp.text.lower() in C.DE_PRONOUNS
+    """The phrase names a person or body (a mention), is a pronoun that stands for one, or is headed by a
+    role or a body ("Die Ministerin", "Das Gericht", "Eine ultranationalistische Organisation")."""
+    if sp.key is not None or sp.text.lower() in C.DE_PRONOUNS:
+        return True
+    words = sp.text.split()
+    head = words[-1] if words else ""
+    return len(words) <= 4 and (is_role_noun(head) or head in ORG_WORDS)
 
 
 def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None:
@@ -1639,13 +1645,17 @@ def _naming_verb(st: _State, a: int) -> int | None:
     ):
         return None
     lo, hi = st.sents[st.toks[k].sent]
-    for t in st.toks[lo:hi]:
-        if C.DE_SPEECH_FORMS.get(t.low) in _NAMING and not _in_quote(st, t):
-            werden = _passive(st, t.i)
-            nobody = st.toks[t.i + 1].low == "man" if t.i + 1 < hi else False
-            named = not nobody and (werden is None or _agent(st, werden, t.i)[0] is not None)
-            return t.i if named else None
-    return None
+    # the nearest verb of naming before the quotation, else the first after it ("X nannte A „…“, Y
+    # bezeichnete B als „…“": Y's)
+    verbs = [t for t in st.toks[lo:hi] if C.DE_SPEECH_FORMS.get(t.low) in _NAMING and not _in_quote(st, t)]
+    verbs = [t for t in reversed(verbs) if t.i < k] + [t for t in verbs if t.i > k]
+    if not verbs:
+        return None
+    t = verbs[0]
+    werden = _passive(st, t.i)
+    nobody = st.toks[t.i + 1].low == "man" if t.i + 1 < hi else False
+    named = not nobody and (werden is None or _agent(st, werden, t.i)[0] is not None)
+    return t.i if named else None
 
 
 _SPEECH_NOUNS = {
