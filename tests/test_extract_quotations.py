@@ -787,13 +787,13 @@ def test_of_two_verbs_of_naming_the_one_nearest_before_the_quotation_names_it():
 def test_a_sentence_subject_headed_by_a_role_or_a_body_says_what_it_calls_something():
     """A subject that names nobody ("Der Plan") says nothing; one headed by a role or a body does, named or
     not."""
-    text, qs = quotes(
+    _text, qs = quotes(
         "Anna Berger sprach am Montag. Das Gericht kam damit zu dem Ergebnis, „dass die Stadtwerke keine "
         "tragfähige Grundlage für eine Erhöhung der Preise in diesem Jahr vorgelegt haben“."
     )
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker is not None and q.speaker.text == "Das Gericht"
-    text, qs = quotes(
+    _text, qs = quotes(
         "Anna Berger sprach am Montag. Der Plan kam damit zu dem Ergebnis, „dass die Stadtwerke keine "
         "tragfähige Grundlage für eine Erhöhung der Preise in diesem Jahr vorgelegt haben“."
     )
