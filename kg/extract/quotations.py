@@ -1683,8 +1683,30 @@ def _after_speech_noun(st: _State, a: int) -> bool:
     k = _tok_at(st, a)
     if st.lang != "de" or k is None or k == 0:
         return False
-    j = k - 1 if st.toks[k - 1].low != "wie" else k - 2
+    j = k - 1
+    if st.toks[j].low in _FOR_EXAMPLE and j > 0:  # "Parolen wie zum Beispiel „…“", "Sprüche wie etwa „…“"
+        j -= 1
+        while j > 0 and st.toks[j].low in _FOR_EXAMPLE and st.toks[j].low != "wie":
+            j -= 1
+    if st.toks[j].low == "wie":
+        j -= 1
     return j >= 0 and st.toks[j].low in _SPEECH_NOUNS
+
+
+_FOR_EXAMPLE = {
+    "zum",
+    "beispiel",
+    "etwa",
+    "beispielsweise",
+    "z.",
+    "b.",
+    "z.b.",
+    "unter",
+    "anderem",
+    "u.",
+    "a.",
+}
+"""Words between "wie" and the examples it introduces ("Parolen wie zum Beispiel „…“")."""
 
 
 _TITLE_NOUNS = {  # what bears a name or a title (not "Preis": "bekam den Preis „for his analysis …“")
@@ -1730,17 +1752,91 @@ _TITLE_NOUNS = {  # what bears a name or a title (not "Preis": "bekam den Preis 
 }
 
 
+_TITLE_HEADS = tuple(
+    sorted(
+        (
+            _TITLE_NOUNS
+            - {"lied", "aktion", "operation", "oper", "show", "song", "gruppe", "titel", "programm"}
+        )
+        | {"sender", "agentur", "hubschrauber", "satellit", "flugzeug", "portal"}
+    )
+)
+"""The last part of a compound that names what bears a name ("die Tageszeitung „…“", "der Radiosender „…“",
+"die Hilfsorganisation „…“"); not the heads of "Mitglied", "Reaktion", "Kooperation"."""
+
+_NAME_NOUNS = {
+    "name",
+    "namen",
+    "spitzname",
+    "spitznamen",
+    "beiname",
+    "beinamen",
+    "codename",
+    "codenamen",
+    "bezeichnung",
+    "kürzel",
+    "arbeitstitel",
+}
+"""Nouns of a name, whose quotation is the name: "unter dem Namen „…“ bekannt"."""
+
+
 def _after_title_noun(st: _State, a: int) -> bool:
     """The quotation names what the noun right before it is (German: "der Film „…“", "die Partei „…“",
-    "unter dem Motto „…“"): a title or a name, whatever the model says (on the tuning half of SpkAtt-2023 none
-    of the 23 passages so placed was speech)."""
+    "unter dem Motto „…“", "die Tageszeitung „…“", "den Namen „…“"): a title or a name, whatever the model
+    says (on the tuning half of SpkAtt-2023 none of the 46 passages so placed was speech)."""
     k = _tok_at(st, a)
     if st.lang != "de" or k is None or k == 0:
         return False
-    return st.toks[k - 1].low in _TITLE_NOUNS
+    prev = st.toks[k - 1]
+    if prev.low in _TITLE_NOUNS or prev.low in _NAME_NOUNS:
+        return True
+    head = prev.low.replace("-", "")
+    return prev.text[:1].isupper() and any(head.endswith(h) and len(head) > len(h) + 2 for h in _TITLE_HEADS)
+
+
+_NAMED_AFTER = {"heißt", "hieß", "heißen", "hießen", "genannt"}
+_NAMING_ADVERBS = {"auch", "kurz", "oft", "meist", "häufig", "gern", "gerne", "stets", "früher", "liebevoll"}
+_NENNEN = {
+    "nennt",
+    "nannte",
+    "nennen",
+    "nannten",
+    "nenne",
+    "bezeichnet",
+    "bezeichnete",
+    "bezeichnen",
+    "bezeichne",
+}
+
+
+def _a_name(st: _State, a: int, b: int) -> bool:
+    """The quotation is what someone or something is named, not anyone's words (German: "der früher „…“
+    hieß", "das Profil 2.0, auch „…“ genannt", "nennt sich „…“", "die sich selbst „…“ nennt", the source
+    of a report: "laut „…“"; on the tuning half of SpkAtt-2023 none of the 13 passages so placed was
+    speech)."""
+    k, kb = _tok_at(st, a), _tok_at(st, b)
+    if st.lang != "de" or k is None or kb is None or k == 0:
+        return False
+    prev = st.toks[k - 1]
+    if prev.low in C.DE_ACCORDING:
+        return True
+    nxt = st.toks[kb + 1] if kb + 1 < len(st.toks) and st.toks[kb].start >= b else None
+    if nxt is not None and nxt.low in _NAMED_AFTER and (nxt.low != "genannt" or prev.low in _NAMING_ADVERBS):
+        # "„…“ heißt es im Bericht" is a verb of saying
+        return not (nxt.i + 1 < len(st.toks) and st.toks[nxt.i + 1].low == "es")
+    reflexive = prev.low == "sich" or (prev.low == "selbst" and k >= 2 and st.toks[k - 2].low == "sich")
+    if reflexive:
+        lo, hi = st.sents[st.toks[k].sent]
+        return any(t.low in _NENNEN and not _in_quote(st, t) for t in st.toks[lo:hi])
+    return False
 
 
 _LIST = re.compile(r"\s*(?:,|und|oder|sowie)\s*")
+
+
+def _listed_after(pairs: list[tuple[int, int]], text: str, i: int) -> bool:
+    """The quotation follows the one before it in a list ("Parolen wie „…“ oder „…“")."""
+    return i > 0 and _LIST.fullmatch(text[pairs[i - 1][1] + 1 : pairs[i][0]]) is not None
 
 
 def _in_title_list(pairs: list[tuple[int, int]], text: str, i: int) -> bool:
@@ -2699,12 +2795,18 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
     pairs = pair_quotes(st.text)
     _set_quoted(st, [(a + 1, b) for a, b in pairs])
     speech: list[tuple[int, int, float]] = []
+    spoken: set[int] = set()  # the quotations that are words of a noun of saying or of a verb of naming
     for i, (a, b) in enumerate(pairs):
         p = speech_probability(quote_features(st, a, b))
-        if _called(st, a) or _after_speech_noun(st, a):
+        if (
+            _called(st, a)
+            or _after_speech_noun(st, a)
+            or (i - 1 in spoken and _listed_after(pairs, st.text, i))
+        ):
             p = max(p, THRESHOLD)  # the model does not learn these from its few features
-        elif _after_title_noun(st, a) or _in_title_list(pairs, st.text, i):
-            p = min(p, THRESHOLD / 2)  # a title
+            spoken.add(i)
+        elif _after_title_noun(st, a) or _a_name(st, a, b) or _in_title_list(pairs, st.text, i):
+            p = min(p, THRESHOLD / 2)  # a title or a name
         if p >= THRESHOLD:
             speech.append((a, b, p))
     # only speech is "quoted" from here on: a title in quotation marks is part of the words around it
