@@ -853,3 +853,16 @@ def test_the_words_of_a_noun_of_saying_by_example_and_in_a_list_are_speech():
         "„Die Stadt gehört uns“."
     )
     assert [said(text, q) for q in qs if q.form == "direct"] == ["Wir bleiben hier", "Die Stadt gehört uns"]
+
+
+def test_a_german_quotation_inside_one_with_the_same_marks_leaves_the_outer_one_whole():
+    text = (
+        "Anna Berger sagte: „Wir haben den Grundsatz „gleiches Recht für alle“ verstanden. Wir bleiben.“ "
+        "Dann ging sie."
+    )
+    assert [text[a + 1 : b] for a, b in pair_quotes(text)] == [
+        "Wir haben den Grundsatz „gleiches Recht für alle“ verstanden. Wir bleiben.",
+        "gleiches Recht für alle",
+    ]
+    text, qs = quotes(text)
+    assert next(said(text, q) for q in qs if q.form == "direct").endswith("Wir bleiben.")

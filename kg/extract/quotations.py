@@ -93,8 +93,10 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
 
     German „…“ and ‚…‘, guillemets in both directions, English “…” and ‘…’, straight "…" and '…' (an
     apostrophe is not a mark). A quotation left open at the end of a paragraph continues when the next
-    paragraph opens with the same mark (the English convention for a quotation over paragraphs); one left
-    open when the same mark opens again inside its paragraph is dropped.
+    paragraph opens with the same mark (the English convention for a quotation over paragraphs); a German
+    quotation inside another with the same marks („A „B“ C“, within a paragraph) is paired inside it, and the
+    outer one closes at the next closing mark; an English one left open when the same mark opens again inside
+    its paragraph is dropped.
 
     >>> text = 'Er sagte: „Wir kommen.“ Sie: "Nein."'
     >>> [text[a + 1 : b] for a, b in pair_quotes(text)]
@@ -103,6 +105,7 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
     # two apostrophes or backticks stand for a double mark in some archives (''Yes,'' he said): same length
     text = text.replace("''", '"\u200b').replace("``", '"\u200b')
     pending: dict[str, int] = {}  # opening mark -> its offset
+    outer: dict[str, list[int]] = {}  # opening mark -> the offsets of the same mark open around it
     out: list[tuple[int, int]] = []
     n = len(text)
     for i, ch in enumerate(text):
@@ -122,6 +125,8 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
                     continue
                 out.append((at, i))
                 del pending[mark]
+                if outer.get(mark):  # a quotation inside one with the same marks: the outer one goes on
+                    pending[mark] = outer[mark].pop()
                 closed = True
                 break
         if closed:
@@ -138,6 +143,11 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
             opened = pending[ch]
             if (text.rfind("\n", opened, i) != -1 and prev == "\n") or text[:i].rstrip(" \t").endswith("\n"):
                 continue  # a new paragraph that opens again: the quotation goes on
+            if ch in "„»«‚" and text.rfind("\n", opened, i) == -1:
+                # German „A „B“ C“ in one paragraph: B inside A, whose mark closes after B's
+                outer.setdefault(ch, []).append(opened)
+            else:
+                outer.pop(ch, None)
         pending[ch] = i
     out.sort()
     return out
