@@ -2550,14 +2550,7 @@ _EN_ADVERBIAL = {
     "yesterday",
     "today",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
+} | C.EN_WEEKDAYS
 """Words that open a short adverbial after an English verb of saying ("said in an interview")."""
 
 
