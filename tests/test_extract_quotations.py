@@ -866,3 +866,17 @@ def test_a_german_quotation_inside_one_with_the_same_marks_leaves_the_outer_one_
     ]
     text, qs = quotes(text)
     assert next(said(text, q) for q in qs if q.form == "direct").endswith("Wir bleiben.")
+
+
+def test_the_rules_before_the_model_say_speech_title_or_nothing():
+    from kg.extract import quotations as Q
+
+    text = (
+        "Sie riefen Parolen wie „Wir bleiben“ oder „Hamburg gehört uns“ vor dem Kino, wo der Film "
+        "„Der Hafen“ "
+        "lief und Anna Berger „sehr zufrieden“ war."
+    )
+    st = Q._state(analyse(text, "de"), [])
+    pairs = pair_quotes(text)
+    Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
+    assert Q.speech_rules(st, pairs) == [1, 1, -1, 0]

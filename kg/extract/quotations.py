@@ -1860,6 +1860,24 @@ def _in_title_list(pairs: list[tuple[int, int]], text: str, i: int) -> bool:
     return hi - lo >= 2
 
 
+def speech_rules(st: _State, pairs: list[tuple[int, int]]) -> list[int]:
+    """For each pair of marks, what the rules say whatever the model says: 1 speech (the words of a noun of
+    saying or of a verb of naming, and the quotations listed after them), -1 a title or a name, 0 nothing."""
+    out: list[int] = []
+    for i, (a, b) in enumerate(pairs):
+        if (
+            _called(st, a)
+            or _after_speech_noun(st, a)
+            or (out and out[-1] > 0 and _listed_after(pairs, st.text, i))
+        ):
+            out.append(1)
+        elif _after_title_noun(st, a) or _a_name(st, a, b) or _in_title_list(pairs, st.text, i):
+            out.append(-1)
+        else:
+            out.append(0)
+    return out
+
+
 def _tok_at(st: _State, offset: int) -> int | None:
     lo, hi = 0, len(st.toks)
     while lo < hi:
@@ -2798,17 +2816,11 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
     pairs = pair_quotes(st.text)
     _set_quoted(st, [(a + 1, b) for a, b in pairs])
     speech: list[tuple[int, int, float]] = []
-    spoken: set[int] = set()  # the quotations that are words of a noun of saying or of a verb of naming
-    for i, (a, b) in enumerate(pairs):
+    for (a, b), rule in zip(pairs, speech_rules(st, pairs), strict=True):
         p = speech_probability(quote_features(st, a, b))
-        if (
-            _called(st, a)
-            or _after_speech_noun(st, a)
-            or (i - 1 in spoken and _listed_after(pairs, st.text, i))
-        ):
+        if rule > 0:
             p = max(p, THRESHOLD)  # the model does not learn these from its few features
-            spoken.add(i)
-        elif _after_title_noun(st, a) or _a_name(st, a, b) or _in_title_list(pairs, st.text, i):
+        elif rule < 0:
             p = min(p, THRESHOLD / 2)  # a title or a name
         if p >= THRESHOLD:
             speech.append((a, b, p))
