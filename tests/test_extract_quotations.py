@@ -841,3 +841,67 @@ def test_three_quoted_items_in_a_row_are_titles():
         "„Hamburg braucht die Stadtwerke“ oder „Die Stadt gehört uns“."
     )
     assert qs == []
+
+
+def test_a_name_someone_or_something_goes_by_is_no_speech():
+    """What a thing is called (before "heißt" or "auch … genannt", after "sich … nennt") and the source after
+    "laut" are names; "„…“ heißt es" stays a verb of saying."""
+    for text in [
+        "Die Gruppe, die sich selbst „Bündnis für ein freies Hamburg“ nennt, trat am Montag an.",
+        "Das neue Schiff, auch „Die schnelle Anna von Hamburg“ genannt, lief am Montag aus.",
+        "Der Hafen, der früher „Neuer Hafen am Strom“ hieß, wird am Montag geschlossen.",
+        "Laut „Hamburger Morgenblatt“ will Anna Berger die Stadtwerke verkaufen.",
+    ]:
+        _text, qs = quotes(text)
+        assert [q for q in qs if q.form == "direct"] == [], text
+    text, qs = quotes(
+        "„Wir bleiben in Hamburg, was auch immer kommt“ heißt es in einer Erklärung der Stadtwerke."
+    )
+    assert [said(text, q) for q in qs if q.form == "direct"] == [
+        "Wir bleiben in Hamburg, was auch immer kommt"
+    ]
+
+
+def test_the_name_after_a_compound_noun_of_what_bears_one_is_no_speech():
+    for text in [
+        "Anna Berger sagte, das Kinderbuch „Wir bleiben hier, und wir weichen nicht!“ sei ihr liebstes.",
+        "Klaus Meier sagte, er sei unter dem Namen „Wir bauen die Stadt, sonst keiner.“ bekannt.",
+        "Anna Berger sagte, die Gruppe, die sich „Wir bleiben hier und weichen nicht!“ nenne, sei klein.",
+    ]:
+        _text, qs = quotes(text)
+        assert [q.form for q in qs] == ["indirect"], text
+
+
+def test_the_words_of_a_noun_of_saying_by_example_and_in_a_list_are_speech():
+    text, qs = quotes(
+        "Die Demonstranten zogen durch Hamburg und riefen Parolen wie zum Beispiel „Wir bleiben hier“ oder "
+        "„Die Stadt gehört uns“."
+    )
+    assert [said(text, q) for q in qs if q.form == "direct"] == ["Wir bleiben hier", "Die Stadt gehört uns"]
+
+
+def test_a_german_quotation_inside_one_with_the_same_marks_leaves_the_outer_one_whole():
+    text = (
+        "Anna Berger sagte: „Wir haben den Grundsatz „gleiches Recht für alle“ verstanden. Wir bleiben.“ "
+        "Dann ging sie."
+    )
+    assert [text[a + 1 : b] for a, b in pair_quotes(text)] == [
+        "Wir haben den Grundsatz „gleiches Recht für alle“ verstanden. Wir bleiben.",
+        "gleiches Recht für alle",
+    ]
+    text, qs = quotes(text)
+    assert next(said(text, q) for q in qs if q.form == "direct").endswith("Wir bleiben.")
+
+
+def test_the_rules_before_the_model_say_speech_title_or_nothing():
+    from kg.extract import quotations as Q
+
+    text = (
+        "Sie riefen Parolen wie „Wir bleiben“ oder „Hamburg gehört uns“ vor dem Kino, wo der Film "
+        "„Der Hafen“ "
+        "lief und Anna Berger „sehr zufrieden“ war."
+    )
+    st = Q._state(analyse(text, "de"), [])
+    pairs = pair_quotes(text)
+    Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
+    assert Q.speech_rules(st, pairs) == [1, 1, -1, 0]

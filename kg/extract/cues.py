@@ -829,6 +829,8 @@ EN_DET = {
     "all",
 }
 EN_PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "it": ""}
+EN_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+"""English weekdays (kg.extract.quotations reads them from here too)."""
 EN_STOP = {
     "and",
     "or",
@@ -903,13 +905,6 @@ EN_STOP = {
     "says",
     "say",
     "reporters",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "yesterday",
     "today",
     "tonight",
@@ -930,7 +925,7 @@ EN_STOP = {
     "no",
     "too",
     "very",
-}
+} | EN_WEEKDAYS
 
 # Role nouns whose gender is marked ("Sprecherin"), used to resolve "er"/"sie"
 FEMININE_HINTS = ("in", "innen", "frau")

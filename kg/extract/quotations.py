@@ -94,8 +94,10 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
 
     German „…“ and ‚…‘, guillemets in both directions, English “…” and ‘…’, straight "…" and '…' (an
     apostrophe is not a mark). A quotation left open at the end of a paragraph continues when the next
-    paragraph opens with the same mark (the English convention for a quotation over paragraphs); one left
-    open when the same mark opens again inside its paragraph is dropped.
+    paragraph opens with the same mark (the English convention for a quotation over paragraphs); a German
+    quotation inside another with the same marks („A „B“ C“, within a paragraph) is paired inside it, and the
+    outer one closes at the next closing mark; an English one left open when the same mark opens again inside
+    its paragraph is dropped.
 
     >>> text = 'Er sagte: „Wir kommen.“ Sie: "Nein."'
     >>> [text[a + 1 : b] for a, b in pair_quotes(text)]
@@ -104,6 +106,7 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
     # two apostrophes or backticks stand for a double mark in some archives (''Yes,'' he said): same length
     text = text.replace("''", '"\u200b').replace("``", '"\u200b')
     pending: dict[str, int] = {}  # opening mark -> its offset
+    outer: dict[str, list[int]] = {}  # opening mark -> the offsets of the same mark open around it
     out: list[tuple[int, int]] = []
     n = len(text)
     for i, ch in enumerate(text):
@@ -123,6 +126,8 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
                     continue
                 out.append((at, i))
                 del pending[mark]
+                if outer.get(mark):  # a quotation inside one with the same marks: the outer one goes on
+                    pending[mark] = outer[mark].pop()
                 closed = True
                 break
         if closed:
@@ -139,6 +144,11 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
             opened = pending[ch]
             if (text.rfind("\n", opened, i) != -1 and prev == "\n") or text[:i].rstrip(" \t").endswith("\n"):
                 continue  # a new paragraph that opens again: the quotation goes on
+            if ch in "„»«‚" and text.rfind("\n", opened, i) == -1:
+                # German „A „B“ C“ in one paragraph: B inside A, whose mark closes after B's
+                outer.setdefault(ch, []).append(opened)
+            else:
+                outer.pop(ch, None)
         pending[ch] = i
     out.sort()
     return out
@@ -1693,8 +1703,30 @@ def _after_speech_noun(st: _State, a: int) -> bool:
     k = _tok_at(st, a)
     if st.lang != "de" or k is None or k == 0:
         return False
-    j = k - 1 if st.toks[k - 1].low != "wie" else k - 2
+    j = k - 1
+    if st.toks[j].low in _FOR_EXAMPLE and j > 0:  # "Parolen wie zum Beispiel „…“", "Sprüche wie etwa „…“"
+        j -= 1
+        while j > 0 and st.toks[j].low in _FOR_EXAMPLE and st.toks[j].low != "wie":
+            j -= 1
+    if st.toks[j].low == "wie":
+        j -= 1
     return j >= 0 and st.toks[j].low in _SPEECH_NOUNS
+
+
+_FOR_EXAMPLE = {
+    "zum",
+    "beispiel",
+    "etwa",
+    "beispielsweise",
+    "z.",
+    "b.",
+    "z.b.",
+    "unter",
+    "anderem",
+    "u.",
+    "a.",
+}
+"""Words between "wie" and the examples it introduces ("Parolen wie zum Beispiel „…“")."""
 
 
 _TITLE_NOUNS = {  # what bears a name or a title (not "Preis": "bekam den Preis „for his analysis …“")
@@ -1740,17 +1772,91 @@ _TITLE_NOUNS = {  # what bears a name or a title (not "Preis": "bekam den Preis 
 }
 
 
+_TITLE_HEADS = tuple(
+    sorted(
+        (
+            _TITLE_NOUNS
+            - {"lied", "aktion", "operation", "oper", "show", "song", "gruppe", "titel", "programm"}
+        )
+        | {"sender", "agentur", "hubschrauber", "satellit", "flugzeug", "portal"}
+    )
+)
+"""The last part of a compound that names what bears a name ("die Tageszeitung „…“", "der Radiosender „…“",
+"die Hilfsorganisation „…“"); not the heads of "Mitglied", "Reaktion", "Kooperation"."""
+
+_NAME_NOUNS = {
+    "name",
+    "namen",
+    "spitzname",
+    "spitznamen",
+    "beiname",
+    "beinamen",
+    "codename",
+    "codenamen",
+    "bezeichnung",
+    "kürzel",
+    "arbeitstitel",
+}
+"""Nouns of a name, whose quotation is the name: "unter dem Namen „…“ bekannt"."""
+
+
 def _after_title_noun(st: _State, a: int) -> bool:
     """The quotation names what the noun right before it is (German: "der Film „…“", "die Partei „…“",
-    "unter dem Motto „…“"): a title or a name, whatever the model says (on the tuning half of SpkAtt-2023 none
-    of the 23 passages so placed was speech)."""
+    "unter dem Motto „…“", "die Tageszeitung „…“", "den Namen „…“"): a title or a name, whatever the model
+    says (on the tuning half of SpkAtt-2023 none of the 46 passages so placed was speech)."""
     k = _tok_at(st, a)
     if st.lang != "de" or k is None or k == 0:
         return False
-    return st.toks[k - 1].low in _TITLE_NOUNS
+    prev = st.toks[k - 1]
+    if prev.low in _TITLE_NOUNS or prev.low in _NAME_NOUNS:
+        return True
+    head = prev.low.replace("-", "")
+    return prev.text[:1].isupper() and any(head.endswith(h) and len(head) > len(h) + 2 for h in _TITLE_HEADS)
+
+
+_NAMED_AFTER = {"heißt", "hieß", "heißen", "hießen", "genannt"}
+_NAMING_ADVERBS = {"auch", "kurz", "oft", "meist", "häufig", "gern", "gerne", "stets", "früher", "liebevoll"}
+_NENNEN = {
+    "nennt",
+    "nannte",
+    "nennen",
+    "nannten",
+    "nenne",
+    "bezeichnet",
+    "bezeichnete",
+    "bezeichnen",
+    "bezeichne",
+}
+
+
+def _a_name(st: _State, a: int, b: int) -> bool:
+    """The quotation is what someone or something is named, not anyone's words (German: "der früher „…“
+    hieß", "das Profil 2.0, auch „…“ genannt", "nennt sich „…“", "die sich selbst „…“ nennt", the source
+    of a report: "laut „…“"; on the tuning half of SpkAtt-2023 none of the 13 passages so placed was
+    speech)."""
+    k, kb = _tok_at(st, a), _tok_at(st, b)
+    if st.lang != "de" or k is None or kb is None or k == 0:
+        return False
+    prev = st.toks[k - 1]
+    if prev.low in C.DE_ACCORDING:
+        return True
+    nxt = st.toks[kb + 1] if kb + 1 < len(st.toks) and st.toks[kb].start >= b else None
+    if nxt is not None and nxt.low in _NAMED_AFTER and (nxt.low != "genannt" or prev.low in _NAMING_ADVERBS):
+        # "„…“ heißt es im Bericht" is a verb of saying
+        return not (nxt.i + 1 < len(st.toks) and st.toks[nxt.i + 1].low == "es")
+    reflexive = prev.low == "sich" or (prev.low == "selbst" and k >= 2 and st.toks[k - 2].low == "sich")
+    if reflexive:
+        lo, hi = st.sents[st.toks[k].sent]
+        return any(t.low in _NENNEN and not _in_quote(st, t) for t in st.toks[lo:hi])
+    return False
 
 
 _LIST = re.compile(r"\s*(?:,|und|oder|sowie)\s*")
+
+
+def _listed_after(pairs: list[tuple[int, int]], text: str, i: int) -> bool:
+    """The quotation follows the one before it in a list ("Parolen wie „…“ oder „…“")."""
+    return i > 0 and _LIST.fullmatch(text[pairs[i - 1][1] + 1 : pairs[i][0]]) is not None
 
 
 def _in_title_list(pairs: list[tuple[int, int]], text: str, i: int) -> bool:
@@ -1762,6 +1868,24 @@ def _in_title_list(pairs: list[tuple[int, int]], text: str, i: int) -> bool:
     while hi + 1 < len(pairs) and _LIST.fullmatch(text[pairs[hi][1] + 1 : pairs[hi + 1][0]]):
         hi += 1
     return hi - lo >= 2
+
+
+def speech_rules(st: _State, pairs: list[tuple[int, int]]) -> list[int]:
+    """For each pair of marks, what the rules say whatever the model says: 1 speech (the words of a noun of
+    saying or of a verb of naming, and the quotations listed after them), -1 a title or a name, 0 nothing."""
+    out: list[int] = []
+    for i, (a, b) in enumerate(pairs):
+        if (
+            _called(st, a)
+            or _after_speech_noun(st, a)
+            or (out and out[-1] > 0 and _listed_after(pairs, st.text, i))
+        ):
+            out.append(1)
+        elif _after_title_noun(st, a) or _a_name(st, a, b) or _in_title_list(pairs, st.text, i):
+            out.append(-1)
+        else:
+            out.append(0)
+    return out
 
 
 def _tok_at(st: _State, offset: int) -> int | None:
@@ -2454,14 +2578,7 @@ _EN_ADVERBIAL = {
     "yesterday",
     "today",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
+} | C.EN_WEEKDAYS
 """Words that open a short adverbial after an English verb of saying ("said in an interview")."""
 
 
@@ -2709,12 +2826,12 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
     pairs = pair_quotes(st.text)
     _set_quoted(st, [(a + 1, b) for a, b in pairs])
     speech: list[tuple[int, int, float]] = []
-    for i, (a, b) in enumerate(pairs):
+    for (a, b), rule in zip(pairs, speech_rules(st, pairs), strict=True):
         p = speech_probability(quote_features(st, a, b))
-        if _called(st, a) or _after_speech_noun(st, a):
+        if rule > 0:
             p = max(p, THRESHOLD)  # the model does not learn these from its few features
-        elif _after_title_noun(st, a) or _in_title_list(pairs, st.text, i):
-            p = min(p, THRESHOLD / 2)  # a title
+        elif rule < 0:
+            p = min(p, THRESHOLD / 2)  # a title or a name
         if p >= THRESHOLD:
             speech.append((a, b, p))
     # only speech is "quoted" from here on: a title in quotation marks is part of the words around it
