@@ -39,17 +39,20 @@ test: install system-deps
 # packages when missing), the soak beside `oxigraph serve`, pages beside the previous layout, full-text search,
 # the extractor on GermEval, SpkAtt and PolNeAR, the web-page reader beside trafilatura, readability-lxml
 # and newspaper4k, and ingest with extraction and SHACL beside --no-validate (the last four need
-# ../shared/realdata).
+# ../shared/realdata); last, bench.summary writes the extraction figures against issue 20's targets (from the
+# summaries the extraction benches leave in bench/out/summary/) into a section of bench/RESULTS.md.
 BENCHES = "bench.run" "bench.remote --out bench/RESULTS-remote.md" "bench.soak --out bench/RESULTS-soak.md" \
 	"bench.pages --out bench/RESULTS-pages.md" "bench.search --triples 1000000 --no-extract --write" \
 	"bench.extract_mentions --out bench/RESULTS-extract-mentions.md" \
 	"bench.extract_speech --out bench/RESULTS-extract-speech.md" "bench.webpages --out bench/RESULTS-webpages.md" \
-	"bench.ingest_speed --out bench/RESULTS-ingest.md"
+	"bench.ingest_speed --out bench/RESULTS-ingest.md" "bench.summary"
 
 # Each benchmark runs even when one before it could not measure (those needing ../shared/realdata say so
-# and exit 2); the command fails at the end, naming every one that did not finish.
+# and exit 2); the command fails at the end, naming every one that did not finish. The summaries of an
+# earlier run are removed first, so a bench that does not finish shows as not run, not with old figures.
 bench: install system-deps
-	@failed=""; for b in $(BENCHES); do echo "== python -m $$b"; $(BIN)/python -m $$b || failed="$$failed $${b%% *}"; done; \
+	@rm -f bench/out/summary/*.json; \
+	failed=""; for b in $(BENCHES); do echo "== python -m $$b"; $(BIN)/python -m $$b || failed="$$failed $${b%% *}"; done; \
 	if [ -n "$$failed" ]; then echo "make bench: not everything was measured:$$failed (see above)" >&2; exit 2; fi
 
 lint: install

@@ -22,7 +22,8 @@ article: each stored article graph validated again with the entity graph (``kg.s
 a worker makes), one after another in this process, in CPU seconds; with how many needed rdflib's engine.
 
 When the real data is absent the output says **NOT MEASURED** and the exit status is 2. Figures are
-printed, never asserted.
+printed, never asserted; with ``--out FILE`` the rates and peaks against issue 20's targets also go to
+``bench.summary`` (``out/summary/`` beside FILE), which puts them in ``bench/RESULTS.md``.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from pathlib import Path
 import pyoxigraph
 from pyoxigraph import RdfFormat
 
+from bench.summary import SPEED, Row, write
 from kg.pipeline import load_corpus
 from kg.shacl import DataGraph, validate
 from kg.store import Store
@@ -298,14 +300,16 @@ def shacl_row(which: str, shacl: Shacl) -> str:
 
 def measure(
     name: str, sets: dict[str, list[Path]], work: Path, jobs: int, say: Callable[..., None], shacl: bool
-) -> None:
-    """Both halves of ``sets``: the ingest, its peers and (``shacl``) the SHACL seconds, as table rows."""
+) -> dict[str, Run]:
+    """Both halves of ``sets``: the ingest, its peers and (``shacl``) the SHACL seconds, as table rows; the
+    validated ingest of each half returned."""
+    checked_runs = {}
     say(f"### {name}: {sum(map(len, sets.values()))} input files")
     say()
     say("| run | ingested | rejected | s | articles/s | peak MB (command) | peak MB (largest child, of n) |")
     say("|---|---:|---:|---:|---:|---:|---:|")
     for which, files in halves(sets).items():
-        checked = ingest(files, work / f"{which}-store", jobs=jobs, validate_=True)
+        checked = checked_runs[which] = ingest(files, work / f"{which}-store", jobs=jobs, validate_=True)
         plain = ingest(files, work / f"{which}-plain", jobs=jobs, validate_=False)
         for label, run in ((f"{which}, SHACL", checked), (f"{which}, --no-validate", plain)):
             say(
@@ -317,6 +321,29 @@ def measure(
         if shacl:
             say(shacl_row(which, shacl_seconds(work / f"{which}-store")))
     say()
+    return checked_runs
+
+
+def summary_rows(corpus: str, runs: dict[str, Run], jobs: int) -> list[Row]:
+    """Issue 20's targets for ``bench.summary``: the validated ingest's rate by half, and the peak of any
+    process of the command."""
+    peak = max(max(r.main_mb, r.worker_mb) for r in runs.values())
+    return [
+        Row(
+            SPEED,
+            f"`newskg ingest --jobs {jobs}` with extraction and SHACL, {corpus}: articles/s",
+            {h: f"{r.rate:.2f}" for h, r in runs.items()},
+            f">= {TARGET_RATE:g}",
+            {h: r.rate >= TARGET_RATE for h, r in runs.items()},
+        ),
+        Row(
+            SPEED,
+            f"`newskg ingest`, {corpus}: peak MB of any process",
+            {"all": f"{peak:.0f}"},
+            f"< {TARGET_MB}",
+            {"all": peak < TARGET_MB},
+        ),
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -331,6 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     lines: list[str] = []
+    rows: list[Row] = []
 
     def say(line: str = "") -> None:
         print(line, flush=True)
@@ -349,6 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = page_files(args.realdata)
     texts = text_sources(args.realdata)
     shacl = not args.no_shacl_pass
+    limited = f" (only the first {args.limit} files of each set)" if args.limit else ""
     if args.limit:
         say(f"**Only the first {args.limit} files of each set** (`--limit`): not a whole-set figure.")
         say()
@@ -364,14 +393,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             work = Path(tmp)
             if pages is not None and args.corpus != "texts":
                 (work / "pages").mkdir()
-                measure("pages (" + ", ".join(PAGE_SETS) + ")", pages, work / "pages", args.jobs, say, shacl)
+                name = "pages (" + ", ".join(PAGE_SETS) + ")"
+                runs = measure(name, pages, work / "pages", args.jobs, say, shacl)
+                rows += summary_rows("real pages" + limited, runs, args.jobs)
             if texts is not None and args.corpus != "pages":
                 (work / "texts-in").mkdir()
                 (work / "texts").mkdir()
                 written = write_texts(args.realdata, texts, work / "texts-in")
-                measure("texts (SpkAtt train, PolNeAR dev)", written, work / "texts", args.jobs, say, shacl)
+                name = "texts (SpkAtt train, PolNeAR dev)"
+                runs = measure(name, written, work / "texts", args.jobs, say, shacl)
+                rows += summary_rows("SpkAtt and PolNeAR texts" + limited, runs, args.jobs)
     if args.out:
         args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        write(args.out, rows, {SPEED: f"the real data is not at {args.realdata}"} if missing else {})
     return 2 if missing else 0
 
 

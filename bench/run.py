@@ -1,4 +1,5 @@
-"""One command for every benchmark: ``python -m bench.run`` (or ``make bench``) writes ``bench/RESULTS.md``.
+"""The store and endpoint benchmarks: ``python -m bench.run`` (the first step of ``make bench``) writes
+``bench/RESULTS.md``, keeping the extraction section that ``bench.summary`` (its last step) writes there.
 
 For each corpus size it generates a synthetic corpus (``bench.corpus``), then measures side by side in the
 same run: (1) ``newskg ingest`` (parse, map, validate, write) against ``oxigraph load`` of the same quads;
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import requests
 
-from bench import corpus, engines
+from bench import corpus, engines, summary
 from bench.measure import Load, Run, Server, free_port, median_load, timed, warm_up, wrk
 from server import AUTO_MEMORY_TRIPLES
 
@@ -89,7 +90,8 @@ def main(argv: list[str] | None = None) -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     per_article = calibrate(args.work)
     results = [measure_size(target, per_article, args) for target in args.triples]
-    args.out.write_text(report(results, args), encoding="utf-8")
+    old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    args.out.write_text(summary.carry(old, report(results, args)), encoding="utf-8")
     print(f"wrote {args.out}")
 
 
@@ -302,7 +304,9 @@ def report(results: list[SizeResult], args: argparse.Namespace) -> str:
         "(newskg on Virtuoso 7 beside `oxigraph serve` as remote stores), `RESULTS-soak.md` "
         "(runaway queries under load, memory over time, stalled clients, beside `oxigraph serve`), "
         "`RESULTS-pages.md`, `RESULTS-search.md`, `RESULTS-extract-mentions.md`, "
-        "`RESULTS-extract-speech.md`, `RESULTS-webpages.md`.",
+        "`RESULTS-extract-speech.md`, `RESULTS-webpages.md`, `RESULTS-ingest.md`. The figures of the "
+        "extraction benches against issue 20's targets are gathered below, in "
+        f"'{summary.HEADING[3:]}' (`bench.summary`; this command keeps that section as it was).",
         "",
         "## Machine",
         "",

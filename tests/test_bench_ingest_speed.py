@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import ingest_speed
+from bench import ingest_speed, summary
 from kg.read.plaintext import read_text_file
 
 
@@ -89,3 +89,5 @@ def test_without_the_real_data_it_says_not_measured(
     assert ingest_speed.main(["--realdata", str(tmp_path / "absent"), "--out", str(out)]) == 2
     assert "NOT MEASURED" in out.read_text()
     assert "NOT MEASURED" in capsys.readouterr().err
+    left = summary.read(summary.summary_path(out))  # for bench/RESULTS.md: not measured, no figures
+    assert left is not None and left.rows == [] and str(tmp_path / "absent") in left.absent[summary.SPEED]
