@@ -38,6 +38,7 @@ import yaml
 
 from bench.summary import GERMEVAL, SPEED, Row, write
 from bench.summary import SEED as SEED_SET
+from kg.extract.doc import Doc, Sentence, Token
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_REALDATA = ROOT.parent / "shared" / "realdata"
@@ -138,11 +139,22 @@ def germeval(realdata: Path) -> list[dict] | None:
 _TYPES = {"Person": "PER", "Place": "LOC", "Organization": "ORG"}
 
 
+def gold_token_doc(words: list[str]) -> Doc:
+    """One GermEval sentence as a Doc over its own tokens, joined by spaces: the tagger row, and the 2014
+    systems, are scored on these tokens too. SoMaJo would split some of them ("München/Hamburg", "DFB."),
+    and a name inside such a token then counts as wrong however right its words are."""
+    tokens, pos = [], 0
+    for k, w in enumerate(words):
+        tokens.append(Token(k, w, pos, pos + len(w), 0, "regular", True))
+        pos += len(w) + 1
+    text = " ".join(words)
+    return Doc(text, "de", tuple(tokens), (Sentence(0, len(text), 0, len(tokens)),))
+
+
 def _pipeline(model: Path, sentences: list) -> Counts:
-    """``kg.extract.mentions.find_mentions`` (no registry) with the fold's model on each sentence's tokens
-    joined by spaces: the tagger and the rules after it, scored as the tagger alone."""
+    """``kg.extract.mentions.find_mentions`` (no registry) with the fold's model on each sentence's own
+    tokens (:func:`gold_token_doc`): the tagger and the rules after it, scored as the tagger alone."""
     from kg.extract import mentions
-    from kg.extract.doc import analyse
     from kg.extract.train import ner
 
     saved = mentions.MODEL
@@ -151,22 +163,12 @@ def _pipeline(model: Path, sentences: list) -> Counts:
     try:
         total = Counts()
         for s in sentences:
-            text, starts, ends, pos = "", {}, {}, 0
-            for k, w in enumerate(s.words):
-                starts[pos], ends[pos + len(w)] = k, k + 1
-                text += w + " "
-                pos += len(w) + 1
-            found = mentions.find_mentions(analyse(text.rstrip(), "de"))
-            pred = {
-                (starts[m.span.start], ends[m.span.end], _TYPES[m.type])
-                for m in found
-                if m.span.start in starts and m.span.end in ends
-            }
-            pred |= {
-                ("x", m.span.start, m.type)
-                for m in found
-                if m.span.start not in starts or m.span.end not in ends
-            }
+            doc = gold_token_doc(list(s.words))
+            starts = {t.start: t.i for t in doc.tokens}
+            ends = {t.end: t.i + 1 for t in doc.tokens}
+            found = mentions.find_mentions(doc)
+            # a part of a token ("Taiwan" in "Taiwan-Dollar") is no name at GermEval's outer level: wrong
+            pred = {(starts.get(m.span.start, "x"), ends.get(m.span.end, "x"), _TYPES[m.type]) for m in found}
             total.add(ner.spans(s.labels), pred)
         return total
     finally:
