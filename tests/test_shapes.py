@@ -323,6 +323,8 @@ AUTHOR_KIND = "an author is a schema:Person or a schema:Organization"
 UNCREDITED = "the image has no credit (schema:creditText): its publisher gave none"
 MARKUP_ARTICLE = "a publisher's markup describes exactly one article"
 MARKUP_PUBLISHER = "a publisher's markup is attributed to one publisher (a schema:Organization)"
+MARKUP_ATTRIBUTION = "a publisher's markup is attributed to the publisher of the article it describes"
+UNPUBLISHED = "the article has no publisher (schema:publisher): its page or text names none and has no URL"
 
 
 # --- The graphs that conform ---
@@ -367,6 +369,19 @@ def test_an_image_without_a_credit_is_a_warning_and_the_graph_conforms() -> None
     (result,) = report.results
     assert (result.focus, result.path, result.severity) == (ex("image"), schema("creditText"), "Warning")
     assert result.message == UNCREDITED
+
+
+@breaks("ArticlePublisherShape")
+def test_an_article_without_a_publisher_is_a_warning_and_the_graph_conforms() -> None:
+    """A saved page or a text that names no publisher and has no URL: the report says so, the article is
+    stored, and its markup is attributed to no one (as kg.mapping leaves it)."""
+    report = validate(
+        broken(remove="ex:article schema:publisher ex:dw . ex:markup prov:wasAttributedTo ex:dw .")
+    )
+    assert report.conforms
+    (result,) = report.results
+    assert (result.focus, result.path, result.severity) == (ex("article"), schema("publisher"), "Warning")
+    assert result.message == UNPUBLISHED
 
 
 def test_an_organization_as_author_conforms() -> None:
@@ -1015,6 +1030,19 @@ BREAKS = [
         "ex:article schema:publisher ex:dw .",
         "ex:article schema:publisher ex:reporter .",
         Expect("NewsArticleShape", ex("article"), "Class", schema("publisher"), ex("reporter")),
+        # the markup is the page's, attributed to its publisher, not to the reporter
+        Expect(
+            "PublisherMarkupShape", ex("markup"), "SPARQL", value=ex("reporter"), message=MARKUP_ATTRIBUTION
+        ),
+    ),
+    case(
+        "an article has one publisher, not two",
+        "",
+        "ex:article schema:publisher ex:agency .",
+        Expect("NewsArticleShape", ex("article"), "MaxCount", schema("publisher")),
+        Expect(
+            "PublisherMarkupShape", ex("markup"), "SPARQL", value=ex("agency"), message=MARKUP_ATTRIBUTION
+        ),
     ),
     case(
         "an author is a person or an organization",
@@ -1066,7 +1094,7 @@ BREAKS = [
         Expect("PublisherMarkupShape", ex("markup"), "Class", nkg("describes"), ex("video"), MARKUP_ARTICLE),
     ),
     case(
-        "a publisher's markup is attributed to its publisher",
+        "a publisher's markup is attributed to an organization",
         "ex:markup prov:wasAttributedTo ex:dw .",
         "ex:markup prov:wasAttributedTo ex:reporter .",
         Expect(
@@ -1076,6 +1104,25 @@ BREAKS = [
             prov("wasAttributedTo"),
             ex("reporter"),
             MARKUP_PUBLISHER,
+        ),
+        Expect("PublisherMarkupShape", ex("markup"), "SPARQL", value=ex("dw"), message=MARKUP_ATTRIBUTION),
+    ),
+    case(
+        "a publisher's markup is attributed to the publisher of its article",
+        "ex:markup prov:wasAttributedTo ex:dw .",
+        "",
+        Expect("PublisherMarkupShape", ex("markup"), "SPARQL", value=ex("dw"), message=MARKUP_ATTRIBUTION),
+    ),
+    case(
+        "a publisher's markup is attributed to one publisher",
+        "",
+        "ex:markup prov:wasAttributedTo ex:agency .",
+        Expect(
+            "PublisherMarkupShape",
+            ex("markup"),
+            "MaxCount",
+            prov("wasAttributedTo"),
+            message=MARKUP_PUBLISHER,
         ),
     ),
     case(

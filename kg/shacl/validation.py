@@ -59,10 +59,13 @@ class ValidationReport:
     graph: rdflib.Graph
 
     def text(self) -> str:
-        """A readable report: one block per result."""
-        if self.conforms:
+        """A readable report: one block per result, warnings too (a graph with only warnings conforms, and
+        says what it lacks: an article without a publisher, an image without a credit)."""
+        if not self.results:
             return "conforms: the graph satisfies every shape"
-        lines = [f"does not conform: {len(self.results)} result(s)"]
+        count = len(self.results)
+        verdict = "conforms, with {} warning(s)" if self.conforms else "does not conform: {} result(s)"
+        lines = [verdict.format(count)]
         for r in self.results:
             lines.append(f"- {r.severity}: {r.message}")
             lines.append(f"    focus node: {r.focus}")
