@@ -179,7 +179,9 @@ def ingest(
     Copies of one article (the same canonical URL, or the same text) are ingested once, the latest version;
     a feed item whose page is among the inputs adds to the page. Inputs that cannot be read and articles
     that fail (or contradict a stored one about a shared event) are reported with their file and reason and
-    skipped; the exit status is 1 if any was rejected."""
+    skipped; the exit status is 1 if any was rejected. An article ingested with a warning (a page or text
+    that names no publisher and has no URL: stored with its publisher unknown) is named too, and does not
+    change the exit status."""
     with user_errors():
         corpus = load_corpus(
             data_dir, minter=minter_for(base), max_article_bytes=max_article_bytes, extract=not no_extract
@@ -205,13 +207,16 @@ def ingest(
 
 
 def tell(report: IngestReport) -> None:
-    """What an ingest passed over, one line each on stderr: rejections, duplicates, replaced copies."""
+    """What an ingest passed over or stored incomplete, one line each on stderr: rejections, duplicates,
+    replaced copies, warnings."""
     for slug, reason in report.rejected:
         click.echo(f"rejected {slug}: {reason}", err=True)
     for copy, kept, reason in report.duplicates:
         click.echo(f"duplicate {copy}: {reason}; the article is {kept}", err=True)
     for graph in report.replaced:
         click.echo(f"replaced {graph}: an earlier copy of an article ingested now", err=True)
+    for warning in report.warnings():
+        click.echo(warning, err=True)
 
 
 @cli.command()

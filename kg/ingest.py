@@ -78,6 +78,9 @@ class IngestReport:
     """Stored graphs of earlier copies (another address of the same article) dropped for a newer copy."""
     other_languages: list[str] = field(default_factory=list)
     """Articles ingested in a language the extractor does not read (not German or English)."""
+    no_publisher: list[str] = field(default_factory=list)
+    """Where the articles ingested without a publisher come from: a page or text that names none and has no
+    URL is stored with its publisher unknown rather than lost (a warning, not a rejection)."""
     triples: int = 0
 
     def summary(self) -> str:
@@ -92,7 +95,16 @@ class IngestReport:
                 f"; {len(self.other_languages)} article(s) in other languages than German and English: "
                 "metadata, body and registry mentions only, no extraction"
             )
+        if self.no_publisher:
+            text += f"; {len(self.no_publisher)} article(s) without a publisher"
         return text
+
+    def warnings(self) -> list[str]:
+        """One line for each article ingested with something missing that its input did not give."""
+        return [
+            f"warning {where}: no publisher (it names none and has no URL); ingested, publisher unknown"
+            for where in self.no_publisher
+        ]
 
 
 @dataclass(frozen=True)
@@ -293,6 +305,7 @@ def ingest(
     total = len(sources)
     folders = {source.slug: source.where for source, _ in jobs_list}
     foreign = {source.slug for source, _ in jobs_list if _other_language(corpus, source)}
+    unpublished = {source.slug for source, _ in jobs_list if _no_publisher(source)}
     gate = _Gate(minter, store, entity_quads, folders) if check else None
     if gate is not None:
         gate.gone = {graph for graphs in earlier.values() for graph in graphs}
@@ -314,6 +327,8 @@ def ingest(
         report.ingested.append(outcome.slug)
         if outcome.slug in foreign:
             report.other_languages.append(outcome.slug)
+        if outcome.slug in unpublished:
+            report.no_publisher.append(folders[outcome.slug])
         report.triples += outcome.triples
         if len(batch) >= BATCH and not atomic:
             write()
@@ -371,6 +386,11 @@ def ingest(
 def _other_language(corpus: Corpus, source: Input) -> bool:
     """Whether the extractor would read the article but cannot: a page in neither German nor English."""
     return corpus.extract and isinstance(source, WebSource) and source.language not in LANGUAGES
+
+
+def _no_publisher(source: Input) -> bool:
+    """Whether the article was read from a page or text that names no publisher and has no URL."""
+    return isinstance(source, WebSource) and source.read.article.publisher is None
 
 
 def build(

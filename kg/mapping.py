@@ -263,18 +263,18 @@ class _ArticleMapper:
     def web_metadata(self) -> None:
         """What a page, feed item, WARC record or text file adds (``kg.read``): publisher, bylines (persons
         and organisations as the page names them), section, keywords, the address it was read from and when
-        a crawler fetched it, and what the publisher's structured data states (:meth:`publisher_markup`)."""
+        a crawler fetched it, and what the publisher's structured data states (:meth:`publisher_markup`).
+        A page or text that names no publisher and has no URL gets none: the graph does not invent one, the
+        shapes warn (``nkgsh:ArticlePublisherShape``)."""
         a, g, art = self.iri, self.g, self.article
-        if art.publisher is None:
-            raise InputError("no publisher (the page names none and has no URL)", field="publisher")
-        publisher = self.organization(art.publisher.name)
-        g.add(a, s("publisher"), publisher)
-        site = slugify(art.publisher.name)
+        publisher = self.organization(art.publisher.name) if art.publisher else None
+        if publisher is not None:
+            g.add(a, s("publisher"), publisher)
         for agent in art.creators:
             if agent.kind == "Organization":  # an agency or the newsroom the page names as its author
                 g.add(a, s("author"), self.organization(agent.name))
                 continue
-            person = self.minter.entity("person", f"{site}-{slugify(agent.name)}")  # a byline of this site
+            person = self.minter.entity("person", f"{self.site}-{slugify(agent.name)}")  # a site's byline
             g.add(a, s("author"), person)
             g.types(person, "Person")
             g.add(person, s("name"), text(agent.name))
@@ -292,13 +292,20 @@ class _ArticleMapper:
             g.add(a, n("crawlDate"), typed(crawled.isoformat(), "dateTime"))
         self.publisher_markup(publisher)
 
-    def publisher_markup(self, publisher: str) -> None:
+    @property
+    def site(self) -> str:
+        """The site a page's bylines and named things are minted under: its publisher, ``web`` when it
+        names none."""
+        return slugify(self.article.publisher.name) if self.article.publisher else "web"
+
+    def publisher_markup(self, publisher: str | None) -> None:
         """What the page's own structured data states about the article (``article.stated``), kept apart
         from what newskg reads or extracts: on a node of its own, ``{article}/markup``, an
-        ``nkg:PublisherMarkup`` that ``nkg:describes`` the article, ``prov:wasAttributedTo`` its publisher,
-        with the syntaxes it came in (``nkg:markupSyntax``) and the publisher's ``schema:about``,
-        ``schema:mentions`` and ``schema:keywords``. Nothing is said on the article itself, where
-        ``schema:about`` is the editor's and ``schema:mentions`` newskg's (docs/modeling.md)."""
+        ``nkg:PublisherMarkup`` that ``nkg:describes`` the article, ``prov:wasAttributedTo`` its publisher
+        (to none when the page names none), with the syntaxes it came in (``nkg:markupSyntax``) and the
+        publisher's ``schema:about``, ``schema:mentions`` and ``schema:keywords``. Nothing is said on the
+        article itself, where ``schema:about`` is the editor's and ``schema:mentions`` newskg's
+        (docs/modeling.md)."""
         art, g = self.article, self.g
         stated = art.stated
         if not (stated.about or stated.mentions or stated.keywords):
@@ -307,7 +314,8 @@ class _ArticleMapper:
         g.add(markup, _TYPE, n("PublisherMarkup"))
         g.add(markup, _TYPE, NamedNode(PROV + "Entity"))
         g.add(markup, n("describes"), self.iri)
-        g.add(markup, NamedNode(PROV + "wasAttributedTo"), publisher)
+        if publisher is not None:
+            g.add(markup, NamedNode(PROV + "wasAttributedTo"), publisher)
         for syntax in stated.syntaxes:
             g.add(markup, n("markupSyntax"), text(syntax))
         for prop, things in (("about", stated.about), ("mentions", stated.mentions)):
@@ -330,8 +338,7 @@ class _ArticleMapper:
         if known is not None:
             return known
         kind = _stated_kind(thing.kind)
-        site = slugify(self.article.publisher.name) if self.article.publisher else "web"
-        iri = self.minter.entity(kind.lower() if kind != "Thing" else "thing", f"{site}-{slugify(name)}")
+        iri = self.minter.entity(kind.lower() if kind != "Thing" else "thing", f"{self.site}-{slugify(name)}")
         self.g.types(iri, kind)
         self.g.add(iri, s("name"), text(name))
         if kind != "Thing":

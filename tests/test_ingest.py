@@ -403,9 +403,11 @@ def test_every_kind_of_input_is_ingested_once_and_every_rejection_is_named(web: 
     store = tmp_path / "store"
     first = run("ingest", "--data", DATA, "--store", store, web)
     assert first.returncode == 1, first.stderr
-    # 6 articles: the page (with the feed item), the French page, the annotated page, the ferry item, the
-    # crawled page, the text; 8 rejections; 4 copies set aside (the crawled page is in both WARC files)
-    assert "6 ingested, 0 unchanged, 8 rejected, 4 duplicate(s) skipped" in first.stdout, first.stderr
+    # 7 articles: the page (with the feed item), the French page, the annotated page, the ferry item, the
+    # crawled page, the text, the text without a publisher; 7 rejections; 4 copies set aside (the crawled
+    # page is in both WARC files)
+    assert "7 ingested, 0 unchanged, 7 rejected, 4 duplicate(s) skipped" in first.stdout, first.stderr
+    assert "1 article(s) without a publisher" in first.stdout
     assert "1 article(s) in other languages than German and English" in first.stdout
     err = first.stderr
     assert (
@@ -417,7 +419,7 @@ def test_every_kind_of_input_is_ingested_once_and_every_rejection_is_named(web: 
     assert f"rejected {web}/latin.html: " in err and "wrong declared charset" in err
     assert f"rejected {web}/cut.html.gz: truncated or corrupt gzip" in err
     assert f"rejected {web}/picture.png: not an input newskg reads" in err
-    assert f": {web}/anonymous.txt: publisher: no publisher (the page names none and has no URL)" in err
+    assert f"warning {web}/anonymous.txt: no publisher (it names none and has no URL); ingested" in err
     assert f"duplicate {web}/pages/a-old.html.gz: the same canonical URL" in err
     assert f"duplicate {web}/pages/syndicated.htm: the same text" in err
     assert f"duplicate {web}/feed.xml item 1 ({CANONICAL}): a feed item whose page is in the input" in err
@@ -425,7 +427,7 @@ def test_every_kind_of_input_is_ingested_once_and_every_rejection_is_named(web: 
 
     kept = slug_of(CANONICAL)
     found = set(graphs(store))
-    assert {kept, slug_of("https://news.example.org/ferry"), "entities"} <= found and len(found) == 7
+    assert {kept, slug_of("https://news.example.org/ferry"), "entities"} <= found and len(found) == 8
     assert not {slug_of("https://other.example.com/storm")} & found
     article = f"https://kg.example.org/article/{kept}"
     # the page's text and its newest version; the feed item added the keywords the page did not give
@@ -448,7 +450,7 @@ def test_every_kind_of_input_is_ingested_once_and_every_rejection_is_named(web: 
 
     again = run("ingest", "--data", DATA, "--store", store, web)
     assert again.returncode == 1
-    assert "0 ingested, 6 unchanged, 8 rejected, 4 duplicate(s) skipped" in again.stdout, again.stderr
+    assert "0 ingested, 7 unchanged, 7 rejected, 4 duplicate(s) skipped" in again.stdout, again.stderr
     assert dump(store) == before
 
 
@@ -554,3 +556,69 @@ def test_an_ingest_stopped_before_its_store_write_leaves_store_and_index_as_they
         assert set(store.quads()) == before
         assert not index.check(store)
         assert not index.search("sandbags") and index.search("insurers")
+
+
+# --- a page or a text that names no publisher and has no URL: stored, its publisher unknown -----------------
+
+UNPUBLISHED = "the article has no publisher (schema:publisher): its page or text names none and has no URL"
+SAVED_JSONLD = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "headline": "Storm floods the old town of Nordhafen",
+    "datePublished": "2024-03-04T21:15:00+01:00",
+    "inLanguage": "en",
+    "author": {"@type": "Person", "name": "Jane Roe"},
+    "about": [{"@type": "Place", "name": "Nordhafen"}],
+}
+NOTES = f"""---
+headline: Notes on the council meeting
+datePublished: 2024-03-09
+author: John Doe
+inLanguage: en
+---
+{OTHER[0]}
+
+{OTHER[1]}
+"""
+
+
+def saved_page() -> str:
+    """A page saved without its address: no canonical link, no site name, no publisher in its JSON-LD."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Storm in Nordhafen</title>'
+        f'<script type="application/ld+json">{json.dumps(SAVED_JSONLD)}</script></head><body><main>'
+        f"<article><h1>Storm floods the old town of Nordhafen</h1>{body}</article></main></body></html>"
+    )
+
+
+def test_a_page_or_text_that_names_no_publisher_is_stored_with_the_publisher_unknown(tmp_path: Path) -> None:
+    """Not rejected, and nothing invented: the article has no schema:publisher, the ingest warns (exit 0),
+    and the shapes report a warning, not a violation."""
+    folder, store = tmp_path / "in", tmp_path / "store"
+    folder.mkdir()
+    saved, notes = folder / "saved.html", folder / "notes.txt"
+    saved.write_text(saved_page(), encoding="utf-8")
+    notes.write_text(NOTES, encoding="utf-8")
+    result = run("ingest", "--no-extract", "--data", DATA, "--store", store, folder)
+    assert result.returncode == 0, result.stderr
+    assert "2 ingested, 0 unchanged, 0 rejected" in result.stdout
+    assert "2 article(s) without a publisher" in result.stdout
+    for path in (saved, notes):
+        warning = f"warning {path}: no publisher (it names none and has no URL); ingested, publisher unknown"
+        assert warning in result.stderr.splitlines()
+
+    assert len(select(store, "SELECT ?a { ?a a schema:NewsArticle }")) == 2
+    assert not ask(store, "ASK { ?a schema:publisher ?p }")
+    entities = "https://kg.example.org/graph/entities"
+    assert not ask(store, f"ASK {{ GRAPH ?g {{ ?o a schema:Organization }} FILTER(?g != <{entities}>) }}")
+    # the page's own structured data is kept, attributed to no one
+    assert ask(
+        store,
+        "ASK { ?m a nkg:PublisherMarkup ; schema:about ?x FILTER NOT EXISTS { ?m prov:wasAttributedTo ?o } }",
+    )
+
+    validated = run("validate", "--store", store)
+    assert validated.returncode == 0, validated.stdout
+    assert validated.stdout.startswith("conforms, with 2 warning(s)")
+    assert validated.stdout.count(f"- Warning: {UNPUBLISHED}") == 2

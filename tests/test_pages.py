@@ -388,6 +388,32 @@ def test_every_image_is_shown_with_its_caption_and_its_credit_or_that_none_was_g
     ]
 
 
+def test_the_page_of_an_article_without_a_publisher_says_it_is_not_known(tmp_path: Path) -> None:
+    """A page saved without its address and naming no publisher, through ``newskg ingest``: the article's
+    page answers and says the publisher is not known (nothing made up, no empty field)."""
+    jsonld = {k: v for k, v in UNCREDITED_JSONLD.items() if k not in ("publisher", "image")}
+    saved = re.sub(r"<link rel=\"canonical\"[^>]*>", "", UNCREDITED_PAGE).replace(
+        "JSONLD", json.dumps(jsonld)
+    )
+    page = tmp_path / "saved.html"
+    page.write_text(saved, encoding="utf-8")
+    store = tmp_path / "store"
+    command = [NEWSKG, "ingest", "--data", DATA, "--store", store, "--base", BASE, "--no-extract", page]
+    ingested = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert ingested.returncode == 0, ingested.stderr
+    assert f"warning {page}: no publisher" in ingested.stderr
+    memory = Store()
+    memory.engine.bulk_extend(Store(store, read_only=True).quads())
+    client = create_app(memory, settings=resolve([("base_iri", BASE)]), dump_dir=tmp_path).test_client()
+    [article] = [q.subject.value for q in memory.quads() if q.object.value == str(SCHEMA.NewsArticle)]
+    response = client.get("/doc/" + article.removeprefix(BASE) + ".html")
+    assert response.status_code == 200
+    publisher = re.search(r"<dt>Publisher</dt><dd>(.*?)</dd>", response.get_data(as_text=True))
+    assert publisher is not None and re.sub(r"<[^>]+>", "", publisher.group(1)) == (
+        "Not known: the page or text names none"
+    )
+
+
 # --- the pictures of an entity page: its events over time and who took part with it ------------------------
 
 SVG_NS = "{http://www.w3.org/2000/svg}"

@@ -89,6 +89,23 @@ def test_an_organization_alone_as_author_conforms(registry, entity_graph):
     assert validate([*quads, *entity_graph]).conforms
 
 
+def test_a_text_without_publisher_or_url_maps_with_the_publisher_unknown_and_a_warning(
+    registry, entity_graph
+):
+    """No schema:publisher and no organisation made up for it; the byline is minted under ``web``."""
+    front = "headline: Storm hits the coast\ndatePublished: 2024-03-01\nauthor: Jane Roe\ninLanguage: en"
+    article = read_text(f"---\n{front}\n---\n{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n", source="notes.txt")
+    quads = article_quads(article, Annotations(), registry, MINTER)
+    iri = MINTER.article(article.slug)
+    assert values(quads, iri, "publisher") == []
+    assert not any(q.object == NamedNode(SCHEMA + "Organization") for q in quads)
+    assert values(quads, iri, "author") == [MINTER.entity("person", "web-jane-roe")]
+    report = validate([*quads, *entity_graph])
+    assert report.conforms, report.text()
+    (warning,) = report.results
+    assert (warning.focus, warning.path, warning.severity) == (iri, SCHEMA + "publisher", "Warning")
+
+
 def test_the_publishers_statements_are_attributed_to_its_markup_not_to_the_article(registry, entity_graph):
     data = dict(NEWS_JSONLD)
     data["about"] = [*data["about"], {"@type": "Country", "name": "Hungary"}]

@@ -43,6 +43,7 @@ def test_without_front_matter_the_first_line_is_the_headline_and_the_date_is_req
     a = read_text("---\ndatePublished: 2024-03-04\n---\n" + text, source="t.txt")
     assert a.headline == "Storm floods the old town" and a.slug.startswith("text-storm-floods-the-old-town-")
     assert a.language_source == "detected" and a.language == "en"
+    assert a.publisher is None  # neither named nor a URL's host: unknown, not made up (kg.mapping)
 
 
 @pytest.mark.parametrize(

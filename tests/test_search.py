@@ -120,6 +120,20 @@ def _body(store: Store, article: str) -> str:
 # --- what a search finds ---------------------------------------------------------------------------------
 
 
+def test_an_article_without_a_publisher_is_found_and_no_publisher_filter_matches_it(corpus: Corpus) -> None:
+    """A text that names no publisher and has no URL (ingested with a warning) is searched like any other."""
+    text = GENEVA_TEXT.replace("url: https://news.example.org/2025/11/geneva-talks\n", "")
+    article = read_text(text.replace("publisher: Example News\n", ""), source="notes.txt")
+    store = Store()
+    quads = article_quads(article, Annotations(), corpus.registry, corpus.minter)
+    store.replace_graphs({corpus.minter.article_graph(article.slug): quads})
+    made = SearchIndex()
+    made.rebuild(store)
+    (hit,) = made.search("delegations", types=["article"])
+    assert hit.iri == corpus.minter.article(article.slug) and hit.as_dict()["publishers"] == []
+    assert made.search("delegations", publisher=f"{BASE}organization/example-news") == []
+
+
 def test_a_german_inflection_finds_the_word_in_every_form(index: SearchIndex) -> None:
     """'Gipfels' (genitive) finds 'Gipfel' in a quotation and the articles; 'Gipfel' finds the genitive."""
     found = iris(index.search("Gipfels"))

@@ -7,7 +7,7 @@ For text that comes from elsewhere::
     url: https://example.org/news/storm
     datePublished: 2024-03-01
     author: Jane Roe            # or a list of names
-    publisher: Example News     # optional; else the URL's host
+    publisher: Example News     # optional; else the URL's host, else none (ingested, publisher unknown)
     inLanguage: en
     description: ...            # optional
     ---
