@@ -53,6 +53,8 @@ def test_without_front_matter_the_first_line_is_the_headline_and_the_date_is_req
         ("---\n- a list\n---\nText.", "mapping"),
         ("---\nheadline: X\ndatum: 2024-01-01\n---\nText.", "unknown front matter field 'datum'"),
         ("---\nheadline: X\ndatePublished: someday\n---\nText.", "not a date"),
+        ('---\nheadline: X\ndatePublished: "0001-01-01"\n---\nText.', "no plausible day of publication"),
+        ("---\nheadline: X\ndatePublished: 2999-01-01\n---\nText.", "no plausible day of publication"),
         ("---\nheadline: X\ndatePublished: 2024-01-01\nurl: ftp://x\n---\nText.", "not an http"),
         ("---\nheadline: X\ndatePublished: 2024-01-01\n---\n", "no text"),
     ],

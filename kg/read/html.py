@@ -403,8 +403,18 @@ def _is_url(text: str) -> bool:
     return bool(re.match(r"^(https?:)?//|^www\.", text.strip()))
 
 
-def parse_datetime(value: Any) -> dt.datetime | dt.date | None:
-    """An ISO 8601 (or close) date or date-time; ``None`` when it is no plausible date."""
+EARLIEST_PUBLICATION = dt.date(1990, 1, 1)
+"""Pages carry placeholder and zero-timestamp dates (0001-01-01, 1970-01-01): a date before this one, or
+more than two days ahead, is not taken for the day a page was published."""
+
+
+def plausible_publication(day: dt.date) -> bool:
+    return EARLIEST_PUBLICATION <= day <= dt.date.today() + dt.timedelta(days=2)
+
+
+def parse_datetime(value: Any, plausible: bool = True) -> dt.datetime | dt.date | None:
+    """An ISO 8601 (or close) date or date-time; ``None`` when it is no date, or (``plausible``) no
+    plausible day of publication."""
     text = clean_text(value)
     if not text:
         return None
@@ -434,7 +444,7 @@ def parse_datetime(value: Any) -> dt.datetime | dt.date | None:
             except (ValueError, OverflowError, ImportError):
                 return None
     day = parsed.date() if isinstance(parsed, dt.datetime) else parsed
-    if not dt.date(1990, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=2):
+    if plausible and not plausible_publication(day):
         return None
     midnight = isinstance(parsed, dt.datetime) and (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0)
     if midnight and parsed.tzinfo is None:

@@ -31,7 +31,14 @@ import yaml
 
 from kg.errors import InputError
 from kg.model import Agent, Article
-from kg.read.html import _Layout, detect_language, find_quotes, parse_datetime
+from kg.read.html import (
+    EARLIEST_PUBLICATION,
+    _Layout,
+    detect_language,
+    find_quotes,
+    parse_datetime,
+    plausible_publication,
+)
 from kg.read.identity import text_slug, url_slug
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -162,9 +169,16 @@ def _string(value: object, name: str, source: str | Path) -> str:
 def _date(value: object, name: str, source: str | Path) -> dt.datetime | dt.date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime | dt.date):
-        return value
-    parsed = parse_datetime(str(value))
+    stated = isinstance(value, dt.datetime | dt.date)  # YAML reads an unquoted date itself
+    parsed = value if stated else parse_datetime(str(value), plausible=False)
     if parsed is None:
         raise InputError(f"{name} {value!r} is not a date (YYYY-MM-DD or ISO 8601)", file=source, field=name)
+    day = parsed.date() if isinstance(parsed, dt.datetime) else parsed
+    if not plausible_publication(day):
+        raise InputError(
+            f"{name} {value!r} is no plausible day of publication (expected {EARLIEST_PUBLICATION} to two "
+            "days from today; a placeholder date is better left out)",
+            file=source,
+            field=name,
+        )
     return parsed
