@@ -925,3 +925,19 @@ def test_a_capitalized_passage_that_stands_again_in_the_text_is_a_name():
     _text, qs = quotes(text)
     assert "Verein Hafen und Stadt" not in [said(text, q) for q in qs if q.form == "direct"]
     assert [said(text, q) for q in qs if q.form == "direct"][:2] == ["Wir bleiben hier.", "Wir bleiben hier."]
+
+
+def test_a_headline_quotation_said_again_in_the_report_stays_speech():
+    """Words in capitals said again are no name when a colon introduces them or a verb of saying follows."""
+    from kg.extract import quotations as Q
+
+    text = (
+        "Anna Berger: „Hamburg bleibt stark“\n\n"
+        "Am Montag sprach Anna Berger vor dem Rat. „Hamburg bleibt stark“, sagte Berger. "
+        "Später las sie aus dem Buch „Hamburg bleibt stark“ vor."
+    )
+    st = Q._state(analyse(text, "de"), [])
+    pairs = pair_quotes(text)
+    Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
+    assert Q.speech_rules(st, pairs)[:2] == [0, 0]
+    assert Q.speech_rules(st, pairs)[2] == -1

@@ -1884,6 +1884,20 @@ def _named_again(text: str, a: int, b: int) -> bool:
     )
 
 
+def _introduced_as_said(st: _State, a: int, b: int) -> bool:
+    """A colon before the passage, or a verb of saying right after it ("„…“, sagte X"): a headline's words
+    said again in the report are still said."""
+    if st.text[max(0, a - 3) : a].rstrip().endswith(":"):
+        return True
+    k = _tok_at(st, b)
+    if k is None:
+        return False
+    k += 1
+    while k < len(st.toks) and st.toks[k].text in (",", "“", "”", '"', "«", "»"):
+        k += 1
+    return k < len(st.toks) and _is_cue(st, st.toks[k])
+
+
 def speech_rules(st: _State, pairs: list[tuple[int, int]]) -> list[int]:
     """For each pair of marks, what the rules say whatever the model says: 1 speech (the words of a noun of
     saying or of a verb of naming, and the quotations listed after them), -1 a title or a name, 0 nothing."""
@@ -1899,7 +1913,7 @@ def speech_rules(st: _State, pairs: list[tuple[int, int]]) -> list[int]:
             _after_title_noun(st, a)
             or _a_name(st, a, b)
             or _in_title_list(pairs, st.text, i)
-            or _named_again(st.text, a, b)
+            or (_named_again(st.text, a, b) and not _introduced_as_said(st, a, b))
         ):
             out.append(-1)
         else:
