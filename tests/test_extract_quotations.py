@@ -905,3 +905,39 @@ def test_the_rules_before_the_model_say_speech_title_or_nothing():
     pairs = pair_quotes(text)
     Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
     assert Q.speech_rules(st, pairs) == [1, 1, -1, 0]
+
+
+def test_a_capitalized_passage_that_stands_again_in_the_text_is_a_name():
+    """A passage in capitals without a sentence's end that the text names again, quoted or not, is a name
+    or a title; words said with their end punctuation, or in lower case, stay what the model says."""
+    from kg.extract import quotations as Q
+
+    text = (
+        "Klaus Meier leitet seit Montag den „Verein Hafen und Stadt“ in Hamburg. "
+        "Der Verein Hafen und Stadt hat 300 Mitglieder. "
+        "Anna Berger sagte: „Wir bleiben hier.“ Später wiederholte sie: „Wir bleiben hier.“ "
+        "Sie nannte den Plan „ganz falsch“, und Meier fand ihn nicht ganz falsch."
+    )
+    st = Q._state(analyse(text, "de"), [])
+    pairs = pair_quotes(text)
+    Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
+    assert Q.speech_rules(st, pairs) == [-1, 0, 0, 0]
+    _text, qs = quotes(text)
+    assert "Verein Hafen und Stadt" not in [said(text, q) for q in qs if q.form == "direct"]
+    assert [said(text, q) for q in qs if q.form == "direct"][:2] == ["Wir bleiben hier.", "Wir bleiben hier."]
+
+
+def test_a_headline_quotation_said_again_in_the_report_stays_speech():
+    """Words in capitals said again are no name when a colon introduces them or a verb of saying follows."""
+    from kg.extract import quotations as Q
+
+    text = (
+        "Anna Berger: „Hamburg bleibt stark“\n\n"
+        "Am Montag sprach Anna Berger vor dem Rat. „Hamburg bleibt stark“, sagte Berger. "
+        "Später las sie aus dem Buch „Hamburg bleibt stark“ vor."
+    )
+    st = Q._state(analyse(text, "de"), [])
+    pairs = pair_quotes(text)
+    Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
+    assert Q.speech_rules(st, pairs)[:2] == [0, 0]
+    assert Q.speech_rules(st, pairs)[2] == -1
