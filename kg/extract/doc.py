@@ -255,14 +255,25 @@ a word it guesses from its letters."""
 
 
 @cache
+def readings(word: str, lang: str) -> tuple[str, ...]:
+    """The tags the tagger reads ``word`` as, out of context and most likely first ("Says" -> ``VVZ``,
+    ``NN2``); none for a word it does not know, whose guessed tags say little."""
+    tagger = _hanta(lang if lang in LANGUAGES else "en")
+    with _LOCK:
+        tags = tagger.tag_word(word)
+    return tuple(t for t, _p in tags) if tags and tags[0][1] >= _GUESSED else ()
+
+
+def first_reading(word: str, lang: str) -> str | None:
+    """The tag the tagger reads ``word`` as first (:func:`readings`); None for a word it does not know."""
+    return next(iter(readings(word, lang)), None)
+
+
 def read_as_name_first(word: str, lang: str) -> bool:
     """False when the tagger knows ``word`` as a common word first ("White", "New", "Daily", "Bank", which
     are on given-name lists too); True for a proper noun first ("Bill", "Chicago") and for a word it does
     not know ("Barack"), whose guessed tag is far less likely than any known word's."""
-    tagger = _hanta(lang if lang in LANGUAGES else "en")
-    with _LOCK:
-        tags = tagger.tag_word(word)
-    return not tags or tags[0][0] in ("NP0", "NE") or tags[0][1] < _GUESSED
+    return first_reading(word, lang) in (None, "NP0", "NE")
 
 
 def analyse(text: str, lang: str) -> Doc:

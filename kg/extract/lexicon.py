@@ -312,6 +312,47 @@ ORG_WORDS = frozenset(
 )
 
 
+# English heads: the last word of a name (or its word before "of") that says what the name is. English only:
+# ORG_WORDS and TITLES are features of the German tagger, so a word added there would change its input.
+_ORG_HEADS_EN = (
+    "School College Institution League Society Center Centre Observer Tribune Journal Herald Gazette "
+    "Chronicle Report Review Magazine Television Radio Network Pictures Studios Records Music Media "
+    "Airlines Motors Industries Holdings Partners Resources Energy Healthcare Caucus Coalition Alliance "
+    "Federation Congress Senate Church Hospital Museum Library Campaign Administration Project Initiative "
+    "Movement Academy Service Board Bureau Corps Navy Forces Team Fund Trust Partnership Inc Corp LLP"
+)
+_PLACE_HEADS_EN = (
+    "Ocean Sea Island Islands River Lake Mountains Valley Canyon Desert Coast Beach County Park Square "
+    "Street Avenue Boulevard Bridge Strip Airport Harbor Peninsula Gulf Highway Plaza Stadium Arena Rim "
+    "Monument Memorial"
+)
+_WORK_HEADS_EN = (
+    "Act Agreement Treaty Accord Amendment Prize Award Awards Medal Show Day Summit Games Olympics Cup War "
+    "Doctrine Plan Law"
+)
+_MEMBER_HEADS_EN = "Republican Republicans Democrat Democrats"
+HEADS_EN: dict[str, str] = {
+    **dict.fromkeys(_ORG_HEADS_EN.split(), "Organization"),
+    **dict.fromkeys(_PLACE_HEADS_EN.split(), "Place"),
+    **dict.fromkeys(_WORK_HEADS_EN.split() + _MEMBER_HEADS_EN.split(), ""),
+}
+"""English head nouns -> the type of a name they end ("Harvard Law School", "Easter Island"); ``""`` for
+works, laws, prizes and days ("Clean Air Act", "Nobel Peace Prize") and for a party's members ("Ohio
+Democrats", "Democrat of Ohio"), which are no person, organization or place."""
+
+_TITLES_EN = (
+    "Sen. Sens. Gov. Govs. Rep. Reps. Gen. Lt. Col. Capt. Sgt. Adm. Maj. Cmdr. Rev. Atty. Supt. Amb. Insp. "
+    "Justice Speaker CEO Attorney Sheriff Coach Councilman Councilwoman"
+)
+TITLES_EN = frozenset(_TITLES_EN.split())
+"""Title-case English titles, abbreviated or not, that stand before a name ("Arizona Sen. John McCain",
+"Justice Ann Roe") and that :func:`is_role_noun` does not know."""
+
+COMPASS_EN = frozenset(
+    ["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"]
+)
+"""Words that make part of a place a place ("North Florida"); on the given-name lists too."""
+
 _ORG_NOUNS = (
     "Plattform Onlinedienst Onlinedienstes Netzwerk Netzwerks Sender Senders Zeitung Magazin Magazins Portal "
     "Portals Dienst Dienstes Firma Unternehmen Unternehmens Konzern Konzerns Partei Verein Vereins Marke "

@@ -10,7 +10,8 @@ Four sources, merged in this order of trust:
 3. **The name tagger**: German text goes through a CRF trained on GermEval 2014
    (:mod:`kg.extract.train.ner`); its probability for a name, calibrated (:func:`calibrated`), is the
    mention's confidence. English text goes through rules (runs of capitalised words, typed by given names,
-   place names, organisation words and titles), with lower confidences.
+   place names, organisation words, head nouns and titles; cut at headline verbs, titles and "of"), with
+   lower confidences.
 4. **Within the article**: a short or inflected form of a discovered name ("Uschakow", "Uschakows") takes
    the full name introduced elsewhere ("Juri Uschakow") as its ``canonical`` name and so the same key; so
    does a part of a compound. A name the tagger typed differently in different places takes the type most
@@ -25,6 +26,7 @@ that stand for a person the text names ("der Kremlchef") are resolved later, fro
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -34,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.extract import lexicon
-from kg.extract.doc import Doc, read_as_name_first
+from kg.extract.doc import Doc, Token, first_reading, read_as_name_first, readings
 from kg.extract.features import sentence_features
 from kg.extract.types import ENTITY_TYPES, Mention, discovered_key
 from kg.model import Span
@@ -328,34 +330,185 @@ _EN_STOP = frozenset(
 _EN_CONNECT = frozenset({"of", "for", "de", "van", "von", "the"})
 
 
+_EN_ENDS_NAME = frozenset({"of", "for", "the"})
+"""Connectors that join a run of capitalised words but no person's name ("Lena Hart of Ohio"), unless a
+regnal number stands before them ("George III of England")."""
+_NOT_IN_NAME = re.compile(
+    r"V[BDH][BDGINZ]|VV[DGNZ]|VM0|AV[0PQ]|PR[FP]|CJ[CST]|AT0|DT[0Q]|DPS|PN[IPQX]|TO0|XX0|EX0"
+)
+"""CLAWS tags of inflected verbs and function words: "Says", "Was", "Asking", "Now", "Against"."""
+_REGNAL = re.compile(r"[IVX]+")
+
+
 def _english(doc: Doc) -> list[_Found]:
+    """Names by rule: runs of capitalised words, cut and typed by :func:`_typed_run`."""
+    sentences = [doc.sentence_tokens(s) for s in range(len(doc.sentences))]
+    runs = [(toks, _runs(toks), _headline(toks)) for toks in sentences]
+    body = _body_names([(toks, spans) for toks, spans, headline in runs if not headline])
     found = []
-    for s in range(len(doc.sentences)):
-        toks = doc.sentence_tokens(s)
-        i = 0
-        while i < len(toks):
-            w = toks[i].text
-            if not ((w[:1].isupper() and w.isalpha()) or (w[:1].isupper() and "-" in w)) or w in _EN_STOP:
-                i += 1
-                continue
-            j = i + 1
-            while j < len(toks):
-                nxt = toks[j].text
-                if nxt[:1].isupper() and nxt not in _EN_STOP:
-                    j += 1
-                elif nxt in _EN_CONNECT and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
-                    j += 2
-                else:
-                    break
-            words = [t.text for t in toks[i:j]]
-            while words and _role_like(words[0]) and len(words) > 1:
-                words, i = words[1:], i + 1
-            if words:
-                typed = _english_type(words, first=i == 0)
-                if typed:
-                    found.append(_Found(toks[i].start, toks[j - 1].end, typed[0], typed[1], None, "rule"))
-            i = max(j, i + 1)
+    for toks, spans, headline in runs:
+        for i, j in spans:
+            for a, b in _headline_pieces(toks, i, j, body) if headline else [(i, j)]:
+                found.extend(_typed_run(toks, a, b))
     return found
+
+
+def _not_in_name(word: str) -> bool:
+    """A title-case word that English reads first as an inflected verb or a function word: a headline's
+    ("Lena Hart Says", "Campaign Reportedly Scrambling"), no part of a name. Given names stay ("Will")."""
+    if word.isupper():  # a headline in capitals is one run, as before ("THEY LOSE, WE WIN")
+        return False
+    tag = first_reading(word, "en")
+    return tag is not None and _NOT_IN_NAME.fullmatch(tag) is not None and word not in lexicon.first_names()
+
+
+def _opens_name(word: str) -> bool:
+    capital = word[:1].isupper() and (word.isalpha() or "-" in word)
+    return capital and word not in _EN_STOP and not _not_in_name(word)
+
+
+def _runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
+    """Runs ``[i, j)`` of capitalised words, joined by connectors ("Bank of England")."""
+    runs = []
+    i = 0
+    while i < len(toks):
+        if not _opens_name(toks[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            nxt = toks[j].text
+            if nxt[:1].isupper() and nxt not in _EN_STOP and not _not_in_name(nxt):
+                j += 1
+            elif nxt in _EN_CONNECT and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _headline(toks: Sequence[Token]) -> bool:
+    """Title case, as in a headline: most of the longer words capitalised."""
+    long = [t.text for t in toks if t.text.isalpha() and len(t.text) > 3]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.75 * len(long)
+
+
+def _body_names(body: list[tuple[Sequence[Token], list[tuple[int, int]]]]) -> frozenset[str]:
+    """Every part of every run of capitalised words (from and to a capitalised word) in the sentences that are
+    not in title case (with their runs): where the article's body starts and ends its names."""
+    names = set()
+    for toks, spans in body:
+        for i, j in spans:
+            words = [t.text for t in toks[i:j]]
+            names.update(
+                " ".join(words[a:b])
+                for a in range(len(words))
+                for b in range(a + 1, len(words) + 1)
+                if words[a] not in _EN_CONNECT and words[b - 1] not in _EN_CONNECT
+            )
+    return frozenset(names)
+
+
+def _headline_pieces(toks: Sequence[Token], i: int, j: int, body: frozenset[str]) -> list[tuple[int, int]]:
+    """A title-case run cut where a name the article's body writes meets a common word ("Lena Hart |
+    Speaks", "Calls | Lena Hart", "Hart | Plan"): a headline capitalises the words around its names."""
+    words = [t.text for t in toks[i:j]]
+    if " ".join(words) in body:
+        return [(i, j)]
+    cuts = set()
+    for a in range(len(words)):
+        for b in range(a + 1, len(words) + 1):
+            if " ".join(words[a:b]) not in body:
+                continue
+            if b < len(words) and _headline_word(words[b]):
+                cuts.add(b)
+            if a > 0 and _headline_word(words[a - 1]):
+                cuts.add(a)
+    bounds = [0, *sorted(cuts), len(words)]
+    return [(i + x, i + y) for x, y in itertools.pairwise(bounds)]
+
+
+def _headline_word(word: str) -> bool:
+    """A capitalised word English reads as a common word first; not an acronym or a head noun, which may go on
+    with a name ("Ohio DC", "Republican Party"), nor a connector ("Center for Ohio Studies")."""
+    heads = word in lexicon.HEADS_EN or word in lexicon.ORG_WORDS
+    title_case = word[:1].isupper() and not word.isupper()
+    return title_case and not heads and not read_as_name_first(word, "en")
+
+
+def _typed_run(toks: Sequence[Token], i: int, j: int) -> list[_Found]:
+    """The names in one run of capitalised words: titles before a name are left out, and what stands before a
+    title ("Arizona Sen.", "Acme Corp. CEO") or after "of" ("Lena Hart of Ohio") is a name of its own."""
+    words = [t.text for t in toks[i:j]]
+    whole = _english_type(words)
+    if whole and whole[0] != "Person" and not _last_title(words):
+        return [_Found(toks[i].start, toks[j - 1].end, *whole, None, "rule")]  # "Justice Department"
+    titled = False
+    while len(words) > 1 and _role_like(words[0]):
+        titled = titled or _title(words[0])
+        words, i = words[1:], i + 1
+    if len(words) > 1 and _title(words[-1]) and first_reading(words[-1], "en") != "NP0":
+        # "Acme Corp. CEO": whose title, no name ("Larry King", "Jim Justice" are names)
+        return _owner(toks, i, j)
+    k = _last_title(words)
+    if k:
+        return [*_owner(toks, i, i + k), *_typed_run(toks, i + k, j)]
+    c = _person_end(words)
+    if c:
+        return [
+            _Found(toks[i].start, toks[i + c - 1].end, "Person", CONFIDENCE_EN_RULE, None, "rule"),
+            *_typed_run(toks, i + c + 1, j),
+        ]
+    typed = _english_type(words) if words else None
+    if titled and len(words) == 1 and _titled_name(words[0], typed):
+        typed = "Person", CONFIDENCE_EN_WEAK
+    return [_Found(toks[i].start, toks[j - 1].end, *typed, None, "rule")] if typed else []
+
+
+def _title(word: str) -> bool:
+    """A title that makes the name after it a person's ("President", "Sen."), not a modifier ("Former")."""
+    return lexicon.is_role_noun(word, "en") or word in lexicon.TITLES_EN
+
+
+def _titled_name(word: str, typed: tuple[str, float] | None) -> bool:
+    """One word after a title is a person ("Senator Hart"), unless it is a title itself, a country, an
+    organisation or a common word ("General Electric")."""
+    if _role_like(word) or word in lexicon.country_names() or not read_as_name_first(word, "en"):
+        return False
+    return typed is None or typed[0] == "Place"
+
+
+def _last_title(words: list[str]) -> int:
+    """Where the last title inside a run stands when a given name follows it ("Ohio Gov. Lena Hart" -> 1);
+    0 when there is none."""
+    for k in range(len(words) - 2, 0, -1):
+        if _title(words[k]) and _given_name_en(words[k + 1]):
+            return k
+    return 0
+
+
+def _owner(toks: Sequence[Token], i: int, j: int) -> list[_Found]:
+    """What stands before a title is whose title it is: a place ("Ohio") or an organization ("Acme Corp.",
+    whatever its first word), never a person."""
+    while j > i and _role_like(toks[j - 1].text):
+        j -= 1
+    words = [t.text for t in toks[i:j]]
+    typed = _english_type(words) if words and words[0][:1].isupper() else None
+    if typed and typed[0] == "Person":
+        typed = "Organization", CONFIDENCE_EN_WEAK
+    return [_Found(toks[i].start, toks[j - 1].end, *typed, None, "rule")] if typed else []
+
+
+def _person_end(words: list[str]) -> int:
+    """How many words of a run are a person's name that "of" or "for" ends ("Lena Hart of Ohio" -> 2); 0
+    when the run is no such name."""
+    c = next((k for k, w in enumerate(words) if w in _EN_ENDS_NAME), 0)
+    if c < 2 or _REGNAL.fullmatch(words[c - 1]) or _head(words) is not None:
+        return 0
+    typed = _english_type(words[:c])
+    return c if typed and typed[0] == "Person" else 0
 
 
 _EN_ROLE_WORDS = frozenset(
@@ -385,6 +538,7 @@ def _role_like(word: str) -> bool:
     return (
         lexicon.is_role_noun(word, "en")
         or word in lexicon.TITLES
+        or word in lexicon.TITLES_EN
         or word in _EN_ROLE_WORDS
         or word in lexicon.country_adjectives()
     )
@@ -397,23 +551,64 @@ def _given_name_en(word: str) -> bool:
     return word in lexicon.first_names() and read_as_name_first(word, "en")
 
 
-def _english_type(words: list[str], first: bool) -> tuple[str, float] | None:
+def _english_type(words: list[str]) -> tuple[str, float] | None:
     """The type of a run of capitalised English words, and how sure the rule is; None when nothing says."""
     name = " ".join(words)
     if len(words) == 1 and words[0].isupper() and len(name) > 1:
         if name.title() in lexicon.places():  # a dateline: "WASHINGTON (AP)"
             return "Place", CONFIDENCE_EN_WEAK
         return "Organization", CONFIDENCE_EN_WEAK  # an acronym: FBI, GOP, but also EDT
+    head = _head(words)
+    if head is not None:
+        return (head, CONFIDENCE_EN_RULE) if head else None
     if any(w in lexicon.ORG_WORDS for w in words):
         return "Organization", CONFIDENCE_EN_RULE
+    if len(words) > 1 and words[-1] in lexicon.country_adjectives():
+        return None  # "North American": a nationality
     if name in lexicon.country_names():
         return "Place", CONFIDENCE_EN_COUNTRY
-    if name in lexicon.places():
+    if name in lexicon.places() or (
+        words[0] in lexicon.COMPASS_EN and " ".join(words[1:]) in lexicon.places()
+    ):
         return "Place", CONFIDENCE_EN_RULE if len(words) > 1 else CONFIDENCE_EN_WEAK
+    if _ends_in_acronym(words):
+        return "Organization", CONFIDENCE_EN_RULE
+    if len(words) >= 2 and _team(words):
+        return "Organization", CONFIDENCE_EN_RULE
     if len(words) >= 2 and _given_name_en(words[0]):
         return "Person", CONFIDENCE_EN_RULE
-    del first  # a capital at the start of a sentence says nothing more
     return None
+
+
+def _head(words: list[str]) -> str | None:
+    """What the head noun of a run says it is (:data:`lexicon.HEADS_EN`): its last word, or its word before
+    "of" or "for" ("School of Design"); ``""`` for a work or law; None when no head says. A head that is a
+    family name too ("Park", "Day") does not make a given name and it something else ("Lena Park")."""
+    c = next((k for k, w in enumerate(words) if w in _EN_ENDS_NAME), len(words))
+    for w in dict.fromkeys((words[-1], words[c - 1])):
+        kind = lexicon.HEADS_EN.get(w)
+        if kind is None or len(words) < 2:
+            continue
+        surname = "NP0" in readings(w, "en")
+        if surname and len(words) == 2 and _given_name_en(words[0]):
+            continue
+        return kind
+    return None
+
+
+def _ends_in_acronym(words: list[str]) -> bool:
+    """Capitalised words and an acronym, as an organization's name ends but no person's ("Ohio AFL"; "Henry
+    VIII" has a regnal number, "FULL TEXT" is a headline in capitals)."""
+    last = words[-1]
+    acronym = len(last) > 1 and last.isupper() and last.isalpha() and not _REGNAL.fullmatch(last)
+    return acronym and not _title(last) and not words[0].isupper() and not _EN_CONNECT.intersection(words)
+
+
+def _team(words: list[str]) -> bool:
+    """A place and a plural noun: a team or a party's members ("Ohio Bobcats", "Ohio Democrats")."""
+    tags = readings(words[-1], "en")
+    place = words[0] in lexicon.places() and not words[0].isupper()
+    return place and tags[:1] == ("NN2",) and "NP0" not in tags
 
 
 # ---- merging and resolving --------------------------------------------------------------------------
