@@ -84,7 +84,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     folder = Path(args.realdata) / "polnear" / "dev" / "text"
     if not _texts(folder):
         print(f"english_names: {folder} is absent: NOT measured", file=sys.stderr)
-        return 1
+        return 2
     names = distinct_names(p.read_text(encoding="utf-8") for p in _texts(folder))
     before = json.loads(Path(args.before).read_text(encoding="utf-8")) if args.before else None
     text = report(names, before, folder, Path(args.before).name if args.before else "")
