@@ -39,13 +39,15 @@ test: install system-deps
 # packages when missing), the soak beside `oxigraph serve`, pages beside the previous layout, full-text search,
 # the extractor on GermEval, SpkAtt and PolNeAR, the web-page reader beside trafilatura, readability-lxml
 # and newspaper4k, ingest with extraction and SHACL beside --no-validate, and the English names the rules
-# find (no gold: a list to read) (the last five need ../shared/realdata); last, bench.summary writes the extraction figures against issue 20's targets (from the
-# summaries the extraction benches leave in bench/out/summary/) into a section of bench/RESULTS.md.
+# find (no gold: a list to read) (the last five need ../shared/realdata); last, bench.summary writes the
+# extraction figures against issue 20's targets (from the summaries the extraction benches leave in
+# bench/out/summary/) into a section of bench/RESULTS.md.
 BENCHES = "bench.run" "bench.remote --out bench/RESULTS-remote.md" "bench.soak --out bench/RESULTS-soak.md" \
 	"bench.pages --out bench/RESULTS-pages.md" "bench.search --triples 1000000 --no-extract --write" \
 	"bench.extract_mentions --out bench/RESULTS-extract-mentions.md" \
 	"bench.extract_speech --out bench/RESULTS-extract-speech.md" "bench.webpages --out bench/RESULTS-webpages.md" \
-	"bench.ingest_speed --out bench/RESULTS-ingest.md" "bench.english_names --out bench/RESULTS-english-names.md" "bench.summary"
+	"bench.ingest_speed --out bench/RESULTS-ingest.md" \
+	"bench.english_names --out bench/RESULTS-english-names.md" "bench.summary"
 
 # Each benchmark runs even when one before it could not measure (those needing ../shared/realdata say so
 # and exit 2); the command fails at the end, naming every one that did not finish. The summaries of an
