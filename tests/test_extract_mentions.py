@@ -334,3 +334,9 @@ def test_real_english_persons_stay_persons():
         "Carla de Luca",
     ):
         assert name in found, name
+
+
+def test_a_month_after_a_lone_given_name_is_the_family_name():
+    found = persons("Theresa Ashdown met Theresa May on May 4. In May 2016 Brian May played.")
+    assert "Theresa May" in found and "Brian May" in found
+    assert "Theresa" not in found and "May" not in found

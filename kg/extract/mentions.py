@@ -378,7 +378,9 @@ def _runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
         j = i + 1
         while j < len(toks):
             nxt = toks[j].text
-            if nxt[:1].isupper() and nxt not in _EN_STOP and not _not_in_name(nxt):
+            if (nxt[:1].isupper() and nxt not in _EN_STOP and not _not_in_name(nxt)) or (
+                _month_as_surname(toks, j)
+            ):
                 j += 1
             elif nxt in _EN_CONNECT and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
                 j += 2
@@ -387,6 +389,31 @@ def _runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j
     return runs
+
+
+_EN_MONTH_SURNAMES = frozenset({"May", "March", "April", "June", "August"})
+"""Months that are family names too ("Theresa May", "Brian May")."""
+
+
+def _month_as_surname(toks: Sequence[Token], j: int) -> bool:
+    """A month right after a given name, no day number after it, is that person's family name:
+    "Prime Minister Theresa May said", not "in May 2016" or "on May 5"."""
+    after = toks[j + 1].text if j + 1 < len(toks) else ""
+    return toks[j].text in _EN_MONTH_SURNAMES and _given_name_en(toks[j - 1].text) and not after[:1].isdigit()
+
+
+_BEFORE_DATES = frozenset(
+    {"in", "on", "since", "until", "by", "from", "to", "of", "early", "late", "mid", "next", "last", "this"}
+)
+
+
+def _a_date(doc: Doc, tok: Token) -> bool:
+    """A family name that is also a month, used as the month: "in May", "May 4"."""
+    if tok.text not in _EN_MONTH_SURNAMES:
+        return False
+    before = doc.tokens[tok.i - 1].text if tok.i > 0 else ""
+    after = doc.tokens[tok.i + 1].text if tok.i + 1 < len(doc.tokens) else ""
+    return before.lower() in _BEFORE_DATES or after[:1].isdigit()
 
 
 def _headline(toks: Sequence[Token]) -> bool:
@@ -670,7 +697,7 @@ def _short_forms(doc: Doc, kept: list[_Found]) -> list[_Found]:
     found = []
     for tok in doc.tokens:
         conf = family.get(tok.text) or family.get(_base(tok.text))
-        if conf:
+        if conf and not _a_date(doc, tok):
             found.append(_Found(tok.start, tok.end, "Person", round(conf * 0.9, 3), None, "short"))
     return found
 
