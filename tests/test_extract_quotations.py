@@ -941,3 +941,68 @@ def test_a_headline_quotation_said_again_in_the_report_stays_speech():
     Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
     assert Q.speech_rules(st, pairs)[:2] == [0, 0]
     assert Q.speech_rules(st, pairs)[2] == -1
+
+
+def test_model_weights_decides_within_its_block_only():
+    """The benchmark's cross-validation runs the extractor with weights of its own, then the shipped ones."""
+    from kg.extract import quotations as Q
+
+    text = "Anna Berger sagte: „Wir bauen die neue Brücke im nächsten Jahr.“"
+    assert [q for q in quotes(text)[1] if q.form == "direct"]
+    with Q.model_weights({"bias": -30.0}):
+        assert not [q for q in quotes(text)[1] if q.form == "direct"]
+    assert [q for q in quotes(text)[1] if q.form == "direct"]
+
+
+def test_cross_validation_folds_never_split_a_document():
+    from bench.train_quotes import doc_folds
+
+    docs = [0, 0, 1, 2, 2, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10, 10]  # the document of each example
+    folds = doc_folds(docs, k=5)
+    assert len(folds) == 5
+    tested = []
+    for train, test in folds:
+        assert not {docs[i] for i in train} & {docs[i] for i in test}
+        assert sorted(train + test) == list(range(len(docs)))
+        tested += test
+    assert sorted(tested) == list(range(len(docs)))  # every example tested once
+
+
+def features(text):
+    """The model's features of each quoted passage of ``text``."""
+    from kg.extract import quotations as Q
+
+    st = Q._state(analyse(text, "de"), [])
+    pairs = pair_quotes(text)
+    Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
+    return [Q.quote_features(st, a, b) for a, b in pairs]
+
+
+def test_feature_a_preposition_before_the_opening_mark():
+    (f,) = features("Die Partei warb im Herbst mit „Zukunft für alle“ um neue Mitglieder.")
+    assert f["prep_before"] == 1.0
+    (f,) = features("Anna Berger sagte am Montag: „Wir fahren morgen nach Hamburg.“")
+    assert f["prep_before"] == 0.0
+
+
+def test_feature_the_share_of_words_in_capitals():
+    (f,) = features("Im Kino läuft noch immer „Der Herr der Ringe“ vor vollen Sälen.")
+    assert f["cap_share"] == 0.75
+    (f,) = features("Klaus Meier fand den neuen Plan „viel zu teuer“.")
+    assert f["cap_share"] == 0.0
+
+
+def test_feature_a_word_in_lower_case_after_the_closing_mark_that_is_no_verb_of_saying():
+    (f,) = features("Die Regierung hat damals eine „neue Zeit“ ausgerufen.")
+    assert f["lower_after"] == 1.0
+    (f,) = features("„Wir fahren morgen nach Hamburg“ sagte Anna Berger.")
+    assert f["lower_after"] == 0.0  # a verb of saying
+    (f,) = features("„Wir fahren morgen nach Hamburg“, sagte Anna Berger.")
+    assert f["lower_after"] == 0.0  # a comma first
+
+
+def test_feature_the_sentence_ends_after_the_closing_mark():
+    first, second = features("Berger sagte: „Wir fahren morgen.“ Meier nannte das „mutig“. Dann ging er.")
+    assert first["ends_sentence"] == second["ends_sentence"] == 1.0
+    (f,) = features("Die Regierung hat damals eine „neue Zeit“ ausgerufen.")
+    assert f["ends_sentence"] == 0.0
