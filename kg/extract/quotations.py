@@ -1598,19 +1598,6 @@ def _cue_ok(st: _State, c: int, hi: int) -> bool:
 
 # ---- features of a quoted passage -----------------------------------------------------------------------
 
-_PREP_BEFORE = {
-    # German, with the contracted forms
-    "mit", "von", "vom", "nach", "bei", "beim", "gegen", "für", "fürs", "über", "übers", "zu", "zum", "zur",
-    "aus", "in", "im", "ins", "an", "am", "ans", "auf", "aufs", "unter", "vor", "hinter", "neben",
-    "zwischen", "durch", "ohne", "um", "seit", "trotz", "wegen", "während", "statt", "anstatt", "laut",
-    "gemäß", "mittels", "dank", "bis", "ab",
-    # English
-    "with", "of", "from", "for", "about", "into", "on", "at", "by", "against", "over", "under",
-    "without", "through", "like",
-}  # fmt: skip
-"""Prepositions whose object a quoted passage right after them is (an object is seldom speech: "mit dem
-„Weiter so“", "von „Verrat“")."""
-
 
 def quote_features(st: _State, a: int, b: int) -> dict[str, float]:
     """Features of the quotation whose marks are at offsets ``a`` and ``b``."""
@@ -1659,26 +1646,6 @@ def quote_features(st: _State, a: int, b: int) -> dict[str, float]:
     f["whole_sentence"] = float(len(outside) <= 2)
     f["straight"] = float(text[a] in "\"'")
     f["single"] = float(text[a] in "'‚‘‹›")
-    # a preposition right before the opening mark: the passage is its object, a term ("mit „Weiter so“")
-    f["prep_before"] = float(prev_word in _PREP_BEFORE)
-    # the share of the passage's words in capitals: names and titles ("Der Herr der Ringe") have many
-    f["cap_share"] = sum(w[:1].isupper() for w in words) / n if n else 0.0
-    # a word in lower case right after the closing mark that is no verb of saying: the sentence goes on
-    # around the passage ("… die „Zeitenwende“ ausgerufen"), where speech is followed by a verb or a comma
-    nxt = st.toks[tb + 1] if tb is not None and tb + 1 < len(st.toks) and st.toks[tb + 1].start > b else None
-    f["lower_after"] = float(
-        nxt is not None
-        and nxt.text.isalpha()
-        and nxt.text[:1].islower()
-        and not _is_cue(st, nxt)
-        and nxt.low != "so"
-        and nxt.text not in C.DE_SPEECH_AFTER_QUOTE
-    )
-    # the sentence ends right after the closing mark (after it, or after a full stop, ! or ? after it)
-    end = st.sents[s2][1] if tb is not None else 0
-    f["ends_sentence"] = float(
-        tb is not None and (tb + 1 == end or (tb + 2 == end and st.toks[tb + 1].text in (".", "!", "?")))
-    )
     return f
 
 
