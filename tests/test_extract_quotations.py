@@ -941,3 +941,28 @@ def test_a_headline_quotation_said_again_in_the_report_stays_speech():
     Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
     assert Q.speech_rules(st, pairs)[:2] == [0, 0]
     assert Q.speech_rules(st, pairs)[2] == -1
+
+
+def test_model_weights_decides_within_its_block_only():
+    """The benchmark's cross-validation runs the extractor with weights of its own, then the shipped ones."""
+    from kg.extract import quotations as Q
+
+    text = "Anna Berger sagte: „Wir bauen die neue Brücke im nächsten Jahr.“"
+    assert [q for q in quotes(text)[1] if q.form == "direct"]
+    with Q.model_weights({"bias": -30.0}):
+        assert not [q for q in quotes(text)[1] if q.form == "direct"]
+    assert [q for q in quotes(text)[1] if q.form == "direct"]
+
+
+def test_cross_validation_folds_never_split_a_document():
+    from bench.train_quotes import doc_folds
+
+    docs = [0, 0, 1, 2, 2, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10, 10]  # the document of each example
+    folds = doc_folds(docs, k=5)
+    assert len(folds) == 5
+    tested = []
+    for train, test in folds:
+        assert not {docs[i] for i in train} & {docs[i] for i in test}
+        assert sorted(train + test) == list(range(len(docs)))
+        tested += test
+    assert sorted(tested) == list(range(len(docs)))  # every example tested once

@@ -55,6 +55,7 @@ is; clauses after a verb of saying are right about as often as 0.5-0.7 says (the
 from __future__ import annotations
 
 import bisect
+import contextlib
 import json
 import math
 import os
@@ -173,7 +174,22 @@ def _load_model() -> dict[str, float]:
 _WEIGHTS = _load_model()
 
 
+@contextlib.contextmanager
+def model_weights(weights: dict[str, float]):  # type: ignore[no-untyped-def]
+    """Within this block the extractor decides with ``weights`` instead of the shipped model (for the
+    benchmark's cross-validation, ``bench.train_quotes.cv_bench``; one thread at a time)."""
+    global _WEIGHTS
+    shipped = _WEIGHTS
+    _WEIGHTS = weights
+    try:
+        yield
+    finally:
+        _WEIGHTS = shipped
+
+
 def speech_probability(features: dict[str, float], weights: dict[str, float] | None = None) -> float:
+    """The model's probability that a passage with these features is speech (``weights``: the shipped
+    model's, or those of :func:`model_weights`, unless given)."""
     w = _WEIGHTS if weights is None else weights
     z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in features.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
