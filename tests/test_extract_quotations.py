@@ -905,3 +905,14 @@ def test_the_rules_before_the_model_say_speech_title_or_nothing():
     pairs = pair_quotes(text)
     Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
     assert Q.speech_rules(st, pairs) == [1, 1, -1, 0]
+
+
+def test_the_subject_of_the_sentence_before_the_colon_outranks_the_speaker_before_it():
+    doc = split_doc(
+        "Die Stadtwerke kritisierten erneut die Pläne der Stadt .",
+        "Der Sprecher der Stadtwerke , Klaus Meier , wandte sich gegen die Behauptung , alles sei gut :",
+        "„ Die Brücke ist seit Jahren marode . “",
+    )
+    (q,) = [q for q in find_quotations(doc, mentions(doc.text)) if q.form == "direct"]
+    assert q.speaker.text == "Der Sprecher der Stadtwerke , Klaus Meier"
+    assert q.speaker.key == "person-klaus-meier"

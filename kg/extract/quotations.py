@@ -2037,7 +2037,25 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                     # "In der ARD zeigt sich der Bundestrainer zufrieden:": the subject of that sentence
                     last = st.last_speaker if st.last_speaker_sent == s1 - 1 else None
                     whole = _np_forward(st, plo, phi - 1) if st.lang == "de" else None
-                    if last is not None:
+                    pv = _first_finite(st, s1 - 1) if last is not None and last.span is not None else None
+                    told = pv is not None and not _konjunktiv(st.toks[pv])
+                    subj = _sentence_subject(st, s1 - 1) if told else None
+                    if (
+                        last is not None
+                        and last.span is not None
+                        and subj is not None
+                        and subj.span is not None
+                        and subj.key is not None
+                        and (
+                            subj.span.start <= last.span.start < last.span.end <= subj.span.end
+                            or last.span.end <= st.toks[plo].start
+                        )
+                    ):
+                        # "Der Experte von Greenpeace, Martin X, wandte sich gegen …:": the subject of the
+                        # sentence before the colon, when it names someone, its verb is not reported speech
+                        # and the last speaker stands inside that subject or before that sentence
+                        speaker, conf = subj, 0.6
+                    elif last is not None:
                         speaker, conf = Speaker(last.span, last.text, last.key, last.role), 0.6
                     elif whole is not None and _widen(st, *whole)[1] >= phi - 1:
                         speaker, conf = _speaker_from_np(st, *whole), 0.6
