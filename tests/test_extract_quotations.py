@@ -916,3 +916,12 @@ def test_the_subject_of_the_sentence_before_the_colon_outranks_the_speaker_befor
     (q,) = [q for q in find_quotations(doc, mentions(doc.text)) if q.form == "direct"]
     assert q.speaker.text == "Der Sprecher der Stadtwerke , Klaus Meier"
     assert q.speaker.key == "person-klaus-meier"
+
+
+def test_the_speaker_of_a_wie_clause_with_a_relative_clause_before_the_main_verb():
+    _text, qs = quotes(
+        "Wie Anna Berger, die als Beraterin von Klaus Meier im Saal anwesend war, dazu feststellt, verlangt "
+        "„das Gesetz zumindest einen Beweis“."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Anna Berger"

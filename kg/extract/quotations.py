@@ -1138,7 +1138,37 @@ def _heisst_es(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, fl
     return None, 0.0
 
 
-_SUBORDINATORS = {"weil", "da", "dass", "daß", "ob", "wenn", "nachdem", "obwohl", "während", "bevor", "indem"}
+_SUBORDINATORS = {
+    "weil",
+    "da",
+    "dass",
+    "daß",
+    "ob",
+    "wenn",
+    "nachdem",
+    "obwohl",
+    "während",
+    "bevor",
+    "indem",
+    "wie",
+}
+
+
+def _relative_opening(st: _State, k: int, s_lo: int) -> int | None:
+    """The comma that opens a relative clause closed by the comma at ``k`` ("X, der … war, …"), or None."""
+    toks = st.toks
+    for m in range(k - 2, max(s_lo, k - 30) - 1, -1):
+        t = toks[m]
+        if _in_quote(st, t) or t.text in (":", ";"):
+            return None
+        if t.text == ",":
+            nxt = toks[m + 1]
+            if nxt.low in _RELATIVE and not (_is_cap(toks[m + 2]) or _is_adj(toks[m + 2], "de")):
+                return m
+            if nxt.low in _PREPOSITIONS and toks[m + 2].low in _RELATIVE:
+                return m  # ", mit dem …,"
+            return None
+    return None
 
 
 def _verb_final_subject(st: _State, c: int) -> tuple[int, int] | None:
@@ -1150,9 +1180,14 @@ def _verb_final_subject(st: _State, c: int) -> tuple[int, int] | None:
     nxt = toks[c + 1] if c + 1 < s_hi else None
     if nxt is not None and not (nxt.text in (",", ".", ":", ";", "!", "?") or nxt.low in _AUX):
         return None  # the verb does not end its clause ("Während der Sitzung sagte X")
-    for k in range(c - 1, s_lo - 1, -1):
+    k = c
+    while k > s_lo:
+        k -= 1
         t = toks[k]
         if _in_quote(st, t) or t.text in _MARKS:
+            continue
+        if t.text == "," and (rel := _relative_opening(st, k, s_lo)) is not None:
+            k = rel  # "Wie X, der … anwesend war, dazu feststellt": the relative clause is left out
             continue
         if t.text in (",", ":", ";"):
             return None
@@ -2017,6 +2052,14 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         pre = [t for t in st.toks[lo1:ta] if not _in_quote(st, t) and _is_cue(st, t)]
         if pre and _cue_ok(st, pre[-1].i, ta):
             c = pre[-1].i
+            if (
+                len(pre) > 1
+                and pre[-2].i == c - 2
+                and st.toks[c - 1].text == ","
+                and c + 1 == ta
+                and _verb_final_subject(st, pre[-2].i) is not None
+            ):
+                c = pre[-2].i  # "Wie X dazu feststellt, verlangt „…“": the quotation is the subject
             cue = _cue_span(st, c, ta)
             speaker, conf = _subject_of(st, c, lo1, ta)
             if _en_continues(st, lo1, c, s1):
