@@ -925,3 +925,12 @@ def test_the_speaker_of_a_wie_clause_with_a_relative_clause_before_the_main_verb
     )
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "Anna Berger"
+
+
+def test_two_people_named_together_after_a_word_between_article_and_noun_are_one_speaker():
+    _text, qs = quotes(
+        "„Wir bleiben bei unserem Nein zu dieser Brücke“, meinen die beiden Stadträte Anna Berger und "
+        "Klaus Meier in einer Erklärung."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "die beiden Stadträte Anna Berger und Klaus Meier"

@@ -336,6 +336,19 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 continue
             if (
                 not has_noun
+                and k == j + 1
+                and toks[j].low in det
+                and t.text.isalpha()
+                and t.text.islower()
+                and t.low not in C.DE_SPEECH_FORMS
+                and k + 1 < end
+                and _is_cap(toks[k + 1])
+                and toks[k + 1].low not in C.DE_STOP
+            ):
+                k += 1  # "die beiden Mitglieder", "die vier Abgeordneten": a word between article and noun
+                continue
+            if (
+                not has_noun
                 and _is_adj(t, lang)
                 and k + 1 < end
                 and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
@@ -358,6 +371,19 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
             ):
                 k += 1  # "vom Abgeordneten des russischen Föderationsrates"
+                continue
+            if (
+                has_noun
+                and t.low == "und"
+                and k + 2 < end
+                and _is_cap(toks[k + 1])
+                and any(m.type == "Person" for m in _mention_in(st, toks[j].start, t.start))
+                and any(
+                    m.type == "Person" and m.span.start == toks[k + 1].start
+                    for m in _mention_in(st, toks[k + 1].start, toks[min(k + 4, end - 1)].end)
+                )
+            ):
+                k += 1  # "die beiden Mitglieder Jan Giesel und David Perteck": two people named together
                 continue
             if has_noun and t.text[:1].isdigit() and k + 1 < end and _is_cap(toks[k + 1]):
                 k += 1  # "der Sportchef von Bayer 04 Leverkusen"
