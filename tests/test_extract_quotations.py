@@ -934,3 +934,21 @@ def test_two_people_named_together_after_a_word_between_article_and_noun_are_one
     )
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "die beiden Stadträte Anna Berger und Klaus Meier"
+
+
+def test_an_apposition_that_ends_the_sentence_and_a_prefield_after_a_focus_word():
+    for text, phrase in [
+        (
+            "„Wir werden diese Brücke im Sommer nicht fertig bauen“, sagte Klaus Meier, "
+            "Sprecher der Stadtwerke in Hamburg.",
+            "Klaus Meier, Sprecher der Stadtwerke in Hamburg",
+        ),
+        (
+            "Auch Anna Berger, die Sprecherin der Stadtwerke, äußerte sich: "
+            "„Wir werden diese Brücke nicht bauen.“",
+            "Anna Berger, die Sprecherin der Stadtwerke",
+        ),
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.text == phrase, text

@@ -927,7 +927,7 @@ def _apposition_end(st: _State, k: int, hi: int) -> int | None:
     m = k
     while m < hi and m - k <= 14 and toks[m].text not in (",", ":", ";") and not _in_quote(st, toks[m]):
         t = toks[m]
-        if _is_cue(st, t) or not _np_word(st, t) or (t.text == "." and m + 1 < hi):
+        if _is_cue(st, t) or not _np_word(st, t) or t.text in (".", "!", "?"):
             break
         m += 1
     if m == k or (m < hi and toks[m].text not in (",", ":", ";", ".") and not _is_cue(st, toks[m])):
@@ -1016,7 +1016,11 @@ def _prefield(st: _State, a: int, lo: int) -> int | None:
         first += 1
     if first >= a:
         return None
-    if not (first == s_lo or toks[first - 1].text in (":", "“", "”", '"', "»", "«")):
+    if not (
+        first == s_lo
+        or toks[first - 1].text in (":", "“", "”", '"', "»", "«")
+        or (first - 1 == s_lo and toks[s_lo].low in _FOCUS)
+    ):
         return None
     t = toks[first]
     if t.text in _APPOSITION_PUNCT or t.low in _NP_OPENERS_NOT or t.low in C.DE_ACCUSATIVE:
