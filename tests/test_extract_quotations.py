@@ -952,3 +952,24 @@ def test_an_apposition_that_ends_the_sentence_and_a_prefield_after_a_focus_word(
         _text, qs = quotes(text)
         (q,) = [q for q in qs if q.form == "direct"]
         assert q.speaker.text == phrase, text
+
+
+def test_the_speaker_phrase_with_its_origin_a_coordinated_attribute_or_an_apposition_before_an_adverbial():
+    for text, phrase in [
+        (
+            "„Wir werden diese Brücke im Sommer nicht bauen“, sagte ein Sprecher aus Hamburg.",
+            "ein Sprecher aus Hamburg",
+        ),
+        (
+            "„Wir werden diese Brücke nicht bauen“, betonte die Ministerin für Arbeit und Soziales, "
+            "Anna Berger, am Montag.",
+            "die Ministerin für Arbeit und Soziales, Anna Berger",
+        ),
+        (
+            "„Wir haben heute gut gespielt“, sagte Klaus Meier, der Trainer der Stadtwerke nach dem Spiel.",
+            "Klaus Meier, der Trainer der Stadtwerke",
+        ),
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.text == phrase, text

@@ -385,6 +385,17 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
             ):
                 k += 1  # "die beiden Mitglieder Jan Giesel und David Perteck": two people named together
                 continue
+            if (
+                has_noun
+                and t.low == "und"
+                and k + 1 < end
+                and _is_cap(toks[k + 1])
+                and toks[k + 1].low not in C.DE_STOP
+                and (k + 2 >= end or toks[k + 2].text in (",", ".", ":", ";", "("))
+                and any(toks[x].low in ("für", "von", "des", "der") for x in range(j + 1, k - 1))
+            ):
+                k += 1  # "die Ministerin für Arbeit und Soziales, X": a coordinated word ends the attribute
+                continue
             if has_noun and t.text[:1].isdigit() and k + 1 < end and _is_cap(toks[k + 1]):
                 k += 1  # "der Sportchef von Bayer 04 Leverkusen"
                 continue
@@ -405,6 +416,15 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and not _mention_in(st, toks[k + 2].start, toks[k + 2].end, ("Place",))
             ):
                 k += 2  # "Privatdozent Dr. Dittrich aus dem Forscherteam"
+                continue
+            if (
+                has_noun
+                and t.low == "aus"
+                and k + 1 < end
+                and _is_cap(toks[k + 1])
+                and _mention_in(st, toks[k + 1].start, toks[k + 1].end, ("Place",))
+            ):
+                k += 1  # "ein Sprecher aus Washington"
                 continue
             if (
                 has_noun
@@ -930,7 +950,20 @@ def _apposition_end(st: _State, k: int, hi: int) -> int | None:
         if _is_cue(st, t) or not _np_word(st, t) or t.text in (".", "!", "?"):
             break
         m += 1
-    if m == k or (m < hi and toks[m].text not in (",", ":", ";", ".") and not _is_cue(st, toks[m])):
+    # "zeigte sich X, der Trainer Ghanas nach dem Spiel zufrieden": an apposition opened by an article and
+    # a noun may end where a preposition opens an adverbial
+    after_article = (
+        st.lang == "de"
+        and m < hi
+        and toks[m].low in _PREPOSITIONS
+        and toks[k].low in ("der", "die")
+        and m - k >= 2
+        and _is_cap(toks[k + 1])
+        and _is_cap(toks[m - 1])
+    )
+    if m == k or (
+        m < hi and toks[m].text not in (",", ":", ";", ".") and not _is_cue(st, toks[m]) and not after_article
+    ):
         return None
     if toks[k].low in _NP_OPENERS_NOT or toks[k].text in _APPOSITION_PUNCT:
         return None  # ", zum Ausdruck:" is no apposition
