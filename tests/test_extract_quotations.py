@@ -973,3 +973,9 @@ def test_the_speaker_phrase_with_its_origin_a_coordinated_attribute_or_an_apposi
         _text, qs = quotes(text)
         (q,) = [q for q in qs if q.form == "direct"]
         assert q.speaker.text == phrase, text
+
+
+def test_a_dash_after_the_quotation_before_so():
+    _text, qs = quotes("„Wir werden diese Brücke im Sommer nicht fertig bauen“ – so Klaus Meier.")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Klaus Meier"

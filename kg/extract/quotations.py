@@ -2086,7 +2086,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     step = "none"
     # 1. after the closing mark: „…“, sagte X / „…“, so X
     k, k_hi = tb + 1, hi2
-    while k < hi2 and st.toks[k].text in (",", "“", "”", '"', "«", "»", "''", "'"):
+    while k < hi2 and st.toks[k].text in (",", "“", "”", '"', "«", "»", "''", "'", "–", "—"):
         k += 1
     if k < hi2 and st.toks[k].text in ("(",):
         k = hi2
