@@ -979,3 +979,16 @@ def test_a_dash_after_the_quotation_before_so():
     _text, qs = quotes("„Wir werden diese Brücke im Sommer nicht fertig bauen“ – so Klaus Meier.")
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "Klaus Meier"
+
+
+def test_an_apposition_opened_by_an_article_and_an_adjective():
+    for text, phrase in [
+        (
+            "„Wir werden diese Brücke im Sommer nicht bauen“, sagte der Chef der Stadtwerke, der 54-jährige "
+            "Klaus Meier.",
+            "der Chef der Stadtwerke, der 54-jährige Klaus Meier",
+        ),
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.text == phrase, text

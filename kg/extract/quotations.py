@@ -972,10 +972,12 @@ def _apposition_end(st: _State, k: int, hi: int) -> int | None:
     last = toks[m - 1]
     if not (_is_cap(last) or last.text in (")", "“", '"', "»", "«") or last.text[:1].isdigit()):
         return None
+    nxt = toks[k + 1] if k + 1 < m else last
     if (
         st.lang == "de"
         and toks[k].low in ("der", "die", "das")
-        and not _is_cap(toks[k + 1] if k + 1 < m else last)
+        and not _is_cap(nxt)
+        and not (k + 2 < m and (_is_adj(nxt, "de") or (nxt.text[:1].isdigit() and "-" in nxt.text)))
     ):
         return None
     if not any(_is_cap(toks[x]) for x in range(k, m)):
