@@ -992,3 +992,17 @@ def test_an_apposition_opened_by_an_article_and_an_adjective():
         _text, qs = quotes(text)
         (q,) = [q for q in qs if q.form == "direct"]
         assert q.speaker.text == phrase, text
+
+
+def test_a_german_quotation_goes_on_with_the_speaker_of_two_sentences_before_not_three():
+    def speaker_of_last(gap):
+        text = (
+            "Klaus Meier sagte: „Wir werden die Brücke im Sommer nicht bauen.“ "
+            + " ".join(["Die Stadt plant seit Jahren eine neue Straße am Hafen."] * gap)
+            + " „Die Stadt hat zu lange gewartet und muss nun endlich handeln.“"
+        )
+        _text, qs = quotes(text)
+        return [q for q in qs if q.form == "direct"][-1].speaker
+
+    assert speaker_of_last(1).key == "person-klaus-meier"
+    assert speaker_of_last(2) is None
