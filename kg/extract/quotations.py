@@ -933,7 +933,9 @@ def _np_word(st: _State, t: _Tok) -> bool:
     if t.text[:1].isupper() or t.text[:1].isdigit() or t.text in _APPOSITION_PUNCT:
         return t.low not in (C.DE_STOP if st.lang == "de" else C.EN_STOP) or t.low in ("der", "die", "das")
     if st.lang == "de":
-        return t.low in _APPOSITION_WORDS_DE or _is_adj(t, "de")
+        # "ver.di", "e.on": a lower-case name with a dot inside
+        name = "." in t.text[1:-1] and t.text.replace(".", "").isalpha()
+        return t.low in _APPOSITION_WORDS_DE or _is_adj(t, "de") or name
     return t.low in _APPOSITION_WORDS_EN or (
         t.text.isalpha() and t.text.islower() and not t.low.endswith("ed")
     )
