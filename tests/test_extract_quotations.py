@@ -1009,9 +1009,9 @@ def test_a_german_quotation_goes_on_with_the_speaker_of_two_sentences_before_not
 
 
 def test_a_lower_case_name_with_a_dot_inside_stays_in_the_prefield():
-    _text, qs = quotes(
-        "Der Vorsitzende der Gewerkschaft ver.di, Nachfolgerin der ÖTV, Klaus Meier, würdigte die Stadtwerke "
-        "als „ein Vorbild für das ganze Land und für alle Betriebe“."
+    doc = split_doc(
+        "Der Vorsitzende der Gewerkschaft ver.di , Nachfolgerin der ÖTV , Klaus Meier , würdigte die "
+        "Stadtwerke als „ ein Vorbild für das ganze Land und für alle Betriebe “ ."
     )
-    (q,) = [q for q in qs if q.form == "direct"]
-    assert q.speaker.text == "Der Vorsitzende der Gewerkschaft ver.di, Nachfolgerin der ÖTV, Klaus Meier"
+    (q,) = [q for q in find_quotations(doc, mentions(doc.text)) if q.form == "direct"]
+    assert q.speaker.text == "Der Vorsitzende der Gewerkschaft ver.di , Nachfolgerin der ÖTV , Klaus Meier"
