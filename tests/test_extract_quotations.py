@@ -1015,3 +1015,14 @@ def test_a_lower_case_name_with_a_dot_inside_stays_in_the_prefield():
     )
     (q,) = [q for q in find_quotations(doc, mentions(doc.text)) if q.form == "direct"]
     assert q.speaker.text == "Der Vorsitzende der Gewerkschaft ver.di , Nachfolgerin der ÖTV , Klaus Meier"
+
+
+def test_the_speaker_before_the_colon_is_the_name_in_that_sentence():
+    doc = split_doc(
+        "„ Wir bauen die Brücke nicht “ , sagte Klaus Meier am Montag .",
+        "Die Stadt habe kein Geld mehr , so Meier weiter :",
+        "„ Das ist in anderen Städten genauso , und niemand spricht darüber . “",
+    )
+    q = [q for q in find_quotations(doc, mentions(doc.text)) if q.form == "direct"][-1]
+    assert q.speaker.text == "Meier"
+    assert q.speaker.span.start > doc.text.index("so Meier")

@@ -2171,6 +2171,14 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                         speaker, conf = subj, 0.6
                     elif last is not None:
                         speaker, conf = Speaker(last.span, last.text, last.key, last.role), 0.6
+                        here = [
+                            m
+                            for m in _mention_in(st, st.toks[plo].start, st.toks[phi - 1].end)
+                            if last.key is not None and m.key == last.key
+                        ]
+                        if last.span is not None and last.span.end <= st.toks[plo].start and here:
+                            # "…, so Elshorst weiter:": the name in that sentence, not where it stood before
+                            speaker = _widened(st, Speaker(here[-1].span, here[-1].text, last.key, last.role))
                     elif whole is not None and _widen(st, *whole)[1] >= phi - 1:
                         speaker, conf = _speaker_from_np(st, *whole), 0.6
                     else:
