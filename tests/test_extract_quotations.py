@@ -1026,3 +1026,9 @@ def test_the_speaker_before_the_colon_is_the_name_in_that_sentence():
     q = [q for q in find_quotations(doc, mentions(doc.text)) if q.form == "direct"][-1]
     assert q.speaker.text == "Meier"
     assert q.speaker.span.start > doc.text.index("so Meier")
+
+
+def test_a_noun_that_starts_with_a_number_is_a_speaker():
+    _text, qs = quotes("Der 54-Jährige sagte: „Wir werden diese Brücke nicht mehr bauen.“")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Der 54-Jährige"

@@ -304,6 +304,10 @@ def _opens_quote(st: _State, k: int) -> bool:
     return k + 1 < len(st.toks) and _in_quote(st, st.toks[k + 1])
 
 
+_AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]\w")
+"""A noun that starts with a number: "Der 54-Jährige", "die 32-Jährige"."""
+
+
 def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``j`` (before token ``end``): ``(first, last+1)`` or None."""
     toks, lang = st.toks, st.lang
@@ -327,7 +331,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
         if _in_quote(st, t):
             break
         if lang == "de":
-            if _is_cap(t) and t.text[0].isalpha() and t.low not in C.DE_STOP:
+            if ((_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text)) and t.low not in C.DE_STOP:
                 has_noun = True
                 k += 1
                 continue
@@ -710,8 +714,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
         right = toks[k + 1] if k + 1 < end else None
         if lang == "de":
             if (
-                _is_cap(t)
-                and t.text[0].isalpha()
+                ((_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text))
                 and t.low not in C.DE_STOP
                 and t.low not in C.DE_SPEECH_FORMS
                 and not (t.low in _DE_CAP_PRONOUNS and (k == start or toks[k - 1].text in (",", ":")))
@@ -1114,7 +1117,9 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
         return Speaker(Span(s, e), st.text[s:e], pick.key, None)
     role = None
     for t in reversed(toks[a:b]):
-        if t.text[:1].isalpha() and (st.lang != "de" or _is_cap(t)) and t.low not in C.DE_DET:
+        if (
+            (t.text[:1].isalpha() and (st.lang != "de" or _is_cap(t))) or _AGE_NOUN.match(t.text)
+        ) and t.low not in C.DE_DET:
             role = t.text
             break
     return Speaker(Span(s, e), st.text[s:e], None, role)
@@ -1337,7 +1342,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         if all(
             toks[x].low in _TEMPORAL
             or toks[x].low in C.DE_DET | C.EN_DET
-            or not toks[x].text[:1].isalpha()
+            or not (toks[x].text[:1].isalpha() or _AGE_NOUN.match(toks[x].text))
             or toks[x].low in ("letzten", "vergangenen", "nächsten", "kommenden")
             for x in range(a, b)
         ):
