@@ -1032,3 +1032,12 @@ def test_a_noun_that_starts_with_a_number_is_a_speaker():
     _text, qs = quotes("Der 54-Jährige sagte: „Wir werden diese Brücke nicht mehr bauen.“")
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "Der 54-Jährige"
+
+
+def test_whose_view_a_quoted_term_is_after_fuer_with_a_copula():
+    text, qs = quotes(
+        "Was für die Ministerin eine „flexiblere Handhabe des Rückzahlungsmodus“ ist, war für die Verbände "
+        "„Wortbruch und Vertrauensmissbrauch“."
+    )
+    (q,) = [q for q in qs if said(text, q).startswith("flexiblere")]
+    assert q.speaker.text == "die Ministerin"

@@ -2078,6 +2078,36 @@ def _continuation(st: _State, si: int) -> tuple[int, int] | None:
     return k, hi
 
 
+_COPULA = {"ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären", "bleibt", "bleibe"}
+
+
+def _fuer_view(st: _State, ta: int, tb: int) -> Speaker | None:
+    """The one whose view a quoted term is in a clause with a copula: "Was für die Ministerin eine „…“ ist",
+    "Für X ist das „…“" (German); None when the clause has no such "für" phrase naming someone."""
+    toks = st.toks
+    lo, hi = st.sents[toks[ta].sent]
+    a = ta
+    while a > lo and toks[a - 1].text not in (",", ";", ":"):
+        a -= 1
+    b = tb + 1
+    while b < hi and toks[b].text not in (",", ";", ":"):
+        b += 1
+    words = [k for k in range(a, b) if not _in_quote(st, toks[k])]
+    if not any(toks[k].low in _COPULA for k in words):
+        return None
+    for k in words:
+        if toks[k].low != "für" or not (
+            k == a or toks[k - 1].low in ("was", "wer") or toks[k - 1].low in _COPULA
+        ):
+            continue
+        np_ = _np_forward(st, k + 1, b)
+        if np_ is None:
+            continue
+        sp = _speaker_from_np(st, *np_)
+        return sp if _names_someone(sp) else None
+    return None
+
+
 def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = None) -> Quotation | None:
     text = st.text
     inner_s, inner_e = a + 1, b
@@ -2238,6 +2268,11 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             speaker, conf = _subject_of(st, c, lo2, hi2)
     if speaker is not None and step == "none":
         step = "3"
+    # 4f. "Was für die Ministerin eine „…“ ist", "Für X ist das ein „…“": whose view it is
+    if speaker is None and cue is None and st.lang == "de":
+        found = _fuer_view(st, ta, tb)
+        if found is not None:
+            speaker, conf, step = found, 0.5, "4f"
     # 4. no verb of saying, in a sentence of its own: the subject of the sentence
     v = _first_finite(st, s1) if speaker is None else None
     reported = v is not None and _konjunktiv(st.toks[v])
@@ -2271,7 +2306,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         speaker, conf = Speaker(last.span, last.text, last.key, last.role), 0.55
     if speaker is not None and step == "none":
         step = "5"
-    if speaker is not None and step in ("1-2", "2b", "3", "4"):
+    if speaker is not None and step in ("1-2", "2b", "3", "4", "4f"):
         speaker = _widened(st, speaker)
     if speaker is not None:
         _remember(st, speaker, s2)
