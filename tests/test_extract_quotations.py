@@ -1041,3 +1041,11 @@ def test_whose_view_a_quoted_term_is_after_fuer_with_a_copula():
     )
     (q,) = [q for q in qs if said(text, q).startswith("flexiblere")]
     assert q.speaker.text == "die Ministerin"
+
+
+def test_the_agent_of_a_passive_verb_of_saying_after_durch():
+    _text, qs = quotes(
+        "Die Entscheidung wurde durch Klaus Meier als „ein schwerer Fehler für die Stadt“ bezeichnet."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Klaus Meier"

@@ -1484,7 +1484,7 @@ def _agent(st: _State, werden: int, c: int) -> tuple[Speaker | None, float]:
         ):
             start -= 1
     for k in range(start, c):
-        if st.toks[k].low in ("von", "vom") and not _in_quote(st, st.toks[k]):
+        if st.toks[k].low in ("von", "vom", "durch") and not _in_quote(st, st.toks[k]):
             np_ = _np_forward(st, k + 1, c)
             if np_ is not None:
                 return _speaker_from_np(st, *np_), 0.6
