@@ -1049,3 +1049,11 @@ def test_the_agent_of_a_passive_verb_of_saying_after_durch():
     )
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "Klaus Meier"
+
+
+def test_a_paper_named_in_quotation_marks_says_what_a_passive_verb_of_saying_reports():
+    _text, qs = quotes(
+        "Die Stadtwerke wurden gestern im „Kurier“ als „eine Firma ohne Plan für die Zukunft“ bezeichnet."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "„Kurier“"

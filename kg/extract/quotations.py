@@ -1488,6 +1488,14 @@ def _agent(st: _State, werden: int, c: int) -> tuple[Speaker | None, float]:
             np_ = _np_forward(st, k + 1, c)
             if np_ is not None:
                 return _speaker_from_np(st, *np_), 0.6
+    for k in range(start, c - 3):
+        # "wurden im „Standard“ als „…“ bezeichnet": the paper named in quotation marks said it
+        t = st.toks
+        if t[k].low in ("im", "in") and not _in_quote(st, t[k]) and t[k + 1].text in _MARKS:
+            close = next((x for x in range(k + 2, min(c, k + 6)) if t[x].text in _MARKS), None)
+            if close is not None and close > k + 2 and all(_is_cap(x) for x in t[k + 2 : close]):
+                s, e = t[k + 1].start, t[close].end
+                return Speaker(Span(s, e), st.text[s:e], None, t[close - 1].text), 0.5
     return None, 0.0
 
 
