@@ -1057,3 +1057,14 @@ def test_a_paper_named_in_quotation_marks_says_what_a_passive_verb_of_saying_rep
     )
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "„Kurier“"
+
+
+def test_more_verbs_of_saying_with_and_without_a_particle():
+    for text in [
+        "„Wir werden diese Brücke im Sommer nicht fertig bauen“, führte Klaus Meier aus.",
+        "„Wir werden diese Brücke im Sommer nicht fertig bauen“, verriet Klaus Meier.",
+        "Klaus Meier hielt fest: „Wir werden diese Brücke im Sommer nicht fertig bauen.“",
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.text == "Klaus Meier", text
