@@ -1068,3 +1068,9 @@ def test_more_verbs_of_saying_with_and_without_a_particle():
         _text, qs = quotes(text)
         (q,) = [q for q in qs if q.form == "direct"]
         assert q.speaker.text == "Klaus Meier", text
+
+
+def test_whose_view_it_is_before_a_colon():
+    _text, qs = quotes("Für Klaus Meier ist die Sache klar: „Wir werden diese Brücke im Sommer nicht bauen.“")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Klaus Meier"

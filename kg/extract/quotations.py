@@ -2089,9 +2089,10 @@ def _continuation(st: _State, si: int) -> tuple[int, int] | None:
 _COPULA = {"ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären", "bleibt", "bleibe"}
 
 
-def _fuer_view(st: _State, ta: int, tb: int) -> Speaker | None:
+def _fuer_view(st: _State, ta: int, tb: int, within: tuple[int, int] | None = None) -> Speaker | None:
     """The one whose view a quoted term is in a clause with a copula: "Was für die Ministerin eine „…“ ist",
-    "Für X ist das „…“" (German); None when the clause has no such "für" phrase naming someone."""
+    "Für X ist das „…“" (German); None when the clause (or the tokens ``within``) has no such "für" phrase
+    naming someone."""
     toks = st.toks
     lo, hi = st.sents[toks[ta].sent]
     a = ta
@@ -2100,6 +2101,8 @@ def _fuer_view(st: _State, ta: int, tb: int) -> Speaker | None:
     b = tb + 1
     while b < hi and toks[b].text not in (",", ";", ":"):
         b += 1
+    if within is not None:
+        a, b = within
     words = [k for k in range(a, b) if not _in_quote(st, toks[k])]
     if not any(toks[k].low in _COPULA for k in words):
         return None
@@ -2258,6 +2261,9 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             speaker = _speaker_from_np(st, *np_)
         elif st.toks[ta - 1].text == ":":
             speaker = _sentence_subject(st, s1)
+            if speaker is not None and not _names_someone(speaker):
+                # "Für X ist die Sache klar: „…“": X's view, not the subject's
+                speaker = _fuer_view(st, ta, tb, (lo1, ta - 1)) or speaker
             if speaker is None and np_ is not None and np_[0] == lo1:
                 speaker = _speaker_from_np(st, *np_)
             if speaker is None and _first_finite(st, s1) is None:
