@@ -1074,3 +1074,11 @@ def test_whose_view_it_is_before_a_colon():
     _text, qs = quotes("Für Klaus Meier ist die Sache klar: „Wir werden diese Brücke im Sommer nicht bauen.“")
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "Klaus Meier"
+
+
+def test_the_subject_after_a_focus_word_before_a_colon():
+    _text, qs = quotes(
+        "Auch der Sprecher der Stadtwerke zeigte sich enttäuscht: „Wir werden diese Brücke nicht bauen.“"
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "der Sprecher der Stadtwerke"

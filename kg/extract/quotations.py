@@ -2266,6 +2266,12 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                 speaker = _fuer_view(st, ta, tb, (lo1, ta - 1)) or speaker
             if speaker is None and np_ is not None and np_[0] == lo1:
                 speaker = _speaker_from_np(st, *np_)
+            if speaker is None and st.toks[lo1].low in _FOCUS and st.lang == "de":
+                # "Auch der Sprecher der Stadtwerke zeigte sich enttäuscht:": the phrase after the focus word,
+                # right before the finite verb
+                np_ = _np_forward(st, lo1 + 1, ta - 1)
+                if np_ is not None and _first_finite(st, s1) == np_[1]:
+                    speaker = _speaker_from_np(st, *np_)
             if speaker is None and _first_finite(st, s1) is None:
                 # no verb before the colon: the phrase that opens it ("Ein Kommissar nach der Festnahme: „…“")
                 first = _np_forward(st, lo1, ta - 1)
