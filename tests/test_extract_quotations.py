@@ -1082,3 +1082,15 @@ def test_the_subject_after_a_focus_word_before_a_colon():
     )
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "der Sprecher der Stadtwerke"
+
+
+def test_a_lower_case_word_inside_a_name_stays_in_the_speaker_phrase():
+    quote = "„Wir werden diese Brücke im Sommer nicht fertig bauen“"
+    PEOPLE["Omar bin Laden"] = ("person-omar-bin-laden", "Person")
+    try:
+        for text in [f"{quote}, sagte Omar bin Laden am Montag.", f"Omar bin Laden sagte: {quote}."]:
+            _text, qs = quotes(text)
+            (q,) = [q for q in qs if q.form == "direct"]
+            assert q.speaker.text == "Omar bin Laden", text
+    finally:
+        del PEOPLE["Omar bin Laden"]

@@ -308,6 +308,17 @@ _AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]\w")
 """A noun that starts with a number: "Der 54-Jährige", "die 32-Jährige"."""
 
 
+def _inside_name(st: _State, k: int) -> bool:
+    """Whether token ``k`` stands inside a person's or a body's name after its first word ("bin" in "Osama
+    bin Laden", "al-Abbas" in "Mahmud al-Abbas")."""
+    t = st.toks[k]
+    return any(
+        m.span.start < t.start
+        for m in _mention_in(st, max(0, t.start - 80), t.end + 80)
+        if m.span.end >= t.end and m.span.start <= t.start
+    )
+
+
 def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``j`` (before token ``end``): ``(first, last+1)`` or None."""
     toks, lang = st.toks, st.lang
@@ -337,6 +348,9 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 continue
             if t.text in _MARKS and k + 1 < end and (has_noun or _is_cap(toks[k + 1])):
                 k += 1  # a title in quotation marks: die Wochenzeitschrift „Jungle World“
+                continue
+            if has_noun and t.text[:1].islower() and _inside_name(st, k):
+                k += 1  # "Osama bin Laden", "Mahmud al-Abbas": a lower-case word inside a name
                 continue
             if (
                 not has_noun
@@ -725,6 +739,10 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 continue
             if t.text in _MARKS and has_noun and k - 1 >= start:
                 first = k  # a title in quotation marks
+                k -= 1
+                continue
+            if has_noun and t.text[:1].islower() and _inside_name(st, k):
+                first = k  # "Osama bin Laden"
                 k -= 1
                 continue
             if (
