@@ -1094,3 +1094,14 @@ def test_a_lower_case_word_inside_a_name_stays_in_the_speaker_phrase():
             assert q.speaker.text == "Omar bin Laden", text
     finally:
         del PEOPLE["Omar bin Laden"]
+
+
+def test_a_fronted_object_gives_way_to_the_subject_after_the_verb():
+    quote = "„Wir werden diese Brücke im Sommer nicht fertig bauen.“"
+    for text, phrase in [
+        (f"Die Entscheidung der Stadtwerke begrüßte der Bürgermeister: {quote}", "der Bürgermeister"),
+        (f"Der Zeitung sagte die Ministerin: {quote}", "die Ministerin"),
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.text == phrase, text

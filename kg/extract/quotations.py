@@ -1350,6 +1350,21 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
                 k += 1
             k += 1
         first = _np_forward(st, k, c) if k < c else None
+
+    def personal(np_: tuple[int, int] | None) -> bool:
+        # names a person or is headed by a role noun ("der Bürgermeister"), not a thing ("Die Entscheidung
+        # der Stadtwerke") or a paper ("Der Zeitung")
+        if np_ is None:
+            return False
+        x, y = np_
+        if any(m.type == "Person" for m in _mention_in(st, toks[x].start, toks[y - 1].end)):
+            return True
+        head = next((t for t in toks[x:y] if _is_cap(t) and t.low not in C.DE_DET), None)
+        return head is not None and is_role_noun(head.text)
+
+    # "Die Entscheidung der Stadtwerke begrüßte der Bürgermeister:", "Der Zeitung sagte die Ministerin:": the
+    # object stands first; the subject after the verb is the one who speaks
+    fronted_object = lang == "de" and before is not None and personal(after) and not personal(before)
     scored: list[tuple[float, Speaker]] = []
     for np_, where in ((after, "after"), (before, "before"), (first, "first")):
         if np_ is None:
@@ -1393,6 +1408,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
             score += 0.2
         if lang == "de" and where == "after":
             score += 0.3
+        if fronted_object and where == "before":
+            score -= 2.5
         scored.append((score, sp))
     if scored:
         score, sp = max(scored, key=lambda x: x[0])
