@@ -1105,3 +1105,11 @@ def test_a_fronted_object_gives_way_to_the_subject_after_the_verb():
         _text, qs = quotes(text)
         (q,) = [q for q in qs if q.form == "direct"]
         assert q.speaker.text == phrase, text
+
+
+def test_two_people_each_with_a_party_are_one_speaker():
+    _text, qs = quotes(
+        "„Wir werden diese Brücke nicht fertig bauen“, erklärten Anna Berger (SPD) und Klaus Meier (CDU)."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Anna Berger (SPD) und Klaus Meier (CDU)"

@@ -1026,6 +1026,20 @@ def _widen(st: _State, a: int, b: int) -> tuple[int, int]:
             if end is not None:
                 b = end
                 continue
+        if (
+            st.lang == "de"
+            and b + 1 < hi
+            and toks[b].low == "und"
+            and toks[b - 1].text == ")"
+            and any(m.type == "Person" for m in _mention_in(st, toks[a].start, toks[b - 1].end))
+            and any(
+                m.type == "Person" and m.span.start == toks[b + 1].start
+                for m in _mention_in(st, toks[b + 1].start, toks[min(b + 4, hi - 1)].end)
+            )
+            and (other := _np_forward(st, b + 1, hi)) is not None
+        ):
+            b = other[1]  # "Anna Berger (SPD) und Klaus Meier (CDU)": two people, each with a party
+            continue
         break
     if st.lang == "de" and a - 2 >= lo and toks[a - 1].text == "," and _is_cap(toks[a]):
         k = a - 2
