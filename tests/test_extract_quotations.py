@@ -1113,3 +1113,9 @@ def test_two_people_each_with_a_party_are_one_speaker():
     )
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "Anna Berger (SPD) und Klaus Meier (CDU)"
+
+
+def test_a_dash_that_closes_an_apposition_is_no_word_of_the_speaker():
+    _text, qs = quotes("Anna Berger – Sprecherin der Stadtwerke – sagte: „Wir bauen die Brücke nicht neu.“")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Anna Berger – Sprecherin der Stadtwerke"

@@ -1126,6 +1126,8 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
         ante = _np_backward(st, k, st.sents[toks[a].sent][0])
         sp = _speaker_from_np(st, *ante) if ante is not None else None
         return Speaker(Span(toks[a].start, toks[a].end), toks[a].text, sp and sp.key, sp and sp.role)
+    while b - a > 1 and toks[b - 1].text in ("–", "—", "-"):
+        b -= 1  # "Anna X – Sprecherin der Y – sagte": the dash closes the apposition, it is not a word of it
     core = (toks[a].start, toks[b - 1].end)
     a, b = _widen(st, a, b)
     s, e = toks[a].start, toks[b - 1].end
