@@ -966,3 +966,217 @@ def test_cross_validation_folds_never_split_a_document():
         assert sorted(train + test) == list(range(len(docs)))
         tested += test
     assert sorted(tested) == list(range(len(docs)))  # every example tested once
+
+
+def test_the_subject_of_the_sentence_before_the_colon_outranks_the_speaker_before_it():
+    doc = split_doc(
+        "Die Stadtwerke kritisierten erneut die Pläne der Stadt .",
+        "Der Sprecher der Stadtwerke , Klaus Meier , wandte sich gegen die Behauptung , alles sei gut :",
+        "„ Die Brücke ist seit Jahren marode . “",
+    )
+    (q,) = [q for q in find_quotations(doc, mentions(doc.text)) if q.form == "direct"]
+    assert q.speaker.text == "Der Sprecher der Stadtwerke , Klaus Meier"
+    assert q.speaker.key == "person-klaus-meier"
+
+
+def test_the_speaker_of_a_wie_clause_with_a_relative_clause_before_the_main_verb():
+    _text, qs = quotes(
+        "Wie Anna Berger, die als Beraterin von Klaus Meier im Saal anwesend war, dazu feststellt, verlangt "
+        "„das Gesetz zumindest einen Beweis“."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Anna Berger"
+
+
+def test_two_people_named_together_after_a_word_between_article_and_noun_are_one_speaker():
+    _text, qs = quotes(
+        "„Wir bleiben bei unserem Nein zu dieser Brücke“, meinen die beiden Stadträte Anna Berger und "
+        "Klaus Meier in einer Erklärung."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "die beiden Stadträte Anna Berger und Klaus Meier"
+
+
+def test_an_apposition_that_ends_the_sentence_and_a_prefield_after_a_focus_word():
+    for text, phrase in [
+        (
+            "„Wir werden diese Brücke im Sommer nicht fertig bauen“, sagte Klaus Meier, "
+            "Sprecher der Stadtwerke in Hamburg.",
+            "Klaus Meier, Sprecher der Stadtwerke in Hamburg",
+        ),
+        (
+            "Auch Anna Berger, die Sprecherin der Stadtwerke, äußerte sich: "
+            "„Wir werden diese Brücke nicht bauen.“",
+            "Anna Berger, die Sprecherin der Stadtwerke",
+        ),
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.text == phrase, text
+
+
+def test_the_speaker_phrase_with_its_origin_a_coordinated_attribute_or_an_apposition_before_an_adverbial():
+    for text, phrase in [
+        (
+            "„Wir werden diese Brücke im Sommer nicht bauen“, sagte ein Sprecher aus Hamburg.",
+            "ein Sprecher aus Hamburg",
+        ),
+        (
+            "„Wir werden diese Brücke nicht bauen“, betonte die Ministerin für Arbeit und Soziales, "
+            "Anna Berger, am Montag.",
+            "die Ministerin für Arbeit und Soziales, Anna Berger",
+        ),
+        (
+            "„Wir haben heute gut gespielt“, sagte Klaus Meier, der Trainer der Stadtwerke nach dem Spiel.",
+            "Klaus Meier, der Trainer der Stadtwerke",
+        ),
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.text == phrase, text
+
+
+def test_a_dash_after_the_quotation_before_so():
+    _text, qs = quotes("„Wir werden diese Brücke im Sommer nicht fertig bauen“ – so Klaus Meier.")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Klaus Meier"
+
+
+def test_an_apposition_opened_by_an_article_and_an_adjective():
+    for text, phrase in [
+        (
+            "„Wir werden diese Brücke im Sommer nicht bauen“, sagte der Chef der Stadtwerke, der 54-jährige "
+            "Klaus Meier.",
+            "der Chef der Stadtwerke, der 54-jährige Klaus Meier",
+        ),
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.text == phrase, text
+
+
+def test_a_german_quotation_goes_on_with_the_speaker_of_two_sentences_before_not_three():
+    def speaker_of_last(gap):
+        text = (
+            "Klaus Meier sagte: „Wir werden die Brücke im Sommer nicht bauen.“ "
+            + " ".join(["Die Stadt plant seit Jahren eine neue Straße am Hafen."] * gap)
+            + " „Die Stadt hat zu lange gewartet und muss nun endlich handeln.“"
+        )
+        _text, qs = quotes(text)
+        return [q for q in qs if q.form == "direct"][-1].speaker
+
+    assert speaker_of_last(1).key == "person-klaus-meier"
+    assert speaker_of_last(2) is None
+
+
+def test_a_lower_case_name_with_a_dot_inside_stays_in_the_prefield():
+    doc = split_doc(
+        "Der Vorsitzende der Gewerkschaft ver.di , Nachfolgerin der ÖTV , Klaus Meier , würdigte die "
+        "Stadtwerke als „ ein Vorbild für das ganze Land und für alle Betriebe “ ."
+    )
+    (q,) = [q for q in find_quotations(doc, mentions(doc.text)) if q.form == "direct"]
+    assert q.speaker.text == "Der Vorsitzende der Gewerkschaft ver.di , Nachfolgerin der ÖTV , Klaus Meier"
+
+
+def test_the_speaker_before_the_colon_is_the_name_in_that_sentence():
+    doc = split_doc(
+        "„ Wir bauen die Brücke nicht “ , sagte Klaus Meier am Montag .",
+        "Die Stadt habe kein Geld mehr , so Meier weiter :",
+        "„ Das ist in anderen Städten genauso , und niemand spricht darüber . “",
+    )
+    q = [q for q in find_quotations(doc, mentions(doc.text)) if q.form == "direct"][-1]
+    assert q.speaker.text == "Meier"
+    assert q.speaker.span.start > doc.text.index("so Meier")
+
+
+def test_a_noun_that_starts_with_a_number_is_a_speaker():
+    _text, qs = quotes("Der 54-Jährige sagte: „Wir werden diese Brücke nicht mehr bauen.“")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Der 54-Jährige"
+
+
+def test_whose_view_a_quoted_term_is_after_fuer_with_a_copula():
+    text, qs = quotes(
+        "Was für die Ministerin eine „flexiblere Handhabe des Rückzahlungsmodus“ ist, war für die Verbände "
+        "„Wortbruch und Vertrauensmissbrauch“."
+    )
+    (q,) = [q for q in qs if said(text, q).startswith("flexiblere")]
+    assert q.speaker.text == "die Ministerin"
+
+
+def test_the_agent_of_a_passive_verb_of_saying_after_durch():
+    _text, qs = quotes(
+        "Die Entscheidung wurde durch Klaus Meier als „ein schwerer Fehler für die Stadt“ bezeichnet."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Klaus Meier"
+
+
+def test_a_paper_named_in_quotation_marks_says_what_a_passive_verb_of_saying_reports():
+    _text, qs = quotes(
+        "Die Stadtwerke wurden gestern im „Kurier“ als „eine Firma ohne Plan für die Zukunft“ bezeichnet."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "„Kurier“"
+
+
+def test_more_verbs_of_saying_with_and_without_a_particle():
+    for text in [
+        "„Wir werden diese Brücke im Sommer nicht fertig bauen“, führte Klaus Meier aus.",
+        "„Wir werden diese Brücke im Sommer nicht fertig bauen“, verriet Klaus Meier.",
+        "Klaus Meier hielt fest: „Wir werden diese Brücke im Sommer nicht fertig bauen.“",
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.text == "Klaus Meier", text
+
+
+def test_whose_view_it_is_before_a_colon():
+    _text, qs = quotes("Für Klaus Meier ist die Sache klar: „Wir werden diese Brücke im Sommer nicht bauen.“")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Klaus Meier"
+
+
+def test_the_subject_after_a_focus_word_before_a_colon():
+    _text, qs = quotes(
+        "Auch der Sprecher der Stadtwerke zeigte sich enttäuscht: „Wir werden diese Brücke nicht bauen.“"
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "der Sprecher der Stadtwerke"
+
+
+def test_a_lower_case_word_inside_a_name_stays_in_the_speaker_phrase():
+    quote = "„Wir werden diese Brücke im Sommer nicht fertig bauen“"
+    PEOPLE["Omar bin Laden"] = ("person-omar-bin-laden", "Person")
+    try:
+        for text in [f"{quote}, sagte Omar bin Laden am Montag.", f"Omar bin Laden sagte: {quote}."]:
+            _text, qs = quotes(text)
+            (q,) = [q for q in qs if q.form == "direct"]
+            assert q.speaker.text == "Omar bin Laden", text
+    finally:
+        del PEOPLE["Omar bin Laden"]
+
+
+def test_a_fronted_object_gives_way_to_the_subject_after_the_verb():
+    quote = "„Wir werden diese Brücke im Sommer nicht fertig bauen.“"
+    for text, phrase in [
+        (f"Die Entscheidung der Stadtwerke begrüßte der Bürgermeister: {quote}", "der Bürgermeister"),
+        (f"Der Zeitung sagte die Ministerin: {quote}", "die Ministerin"),
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.text == phrase, text
+
+
+def test_two_people_each_with_a_party_are_one_speaker():
+    _text, qs = quotes(
+        "„Wir werden diese Brücke nicht fertig bauen“, erklärten Anna Berger (SPD) und Klaus Meier (CDU)."
+    )
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Anna Berger (SPD) und Klaus Meier (CDU)"
+
+
+def test_a_dash_that_closes_an_apposition_is_no_word_of_the_speaker():
+    _text, qs = quotes("Anna Berger – Sprecherin der Stadtwerke – sagte: „Wir bauen die Brücke nicht neu.“")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.text == "Anna Berger – Sprecherin der Stadtwerke"
