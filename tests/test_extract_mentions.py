@@ -340,3 +340,10 @@ def test_a_month_after_a_lone_given_name_is_the_family_name():
     found = persons("Theresa Ashdown met Theresa May on May 4. In May 2016 Brian May played.")
     assert "Theresa May" in found and "Brian May" in found
     assert "Theresa" not in found and "May" not in found
+
+
+def test_a_generation_after_a_name_is_no_family_name():
+    found = mentions("Chief Justice Harold P. Wexley Jr. spoke. Wexley said that Jr. was a suffix.", "en")
+    assert {m.text for m in found if m.type == "Person"} >= {"Harold P. Wexley Jr.", "Wexley"}
+    assert not any(m.text in ("Jr", "Jr.") for m in found)
+    assert by_text(found)["Wexley"].canonical == "Harold P. Wexley Jr."

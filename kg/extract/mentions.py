@@ -686,14 +686,26 @@ def _compound_parts(doc: Doc, kept: list[_Found], names: dict[str, tuple[str, st
     return found
 
 
+_GENERATIONS = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "jun.", "sen."})
+
+
+def family_name(words: Sequence[str]) -> str:
+    """The family name of a person's name in words: its last word, before a generation ("John G. Roberts
+    Jr." -> "Roberts"), so that "Jr." never stands for a person by itself."""
+    while len(words) > 1 and words[-1] in _GENERATIONS:
+        words = words[:-1]
+    return words[-1]
+
+
 def _short_forms(doc: Doc, kept: list[_Found]) -> list[_Found]:
     """The family name of a person found with their full name, wherever else it stands alone ("Trump",
     "Trumps" after "Donald Trump"); the tagger may have missed it there."""
     family: dict[str, float] = {}
     for f in kept:
         words = doc.text[f.start : f.end].split()
-        if f.known is None and f.type == "Person" and len(words) >= 2 and words[-1][:1].isupper():
-            family[words[-1]] = max(family.get(words[-1], 0.0), f.confidence)
+        last = family_name(words)
+        if f.known is None and f.type == "Person" and len(words) >= 2 and last[:1].isupper():
+            family[last] = max(family.get(last, 0.0), f.confidence)
     found = []
     for tok in doc.tokens:
         conf = family.get(tok.text) or family.get(_base(tok.text))
@@ -710,7 +722,7 @@ def _resolve(text: str, found: list[_Found]) -> list[Mention]:
     for f in discovered:
         words = surface[id(f)].split()
         if f.type == "Person" and len(words) >= 2:
-            full_by_last[words[-1]].add(surface[id(f)])
+            full_by_last[family_name(words)].add(surface[id(f)])
     canonical: dict[int, str] = {}
     as_person: set[int] = set()  # one-word mentions of a person's full name: a person, whatever typed them
     surfaces = set(surface.values())
