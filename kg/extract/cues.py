@@ -855,7 +855,7 @@ EN_DET = {
 }
 EN_PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "it": ""}
 EN_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-"""English weekdays (kg.extract.quotations reads them from here too)."""
+"""English weekdays (kg.extract.quotations and kg.extract.mentions read them from here too)."""
 EN_STOP = {
     "and",
     "or",

@@ -35,6 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kg.extract import cues as C
 from kg.extract import lexicon
 from kg.extract.doc import Doc, Token, first_reading, read_as_name_first, readings
 from kg.extract.features import sentence_features
@@ -306,13 +307,6 @@ _EN_STOP = frozenset(
         "Who",
         "Why",
         "How",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
         "January",
         "February",
         "March",
@@ -325,6 +319,7 @@ _EN_STOP = frozenset(
         "October",
         "November",
         "December",
+        *(day.title() for day in C.EN_WEEKDAYS),
     ]
 )
 _EN_CONNECT = frozenset({"of", "for", "de", "van", "von", "the"})
