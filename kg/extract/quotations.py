@@ -260,6 +260,16 @@ def _mention_in(st: _State, start: int, end: int, types: tuple[str, ...] = ("Per
     return [m for m in st.mentions[lo:hi] if m.span.end <= end and m.type in types]
 
 
+def _person_starts(st: _State, k: int, end: int) -> bool:
+    """A person's name starts at token ``k`` and ends within its first four tokens (before token ``end``):
+    the second of two people named together ("Jan Giesel und David Perteck")."""
+    toks = st.toks
+    return any(
+        m.type == "Person" and m.span.start == toks[k].start
+        for m in _mention_in(st, toks[k].start, toks[min(k + 3, end - 1)].end)
+    )
+
+
 def _is_cap(tok: _Tok) -> bool:
     return tok.text[:1].isupper()
 
@@ -412,10 +422,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and k + 2 < end
                 and _is_cap(toks[k + 1])
                 and any(m.type == "Person" for m in _mention_in(st, toks[j].start, t.start))
-                and any(
-                    m.type == "Person" and m.span.start == toks[k + 1].start
-                    for m in _mention_in(st, toks[k + 1].start, toks[min(k + 4, end - 1)].end)
-                )
+                and _person_starts(st, k + 1, end)
             ):
                 k += 1  # "die beiden Mitglieder Jan Giesel und David Perteck": two people named together
                 continue
@@ -1048,10 +1055,7 @@ def _widen(st: _State, a: int, b: int) -> tuple[int, int]:
             and toks[b].low == "und"
             and toks[b - 1].text == ")"
             and any(m.type == "Person" for m in _mention_in(st, toks[a].start, toks[b - 1].end))
-            and any(
-                m.type == "Person" and m.span.start == toks[b + 1].start
-                for m in _mention_in(st, toks[b + 1].start, toks[min(b + 4, hi - 1)].end)
-            )
+            and _person_starts(st, b + 1, hi)
             and (other := _np_forward(st, b + 1, hi)) is not None
         ):
             b = other[1]  # "Anna Berger (SPD) und Klaus Meier (CDU)": two people, each with a party
