@@ -2198,15 +2198,16 @@ def _fuer_view(st: _State, ta: int, tb: int, within: tuple[int, int] | None = No
     "Für X ist das „…“" (German); None when the clause (or the tokens ``within``) has no such "für" phrase
     naming someone."""
     toks = st.toks
-    lo, hi = st.sents[toks[ta].sent]
-    a = ta
-    while a > lo and toks[a - 1].text not in (",", ";", ":"):
-        a -= 1
-    b = tb + 1
-    while b < hi and toks[b].text not in (",", ";", ":"):
-        b += 1
     if within is not None:
         a, b = within
+    else:
+        lo, hi = st.sents[toks[ta].sent]
+        a = ta
+        while a > lo and toks[a - 1].text not in (",", ";", ":"):
+            a -= 1
+        b = tb + 1
+        while b < hi and toks[b].text not in (",", ";", ":"):
+            b += 1
     words = [k for k in range(a, b) if not _in_quote(st, toks[k])]
     if not any(toks[k].low in _COPULA for k in words):
         return None
