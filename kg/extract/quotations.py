@@ -26,7 +26,9 @@ right before it, a title after a noun, ...), trained on the development half of 
 ``bench/train_quotes.py``; its weights are ``quote_model.json`` beside this module. What a German speaker
 calls something is speech whatever the model says ("nannte den Bericht eine „Zeitungsente“", "wies dies als
 „Unverschämtheit“ zurück"), and so are the words of a noun of saying ("mit der Parole „…“"); the name
-after a noun of what bears one is not ("die Partei „…“", "unter dem Motto „…“").
+after a noun of what bears one is not ("die Partei „…“", "unter dem Motto „…“"), nor is what something is
+called ("nennt sich „…“", "laut „…“") or a capitalised passage that stands again elsewhere in the text
+(:func:`speech_rules`).
 
 The speaker is the noun phrase that the verb of saying takes as its subject (after the verb in German
 inverted order: "sagte der US-Präsident"; before it otherwise), resolved to the entity of a mention inside
@@ -39,8 +41,9 @@ Warentest, Heike van Laak", "Theo Zwanziger, Präsident des DFB (DFB)"), the tex
 the sentence uses. At the end of a subordinate clause the verb's subject follows the conjunction ("weil die
 Regierung das Land als „…“ bezeichnet hat") or is the phrase the relative pronoun stands for. A short quoted
 term in a sentence with no verb of saying gets no speaker from the sentence's subject, nor does any quotation
-there from a subject that names nobody (German: no mention, no pronoun: "Durchsuchungen sind nur bei einer
-„…“ zulässig"). The rules work on the
+there from a subject that names nobody (German: no mention, no pronoun, no role or body at its head:
+"Durchsuchungen sind nur bei einer „…“ zulässig"); "für X" in a clause with a copula makes it X's view ("Für
+die Ministerin ist das eine „…“"). The rules work on the
 tokens and sentences of :mod:`kg.extract.doc` and lexicons (:mod:`kg.extract.cues`); part-of-speech tags are
 asked for (and so computed) only for the sentences where a quotation has no verb of saying, to find the
 sentence's subject. A speaker carried forward (a Konjunktiv sentence, a quotation that stands alone) keeps
