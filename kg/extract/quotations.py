@@ -63,6 +63,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,7 +179,7 @@ _WEIGHTS = _load_model()
 
 
 @contextlib.contextmanager
-def model_weights(weights: dict[str, float]):  # type: ignore[no-untyped-def]
+def model_weights(weights: dict[str, float]) -> Iterator[None]:
     """Within this block the extractor decides with ``weights`` instead of the shipped model (for the
     benchmark's cross-validation, ``bench.train_quotes.cv_bench``; one thread at a time)."""
     global _WEIGHTS
