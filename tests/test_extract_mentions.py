@@ -347,3 +347,10 @@ def test_a_generation_after_a_name_is_no_family_name():
     assert {m.text for m in found if m.type == "Person"} >= {"Harold P. Wexley Jr.", "Wexley"}
     assert not any(m.text in ("Jr", "Jr.") for m in found)
     assert by_text(found)["Wexley"].canonical == "Harold P. Wexley Jr."
+
+
+def test_a_word_in_capitals_is_an_acronym_unless_english_reads_it_as_a_function_word():
+    found = by_text(mentions("WHAT HE SAID: The FBI and the GOP met in the US on Monday.", "en"))
+    assert found["FBI"].type == "Organization" and found["GOP"].type == "Organization"
+    assert found["US"].type == "Place"
+    assert "WHAT" not in found and "HE" not in found

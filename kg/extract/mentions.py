@@ -332,6 +332,8 @@ _NOT_IN_NAME = re.compile(
     r"V[BDH][BDGINZ]|VV[DGNZ]|VM0|AV[0PQ]|PR[FP]|CJ[CST]|AT0|DT[0Q]|DPS|PN[IPQX]|TO0|XX0|EX0"
 )
 """CLAWS tags of inflected verbs and function words: "Says", "Was", "Asking", "Now", "Against"."""
+_FUNCTION_WORD = re.compile(r"AV[0PQ]|PR[FP]|CJ[CST]|AT0|DT[0Q]|DPS|PN[IPQX]|TO0|XX0|EX0|ITJ")
+"""CLAWS tags of function words (pronouns, prepositions, determiners, conjunctions, interjections)."""
 _REGNAL = re.compile(r"[IVX]+")
 
 
@@ -577,8 +579,12 @@ def _english_type(words: list[str]) -> tuple[str, float] | None:
     """The type of a run of capitalised English words, and how sure the rule is; None when nothing says."""
     name = " ".join(words)
     if len(words) == 1 and words[0].isupper() and len(name) > 1:
+        if name in lexicon.country_names():  # "US"
+            return "Place", CONFIDENCE_EN_COUNTRY
         if name.title() in lexicon.places():  # a dateline: "WASHINGTON (AP)"
             return "Place", CONFIDENCE_EN_WEAK
+        if _FUNCTION_WORD.fullmatch(first_reading(name.lower(), "en") or "") is not None:
+            return None  # a headline in capitals: "WHAT", "HE", "IN" are no acronyms
         return "Organization", CONFIDENCE_EN_WEAK  # an acronym: FBI, GOP, but also EDT
     head = _head(words)
     if head is not None:
