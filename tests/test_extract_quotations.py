@@ -1180,3 +1180,118 @@ def test_a_dash_that_closes_an_apposition_is_no_word_of_the_speaker():
     _text, qs = quotes("Anna Berger – Sprecherin der Stadtwerke – sagte: „Wir bauen die Brücke nicht neu.“")
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "Anna Berger – Sprecherin der Stadtwerke"
+
+
+# ---- German verbs and phrases of saying ------------------------------------------------------------------
+
+
+def _direct_speaker(text):
+    """The speaker phrase of the one direct quotation in ``text``."""
+    _text, qs = quotes(text)
+    (q,) = [q for q in qs if q.form == "direct"]
+    return q.speaker.text if q.speaker else None
+
+
+def test_verbs_of_answering_calming_and_mocking_after_a_quotation_name_the_speaker():
+    for verb in [
+        "erwiderte",
+        "wehrte der Minister ab",
+        "wiegelte der Minister ab",
+        "beschwichtigte",
+        "relativierte",
+        "wetterte",
+        "polterte",
+        "ätzte",
+        "lästerte",
+        "stichelte",
+        "höhnte",
+        "witzelte",
+        "seufzte",
+        "jubelte",
+        "bat",
+        "drängte",
+        "rügte",
+        "beharrte",
+        "urteilte",
+        "befand",
+        "mutmaßte",
+        "gestand der Minister ein",
+        "legte der Minister nach",
+        "lenkte der Minister ein",
+        "ruderte der Minister zurück",
+        "fasste der Minister zusammen",
+    ]:
+        said = verb if " der Minister" in verb else f"{verb} der Minister"
+        text = f"„Wir werden diese Brücke im Sommer nicht fertig bauen“, {said}."
+        assert _direct_speaker(text) == "der Minister", text
+
+
+def test_a_reflexive_verb_of_feeling_after_a_quotation_names_the_speaker():
+    for said in ["empörte sich", "freute sich", "wunderte sich", "ärgerte sich", "bedankte sich"]:
+        text = f"„Wir werden diese Brücke im Sommer nicht fertig bauen“, {said} Anna Berger am Montag."
+        assert _direct_speaker(text) == "Anna Berger", text
+
+
+def test_sich_zeigen_and_sich_geben_with_a_stance_say_what_follows():
+    quote = "„Wir werden diese Brücke im Sommer fertig bauen“"
+    assert _direct_speaker(f"{quote}, zeigte sich der Bürgermeister zuversichtlich.") == "der Bürgermeister"
+    assert _direct_speaker(f"Der Bürgermeister zeigte sich enttäuscht: {quote}") == "Der Bürgermeister"
+    for text in [
+        "Der Bürgermeister zeigte sich zuversichtlich, dass die Brücke im Sommer fertig werde.",
+        "Der Bürgermeister gab sich gelassen, die Brücke werde im Sommer fertig.",
+    ]:
+        _text, qs = quotes(text)
+        (q,) = qs
+        assert q.form == "indirect" and q.speaker.text == "Der Bürgermeister", text
+
+
+def test_a_reflexive_verb_of_feeling_says_nothing_without_its_pronoun():
+    for text in [
+        "Das Ergebnis freute die Fans, die seit Stunden im Regen gewartet hatten.",
+        "Der Beschluss empörte viele Anwohner, die seit Jahren auf eine Lösung warten.",
+        "Das Problem zeigte sich schon früh, als die ersten Rechnungen der Stadtwerke kamen.",
+    ]:
+        _text, qs = quotes(text)
+        assert qs == [], text
+
+
+def test_a_reflexive_verb_of_feeling_frames_a_clause_of_reported_speech():
+    _text, qs = quotes("Die Opposition empörte sich darüber, dass die Regierung geschwiegen habe.")
+    (q,) = qs
+    assert q.form == "indirect" and q.speaker.text == "Die Opposition"
+
+
+def test_new_verbs_of_saying_frame_a_clause_of_reported_speech():
+    for text in [
+        "Der Minister erwiderte, die Vorwürfe seien haltlos.",
+        "Der Minister beschwichtigte, es bestehe keine Gefahr für die Bevölkerung.",
+        "Der Minister beharrte darauf, dass der Vertrag gültig sei.",
+        "Der Minister plädierte dafür, die Steuern zu senken.",
+        "Der Minister gestand ein, dass Fehler gemacht worden seien.",
+        "Der Minister legte dar, warum die Brücke nicht fertig werde.",
+    ]:
+        _text, qs = quotes(text)
+        (q,) = qs
+        assert q.form == "indirect" and q.speaker.text == "Der Minister", text
+
+
+def test_verbs_of_saying_in_another_sense_frame_no_speech():
+    for text in [
+        "Der Kapitän wehrte den Ball ab, der Torwart war schon geschlagen.",
+        "Die Firma warb neue Mitarbeiter an, die im Herbst anfangen sollen.",
+        "Der Dax notierte am Mittag bei 18.000 Punkten, die Anleger blieben vorsichtig.",
+        "Das Auto befand sich auf der Gegenfahrbahn, als der Unfall geschah.",
+        "Die Kinder jubelten, als der Zug endlich in den Bahnhof einfuhr.",
+        "Die Stadtwerke legten ihre Zahlen vor, die besser als erwartet ausfielen.",
+        "Die Soldaten verteidigten die Stadt, die seit Wochen belagert wurde.",
+        "Der Minister dankte den Helfern, die seit Tagen im Einsatz sind.",
+    ]:
+        _text, qs = quotes(text)
+        assert qs == [], text
+
+
+def test_a_separable_verb_of_saying_keeps_its_particle_in_the_cue():
+    text = "„Wir werden diese Brücke im Sommer nicht fertig bauen“, wiegelte der Minister ab."
+    _text, qs = quotes(text)
+    (q,) = qs
+    assert text[q.cue.start : q.cue.end] == "wiegelte der Minister ab"

@@ -158,7 +158,127 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "bedauern": (_weak("bedauer"), ""),
     "scherzen": (_weak("scherz"), ""),
     "folgern": (_weak("folger"), ""),
+    # answering, calming, conceding
+    "erwidern": (_weak("erwider"), ""),
+    "abwiegeln": (_weak("wiegel", "ab"), "ab"),
+    "beschwichtigen": (_weak("beschwichtig"), ""),
+    "relativieren": (_weak("relativier"), ""),
+    "herunterspielen": (_weak("spiel", "herunter"), "herunter"),
+    "einlenken": (_weak("lenk", "ein"), "ein"),
+    "zurückrudern": (_weak("ruder", "zurück"), "zurück"),
+    "eingestehen": (_strong("gesteht", "gestand", "gestanden", "eingestanden", "eingestehen"), "ein"),
+    "zugestehen": (_strong("gesteht", "gestand", "gestanden", "zugestanden", "zugestehen"), "zu"),
+    "anerkennen": (_strong("erkennt", "erkannte", "erkannten", "anerkennen"), "an"),
+    "abstreiten": (_strong("streitet", "stritt", "stritten", "abgestritten", "abstreiten"), "ab"),
+    "verneinen": (_weak("vernein"), ""),
+    "bejahen": (_weak("bejah"), ""),
+    "beipflichten": (_weak("pflicht", "bei"), "bei"),
+    # asking, urging, proposing
+    "bitten": (_strong("bittet", "bat", "baten", "gebeten", "bitten"), ""),
+    "auffordern": (_weak("forder", "auf"), "auf"),
+    "plädieren": (_weak("plädier"), ""),
+    "drängen": (_weak("dräng"), ""),
+    "anregen": (_weak("reg", "an"), "an"),
+    "erkundigen": (_weak("erkundig"), ""),
+    # blaming and mocking
+    "rügen": (_weak("rüg"), ""),
+    "tadeln": (_weak("tadel"), ""),
+    "anprangern": (_weak("pranger", "an"), "an"),
+    "geißeln": (_weak("geißel"), ""),
+    "wettern": (_weak("wetter"), ""),
+    "poltern": (_weak("polter"), ""),
+    "ätzen": (_weak("ätz"), ""),
+    "lästern": (_weak("läster"), ""),
+    "sticheln": (_weak("stichel"), ""),
+    "höhnen": (_weak("höhn"), ""),
+    "witzeln": (_weak("witzel"), ""),
+    "beschweren": (_weak("beschwer"), ""),
+    "echauffieren": (_weak("echauffier"), ""),
+    # feelings said aloud
+    "schwärmen": (_weak("schwärm"), ""),
+    "jammern": (_weak("jammer"), ""),
+    "flüstern": (_weak("flüster"), ""),
+    # insisting and arguing
+    "beharren": (_weak("beharr"), ""),
+    "insistieren": (_weak("insistier"), ""),
+    "pochen": (_weak("poch"), ""),
+    "untermauern": (_weak("untermauer"), ""),
+    "darlegen": (_weak("leg", "dar"), "dar"),
+    "vorrechnen": (_weak("rechn", "vor"), "vor"),
+    "entgegenhalten": (_strong("hält", "hielt", "hielten", "entgegengehalten", "entgegenhalten"), "entgegen"),
+    "einwerfen": (_strong("wirft", "warf", "warfen", "eingeworfen"), "ein"),
+    # judging, concluding, foreseeing
+    "zusammenfassen": (_weak("fass", "zusammen"), "zusammen"),
+    "schlussfolgern": (_weak("schlussfolger"), ""),
+    "urteilen": (_weak("urteil"), ""),
+    "diagnostizieren": (_weak("diagnostizier"), ""),
+    "voraussagen": (_strong("sagt", "sagte", "sagten"), "voraus"),  # not "schneller als vorausgesagt"
+    "vorhersagen": (_strong("sagt", "sagte", "sagten"), "vorher"),
+    "mutmaßen": (_weak("mutmaß"), ""),
+    # making known
+    "enthüllen": (_weak("enthüll"), ""),
+    "offenbaren": (_weak("offenbar"), ""),
+    "verlautbaren": (_weak("verlautbar"), ""),
+    "proklamieren": (_weak("proklamier"), ""),
+    "nachlegen": (_weak("leg", "nach"), "nach"),
+    "nachschieben": (_strong("schiebt", "schob", "schoben", "nachgeschoben"), "nach"),
+    "anfügen": (_weak("füg", "an"), "an"),
+    "ausrichten": (_strong("ausrichten"), ""),  # "ließ der Minister ausrichten"
+    # forms that count only right after a quotation (_AFTER_QUOTE_LEMMAS)
+    "werben": (_strong("wirbt", "warb", "warben", "geworben", "werben"), ""),
+    "abwehren": (_weak("wehr", "ab"), "ab"),
+    "danken": (_weak("dank"), ""),
+    "bedanken": (_weak("bedank"), ""),
+    "gratulieren": (_weak("gratulier"), ""),
+    "entschuldigen": (_weak("entschuldig"), ""),
+    "jubeln": (_weak("jubel"), ""),
+    "seufzen": (_weak("seufz"), ""),
+    "stöhnen": (_weak("stöhn"), ""),
+    "schreien": (_strong("schreit", "schrie", "schrien"), ""),
+    "befinden": (_strong("befindet", "befand", "befanden"), ""),
+    "beschreiben": (_strong("beschreibt", "beschrieb", "beschrieben"), ""),
+    "verteidigen": (_weak("verteidig"), ""),
+    "notieren": (_weak("notier"), ""),
+    "wissen wollen": (_strong("will", "wollte", "wollten"), "wissen"),
 }
+
+_PARTICLE_REQUIRED = (
+    "abwiegeln",
+    "herunterspielen",
+    "einlenken",
+    "zurückrudern",
+    "anerkennen",
+    "abstreiten",
+    "anregen",
+    "darlegen",
+    "vorrechnen",
+    "zusammenfassen",
+    "nachlegen",
+    "nachschieben",
+)
+"""Separable verbs of saying whose bare forms are common other verbs ("legte", "fasste", "wehrte sich")."""
+
+_AFTER_QUOTE_LEMMAS = (
+    "danken",
+    "bedanken",
+    "gratulieren",
+    "entschuldigen",
+    "abwehren",
+    "werben",
+    "jubeln",
+    "seufzen",
+    "stöhnen",
+    "schreien",
+    "befinden",
+    "beschreiben",
+    "verteidigen",
+    "notieren",
+    "wissen wollen",
+)
+"""Verbs that are verbs of saying only right after a quotation ("„…“, seufzte X", "„…“, wollte X wissen");
+elsewhere they are mostly other verbs ("befand sich", "verteidigten die Stadt", "Der Dax notierte", "wehrte
+den Ball ab", "warb Fachkräfte an"); or they take a person as their object and rarely a clause ("gratulierte
+Obama zum Sieg", "dankte den Helfern, die …")."""
 
 # Forms of separable verbs whose bare form is too general without its particle ("gab", "gibt", "stellte").
 _NEEDS_PARTICLE = {
@@ -223,6 +343,8 @@ DE_FORM_PARTICLES: dict[str, set[str]] = {}
 for _lemma, (_forms, _particle) in _DE_SPEECH.items():
     if _particle:
         DE_PARTICLE[_lemma] = _particle
+    if _lemma in _PARTICLE_REQUIRED:
+        _NEEDS_PARTICLE |= {f for f in _forms if not f.startswith(_particle)}
     for _form in _forms:
         DE_SPEECH_FORMS.setdefault(_form, _lemma)
         if _particle and not _form.startswith(_particle):
@@ -263,7 +385,73 @@ for _bad in (
     _lemma = DE_SPEECH_FORMS.pop(_bad, None)
     if _lemma is not None and _bad not in ("meine", "post", "poste", "posten", "bekannt", "lob"):
         DE_SPEECH_AFTER_QUOTE[_bad] = _lemma
+for _lemma in _AFTER_QUOTE_LEMMAS:
+    for _form in _DE_SPEECH[_lemma][0]:
+        if DE_SPEECH_FORMS.get(_form) == _lemma:
+            DE_SPEECH_AFTER_QUOTE[_form] = DE_SPEECH_FORMS.pop(_form)
 DE_SPEECH_FORMS["geheißen"] = "heißen"  # "hatte es geheißen"
+DE_REFLEXIVE_SPEECH: dict[str, str] = {
+    f: lemma
+    for lemma, forms in {
+        "empören": _weak("empör"),
+        "freuen": _weak("freu"),
+        "wundern": _weak("wunder"),
+        "ärgern": _weak("ärger"),
+        "zeigen": _strong("zeigt", "zeigte", "zeigten", "zeige", "zeigen"),
+        "geben": _strong("gibt", "gab", "gaben", "gebe", "geben"),
+    }.items()
+    for f in forms
+    if not f.startswith("ge") or lemma == "geben"
+}
+"""Lower-case form -> lemma of a verb that is one of saying with its reflexive pronoun near ("freute sich",
+"empörte sich der Minister"); without it, it is another verb ("Das freute die Fans")."""
+DE_STANCE_VERBS = {"zeigen", "geben"}
+"""Reflexive verbs of saying that also need an adjective of stance: "zeigte sich zuversichtlich", "gab sich
+gelassen" (not "Das Problem zeigte sich früh")."""
+DE_STANCES = {
+    "zuversichtlich",
+    "optimistisch",
+    "pessimistisch",
+    "skeptisch",
+    "überzeugt",
+    "enttäuscht",
+    "erfreut",
+    "zufrieden",
+    "unzufrieden",
+    "erleichtert",
+    "besorgt",
+    "überrascht",
+    "empört",
+    "entsetzt",
+    "schockiert",
+    "bestürzt",
+    "betroffen",
+    "erschüttert",
+    "verärgert",
+    "irritiert",
+    "verwundert",
+    "beeindruckt",
+    "unbeeindruckt",
+    "gelassen",
+    "kämpferisch",
+    "selbstbewusst",
+    "selbstkritisch",
+    "zurückhaltend",
+    "offen",
+    "bereit",
+    "gesprächsbereit",
+    "kompromissbereit",
+    "dankbar",
+    "froh",
+    "stolz",
+    "hoffnungsvoll",
+    "entschlossen",
+    "unnachgiebig",
+    "versöhnlich",
+    "zugeknöpft",
+    "wortkarg",
+}
+"""Adjectives of a stance a speaker takes in words ("zeigte sich enttäuscht")."""
 DE_HEISST_ES = {"heißt", "hieß", "geheißen"}
 """Forms of "heißen" that, with "es", say what a text or a source says ("heißt es in dem Schreiben")."""
 

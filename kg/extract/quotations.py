@@ -1730,10 +1730,29 @@ def _remember(st: _State, sp: Speaker | None, si: int) -> None:
 
 def _is_cue(st: _State, tok: _Tok) -> bool:
     if st.lang == "de":
-        return tok.low in C.DE_SPEECH_FORMS and tok.text[:1].islower()
+        return (tok.low in C.DE_SPEECH_FORMS or _reflexive_cue(st, tok)) and tok.text[:1].islower()
     # lower case, or the first word of a sentence ("Says ..."); "the United States" is no verb
     return tok.low in C.EN_SPEECH_FORMS and (
         tok.text[:1].islower() or tok.i == st.sents[tok.sent][0] or _en_headline(st, tok.sent)
+    )
+
+
+_REFLEXIVES = {"sich", "mich", "uns"}
+
+
+def _reflexive_cue(st: _State, tok: _Tok) -> bool:
+    """A verb that says something only with its reflexive pronoun near ("empörte sich der Minister", "hat
+    sich gefreut") and, for "sich zeigen" and "sich geben", an adjective of stance ("zeigte sich
+    zuversichtlich"); "Das freute die Fans" and "Das Problem zeigte sich früh" say nothing."""
+    lemma = C.DE_REFLEXIVE_SPEECH.get(tok.low)
+    if lemma is None:
+        return False
+    lo, hi = st.sents[tok.sent]
+    near = st.toks[max(lo, tok.i - 3) : min(hi, tok.i + 4)]
+    if not any(t.low in _REFLEXIVES and not _in_quote(st, t) for t in near):
+        return False
+    return lemma not in C.DE_STANCE_VERBS or any(
+        t.low in C.DE_STANCES for t in st.toks[tok.i + 1 : min(hi, tok.i + 8)]
     )
 
 
@@ -1762,9 +1781,10 @@ def _cue_span(st: _State, c: int, hi: int) -> Span:
 
 
 def _cue_ok(st: _State, c: int, hi: int) -> bool:
-    """A separable verb whose bare form is too general ("gab") counts only with its particle."""
+    """A separable verb whose bare form is too general ("gab") counts only with its particle (or as a
+    stance: "gab sich zuversichtlich")."""
     tok = st.toks[c]
-    if st.lang != "de" or tok.low not in C._NEEDS_PARTICLE:
+    if st.lang != "de" or tok.low not in C._NEEDS_PARTICLE or _reflexive_cue(st, tok):
         return True
     span = _cue_span(st, c, hi)
     return span.end > tok.end
@@ -1809,11 +1829,12 @@ def quote_features(st: _State, a: int, b: int) -> dict[str, float]:
     s2 = st.toks[tb].sent if tb is not None else s1
     lo, hi = st.sents[s1][0], st.sents[s2][1]
     outside = [t for t in st.toks[lo:hi] if not (a <= t.start and t.end <= b + 1)]
-    f["cue_in_sentence"] = float(any(_is_cue(st, t) for t in outside))
     after_toks = [t for t in outside if t.start > b][:4]
+    # a verb that is one of saying only right after a quotation is one here: „…“, freute sich X
+    said_after = any(t.text in C.DE_SPEECH_AFTER_QUOTE for t in after_toks[:2])
+    f["cue_in_sentence"] = float(said_after or any(_is_cue(st, t) for t in outside))
     f["cue_after"] = float(
-        any(_is_cue(st, t) for t in after_toks)
-        or any(t.low == "so" or t.text in C.DE_SPEECH_AFTER_QUOTE for t in after_toks[:2])
+        said_after or any(_is_cue(st, t) for t in after_toks) or any(t.low == "so" for t in after_toks[:2])
     )
     konj = C.KONJ1 | C.KONJ2 | C.REPORTATIVE
     f["konj"] = float(any(t.low in konj for t in st.toks[lo:hi]))
