@@ -1295,3 +1295,21 @@ def test_a_separable_verb_of_saying_keeps_its_particle_in_the_cue():
     _text, qs = quotes(text)
     (q,) = qs
     assert text[q.cue.start : q.cue.end] == "wiegelte der Minister ab"
+
+
+def test_a_verb_of_manner_right_after_a_quotation_names_the_speaker():
+    quote = "„Wir werden diese Brücke im Sommer nicht fertig bauen“"
+    for said in ["findet", "lachte", "schmunzelte", "wusste", "staunte", "machte", "hielt", "murmelte"]:
+        after = {"machte": " klar", "hielt": " dagegen"}.get(said, "")
+        text = f"{quote}, {said} der Bürgermeister{after}."
+        assert _direct_speaker(text) == "der Bürgermeister", text
+
+
+def test_a_verb_of_manner_away_from_a_quotation_frames_no_speech():
+    for text in [
+        "Die Polizei fand die Leiche am Morgen, die Ermittlungen dauern noch an.",
+        "Die Stadtwerke machten im Mai deutlich mehr Umsatz, der Gewinn stieg um zehn Prozent.",
+        "Das Wasser sorgte für Schäden, dass sich die Türen nicht mehr schließen ließen.",
+    ]:
+        _text, qs = quotes(text)
+        assert qs == [], text

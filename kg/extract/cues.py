@@ -192,7 +192,6 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "sticheln": (_weak("stichel"), ""),
     "höhnen": (_weak("höhn"), ""),
     "witzeln": (_weak("witzel"), ""),
-    "beschweren": (_weak("beschwer"), ""),
     "echauffieren": (_weak("echauffier"), ""),
     # feelings said aloud
     "schwärmen": (_weak("schwärm"), ""),
@@ -204,13 +203,13 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "pochen": (_weak("poch"), ""),
     "untermauern": (_weak("untermauer"), ""),
     "darlegen": (_weak("leg", "dar"), "dar"),
-    "vorrechnen": (_weak("rechn", "vor"), "vor"),
     "entgegenhalten": (_strong("hält", "hielt", "hielten", "entgegengehalten", "entgegenhalten"), "entgegen"),
     "einwerfen": (_strong("wirft", "warf", "warfen", "eingeworfen"), "ein"),
     # judging, concluding, foreseeing
-    "zusammenfassen": (_weak("fass", "zusammen"), "zusammen"),
+    # not the infinitive: "So lässt sich die Botschaft des Berichts zusammenfassen, der …"
+    "zusammenfassen": (_weak("fass", "zusammen") - {"zusammenfassen", "zusammenzufassen"}, "zusammen"),
     "schlussfolgern": (_weak("schlussfolger"), ""),
-    "urteilen": (_weak("urteil"), ""),
+    "urteilen": (_weak("urteil") - {"geurteilt"}, ""),  # "urteilte X", not a court that "hat geurteilt"
     "diagnostizieren": (_weak("diagnostizier"), ""),
     "voraussagen": (_strong("sagt", "sagte", "sagten"), "voraus"),  # not "schneller als vorausgesagt"
     "vorhersagen": (_strong("sagt", "sagte", "sagten"), "vorher"),
@@ -224,6 +223,27 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "nachschieben": (_strong("schiebt", "schob", "schoben", "nachgeschoben"), "nach"),
     "anfügen": (_weak("füg", "an"), "an"),
     "ausrichten": (_strong("ausrichten"), ""),  # "ließ der Minister ausrichten"
+    "verdeutlichen": (_weak("verdeutlich"), ""),
+    # phrases of a verb and a word that makes it one of saying: "machte klar", "legte nahe" (not "deutlich":
+    # "machte deutlich mehr Umsatz")
+    "klarmachen": (_strong("macht", "machte", "machten", "klargemacht", "klarmachen"), "klar"),
+    "geltendmachen": (_strong("macht", "machte", "machten"), "geltend"),
+    "nahelegen": (_strong("legt", "legte", "legten", "nahegelegt"), "nahe"),
+    "dagegenhalten": (_strong("hält", "hielt", "hielten", "dagegengehalten"), "dagegen"),
+    # more manners of saying
+    "beanstanden": (_weak("beanstand"), ""),
+    "zweifeln": (_weak("zweifel"), ""),
+    "murmeln": (_weak("murmel"), ""),
+    "sinnieren": (_weak("sinnier"), ""),
+    "philosophieren": (_weak("philosophier"), ""),
+    "orakeln": (_weak("orakel"), ""),
+    "unken": (_weak("unk"), ""),
+    "frotzeln": (_weak("frotzel"), ""),
+    "feixen": (_weak("feix"), ""),
+    "beschwören": (_strong("beschwört", "beschwor", "beschworen"), ""),
+    "flehen": (_weak("fleh"), ""),
+    "prahlen": (_weak("prahl"), ""),
+    "brüsten": (_weak("brüst"), ""),
     # forms that count only right after a quotation (_AFTER_QUOTE_LEMMAS)
     "werben": (_strong("wirbt", "warb", "warben", "geworben", "werben"), ""),
     "abwehren": (_weak("wehr", "ab"), "ab"),
@@ -239,6 +259,18 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "beschreiben": (_strong("beschreibt", "beschrieb", "beschrieben"), ""),
     "verteidigen": (_weak("verteidig"), ""),
     "notieren": (_weak("notier"), ""),
+    "finden": (_strong("findet", "fand", "fanden"), ""),
+    "wissen": (_strong("weiß", "wusste", "wussten"), ""),
+    "lachen": (_weak("lach"), ""),
+    "grinsen": (_weak("grins"), ""),
+    "schmunzeln": (_weak("schmunzel"), ""),
+    "strahlen": (_weak("strahl"), ""),
+    "brüllen": (_weak("brüll"), ""),
+    "staunen": (_weak("staun"), ""),
+    "tönen": (_weak("tön"), ""),
+    "analysieren": (_weak("analysier"), ""),
+    "beruhigen": (_weak("beruhig"), ""),
+    "korrigieren": (_weak("korrigier"), ""),
     "wissen wollen": (_strong("will", "wollte", "wollten"), "wissen"),
 }
 
@@ -251,10 +283,12 @@ _PARTICLE_REQUIRED = (
     "abstreiten",
     "anregen",
     "darlegen",
-    "vorrechnen",
     "zusammenfassen",
     "nachlegen",
     "nachschieben",
+    "klarmachen",
+    "geltendmachen",
+    "nahelegen",
 )
 """Separable verbs of saying whose bare forms are common other verbs ("legte", "fasste", "wehrte sich")."""
 
@@ -274,6 +308,18 @@ _AFTER_QUOTE_LEMMAS = (
     "verteidigen",
     "notieren",
     "wissen wollen",
+    "finden",
+    "wissen",
+    "lachen",
+    "grinsen",
+    "schmunzeln",
+    "strahlen",
+    "brüllen",
+    "staunen",
+    "tönen",
+    "analysieren",
+    "beruhigen",
+    "korrigieren",
 )
 """Verbs that are verbs of saying only right after a quotation ("„…“, seufzte X", "„…“, wollte X wissen");
 elsewhere they are mostly other verbs ("befand sich", "verteidigten die Stadt", "Der Dax notierte", "wehrte
@@ -397,6 +443,8 @@ DE_REFLEXIVE_SPEECH: dict[str, str] = {
         "freuen": _weak("freu"),
         "wundern": _weak("wunder"),
         "ärgern": _weak("ärger"),
+        "beschweren": _weak("beschwer"),
+        "sorgen": _weak("sorg"),
         "zeigen": _strong("zeigt", "zeigte", "zeigten", "zeige", "zeigen"),
         "geben": _strong("gibt", "gab", "gaben", "gebe", "geben"),
     }.items()

@@ -1738,6 +1738,7 @@ def _is_cue(st: _State, tok: _Tok) -> bool:
 
 
 _REFLEXIVES = {"sich", "mich", "uns"}
+_CLAUSE_ENDS = {",", ";", ":", ".", "!", "?", "(", ")", "–"} | _MARKS
 
 
 def _reflexive_cue(st: _State, tok: _Tok) -> bool:
@@ -1748,12 +1749,14 @@ def _reflexive_cue(st: _State, tok: _Tok) -> bool:
     if lemma is None:
         return False
     lo, hi = st.sents[tok.sent]
-    near = st.toks[max(lo, tok.i - 3) : min(hi, tok.i + 4)]
-    if not any(t.low in _REFLEXIVES and not _in_quote(st, t) for t in near):
+    a, b = tok.i, tok.i + 1  # the words around it in its clause ("…, dass sich X" is another clause)
+    while a > max(lo, tok.i - 3) and st.toks[a - 1].text not in _CLAUSE_ENDS:
+        a -= 1
+    while b < min(hi, tok.i + 8) and st.toks[b].text not in _CLAUSE_ENDS:
+        b += 1
+    if not any(t.low in _REFLEXIVES and abs(t.i - tok.i) <= 3 for t in st.toks[a:b]):
         return False
-    return lemma not in C.DE_STANCE_VERBS or any(
-        t.low in C.DE_STANCES for t in st.toks[tok.i + 1 : min(hi, tok.i + 8)]
-    )
+    return lemma not in C.DE_STANCE_VERBS or any(t.low in C.DE_STANCES for t in st.toks[tok.i + 1 : b])
 
 
 def _en_headline(st: _State, si: int) -> bool:
