@@ -1313,3 +1313,27 @@ def test_a_verb_of_manner_away_from_a_quotation_frames_no_speech():
     ]:
         _text, qs = quotes(text)
         assert qs == [], text
+
+
+def test_going_on_concluding_and_reacting_after_a_quotation_name_the_speaker():
+    quote = "„Wir werden diese Brücke im Sommer nicht fertig bauen“"
+    for said in [
+        "fuhr der Bürgermeister fort",
+        "schloss der Bürgermeister",
+        "reagierte der Bürgermeister gelassen",
+    ]:
+        text = f"{quote}, {said}."
+        assert _direct_speaker(text) == "der Bürgermeister", text
+    for text in [
+        "Der Zug fuhr am Morgen ab, die Fahrgäste warteten noch lange.",
+        "Die Börse reagierte mit Kursverlusten, die Anleger waren nervös.",
+        "Die Polizei schloss die Straße, die Anwohner mussten lange warten.",
+    ]:
+        _text, qs = quotes(text)
+        assert qs == [], text
+
+
+def test_the_object_of_a_passive_verb_of_urging_is_no_speaker():
+    _text, qs = quotes("Die Anwohner wurden von den Stadtwerken ermuntert, weniger Wasser zu verbrauchen.")
+    (q,) = qs
+    assert q.speaker.text == "den Stadtwerken"

@@ -244,6 +244,16 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "flehen": (_weak("fleh"), ""),
     "prahlen": (_weak("prahl"), ""),
     "brüsten": (_weak("brüst"), ""),
+    "schwören": (_strong("schwört", "schwor", "schworen", "geschworen"), ""),
+    "geloben": (_weak("gelob"), ""),
+    "preisen": (_strong("preist", "pries", "priesen", "gepriesen"), ""),
+    "rühmen": (_weak("rühm"), ""),
+    "bezichtigen": (_weak("bezichtig"), ""),
+    "leugnen": (_weak("leugn"), ""),
+    "ermuntern": (_weak("ermunter"), ""),
+    "ersuchen": (_weak("ersuch"), ""),
+    "replizieren": (_weak("replizier"), ""),
+    "nachhaken": (_weak("hak", "nach"), "nach"),
     # forms that count only right after a quotation (_AFTER_QUOTE_LEMMAS)
     "werben": (_strong("wirbt", "warb", "warben", "geworben", "werben"), ""),
     "abwehren": (_weak("wehr", "ab"), "ab"),
@@ -271,6 +281,10 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "analysieren": (_weak("analysier"), ""),
     "beruhigen": (_weak("beruhig"), ""),
     "korrigieren": (_weak("korrigier"), ""),
+    "reagieren": (_weak("reagier"), ""),
+    "schließen": (_strong("schließt", "schloss", "schlossen", "schloß"), ""),
+    "fortfahren": (_strong("fährt", "fuhr", "fuhren"), "fort"),
+    "attackieren": (_weak("attackier"), ""),
     "wissen wollen": (_strong("will", "wollte", "wollten"), "wissen"),
 }
 
@@ -289,6 +303,7 @@ _PARTICLE_REQUIRED = (
     "klarmachen",
     "geltendmachen",
     "nahelegen",
+    "nachhaken",
 )
 """Separable verbs of saying whose bare forms are common other verbs ("legte", "fasste", "wehrte sich")."""
 
@@ -320,6 +335,10 @@ _AFTER_QUOTE_LEMMAS = (
     "analysieren",
     "beruhigen",
     "korrigieren",
+    "reagieren",
+    "schließen",
+    "fortfahren",
+    "attackieren",
 )
 """Verbs that are verbs of saying only right after a quotation ("„…“, seufzte X", "„…“, wollte X wissen");
 elsewhere they are mostly other verbs ("befand sich", "verteidigten die Stadt", "Der Dax notierte", "wehrte
@@ -540,6 +559,21 @@ DE_PARTICIPLES = {
         "zugesagt",
         "zugesichert",
         "bezeichnet",
+        "erwidert",
+        "beschwichtigt",
+        "verneint",
+        "bejaht",
+        "beharrt",
+        "untermauert",
+        "enthüllt",
+        "offenbart",
+        "verlautbart",
+        "verdeutlicht",
+        "beanstandet",
+        "beschworen",
+        "bezichtigt",
+        "ermuntert",
+        "ersucht",
     )
 }
 """Participles of the verbs of saying ("gesagt", "erklärt", "mitgeteilt")."""
