@@ -1337,3 +1337,27 @@ def test_the_object_of_a_passive_verb_of_urging_is_no_speaker():
     _text, qs = quotes("Die Anwohner wurden von den Stadtwerken ermuntert, weniger Wasser zu verbrauchen.")
     (q,) = qs
     assert q.speaker.text == "den Stadtwerken"
+
+
+def test_a_verb_with_the_noun_of_an_opinion_frames_reported_speech():
+    for text in [
+        "Der Verband vertrat die Ansicht, dass die Brücke zu spät fertig werde.",
+        "Der Verband vertritt die Auffassung, die Brücke werde zu spät fertig.",
+        "Der Verband machte darauf aufmerksam, dass die Brücke zu spät fertig werde.",
+        "Der Verband stellte eine Entscheidung in Aussicht, die bis zum Sommer fallen solle.",
+    ]:
+        _text, qs = quotes(text)
+        (q,) = qs
+        assert q.form == "indirect" and q.speaker.text == "Der Verband", text
+    for text in [
+        "Der Anwalt vertrat den Angeklagten, der seit Jahren in Haft sitzt.",
+        "Der Bundesrat stimmte dem Gesetz zu, das im Mai in Kraft tritt.",
+    ]:
+        _text, qs = quotes(text)
+        assert qs == [], text
+
+
+def test_agreeing_and_sounding_the_alarm_name_the_speaker():
+    quote = "„Wir werden diese Brücke im Sommer nicht fertig bauen“"
+    assert _direct_speaker(f"{quote}, stimmte der Bürgermeister zu.") == "der Bürgermeister"
+    assert _direct_speaker(f"Der Bürgermeister schlug Alarm: {quote}.") == "Der Bürgermeister"

@@ -31,6 +31,8 @@ def _strong(*forms: str) -> set[str]:
     return set(forms)
 
 
+_VERTRETEN = _strong("vertritt", "vertrat", "vertraten", "vertreten")
+
 # lemma -> (forms, particle of a separable verb or "")
 _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "sagen": (_weak("sag"), ""),
@@ -227,7 +229,20 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     # phrases of a verb and a word that makes it one of saying: "machte klar", "legte nahe" (not "deutlich":
     # "machte deutlich mehr Umsatz")
     "klarmachen": (_strong("macht", "machte", "machten", "klargemacht", "klarmachen"), "klar"),
-    "geltendmachen": (_strong("macht", "machte", "machten"), "geltend"),
+    "geltend machen": (_strong("macht", "machte", "machten"), "geltend"),
+    "aufmerksam machen": (_strong("macht", "machte", "machten"), "aufmerksam"),
+    "herausstellen": (_weak("stell", "heraus"), "heraus"),
+    "in Aussicht stellen": (_strong("stellt", "stellte", "stellten"), "aussicht"),
+    "Alarm schlagen": (_strong("schlägt", "schlug", "schlugen"), "alarm"),
+    # "vertrat die Ansicht, dass …": the noun of an opinion, matched like a particle, makes "vertreten" one of
+    # saying
+    "die Ansicht vertreten": (_VERTRETEN, "ansicht"),
+    "die Auffassung vertreten": (_VERTRETEN, "auffassung"),
+    "die Meinung vertreten": (_VERTRETEN, "meinung"),
+    "die Position vertreten": (_VERTRETEN, "position"),
+    "den Standpunkt vertreten": (_VERTRETEN, "standpunkt"),
+    "vermerken": (_weak("vermerk"), ""),
+    "garantieren": (_weak("garantier"), ""),
     "nahelegen": (_strong("legt", "legte", "legten", "nahegelegt"), "nahe"),
     "dagegenhalten": (_strong("hält", "hielt", "hielten", "dagegengehalten"), "dagegen"),
     # more manners of saying
@@ -285,6 +300,7 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "schließen": (_strong("schließt", "schloss", "schlossen", "schloß"), ""),
     "fortfahren": (_strong("fährt", "fuhr", "fuhren"), "fort"),
     "attackieren": (_weak("attackier"), ""),
+    "zustimmen": (_weak("stimm", "zu"), "zu"),
     "wissen wollen": (_strong("will", "wollte", "wollten"), "wissen"),
 }
 
@@ -301,9 +317,16 @@ _PARTICLE_REQUIRED = (
     "nachlegen",
     "nachschieben",
     "klarmachen",
-    "geltendmachen",
+    "geltend machen",
     "nahelegen",
     "nachhaken",
+    "aufmerksam machen",
+    "herausstellen",
+    "die Ansicht vertreten",
+    "die Auffassung vertreten",
+    "die Meinung vertreten",
+    "die Position vertreten",
+    "den Standpunkt vertreten",
 )
 """Separable verbs of saying whose bare forms are common other verbs ("legte", "fasste", "wehrte sich")."""
 
@@ -339,6 +362,7 @@ _AFTER_QUOTE_LEMMAS = (
     "schließen",
     "fortfahren",
     "attackieren",
+    "zustimmen",
 )
 """Verbs that are verbs of saying only right after a quotation ("„…“, seufzte X", "„…“, wollte X wissen");
 elsewhere they are mostly other verbs ("befand sich", "verteidigten die Stadt", "Der Dax notierte", "wehrte
