@@ -1361,3 +1361,16 @@ def test_agreeing_and_sounding_the_alarm_name_the_speaker():
     quote = "„Wir werden diese Brücke im Sommer nicht fertig bauen“"
     assert _direct_speaker(f"{quote}, stimmte der Bürgermeister zu.") == "der Bürgermeister"
     assert _direct_speaker(f"Der Bürgermeister schlug Alarm: {quote}.") == "Der Bürgermeister"
+
+
+def test_a_speech_act_told_without_its_words_is_reported_speech():
+    for text in [
+        "Der Verband plädierte für eine kürzere Bauzeit der Brücke.",
+        "Der Verband räumte Fehler bei der Planung der Brücke ein.",
+        "Der Verband stritt alle Vorwürfe zur Brücke ab.",
+        "Der Verband rügte die Verschwendung von Steuergeld beim Bau der Brücke.",
+        "Der Verband forderte die Regierung zum Handeln auf.",
+    ]:
+        _text, qs = quotes(text)
+        (q,) = qs
+        assert q.form == "reported" and q.speaker.text == "Der Verband", text

@@ -631,6 +631,16 @@ DE_REPORTING_LEMMAS = {
     "berichten",
     "begründen",
     "kommentieren",
+    "plädieren",
+    "auffordern",
+    "einräumen",
+    "abstreiten",
+    "leugnen",
+    "rügen",
+    "tadeln",
+    "geißeln",
+    "beanstanden",
+    "pochen",
 }
 
 # Nouns and phrases that introduce a source: "laut X", "nach Angaben von X", "X zufolge"
