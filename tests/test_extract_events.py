@@ -112,3 +112,15 @@ def test_words_that_only_look_like_events():
     assert [e for e in events("Jane Doe renewed her call for lower taxes.", "en") if e.kind == "call"] == []
     (e,) = [e for e in events("Jane Doe had a phone call with John Roe.", "en") if e.kind == "call"]
     assert e.attendees == ("person-jane-doe", "person-john-roe")
+
+
+# ---- German verbs of saying --------------------------------------------------------------------------------
+
+
+def test_a_separable_verb_of_saying_without_its_particle_reports_nothing():
+    for text in [
+        "Anna Berger traf Klaus Meier in Hamburg und legte einen Kranz nieder.",
+        "Anna Berger traf Klaus Meier in Hamburg und machte einen Spaziergang.",
+    ]:
+        (e,) = [e for e in events(text) if e.kind == "meeting"]
+        assert e.attendees == ("person-anna-berger", "person-klaus-meier"), text

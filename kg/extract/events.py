@@ -256,6 +256,19 @@ _PREPOSITIONS = {
 _NOT_REPORTING = {"gesprochen", "sprach", "sprachen", "spricht", "sprechen", "talked", "spoke"}
 
 
+def _reporting_verb(doc, k: int, end: int, cue_forms: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether token ``k`` is a verb of saying whose subject only reports the event: not "sprach", and a
+    separable one whose bare form is a common other verb only with its particle before ``end`` ("legte dar",
+    not "legte einen Kranz nieder")."""
+    w = doc.tokens[k].text.lower()
+    if w not in cue_forms or w in _NOT_REPORTING:
+        return False
+    if w not in C._NEEDS_PARTICLE:
+        return True
+    particles = C.DE_FORM_PARTICLES.get(w, set())
+    return any(t.text.lower() in particles for t in doc.tokens[k + 1 : end])
+
+
 @dataclass
 class _Draft:
     kind: str
@@ -429,12 +442,9 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
         words = [t.text.lower() for t in doc.tokens[a:b]]
         # the subject of a verb of saying in the clause only reports the event
         reporters: set[str] = set()
-        if any(w in cue_forms and w not in _NOT_REPORTING for w in words) and kind not in ("announcement",):
+        if kind not in ("announcement",):
             for k in range(a, b):
-                if (
-                    doc.tokens[k].text.lower() in cue_forms
-                    and doc.tokens[k].text.lower() not in _NOT_REPORTING
-                ):
+                if _reporting_verb(doc, k, b, cue_forms):
                     before = [
                         m
                         for m in in_clause
