@@ -124,3 +124,10 @@ def test_a_separable_verb_of_saying_without_its_particle_reports_nothing():
     ]:
         (e,) = [e for e in events(text) if e.kind == "meeting"]
         assert e.attendees == ("person-anna-berger", "person-klaus-meier"), text
+
+
+def test_wollen_without_wissen_reports_no_event():
+    (e,) = [
+        e for e in events("Anna Berger will Klaus Meier am Montag in Hamburg treffen.") if e.kind == "meeting"
+    ]
+    assert e.attendees == ("person-anna-berger", "person-klaus-meier")

@@ -1374,3 +1374,14 @@ def test_a_speech_act_told_without_its_words_is_reported_speech():
         _text, qs = quotes(text)
         (q,) = qs
         assert q.form == "reported" and q.speaker.text == "Der Verband", text
+
+
+def test_wissen_wollen_asks_and_wollen_alone_says_nothing():
+    _text, qs = quotes("Der Verband wollte wissen, wann die Brücke fertig werde.")
+    (q,) = qs
+    assert q.form == "indirect" and q.speaker.text == "Der Verband"
+    assert _direct_speaker(
+        "„Wann wird die Brücke im Sommer endlich fertig?“, wollte Anna Berger wissen."
+    ) == ("Anna Berger")
+    _text, qs = quotes("Die Stadtwerke wollen im Sommer eine neue Brücke bauen, die den Verkehr entlastet.")
+    assert qs == []
