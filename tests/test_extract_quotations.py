@@ -1385,3 +1385,13 @@ def test_wissen_wollen_asks_and_wollen_alone_says_nothing():
     ) == ("Anna Berger")
     _text, qs = quotes("Die Stadtwerke wollen im Sommer eine neue Brücke bauen, die den Verkehr entlastet.")
     assert qs == []
+
+
+def test_ausrichten_says_something_only_when_someone_lets_it_be_said():
+    assert _direct_speaker(
+        "„Wir werden diese Brücke im Sommer nicht fertig bauen“, ließ Anna Berger ausrichten."
+    ) == ("Anna Berger")
+    _text, qs = quotes(
+        "Die Stadtwerke wollen im Sommer das Turnier ausrichten, das seit Jahren in Hamburg stattfindet."
+    )
+    assert qs == []

@@ -224,7 +224,6 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "nachlegen": (_weak("leg", "nach"), "nach"),
     "nachschieben": (_strong("schiebt", "schob", "schoben", "nachgeschoben"), "nach"),
     "anfügen": (_weak("füg", "an"), "an"),
-    "ausrichten": (_strong("ausrichten"), ""),  # "ließ der Minister ausrichten"
     "verdeutlichen": (_weak("verdeutlich"), ""),
     # phrases of a verb and a word that makes it one of saying: "machte klar", "legte nahe" (not "deutlich":
     # "machte deutlich mehr Umsatz")
@@ -269,6 +268,10 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "ersuchen": (_weak("ersuch"), ""),
     "replizieren": (_weak("replizier"), ""),
     "nachhaken": (_weak("hak", "nach"), "nach"),
+    # an auxiliary with the infinitive that makes it one of saying, matched like a particle: "wollte wissen",
+    # "ließ ausrichten" (not "will das Turnier ausrichten")
+    "wissen wollen": (_strong("will", "wollte", "wollten"), "wissen"),
+    "ausrichten lassen": (_strong("lässt", "ließ", "ließen"), "ausrichten"),
     # forms that count only right after a quotation (_AFTER_QUOTE_LEMMAS)
     "werben": (_strong("wirbt", "warb", "warben", "geworben", "werben"), ""),
     "abwehren": (_weak("wehr", "ab"), "ab"),
@@ -301,7 +304,6 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "fortfahren": (_strong("fährt", "fuhr", "fuhren"), "fort"),
     "attackieren": (_weak("attackier"), ""),
     "zustimmen": (_weak("stimm", "zu"), "zu"),
-    "wissen wollen": (_strong("will", "wollte", "wollten"), "wissen"),
 }
 
 _PARTICLE_REQUIRED = (
@@ -321,6 +323,7 @@ _PARTICLE_REQUIRED = (
     "nahelegen",
     "nachhaken",
     "wissen wollen",
+    "ausrichten lassen",
     "aufmerksam machen",
     "herausstellen",
     "die Ansicht vertreten",
@@ -329,7 +332,8 @@ _PARTICLE_REQUIRED = (
     "die Position vertreten",
     "den Standpunkt vertreten",
 )
-"""Separable verbs of saying whose bare forms are common other verbs ("legte", "fasste", "wehrte sich")."""
+"""Separable verbs and phrases of saying whose bare forms are common other verbs ("legte", "fasste", "machte",
+"wollte")."""
 
 _AFTER_QUOTE_LEMMAS = (
     "danken",
@@ -492,7 +496,6 @@ DE_REFLEXIVE_SPEECH: dict[str, str] = {
         "geben": _strong("gibt", "gab", "gaben", "gebe", "geben"),
     }.items()
     for f in forms
-    if not f.startswith("ge") or lemma == "geben"
 }
 """Lower-case form -> lemma of a verb that is one of saying with its reflexive pronoun near ("freute sich",
 "empörte sich der Minister"); without it, it is another verb ("Das freute die Fans")."""
