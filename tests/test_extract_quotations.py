@@ -1395,3 +1395,16 @@ def test_ausrichten_says_something_only_when_someone_lets_it_be_said():
         "Die Stadtwerke wollen im Sommer das Turnier ausrichten, das seit Jahren in Hamburg stattfindet."
     )
     assert qs == []
+
+
+def test_distancing_and_protesting_say_something_with_their_pronoun():
+    quote = "„Wir werden diese Brücke im Sommer nicht fertig bauen“"
+    assert _direct_speaker(f"{quote}, verwahrte sich der Bürgermeister.") == "der Bürgermeister"
+    _text, qs = quotes("Der Verband distanzierte sich von dem Plan, die Brücke sei zu teuer.")
+    (q,) = qs
+    assert q.form == "indirect" and q.speaker.text == "Der Verband"
+    _text, qs = quotes(
+        "Die Polizei verwahrte die Beweise in einem Tresor, der im Keller der Stadtwerke steht."
+    )
+    assert qs == []
+    assert _direct_speaker(f"{quote}, ließ der Bürgermeister wissen.") == "der Bürgermeister"

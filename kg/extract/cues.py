@@ -272,6 +272,7 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     # "ließ ausrichten" (not "will das Turnier ausrichten")
     "wissen wollen": (_strong("will", "wollte", "wollten"), "wissen"),
     "ausrichten lassen": (_strong("lässt", "ließ", "ließen"), "ausrichten"),
+    "wissen lassen": (_strong("lässt", "ließ", "ließen"), "wissen"),
     # forms that count only right after a quotation (_AFTER_QUOTE_LEMMAS)
     "werben": (_strong("wirbt", "warb", "warben", "geworben", "werben"), ""),
     "abwehren": (_weak("wehr", "ab"), "ab"),
@@ -324,6 +325,7 @@ _PARTICLE_REQUIRED = (
     "nachhaken",
     "wissen wollen",
     "ausrichten lassen",
+    "wissen lassen",
     "aufmerksam machen",
     "herausstellen",
     "die Ansicht vertreten",
@@ -492,6 +494,8 @@ DE_REFLEXIVE_SPEECH: dict[str, str] = {
         "ärgern": _weak("ärger"),
         "beschweren": _weak("beschwer"),
         "sorgen": _weak("sorg"),
+        "verwahren": _weak("verwahr"),
+        "distanzieren": _weak("distanzier"),
         "zeigen": _strong("zeigt", "zeigte", "zeigten", "zeige", "zeigen"),
         "geben": _strong("gibt", "gab", "gaben", "gebe", "geben"),
     }.items()
