@@ -1408,3 +1408,21 @@ def test_distancing_and_protesting_say_something_with_their_pronoun():
     )
     assert qs == []
     assert _direct_speaker(f"{quote}, ließ der Bürgermeister wissen.") == "der Bürgermeister"
+
+
+def test_a_bare_verb_that_needs_its_particle_leaves_a_sentence_in_konjunktiv_reported():
+    text = "Anna Berger sprach über die Brücke. Die Stadtwerke machten keinen Fehler, sie werde bald fertig."
+    _text, qs = quotes(text)
+    (q,) = [q for q in qs if q.span.start >= text.index("Die Stadtwerke")]
+    assert q.form == "indirect" and q.speaker.key == "person-anna-berger"
+
+
+def test_ausfuehren_and_durchblicken_lassen_frame_reported_speech():
+    for text in [
+        "Zur Brücke führte der Verband aus, dass sie im Sommer fertig werde.",
+        "Der Verband ließ gegenüber der Zeitung durchblicken, die Brücke werde im Sommer fertig.",
+        "Der Verband vertritt die These, dass die Brücke im Sommer fertig werde.",
+    ]:
+        _text, qs = quotes(text)
+        (q,) = qs
+        assert q.form == "indirect" and q.speaker.text.lower() == "der verband", text

@@ -240,6 +240,7 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "die Meinung vertreten": (_VERTRETEN, "meinung"),
     "die Position vertreten": (_VERTRETEN, "position"),
     "den Standpunkt vertreten": (_VERTRETEN, "standpunkt"),
+    "die These vertreten": (_VERTRETEN, "these"),
     "vermerken": (_weak("vermerk"), ""),
     "garantieren": (_weak("garantier"), ""),
     "nahelegen": (_strong("legt", "legte", "legten", "nahegelegt"), "nahe"),
@@ -273,6 +274,7 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "wissen wollen": (_strong("will", "wollte", "wollten"), "wissen"),
     "ausrichten lassen": (_strong("lässt", "ließ", "ließen"), "ausrichten"),
     "wissen lassen": (_strong("lässt", "ließ", "ließen"), "wissen"),
+    "durchblicken lassen": (_strong("lässt", "ließ", "ließen"), "durchblicken"),
     # forms that count only right after a quotation (_AFTER_QUOTE_LEMMAS)
     "werben": (_strong("wirbt", "warb", "warben", "geworben", "werben"), ""),
     "abwehren": (_weak("wehr", "ab"), "ab"),
@@ -326,6 +328,7 @@ _PARTICLE_REQUIRED = (
     "wissen wollen",
     "ausrichten lassen",
     "wissen lassen",
+    "durchblicken lassen",
     "aufmerksam machen",
     "herausstellen",
     "die Ansicht vertreten",
@@ -333,6 +336,7 @@ _PARTICLE_REQUIRED = (
     "die Meinung vertreten",
     "die Position vertreten",
     "den Standpunkt vertreten",
+    "die These vertreten",
 )
 """Separable verbs and phrases of saying whose bare forms are common other verbs ("legte", "fasste", "machte",
 "wollte")."""

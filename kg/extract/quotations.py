@@ -1775,8 +1775,12 @@ def _cue_span(st: _State, c: int, hi: int) -> Span:
         if particles:
             for k in range(c + 1, min(hi, c + 12)):
                 if st.toks[k].low in particles:
-                    if st.toks[k].low == "aus" and not any(x.low == "davon" for x in st.toks[c + 1 : k]):
-                        break  # "geht davon aus", not "geht aus dem Bericht hervor"
+                    if (
+                        st.toks[k].low == "aus"
+                        and C.DE_SPEECH_FORMS.get(tok.low) == "ausgehen"
+                        and not any(x.low == "davon" for x in st.toks[c + 1 : k])
+                    ):
+                        break  # "geht davon aus", not "geht aus dem Bericht hervor" (but "führte aus")
                     return Span(tok.start, st.toks[k].end)
                 if st.toks[k].text in (",", ".", ":", ";"):
                     break
@@ -3136,8 +3140,8 @@ def _free_indirect(st: _State, si: int) -> bool:
     if len(toks) < 3:
         return False
     outside = [t for t in toks if not _in_quote(st, t)]
-    if any(_is_cue(st, t) and not _under_konj(st, t.i, lo) for t in outside):
-        return False
+    if any(_is_cue(st, t) and _cue_ok(st, t.i, hi) and not _under_konj(st, t.i, lo) for t in outside):
+        return False  # (a verb of saying without the particle it needs is none: "ließ … durchblicken")
     konj = sum(
         1 for t in outside if t.low in C.KONJ1 or (t.low in C.REPORTATIVE and not _clause_final(st, t.i))
     )
