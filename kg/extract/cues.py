@@ -2,6 +2,15 @@
 forms, determiners and the small words noun phrases are made of.
 
 Forms are listed, not lemmatised, so a rule costs a set lookup per token and no tagging.
+
+A German verb of saying is one of four kinds. Most count wherever they stand (:data:`DE_SPEECH_FORMS`). A
+separable verb whose bare form is a common other verb counts only with its particle in the clause ("legte …
+dar", "wiegelte … ab"); phrases are built the same way, the word that makes the verb one of saying taking the
+particle's place ("vertrat die Ansicht", "machte klar", "wollte … wissen", "ließ … ausrichten"). Verbs that
+are mostly other verbs elsewhere count only right after a quotation (:data:`DE_SPEECH_AFTER_QUOTE`: "„…“,
+seufzte X", "„…“, findet X"). Verbs of feeling count with their reflexive pronoun ("empörte sich X"), "sich
+zeigen" and "sich geben" also with an adjective of stance (:data:`DE_REFLEXIVE_SPEECH`: "zeigte sich
+zuversichtlich").
 """
 
 from __future__ import annotations
