@@ -1426,3 +1426,30 @@ def test_ausfuehren_and_durchblicken_lassen_frame_reported_speech():
         _text, qs = quotes(text)
         (q,) = qs
         assert q.form == "indirect" and q.speaker.text.lower() == "der verband", text
+
+
+def test_a_preposition_or_article_of_a_particles_form_is_no_particle():
+    for text in [
+        "Der Verband legte nach der Sitzung einen Bericht vor, der die Lage der Brücke beschreibt.",
+        "Der Trainer warf ein Auge auf den Stürmer, der in Hamburg spielt.",
+        "Der Vorstand erkannte an dem Bericht keine Fehler, die Aktionäre waren zufrieden.",
+    ]:
+        _text, qs = quotes(text)
+        assert qs == [], text
+    text = "Der Verband sagte zu Beginn der Sitzung, die Brücke werde im Sommer fertig."
+    _text, qs = quotes(text)
+    (q,) = qs
+    assert text[q.cue.start : q.cue.end] == "sagte"
+
+
+def test_the_particle_at_the_end_of_a_long_clause_is_found():
+    text = (
+        "Der Verband wirft der Stadt beim Bau der neuen Brücke über die Elbe in Hamburg schwere Fehler vor."
+    )
+    _text, qs = quotes(text)
+    (q,) = qs
+    assert q.form == "reported" and text[q.cue.start : q.cue.end].endswith("Fehler vor")
+    text = "„Wir werden diese Brücke im Sommer nicht fertig bauen“, gab der Bürgermeister zu bedenken."
+    _text, qs = quotes(text)
+    (q,) = qs
+    assert text[q.cue.start : q.cue.end] == "gab der Bürgermeister zu bedenken"

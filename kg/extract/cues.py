@@ -242,6 +242,8 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "herausstellen": (_weak("stell", "heraus"), "heraus"),
     "in Aussicht stellen": (_strong("stellt", "stellte", "stellten"), "aussicht"),
     "Alarm schlagen": (_strong("schlägt", "schlug", "schlugen"), "alarm"),
+    "zu bedenken geben": (_strong("gibt", "gab", "gaben"), "bedenken"),
+    "zu verstehen geben": (_strong("gibt", "gab", "gaben"), "verstehen"),
     # "vertrat die Ansicht, dass …": the noun of an opinion, matched like a particle, makes "vertreten" one of
     # saying
     "die Ansicht vertreten": (_VERTRETEN, "ansicht"),

@@ -1767,14 +1767,21 @@ def _en_headline(st: _State, si: int) -> bool:
     return len(words) >= 3 and all(_is_cap(t) for t in words)
 
 
+def _ends_clause(st: _State, k: int, hi: int) -> bool:
+    """Whether token ``k`` is the last word of its clause, where a separable verb's particle stands ("räumte
+    Fehler ein, …"); a preposition or article of the same form is not ("legte nach der Sitzung …", "warf ein
+    Auge auf …")."""
+    return k + 1 >= hi or st.toks[k + 1].text in _CLAUSE_ENDS or st.toks[k + 1].low in ("und", "oder", "dass")
+
+
 def _cue_span(st: _State, c: int, hi: int) -> Span:
     """The verb of saying at token ``c``, with the particle of a separable verb when it ends the clause."""
     tok = st.toks[c]
     if st.lang == "de":
         particles = C.DE_FORM_PARTICLES.get(tok.low, set())
         if particles:
-            for k in range(c + 1, min(hi, c + 12)):
-                if st.toks[k].low in particles:
+            for k in range(c + 1, min(hi, c + 20)):
+                if st.toks[k].low in particles and _ends_clause(st, k, hi):
                     if (
                         st.toks[k].low == "aus"
                         and C.DE_SPEECH_FORMS.get(tok.low) == "ausgehen"
