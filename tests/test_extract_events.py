@@ -121,6 +121,7 @@ def test_a_separable_verb_of_saying_without_its_particle_reports_nothing():
     for text in [
         "Anna Berger traf Klaus Meier in Hamburg und legte einen Kranz nieder.",
         "Anna Berger traf Klaus Meier in Hamburg und machte einen Spaziergang.",
+        "Anna Berger traf Klaus Meier in Hamburg und legte nach dem Treffen einen Kranz nieder.",
     ]:
         (e,) = [e for e in events(text) if e.kind == "meeting"]
         assert e.attendees == ("person-anna-berger", "person-klaus-meier"), text

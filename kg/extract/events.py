@@ -258,15 +258,19 @@ _NOT_REPORTING = {"gesprochen", "sprach", "sprachen", "spricht", "sprechen", "ta
 
 def _reporting_verb(doc, k: int, end: int, cue_forms: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]
     """Whether token ``k`` is a verb of saying whose subject only reports the event: not "sprach", and a
-    separable one whose bare form is a common other verb only with its particle before ``end`` ("legte dar",
-    not "legte einen Kranz nieder")."""
+    separable one whose bare form is a common other verb only with its particle ending the clause before
+    ``end`` ("legte dar", not "legte einen Kranz nieder" nor "legte nach dem Treffen einen Kranz nieder")."""
     w = doc.tokens[k].text.lower()
     if w not in cue_forms or w in _NOT_REPORTING:
         return False
     if w not in C._NEEDS_PARTICLE:
         return True
     particles = C.DE_FORM_PARTICLES.get(w, set())
-    return any(t.text.lower() in particles for t in doc.tokens[k + 1 : end])
+    toks = doc.tokens
+    return any(
+        toks[x].text.lower() in particles and (x + 1 >= end or not toks[x + 1].text[:1].isalnum())
+        for x in range(k + 1, end)
+    )
 
 
 @dataclass
