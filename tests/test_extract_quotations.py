@@ -1453,3 +1453,8 @@ def test_the_particle_at_the_end_of_a_long_clause_is_found():
     _text, qs = quotes(text)
     (q,) = qs
     assert text[q.cue.start : q.cue.end] == "gab der Bürgermeister zu bedenken"
+
+
+def test_a_bare_verb_without_its_particle_makes_no_title_speech():
+    _text, qs = quotes("Der Sänger legte mit „Wir sind die Stadt“ ein neues Album vor.")
+    assert [q for q in qs if q.form == "direct"] == []

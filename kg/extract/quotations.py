@@ -1844,9 +1844,10 @@ def quote_features(st: _State, a: int, b: int) -> dict[str, float]:
     lo, hi = st.sents[s1][0], st.sents[s2][1]
     outside = [t for t in st.toks[lo:hi] if not (a <= t.start and t.end <= b + 1)]
     after_toks = [t for t in outside if t.start > b][:4]
-    # a verb that is one of saying only right after a quotation is one here: „…“, freute sich X
-    said_after = any(t.text in C.DE_SPEECH_AFTER_QUOTE for t in after_toks[:2])
-    f["cue_in_sentence"] = float(said_after or any(_is_cue(st, t) for t in outside))
+    # right after a quotation any verb of saying is one („…“, seufzte X; „…“, rief X); elsewhere a bare form
+    # that needs its particle is none without it ("legte mit „…“ ein Album vor")
+    said_after = any(t.text in C.DE_SPEECH_AFTER_QUOTE or _is_cue(st, t) for t in after_toks[:2])
+    f["cue_in_sentence"] = float(said_after or any(_is_cue(st, t) and _cue_ok(st, t.i, hi) for t in outside))
     f["cue_after"] = float(
         said_after or any(_is_cue(st, t) for t in after_toks) or any(t.low == "so" for t in after_toks[:2])
     )
