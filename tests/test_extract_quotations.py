@@ -1458,3 +1458,21 @@ def test_the_particle_at_the_end_of_a_long_clause_is_found():
 def test_a_bare_verb_without_its_particle_makes_no_title_speech():
     _text, qs = quotes("Der Sänger legte mit „Wir sind die Stadt“ ein neues Album vor.")
     assert [q for q in qs if q.form == "direct"] == []
+
+
+def test_following_up_and_setting_right_after_a_quotation_name_the_speaker():
+    quote = "„Wir werden diese Brücke im Sommer nicht fertig bauen“"
+    for said in [
+        "fragte der Bürgermeister nach",
+        "setzte der Bürgermeister nach",
+        "stellte der Bürgermeister richtig",
+    ]:
+        text = f"{quote}, {said}."
+        _text, qs = quotes(text)
+        (q,) = qs
+        assert q.speaker.text == "der Bürgermeister" and text[q.cue.start : q.cue.end] == said, text
+    _text, qs = quotes("Der Verband hielt der Stadt vor, die Brücke werde zu spät fertig.")
+    (q,) = qs
+    assert q.form == "indirect" and q.speaker.text == "Der Verband"
+    _text, qs = quotes("Der Läufer setzte nach der Pause zum Sprint an, das Publikum in Hamburg jubelte.")
+    assert qs == []
