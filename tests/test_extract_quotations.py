@@ -1476,3 +1476,13 @@ def test_following_up_and_setting_right_after_a_quotation_name_the_speaker():
     assert q.form == "indirect" and q.speaker.text == "Der Verband"
     _text, qs = quotes("Der Läufer setzte nach der Pause zum Sprint an, das Publikum in Hamburg jubelte.")
     assert qs == []
+
+
+def test_deutlich_machen_says_something_only_where_deutlich_ends_the_clause():
+    _text, qs = quotes("Der Verband machte deutlich, dass die Brücke im Sommer nicht fertig werde.")
+    (q,) = qs
+    assert q.form == "indirect" and q.speaker.text == "Der Verband"
+    _text, qs = quotes(
+        "Die Stadtwerke machten im Mai deutlich mehr Umsatz, der Gewinn stieg um zehn Prozent."
+    )
+    assert qs == []

@@ -234,9 +234,10 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "nachschieben": (_strong("schiebt", "schob", "schoben", "nachgeschoben"), "nach"),
     "anfügen": (_weak("füg", "an"), "an"),
     "verdeutlichen": (_weak("verdeutlich"), ""),
-    # phrases of a verb and a word that makes it one of saying: "machte klar", "legte nahe" (not "deutlich":
-    # "machte deutlich mehr Umsatz")
+    # phrases of a verb and a word that makes it one of saying, which ends the clause like a particle: "machte
+    # klar", "machte deutlich" (not "machte deutlich mehr Umsatz"), "legte nahe"
     "klarmachen": (_strong("macht", "machte", "machten", "klargemacht", "klarmachen"), "klar"),
+    "deutlich machen": (_strong("macht", "machte", "machten"), "deutlich"),
     "geltend machen": (_strong("macht", "machte", "machten"), "geltend"),
     "aufmerksam machen": (_strong("macht", "machte", "machten"), "aufmerksam"),
     "herausstellen": (_weak("stell", "heraus"), "heraus"),
@@ -340,6 +341,7 @@ _PARTICLE_REQUIRED = (
     "nachschieben",
     "klarmachen",
     "geltend machen",
+    "deutlich machen",
     "nahelegen",
     "nachhaken",
     "nachsetzen",
