@@ -1180,3 +1180,79 @@ def test_a_dash_that_closes_an_apposition_is_no_word_of_the_speaker():
     _text, qs = quotes("Anna Berger – Sprecherin der Stadtwerke – sagte: „Wir bauen die Brücke nicht neu.“")
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "Anna Berger – Sprecherin der Stadtwerke"
+
+
+# ---- the speaker phrase of a verb of saying in the quotation's sentence -----------------------------------
+
+QUOTE = "„Wir werden diese Brücke im Sommer nicht fertig bauen“"
+
+
+def speaker_of(text):
+    _text, qs = quotes(text)
+    (q,) = [q for q in qs if q.form == "direct"]
+    return q.speaker.text if q.speaker else None
+
+
+def test_the_subject_after_an_inverted_verb_may_follow_adverbials():
+    for text, phrase in [
+        (f"{QUOTE}, sagte am Montag Bürgermeisterin Anna Berger in Hamburg.", "Bürgermeisterin Anna Berger"),
+        (f"{QUOTE}, sagte gestern in Hamburg Klaus Meier.", "Klaus Meier"),
+        (f"{QUOTE}, sagte nach dem Treffen zudem Klaus Meier.", "Klaus Meier"),
+        (f"{QUOTE}, sagte am Rande der Sitzung der Sprecher der Stadtwerke.", "der Sprecher der Stadtwerke"),
+        (f"{QUOTE}, sagte im Interview mit dem „Hamburger Blatt“ Anna Berger am Montag.", "Anna Berger"),
+        (f"{QUOTE}, schrieb auf Twitter die Bürgermeisterin.", "die Bürgermeisterin"),
+        (f"{QUOTE}, sagte während der Konferenz der Sprecher der Stadtwerke.", "der Sprecher der Stadtwerke"),
+        (f"{QUOTE}, sagte am 5. Mai Bürgermeisterin Anna Berger (SPD).", "Bürgermeisterin Anna Berger (SPD)"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_dative_object_before_the_subject_is_not_the_speaker():
+    for text, phrase in [
+        (f"{QUOTE}, sagte der Zeitung der Bürgermeister.", "der Bürgermeister"),
+        (f"{QUOTE}, sagte der Nachrichtenagentur dpa Klaus Meier.", "Klaus Meier"),
+        (f"{QUOTE}, sagte der dpa die Bürgermeisterin.", "die Bürgermeisterin"),
+        (f"{QUOTE}, sagte der „Süddeutschen Zeitung“ ein Sprecher.", "ein Sprecher"),
+        (f"{QUOTE}, sagte der „Bild“-Zeitung der Bürgermeister.", "der Bürgermeister"),
+        (f"{QUOTE}, sagte dem Sender Anna Berger (SPD).", "Anna Berger (SPD)"),
+        (f"{QUOTE}, sagte ihm die Bürgermeisterin.", "die Bürgermeisterin"),
+        (f"{QUOTE}, sagte gegenüber der Zeitung der Bürgermeister.", "der Bürgermeister"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_name_in_lower_case_belongs_to_the_object_it_names():
+    PEOPLE["n-tv"] = ("organization-n-tv", "Organization")
+    try:
+        assert speaker_of(f"{QUOTE}, sagte dem Sender n-tv Klaus Meier.") == "Klaus Meier"
+    finally:
+        del PEOPLE["n-tv"]
+
+
+def test_past_an_object_only_a_phrase_that_names_someone_is_the_subject():
+    text = f"Die Bürgermeisterin meldete dem Senat am Montag einen Schaden: {QUOTE}."
+    assert speaker_of(text) == "Die Bürgermeisterin"
+
+
+def test_an_extended_attribute_stays_in_the_speaker_phrase():
+    for text, phrase in [
+        (f"{QUOTE}, sagte der am Montag gewählte Bürgermeister.", "der am Montag gewählte Bürgermeister"),
+        (f"{QUOTE}, sagte die für Finanzen zuständige Senatorin.", "die für Finanzen zuständige Senatorin"),
+        (
+            f"Der sichtlich bewegte Bürgermeister Klaus Meier sagte nach der Sitzung: {QUOTE}.",
+            "Der sichtlich bewegte Bürgermeister Klaus Meier",
+        ),
+        (
+            f"Die von der Stadt eingesetzte Kommission erklärte: {QUOTE}.",
+            "Die von der Stadt eingesetzte Kommission",
+        ),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_the_speaker_phrase_ends_before_zu_wort():
+    for text in [
+        f"Am Abend meldete sich auch Anna Berger zu Wort: {QUOTE}.",
+        f"{QUOTE}, meldete sich Anna Berger zu Wort.",
+    ]:
+        assert speaker_of(text) == "Anna Berger", text

@@ -349,6 +349,46 @@ def _inside_name(st: _State, k: int) -> bool:
     )
 
 
+def _extended_attribute(st: _State, k: int, end: int) -> int | None:
+    """The adjective or participle that ends an extended attribute opening at token ``k`` right after a
+    German article, before the noun ("der am Montag gewählte Präsident", "der sichtlich bewegte Trainer",
+    "die zur Stanford University gehörende Hoover Institution"): adverbs and prepositional phrases up to an
+    adjective that no preposition governs; None when the article is not followed by one."""
+    toks = st.toks
+    t = toks[k] if k < end else None
+    if t is None or _is_cap(t) or _is_adj(t, "de") or t.low in C.DE_DET or not t.text.isalnum():
+        return None
+    governed = False  # inside a prepositional phrase, before its noun
+    for x in range(k, min(end - 1, k + 8)):
+        w, nxt = toks[x], toks[x + 1]
+        if _in_quote(st, w) or not (w.text.isalpha() or w.text[:1].isdigit()) or _is_cue(st, w):
+            return None
+        if w.low in ("und", "oder", "dass", "als", "wie", "sich"):
+            return None
+        if w.low in _MIDDLE_PREPOSITIONS:
+            governed = True
+        elif _is_cap(w):
+            if not governed:
+                return None  # a noun of the phrase itself: no attribute stands before it
+            governed = False
+        elif _is_adj(w, "de") and not governed and (_is_cap(nxt) or nxt.text in _MARKS):
+            return x
+    return None
+
+
+def _named(st: _State, k: int) -> bool:
+    """Token ``k`` is part of a name (a mention of any type): "zu Guttenberg", not "zu Wort"."""
+    t = st.toks[k]
+    near = _mention_in(st, max(0, t.start - 80), t.end + 80, ("Person", "Organization", "Place"))
+    return any(m.span.start <= t.start and t.end <= m.span.end for m in near)
+
+
+def _lower_name(st: _State, k: int) -> bool:
+    """A name written in lower case starts at token ``k`` ("n-tv", "ver.di"): a mention starts there."""
+    t = st.toks[k]
+    return t.text[:1].isalpha() and any(m.span.start == t.start for m in _mention_in(st, t.start, t.end + 80))
+
+
 def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``j`` (before token ``end``): ``(first, last+1)`` or None."""
     toks, lang = st.toks, st.lang
@@ -367,6 +407,8 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     has_noun = False
     if toks[k].low in det and not (lang == "de" and toks[k].low in ("zwei", "drei", "vier") and k + 1 >= end):
         k += 1
+        if lang == "de" and (adj := _extended_attribute(st, k, end)) is not None:
+            k = adj  # "der am Montag gewählte Präsident": the words before the adjective belong to it
     while k < end:
         t = toks[k]
         if _in_quote(st, t):
@@ -379,8 +421,14 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
             if t.text in _MARKS and k + 1 < end and (has_noun or _is_cap(toks[k + 1])):
                 k += 1  # a title in quotation marks: die Wochenzeitschrift „Jungle World“
                 continue
+            if has_noun and t.text[:1] == "-" and t.text[1:2].isupper() and toks[k - 1].text in _MARKS:
+                k += 1  # the rest of a compound after a title: die „Bild“-Zeitung
+                continue
             if has_noun and t.text[:1].islower() and _inside_name(st, k):
                 k += 1  # "Osama bin Laden", "Mahmud al-Abbas": a lower-case word inside a name
+                continue
+            if has_noun and t.text[:1].islower() and _lower_name(st, k):
+                k += 1  # "der Sender n-tv": a name written in lower case after the noun it names
                 continue
             if (
                 not has_noun
@@ -389,6 +437,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and t.text.isalpha()
                 and t.text.islower()
                 and t.low not in C.DE_SPEECH_FORMS
+                and t.low not in C.DE_STOP
                 and k + 1 < end
                 and _is_cap(toks[k + 1])
                 and toks[k + 1].low not in C.DE_STOP
@@ -446,9 +495,10 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 continue
             if (
                 has_noun
-                and t.low in ("von", "vom", "für", "zu", "beim")
+                and t.low in ("von", "vom", "für", "beim", "zu")
                 and k + 1 < end
                 and _is_cap(toks[k + 1])
+                and (t.low != "zu" or _named(st, k + 1))
             ):
                 k += 1  # "der Deutschlandchef von EY", "der Chef der Bundesagentur für Arbeit"
                 continue
@@ -556,7 +606,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     return (j, k)
 
 
-_DE_NP_PREP = {"von", "vom", "zu", "beim", "im", "der", "des", "für", "aus", "am"}
+_DE_NP_PREP = {"von", "vom", "beim", "im", "der", "des", "für", "aus", "am"}
 _DE_CAP_PRONOUNS = {"sie", "er", "es", "wir", "ich", "ihr", "man", "dies", "das", "dann", "so"}
 _EN_TITLES = {
     "senator",
@@ -785,7 +835,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 continue
             if (
                 has_noun
-                and t.low in _DE_NP_PREP
+                and (t.low in _DE_NP_PREP or (t.low == "zu" and _named(st, k + 1)))
                 and k - 1 >= start
                 and _is_cap(toks[k - 1])
                 and toks[k - 1].low not in C.DE_STOP
@@ -1102,6 +1152,12 @@ def _prefield(st: _State, a: int, lo: int) -> int | None:
         return None
     toks = st.toks
     s_lo = max(lo, st.sents[toks[a].sent][0])
+    article = s_lo + 1 if toks[s_lo].low in _FOCUS else s_lo
+    opener = toks[article].low
+    if a > article and opener in C.DE_DET and opener not in _OBLIQUE_OPENERS | _GENITIVE:
+        np_ = _np_forward(st, article, a + 1)
+        if np_ is not None and np_[1] > a and toks[article + 1].text[:1].islower():
+            return article  # "Der sichtlich bewegte Trainer X sagte": an extended attribute after the article
     k = a - 1
     while k >= s_lo and (_np_word(st, toks[k]) or toks[k].text == ",") and not _in_quote(st, toks[k]):
         if toks[k].text in ":;":
@@ -1334,6 +1390,198 @@ def _verb_final_subject(st: _State, c: int) -> tuple[int, int] | None:
     return None
 
 
+# ---- the subject after an inverted German verb ----------------------------------------------------------
+
+
+_MIDDLE_PREPOSITIONS = _HEISST_PREP | {
+    "am",
+    "an",
+    "mit",
+    "nach",
+    "für",
+    "um",
+    "über",
+    "unter",
+    "vor",
+    "gegen",
+    "durch",
+    "ohne",
+    "seit",
+    "bis",
+    "zum",
+    "zur",
+    "zu",
+    "ins",
+    "gegenüber",
+    "während",
+    "angesichts",
+    "trotz",
+    "wegen",
+    "aufgrund",
+    "anlässlich",
+    "innerhalb",
+    "außerhalb",
+    "neben",
+    "hinter",
+    "zwischen",
+    "per",
+    "via",
+}
+"""Prepositions that open an adverbial in the middle field ("sagte am Montag in Berlin gegenüber der
+Zeitung die Ministerin"): what they govern is no subject."""
+
+_DATIVE_PRONOUNS = {"ihm", "ihnen", "mir", "uns", "dir", "euch"}
+"""Pronouns in the dative: "sagte ihm der Trainer"."""
+
+_OBLIQUE_OPENERS = C.DE_ACCUSATIVE | _DATIVE_PRONOUNS | {"diesem", "seinem", "ihrem", "unserem", "jenem"}
+"""Words that open a dative or accusative phrase, or are one ("sagte dem Sender", "sagte ihm")."""
+
+_GENITIVE = {"des", "eines", "dieses", "seines", "ihres", "unseres", "jenes"}
+"""Articles of the genitive alone: what they open is an attribute, never a subject."""
+
+_GENITIVE_DATIVE_FEMININE = {"der", "einer", "dieser", "seiner", "ihrer", "unserer", "jener"}
+"""Articles that open a feminine phrase only in the genitive or dative: "der Zeitung", "einer Agentur"."""
+
+_FEMININE_NOUN = re.compile(r"(ung|heit|keit|schaft|tion|sion|tät|ei|ur|ik|enz|anz|ie)$")
+"""Endings of feminine German nouns ("Zeitung", "Nachrichtenagentur", "Polizei", "Partei")."""
+
+_AGENCIES = {"dpa", "afp", "ap", "kna", "epd", "ddp", "apa", "sda", "sid", "reuters"}
+"""News agencies, feminine as "die Agentur" is: "sagte der dpa", "sagte der Nachrichtenagentur dpa"."""
+
+_OBJECT_PRONOUNS = {"es", "dies"}
+"""Pronouns that stand as an object between an inverted verb and its subject ("formulierte es der
+Minister")."""
+
+_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+
+
+def _feminine_noun(tok: _Tok) -> bool:
+    """A feminine noun by its ending ("Zeitung", "Sprecherin", "„Bild“-Zeitung") or a news agency ("dpa")."""
+    low = tok.low.rsplit("-", 1)[-1]
+    return (
+        low in _AGENCIES
+        or _FEMININE_NOUN.search(low) is not None
+        or (len(low) > 5 and low[-3] != "e" and low.endswith(_FEMININE_ENDINGS))
+    )
+
+
+def _oblique(st: _State, a: int, b: int) -> bool:
+    """A German noun phrase that cannot be a subject: a dative or accusative ("dem Sender", "ihm"), or a
+    genitive or dative after "der" (a feminine noun or a word in -en: "der Zeitung", "der Süddeutschen
+    Zeitung", "der dpa", "der Vorsitzenden")."""
+    toks = st.toks
+    if toks[a].low in _OBLIQUE_OPENERS or toks[a].low in _GENITIVE:
+        return True
+    if toks[a].low not in _GENITIVE_DATIVE_FEMININE or b - a < 2:
+        return False
+    words = [t for t in toks[a + 1 : b] if t.text not in _MARKS]
+    if not words:
+        return False
+    if words[0].low.endswith("en"):
+        return True
+    head = words[0]
+    for t in words[1:]:
+        if not t.text.startswith("-"):
+            break
+        head = t  # "der „Bild“-Zeitung"
+    return _feminine_noun(head)
+
+
+def _temporal_noun(tok: _Tok) -> bool:
+    """A noun of time ("Montag", "Montagabend", "Woche")."""
+    return tok.low in _TEMPORAL or tok.low.startswith(_WEEKDAYS)
+
+
+def _new_phrase(st: _State, a: int, b: int) -> int:
+    """Where a second phrase begins inside the words ``[a, b)`` that :func:`_np_forward` took for one
+    phrase after an object or an adverbial ("am Montag | Innenministerin X", "der Zeitung | der
+    Bürgermeister", "dem Sender RTL | Christian Lindner"): at a role noun or a person's name after a noun
+    that is not a role, or at a noun right after a noun of time; ``b`` when none does."""
+    toks = st.toks
+    seen_noun = False
+    for x in range(a, b):
+        t = toks[x]
+        prev = toks[x - 1]
+        governed = prev.low in _MIDDLE_PREPOSITIONS  # "den Rücktritt von Pierers": an attribute
+        if seen_noun and _is_cap(t) and prev.text != "," and not governed:
+            name = _person_starts(st, x, b) and not is_role_noun(prev.text) and prev.low not in C.DE_DET
+            if is_role_noun(t.text) or name or _temporal_noun(prev):
+                start = x
+                while start - 1 > a and _is_adj(toks[start - 1], "de"):
+                    start -= 1
+                if start - 1 > a and toks[start - 1].low in C.DE_DET:
+                    start -= 1
+                if toks[start].low not in _GENITIVE:
+                    return start  # "des SPD-Politikers" is an attribute of the phrase before
+        seen_noun = seen_noun or (_is_cap(t) and t.low not in C.DE_DET)
+    return b
+
+
+def _adverbial_end(st: _State, k: int, hi: int) -> int:
+    """The end of the adverbial opened by the preposition at token ``k`` ("am 5. Mai", "im Interview",
+    "auf einer Pressekonferenz"): its noun phrase, up to where a second phrase begins."""
+    k += 1
+    while k < hi and st.toks[k].text[:1].isdigit():
+        k += 1  # "am 5. Mai", "um 10 Uhr"
+    np_ = _np_forward(st, k, hi)
+    if np_ is None:
+        return k + 1 if k < hi and st.toks[k].text.isalpha() else k
+    return _new_phrase(st, *np_)
+
+
+def _personal(st: _State, a: int, b: int) -> bool:
+    """The phrase names a person or is headed by a role noun ("der Bürgermeister"), not a thing ("Die
+    Entscheidung der Stadtwerke") or a paper ("Der Zeitung")."""
+    toks = st.toks
+    if any(m.type == "Person" for m in _mention_in(st, toks[a].start, toks[b - 1].end)):
+        return True
+    head = next((t for t in toks[a:b] if _is_cap(t) and t.low not in C.DE_DET), None)
+    return head is not None and is_role_noun(head.text)
+
+
+def _someone(st: _State, a: int, b: int) -> bool:
+    """The phrase names someone who may speak: a person or a role (:func:`_personal`), a body ("die
+    Polizei", a mention of an organisation) or a pronoun."""
+    toks = st.toks
+    if _personal(st, a, b) or _mention_in(st, toks[a].start, toks[b - 1].end, ("Organization",)):
+        return True
+    return toks[b - 1].text in ORG_WORDS or (b - a == 1 and toks[a].low in C.DE_PRONOUNS)
+
+
+def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
+    """The subject in the middle field after the inverted German verb at token ``c``, past the adverbs,
+    adverbials and objects that may stand before it ("sagte am Montag der Nachrichtenagentur dpa der
+    Betriebsratschef", "sagte ihm gegenüber der Zeitung die Ministerin"); past an adverbial or an object,
+    only a phrase that names someone (not "meldete dem Tower per Funk einen Schaden"); None when none
+    stands there."""
+    toks = st.toks
+    k, skipped = c + 1, False
+    while k < hi and not _in_quote(st, toks[k]):
+        t = toks[k]
+        nxt = toks[k + 1] if k + 1 < hi else None
+        noun_next = nxt is not None and (_is_cap(nxt) or _is_adj(nxt, "de"))
+        if t.low in C.DE_ADVERBS_AFTER_VERB - {"gegenüber"} or t.low in ("sich", *_OBJECT_PRONOUNS):
+            k += 1
+        elif t.low in _DATIVE_PRONOUNS or (t.low == "ihr" and not noun_next):
+            k, skipped = k + 1, True  # "sagte ihm", "sagte ihr der Trainer"
+        elif t.low in _AGENCIES and t.text.islower():
+            k += 1  # "der Nachrichtenagentur dpa"
+        elif t.low in _MIDDLE_PREPOSITIONS and not _person_starts(st, k, hi):
+            k, skipped = _adverbial_end(st, k, hi), True
+        elif t.low == "der" and nxt is not None and nxt.low in _AGENCIES:
+            k, skipped = k + 2, True  # "sagte der dpa"
+        else:
+            np_ = _np_forward(st, k, hi)
+            if np_ is None or not _oblique(st, *np_):
+                return np_ if np_ is None or not skipped or _someone(st, *np_) else None
+            k, skipped = _new_phrase(st, *np_), True
+    return None
+
+
+_EN_AFTER_VERB = {"also", "later", "then", "again", "further"}
+"""English adverbs between an inverted verb and its subject ("said also Mr Doe")."""
+
+
 def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, float]:
     """The subject of the verb of saying at token ``c`` within tokens ``[lo, hi)``; and how sure."""
     toks, lang = st.toks, st.lang
@@ -1350,16 +1598,11 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     if aux is not None:
         c = aux  # "Leavitt hatte ... erklärt": the subject stands around the auxiliary
         hi = min(hi, st.sents[toks[c].sent][1])
-    # after the verb (inverted order), skipping reflexive and adverbs
+    # after the verb (inverted order): German past adverbials and objects, English past a few adverbs
     k = c + 1
-    skip = (
-        C.DE_ADVERBS_AFTER_VERB - {"gegenüber"}  # "sagte gegenüber der Nachrichtenagentur": the addressee
-        if lang == "de"
-        else {"also", "later", "then", "again", "further"}
-    )
-    while k < hi and (toks[k].low in skip or toks[k].low == "sich") and k - c <= 3:
+    while lang == "en" and k < hi and toks[k].low in _EN_AFTER_VERB and k - c <= 3:
         k += 1
-    after = _np_forward(st, k, hi) if k < hi else None
+    after = _inverted_subject(st, c, hi) if lang == "de" else _np_forward(st, k, hi) if k < hi else None
     if lang == "de" and c > lo and toks[c - 1].low == "und" and toks[c0].text[:1].islower():
         after = None  # "zogen die Demonstranten … und skandierten Parolen": the phrase after is an object
     before = _en_subject(st, c, lo) if lang == "en" else _np_backward(st, c, lo)
@@ -1391,20 +1634,15 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
             k += 1
         first = _np_forward(st, k, c) if k < c else None
 
-    def personal(np_: tuple[int, int] | None) -> bool:
-        # names a person or is headed by a role noun ("der Bürgermeister"), not a thing ("Die Entscheidung
-        # der Stadtwerke") or a paper ("Der Zeitung")
-        if np_ is None:
-            return False
-        x, y = np_
-        if any(m.type == "Person" for m in _mention_in(st, toks[x].start, toks[y - 1].end)):
-            return True
-        head = next((t for t in toks[x:y] if _is_cap(t) and t.low not in C.DE_DET), None)
-        return head is not None and is_role_noun(head.text)
-
     # "Die Entscheidung der Stadtwerke begrüßte der Bürgermeister:", "Der Zeitung sagte die Ministerin:": the
     # object stands first; the subject after the verb is the one who speaks
-    fronted_object = lang == "de" and before is not None and personal(after) and not personal(before)
+    fronted_object = (
+        lang == "de"
+        and before is not None
+        and after is not None
+        and _personal(st, *after)
+        and not _personal(st, *before)
+    )
     scored: list[tuple[float, Speaker]] = []
     for np_, where in ((after, "after"), (before, "before"), (first, "first")):
         if np_ is None:
