@@ -1256,3 +1256,37 @@ def test_the_speaker_phrase_ends_before_zu_wort():
         f"{QUOTE}, meldete sich Anna Berger zu Wort.",
     ]:
         assert speaker_of(text) == "Anna Berger", text
+
+
+def test_the_paper_a_speaker_spoke_to_is_not_part_of_the_speaker():
+    for text, phrase in [
+        (f"{QUOTE}, sagte die Bürgermeisterin der Zeitung.", "die Bürgermeisterin"),
+        (f"{QUOTE}, sagte Klaus Meier der „Hamburger Rundschau“.", "Klaus Meier"),
+        (f"{QUOTE}, sagte der Bürgermeister der Deutschen Presse-Agentur.", "der Bürgermeister"),
+        (f"{QUOTE}, so die Bürgermeisterin der Zeitung.", "die Bürgermeisterin"),
+        (f"{QUOTE}, sagte der Sprecher der Stadtverwaltung.", "der Sprecher der Stadtverwaltung"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_plural_without_article_before_the_subject_is_its_object():
+    assert speaker_of(f"{QUOTE}, sagte Journalisten der Bürgermeister.") == "der Bürgermeister"
+
+
+def test_after_an_adverbial_any_noun_phrase_may_be_the_subject():
+    assert speaker_of(f"{QUOTE}, teilte am Montag das Unternehmen mit.") == "das Unternehmen"
+
+
+def test_an_article_after_the_speaker_opens_another_phrase():
+    text = f"Dann ergriff Bürgermeisterin Anna Berger das Wort: {QUOTE}."
+    assert speaker_of(text) == "Bürgermeisterin Anna Berger"
+
+
+def test_an_extended_attribute_with_a_preposition_opens_the_prefield():
+    text = f"Die seit Jahren amtierende Bürgermeisterin Anna Berger sagte: {QUOTE}."
+    assert speaker_of(text) == "Die seit Jahren amtierende Bürgermeisterin Anna Berger"
+
+
+def test_a_title_with_a_place_before_the_name_is_one_speaker_phrase():
+    text = f"{QUOTE}, sagte der Sprecher der Fraktion im Rathaus, Klaus Meier."
+    assert speaker_of(text) == "der Sprecher der Fraktion im Rathaus, Klaus Meier"

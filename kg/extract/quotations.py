@@ -490,6 +490,16 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
             ):
                 k += 1  # "die Ministerin für Arbeit und Soziales, X": a coordinated word ends the attribute
                 continue
+            if (
+                has_noun
+                and t.low in ("im", "am", "beim")
+                and k + 3 < end
+                and _is_cap(toks[k + 1])
+                and toks[k + 2].text == ","
+                and _person_starts(st, k + 3, end)
+            ):
+                k += 1  # "der Sprecher der Fraktion im Bundestag, Thorsten Frei": a title before the name
+                continue
             if has_noun and t.text[:1].isdigit() and k + 1 < end and _is_cap(toks[k + 1]):
                 k += 1  # "der Sportchef von Bayer 04 Leverkusen"
                 continue
@@ -830,8 +840,10 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
             ):
                 first = k
                 k -= 1
-                if t.low in det and t.low not in ("des", "der") and not (k >= start and _is_cap(toks[k])):
-                    break  # an article opens the phrase
+                genitive = t.low in _GENITIVE or t.low in _GENITIVE_DATIVE_FEMININE
+                after_noun = k >= start and _is_cap(toks[k])
+                if t.low in det and t.low not in ("des", "der") and not (genitive and after_noun):
+                    break  # an article opens the phrase, unless a genitive after a noun: "X ergriff das Wort"
                 continue
             if (
                 has_noun
@@ -1155,7 +1167,7 @@ def _prefield(st: _State, a: int, lo: int) -> int | None:
     article = s_lo + 1 if toks[s_lo].low in _FOCUS else s_lo
     opener = toks[article].low
     if a > article and opener in C.DE_DET and opener not in _OBLIQUE_OPENERS | _GENITIVE:
-        np_ = _np_forward(st, article, a + 1)
+        np_ = _np_forward(st, article, st.sents[toks[a].sent][1])
         if np_ is not None and np_[1] > a and toks[article + 1].text[:1].islower():
             return article  # "Der sichtlich bewegte Trainer X sagte": an extended attribute after the article
     k = a - 1
@@ -1529,6 +1541,46 @@ def _adverbial_end(st: _State, k: int, hi: int) -> int:
     return _new_phrase(st, *np_)
 
 
+_MEDIA_NOUN = re.compile(r"(zeitung|nachrichtenagentur|presse-?agentur|zeitschrift|illustrierte)$")
+"""Heads of a paper's or an agency's name, feminine: "sagte der Minister der Deutschen Presse-Agentur"."""
+
+
+def _addressee(st: _State, a: int, b: int) -> int:
+    """Where the phrase ``[a, b)`` after an inverted verb of saying ends before the paper or agency it was
+    said to, which :func:`_np_forward` took for a genitive ("sagte die Ministerin | der Zeitung", "sagte
+    Merz | der „Bild am Sonntag“", "sagte der Minister | der Nachrichtenagentur Reuters"); ``b`` when
+    none follows."""
+    toks = st.toks
+    for x in range(a + 1, b - 1):
+        if toks[x].low != "der" or not (_is_cap(toks[x - 1]) or toks[x - 1].text == ")"):
+            continue
+        nxt = toks[x + 1]
+        words = [t for t in toks[x + 1 : b] if _is_cap(t) and not _MARKS.intersection(t.text)]
+        media = next((t for t in words if not t.low.endswith("en")), None)
+        if (
+            nxt.text in _MARKS
+            or nxt.low in _AGENCIES
+            or (media is not None and _MEDIA_NOUN.search(media.low) is not None)
+        ):
+            return x
+    return b
+
+
+def _bare_object(st: _State, a: int, b: int) -> bool:
+    """The phrase ``[a, b)`` after an inverted verb opens with a noun without an article that is no name
+    and no role, right before an article: a dative plural before the subject ("sagte Journalisten | der
+    Trainer", "sagte Reportern | die Ministerin"), which :func:`_np_forward` took for a genitive."""
+    toks = st.toks
+    return (
+        b - a > 2
+        and _is_cap(toks[a])
+        and toks[a].low.endswith("n")
+        and toks[a + 1].low in ("der", "die", "das", "ein", "eine")
+        and not is_role_noun(toks[a].text)
+        and not _named(st, a)
+    )
+
+
 def _personal(st: _State, a: int, b: int) -> bool:
     """The phrase names a person or is headed by a role noun ("der Bürgermeister"), not a thing ("Die
     Entscheidung der Stadtwerke") or a paper ("Der Zeitung")."""
@@ -1551,9 +1603,9 @@ def _someone(st: _State, a: int, b: int) -> bool:
 def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
     """The subject in the middle field after the inverted German verb at token ``c``, past the adverbs,
     adverbials and objects that may stand before it ("sagte am Montag der Nachrichtenagentur dpa der
-    Betriebsratschef", "sagte ihm gegenüber der Zeitung die Ministerin"); past an adverbial or an object,
-    only a phrase that names someone (not "meldete dem Tower per Funk einen Schaden"); None when none
-    stands there."""
+    Betriebsratschef", "sagte ihm gegenüber der Zeitung die Ministerin"), without the paper it was said to
+    ("sagte die Ministerin der Zeitung"); past an object, only a phrase that names someone (not "meldete
+    dem Tower per Funk einen Schaden"); None when none stands there."""
     toks = st.toks
     k, skipped = c + 1, False
     while k < hi and not _in_quote(st, toks[k]):
@@ -1567,14 +1619,19 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
         elif t.low in _AGENCIES and t.text.islower():
             k += 1  # "der Nachrichtenagentur dpa"
         elif t.low in _MIDDLE_PREPOSITIONS and not _person_starts(st, k, hi):
-            k, skipped = _adverbial_end(st, k, hi), True
+            k = _adverbial_end(st, k, hi)
         elif t.low == "der" and nxt is not None and nxt.low in _AGENCIES:
             k, skipped = k + 2, True  # "sagte der dpa"
         else:
             np_ = _np_forward(st, k, hi)
-            if np_ is None or not _oblique(st, *np_):
+            if np_ is not None and _bare_object(st, *np_):
+                k, skipped = k + 1, True  # "sagte Journalisten der Trainer"
+            elif np_ is None or not _oblique(st, *np_):
+                if np_ is not None:
+                    np_ = (np_[0], _addressee(st, *np_))
                 return np_ if np_ is None or not skipped or _someone(st, *np_) else None
-            k, skipped = _new_phrase(st, *np_), True
+            else:
+                k, skipped = _new_phrase(st, *np_), True
     return None
 
 
@@ -2503,7 +2560,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             cue = _cue_span(st, c, k_hi)
         else:
             cue = Span(st.toks[c].start, st.toks[c].end)
-            np_ = _np_forward(st, c + 1, k_hi)
+            np_ = _inverted_subject(st, c, k_hi)
             if np_:
                 speaker, conf = _speaker_from_np(st, *np_), 0.8
     elif k_hi != hi2:
