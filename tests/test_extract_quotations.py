@@ -1290,3 +1290,25 @@ def test_an_extended_attribute_with_a_preposition_opens_the_prefield():
 def test_a_title_with_a_place_before_the_name_is_one_speaker_phrase():
     text = f"{QUOTE}, sagte der Sprecher der Fraktion im Rathaus, Klaus Meier."
     assert speaker_of(text) == "der Sprecher der Fraktion im Rathaus, Klaus Meier"
+
+
+def test_a_genitive_plural_without_article_stays_in_the_speaker_phrase():
+    text = f"{QUOTE}, sagten am Montag die Sprecher beider Parteien."
+    assert speaker_of(text) == "die Sprecher beider Parteien"
+
+
+def test_the_institution_a_role_is_held_at_stays_in_the_speaker_phrase():
+    for text, phrase in [
+        (f"{QUOTE}, sagte der Richter am Landgericht Hamburg.", "der Richter am Landgericht Hamburg"),
+        (f"{QUOTE}, sagte eine Professorin an der Universität.", "eine Professorin an der Universität"),
+        (f"{QUOTE}, sagte der Bürgermeister am Montag.", "der Bürgermeister"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_route_from_a_place_is_no_part_of_the_speaker_phrase():
+    for text in [
+        f"{QUOTE}, riefen die Demonstranten vom Bahnhof bis zum Rathaus.",
+        f"Die Demonstranten zogen vom Bahnhof bis zum Rathaus und riefen: {QUOTE}.",
+    ]:
+        assert speaker_of(text).lower() == "die demonstranten", text

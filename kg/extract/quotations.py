@@ -383,6 +383,39 @@ def _named(st: _State, k: int) -> bool:
     return any(m.span.start <= t.start and t.end <= m.span.end for m in near)
 
 
+_PLURAL_GENITIVE = {"beider", "aller", "mehrerer", "vieler", "zahlreicher", "einiger"}
+"""Words that open a genitive plural without an article: "die Sprecher beider Parteien"."""
+
+_INSTITUTION = re.compile(
+    r"(gericht|gerichtshof|institut|klinikum|klinik|krankenhaus|universität|hochschule)$"
+)
+"""Heads of the institution a role is held at: "Richter am Landgericht", "Professorin an der Universität"."""
+
+
+def _route(st: _State, k: int, end: int) -> bool:
+    """The "von" at token ``k`` opens a route or a range, no attribute ("zogen die Demonstranten vom
+    Hauptbahnhof bis zum Rathaus"): "bis" follows within its phrase."""
+    for x in range(k + 1, min(end, k + 6)):
+        if st.toks[x].low == "bis":
+            return True
+        if not st.toks[x].text[:1].isalnum():
+            return False
+    return False
+
+
+def _institution_after(st: _State, k: int, end: int) -> int | None:
+    """Where the name of the institution a role is held at, opened by "am" or "an der" at token ``k``,
+    begins ("der Richter am Landgericht Hamburg", "Professorin an der Universität Hamburg"); None when
+    none does (not "der Trainer am Montag")."""
+    toks = st.toks
+    x = k + 1 if toks[k].low == "am" else k + 2
+    if toks[k].low == "an" and (k + 1 >= end or toks[k + 1].low != "der"):
+        return None
+    if x < end and _INSTITUTION.search(toks[x].low) is not None:
+        return x
+    return None
+
+
 def _lower_name(st: _State, k: int) -> bool:
     """A name written in lower case starts at token ``k`` ("n-tv", "ver.di"): a mention starts there."""
     t = st.toks[k]
@@ -454,11 +487,11 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 continue
             if (
                 has_noun
-                and t.low in ("des", "der", "eines", "einer")
+                and (t.low in ("des", "der", "eines", "einer") or t.low in _PLURAL_GENITIVE)
                 and k + 1 < end
                 and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
             ):
-                k += 1
+                k += 1  # a genitive attribute: "der Chef der Bahn", "die Sprecher beider Parteien"
                 continue
             if (
                 has_noun
@@ -509,8 +542,12 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and k + 1 < end
                 and _is_cap(toks[k + 1])
                 and (t.low != "zu" or _named(st, k + 1))
+                and not _route(st, k, end)
             ):
                 k += 1  # "der Deutschlandchef von EY", "der Chef der Bundesagentur für Arbeit"
+                continue
+            if has_noun and t.low in ("am", "an") and (inst := _institution_after(st, k, end)) is not None:
+                k = inst  # "der Vorsitzende Richter am Landgericht Hamburg", "Professorin an der Universität"
                 continue
             if (
                 has_noun
@@ -1992,6 +2029,7 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
             and st.toks[k].low in ("von", "vom", "im", "für")
             and k + 1 < hi
             and tags[k + 1 - lo] in _NP_TAGS_DE
+            and not _route(st, k, hi)
         ):
             k += 1  # "die Sprecherin der Unionsfraktion im Bundestag"
             continue
