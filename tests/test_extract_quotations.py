@@ -1312,3 +1312,20 @@ def test_a_route_from_a_place_is_no_part_of_the_speaker_phrase():
         f"Die Demonstranten zogen vom Bahnhof bis zum Rathaus und riefen: {QUOTE}.",
     ]:
         assert speaker_of(text).lower() == "die demonstranten", text
+
+
+def test_zu_before_a_name_opens_no_part_of_the_speaker_phrase():
+    for text in [
+        f"Anna Berger sagte zu Klaus Meier: {QUOTE}.",
+        f"{QUOTE}, sagte Anna Berger zu Klaus Meier.",
+    ]:
+        assert speaker_of(text) == "Anna Berger", text
+
+
+def test_a_surname_that_is_a_function_word_stays_in_the_speaker_phrase():
+    PEOPLE["Lothar"] = ("person-lothar-nicht", "Person")
+    try:
+        text = "Lothar Nicht, Sprecher der Stadtwerke, sprach von einer „Gefahr für die ganze Stadt“."
+        assert speaker_of(text) == "Lothar Nicht, Sprecher der Stadtwerke"
+    finally:
+        del PEOPLE["Lothar"]

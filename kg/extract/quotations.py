@@ -377,7 +377,8 @@ def _extended_attribute(st: _State, k: int, end: int) -> int | None:
 
 
 def _named(st: _State, k: int) -> bool:
-    """Token ``k`` is part of a name (a mention of any type): "zu Guttenberg", not "zu Wort"."""
+    """Token ``k`` is part of a name (a mention of any type): "Karl-Theodor zu Guttenberg", "Lothar
+    Nicht"; not "zu" in "X zu Wort", "Seine Meinung zu X"."""
     t = st.toks[k]
     near = _mention_in(st, max(0, t.start - 80), t.end + 80, ("Person", "Organization", "Place"))
     return any(m.span.start <= t.start and t.end <= m.span.end for m in near)
@@ -416,6 +417,17 @@ def _institution_after(st: _State, k: int, end: int) -> int | None:
     return None
 
 
+def _surname(st: _State, k: int) -> bool:
+    """A capitalised word right after a person's first name (a mention of a person that ends there) is
+    the surname, even when German writes it as a function word: "Lothar Nicht"."""
+    t, prev = st.toks[k], st.toks[k - 1]
+    return (
+        k > st.sents[t.sent][0]
+        and _is_cap(t)
+        and any(m.type == "Person" and m.span.end == prev.end for m in _mention_in(st, prev.start, prev.end))
+    )
+
+
 def _lower_name(st: _State, k: int) -> bool:
     """A name written in lower case starts at token ``k`` ("n-tv", "ver.di"): a mention starts there."""
     t = st.toks[k]
@@ -447,7 +459,8 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
         if _in_quote(st, t):
             break
         if lang == "de":
-            if ((_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text)) and t.low not in C.DE_STOP:
+            cap = (_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text)
+            if cap and (t.low not in C.DE_STOP or (has_noun and (_named(st, k) or _surname(st, k)))):
                 has_noun = True
                 k += 1
                 continue
@@ -541,7 +554,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and t.low in ("von", "vom", "für", "beim", "zu")
                 and k + 1 < end
                 and _is_cap(toks[k + 1])
-                and (t.low != "zu" or _named(st, k + 1))
+                and (t.low != "zu" or _named(st, k))
                 and not _route(st, k, end)
             ):
                 k += 1  # "der Deutschlandchef von EY", "der Chef der Bundesagentur für Arbeit"
@@ -853,7 +866,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
         if lang == "de":
             if (
                 ((_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text))
-                and t.low not in C.DE_STOP
+                and (t.low not in C.DE_STOP or _named(st, k) or _surname(st, k))  # "Lothar Nicht"
                 and t.low not in C.DE_SPEECH_FORMS
                 and not (t.low in _DE_CAP_PRONOUNS and (k == start or toks[k - 1].text in (",", ":")))
             ):
@@ -884,7 +897,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 continue
             if (
                 has_noun
-                and (t.low in _DE_NP_PREP or (t.low == "zu" and _named(st, k + 1)))
+                and (t.low in _DE_NP_PREP or (t.low == "zu" and _named(st, k)))
                 and k - 1 >= start
                 and _is_cap(toks[k - 1])
                 and toks[k - 1].low not in C.DE_STOP
