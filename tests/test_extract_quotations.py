@@ -1329,3 +1329,25 @@ def test_a_surname_that_is_a_function_word_stays_in_the_speaker_phrase():
         assert speaker_of(text) == "Lothar Nicht, Sprecher der Stadtwerke"
     finally:
         del PEOPLE["Lothar"]
+
+
+def test_the_subject_of_a_verb_at_the_end_of_its_clause_stands_past_adverbials_and_without_the_paper():
+    for text, phrase in [
+        (
+            "Die Brücke sei „nicht fertig“, wie am Montag der Sprecher der Stadtwerke sagte.",
+            "der Sprecher der Stadtwerke",
+        ),
+        ("Die Brücke sei „nicht fertig“, wie die Bürgermeisterin der Zeitung sagte.", "die Bürgermeisterin"),
+        ("Wie die Bürgermeisterin der Zeitung sagte, sei die Brücke „nicht fertig“.", "die Bürgermeisterin"),
+    ]:
+        _text, qs = quotes(text)
+        assert {q.speaker.text for q in qs if q.speaker} == {phrase}, text
+
+
+def test_a_title_in_quotation_marks_that_opens_with_a_function_word_stays_in_the_speaker_phrase():
+    text = f"{QUOTE}, sagte die Sprecherin der Initiative „Mehr Demokratie“, Anna Berger, am Montag."
+    assert speaker_of(text) == "die Sprecherin der Initiative „Mehr Demokratie“, Anna Berger"
+
+
+def test_a_partitive_genitive_stays_in_the_speaker_phrase():
+    assert speaker_of(f"{QUOTE}, sagte der Anwalt eines der Opfer.") == "der Anwalt eines der Opfer"

@@ -460,7 +460,8 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
             break
         if lang == "de":
             cap = (_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text)
-            if cap and (t.low not in C.DE_STOP or (has_noun and (_named(st, k) or _surname(st, k)))):
+            name = _named(st, k) or _surname(st, k) or (k > j and toks[k - 1].text in _MARKS)  # „Mehr …“
+            if cap and (t.low not in C.DE_STOP or (has_noun and name)):
                 has_noun = True
                 k += 1
                 continue
@@ -497,6 +498,9 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
             ):
                 k += 1
+                continue
+            if has_noun and t.low in ("eines", "einer") and k + 2 < end and toks[k + 1].low == "der":
+                k += 2  # "der Anwalt eines der Opfer"
                 continue
             if (
                 has_noun
@@ -1440,8 +1444,7 @@ def _verb_final_subject(st: _State, c: int) -> tuple[int, int] | None:
         if t.text in (",", ":", ";"):
             return None
         if t.low in _SUBORDINATORS and (k == s_lo or toks[k - 1].text == ","):
-            np_ = _np_forward(st, k + 1, c)
-            return np_ if np_ is not None and toks[np_[0]].low not in C.DE_ACCUSATIVE else None
+            return _inverted_subject(st, k, c)  # "wie am Montag die Ministerin der Zeitung sagte"
         if (
             t.low in _RELATIVE
             and k > s_lo
