@@ -1351,3 +1351,21 @@ def test_a_title_in_quotation_marks_that_opens_with_a_function_word_stays_in_the
 
 def test_a_partitive_genitive_stays_in_the_speaker_phrase():
     assert speaker_of(f"{QUOTE}, sagte der Anwalt eines der Opfer.") == "der Anwalt eines der Opfer"
+
+
+def test_a_phrase_before_a_postposition_is_no_speaker():
+    for text, phrase in [
+        (f"{QUOTE}, sagte dem Vernehmen nach der Bürgermeister.", "der Bürgermeister"),
+        (f"{QUOTE}, sagte Medienberichten zufolge der Bürgermeister.", "der Bürgermeister"),
+        (f"{QUOTE}, sagte der dpa zufolge der Bürgermeister.", "der Bürgermeister"),
+        (f"{QUOTE}, sagte ihm gegenüber der Bürgermeister.", "der Bürgermeister"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_name_in_the_genitive_before_an_adjective_opens_the_speaker_phrase():
+    for text, phrase in [
+        (f"{QUOTE}, sagte Hamburgs neuer Bürgermeister.", "Hamburgs neuer Bürgermeister"),
+        (f"Hamburgs neuer Bürgermeister sagte: {QUOTE}.", "Hamburgs neuer Bürgermeister"),
+    ]:
+        assert speaker_of(text) == phrase, text

@@ -491,8 +491,9 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
             ):
                 k += 1  # "die beiden Mitglieder", "die vier Abgeordneten": a word between article and noun
                 continue
+            saxon = k - 1 == j and toks[j].low.endswith("s")  # a name in the genitive: "Bayerns neuer Chef"
             if (
-                not has_noun
+                (not has_noun or saxon)
                 and _is_adj(t, lang)
                 and k + 1 < end
                 and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
@@ -1619,6 +1620,22 @@ def _addressee(st: _State, a: int, b: int) -> int:
     return b
 
 
+def _before_postposition(st: _State, a: int, b: int, hi: int) -> int | None:
+    """Where the phrase governed by a postposition right after ``[a, b)`` begins ("dem Vernehmen nach",
+    "Medienberichten zufolge" in "der Minister Medienberichten zufolge"): its last noun with the article and
+    adjectives before it; None when no postposition follows."""
+    toks = st.toks
+    if b >= hi:
+        return None
+    post = toks[b].low
+    if not (post in C.DE_ZUFOLGE or (post == "nach" and toks[b - 1].low in C.DE_ANGABEN | {"vernehmen"})):
+        return None
+    g = b - 1
+    while g > a and (_is_adj(toks[g - 1], "de") or toks[g - 1].low in C.DE_DET):
+        g -= 1
+    return g
+
+
 def _bare_object(st: _State, a: int, b: int) -> bool:
     """The phrase ``[a, b)`` after an inverted verb opens with a noun without an article that is no name
     and no role, right before an article: a dative plural before the subject ("sagte Journalisten | der
@@ -1667,8 +1684,12 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
         noun_next = nxt is not None and (_is_cap(nxt) or _is_adj(nxt, "de"))
         if t.low in C.DE_ADVERBS_AFTER_VERB - {"gegenüber"} or t.low in ("sich", *_OBJECT_PRONOUNS):
             k += 1
+        elif t.low in C.DE_ZUFOLGE:
+            k += 1  # "sagte der dpa zufolge der Minister"
         elif t.low in _DATIVE_PRONOUNS or (t.low == "ihr" and not noun_next):
             k, skipped = k + 1, True  # "sagte ihm", "sagte ihr der Trainer"
+            if nxt is not None and nxt.low == "gegenüber":
+                k += 1  # "sagte ihm gegenüber der Trainer"
         elif t.low in _AGENCIES and t.text.islower():
             k += 1  # "der Nachrichtenagentur dpa"
         elif t.low in _MIDDLE_PREPOSITIONS and not _person_starts(st, k, hi):
@@ -1677,6 +1698,12 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
             k, skipped = k + 2, True  # "sagte der dpa"
         else:
             np_ = _np_forward(st, k, hi)
+            governed = _before_postposition(st, *np_, hi) if np_ is not None else None
+            if governed is not None and np_ is not None:
+                if governed == np_[0]:
+                    k = np_[1] + 1  # "sagte dem Vernehmen nach der Minister"
+                    continue
+                np_ = (np_[0], governed)  # "sagte der Minister Medienberichten zufolge"
             if np_ is not None and _bare_object(st, *np_):
                 k, skipped = k + 1, True  # "sagte Journalisten der Trainer"
             elif np_ is None or not _oblique(st, *np_):
