@@ -1369,3 +1369,8 @@ def test_a_name_in_the_genitive_before_an_adjective_opens_the_speaker_phrase():
         (f"Hamburgs neuer Bürgermeister sagte: {QUOTE}.", "Hamburgs neuer Bürgermeister"),
     ]:
         assert speaker_of(text) == phrase, text
+
+
+def test_an_extended_attribute_before_a_title_in_quotation_marks_stays_in_the_speaker_phrase():
+    text = f"{QUOTE}, berichtete die in Hamburg erscheinende „Morgenpost“ am Montag."
+    assert speaker_of(text) == "die in Hamburg erscheinende „Morgenpost“"

@@ -49,6 +49,11 @@ asked for (and so computed) only for the sentences where a quotation has no verb
 sentence's subject. A speaker carried forward (a Konjunktiv sentence, a quotation that stands alone) keeps
 the span of the words that named it last, in an earlier sentence, as SpkAtt-2023 annotates it.
 
+After a German verb of saying the subject may follow adverbials, prepositional phrases and objects ("sagte am
+Montag der Nachrichtenagentur dpa der Betriebsratschef"), which are no part of it, nor is the paper it was
+said to ("sagte die Ministerin der Zeitung"); an extended attribute is ("der am Montag gewählte Präsident"),
+and so are a genitive, an apposition and the institution of a role ("der Richter am Landgericht Hamburg").
+
 Confidences follow what the rules achieved on the tuning half of SpkAtt-2023 (``bench/extract_speech.py``):
 a direct quotation's is the model's probability that the passage is speech times how sure the speaker rule
 is; clauses after a verb of saying are right about as often as 0.5-0.7 says (their messages matched gold
@@ -428,6 +433,13 @@ def _surname(st: _State, k: int) -> bool:
     )
 
 
+def _function_word_in_name(st: _State, k: int) -> bool:
+    """The capitalised function word at token ``k`` is a word of a name ("Lothar Nicht") or opens a title
+    in quotation marks (die Initiative „Mehr Demokratie“)."""
+    opening = k - 1 > st.sents[st.toks[k].sent][0] and st.toks[k - 1].text in ("„", "»", "‚", '"')
+    return opening or _named(st, k) or _surname(st, k)
+
+
 def _lower_name(st: _State, k: int) -> bool:
     """A name written in lower case starts at token ``k`` ("n-tv", "ver.di"): a mention starts there."""
     t = st.toks[k]
@@ -460,8 +472,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
             break
         if lang == "de":
             cap = (_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text)
-            name = _named(st, k) or _surname(st, k) or (k > j and toks[k - 1].text in _MARKS)  # „Mehr …“
-            if cap and (t.low not in C.DE_STOP or (has_noun and name)):
+            if cap and (t.low not in C.DE_STOP or (has_noun and _function_word_in_name(st, k))):
                 has_noun = True
                 k += 1
                 continue
@@ -492,11 +503,12 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 k += 1  # "die beiden Mitglieder", "die vier Abgeordneten": a word between article and noun
                 continue
             saxon = k - 1 == j and toks[j].low.endswith("s")  # a name in the genitive: "Bayerns neuer Chef"
+            title = k + 2 < end and toks[k + 1].text in _MARKS and _is_cap(toks[k + 2])
             if (
                 (not has_noun or saxon)
                 and _is_adj(t, lang)
                 and k + 1 < end
-                and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
+                and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang) or title)
             ):
                 k += 1
                 continue
@@ -871,7 +883,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
         if lang == "de":
             if (
                 ((_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text))
-                and (t.low not in C.DE_STOP or _named(st, k) or _surname(st, k))  # "Lothar Nicht"
+                and (t.low not in C.DE_STOP or _function_word_in_name(st, k))  # "Lothar Nicht"
                 and t.low not in C.DE_SPEECH_FORMS
                 and not (t.low in _DE_CAP_PRONOUNS and (k == start or toks[k - 1].text in (",", ":")))
             ):
@@ -1519,6 +1531,7 @@ _OBJECT_PRONOUNS = {"es", "dies"}
 Minister")."""
 
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+"""The days that open a noun of time ("Montagabend")."""
 
 
 def _feminine_noun(tok: _Tok) -> bool:
