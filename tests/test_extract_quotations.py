@@ -1374,3 +1374,12 @@ def test_a_name_in_the_genitive_before_an_adjective_opens_the_speaker_phrase():
 def test_an_extended_attribute_before_a_title_in_quotation_marks_stays_in_the_speaker_phrase():
     text = f"{QUOTE}, berichtete die in Hamburg erscheinende „Morgenpost“ am Montag."
     assert speaker_of(text) == "die in Hamburg erscheinende „Morgenpost“"
+
+
+def test_a_clause_that_ends_with_an_adverbial_has_its_subject_at_the_end():
+    for text, phrase in [
+        (f"{QUOTE}, sagte nach der Sitzung der Vorstand.", "der Vorstand"),
+        (f"{QUOTE}, sagte in Hamburg Klaus Meier.", "Klaus Meier"),
+        (f"{QUOTE}, sagte nach der Sitzung der Fraktion die Bürgermeisterin.", "die Bürgermeisterin"),
+    ]:
+        assert speaker_of(text) == phrase, text

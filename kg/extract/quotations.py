@@ -73,7 +73,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract import cues as C
-from kg.extract.lexicon import ORG_WORDS, is_role_noun
+from kg.extract.lexicon import ORG_WORDS, first_names, is_role_noun
 from kg.extract.types import Mention, Quotation, Speaker
 from kg.model import Span
 
@@ -1575,7 +1575,8 @@ def _new_phrase(st: _State, a: int, b: int) -> int:
     """Where a second phrase begins inside the words ``[a, b)`` that :func:`_np_forward` took for one
     phrase after an object or an adverbial ("am Montag | Innenministerin X", "der Zeitung | der
     Bürgermeister", "dem Sender RTL | Christian Lindner"): at a role noun or a person's name after a noun
-    that is not a role, or at a noun right after a noun of time; ``b`` when none does."""
+    that is not a role (a mention, or a first name before another name: "in Berlin | Thomas Müller"), or at
+    a noun right after a noun of time; ``b`` when none does."""
     toks = st.toks
     seen_noun = False
     for x in range(a, b):
@@ -1583,7 +1584,10 @@ def _new_phrase(st: _State, a: int, b: int) -> int:
         prev = toks[x - 1]
         governed = prev.low in _MIDDLE_PREPOSITIONS  # "den Rücktritt von Pierers": an attribute
         if seen_noun and _is_cap(t) and prev.text != "," and not governed:
-            name = _person_starts(st, x, b) and not is_role_noun(prev.text) and prev.low not in C.DE_DET
+            named = _person_starts(st, x, b) or (
+                x + 1 < b and _is_cap(toks[x + 1]) and t.text in first_names()
+            )
+            name = named and not is_role_noun(prev.text) and prev.low not in C.DE_DET
             if is_role_noun(t.text) or name or _temporal_noun(prev):
                 start = x
                 while start - 1 > a and _is_adj(toks[start - 1], "de"):
@@ -1605,7 +1609,14 @@ def _adverbial_end(st: _State, k: int, hi: int) -> int:
     np_ = _np_forward(st, k, hi)
     if np_ is None:
         return k + 1 if k < hi and st.toks[k].text.isalpha() else k
-    return _new_phrase(st, *np_)
+    end = _new_phrase(st, *np_)
+    if end == np_[1] and (end >= hi or not st.toks[end].text[:1].isalnum()):
+        # the clause ends with the adverbial: its last phrase after "der" that may be a nominative is the
+        # subject, not a genitive ("sagte nach der Sitzung | der Vorstand")
+        last = max((x for x in range(np_[0] + 2, end) if st.toks[x].low == "der"), default=None)
+        if last is not None and _is_cap(st.toks[last - 1]) and not _oblique(st, last, end):
+            return last
+    return end
 
 
 _MEDIA_NOUN = re.compile(r"(zeitung|nachrichtenagentur|presse-?agentur|zeitschrift|illustrierte)$")
