@@ -1383,3 +1383,12 @@ def test_a_clause_that_ends_with_an_adverbial_has_its_subject_at_the_end():
         (f"{QUOTE}, sagte nach der Sitzung der Fraktion die Bürgermeisterin.", "die Bürgermeisterin"),
     ]:
         assert speaker_of(text) == phrase, text
+
+
+def test_a_reaction_that_came_from_someone_is_theirs():
+    for text, phrase in [
+        (f"Kritik kam von der Bürgermeisterin: {QUOTE}.", "der Bürgermeisterin"),
+        (f"Scharfe Kritik kam auch von Klaus Meier: {QUOTE}.", "Klaus Meier"),
+        (f"Lob gab es von den Stadtwerken: {QUOTE}.", "den Stadtwerken"),
+    ]:
+        assert speaker_of(text) == phrase, text

@@ -2628,6 +2628,22 @@ def _fuer_view(st: _State, ta: int, tb: int, within: tuple[int, int] | None = No
     return None
 
 
+_COMES = {"kam", "kamen", "kommt", "kommen", "gab", "gibt"}
+"""The verbs of "Kritik kam von X", "Lob gab es von X": a reaction and where it came from."""
+
+
+def _reaction_source(st: _State, lo: int, hi: int) -> Speaker | None:
+    """Who a reaction came from in a clause before a colon ("Kritik kam von der Linken:", "Lob gab es
+    auch von der Opposition:"): the phrase after "von" or "aus" when the clause's verb is "kommen" or
+    "geben"; None otherwise."""
+    toks = st.toks
+    if st.lang != "de" or not any(toks[k].low in _COMES for k in range(lo, hi)):
+        return None
+    k = max((x for x in range(lo, hi) if toks[x].low in ("von", "vom", "aus")), default=None)
+    np_ = _np_forward(st, k + 1, hi) if k is not None else None
+    return _speaker_from_np(st, *np_) if np_ is not None else None
+
+
 def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = None) -> Quotation | None:
     text = st.text
     inner_s, inner_e = a + 1, b
@@ -2771,8 +2787,10 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         elif st.toks[ta - 1].text == ":":
             speaker = _sentence_subject(st, s1)
             if speaker is not None and not _names_someone(speaker):
-                # "Für X ist die Sache klar: „…“": X's view, not the subject's
-                speaker = _fuer_view(st, ta, tb, (lo1, ta - 1)) or speaker
+                # "Für X ist die Sache klar: „…“": X's view, not the subject's; "Kritik kam von X:": X's
+                speaker = (
+                    _fuer_view(st, ta, tb, (lo1, ta - 1)) or _reaction_source(st, lo1, ta - 1) or speaker
+                )
             if speaker is None and np_ is not None and np_[0] == lo1:
                 speaker = _speaker_from_np(st, *np_)
             if speaker is None and st.toks[lo1].low in _FOCUS and st.lang == "de":
