@@ -1392,3 +1392,15 @@ def test_a_reaction_that_came_from_someone_is_theirs():
         (f"Lob gab es von den Stadtwerken: {QUOTE}.", "den Stadtwerken"),
     ]:
         assert speaker_of(text) == phrase, text
+
+
+def test_a_pronoun_object_before_the_subject_is_not_the_speaker():
+    for text, phrase in [
+        (
+            "Der Plan sei gut, obwohl ihn die Bürgermeisterin als „völlig verfehlt“ bezeichnet hatte.",
+            "die Bürgermeisterin",
+        ),
+        (f"{QUOTE}, sagte ihr der Bürgermeister.", "der Bürgermeister"),
+    ]:
+        _text, qs = quotes(text)
+        assert [q.speaker.text for q in qs if q.form == "direct"] == [phrase], text

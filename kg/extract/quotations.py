@@ -1508,10 +1508,11 @@ _MIDDLE_PREPOSITIONS = _HEISST_PREP | {
 """Prepositions that open an adverbial in the middle field ("sagte am Montag in Berlin gegenüber der
 Zeitung die Ministerin"): what they govern is no subject."""
 
-_DATIVE_PRONOUNS = {"ihm", "ihnen", "mir", "uns", "dir", "euch"}
-"""Pronouns in the dative: "sagte ihm der Trainer"."""
+_OBJECT_PERSONAL = {"ihm", "ihnen", "mir", "uns", "dir", "euch", "ihn", "mich", "dich"}
+"""Personal pronouns in the dative or accusative: "sagte ihm der Trainer", "obwohl ihn die Ministerin als
+„…“ bezeichnete"."""
 
-_OBLIQUE_OPENERS = C.DE_ACCUSATIVE | _DATIVE_PRONOUNS | {"diesem", "seinem", "ihrem", "unserem", "jenem"}
+_OBLIQUE_OPENERS = C.DE_ACCUSATIVE | _OBJECT_PERSONAL | {"diesem", "seinem", "ihrem", "unserem", "jenem"}
 """Words that open a dative or accusative phrase, or are one ("sagte dem Sender", "sagte ihm")."""
 
 _GENITIVE = {"des", "eines", "dieses", "seines", "ihres", "unseres", "jenes"}
@@ -1710,7 +1711,7 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
             k += 1
         elif t.low in C.DE_ZUFOLGE:
             k += 1  # "sagte der dpa zufolge der Minister"
-        elif t.low in _DATIVE_PRONOUNS or (t.low == "ihr" and not noun_next):
+        elif t.low in _OBJECT_PERSONAL or (t.low == "ihr" and not noun_next):
             k, skipped = k + 1, True  # "sagte ihm", "sagte ihr der Trainer"
             if nxt is not None and nxt.low == "gegenüber":
                 k += 1  # "sagte ihm gegenüber der Trainer"
