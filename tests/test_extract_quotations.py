@@ -1404,3 +1404,15 @@ def test_a_pronoun_object_before_the_subject_is_not_the_speaker():
     ]:
         _text, qs = quotes(text)
         assert [q.speaker.text for q in qs if q.form == "direct"] == [phrase], text
+
+
+def test_indirect_speech_before_an_inverted_verb_finds_its_subject_past_adverbials():
+    for text, phrase in [
+        (
+            "Die Brücke werde nicht fertig, sagte am Montag die Bürgermeisterin der Zeitung.",
+            "die Bürgermeisterin",
+        ),
+        ("Die Brücke werde nicht fertig, sagte der Nachrichtenagentur dpa Klaus Meier.", "Klaus Meier"),
+    ]:
+        _text, qs = quotes(text)
+        assert [(q.form, q.speaker.text) for q in qs] == [("indirect", phrase)], text

@@ -3002,9 +3002,9 @@ def _ends_after_subject(st: _State, c: int, hi: int) -> bool:
     of the sentence (not a colon and a quotation, not an object: "…, bestätigte Gespräche über …")."""
     toks = st.toks
     k = c + 1
-    while k < hi and (toks[k].low in C.DE_ADVERBS_AFTER_VERB or toks[k].low == "sich"):
+    while st.lang == "en" and k < hi and toks[k].low in C.DE_ADVERBS_AFTER_VERB:
         k += 1
-    np_ = _np_forward(st, k, hi)
+    np_ = _inverted_subject(st, c, hi) if st.lang == "de" else _np_forward(st, k, hi)
     if np_ is None:
         return False
     a, b = np_
