@@ -1416,3 +1416,8 @@ def test_indirect_speech_before_an_inverted_verb_finds_its_subject_past_adverbia
     ]:
         _text, qs = quotes(text)
         assert [(q.form, q.speaker.text) for q in qs] == [("indirect", phrase)], text
+
+
+def test_an_indefinite_article_opens_the_prefield_before_the_verb():
+    text = f"Eine Sprecherin der Stadtwerke in Hamburg sagte: {QUOTE}."
+    assert speaker_of(text) == "Eine Sprecherin der Stadtwerke in Hamburg"

@@ -1238,7 +1238,11 @@ def _prefield(st: _State, a: int, lo: int) -> int | None:
         if np_ is not None and np_[1] > a and toks[article + 1].text[:1].islower():
             return article  # "Der sichtlich bewegte Trainer X sagte": an extended attribute after the article
     k = a - 1
-    while k >= s_lo and (_np_word(st, toks[k]) or toks[k].text == ",") and not _in_quote(st, toks[k]):
+    while (
+        k >= s_lo
+        and (_np_word(st, toks[k]) or toks[k].text == "," or toks[k].low in C.DE_DET)  # "Eine Sprecherin …"
+        and not _in_quote(st, toks[k])
+    ):
         if toks[k].text in ":;":
             break
         k -= 1
