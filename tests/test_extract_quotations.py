@@ -1421,3 +1421,14 @@ def test_indirect_speech_before_an_inverted_verb_finds_its_subject_past_adverbia
 def test_an_indefinite_article_opens_the_prefield_before_the_verb():
     text = f"Eine Sprecherin der Stadtwerke in Hamburg sagte: {QUOTE}."
     assert speaker_of(text) == "Eine Sprecherin der Stadtwerke in Hamburg"
+
+
+def test_the_paper_after_an_apposition_is_not_part_of_the_speaker():
+    text = f"{QUOTE}, sagte der Sprecher der Stadtwerke, Klaus Meier, der Deutschen Presse-Agentur."
+    _text, qs = quotes(text)
+    assert [(q.form, q.speaker.text) for q in qs] == [("direct", "der Sprecher der Stadtwerke, Klaus Meier")]
+    text = "Die Brücke werde nicht fertig, sagte der Sprecher der Stadtwerke, Klaus Meier, der Zeitung."
+    _text, qs = quotes(text)
+    assert [(q.form, q.speaker.text) for q in qs] == [
+        ("indirect", "der Sprecher der Stadtwerke, Klaus Meier")
+    ]

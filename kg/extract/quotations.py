@@ -1179,8 +1179,8 @@ def _widen(st: _State, a: int, b: int) -> tuple[int, int]:
                 continue
         if b + 1 < hi and toks[b].text == "," and not _in_quote(st, toks[b + 1]):
             end = _apposition_end(st, b + 1, hi)
-            if end is not None:
-                b = end
+            if end is not None and not (st.lang == "de" and _paper(st, b + 1, end)):
+                b = end  # (not ", der Deutschen Presse-Agentur": whom it was said to)
                 continue
         if (
             st.lang == "de"
@@ -1635,18 +1635,25 @@ def _addressee(st: _State, a: int, b: int) -> int:
     none follows."""
     toks = st.toks
     for x in range(a + 1, b - 1):
-        if toks[x].low != "der" or not (_is_cap(toks[x - 1]) or toks[x - 1].text == ")"):
-            continue
-        nxt = toks[x + 1]
-        words = [t for t in toks[x + 1 : b] if _is_cap(t) and not _MARKS.intersection(t.text)]
-        media = next((t for t in words if not t.low.endswith("en")), None)
-        if (
-            nxt.text in _MARKS
-            or nxt.low in _AGENCIES
-            or (media is not None and _MEDIA_NOUN.search(media.low) is not None)
-        ):
+        if (_is_cap(toks[x - 1]) or toks[x - 1].text == ")") and _paper(st, x, b):
             return x
     return b
+
+
+def _paper(st: _State, x: int, b: int) -> bool:
+    """The words ``[x, b)`` after "der" at ``x`` name a paper or an agency ("der Zeitung", "der „Bild“",
+    "der Deutschen Presse-Agentur", "der dpa"): what a speaker spoke to, in the dative."""
+    toks = st.toks
+    if toks[x].low != "der" or x + 1 >= b:
+        return False
+    nxt = toks[x + 1]
+    words = [t for t in toks[x + 1 : b] if _is_cap(t) and not _MARKS.intersection(t.text)]
+    media = next((t for t in words if not t.low.endswith("en")), None)
+    return (
+        nxt.text in _MARKS
+        or nxt.low in _AGENCIES
+        or (media is not None and _MEDIA_NOUN.search(media.low) is not None)
+    )
 
 
 def _before_postposition(st: _State, a: int, b: int, hi: int) -> int | None:
@@ -3012,6 +3019,9 @@ def _ends_after_subject(st: _State, c: int, hi: int) -> bool:
     if np_ is None:
         return False
     a, b = np_
+    told = _np_forward(st, b + 1, hi) if st.lang == "de" and b + 1 < hi and toks[b].text == "," else None
+    if told is not None and _paper(st, *told):
+        b = told[1]  # "…, sagte X, Chef der Y, der Zeitung."
     if st.lang == "de" and toks[a].low in C.DE_ACCUSATIVE:
         return False
     pron = C.DE_PRONOUNS if st.lang == "de" else C.EN_PRONOUNS
@@ -3198,6 +3208,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 break
             if de and w.text == ",":
                 app = _apposition_end(st, k + 1, hi) if k > c + 1 else None
+                if app is not None and _paper(st, k + 1, app):
+                    break  # "sagte X, Chef der Y, der Deutschen Presse-Agentur": whom it was said to
                 if app is not None and app < hi and toks[app].text == ",":
                     k = app  # "nannte X, Chef der Y, die Lage ...": an apposition of the subject, no clause
                     continue
