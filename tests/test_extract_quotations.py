@@ -1486,3 +1486,255 @@ def test_deutlich_machen_says_something_only_where_deutlich_ends_the_clause():
         "Die Stadtwerke machten im Mai deutlich mehr Umsatz, der Gewinn stieg um zehn Prozent."
     )
     assert qs == []
+
+
+# ---- the speaker phrase of a verb of saying in the quotation's sentence -----------------------------------
+
+QUOTE = "„Wir werden diese Brücke im Sommer nicht fertig bauen“"
+
+
+def speaker_of(text):
+    _text, qs = quotes(text)
+    (q,) = [q for q in qs if q.form == "direct"]
+    return q.speaker.text if q.speaker else None
+
+
+def test_the_subject_after_an_inverted_verb_may_follow_adverbials():
+    for text, phrase in [
+        (f"{QUOTE}, sagte am Montag Bürgermeisterin Anna Berger in Hamburg.", "Bürgermeisterin Anna Berger"),
+        (f"{QUOTE}, sagte gestern in Hamburg Klaus Meier.", "Klaus Meier"),
+        (f"{QUOTE}, sagte nach dem Treffen zudem Klaus Meier.", "Klaus Meier"),
+        (f"{QUOTE}, sagte am Rande der Sitzung der Sprecher der Stadtwerke.", "der Sprecher der Stadtwerke"),
+        (f"{QUOTE}, sagte im Interview mit dem „Hamburger Blatt“ Anna Berger am Montag.", "Anna Berger"),
+        (f"{QUOTE}, schrieb auf Twitter die Bürgermeisterin.", "die Bürgermeisterin"),
+        (f"{QUOTE}, sagte während der Konferenz der Sprecher der Stadtwerke.", "der Sprecher der Stadtwerke"),
+        (f"{QUOTE}, sagte am 5. Mai Bürgermeisterin Anna Berger (SPD).", "Bürgermeisterin Anna Berger (SPD)"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_dative_object_before_the_subject_is_not_the_speaker():
+    for text, phrase in [
+        (f"{QUOTE}, sagte der Zeitung der Bürgermeister.", "der Bürgermeister"),
+        (f"{QUOTE}, sagte der Nachrichtenagentur dpa Klaus Meier.", "Klaus Meier"),
+        (f"{QUOTE}, sagte der dpa die Bürgermeisterin.", "die Bürgermeisterin"),
+        (f"{QUOTE}, sagte der „Süddeutschen Zeitung“ ein Sprecher.", "ein Sprecher"),
+        (f"{QUOTE}, sagte der „Bild“-Zeitung der Bürgermeister.", "der Bürgermeister"),
+        (f"{QUOTE}, sagte dem Sender Anna Berger (SPD).", "Anna Berger (SPD)"),
+        (f"{QUOTE}, sagte ihm die Bürgermeisterin.", "die Bürgermeisterin"),
+        (f"{QUOTE}, sagte gegenüber der Zeitung der Bürgermeister.", "der Bürgermeister"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_name_in_lower_case_belongs_to_the_object_it_names():
+    PEOPLE["n-tv"] = ("organization-n-tv", "Organization")
+    try:
+        assert speaker_of(f"{QUOTE}, sagte dem Sender n-tv Klaus Meier.") == "Klaus Meier"
+    finally:
+        del PEOPLE["n-tv"]
+
+
+def test_past_an_object_only_a_phrase_that_names_someone_is_the_subject():
+    text = f"Die Bürgermeisterin meldete dem Senat am Montag einen Schaden: {QUOTE}."
+    assert speaker_of(text) == "Die Bürgermeisterin"
+
+
+def test_an_extended_attribute_stays_in_the_speaker_phrase():
+    for text, phrase in [
+        (f"{QUOTE}, sagte der am Montag gewählte Bürgermeister.", "der am Montag gewählte Bürgermeister"),
+        (f"{QUOTE}, sagte die für Finanzen zuständige Senatorin.", "die für Finanzen zuständige Senatorin"),
+        (
+            f"Der sichtlich bewegte Bürgermeister Klaus Meier sagte nach der Sitzung: {QUOTE}.",
+            "Der sichtlich bewegte Bürgermeister Klaus Meier",
+        ),
+        (
+            f"Die von der Stadt eingesetzte Kommission erklärte: {QUOTE}.",
+            "Die von der Stadt eingesetzte Kommission",
+        ),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_the_speaker_phrase_ends_before_zu_wort():
+    for text in [
+        f"Am Abend meldete sich auch Anna Berger zu Wort: {QUOTE}.",
+        f"{QUOTE}, meldete sich Anna Berger zu Wort.",
+    ]:
+        assert speaker_of(text) == "Anna Berger", text
+
+
+def test_the_paper_a_speaker_spoke_to_is_not_part_of_the_speaker():
+    for text, phrase in [
+        (f"{QUOTE}, sagte die Bürgermeisterin der Zeitung.", "die Bürgermeisterin"),
+        (f"{QUOTE}, sagte Klaus Meier der „Hamburger Rundschau“.", "Klaus Meier"),
+        (f"{QUOTE}, sagte der Bürgermeister der Deutschen Presse-Agentur.", "der Bürgermeister"),
+        (f"{QUOTE}, so die Bürgermeisterin der Zeitung.", "die Bürgermeisterin"),
+        (f"{QUOTE}, sagte der Sprecher der Stadtverwaltung.", "der Sprecher der Stadtverwaltung"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_plural_without_article_before_the_subject_is_its_object():
+    assert speaker_of(f"{QUOTE}, sagte Journalisten der Bürgermeister.") == "der Bürgermeister"
+
+
+def test_after_an_adverbial_any_noun_phrase_may_be_the_subject():
+    assert speaker_of(f"{QUOTE}, teilte am Montag das Unternehmen mit.") == "das Unternehmen"
+
+
+def test_an_article_after_the_speaker_opens_another_phrase():
+    text = f"Dann ergriff Bürgermeisterin Anna Berger das Wort: {QUOTE}."
+    assert speaker_of(text) == "Bürgermeisterin Anna Berger"
+
+
+def test_an_extended_attribute_with_a_preposition_opens_the_prefield():
+    text = f"Die seit Jahren amtierende Bürgermeisterin Anna Berger sagte: {QUOTE}."
+    assert speaker_of(text) == "Die seit Jahren amtierende Bürgermeisterin Anna Berger"
+
+
+def test_a_title_with_a_place_before_the_name_is_one_speaker_phrase():
+    text = f"{QUOTE}, sagte der Sprecher der Fraktion im Rathaus, Klaus Meier."
+    assert speaker_of(text) == "der Sprecher der Fraktion im Rathaus, Klaus Meier"
+
+
+def test_a_genitive_plural_without_article_stays_in_the_speaker_phrase():
+    text = f"{QUOTE}, sagten am Montag die Sprecher beider Parteien."
+    assert speaker_of(text) == "die Sprecher beider Parteien"
+
+
+def test_the_institution_a_role_is_held_at_stays_in_the_speaker_phrase():
+    for text, phrase in [
+        (f"{QUOTE}, sagte der Richter am Landgericht Hamburg.", "der Richter am Landgericht Hamburg"),
+        (f"{QUOTE}, sagte eine Professorin an der Universität.", "eine Professorin an der Universität"),
+        (f"{QUOTE}, sagte der Bürgermeister am Montag.", "der Bürgermeister"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_route_from_a_place_is_no_part_of_the_speaker_phrase():
+    for text in [
+        f"{QUOTE}, riefen die Demonstranten vom Bahnhof bis zum Rathaus.",
+        f"Die Demonstranten zogen vom Bahnhof bis zum Rathaus und riefen: {QUOTE}.",
+    ]:
+        assert speaker_of(text).lower() == "die demonstranten", text
+
+
+def test_zu_before_a_name_opens_no_part_of_the_speaker_phrase():
+    for text in [
+        f"Anna Berger sagte zu Klaus Meier: {QUOTE}.",
+        f"{QUOTE}, sagte Anna Berger zu Klaus Meier.",
+    ]:
+        assert speaker_of(text) == "Anna Berger", text
+
+
+def test_a_surname_that_is_a_function_word_stays_in_the_speaker_phrase():
+    PEOPLE["Lothar"] = ("person-lothar-nicht", "Person")
+    try:
+        text = "Lothar Nicht, Sprecher der Stadtwerke, sprach von einer „Gefahr für die ganze Stadt“."
+        assert speaker_of(text) == "Lothar Nicht, Sprecher der Stadtwerke"
+    finally:
+        del PEOPLE["Lothar"]
+
+
+def test_the_subject_of_a_verb_at_the_end_of_its_clause_stands_past_adverbials_and_without_the_paper():
+    for text, phrase in [
+        (
+            "Die Brücke sei „nicht fertig“, wie am Montag der Sprecher der Stadtwerke sagte.",
+            "der Sprecher der Stadtwerke",
+        ),
+        ("Die Brücke sei „nicht fertig“, wie die Bürgermeisterin der Zeitung sagte.", "die Bürgermeisterin"),
+        ("Wie die Bürgermeisterin der Zeitung sagte, sei die Brücke „nicht fertig“.", "die Bürgermeisterin"),
+    ]:
+        _text, qs = quotes(text)
+        assert {q.speaker.text for q in qs if q.speaker} == {phrase}, text
+
+
+def test_a_title_in_quotation_marks_that_opens_with_a_function_word_stays_in_the_speaker_phrase():
+    text = f"{QUOTE}, sagte die Sprecherin der Initiative „Mehr Demokratie“, Anna Berger, am Montag."
+    assert speaker_of(text) == "die Sprecherin der Initiative „Mehr Demokratie“, Anna Berger"
+
+
+def test_a_partitive_genitive_stays_in_the_speaker_phrase():
+    assert speaker_of(f"{QUOTE}, sagte der Anwalt eines der Opfer.") == "der Anwalt eines der Opfer"
+
+
+def test_a_phrase_before_a_postposition_is_no_speaker():
+    for text, phrase in [
+        (f"{QUOTE}, sagte dem Vernehmen nach der Bürgermeister.", "der Bürgermeister"),
+        (f"{QUOTE}, sagte Medienberichten zufolge der Bürgermeister.", "der Bürgermeister"),
+        (f"{QUOTE}, sagte der dpa zufolge der Bürgermeister.", "der Bürgermeister"),
+        (f"{QUOTE}, sagte ihm gegenüber der Bürgermeister.", "der Bürgermeister"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_name_in_the_genitive_before_an_adjective_opens_the_speaker_phrase():
+    for text, phrase in [
+        (f"{QUOTE}, sagte Hamburgs neuer Bürgermeister.", "Hamburgs neuer Bürgermeister"),
+        (f"Hamburgs neuer Bürgermeister sagte: {QUOTE}.", "Hamburgs neuer Bürgermeister"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_an_extended_attribute_before_a_title_in_quotation_marks_stays_in_the_speaker_phrase():
+    text = f"{QUOTE}, berichtete die in Hamburg erscheinende „Morgenpost“ am Montag."
+    assert speaker_of(text) == "die in Hamburg erscheinende „Morgenpost“"
+
+
+def test_a_clause_that_ends_with_an_adverbial_has_its_subject_at_the_end():
+    for text, phrase in [
+        (f"{QUOTE}, sagte nach der Sitzung der Vorstand.", "der Vorstand"),
+        (f"{QUOTE}, sagte in Hamburg Klaus Meier.", "Klaus Meier"),
+        (f"{QUOTE}, sagte nach der Sitzung der Fraktion die Bürgermeisterin.", "die Bürgermeisterin"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_reaction_that_came_from_someone_is_theirs():
+    for text, phrase in [
+        (f"Kritik kam von der Bürgermeisterin: {QUOTE}.", "der Bürgermeisterin"),
+        (f"Scharfe Kritik kam auch von Klaus Meier: {QUOTE}.", "Klaus Meier"),
+        (f"Lob gab es von den Stadtwerken: {QUOTE}.", "den Stadtwerken"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_pronoun_object_before_the_subject_is_not_the_speaker():
+    for text, phrase in [
+        (
+            "Der Plan sei gut, obwohl ihn die Bürgermeisterin als „völlig verfehlt“ bezeichnet hatte.",
+            "die Bürgermeisterin",
+        ),
+        (f"{QUOTE}, sagte ihr der Bürgermeister.", "der Bürgermeister"),
+    ]:
+        _text, qs = quotes(text)
+        assert [q.speaker.text for q in qs if q.form == "direct"] == [phrase], text
+
+
+def test_indirect_speech_before_an_inverted_verb_finds_its_subject_past_adverbials():
+    for text, phrase in [
+        (
+            "Die Brücke werde nicht fertig, sagte am Montag die Bürgermeisterin der Zeitung.",
+            "die Bürgermeisterin",
+        ),
+        ("Die Brücke werde nicht fertig, sagte der Nachrichtenagentur dpa Klaus Meier.", "Klaus Meier"),
+    ]:
+        _text, qs = quotes(text)
+        assert [(q.form, q.speaker.text) for q in qs] == [("indirect", phrase)], text
+
+
+def test_an_indefinite_article_opens_the_prefield_before_the_verb():
+    text = f"Eine Sprecherin der Stadtwerke in Hamburg sagte: {QUOTE}."
+    assert speaker_of(text) == "Eine Sprecherin der Stadtwerke in Hamburg"
+
+
+def test_the_paper_after_an_apposition_is_not_part_of_the_speaker():
+    text = f"{QUOTE}, sagte der Sprecher der Stadtwerke, Klaus Meier, der Deutschen Presse-Agentur."
+    _text, qs = quotes(text)
+    assert [(q.form, q.speaker.text) for q in qs] == [("direct", "der Sprecher der Stadtwerke, Klaus Meier")]
+    text = "Die Brücke werde nicht fertig, sagte der Sprecher der Stadtwerke, Klaus Meier, der Zeitung."
+    _text, qs = quotes(text)
+    assert [(q.form, q.speaker.text) for q in qs] == [
+        ("indirect", "der Sprecher der Stadtwerke, Klaus Meier")
+    ]

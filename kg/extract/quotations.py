@@ -49,6 +49,11 @@ asked for (and so computed) only for the sentences where a quotation has no verb
 sentence's subject. A speaker carried forward (a Konjunktiv sentence, a quotation that stands alone) keeps
 the span of the words that named it last, in an earlier sentence, as SpkAtt-2023 annotates it.
 
+After a German verb of saying the subject may follow adverbials, prepositional phrases and objects ("sagte am
+Montag der Nachrichtenagentur dpa der Betriebsratschef"), which are no part of it, nor is the paper it was
+said to ("sagte die Ministerin der Zeitung"); an extended attribute is ("der am Montag gewählte Präsident"),
+and so are a genitive, an apposition and the institution of a role ("der Richter am Landgericht Hamburg").
+
 Confidences follow what the rules achieved on the tuning half of SpkAtt-2023 (``bench/extract_speech.py``):
 a direct quotation's is the model's probability that the passage is speech times how sure the speaker rule
 is; clauses after a verb of saying are right about as often as 0.5-0.7 says (their messages matched gold
@@ -68,7 +73,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract import cues as C
-from kg.extract.lexicon import ORG_WORDS, is_role_noun
+from kg.extract.lexicon import ORG_WORDS, first_names, is_role_noun
 from kg.extract.types import Mention, Quotation, Speaker
 from kg.model import Span
 
@@ -349,6 +354,98 @@ def _inside_name(st: _State, k: int) -> bool:
     )
 
 
+def _extended_attribute(st: _State, k: int, end: int) -> int | None:
+    """The adjective or participle that ends an extended attribute opening at token ``k`` right after a
+    German article, before the noun ("der am Montag gewählte Präsident", "der sichtlich bewegte Trainer",
+    "die zur Stanford University gehörende Hoover Institution"): adverbs and prepositional phrases up to an
+    adjective that no preposition governs; None when the article is not followed by one."""
+    toks = st.toks
+    t = toks[k] if k < end else None
+    if t is None or _is_cap(t) or _is_adj(t, "de") or t.low in C.DE_DET or not t.text.isalnum():
+        return None
+    governed = False  # inside a prepositional phrase, before its noun
+    for x in range(k, min(end - 1, k + 8)):
+        w, nxt = toks[x], toks[x + 1]
+        if _in_quote(st, w) or not (w.text.isalpha() or w.text[:1].isdigit()) or _is_cue(st, w):
+            return None
+        if w.low in ("und", "oder", "dass", "als", "wie", "sich"):
+            return None
+        if w.low in _MIDDLE_PREPOSITIONS:
+            governed = True
+        elif _is_cap(w):
+            if not governed:
+                return None  # a noun of the phrase itself: no attribute stands before it
+            governed = False
+        elif _is_adj(w, "de") and not governed and (_is_cap(nxt) or nxt.text in _MARKS):
+            return x
+    return None
+
+
+def _named(st: _State, k: int) -> bool:
+    """Token ``k`` is part of a name (a mention of any type): "Karl-Theodor zu Guttenberg", "Lothar
+    Nicht"; not "zu" in "X zu Wort", "Seine Meinung zu X"."""
+    t = st.toks[k]
+    near = _mention_in(st, max(0, t.start - 80), t.end + 80, ("Person", "Organization", "Place"))
+    return any(m.span.start <= t.start and t.end <= m.span.end for m in near)
+
+
+_PLURAL_GENITIVE = {"beider", "aller", "mehrerer", "vieler", "zahlreicher", "einiger"}
+"""Words that open a genitive plural without an article: "die Sprecher beider Parteien"."""
+
+_INSTITUTION = re.compile(
+    r"(gericht|gerichtshof|institut|klinikum|klinik|krankenhaus|universität|hochschule)$"
+)
+"""Heads of the institution a role is held at: "Richter am Landgericht", "Professorin an der Universität"."""
+
+
+def _route(st: _State, k: int, end: int) -> bool:
+    """The "von" at token ``k`` opens a route or a range, no attribute ("zogen die Demonstranten vom
+    Hauptbahnhof bis zum Rathaus"): "bis" follows within its phrase."""
+    for x in range(k + 1, min(end, k + 6)):
+        if st.toks[x].low == "bis":
+            return True
+        if not st.toks[x].text[:1].isalnum():
+            return False
+    return False
+
+
+def _institution_after(st: _State, k: int, end: int) -> int | None:
+    """Where the name of the institution a role is held at, opened by "am" or "an der" at token ``k``,
+    begins ("der Richter am Landgericht Hamburg", "Professorin an der Universität Hamburg"); None when
+    none does (not "der Trainer am Montag")."""
+    toks = st.toks
+    x = k + 1 if toks[k].low == "am" else k + 2
+    if toks[k].low == "an" and (k + 1 >= end or toks[k + 1].low != "der"):
+        return None
+    if x < end and _INSTITUTION.search(toks[x].low) is not None:
+        return x
+    return None
+
+
+def _surname(st: _State, k: int) -> bool:
+    """A capitalised word right after a person's first name (a mention of a person that ends there) is
+    the surname, even when German writes it as a function word: "Lothar Nicht"."""
+    t, prev = st.toks[k], st.toks[k - 1]
+    return (
+        k > st.sents[t.sent][0]
+        and _is_cap(t)
+        and any(m.type == "Person" and m.span.end == prev.end for m in _mention_in(st, prev.start, prev.end))
+    )
+
+
+def _function_word_in_name(st: _State, k: int) -> bool:
+    """The capitalised function word at token ``k`` is a word of a name ("Lothar Nicht") or opens a title
+    in quotation marks (die Initiative „Mehr Demokratie“)."""
+    opening = k - 1 > st.sents[st.toks[k].sent][0] and st.toks[k - 1].text in ("„", "»", "‚", '"')
+    return opening or _named(st, k) or _surname(st, k)
+
+
+def _lower_name(st: _State, k: int) -> bool:
+    """A name written in lower case starts at token ``k`` ("n-tv", "ver.di"): a mention starts there."""
+    t = st.toks[k]
+    return t.text[:1].isalpha() and any(m.span.start == t.start for m in _mention_in(st, t.start, t.end + 80))
+
+
 def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``j`` (before token ``end``): ``(first, last+1)`` or None."""
     toks, lang = st.toks, st.lang
@@ -367,20 +464,29 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     has_noun = False
     if toks[k].low in det and not (lang == "de" and toks[k].low in ("zwei", "drei", "vier") and k + 1 >= end):
         k += 1
+        if lang == "de" and (adj := _extended_attribute(st, k, end)) is not None:
+            k = adj  # "der am Montag gewählte Präsident": the words before the adjective belong to it
     while k < end:
         t = toks[k]
         if _in_quote(st, t):
             break
         if lang == "de":
-            if ((_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text)) and t.low not in C.DE_STOP:
+            cap = (_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text)
+            if cap and (t.low not in C.DE_STOP or (has_noun and _function_word_in_name(st, k))):
                 has_noun = True
                 k += 1
                 continue
             if t.text in _MARKS and k + 1 < end and (has_noun or _is_cap(toks[k + 1])):
                 k += 1  # a title in quotation marks: die Wochenzeitschrift „Jungle World“
                 continue
+            if has_noun and t.text[:1] == "-" and t.text[1:2].isupper() and toks[k - 1].text in _MARKS:
+                k += 1  # the rest of a compound after a title: die „Bild“-Zeitung
+                continue
             if has_noun and t.text[:1].islower() and _inside_name(st, k):
                 k += 1  # "Osama bin Laden", "Mahmud al-Abbas": a lower-case word inside a name
+                continue
+            if has_noun and t.text[:1].islower() and _lower_name(st, k):
+                k += 1  # "der Sender n-tv": a name written in lower case after the noun it names
                 continue
             if (
                 not has_noun
@@ -389,27 +495,33 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and t.text.isalpha()
                 and t.text.islower()
                 and t.low not in C.DE_SPEECH_FORMS
+                and t.low not in C.DE_STOP
                 and k + 1 < end
                 and _is_cap(toks[k + 1])
                 and toks[k + 1].low not in C.DE_STOP
             ):
                 k += 1  # "die beiden Mitglieder", "die vier Abgeordneten": a word between article and noun
                 continue
+            saxon = k - 1 == j and toks[j].low.endswith("s")  # a name in the genitive: "Bayerns neuer Chef"
+            title = k + 2 < end and toks[k + 1].text in _MARKS and _is_cap(toks[k + 2])
             if (
-                not has_noun
+                (not has_noun or saxon)
                 and _is_adj(t, lang)
                 and k + 1 < end
-                and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
+                and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang) or title)
             ):
                 k += 1
                 continue
+            if has_noun and t.low in ("eines", "einer") and k + 2 < end and toks[k + 1].low == "der":
+                k += 2  # "der Anwalt eines der Opfer"
+                continue
             if (
                 has_noun
-                and t.low in ("des", "der", "eines", "einer")
+                and (t.low in ("des", "der", "eines", "einer") or t.low in _PLURAL_GENITIVE)
                 and k + 1 < end
                 and (_is_cap(toks[k + 1]) or _is_adj(toks[k + 1], lang))
             ):
-                k += 1
+                k += 1  # a genitive attribute: "der Chef der Bahn", "die Sprecher beider Parteien"
                 continue
             if (
                 has_noun
@@ -441,16 +553,31 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
             ):
                 k += 1  # "die Ministerin für Arbeit und Soziales, X": a coordinated word ends the attribute
                 continue
+            if (
+                has_noun
+                and t.low in ("im", "am", "beim")
+                and k + 3 < end
+                and _is_cap(toks[k + 1])
+                and toks[k + 2].text == ","
+                and _person_starts(st, k + 3, end)
+            ):
+                k += 1  # "der Sprecher der Fraktion im Bundestag, Thorsten Frei": a title before the name
+                continue
             if has_noun and t.text[:1].isdigit() and k + 1 < end and _is_cap(toks[k + 1]):
                 k += 1  # "der Sportchef von Bayer 04 Leverkusen"
                 continue
             if (
                 has_noun
-                and t.low in ("von", "vom", "für", "zu", "beim")
+                and t.low in ("von", "vom", "für", "beim", "zu")
                 and k + 1 < end
                 and _is_cap(toks[k + 1])
+                and (t.low != "zu" or _named(st, k))
+                and not _route(st, k, end)
             ):
                 k += 1  # "der Deutschlandchef von EY", "der Chef der Bundesagentur für Arbeit"
+                continue
+            if has_noun and t.low in ("am", "an") and (inst := _institution_after(st, k, end)) is not None:
+                k = inst  # "der Vorsitzende Richter am Landgericht Hamburg", "Professorin an der Universität"
                 continue
             if (
                 has_noun
@@ -556,7 +683,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
     return (j, k)
 
 
-_DE_NP_PREP = {"von", "vom", "zu", "beim", "im", "der", "des", "für", "aus", "am"}
+_DE_NP_PREP = {"von", "vom", "beim", "im", "der", "des", "für", "aus", "am"}
 _DE_CAP_PRONOUNS = {"sie", "er", "es", "wir", "ich", "ihr", "man", "dies", "das", "dann", "so"}
 _EN_TITLES = {
     "senator",
@@ -756,7 +883,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
         if lang == "de":
             if (
                 ((_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text))
-                and t.low not in C.DE_STOP
+                and (t.low not in C.DE_STOP or _function_word_in_name(st, k))  # "Lothar Nicht"
                 and t.low not in C.DE_SPEECH_FORMS
                 and not (t.low in _DE_CAP_PRONOUNS and (k == start or toks[k - 1].text in (",", ":")))
             ):
@@ -780,12 +907,14 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
             ):
                 first = k
                 k -= 1
-                if t.low in det and t.low not in ("des", "der") and not (k >= start and _is_cap(toks[k])):
-                    break  # an article opens the phrase
+                genitive = t.low in _GENITIVE or t.low in _GENITIVE_DATIVE_FEMININE
+                after_noun = k >= start and _is_cap(toks[k])
+                if t.low in det and t.low not in ("des", "der") and not (genitive and after_noun):
+                    break  # an article opens the phrase, unless a genitive after a noun: "X ergriff das Wort"
                 continue
             if (
                 has_noun
-                and t.low in _DE_NP_PREP
+                and (t.low in _DE_NP_PREP or (t.low == "zu" and _named(st, k)))
                 and k - 1 >= start
                 and _is_cap(toks[k - 1])
                 and toks[k - 1].low not in C.DE_STOP
@@ -1050,8 +1179,8 @@ def _widen(st: _State, a: int, b: int) -> tuple[int, int]:
                 continue
         if b + 1 < hi and toks[b].text == "," and not _in_quote(st, toks[b + 1]):
             end = _apposition_end(st, b + 1, hi)
-            if end is not None:
-                b = end
+            if end is not None and not (st.lang == "de" and _paper(st, b + 1, end)):
+                b = end  # (not ", der Deutschen Presse-Agentur": whom it was said to)
                 continue
         if (
             st.lang == "de"
@@ -1102,8 +1231,18 @@ def _prefield(st: _State, a: int, lo: int) -> int | None:
         return None
     toks = st.toks
     s_lo = max(lo, st.sents[toks[a].sent][0])
+    article = s_lo + 1 if toks[s_lo].low in _FOCUS else s_lo
+    opener = toks[article].low
+    if a > article and opener in C.DE_DET and opener not in _OBLIQUE_OPENERS | _GENITIVE:
+        np_ = _np_forward(st, article, st.sents[toks[a].sent][1])
+        if np_ is not None and np_[1] > a and toks[article + 1].text[:1].islower():
+            return article  # "Der sichtlich bewegte Trainer X sagte": an extended attribute after the article
     k = a - 1
-    while k >= s_lo and (_np_word(st, toks[k]) or toks[k].text == ",") and not _in_quote(st, toks[k]):
+    while (
+        k >= s_lo
+        and (_np_word(st, toks[k]) or toks[k].text == "," or toks[k].low in C.DE_DET)  # "Eine Sprecherin …"
+        and not _in_quote(st, toks[k])
+    ):
         if toks[k].text in ":;":
             break
         k -= 1
@@ -1322,8 +1461,7 @@ def _verb_final_subject(st: _State, c: int) -> tuple[int, int] | None:
         if t.text in (",", ":", ";"):
             return None
         if t.low in _SUBORDINATORS and (k == s_lo or toks[k - 1].text == ","):
-            np_ = _np_forward(st, k + 1, c)
-            return np_ if np_ is not None and toks[np_[0]].low not in C.DE_ACCUSATIVE else None
+            return _inverted_subject(st, k, c)  # "wie am Montag die Ministerin der Zeitung sagte"
         if (
             t.low in _RELATIVE
             and k > s_lo
@@ -1332,6 +1470,289 @@ def _verb_final_subject(st: _State, c: int) -> tuple[int, int] | None:
         ):
             return _np_backward(st, k - 1, s_lo)
     return None
+
+
+# ---- the subject after an inverted German verb ----------------------------------------------------------
+
+
+_MIDDLE_PREPOSITIONS = _HEISST_PREP | {
+    "am",
+    "an",
+    "mit",
+    "nach",
+    "für",
+    "um",
+    "über",
+    "unter",
+    "vor",
+    "gegen",
+    "durch",
+    "ohne",
+    "seit",
+    "bis",
+    "zum",
+    "zur",
+    "zu",
+    "ins",
+    "gegenüber",
+    "während",
+    "angesichts",
+    "trotz",
+    "wegen",
+    "aufgrund",
+    "anlässlich",
+    "innerhalb",
+    "außerhalb",
+    "neben",
+    "hinter",
+    "zwischen",
+    "per",
+    "via",
+}
+"""Prepositions that open an adverbial in the middle field ("sagte am Montag in Berlin gegenüber der
+Zeitung die Ministerin"): what they govern is no subject."""
+
+_OBJECT_PERSONAL = {"ihm", "ihnen", "mir", "uns", "dir", "euch", "ihn", "mich", "dich"}
+"""Personal pronouns in the dative or accusative: "sagte ihm der Trainer", "obwohl ihn die Ministerin als
+„…“ bezeichnete"."""
+
+_OBLIQUE_OPENERS = C.DE_ACCUSATIVE | _OBJECT_PERSONAL | {"diesem", "seinem", "ihrem", "unserem", "jenem"}
+"""Words that open a dative or accusative phrase, or are one ("sagte dem Sender", "sagte ihm")."""
+
+_GENITIVE = {"des", "eines", "dieses", "seines", "ihres", "unseres", "jenes"}
+"""Articles of the genitive alone: what they open is an attribute, never a subject."""
+
+_GENITIVE_DATIVE_FEMININE = {"der", "einer", "dieser", "seiner", "ihrer", "unserer", "jener"}
+"""Articles that open a feminine phrase only in the genitive or dative: "der Zeitung", "einer Agentur"."""
+
+_FEMININE_NOUN = re.compile(r"(ung|heit|keit|schaft|tion|sion|tät|ei|ur|ik|enz|anz|ie)$")
+"""Endings of feminine German nouns ("Zeitung", "Nachrichtenagentur", "Polizei", "Partei")."""
+
+_AGENCIES = {"dpa", "afp", "ap", "kna", "epd", "ddp", "apa", "sda", "sid", "reuters"}
+"""News agencies, feminine as "die Agentur" is: "sagte der dpa", "sagte der Nachrichtenagentur dpa"."""
+
+_OBJECT_PRONOUNS = {"es", "dies"}
+"""Pronouns that stand as an object between an inverted verb and its subject ("formulierte es der
+Minister")."""
+
+_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+"""The days that open a noun of time ("Montagabend")."""
+
+
+def _feminine_noun(tok: _Tok) -> bool:
+    """A feminine noun by its ending ("Zeitung", "Sprecherin", "„Bild“-Zeitung") or a news agency ("dpa")."""
+    low = tok.low.rsplit("-", 1)[-1]
+    return (
+        low in _AGENCIES
+        or _FEMININE_NOUN.search(low) is not None
+        or (len(low) > 5 and low[-3] != "e" and low.endswith(_FEMININE_ENDINGS))
+    )
+
+
+def _oblique(st: _State, a: int, b: int) -> bool:
+    """A German noun phrase that cannot be a subject: a dative or accusative ("dem Sender", "ihm"), or a
+    genitive or dative after "der" (a feminine noun or a word in -en: "der Zeitung", "der Süddeutschen
+    Zeitung", "der dpa", "der Vorsitzenden")."""
+    toks = st.toks
+    if toks[a].low in _OBLIQUE_OPENERS or toks[a].low in _GENITIVE:
+        return True
+    if toks[a].low not in _GENITIVE_DATIVE_FEMININE or b - a < 2:
+        return False
+    words = [t for t in toks[a + 1 : b] if t.text not in _MARKS]
+    if not words:
+        return False
+    if words[0].low.endswith("en"):
+        return True
+    head = words[0]
+    for t in words[1:]:
+        if not t.text.startswith("-"):
+            break
+        head = t  # "der „Bild“-Zeitung"
+    return _feminine_noun(head)
+
+
+def _temporal_noun(tok: _Tok) -> bool:
+    """A noun of time ("Montag", "Montagabend", "Woche")."""
+    return tok.low in _TEMPORAL or tok.low.startswith(_WEEKDAYS)
+
+
+def _new_phrase(st: _State, a: int, b: int) -> int:
+    """Where a second phrase begins inside the words ``[a, b)`` that :func:`_np_forward` took for one
+    phrase after an object or an adverbial ("am Montag | Innenministerin X", "der Zeitung | der
+    Bürgermeister", "dem Sender RTL | Christian Lindner"): at a role noun or a person's name after a noun
+    that is not a role (a mention, or a first name before another name: "in Berlin | Thomas Müller"), or at
+    a noun right after a noun of time; ``b`` when none does."""
+    toks = st.toks
+    seen_noun = False
+    for x in range(a, b):
+        t = toks[x]
+        prev = toks[x - 1]
+        governed = prev.low in _MIDDLE_PREPOSITIONS  # "den Rücktritt von Pierers": an attribute
+        if seen_noun and _is_cap(t) and prev.text != "," and not governed:
+            named = _person_starts(st, x, b) or (
+                x + 1 < b and _is_cap(toks[x + 1]) and t.text in first_names()
+            )
+            name = named and not is_role_noun(prev.text) and prev.low not in C.DE_DET
+            if is_role_noun(t.text) or name or _temporal_noun(prev):
+                start = x
+                while start - 1 > a and _is_adj(toks[start - 1], "de"):
+                    start -= 1
+                if start - 1 > a and toks[start - 1].low in C.DE_DET:
+                    start -= 1
+                if toks[start].low not in _GENITIVE:
+                    return start  # "des SPD-Politikers" is an attribute of the phrase before
+        seen_noun = seen_noun or (_is_cap(t) and t.low not in C.DE_DET)
+    return b
+
+
+def _adverbial_end(st: _State, k: int, hi: int) -> int:
+    """The end of the adverbial opened by the preposition at token ``k`` ("am 5. Mai", "im Interview",
+    "auf einer Pressekonferenz"): its noun phrase, up to where a second phrase begins."""
+    k += 1
+    while k < hi and st.toks[k].text[:1].isdigit():
+        k += 1  # "am 5. Mai", "um 10 Uhr"
+    np_ = _np_forward(st, k, hi)
+    if np_ is None:
+        return k + 1 if k < hi and st.toks[k].text.isalpha() else k
+    end = _new_phrase(st, *np_)
+    if end == np_[1] and (end >= hi or not st.toks[end].text[:1].isalnum()):
+        # the clause ends with the adverbial: its last phrase after "der" that may be a nominative is the
+        # subject, not a genitive ("sagte nach der Sitzung | der Vorstand")
+        last = max((x for x in range(np_[0] + 2, end) if st.toks[x].low == "der"), default=None)
+        if last is not None and _is_cap(st.toks[last - 1]) and not _oblique(st, last, end):
+            return last
+    return end
+
+
+_MEDIA_NOUN = re.compile(r"(zeitung|nachrichtenagentur|presse-?agentur|zeitschrift|illustrierte)$")
+"""Heads of a paper's or an agency's name, feminine: "sagte der Minister der Deutschen Presse-Agentur"."""
+
+
+def _addressee(st: _State, a: int, b: int) -> int:
+    """Where the phrase ``[a, b)`` after an inverted verb of saying ends before the paper or agency it was
+    said to, which :func:`_np_forward` took for a genitive ("sagte die Ministerin | der Zeitung", "sagte
+    Merz | der „Bild am Sonntag“", "sagte der Minister | der Nachrichtenagentur Reuters"); ``b`` when
+    none follows."""
+    toks = st.toks
+    for x in range(a + 1, b - 1):
+        if (_is_cap(toks[x - 1]) or toks[x - 1].text == ")") and _paper(st, x, b):
+            return x
+    return b
+
+
+def _paper(st: _State, x: int, b: int) -> bool:
+    """The words ``[x, b)`` after "der" at ``x`` name a paper or an agency ("der Zeitung", "der „Bild“",
+    "der Deutschen Presse-Agentur", "der dpa"): what a speaker spoke to, in the dative."""
+    toks = st.toks
+    if toks[x].low != "der" or x + 1 >= b:
+        return False
+    nxt = toks[x + 1]
+    words = [t for t in toks[x + 1 : b] if _is_cap(t) and not _MARKS.intersection(t.text)]
+    media = next((t for t in words if not t.low.endswith("en")), None)
+    return (
+        nxt.text in _MARKS
+        or nxt.low in _AGENCIES
+        or (media is not None and _MEDIA_NOUN.search(media.low) is not None)
+    )
+
+
+def _before_postposition(st: _State, a: int, b: int, hi: int) -> int | None:
+    """Where the phrase governed by a postposition right after ``[a, b)`` begins ("dem Vernehmen nach",
+    "Medienberichten zufolge" in "der Minister Medienberichten zufolge"): its last noun with the article and
+    adjectives before it; None when no postposition follows."""
+    toks = st.toks
+    if b >= hi:
+        return None
+    post = toks[b].low
+    if not (post in C.DE_ZUFOLGE or (post == "nach" and toks[b - 1].low in C.DE_ANGABEN | {"vernehmen"})):
+        return None
+    g = b - 1
+    while g > a and (_is_adj(toks[g - 1], "de") or toks[g - 1].low in C.DE_DET):
+        g -= 1
+    return g
+
+
+def _bare_object(st: _State, a: int, b: int) -> bool:
+    """The phrase ``[a, b)`` after an inverted verb opens with a noun without an article that is no name
+    and no role, right before an article: a dative plural before the subject ("sagte Journalisten | der
+    Trainer", "sagte Reportern | die Ministerin"), which :func:`_np_forward` took for a genitive."""
+    toks = st.toks
+    return (
+        b - a > 2
+        and _is_cap(toks[a])
+        and toks[a].low.endswith("n")
+        and toks[a + 1].low in ("der", "die", "das", "ein", "eine")
+        and not is_role_noun(toks[a].text)
+        and not _named(st, a)
+    )
+
+
+def _personal(st: _State, a: int, b: int) -> bool:
+    """The phrase names a person or is headed by a role noun ("der Bürgermeister"), not a thing ("Die
+    Entscheidung der Stadtwerke") or a paper ("Der Zeitung")."""
+    toks = st.toks
+    if any(m.type == "Person" for m in _mention_in(st, toks[a].start, toks[b - 1].end)):
+        return True
+    head = next((t for t in toks[a:b] if _is_cap(t) and t.low not in C.DE_DET), None)
+    return head is not None and is_role_noun(head.text)
+
+
+def _someone(st: _State, a: int, b: int) -> bool:
+    """The phrase names someone who may speak: a person or a role (:func:`_personal`), a body ("die
+    Polizei", a mention of an organisation) or a pronoun."""
+    toks = st.toks
+    if _personal(st, a, b) or _mention_in(st, toks[a].start, toks[b - 1].end, ("Organization",)):
+        return True
+    return toks[b - 1].text in ORG_WORDS or (b - a == 1 and toks[a].low in C.DE_PRONOUNS)
+
+
+def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
+    """The subject in the middle field after the inverted German verb at token ``c``, past the adverbs,
+    adverbials and objects that may stand before it ("sagte am Montag der Nachrichtenagentur dpa der
+    Betriebsratschef", "sagte ihm gegenüber der Zeitung die Ministerin"), without the paper it was said to
+    ("sagte die Ministerin der Zeitung"); past an object, only a phrase that names someone (not "meldete
+    dem Tower per Funk einen Schaden"); None when none stands there."""
+    toks = st.toks
+    k, skipped = c + 1, False
+    while k < hi and not _in_quote(st, toks[k]):
+        t = toks[k]
+        nxt = toks[k + 1] if k + 1 < hi else None
+        noun_next = nxt is not None and (_is_cap(nxt) or _is_adj(nxt, "de"))
+        if t.low in C.DE_ADVERBS_AFTER_VERB - {"gegenüber"} or t.low in ("sich", *_OBJECT_PRONOUNS):
+            k += 1
+        elif t.low in C.DE_ZUFOLGE:
+            k += 1  # "sagte der dpa zufolge der Minister"
+        elif t.low in _OBJECT_PERSONAL or (t.low == "ihr" and not noun_next):
+            k, skipped = k + 1, True  # "sagte ihm", "sagte ihr der Trainer"
+            if nxt is not None and nxt.low == "gegenüber":
+                k += 1  # "sagte ihm gegenüber der Trainer"
+        elif t.low in _AGENCIES and t.text.islower():
+            k += 1  # "der Nachrichtenagentur dpa"
+        elif t.low in _MIDDLE_PREPOSITIONS and not _person_starts(st, k, hi):
+            k = _adverbial_end(st, k, hi)
+        elif t.low == "der" and nxt is not None and nxt.low in _AGENCIES:
+            k, skipped = k + 2, True  # "sagte der dpa"
+        else:
+            np_ = _np_forward(st, k, hi)
+            governed = _before_postposition(st, *np_, hi) if np_ is not None else None
+            if governed is not None and np_ is not None:
+                if governed == np_[0]:
+                    k = np_[1] + 1  # "sagte dem Vernehmen nach der Minister"
+                    continue
+                np_ = (np_[0], governed)  # "sagte der Minister Medienberichten zufolge"
+            if np_ is not None and _bare_object(st, *np_):
+                k, skipped = k + 1, True  # "sagte Journalisten der Trainer"
+            elif np_ is None or not _oblique(st, *np_):
+                if np_ is not None:
+                    np_ = (np_[0], _addressee(st, *np_))
+                return np_ if np_ is None or not skipped or _someone(st, *np_) else None
+            else:
+                k, skipped = _new_phrase(st, *np_), True
+    return None
+
+
+_EN_AFTER_VERB = {"also", "later", "then", "again", "further"}
+"""English adverbs between an inverted verb and its subject ("said also Mr Doe")."""
 
 
 def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, float]:
@@ -1350,16 +1771,11 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     if aux is not None:
         c = aux  # "Leavitt hatte ... erklärt": the subject stands around the auxiliary
         hi = min(hi, st.sents[toks[c].sent][1])
-    # after the verb (inverted order), skipping reflexive and adverbs
+    # after the verb (inverted order): German past adverbials and objects, English past a few adverbs
     k = c + 1
-    skip = (
-        C.DE_ADVERBS_AFTER_VERB - {"gegenüber"}  # "sagte gegenüber der Nachrichtenagentur": the addressee
-        if lang == "de"
-        else {"also", "later", "then", "again", "further"}
-    )
-    while k < hi and (toks[k].low in skip or toks[k].low == "sich") and k - c <= 3:
+    while lang == "en" and k < hi and toks[k].low in _EN_AFTER_VERB and k - c <= 3:
         k += 1
-    after = _np_forward(st, k, hi) if k < hi else None
+    after = _inverted_subject(st, c, hi) if lang == "de" else _np_forward(st, k, hi) if k < hi else None
     if lang == "de" and c > lo and toks[c - 1].low == "und" and toks[c0].text[:1].islower():
         after = None  # "zogen die Demonstranten … und skandierten Parolen": the phrase after is an object
     before = _en_subject(st, c, lo) if lang == "en" else _np_backward(st, c, lo)
@@ -1391,20 +1807,15 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
             k += 1
         first = _np_forward(st, k, c) if k < c else None
 
-    def personal(np_: tuple[int, int] | None) -> bool:
-        # names a person or is headed by a role noun ("der Bürgermeister"), not a thing ("Die Entscheidung
-        # der Stadtwerke") or a paper ("Der Zeitung")
-        if np_ is None:
-            return False
-        x, y = np_
-        if any(m.type == "Person" for m in _mention_in(st, toks[x].start, toks[y - 1].end)):
-            return True
-        head = next((t for t in toks[x:y] if _is_cap(t) and t.low not in C.DE_DET), None)
-        return head is not None and is_role_noun(head.text)
-
     # "Die Entscheidung der Stadtwerke begrüßte der Bürgermeister:", "Der Zeitung sagte die Ministerin:": the
     # object stands first; the subject after the verb is the one who speaks
-    fronted_object = lang == "de" and before is not None and personal(after) and not personal(before)
+    fronted_object = (
+        lang == "de"
+        and before is not None
+        and after is not None
+        and _personal(st, *after)
+        and not _personal(st, *before)
+    )
     scored: list[tuple[float, Speaker]] = []
     for np_, where in ((after, "after"), (before, "before"), (first, "first")):
         if np_ is None:
@@ -1697,6 +2108,7 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
             and st.toks[k].low in ("von", "vom", "im", "für")
             and k + 1 < hi
             and tags[k + 1 - lo] in _NP_TAGS_DE
+            and not _route(st, k, hi)
         ):
             k += 1  # "die Sprecherin der Unionsfraktion im Bundestag"
             continue
@@ -2264,6 +2676,22 @@ def _fuer_view(st: _State, ta: int, tb: int, within: tuple[int, int] | None = No
     return None
 
 
+_COMES = {"kam", "kamen", "kommt", "kommen", "gab", "gibt"}
+"""The verbs of "Kritik kam von X", "Lob gab es von X": a reaction and where it came from."""
+
+
+def _reaction_source(st: _State, lo: int, hi: int) -> Speaker | None:
+    """Who a reaction came from in a clause before a colon ("Kritik kam von der Linken:", "Lob gab es
+    auch von der Opposition:"): the phrase after "von" or "aus" when the clause's verb is "kommen" or
+    "geben"; None otherwise."""
+    toks = st.toks
+    if st.lang != "de" or not any(toks[k].low in _COMES for k in range(lo, hi)):
+        return None
+    k = max((x for x in range(lo, hi) if toks[x].low in ("von", "vom", "aus")), default=None)
+    np_ = _np_forward(st, k + 1, hi) if k is not None else None
+    return _speaker_from_np(st, *np_) if np_ is not None else None
+
+
 def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = None) -> Quotation | None:
     text = st.text
     inner_s, inner_e = a + 1, b
@@ -2301,7 +2729,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             cue = _cue_span(st, c, k_hi)
         else:
             cue = Span(st.toks[c].start, st.toks[c].end)
-            np_ = _np_forward(st, c + 1, k_hi)
+            np_ = _inverted_subject(st, c, k_hi)
             if np_:
                 speaker, conf = _speaker_from_np(st, *np_), 0.8
     elif k_hi != hi2:
@@ -2407,8 +2835,10 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         elif st.toks[ta - 1].text == ":":
             speaker = _sentence_subject(st, s1)
             if speaker is not None and not _names_someone(speaker):
-                # "Für X ist die Sache klar: „…“": X's view, not the subject's
-                speaker = _fuer_view(st, ta, tb, (lo1, ta - 1)) or speaker
+                # "Für X ist die Sache klar: „…“": X's view, not the subject's; "Kritik kam von X:": X's
+                speaker = (
+                    _fuer_view(st, ta, tb, (lo1, ta - 1)) or _reaction_source(st, lo1, ta - 1) or speaker
+                )
             if speaker is None and np_ is not None and np_[0] == lo1:
                 speaker = _speaker_from_np(st, *np_)
             if speaker is None and st.toks[lo1].low in _FOCUS and st.lang == "de":
@@ -2619,12 +3049,15 @@ def _ends_after_subject(st: _State, c: int, hi: int) -> bool:
     of the sentence (not a colon and a quotation, not an object: "…, bestätigte Gespräche über …")."""
     toks = st.toks
     k = c + 1
-    while k < hi and (toks[k].low in C.DE_ADVERBS_AFTER_VERB or toks[k].low == "sich"):
+    while st.lang == "en" and k < hi and toks[k].low in C.DE_ADVERBS_AFTER_VERB:
         k += 1
-    np_ = _np_forward(st, k, hi)
+    np_ = _inverted_subject(st, c, hi) if st.lang == "de" else _np_forward(st, k, hi)
     if np_ is None:
         return False
     a, b = np_
+    told = _np_forward(st, b + 1, hi) if st.lang == "de" and b + 1 < hi and toks[b].text == "," else None
+    if told is not None and _paper(st, *told):
+        b = told[1]  # "…, sagte X, Chef der Y, der Zeitung."
     if st.lang == "de" and toks[a].low in C.DE_ACCUSATIVE:
         return False
     pron = C.DE_PRONOUNS if st.lang == "de" else C.EN_PRONOUNS
@@ -2811,6 +3244,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 break
             if de and w.text == ",":
                 app = _apposition_end(st, k + 1, hi) if k > c + 1 else None
+                if app is not None and _paper(st, k + 1, app):
+                    break  # "sagte X, Chef der Y, der Deutschen Presse-Agentur": whom it was said to
                 if app is not None and app < hi and toks[app].text == ",":
                     k = app  # "nannte X, Chef der Y, die Lage ...": an apposition of the subject, no clause
                     continue
