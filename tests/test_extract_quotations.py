@@ -1180,3 +1180,65 @@ def test_a_dash_that_closes_an_apposition_is_no_word_of_the_speaker():
     _text, qs = quotes("Anna Berger – Sprecherin der Stadtwerke – sagte: „Wir bauen die Brücke nicht neu.“")
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "Anna Berger – Sprecherin der Stadtwerke"
+
+
+# ---- speakers across sentences ---------------------------------------------------------------------------
+
+
+def speakers(text):
+    """The speaker phrase of each direct quotation in ``text``, in order (None for none)."""
+    _text, qs = quotes(text)
+    return [q.speaker.text if q.speaker else None for q in qs if q.form == "direct"]
+
+
+def test_quotations_that_follow_each_other_go_on_with_the_last_speaker():
+    text = "„Wir bleiben hier“, sagte Klaus Meier. „Das ist klar.“ „Wir gehen nicht.“"
+    assert speakers(text) == ["Klaus Meier", "Klaus Meier", "Klaus Meier"]
+
+
+def test_the_speaker_of_indirect_speech_goes_on_into_the_quotation_after_it():
+    assert speakers("Anna Berger sagte, man werde den Fall prüfen. „Wir lassen uns Zeit.“") == ["Anna Berger"]
+
+
+def test_a_sentence_that_announces_a_statement_gives_the_quotation_after_it_its_speaker():
+    for text, phrase in [
+        ("Klaus Meier trat am Mittag vor die Presse. „Die Lage ist ernst.“", "Klaus Meier"),
+        ("Auch Anna Berger äußerte sich am Abend. „Wir lassen uns nicht unter Druck setzen.“", "Anna Berger"),
+        ("Anna Berger hat dazu eine klare Meinung. „Die Lage ist ernst.“", "Anna Berger"),
+        ("Für Anna Berger ist klar, dass gehandelt werden muss. „Die Lage ist ernst.“", "Anna Berger"),
+        ("Die Stadtwerke gaben am Abend eine Warnung heraus. „Kochen Sie das Wasser ab.“", "Die Stadtwerke"),
+        ("Der Minister trat am Mittag vor die Presse. „Die Lage ist ernst.“", "Der Minister"),
+    ]:
+        assert speakers(text) == [phrase], text
+
+
+def test_a_pronoun_or_a_role_in_between_refers_back_to_the_one_named_before():
+    for text in [
+        "Klaus Meier trat am Mittag vor die Presse. Er wirkte müde. „Die Lage ist ernst.“",
+        "Klaus Meier trat am Mittag vor die Presse. Der 54-Jährige wirkte müde. „Die Lage ist ernst.“",
+        "„Wir bleiben hier“, sagte Klaus Meier. Der Minister wirkte müde. „Die Lage ist ernst.“",
+    ]:
+        assert speakers(text)[-1] == "Klaus Meier", text
+
+
+def test_another_one_named_as_the_subject_in_between_stops_the_last_speaker():
+    text = "„Wir bleiben hier“, sagte Klaus Meier. Anna Berger sieht das anders. „Wir müssen gehen.“"
+    assert speakers(text) == ["Klaus Meier", "Anna Berger"]
+
+
+def test_a_quotation_standing_alone_goes_on_over_one_sentence_that_names_no_one_not_two():
+    said = "„Wir bleiben hier“, sagte Klaus Meier. Die Lage ist angespannt."
+    assert speakers(f"{said} „Wir gehen nicht.“") == ["Klaus Meier", "Klaus Meier"]
+    more = "Viele Projekte stehen auf der Kippe."
+    assert speakers(f"{said} {more} „Wir gehen nicht.“") == ["Klaus Meier", None]
+
+
+def test_a_quotation_inside_other_words_goes_on_only_with_the_sentence_right_before():
+    said = "„Wir bleiben hier“, sagte Klaus Meier."
+    term = "Im Saal war von „einer verlorenen Saison für alle Beteiligten“ die Rede."
+    assert speakers(f"{said} {term}") == ["Klaus Meier", "Klaus Meier"]
+    assert speakers(f"{said} Die Lage ist angespannt. {term}") == ["Klaus Meier", None]
+
+
+def test_for_x_it_is_clear_before_a_colon_gives_x_view():
+    assert speakers("Für Anna Berger ist klar: „Die Lage ist ernst.“") == ["Anna Berger"]

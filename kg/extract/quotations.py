@@ -47,7 +47,9 @@ die Ministerin ist das eine „…“"). The rules work on the
 tokens and sentences of :mod:`kg.extract.doc` and lexicons (:mod:`kg.extract.cues`); part-of-speech tags are
 asked for (and so computed) only for the sentences where a quotation has no verb of saying, to find the
 sentence's subject. A speaker carried forward (a Konjunktiv sentence, a quotation that stands alone) keeps
-the span of the words that named it last, in an earlier sentence, as SpkAtt-2023 annotates it.
+the span of the words that named it last, in an earlier sentence, as SpkAtt-2023 annotates it; with no
+speaker just before, a German quotation goes to the one the sentences before name as their subject ("X trat
+vor die Presse. Er wirkte müde. „…“": X), and one named as a subject in between stops the last speaker.
 
 Confidences follow what the rules achieved on the tuning half of SpkAtt-2023 (``bench/extract_speech.py``):
 a direct quotation's is the model's probability that the passage is speech times how sure the speaker rule
@@ -2150,8 +2152,10 @@ _TRACE: list[str] | None = None
 """Set to a list to record which rule found each direct quotation's speaker (for the benchmark's analysis)."""
 
 _GOES_ON = {"de": 2, "en": 3}
-"""How many sentences after the last speaker's a quotation with no speaker of its own goes on with that
-speaker (step 5): German news names the speaker again sooner (SpkAtt-2023 tuning half: 2 is better than 3)."""
+"""How many sentences back a quotation with no speaker of its own that stands alone looks for the one it goes
+on with (step 5; in German sentences whose subject refers back to that one do not count): German news names
+the speaker again sooner (SpkAtt-2023 tuning half: 2 and 3 the same, 4 worse; one sentence for a quotation
+inside a sentence of other words, where 2 gave one wrong speaker)."""
 
 MIN_WORDS_SUBJECT = 6
 """A quotation of fewer words, in a sentence without a verb of saying, takes no speaker from the sentence's
@@ -2226,6 +2230,76 @@ def _fuer_view(st: _State, ta: int, tb: int, within: tuple[int, int] | None = No
         sp = _speaker_from_np(st, *np_)
         return sp if _names_someone(sp) else None
     return None
+
+
+def _refers_back(sp: Speaker) -> bool:
+    """The subject names no one new: a pronoun ("Er wirkte müde.") or a role with the definite article and
+    no name ("Der Minister", "Der 54-Jährige"), as news German goes on about the person it has just named."""
+    words = sp.text.split()
+    if len(words) == 1:
+        return words[0].lower() in C.DE_PRONOUNS
+    head = words[-1]
+    return (
+        sp.key is None
+        and words[0].lower() in ("der", "die")
+        and (is_role_noun(head) or _AGE_NOUN.match(head) is not None)
+    )
+
+
+def _focus_subject(st: _State, si: int, end: int) -> Speaker | None:
+    """The phrase after a focus word that opens sentence ``si``, right before its finite verb ("Auch der
+    Sprecher der Stadtwerke zeigte sich enttäuscht"): the subject, which the tagged phrase does not find."""
+    lo = st.sents[si][0]
+    if st.lang != "de" or st.toks[lo].low not in _FOCUS:
+        return None
+    np_ = _np_forward(st, lo + 1, end)
+    return _speaker_from_np(st, *np_) if np_ is not None and _first_finite(st, si) == np_[1] else None
+
+
+def _topic_of(st: _State, si: int) -> Speaker | None:
+    """Whom sentence ``si`` is about: its subject (after a focus word: "Auch X äußerte sich."), or the one
+    whose view a sentence that opens with "Für X ist" gives ("Für X ist klar, dass …")."""
+    lo, hi = st.sents[si]
+    end = next((k for k in range(lo, hi) if st.toks[k].text in (",", ":")), hi)
+    return _sentence_subject(st, si) or _focus_subject(st, si, end) or _fuer_view(st, lo, lo, (lo, end))
+
+
+def _stands_alone(st: _State, ta: int) -> bool:
+    """The quotation opens its sentence: no word before its opening mark there (the mark may end the
+    sentence before, where the splitter left it)."""
+    lo, hi = st.sents[st.toks[ta].sent]
+    return ta == hi - 1 or not any(t.text[:1].isalnum() for t in st.toks[lo:ta])
+
+
+def _carried(st: _State, ta: int) -> Speaker | None:
+    """The speaker a quotation with none of its own (opening at token ``ta``) goes on with: the last speaker,
+    or (German) the one the sentences before are about, named as the subject of the nearest sentence that
+    names someone ("X trat vor die Presse. „…“"), over sentences whose subject refers back ("Er wirkte
+    müde.", "Der Minister wirkte müde."); another one named as a subject stops the last speaker ("„A“, sagte
+    X. Y sieht das anders. „B“"). A quotation that stands alone reaches back over :data:`_GOES_ON` sentences
+    that name no one, one inside a sentence of other words only to the sentence right before.
+    """
+    si = st.toks[ta].sent
+    last = st.last_speaker
+    if st.lang != "de":
+        return last if last is not None and si - st.last_speaker_sent <= _GOES_ON["en"] else None
+    reach = _GOES_ON["de"] if _stands_alone(st, ta) else 1
+    back: Speaker | None = None
+    j = si - 1
+    while reach > 0:
+        if last is not None and st.last_speaker_sent >= max(j, 0):
+            return last
+        if j < 0:
+            break
+        subj = _topic_of(st, j)
+        if subj is not None and _refers_back(subj):
+            back = back or subj
+        elif subj is not None and _names_someone(subj):
+            return _widened(st, subj)
+        else:
+            reach -= 1
+        j -= 1
+    return back
 
 
 def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = None) -> Quotation | None:
@@ -2375,12 +2449,8 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                 speaker = _fuer_view(st, ta, tb, (lo1, ta - 1)) or speaker
             if speaker is None and np_ is not None and np_[0] == lo1:
                 speaker = _speaker_from_np(st, *np_)
-            if speaker is None and st.toks[lo1].low in _FOCUS and st.lang == "de":
-                # "Auch der Sprecher der Stadtwerke zeigte sich enttäuscht:": the phrase after the focus word,
-                # right before the finite verb
-                np_ = _np_forward(st, lo1 + 1, ta - 1)
-                if np_ is not None and _first_finite(st, s1) == np_[1]:
-                    speaker = _speaker_from_np(st, *np_)
+            if speaker is None:
+                speaker = _focus_subject(st, s1, ta - 1)
             if speaker is None and _first_finite(st, s1) is None:
                 # no verb before the colon: the phrase that opens it ("Ein Kommissar nach der Festnahme: „…“")
                 first = _np_forward(st, lo1, ta - 1)
@@ -2397,9 +2467,9 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             speaker, conf = _subject_of(st, c, lo2, hi2)
     if speaker is not None and step == "none":
         step = "3"
-    # 4f. "Was für die Ministerin eine „…“ ist", "Für X ist das ein „…“": whose view it is
+    # 4f. "Was für die Ministerin eine „…“ ist", "Für X ist das ein „…“", "Für X ist klar: „…“": whose view
     if speaker is None and cue is None and st.lang == "de":
-        found = _fuer_view(st, ta, tb)
+        found = _fuer_view(st, ta, tb, (lo1, ta - 1) if ta > lo1 and st.toks[ta - 1].text == ":" else None)
         if found is not None:
             speaker, conf, step = found, 0.5, "4f"
     # 4. no verb of saying, in a sentence of its own: the subject of the sentence
@@ -2429,9 +2499,8 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                 speaker, conf = _speaker_from_np(st, *np_), 0.4
     if speaker is not None and step == "none":
         step = "4"
-    # 5. a quotation that is a sentence of its own: the speaker of the sentences before goes on
-    if speaker is None and st.last_speaker is not None and s1 - st.last_speaker_sent <= _GOES_ON[st.lang]:
-        last = st.last_speaker
+    # 5. no speaker in its sentence: the speaker of the sentences before goes on, or the one they are about
+    if speaker is None and (last := _carried(st, ta)) is not None:
         speaker, conf = Speaker(last.span, last.text, last.key, last.role), 0.55
     if speaker is not None and step == "none":
         step = "5"
@@ -2441,8 +2510,8 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         _remember(st, speaker, s2)
     # a short quoted term is not said by the subject of its sentence nor by the speaker before, though that
     # subject goes on as the last speaker (in Konjunktiv it is: "Putin habe die Idee „nicht gefallen“")
-    # (an English quotation that is a sentence of its own goes on with the speaker before: “We stay.”)
-    goes_on = st.lang == "en" and ta == lo1 and tb >= hi2 - 2
+    # (a quotation that is a sentence of its own goes on with the speaker before: “We stay.”, „Wir bleiben.“)
+    goes_on = ta == lo1 and tb >= hi2 - 2
     if short and ((step == "4" and st.lang == "de") or (step == "5" and not reported and not goes_on)):
         speaker = None
     if step == "4" and st.lang == "de" and speaker is not None and not _names_someone(speaker):
