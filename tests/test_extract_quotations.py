@@ -1242,3 +1242,14 @@ def test_a_quotation_inside_other_words_goes_on_only_with_the_sentence_right_bef
 
 def test_for_x_it_is_clear_before_a_colon_gives_x_view():
     assert speakers("Für Anna Berger ist klar: „Die Lage ist ernst.“") == ["Anna Berger"]
+
+
+def test_a_sentence_after_the_quotation_that_points_back_at_it_names_its_speaker():
+    quote = "„Wir bleiben hier, daran ändert sich nichts.“"
+    for after, phrase in [
+        ("Das sagte Klaus Meier am Montag in Berlin.", "Klaus Meier"),
+        ("Dies erklärte die Ministerin am Abend.", "die Ministerin"),
+        ("So äußerte sich Anna Berger nach der Sitzung.", "Anna Berger"),
+        ("Mit diesen Worten reagierte Klaus Meier auf die Kritik.", "Klaus Meier"),
+    ]:
+        assert speakers(f"{quote} {after}") == [phrase], after

@@ -49,7 +49,8 @@ asked for (and so computed) only for the sentences where a quotation has no verb
 sentence's subject. A speaker carried forward (a Konjunktiv sentence, a quotation that stands alone) keeps
 the span of the words that named it last, in an earlier sentence, as SpkAtt-2023 annotates it; with no
 speaker just before, a German quotation goes to the one the sentences before name as their subject ("X trat
-vor die Presse. Er wirkte müde. „…“": X), and one named as a subject in between stops the last speaker.
+vor die Presse. Er wirkte müde. „…“": X), and one named as a subject in between stops the last speaker; a
+sentence after a quotation that opens by pointing back at it names its speaker ("„…“ Das sagte X.").
 
 Confidences follow what the rules achieved on the tuning half of SpkAtt-2023 (``bench/extract_speech.py``):
 a direct quotation's is the model's probability that the passage is speech times how sure the speaker rule
@@ -2271,6 +2272,33 @@ def _stands_alone(st: _State, ta: int) -> bool:
     return ta == hi - 1 or not any(t.text[:1].isalnum() for t in st.toks[lo:ta])
 
 
+_POINTS_BACK = {"das", "dies", "so"}
+"""Words that open a sentence by pointing back at the quotation before it: "„…“ Das sagte X am Montag."."""
+
+
+def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
+    """The speaker, and the verb, of the sentence after a German quotation that is a sentence of its own when
+    that sentence opens by pointing back at it ("„…“ Das sagte X am Montag.", "Dies erklärte X.", "„…“ Mit
+    diesen Worten reagierte X auf …"): news German gives the quotation first and its speaker after."""
+    s2 = st.toks[tb].sent
+    if st.lang != "de" or s2 + 1 >= len(st.sents) or not _stands_alone(st, ta) or tb < st.sents[s2][1] - 2:
+        return None
+    lo, hi = st.sents[s2 + 1]
+    while lo < hi and not st.toks[lo].text[:1].isalnum():
+        lo += 1  # a closing mark the splitter put at the start of the next sentence
+    words = [t.low for t in st.toks[lo : min(hi, lo + 3)]]
+    if words[:1] and words[0] in _POINTS_BACK and lo + 1 < hi and _is_cue(st, st.toks[lo + 1]):
+        c = lo + 1
+    elif words[:2] == ["mit", "diesen"] and lo + 3 < hi and st.toks[lo + 3].text.islower():
+        c = lo + 3
+    else:
+        return None
+    speaker, _conf = _subject_of(st, c, lo, hi)
+    if speaker is None or not _names_someone(speaker):
+        return None
+    return speaker, _cue_span(st, c, hi)
+
+
 def _carried(st: _State, ta: int) -> Speaker | None:
     """The speaker a quotation with none of its own (opening at token ``ta``) goes on with: the last speaker,
     or (German) the one the sentences before are about, named as the subject of the nearest sentence that
@@ -2499,12 +2527,15 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                 speaker, conf = _speaker_from_np(st, *np_), 0.4
     if speaker is not None and step == "none":
         step = "4"
+    # 5a. a quotation that is a sentence of its own, and the sentence after points back at it: "Das sagte X."
+    if speaker is None and (after := _named_after(st, ta, tb)) is not None:
+        (speaker, cue), conf, step = after, 0.7, "5a"
     # 5. no speaker in its sentence: the speaker of the sentences before goes on, or the one they are about
     if speaker is None and (last := _carried(st, ta)) is not None:
         speaker, conf = Speaker(last.span, last.text, last.key, last.role), 0.55
     if speaker is not None and step == "none":
         step = "5"
-    if speaker is not None and step in ("1-2", "2b", "3", "4", "4f"):
+    if speaker is not None and step in ("1-2", "2b", "3", "4", "4f", "5a"):
         speaker = _widened(st, speaker)
     if speaker is not None:
         _remember(st, speaker, s2)
