@@ -1253,3 +1253,11 @@ def test_a_sentence_after_the_quotation_that_points_back_at_it_names_its_speaker
         ("Mit diesen Worten reagierte Klaus Meier auf die Kritik.", "Klaus Meier"),
     ]:
         assert speakers(f"{quote} {after}") == [phrase], after
+
+
+def test_a_dateline_is_no_part_of_the_subject_that_a_quotation_goes_on_with():
+    for text in [
+        "Hamburg (dpa) – Klaus Meier hat am Montag seinen Rücktritt erklärt. „Ich gehe mit gutem Gefühl.“",
+        "Hamburg (dpa) – Klaus Meier sieht das anders: „Ich gehe mit gutem Gefühl.“",
+    ]:
+        assert speakers(text) == ["Klaus Meier"], text

@@ -1643,6 +1643,18 @@ def _first_finite(st: _State, si: int) -> int | None:
     return None
 
 
+def _after_dateline(st: _State, lo: int, hi: int) -> int:
+    """The first token after a dateline that opens the tokens ``[lo, hi)`` (a place, its agency in brackets
+    and a dash: "Berlin (dpa) –"), or ``lo`` when they open with none."""
+    toks = st.toks
+    k = next((j for j in range(lo + 1, min(hi, lo + 4)) if toks[j].text == "("), None)
+    close = next((j for j in range(k + 1, min(hi, k + 5)) if toks[j].text == ")"), None) if k else None
+    if close is None or close + 2 >= hi or toks[close + 1].text not in ("–", "-", "—"):
+        return lo
+    place = _mention_in(st, toks[lo].start, toks[k - 1].end, ("Place",))
+    return close + 2 if place else lo
+
+
 def _sentence_subject(st: _State, si: int) -> Speaker | None:
     """The subject of a sentence that has no verb of saying (German, from the part-of-speech tags of that
     sentence only): the noun phrase that opens the clause before the finite verb, or the one right after it.
@@ -1671,6 +1683,7 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
         if st.toks[k].text in (":", ";") or _in_quote(st, st.toks[k]):
             start = k + 1
             break
+    start = _after_dateline(st, start, v)
     seg = list(range(start, v))
     if (
         seg
