@@ -1261,3 +1261,15 @@ def test_a_dateline_is_no_part_of_the_subject_that_a_quotation_goes_on_with():
         "Hamburg (dpa) – Klaus Meier sieht das anders: „Ich gehe mit gutem Gefühl.“",
     ]:
         assert speakers(text) == ["Klaus Meier"], text
+
+
+def test_the_source_of_a_reaction_in_words_is_the_speaker_of_the_quotation_after_it():
+    quote = "„Das ist ein Skandal.“"
+    assert speakers(f"Kritik kam von Klaus Meier: {quote}") == ["Klaus Meier"]
+    said = "„Wir bleiben hier“, sagte Anna Berger am Montag."
+    assert speakers(f"{said} Scharfer Widerspruch kam am Abend von Klaus Meier. {quote}")[-1] == "Klaus Meier"
+
+
+def test_the_name_after_a_pronoun_object_is_the_subject_that_stops_the_last_speaker():
+    text = "„Wir bleiben hier“, sagte Anna Berger am Montag. Ganz anders sieht das Klaus Meier. „Wir gehen.“"
+    assert speakers(text) == ["Anna Berger", "Klaus Meier"]

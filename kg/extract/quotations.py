@@ -1701,8 +1701,11 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
         return _resolve_pronoun(st, st.toks[seg[0]])
     # after the verb
     k = v + 1
-    while k < hi and tags[k - lo] in ("ADV", "PTKNEG", "PRF", "ADJD"):
-        k += 1
+    while k < hi and (
+        tags[k - lo] in ("ADV", "PTKNEG", "PRF", "ADJD")
+        or (st.toks[k].low in ("das", "dies", "es") and k + 1 < hi and _person_starts(st, k + 1, hi))
+    ):
+        k += 1  # "Ganz anders sieht das Klaus Meier.": "das" is the object, the name the subject
     if k < hi and tags[k - lo] == "PPER" and st.toks[k].low in ("er", "sie"):
         return _resolve_pronoun(st, st.toks[k])
     a = k
@@ -2270,6 +2273,33 @@ def _focus_subject(st: _State, si: int, end: int) -> Speaker | None:
     return _speaker_from_np(st, *np_) if np_ is not None and _first_finite(st, si) == np_[1] else None
 
 
+_REACTIONS = {
+    "kritik",
+    "widerspruch",
+    "zustimmung",
+    "lob",
+    "protest",
+    "ablehnung",
+    "unterstützung",
+    "beifall",
+}
+"""Nouns of a reaction in words, whose source "kam von X" names: "Kritik kam von der Opposition."."""
+
+
+def _reaction_from(st: _State, si: int) -> Speaker | None:
+    """Whom a reaction in words comes from in sentence ``si``: "Kritik kam von X", "Scharfer Widerspruch
+    kommt aus der Opposition"; None when the sentence is not of that shape."""
+    v = _first_finite(st, si)
+    lo, end = st.sents[si]
+    if v is None or st.toks[v].low not in ("kam", "kommt", "kamen", "kommen"):
+        return None
+    if not any(t.low in _REACTIONS for t in st.toks[lo:v]):
+        return None
+    k = next((j for j in range(v + 1, end) if st.toks[j].low in ("von", "vom", "aus")), None)
+    np_ = _np_forward(st, k + 1, end) if k is not None else None
+    return _speaker_from_np(st, *np_) if np_ is not None else None
+
+
 def _topic_of(st: _State, si: int) -> Speaker | None:
     """Whom sentence ``si`` is about: its subject (after a focus word: "Auch X äußerte sich."), or the one
     whose view a sentence that opens with "Für X ist" gives ("Für X ist klar, dass …")."""
@@ -2315,10 +2345,11 @@ def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
 def _carried(st: _State, ta: int) -> Speaker | None:
     """The speaker a quotation with none of its own (opening at token ``ta``) goes on with: the last speaker,
     or (German) the one the sentences before are about, named as the subject of the nearest sentence that
-    names someone ("X trat vor die Presse. „…“"), over sentences whose subject refers back ("Er wirkte
-    müde.", "Der Minister wirkte müde."); another one named as a subject stops the last speaker ("„A“, sagte
-    X. Y sieht das anders. „B“"). A quotation that stands alone reaches back over :data:`_GOES_ON` sentences
-    that name no one, one inside a sentence of other words only to the sentence right before.
+    names someone ("X trat vor die Presse. „…“") or the source of a reaction ("Kritik kam von X. „…“"),
+    over sentences whose subject refers back ("Er wirkte müde.", "Der Minister wirkte müde."); another one
+    named as a subject stops the last speaker ("„A“, sagte X. Y sieht das anders. „B“"). A quotation that
+    stands alone reaches back over :data:`_GOES_ON` sentences that name no one, one inside a sentence of
+    other words only to the sentence right before.
     """
     si = st.toks[ta].sent
     last = st.last_speaker
@@ -2332,10 +2363,11 @@ def _carried(st: _State, ta: int) -> Speaker | None:
             return last
         if j < 0:
             break
-        subj = _topic_of(st, j)
-        if subj is not None and _refers_back(subj):
+        reaction = _reaction_from(st, j)
+        subj = reaction or _topic_of(st, j)
+        if reaction is None and subj is not None and _refers_back(subj):
             back = back or subj
-        elif subj is not None and _names_someone(subj):
+        elif subj is not None and (reaction is not None or _names_someone(subj)):
             return _widened(st, subj)
         else:
             reach -= 1
@@ -2486,8 +2518,8 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         elif st.toks[ta - 1].text == ":":
             speaker = _sentence_subject(st, s1)
             if speaker is not None and not _names_someone(speaker):
-                # "Für X ist die Sache klar: „…“": X's view, not the subject's
-                speaker = _fuer_view(st, ta, tb, (lo1, ta - 1)) or speaker
+                # "Für X ist die Sache klar: „…“": X's view, not the subject's; "Kritik kam von X: „…“"
+                speaker = _fuer_view(st, ta, tb, (lo1, ta - 1)) or _reaction_from(st, s1) or speaker
             if speaker is None and np_ is not None and np_[0] == lo1:
                 speaker = _speaker_from_np(st, *np_)
             if speaker is None:
