@@ -1273,3 +1273,16 @@ def test_the_source_of_a_reaction_in_words_is_the_speaker_of_the_quotation_after
 def test_the_name_after_a_pronoun_object_is_the_subject_that_stops_the_last_speaker():
     text = "„Wir bleiben hier“, sagte Anna Berger am Montag. Ganz anders sieht das Klaus Meier. „Wir gehen.“"
     assert speakers(text) == ["Anna Berger", "Klaus Meier"]
+
+
+def test_a_view_announced_before_a_colon_or_in_the_sentence_before_is_the_speakers():
+    quote = "„Wir gehen, und zwar sofort.“"
+    for announced in [
+        "Klaus Meier ist überzeugt",
+        "Klaus Meier ist sich sicher",
+        "Das sieht auch Klaus Meier so",
+        "Klaus Meier hat eine klare Meinung",
+        "Enttäuscht zeigte sich auch Klaus Meier",
+    ]:
+        assert speakers(f"{announced}: {quote}") == ["Klaus Meier"], announced
+        assert speakers(f"{announced}. {quote}") == ["Klaus Meier"], announced
