@@ -1286,3 +1286,10 @@ def test_a_view_announced_before_a_colon_or_in_the_sentence_before_is_the_speake
     ]:
         assert speakers(f"{announced}: {quote}") == ["Klaus Meier"], announced
         assert speakers(f"{announced}. {quote}") == ["Klaus Meier"], announced
+
+
+def test_two_people_named_together_as_the_subject_are_the_speaker_of_the_quotation_after_them():
+    quote = "„Wir bleiben hier, und zwar alle.“"
+    both = "Klaus Meier und Anna Berger"
+    for before in [f"{both} traten vor die Presse.", f"{both} sind sich einig:"]:
+        assert speakers(f"{before} {quote}") == [both], before

@@ -2263,13 +2263,14 @@ def _refers_back(sp: Speaker) -> bool:
     )
 
 
-def _focus_subject(st: _State, si: int, end: int) -> Speaker | None:
-    """The phrase after a focus word that opens sentence ``si``, right before its finite verb ("Auch der
-    Sprecher der Stadtwerke zeigte sich enttäuscht"): the subject, which the tagged phrase does not find."""
+def _opening_subject(st: _State, si: int, end: int) -> Speaker | None:
+    """The phrase that opens sentence ``si`` (after a focus word), right before its finite verb ("Auch der
+    Sprecher der Stadtwerke zeigte sich enttäuscht", "X und Y traten vor die Presse"): the subject, where the
+    tagged phrase finds none."""
     lo = st.sents[si][0]
-    if st.lang != "de" or st.toks[lo].low not in _FOCUS:
+    if st.lang != "de":
         return None
-    np_ = _np_forward(st, lo + 1, end)
+    np_ = _np_forward(st, lo + 1 if st.toks[lo].low in _FOCUS else lo, end)
     return _speaker_from_np(st, *np_) if np_ is not None and _first_finite(st, si) == np_[1] else None
 
 
@@ -2305,7 +2306,7 @@ def _topic_of(st: _State, si: int) -> Speaker | None:
     whose view a sentence that opens with "Für X ist" gives ("Für X ist klar, dass …")."""
     lo, hi = st.sents[si]
     end = next((k for k in range(lo, hi) if st.toks[k].text in (",", ":")), hi)
-    return _sentence_subject(st, si) or _focus_subject(st, si, end) or _fuer_view(st, lo, lo, (lo, end))
+    return _sentence_subject(st, si) or _opening_subject(st, si, end) or _fuer_view(st, lo, lo, (lo, end))
 
 
 def _stands_alone(st: _State, ta: int) -> bool:
@@ -2523,7 +2524,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             if speaker is None and np_ is not None and np_[0] == lo1:
                 speaker = _speaker_from_np(st, *np_)
             if speaker is None:
-                speaker = _focus_subject(st, s1, ta - 1)
+                speaker = _opening_subject(st, s1, ta - 1)
             if speaker is None and _first_finite(st, s1) is None:
                 # no verb before the colon: the phrase that opens it ("Ein Kommissar nach der Festnahme: „…“")
                 first = _np_forward(st, lo1, ta - 1)
