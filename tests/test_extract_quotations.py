@@ -1293,3 +1293,15 @@ def test_two_people_named_together_as_the_subject_are_the_speaker_of_the_quotati
     both = "Klaus Meier und Anna Berger"
     for before in [f"{both} traten vor die Presse.", f"{both} sind sich einig:"]:
         assert speakers(f"{before} {quote}") == [both], before
+
+
+def test_a_pronoun_or_a_role_of_the_other_gender_in_between_names_a_second_one():
+    said = "„Wir bleiben hier“, sagte Ministerin Anna Berger am Montag."
+    quote = "„Wir gehen, und zwar sofort.“"
+    for between, phrase in [
+        ("Der Minister wirkte müde.", "Der Minister"),
+        ("Er wirkte müde.", "Er"),
+        ("Sie wirkte müde.", "Ministerin Anna Berger"),
+        ("Die Ministerin wirkte müde.", "Ministerin Anna Berger"),
+    ]:
+        assert speakers(f"{said} {between} {quote}")[-1] == phrase, between

@@ -2263,6 +2263,30 @@ def _refers_back(sp: Speaker) -> bool:
     )
 
 
+def _phrase_gender(st: _State, sp: Speaker) -> str:
+    """The gender a phrase gives its referent ("m", "f", or "" when it gives none): its pronoun, a title or
+    a feminine role noun ("Die Ministerin"), else the article of a role in the singular ("Der Minister")."""
+    if sp.key is not None and st.gender.get(sp.key):
+        return st.gender[sp.key]
+    words = sp.text.split()
+    if len(words) == 1:
+        return C.DE_PRONOUNS.get(words[0].lower(), "")
+    a = _tok_at(st, sp.span.start) if sp.span is not None else None
+    z = _tok_at(st, sp.span.end - 1) if sp.span is not None else None
+    if a is None or z is None:
+        return ""
+    return _gender_of_np(st, a, z + 1) or {"der": "m", "die": "f"}.get(words[0].lower(), "")
+
+
+def _may_be(st: _State, back: Speaker, found: Speaker) -> bool:
+    """The phrase that referred back may stand for ``found``: it was not resolved to another one, and its
+    gender does not differ ("„A“, sagte Ministerin X. Der Minister wirkte müde." names a second one)."""
+    if back.key is not None and found.key is not None and back.key != found.key:
+        return False
+    genders = {_phrase_gender(st, back), _phrase_gender(st, found)} - {""}
+    return len(genders) < 2
+
+
 def _opening_subject(st: _State, si: int, end: int) -> Speaker | None:
     """The phrase that opens sentence ``si`` (after a focus word), right before its finite verb ("Auch der
     Sprecher der Stadtwerke zeigte sich enttäuscht", "X und Y traten vor die Presse"): the subject, where the
@@ -2361,7 +2385,7 @@ def _carried(st: _State, ta: int) -> Speaker | None:
     j = si - 1
     while reach > 0:
         if last is not None and st.last_speaker_sent >= max(j, 0):
-            return last
+            return last if back is None or _may_be(st, back, last) else back
         if j < 0:
             break
         reaction = _reaction_from(st, j)
@@ -2369,7 +2393,7 @@ def _carried(st: _State, ta: int) -> Speaker | None:
         if reaction is None and subj is not None and _refers_back(subj):
             back = back or subj
         elif subj is not None and (reaction is not None or _names_someone(subj)):
-            return _widened(st, subj)
+            return _widened(st, subj) if back is None or _may_be(st, back, subj) else back
         else:
             reach -= 1
         j -= 1
