@@ -2308,7 +2308,7 @@ _REACTIONS = {
     "unterstützung",
     "beifall",
 }
-"""Nouns of a reaction in words, whose source "kam von X" names: "Kritik kam von der Opposition."."""
+"""Nouns of a reaction in words, whose source "kam von X" names ("Kritik kam von der Opposition.")."""
 
 
 def _reaction_from(st: _State, si: int) -> Speaker | None:
@@ -2326,8 +2326,9 @@ def _reaction_from(st: _State, si: int) -> Speaker | None:
 
 
 def _topic_of(st: _State, si: int) -> Speaker | None:
-    """Whom sentence ``si`` is about: its subject (after a focus word: "Auch X äußerte sich."), or the one
-    whose view a sentence that opens with "Für X ist" gives ("Für X ist klar, dass …")."""
+    """Whom sentence ``si`` is about: its subject (the phrase before its verb: "Auch X äußerte sich.", "X und
+    Y traten vor die Presse."), or the one whose view a sentence that opens with "Für X ist" gives ("Für X
+    ist klar, dass …")."""
     lo, hi = st.sents[si]
     end = next((k for k in range(lo, hi) if st.toks[k].text in (",", ":")), hi)
     return _sentence_subject(st, si) or _opening_subject(st, si, end) or _fuer_view(st, lo, lo, (lo, end))
@@ -2341,7 +2342,7 @@ def _stands_alone(st: _State, ta: int) -> bool:
 
 
 _POINTS_BACK = {"das", "dies", "so"}
-"""Words that open a sentence by pointing back at the quotation before it: "„…“ Das sagte X am Montag."."""
+"""Words that open a sentence by pointing back at the quotation before it ("„…“ Das sagte X am Montag.")."""
 
 
 def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
@@ -2384,7 +2385,7 @@ def _carried(st: _State, ta: int) -> Speaker | None:
     back: Speaker | None = None
     j = si - 1
     while reach > 0:
-        if last is not None and st.last_speaker_sent >= max(j, 0):
+        if last is not None and st.last_speaker_sent >= j:
             return last if back is None or _may_be(st, back, last) else back
         if j < 0:
             break
