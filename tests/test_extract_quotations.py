@@ -1305,3 +1305,14 @@ def test_a_pronoun_or_a_role_of_the_other_gender_in_between_names_a_second_one()
         ("Die Ministerin wirkte müde.", "Ministerin Anna Berger"),
     ]:
         assert speakers(f"{said} {between} {quote}")[-1] == phrase, between
+
+
+def test_a_clause_that_opens_with_whose_view_it_gives_names_the_speaker_of_the_quotation():
+    quote = "„Wir müssen sofort handeln, und zwar alle.“"
+    for before, phrase in [
+        ("Für Klaus Meier steht fest:", "Klaus Meier"),
+        ("Aus Sicht der Ministerin ist klar:", "der Ministerin"),
+        ("In den Augen von Klaus Meier ist klar:", "Klaus Meier"),
+        ("Aus Sicht von Klaus Meier ist klar, dass gehandelt werden muss.", "Klaus Meier"),
+    ]:
+        assert speakers(f"{before} {quote}") == [phrase], before

@@ -2215,13 +2215,39 @@ def _continuation(st: _State, si: int) -> tuple[int, int] | None:
     return k, hi
 
 
-_COPULA = {"ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären", "bleibt", "bleibe"}
+_COPULA = {
+    "ist",
+    "sei",
+    "war",
+    "wäre",
+    "sind",
+    "seien",
+    "waren",
+    "wären",
+    "bleibt",
+    "bleibe",
+    "steht",
+    "stand",
+}
+
+_VIEW_OPENERS = (("aus", "sicht"), ("in", "den", "augen"))
+"""Words that open a clause with the one whose view it gives after them: "Aus Sicht (von) X ist klar: „…“"."""
+
+
+def _view_holder(st: _State, k: int) -> int | None:
+    """Where the one whose view the words at token ``k`` give starts when they are "aus Sicht (von)" or "in
+    den Augen (von)" ("Aus Sicht der Ministerin": "der Ministerin", as "Für X" gives X); else None."""
+    for opener in _VIEW_OPENERS:
+        n = len(opener)
+        if tuple(t.low for t in st.toks[k : k + n]) == opener:
+            return k + n + (k + n < len(st.toks) and st.toks[k + n].low in ("von", "vom"))
+    return None
 
 
 def _fuer_view(st: _State, ta: int, tb: int, within: tuple[int, int] | None = None) -> Speaker | None:
     """The one whose view a quoted term is in a clause with a copula: "Was für die Ministerin eine „…“ ist",
-    "Für X ist das „…“" (German); None when the clause (or the tokens ``within``) has no such "für" phrase
-    naming someone."""
+    "Für X ist das „…“", "Für X steht fest:", "Aus Sicht (von) X ist das …" (German); None when the clause
+    (or the tokens ``within``) has no such phrase naming someone."""
     toks = st.toks
     if within is not None:
         a, b = within
@@ -2237,11 +2263,14 @@ def _fuer_view(st: _State, ta: int, tb: int, within: tuple[int, int] | None = No
     if not any(toks[k].low in _COPULA for k in words):
         return None
     for k in words:
-        if toks[k].low != "für" or not (
-            k == a or toks[k - 1].low in ("was", "wer") or toks[k - 1].low in _COPULA
-        ):
-            continue
-        np_ = _np_forward(st, k + 1, b)
+        start = _view_holder(st, k) if k == a else None
+        if start is None:
+            if toks[k].low != "für" or not (
+                k == a or toks[k - 1].low in ("was", "wer") or toks[k - 1].low in _COPULA
+            ):
+                continue
+            start = k + 1
+        np_ = _np_forward(st, start, b)
         if np_ is None:
             continue
         sp = _speaker_from_np(st, *np_)
