@@ -1316,3 +1316,14 @@ def test_a_clause_that_opens_with_whose_view_it_gives_names_the_speaker_of_the_q
         ("Aus Sicht von Klaus Meier ist klar, dass gehandelt werden muss.", "Klaus Meier"),
     ]:
         assert speakers(f"{before} {quote}") == [phrase], before
+
+
+def test_the_subject_of_a_passive_sentence_is_not_the_speaker_of_a_quotation_in_it():
+    for text in [
+        "Klaus Meier wird in dem Schreiben aufgefordert, „seine Vorbehalte zurückzunehmen und mitzuhelfen“.",
+        "Klaus Meier wurde mit „stehenden Ovationen und lautem Jubel aller Gäste“ empfangen.",
+    ]:
+        assert speakers(text) == [None], text
+    letter = "Anna Berger schrieb am Montag einen Brief an die Stadtwerke."
+    asked = "Darin wird Klaus Meier aufgefordert, „seine Vorbehalte aufzugeben und bei der Prüfung zu helfen“"
+    assert speakers(f"{letter} {asked}.") == ["Anna Berger"]

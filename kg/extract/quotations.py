@@ -1530,6 +1530,20 @@ _AUX = {
 _WERDEN = {"wird", "wurde", "wurden", "werden", "werde"}
 
 
+def _passive_clause(st: _State, v: int) -> bool:
+    """The clause of the finite verb at ``v`` is passive (German: a form of "werden" and a past participle
+    that closes the clause: "Darin wird der Minister aufgefordert, „…“"): its subject is who is acted on."""
+    if st.toks[v].low not in _WERDEN:
+        return False
+    for k in range(v + 1, st.sents[st.toks[v].sent][1]):
+        if st.toks[k].text in (",", ";", ":"):
+            break
+        participle = st.doc.pos(k) == "VVPP"  # type: ignore[attr-defined]
+        if participle and not _in_quote(st, st.toks[k]) and _clause_final(st, k):
+            return True
+    return False
+
+
 def _passive(st: _State, c: int) -> int | None:
     """The passive auxiliary of the participle of saying at ``c`` ("wurden … als „…“ bezeichnet", "ist …
     kritisiert worden"), whose subject is what was said or whom it was said of, not the speaker; None for
@@ -2605,7 +2619,14 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     reported = v is not None and _konjunktiv(st.toks[v])
     recent = st.last_speaker is not None and s1 - st.last_speaker_sent <= 3
     short = len(_WORDS.findall(text, inner_s, inner_e)) < MIN_WORDS_SUBJECT
-    if speaker is None and cue is None and not (ta == lo1 and tb >= hi2 - 2) and not (reported and recent):
+    passive = v is not None and _passive_clause(st, v)
+    if (
+        speaker is None
+        and cue is None
+        and not (ta == lo1 and tb >= hi2 - 2)
+        and not (reported and recent)
+        and not passive
+    ):
         speaker = _sentence_subject(st, s1)
         conf = 0.5 if speaker is not None else 0.0
     if speaker is None and st.lang == "en" and ta > lo1:
