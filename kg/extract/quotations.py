@@ -42,8 +42,9 @@ the sentence uses. At the end of a subordinate clause the verb's subject follows
 Regierung das Land als „…“ bezeichnet hat") or is the phrase the relative pronoun stands for. A short quoted
 term in a sentence with no verb of saying gets no speaker from the sentence's subject, nor does any quotation
 there from a subject that names nobody (German: no mention, no pronoun, no role or body at its head:
-"Durchsuchungen sind nur bei einer „…“ zulässig"); "für X" in a clause with a copula makes it X's view ("Für
-die Ministerin ist das eine „…“"). The rules work on the
+"Durchsuchungen sind nur bei einer „…“ zulässig") or from the subject of a passive ("X wurde aufgefordert,
+„…“"); "für X" (or "aus Sicht von X") in a clause with a copula makes it X's view ("Für die Ministerin ist
+das eine „…“", "Für X steht fest: „…“"). The rules work on the
 tokens and sentences of :mod:`kg.extract.doc` and lexicons (:mod:`kg.extract.cues`); part-of-speech tags are
 asked for (and so computed) only for the sentences where a quotation has no verb of saying, to find the
 sentence's subject. A speaker carried forward (a Konjunktiv sentence, a quotation that stands alone) keeps
