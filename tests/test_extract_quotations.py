@@ -1327,3 +1327,9 @@ def test_the_subject_of_a_passive_sentence_is_not_the_speaker_of_a_quotation_in_
     letter = "Anna Berger schrieb am Montag einen Brief an die Stadtwerke."
     asked = "Darin wird Klaus Meier aufgefordert, „seine Vorbehalte aufzugeben und bei der Prüfung zu helfen“"
     assert speakers(f"{letter} {asked}.") == ["Anna Berger"]
+
+
+def test_a_pronoun_refers_to_the_subject_just_named_not_to_the_last_speaker():
+    said = "„Wir bleiben hier“, sagte Anna Berger am Montag."
+    text = f"{said} Klaus Meier wirkte müde. Er sah das anders. „Wir gehen, und zwar sofort.“"
+    assert speakers(text) == ["Anna Berger", "Klaus Meier"]

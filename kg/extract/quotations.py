@@ -2323,10 +2323,10 @@ def _phrase_gender(st: _State, sp: Speaker) -> str:
 
 
 def _may_be(st: _State, back: Speaker, found: Speaker) -> bool:
-    """The phrase that referred back may stand for ``found``: it was not resolved to another one, and its
-    gender does not differ ("„A“, sagte Ministerin X. Der Minister wirkte müde." names a second one)."""
-    if back.key is not None and found.key is not None and back.key != found.key:
-        return False
+    """The phrase that referred back may stand for ``found``: its gender does not differ ("„A“, sagte
+    Ministerin X. Der Minister wirkte müde." names a second one). Whom a pronoun was resolved to does not
+    count: that prefers the last speaker, where German refers to the subject just named ("Y wirkte müde. Er
+    sah das anders.": Y)."""
     genders = {_phrase_gender(st, back), _phrase_gender(st, found)} - {""}
     return len(genders) < 2
 
