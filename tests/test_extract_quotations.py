@@ -1333,3 +1333,8 @@ def test_a_pronoun_refers_to_the_subject_just_named_not_to_the_last_speaker():
     said = "„Wir bleiben hier“, sagte Anna Berger am Montag."
     text = f"{said} Klaus Meier wirkte müde. Er sah das anders. „Wir gehen, und zwar sofort.“"
     assert speakers(text) == ["Anna Berger", "Klaus Meier"]
+
+
+def test_a_short_quotation_after_a_colon_goes_on_with_the_last_speaker():
+    text = "„Wir bleiben hier“, sagte Klaus Meier. Und weiter: „Wir gehen nicht.“"
+    assert speakers(text) == ["Klaus Meier", "Klaus Meier"]

@@ -2663,8 +2663,9 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         _remember(st, speaker, s2)
     # a short quoted term is not said by the subject of its sentence nor by the speaker before, though that
     # subject goes on as the last speaker (in Konjunktiv it is: "Putin habe die Idee „nicht gefallen“")
-    # (a quotation that is a sentence of its own goes on with the speaker before: “We stay.”, „Wir bleiben.“)
-    goes_on = ta == lo1 and tb >= hi2 - 2
+    # (a quotation that is a sentence of its own, or ends one after a colon, goes on with the speaker before:
+    # “We stay.”, „Wir bleiben.“, "Und weiter: „Wir gehen nicht.“")
+    goes_on = (_stands_alone(st, ta) or st.toks[ta - 1].text == ":") and tb >= hi2 - 2
     if short and ((step == "4" and st.lang == "de") or (step == "5" and not reported and not goes_on)):
         speaker = None
     if step == "4" and st.lang == "de" and speaker is not None and not _names_someone(speaker):
