@@ -1738,3 +1738,161 @@ def test_the_paper_after_an_apposition_is_not_part_of_the_speaker():
     assert [(q.form, q.speaker.text) for q in qs] == [
         ("indirect", "der Sprecher der Stadtwerke, Klaus Meier")
     ]
+
+
+# ---- speakers across sentences ---------------------------------------------------------------------------
+
+
+def speakers(text):
+    """The speaker phrase of each direct quotation in ``text``, in order (None for none)."""
+    _text, qs = quotes(text)
+    return [q.speaker.text if q.speaker else None for q in qs if q.form == "direct"]
+
+
+def test_quotations_that_follow_each_other_go_on_with_the_last_speaker():
+    text = "„Wir bleiben hier“, sagte Klaus Meier. „Das ist klar.“ „Wir gehen nicht.“"
+    assert speakers(text) == ["Klaus Meier", "Klaus Meier", "Klaus Meier"]
+
+
+def test_the_speaker_of_indirect_speech_goes_on_into_the_quotation_after_it():
+    assert speakers("Anna Berger sagte, man werde den Fall prüfen. „Wir lassen uns Zeit.“") == ["Anna Berger"]
+
+
+def test_a_sentence_that_announces_a_statement_gives_the_quotation_after_it_its_speaker():
+    for text, phrase in [
+        ("Klaus Meier trat am Mittag vor die Presse. „Die Lage ist ernst.“", "Klaus Meier"),
+        ("Auch Anna Berger äußerte sich am Abend. „Wir lassen uns nicht unter Druck setzen.“", "Anna Berger"),
+        ("Anna Berger hat dazu eine klare Meinung. „Die Lage ist ernst.“", "Anna Berger"),
+        ("Für Anna Berger ist klar, dass gehandelt werden muss. „Die Lage ist ernst.“", "Anna Berger"),
+        ("Die Stadtwerke gaben am Abend eine Warnung heraus. „Kochen Sie das Wasser ab.“", "Die Stadtwerke"),
+        ("Der Minister trat am Mittag vor die Presse. „Die Lage ist ernst.“", "Der Minister"),
+    ]:
+        assert speakers(text) == [phrase], text
+
+
+def test_a_pronoun_or_a_role_in_between_refers_back_to_the_one_named_before():
+    for text in [
+        "Klaus Meier trat am Mittag vor die Presse. Er wirkte müde. „Die Lage ist ernst.“",
+        "Klaus Meier trat am Mittag vor die Presse. Der 54-Jährige wirkte müde. „Die Lage ist ernst.“",
+        "„Wir bleiben hier“, sagte Klaus Meier. Der Minister wirkte müde. „Die Lage ist ernst.“",
+    ]:
+        assert speakers(text)[-1] == "Klaus Meier", text
+
+
+def test_another_one_named_as_the_subject_in_between_stops_the_last_speaker():
+    text = "„Wir bleiben hier“, sagte Klaus Meier. Anna Berger sieht das anders. „Wir müssen gehen.“"
+    assert speakers(text) == ["Klaus Meier", "Anna Berger"]
+
+
+def test_a_quotation_standing_alone_goes_on_over_one_sentence_that_names_no_one_not_two():
+    said = "„Wir bleiben hier“, sagte Klaus Meier. Die Lage ist angespannt."
+    assert speakers(f"{said} „Wir gehen nicht.“") == ["Klaus Meier", "Klaus Meier"]
+    more = "Viele Projekte stehen auf der Kippe."
+    assert speakers(f"{said} {more} „Wir gehen nicht.“") == ["Klaus Meier", None]
+
+
+def test_a_quotation_inside_other_words_goes_on_only_with_the_sentence_right_before():
+    said = "„Wir bleiben hier“, sagte Klaus Meier."
+    term = "Im Saal war von „einer verlorenen Saison für alle Beteiligten“ die Rede."
+    assert speakers(f"{said} {term}") == ["Klaus Meier", "Klaus Meier"]
+    assert speakers(f"{said} Die Lage ist angespannt. {term}") == ["Klaus Meier", None]
+
+
+def test_for_x_it_is_clear_before_a_colon_gives_x_view():
+    assert speakers("Für Anna Berger ist klar: „Die Lage ist ernst.“") == ["Anna Berger"]
+
+
+def test_a_sentence_after_the_quotation_that_points_back_at_it_names_its_speaker():
+    quote = "„Wir bleiben hier, daran ändert sich nichts.“"
+    for after, phrase in [
+        ("Das sagte Klaus Meier am Montag in Berlin.", "Klaus Meier"),
+        ("Dies erklärte die Ministerin am Abend.", "die Ministerin"),
+        ("So äußerte sich Anna Berger nach der Sitzung.", "Anna Berger"),
+        ("Mit diesen Worten reagierte Klaus Meier auf die Kritik.", "Klaus Meier"),
+    ]:
+        assert speakers(f"{quote} {after}") == [phrase], after
+
+
+def test_a_dateline_is_no_part_of_the_subject_that_a_quotation_goes_on_with():
+    for text in [
+        "Hamburg (dpa) – Klaus Meier hat am Montag seinen Rücktritt erklärt. „Ich gehe mit gutem Gefühl.“",
+        "Hamburg (dpa) – Klaus Meier sieht das anders: „Ich gehe mit gutem Gefühl.“",
+    ]:
+        assert speakers(text) == ["Klaus Meier"], text
+
+
+def test_the_source_of_a_reaction_in_words_is_the_speaker_of_the_quotation_after_it():
+    quote = "„Das ist ein Skandal.“"
+    assert speakers(f"Kritik kam von Klaus Meier: {quote}") == ["Klaus Meier"]
+    said = "„Wir bleiben hier“, sagte Anna Berger am Montag."
+    assert speakers(f"{said} Scharfer Widerspruch kam am Abend von Klaus Meier. {quote}")[-1] == "Klaus Meier"
+
+
+def test_the_name_after_a_pronoun_object_is_the_subject_that_stops_the_last_speaker():
+    text = "„Wir bleiben hier“, sagte Anna Berger am Montag. Ganz anders sieht das Klaus Meier. „Wir gehen.“"
+    assert speakers(text) == ["Anna Berger", "Klaus Meier"]
+
+
+def test_a_view_announced_before_a_colon_or_in_the_sentence_before_is_the_speakers():
+    quote = "„Wir gehen, und zwar sofort.“"
+    for announced in [
+        "Klaus Meier ist überzeugt",
+        "Klaus Meier ist sich sicher",
+        "Das sieht auch Klaus Meier so",
+        "Klaus Meier hat eine klare Meinung",
+        "Enttäuscht zeigte sich auch Klaus Meier",
+    ]:
+        assert speakers(f"{announced}: {quote}") == ["Klaus Meier"], announced
+        assert speakers(f"{announced}. {quote}") == ["Klaus Meier"], announced
+
+
+def test_two_people_named_together_as_the_subject_are_the_speaker_of_the_quotation_after_them():
+    quote = "„Wir bleiben hier, und zwar alle.“"
+    both = "Klaus Meier und Anna Berger"
+    for before in [f"{both} traten vor die Presse.", f"{both} sind sich einig:"]:
+        assert speakers(f"{before} {quote}") == [both], before
+
+
+def test_a_pronoun_or_a_role_of_the_other_gender_in_between_names_a_second_one():
+    said = "„Wir bleiben hier“, sagte Ministerin Anna Berger am Montag."
+    quote = "„Wir gehen, und zwar sofort.“"
+    for between, phrase in [
+        ("Der Minister wirkte müde.", "Der Minister"),
+        ("Er wirkte müde.", "Er"),
+        ("Sie wirkte müde.", "Ministerin Anna Berger"),
+        ("Die Ministerin wirkte müde.", "Ministerin Anna Berger"),
+    ]:
+        assert speakers(f"{said} {between} {quote}")[-1] == phrase, between
+
+
+def test_a_clause_that_opens_with_whose_view_it_gives_names_the_speaker_of_the_quotation():
+    quote = "„Wir müssen sofort handeln, und zwar alle.“"
+    for before, phrase in [
+        ("Für Klaus Meier steht fest:", "Klaus Meier"),
+        ("Aus Sicht der Ministerin ist klar:", "der Ministerin"),
+        ("In den Augen von Klaus Meier ist klar:", "Klaus Meier"),
+        ("Aus Sicht von Klaus Meier ist klar, dass gehandelt werden muss.", "Klaus Meier"),
+    ]:
+        assert speakers(f"{before} {quote}") == [phrase], before
+
+
+def test_the_subject_of_a_passive_sentence_is_not_the_speaker_of_a_quotation_in_it():
+    for text in [
+        "Klaus Meier wird in dem Schreiben aufgefordert, „seine Vorbehalte zurückzunehmen und mitzuhelfen“.",
+        "Klaus Meier wurde mit „stehenden Ovationen und lautem Jubel aller Gäste“ empfangen.",
+    ]:
+        assert speakers(text) == [None], text
+    letter = "Anna Berger schrieb am Montag einen Brief an die Stadtwerke."
+    asked = "Darin wird Klaus Meier aufgefordert, „seine Vorbehalte aufzugeben und bei der Prüfung zu helfen“"
+    assert speakers(f"{letter} {asked}.") == ["Anna Berger"]
+
+
+def test_a_pronoun_refers_to_the_subject_just_named_not_to_the_last_speaker():
+    said = "„Wir bleiben hier“, sagte Anna Berger am Montag."
+    text = f"{said} Klaus Meier wirkte müde. Er sah das anders. „Wir gehen, und zwar sofort.“"
+    assert speakers(text) == ["Anna Berger", "Klaus Meier"]
+
+
+def test_a_short_quotation_after_a_colon_goes_on_with_the_last_speaker():
+    text = "„Wir bleiben hier“, sagte Klaus Meier. Und weiter: „Wir gehen nicht.“"
+    assert speakers(text) == ["Klaus Meier", "Klaus Meier"]

@@ -42,12 +42,16 @@ the sentence uses. At the end of a subordinate clause the verb's subject follows
 Regierung das Land als „…“ bezeichnet hat") or is the phrase the relative pronoun stands for. A short quoted
 term in a sentence with no verb of saying gets no speaker from the sentence's subject, nor does any quotation
 there from a subject that names nobody (German: no mention, no pronoun, no role or body at its head:
-"Durchsuchungen sind nur bei einer „…“ zulässig"); "für X" in a clause with a copula makes it X's view ("Für
-die Ministerin ist das eine „…“"). The rules work on the
+"Durchsuchungen sind nur bei einer „…“ zulässig") or from the subject of a passive ("X wurde aufgefordert,
+„…“"); "für X" (or "aus Sicht von X") in a clause with a copula makes it X's view ("Für die Ministerin ist
+das eine „…“", "Für X steht fest: „…“"). The rules work on the
 tokens and sentences of :mod:`kg.extract.doc` and lexicons (:mod:`kg.extract.cues`); part-of-speech tags are
 asked for (and so computed) only for the sentences where a quotation has no verb of saying, to find the
 sentence's subject. A speaker carried forward (a Konjunktiv sentence, a quotation that stands alone) keeps
-the span of the words that named it last, in an earlier sentence, as SpkAtt-2023 annotates it.
+the span of the words that named it last, in an earlier sentence, as SpkAtt-2023 annotates it; with no
+speaker just before, a German quotation goes to the one the sentences before name as their subject ("X trat
+vor die Presse. Er wirkte müde. „…“": X), and one named as a subject in between stops the last speaker; a
+sentence after a quotation that opens by pointing back at it names its speaker ("„…“ Das sagte X.").
 
 After a German verb of saying the subject may follow adverbials, prepositional phrases and objects ("sagte am
 Montag der Nachrichtenagentur dpa der Betriebsratschef"), which are no part of it, nor is the paper it was
@@ -1938,6 +1942,20 @@ _AUX = {
 _WERDEN = {"wird", "wurde", "wurden", "werden", "werde"}
 
 
+def _passive_clause(st: _State, v: int) -> bool:
+    """The clause of the finite verb at ``v`` is passive (German: a form of "werden" and a past participle
+    that closes the clause: "Darin wird der Minister aufgefordert, „…“"): its subject is who is acted on."""
+    if st.toks[v].low not in _WERDEN:
+        return False
+    for k in range(v + 1, st.sents[st.toks[v].sent][1]):
+        if st.toks[k].text in (",", ";", ":"):
+            break
+        participle = st.doc.pos(k) == "VVPP"  # type: ignore[attr-defined]
+        if participle and not _in_quote(st, st.toks[k]) and _clause_final(st, k):
+            return True
+    return False
+
+
 def _passive(st: _State, c: int) -> int | None:
     """The passive auxiliary of the participle of saying at ``c`` ("wurden … als „…“ bezeichnet", "ist …
     kritisiert worden"), whose subject is what was said or whom it was said of, not the speaker; None for
@@ -2051,6 +2069,18 @@ def _first_finite(st: _State, si: int) -> int | None:
     return None
 
 
+def _after_dateline(st: _State, lo: int, hi: int) -> int:
+    """The first token after a dateline that opens the tokens ``[lo, hi)`` (a place, its agency in brackets
+    and a dash: "Berlin (dpa) –"), or ``lo`` when they open with none."""
+    toks = st.toks
+    k = next((j for j in range(lo + 1, min(hi, lo + 4)) if toks[j].text == "("), None)
+    close = next((j for j in range(k + 1, min(hi, k + 5)) if toks[j].text == ")"), None) if k else None
+    if close is None or close + 2 >= hi or toks[close + 1].text not in ("–", "-", "—"):
+        return lo
+    place = _mention_in(st, toks[lo].start, toks[k - 1].end, ("Place",))
+    return close + 2 if place else lo
+
+
 def _sentence_subject(st: _State, si: int) -> Speaker | None:
     """The subject of a sentence that has no verb of saying (German, from the part-of-speech tags of that
     sentence only): the noun phrase that opens the clause before the finite verb, or the one right after it.
@@ -2079,6 +2109,7 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
         if st.toks[k].text in (":", ";") or _in_quote(st, st.toks[k]):
             start = k + 1
             break
+    start = _after_dateline(st, start, v)
     seg = list(range(start, v))
     if (
         seg
@@ -2096,8 +2127,11 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
         return _resolve_pronoun(st, st.toks[seg[0]])
     # after the verb
     k = v + 1
-    while k < hi and tags[k - lo] in ("ADV", "PTKNEG", "PRF", "ADJD"):
-        k += 1
+    while k < hi and (
+        tags[k - lo] in ("ADV", "PTKNEG", "PRF", "ADJD")
+        or (st.toks[k].low in ("das", "dies", "es") and k + 1 < hi and _person_starts(st, k + 1, hi))
+    ):
+        k += 1  # "Ganz anders sieht das Klaus Meier.": "das" is the object, the name the subject
     if k < hi and tags[k - lo] == "PPER" and st.toks[k].low in ("er", "sie"):
         return _resolve_pronoun(st, st.toks[k])
     a = k
@@ -2598,8 +2632,10 @@ _TRACE: list[str] | None = None
 """Set to a list to record which rule found each direct quotation's speaker (for the benchmark's analysis)."""
 
 _GOES_ON = {"de": 2, "en": 3}
-"""How many sentences after the last speaker's a quotation with no speaker of its own goes on with that
-speaker (step 5): German news names the speaker again sooner (SpkAtt-2023 tuning half: 2 is better than 3)."""
+"""How many sentences back a quotation with no speaker of its own that stands alone looks for the one it goes
+on with (step 5; in German sentences whose subject refers back to that one do not count): German news names
+the speaker again sooner (SpkAtt-2023 tuning half: 2 and 3 the same, 4 worse; one sentence for a quotation
+inside a sentence of other words, where 2 gave one wrong speaker)."""
 
 MIN_WORDS_SUBJECT = 6
 """A quotation of fewer words, in a sentence without a verb of saying, takes no speaker from the sentence's
@@ -2642,13 +2678,39 @@ def _continuation(st: _State, si: int) -> tuple[int, int] | None:
     return k, hi
 
 
-_COPULA = {"ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären", "bleibt", "bleibe"}
+_COPULA = {
+    "ist",
+    "sei",
+    "war",
+    "wäre",
+    "sind",
+    "seien",
+    "waren",
+    "wären",
+    "bleibt",
+    "bleibe",
+    "steht",
+    "stand",
+}
+
+_VIEW_OPENERS = (("aus", "sicht"), ("in", "den", "augen"))
+"""Words that open a clause with the one whose view it gives after them: "Aus Sicht (von) X ist klar: „…“"."""
+
+
+def _view_holder(st: _State, k: int) -> int | None:
+    """Where the one whose view the words at token ``k`` give starts when they are "aus Sicht (von)" or "in
+    den Augen (von)" ("Aus Sicht der Ministerin": "der Ministerin", as "Für X" gives X); else None."""
+    for opener in _VIEW_OPENERS:
+        n = len(opener)
+        if tuple(t.low for t in st.toks[k : k + n]) == opener:
+            return k + n + (k + n < len(st.toks) and st.toks[k + n].low in ("von", "vom"))
+    return None
 
 
 def _fuer_view(st: _State, ta: int, tb: int, within: tuple[int, int] | None = None) -> Speaker | None:
     """The one whose view a quoted term is in a clause with a copula: "Was für die Ministerin eine „…“ ist",
-    "Für X ist das „…“" (German); None when the clause (or the tokens ``within``) has no such "für" phrase
-    naming someone."""
+    "Für X ist das „…“", "Für X steht fest:", "Aus Sicht (von) X ist das …" (German); None when the clause
+    (or the tokens ``within``) has no such phrase naming someone."""
     toks = st.toks
     if within is not None:
         a, b = within
@@ -2664,11 +2726,14 @@ def _fuer_view(st: _State, ta: int, tb: int, within: tuple[int, int] | None = No
     if not any(toks[k].low in _COPULA for k in words):
         return None
     for k in words:
-        if toks[k].low != "für" or not (
-            k == a or toks[k - 1].low in ("was", "wer") or toks[k - 1].low in _COPULA
-        ):
-            continue
-        np_ = _np_forward(st, k + 1, b)
+        start = _view_holder(st, k) if k == a else None
+        if start is None:
+            if toks[k].low != "für" or not (
+                k == a or toks[k - 1].low in ("was", "wer") or toks[k - 1].low in _COPULA
+            ):
+                continue
+            start = k + 1
+        np_ = _np_forward(st, start, b)
         if np_ is None:
             continue
         sp = _speaker_from_np(st, *np_)
@@ -2676,20 +2741,156 @@ def _fuer_view(st: _State, ta: int, tb: int, within: tuple[int, int] | None = No
     return None
 
 
-_COMES = {"kam", "kamen", "kommt", "kommen", "gab", "gibt"}
-"""The verbs of "Kritik kam von X", "Lob gab es von X": a reaction and where it came from."""
+def _refers_back(sp: Speaker) -> bool:
+    """The subject names no one new: a pronoun ("Er wirkte müde.") or a role with the definite article and
+    no name ("Der Minister", "Der 54-Jährige"), as news German goes on about the person it has just named."""
+    words = sp.text.split()
+    if len(words) == 1:
+        return words[0].lower() in C.DE_PRONOUNS
+    head = words[-1]
+    return (
+        sp.key is None
+        and words[0].lower() in ("der", "die")
+        and (is_role_noun(head) or _AGE_NOUN.match(head) is not None)
+    )
 
 
-def _reaction_source(st: _State, lo: int, hi: int) -> Speaker | None:
-    """Who a reaction came from in a clause before a colon ("Kritik kam von der Linken:", "Lob gab es
-    auch von der Opposition:"): the phrase after "von" or "aus" when the clause's verb is "kommen" or
-    "geben"; None otherwise."""
-    toks = st.toks
-    if st.lang != "de" or not any(toks[k].low in _COMES for k in range(lo, hi)):
+def _phrase_gender(st: _State, sp: Speaker) -> str:
+    """The gender a phrase gives its referent ("m", "f", or "" when it gives none): its pronoun, a title or
+    a feminine role noun ("Die Ministerin"), else the article of a role in the singular ("Der Minister")."""
+    if sp.key is not None and st.gender.get(sp.key):
+        return st.gender[sp.key]
+    words = sp.text.split()
+    if len(words) == 1:
+        return C.DE_PRONOUNS.get(words[0].lower(), "")
+    a = _tok_at(st, sp.span.start) if sp.span is not None else None
+    z = _tok_at(st, sp.span.end - 1) if sp.span is not None else None
+    if a is None or z is None:
+        return ""
+    return _gender_of_np(st, a, z + 1) or {"der": "m", "die": "f"}.get(words[0].lower(), "")
+
+
+def _may_be(st: _State, back: Speaker, found: Speaker) -> bool:
+    """The phrase that referred back may stand for ``found``: its gender does not differ ("„A“, sagte
+    Ministerin X. Der Minister wirkte müde." names a second one). Whom a pronoun was resolved to does not
+    count: that prefers the last speaker, where German refers to the subject just named ("Y wirkte müde. Er
+    sah das anders.": Y)."""
+    genders = {_phrase_gender(st, back), _phrase_gender(st, found)} - {""}
+    return len(genders) < 2
+
+
+def _opening_subject(st: _State, si: int, end: int) -> Speaker | None:
+    """The phrase that opens sentence ``si`` (after a focus word), right before its finite verb ("Auch der
+    Sprecher der Stadtwerke zeigte sich enttäuscht", "X und Y traten vor die Presse"): the subject, where the
+    tagged phrase finds none."""
+    lo = st.sents[si][0]
+    if st.lang != "de":
         return None
-    k = max((x for x in range(lo, hi) if toks[x].low in ("von", "vom", "aus")), default=None)
-    np_ = _np_forward(st, k + 1, hi) if k is not None else None
+    np_ = _np_forward(st, lo + 1 if st.toks[lo].low in _FOCUS else lo, end)
+    return _speaker_from_np(st, *np_) if np_ is not None and _first_finite(st, si) == np_[1] else None
+
+
+_REACTIONS = {
+    "kritik",
+    "widerspruch",
+    "zustimmung",
+    "lob",
+    "protest",
+    "ablehnung",
+    "unterstützung",
+    "beifall",
+}
+"""Nouns of a reaction in words, whose source "kam von X" names ("Kritik kam von der Opposition.")."""
+
+
+def _reaction_from(st: _State, si: int) -> Speaker | None:
+    """Whom a reaction in words comes from in sentence ``si``: "Kritik kam von X", "Scharfer Widerspruch
+    kommt aus der Opposition", "Lob gab es auch von X"; None when the sentence is not of that shape."""
+    v = _first_finite(st, si)
+    lo, end = st.sents[si]
+    if v is None or st.toks[v].low not in ("kam", "kommt", "kamen", "kommen", "gab", "gibt"):
+        return None
+    if not any(t.low in _REACTIONS for t in st.toks[lo:v]):
+        return None
+    k = next((j for j in range(v + 1, end) if st.toks[j].low in ("von", "vom", "aus")), None)
+    np_ = _np_forward(st, k + 1, end) if k is not None else None
     return _speaker_from_np(st, *np_) if np_ is not None else None
+
+
+def _topic_of(st: _State, si: int) -> Speaker | None:
+    """Whom sentence ``si`` is about: its subject (the phrase before its verb: "Auch X äußerte sich.", "X und
+    Y traten vor die Presse."), or the one whose view a sentence that opens with "Für X ist" gives ("Für X
+    ist klar, dass …")."""
+    lo, hi = st.sents[si]
+    end = next((k for k in range(lo, hi) if st.toks[k].text in (",", ":")), hi)
+    return _sentence_subject(st, si) or _opening_subject(st, si, end) or _fuer_view(st, lo, lo, (lo, end))
+
+
+def _stands_alone(st: _State, ta: int) -> bool:
+    """The quotation opens its sentence: no word before its opening mark there (the mark may end the
+    sentence before, where the splitter left it)."""
+    lo, hi = st.sents[st.toks[ta].sent]
+    return ta == hi - 1 or not any(t.text[:1].isalnum() for t in st.toks[lo:ta])
+
+
+_POINTS_BACK = {"das", "dies", "so"}
+"""Words that open a sentence by pointing back at the quotation before it ("„…“ Das sagte X am Montag.")."""
+
+
+def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
+    """The speaker, and the verb, of the sentence after a German quotation that is a sentence of its own when
+    that sentence opens by pointing back at it ("„…“ Das sagte X am Montag.", "Dies erklärte X.", "„…“ Mit
+    diesen Worten reagierte X auf …"): news German gives the quotation first and its speaker after."""
+    s2 = st.toks[tb].sent
+    if st.lang != "de" or s2 + 1 >= len(st.sents) or not _stands_alone(st, ta) or tb < st.sents[s2][1] - 2:
+        return None
+    lo, hi = st.sents[s2 + 1]
+    while lo < hi and not st.toks[lo].text[:1].isalnum():
+        lo += 1  # a closing mark the splitter put at the start of the next sentence
+    words = [t.low for t in st.toks[lo : min(hi, lo + 3)]]
+    if words[:1] and words[0] in _POINTS_BACK and lo + 1 < hi and _is_cue(st, st.toks[lo + 1]):
+        c = lo + 1
+    elif words[:2] == ["mit", "diesen"] and lo + 3 < hi and st.toks[lo + 3].text.islower():
+        c = lo + 3
+    else:
+        return None
+    speaker, _conf = _subject_of(st, c, lo, hi)
+    if speaker is None or not _names_someone(speaker):
+        return None
+    return speaker, _cue_span(st, c, hi)
+
+
+def _carried(st: _State, ta: int) -> Speaker | None:
+    """The speaker a quotation with none of its own (opening at token ``ta``) goes on with: the last speaker,
+    or (German) the one the sentences before are about, named as the subject of the nearest sentence that
+    names someone ("X trat vor die Presse. „…“") or the source of a reaction ("Kritik kam von X. „…“"),
+    over sentences whose subject refers back ("Er wirkte müde.", "Der Minister wirkte müde."); another one
+    named as a subject stops the last speaker ("„A“, sagte X. Y sieht das anders. „B“"). A quotation that
+    stands alone reaches back over :data:`_GOES_ON` sentences that name no one, one inside a sentence of
+    other words only to the sentence right before.
+    """
+    si = st.toks[ta].sent
+    last = st.last_speaker
+    if st.lang != "de":
+        return last if last is not None and si - st.last_speaker_sent <= _GOES_ON["en"] else None
+    reach = _GOES_ON["de"] if _stands_alone(st, ta) else 1
+    back: Speaker | None = None
+    j = si - 1
+    while reach > 0:
+        if last is not None and st.last_speaker_sent >= j:
+            return last if back is None or _may_be(st, back, last) else back
+        if j < 0:
+            break
+        reaction = _reaction_from(st, j)
+        subj = reaction or _topic_of(st, j)
+        if reaction is None and subj is not None and _refers_back(subj):
+            back = back or subj
+        elif subj is not None and (reaction is not None or _names_someone(subj)):
+            return _widened(st, subj) if back is None or _may_be(st, back, subj) else back
+        else:
+            reach -= 1
+        j -= 1
+    return back
 
 
 def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = None) -> Quotation | None:
@@ -2835,18 +3036,12 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         elif st.toks[ta - 1].text == ":":
             speaker = _sentence_subject(st, s1)
             if speaker is not None and not _names_someone(speaker):
-                # "Für X ist die Sache klar: „…“": X's view, not the subject's; "Kritik kam von X:": X's
-                speaker = (
-                    _fuer_view(st, ta, tb, (lo1, ta - 1)) or _reaction_source(st, lo1, ta - 1) or speaker
-                )
+                # "Für X ist die Sache klar: „…“": X's view, not the subject's; "Kritik kam von X: „…“"
+                speaker = _fuer_view(st, ta, tb, (lo1, ta - 1)) or _reaction_from(st, s1) or speaker
             if speaker is None and np_ is not None and np_[0] == lo1:
                 speaker = _speaker_from_np(st, *np_)
-            if speaker is None and st.toks[lo1].low in _FOCUS and st.lang == "de":
-                # "Auch der Sprecher der Stadtwerke zeigte sich enttäuscht:": the phrase after the focus word,
-                # right before the finite verb
-                np_ = _np_forward(st, lo1 + 1, ta - 1)
-                if np_ is not None and _first_finite(st, s1) == np_[1]:
-                    speaker = _speaker_from_np(st, *np_)
+            if speaker is None:
+                speaker = _opening_subject(st, s1, ta - 1)
             if speaker is None and _first_finite(st, s1) is None:
                 # no verb before the colon: the phrase that opens it ("Ein Kommissar nach der Festnahme: „…“")
                 first = _np_forward(st, lo1, ta - 1)
@@ -2863,9 +3058,9 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             speaker, conf = _subject_of(st, c, lo2, hi2)
     if speaker is not None and step == "none":
         step = "3"
-    # 4f. "Was für die Ministerin eine „…“ ist", "Für X ist das ein „…“": whose view it is
+    # 4f. "Was für die Ministerin eine „…“ ist", "Für X ist das ein „…“", "Für X ist klar: „…“": whose view
     if speaker is None and cue is None and st.lang == "de":
-        found = _fuer_view(st, ta, tb)
+        found = _fuer_view(st, ta, tb, (lo1, ta - 1) if ta > lo1 and st.toks[ta - 1].text == ":" else None)
         if found is not None:
             speaker, conf, step = found, 0.5, "4f"
     # 4. no verb of saying, in a sentence of its own: the subject of the sentence
@@ -2873,7 +3068,14 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     reported = v is not None and _konjunktiv(st.toks[v])
     recent = st.last_speaker is not None and s1 - st.last_speaker_sent <= 3
     short = len(_WORDS.findall(text, inner_s, inner_e)) < MIN_WORDS_SUBJECT
-    if speaker is None and cue is None and not (ta == lo1 and tb >= hi2 - 2) and not (reported and recent):
+    passive = v is not None and _passive_clause(st, v)
+    if (
+        speaker is None
+        and cue is None
+        and not (ta == lo1 and tb >= hi2 - 2)
+        and not (reported and recent)
+        and not passive
+    ):
         speaker = _sentence_subject(st, s1)
         conf = 0.5 if speaker is not None else 0.0
     if speaker is None and st.lang == "en" and ta > lo1:
@@ -2895,20 +3097,23 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                 speaker, conf = _speaker_from_np(st, *np_), 0.4
     if speaker is not None and step == "none":
         step = "4"
-    # 5. a quotation that is a sentence of its own: the speaker of the sentences before goes on
-    if speaker is None and st.last_speaker is not None and s1 - st.last_speaker_sent <= _GOES_ON[st.lang]:
-        last = st.last_speaker
+    # 5a. a quotation that is a sentence of its own, and the sentence after points back at it: "Das sagte X."
+    if speaker is None and (after := _named_after(st, ta, tb)) is not None:
+        (speaker, cue), conf, step = after, 0.7, "5a"
+    # 5. no speaker in its sentence: the speaker of the sentences before goes on, or the one they are about
+    if speaker is None and (last := _carried(st, ta)) is not None:
         speaker, conf = Speaker(last.span, last.text, last.key, last.role), 0.55
     if speaker is not None and step == "none":
         step = "5"
-    if speaker is not None and step in ("1-2", "2b", "3", "4", "4f"):
+    if speaker is not None and step in ("1-2", "2b", "3", "4", "4f", "5a"):
         speaker = _widened(st, speaker)
     if speaker is not None:
         _remember(st, speaker, s2)
     # a short quoted term is not said by the subject of its sentence nor by the speaker before, though that
     # subject goes on as the last speaker (in Konjunktiv it is: "Putin habe die Idee „nicht gefallen“")
-    # (an English quotation that is a sentence of its own goes on with the speaker before: “We stay.”)
-    goes_on = st.lang == "en" and ta == lo1 and tb >= hi2 - 2
+    # (a quotation that is a sentence of its own, or ends one after a colon, goes on with the speaker before:
+    # “We stay.”, „Wir bleiben.“, "Und weiter: „Wir gehen nicht.“")
+    goes_on = (_stands_alone(st, ta) or st.toks[ta - 1].text == ":") and tb >= hi2 - 2
     if short and ((step == "4" and st.lang == "de") or (step == "5" and not reported and not goes_on)):
         speaker = None
     if step == "4" and st.lang == "de" and speaker is not None and not _names_someone(speaker):
