@@ -1180,3 +1180,102 @@ def test_a_dash_that_closes_an_apposition_is_no_word_of_the_speaker():
     _text, qs = quotes("Anna Berger – Sprecherin der Stadtwerke – sagte: „Wir bauen die Brücke nicht neu.“")
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.text == "Anna Berger – Sprecherin der Stadtwerke"
+
+
+# ---- which quoted passages are speech --------------------------------------------------------------------
+
+
+def directs(text):
+    """The direct quotations of ``text``, as their words."""
+    text, qs = quotes(text)
+    return [said(text, q) for q in qs if q.form == "direct"]
+
+
+def test_titles_of_works_laws_vessels_and_programmes_are_no_speech():
+    for text in [
+        "Das Gesetz „Hamburg baut für alle“ tritt am Montag in Kraft.",
+        "Anna Berger las aus ihrem Theaterstück „Der letzte Kran am Hafen“ vor.",
+        "Die Fähre „Anna von Hamburg“ lief am Montag aus.",
+        "Die Stadtwerke starten den Podcast „Strom und Stadt“.",
+        "Klaus Meier trat mit seinem Knabenchor „Die Hafenspatzen“ auf.",
+        "Der Wettbewerb „Hamburg forscht“ feiert sein Jubiläum.",
+        "Die Raumsonde „Elbe 1“ erreichte am Montag ihre Bahn.",
+    ]:
+        assert directs(text) == [], text
+
+
+def test_a_word_as_a_word_and_a_so_called_term_are_no_speech():
+    for text in [
+        "Das Wort „Krise“ fiel in der Rede von Anna Berger nicht.",
+        "Anna Berger vermied Begriffe wie „Stillstand“ und „Pleite“.",
+        "Die Stadtwerke wollen die sogenannte „grüne Fernwärme für alle Haushalte der Stadt“ ausbauen.",
+        "Klaus Meier sagte, die so genannten „Hafenbarone der alten Zeit“ hätten ausgedient.",
+    ]:
+        assert directs(text) == [], text
+
+
+def test_a_quotation_joined_into_a_compound_is_no_speech():
+    assert directs("Anna Berger sagte der „Hamburger Post“-Redaktion am Montag ab.") == []
+    assert directs("Die „Hafen für alle“-Initiative sammelte 3000 Unterschriften.") == []
+
+
+def test_the_one_spoken_to_or_where_it_was_said_is_no_speech():
+    """A name after a verb of saying and "der"/"dem", after "gegenüber" or "im Interview mit", or a phrase
+    that opens the sentence right before its verb of saying, says to whom or where, not what."""
+    assert directs("„Wir bleiben“, sagte Anna Berger der „Hamburger Post“.") == ["Wir bleiben"]
+    for text in [
+        "Anna Berger sagte der „Hamburger Post“, die Stadtwerke blieben in Hamburg.",
+        "Im „Hafenradio am Abend“ sagte Anna Berger, die Stadtwerke blieben in Hamburg.",
+        "Klaus Meier sagte gegenüber dem „Hamburger Abendblatt“, er bleibe.",
+        "Im Interview mit der „Hamburger Post“ erklärte Klaus Meier, er bleibe.",
+    ]:
+        assert directs(text) == [], text
+
+
+def test_a_phrase_of_its_own_after_a_title_noun_is_no_title():
+    """A title's first word is capitalised: a passage after a noun that opens with a determiner in lower case
+    is the verb's object ("sieht in dem Gesetz „keinen …“")."""
+    assert directs("Anna Berger sieht in dem Gesetz „keinen Fortschritt für die Stadt“.") == [
+        "keinen Fortschritt für die Stadt"
+    ]
+
+
+def test_what_someone_speaks_of_is_speech():
+    for text in [
+        "Anna Berger sprach von einem „Angriff auf die Stadtwerke“.",
+        "Von einem „Wortbruch“ spricht Anna Berger.",
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.key == "person-anna-berger", text
+
+
+def test_the_object_before_the_particle_of_a_verb_of_saying_is_speech():
+    """ "warf … vor", "kündigte … an": the quoted object is the speaker's words, a noun in capitals or not;
+    a name after a definite article is the one accused ("warf der „Zeitung“ vor, …")."""
+    assert directs("Klaus Meier warf den Stadtwerken „Versagen“ vor.") == ["Versagen"]
+    assert directs("Anna Berger kündigte „Konsequenzen“ an.") == ["Konsequenzen"]
+    assert directs("Klaus Meier warf der „Hamburger Post“ vor, falsch zu berichten.") == []
+
+
+def test_what_a_crowd_shouts_is_speech():
+    assert directs("Die Demonstranten riefen im Chor immer wieder „Rücktritt“.") == ["Rücktritt"]
+    assert directs("Die Stadtwerke riefen die „Woche der Energie“ aus.") == []
+
+
+def test_an_attitude_in_quotation_marks_is_speech():
+    assert directs("Anna Berger zeigte sich „tief enttäuscht“.") == ["tief enttäuscht"]
+    assert directs("Anna Berger gab sich „zuversichtlich“, die Stadtwerke zu halten.") == ["zuversichtlich"]
+
+
+def test_a_fronted_word_before_nannte_is_what_its_subject_calls_something():
+    _text, qs = quotes("„Unsinn“ nannte Klaus Meier den Plan der Stadtwerke.")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.key == "person-klaus-meier"
+    assert directs("„Hafenperle“ nennt man die Stadt an der Elbe.") == []
+
+
+def test_a_term_in_someones_view_is_their_speech():
+    _text, qs = quotes("Für Anna Berger ist das ein „Skandal“.")
+    (q,) = [q for q in qs if q.form == "direct"]
+    assert q.speaker.key == "person-anna-berger"
