@@ -1842,12 +1842,35 @@ def _called(st: _State, a: int) -> bool:
 
 
 def _naming_lemmas(st: _State, k: int) -> set[str]:
-    """The verbs whose words a quotation opening at token ``k`` gives by the word before it: after "als" or
-    an indefinite article, nennen, bezeichnen, zurückweisen; after "von" (and an article), sprechen."""
+    """The verbs whose words the quotation opening at token ``k`` gives, by the word before it: after "als"
+    or an indefinite article, nennen, bezeichnen, zurückweisen; after "von" (and an article), sprechen."""
     prev = st.toks[k - 1].low
     if prev in _SPOKEN_OF or (prev in _ARTICLES and k >= 2 and st.toks[k - 2].low in _SPOKEN_OF):
         return {"sprechen"}
     return _NAMING if prev in _AS_OR_A else set()
+
+
+def _predicate_of_nennen(st: _State, a: int, k: int) -> bool:
+    """The quotation opening at offset ``a`` (token ``k``) is in lower case and opens with no determiner:
+    the predicate of a "nennen" in its clause ("nannte den Film „großartig“"), not after "sich" ("das sich
+    „…“ nennt": a name)."""
+    return (
+        st.text[a + 1 : a + 2].islower()
+        and not _opens_with_determiner(st, a)
+        and st.toks[k - 1].low not in ("sich", "selbst")
+    )
+
+
+def _clause_around(st: _State, k: int) -> tuple[int, int]:
+    """The token range of the clause around token ``k``: between the commas, semicolons and colons nearest
+    it outside quotations, within its sentence."""
+    lo, hi = st.sents[st.toks[k].sent]
+    a, b = k, k
+    while a > lo and not (st.toks[a - 1].text in (",", ";", ":") and not _in_quote(st, st.toks[a - 1])):
+        a -= 1
+    while b < hi and not (st.toks[b].text in (",", ";", ":") and not _in_quote(st, st.toks[b])):
+        b += 1
+    return a, b
 
 
 def _naming_verb(st: _State, a: int) -> int | None:
@@ -1858,9 +1881,12 @@ def _naming_verb(st: _State, a: int) -> int | None:
     if st.lang != "de" or k is None or k == 0:
         return None
     lemmas = _naming_lemmas(st, k)
+    lo, hi = st.sents[st.toks[k].sent]
+    if not lemmas and _predicate_of_nennen(st, a, k):
+        lemmas = {"nennen"}
+        lo, hi = _clause_around(st, k)
     if not lemmas:
         return None
-    lo, hi = st.sents[st.toks[k].sent]
     # the nearest verb of naming before the quotation, else the first after it ("X nannte A „…“, Y
     # bezeichnete B als „…“": Y's)
     verbs = [t for t in st.toks[lo:hi] if C.DE_SPEECH_FORMS.get(t.low) in lemmas and not _in_quote(st, t)]
@@ -2015,6 +2041,20 @@ _TITLE_NOUNS = {  # what bears a name or a title (not "Preis": "bekam den Preis 
     "reihe",
     "tournee",
     "hashtag",
+    "website",
+    "webseite",
+    "internetseite",
+    "blog",
+    "account",
+    "kanal",
+    "übung",
+    "hurrikan",
+    "orkan",
+    "sturm",
+    "taifun",
+    "zyklon",
+    "tief",
+    "hoch",
 }
 
 
@@ -2022,7 +2062,19 @@ _TITLE_HEADS = tuple(
     sorted(
         (
             _TITLE_NOUNS
-            - {"lied", "aktion", "operation", "oper", "show", "song", "gruppe", "titel", "programm", "app"}
+            - {
+                "lied",
+                "aktion",
+                "operation",
+                "oper",
+                "show",
+                "song",
+                "gruppe",
+                "titel",
+                "programm",
+                "app",
+                "hoch",
+            }
         )
         | {"sender", "agentur", "hubschrauber", "satellit", "flugzeug", "portal", "stück"}
     )
@@ -2072,10 +2124,12 @@ def _after_title_noun(st: _State, a: int) -> bool:
     if j is None or _opens_with_determiner(st, a):
         return False
     prev = st.toks[j]
+    if not prev.text[:1].isupper():  # a German noun is capitalised: "zeigte sich tief „…“" is no "Tief"
+        return False
     if prev.low in _TITLE_NOUNS or prev.low in _NAME_NOUNS:
         return True
     head = prev.low.replace("-", "")
-    return prev.text[:1].isupper() and any(head.endswith(h) and len(head) > len(h) + 2 for h in _TITLE_HEADS)
+    return any(head.endswith(h) and len(head) > len(h) + 2 for h in _TITLE_HEADS)
 
 
 _NEGATIONS = {"kein", "keine", "keinen", "keinem", "keiner", "keines", "nicht"}
