@@ -1824,6 +1824,9 @@ def quote_features(st: _State, a: int, b: int) -> dict[str, float]:
     f["whole_sentence"] = float(len(outside) <= 2)
     f["straight"] = float(text[a] in "\"'")
     f["single"] = float(text[a] in "'‚‘‹›")
+    # a determiner before a capitalised passage without a sentence's end: a noun phrase that names something
+    # ("der „Preis der …“", "die „Neue Rechte“")
+    f["name_like"] = float(f["det_before"] and f["upper_start"] and not f["end_punct"])
     return f
 
 
