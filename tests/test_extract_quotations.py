@@ -1287,3 +1287,19 @@ def test_a_term_in_someones_view_is_their_speech():
     _text, qs = quotes("Für Anna Berger ist das ein „Skandal“.")
     (q,) = [q for q in qs if q.form == "direct"]
     assert q.speaker.key == "person-anna-berger"
+
+
+def test_what_someone_judges_something_to_be_is_their_speech():
+    """ "wertete … als „…“", "sieht darin einen „…“", "wird von X als „…“ eingestuft": the judge's words, as
+    with nennen; not what something is held to be ("gilt als „…“")."""
+    for text in [
+        "Anna Berger wertete den Beschluss als „Erfolg für die Stadtwerke“.",
+        "Anna Berger sieht darin einen „Wortbruch“.",
+        "Die Lage wird von Anna Berger als „sehr ernst“ eingestuft.",
+    ]:
+        _text, qs = quotes(text)
+        (q,) = [q for q in qs if q.form == "direct"]
+        assert q.speaker.key == "person-anna-berger", text
+    assert directs("Die Lage wird als „sehr ernst“ eingestuft.") == []
+    assert directs("Der Hafen wurde 1990 neu bewertet und gilt seither als „Perle des Nordens“.") == []
+    assert directs("Galt Anna Berger einst als „Stimme des Hafens“, so wird sie heute anders gesehen.") == []

@@ -1536,7 +1536,8 @@ def _passive(st: _State, c: int) -> int | None:
     kritisiert worden"), whose subject is what was said or whom it was said of, not the speaker; None for
     the active voice and for "X wird (mit den Worten) zitiert", where X spoke."""
     low = st.toks[c].low
-    if low not in C.DE_PARTICIPLES or C.DE_SPEECH_FORMS.get(low) == "zitieren":
+    judged = low in _JUDGING_PARTICIPLES  # "wird von X als „…“ eingestuft"
+    if (low not in C.DE_PARTICIPLES and not judged) or C.DE_SPEECH_FORMS.get(low) == "zitieren":
         return None
     if c + 1 < len(st.toks) and (st.toks[c + 1].low == "worden" or st.toks[c + 1].low in _WERDEN):
         return c + 1  # "… kritisiert worden", "…, der als „…“ bezeichnet wird"
@@ -1830,7 +1831,32 @@ def quote_features(st: _State, a: int, b: int) -> dict[str, float]:
     return f
 
 
-_NAMING = {"nennen", "bezeichnen", "zurückweisen"}
+_JUDGING = {
+    form: lemma
+    for lemma, forms in {
+        "sehen": ("sieht", "sah", "sahen", "sehen", "gesehen"),
+        "werten": ("wertet", "wertete", "werteten", "werten", "gewertet"),
+        "bewerten": ("bewertet", "bewertete", "bewerteten", "bewerten"),
+        "betrachten": ("betrachtet", "betrachtete", "betrachteten", "betrachten"),
+        "einstufen": ("stuft", "stufte", "stuften", "einstufen", "eingestuft"),
+        "beurteilen": ("beurteilt", "beurteilte", "beurteilten", "beurteilen"),
+        "empfinden": ("empfindet", "empfand", "empfanden", "empfinden", "empfunden"),
+    }.items()
+    for form in forms
+}
+"""Verbs of judging, whose complement after "als" or an indefinite article is what the subject calls
+something, as with nennen ("wertete den Beschluss als „…“", "sieht darin einen „…“")."""
+_NAMING = {"nennen", "bezeichnen", "zurückweisen", *_JUDGING.values()}
+_JUDGING_PARTICIPLES = {
+    "gewertet",
+    "bewertet",
+    "betrachtet",
+    "eingestuft",
+    "beurteilt",
+    "empfunden",
+    "gesehen",
+}
+_GELTEN = {"gilt", "galt", "galten", "gelten", "gegolten"}
 _AS_OR_A = {"als", "ein", "eine", "einen", "einem", "einer"}
 _SPOKEN_OF = {"von", "vom"}
 _ARTICLES = {"ein", "eine", "einen", "einem", "einer", "eines", "der", "die", "das", "dem", "den", "des"}
@@ -1879,7 +1905,8 @@ def _clause_around(st: _State, k: int) -> tuple[int, int]:
 def _naming_verb(st: _State, a: int) -> int | None:
     """The verb of naming (nennen, bezeichnen, zurückweisen; sprechen von) of its sentence when the quotation
     whose mark is at ``a`` follows the word that makes it what the verb's subject calls something
-    (:func:`_naming_lemmas`) and someone named does the naming."""
+    (:func:`_naming_lemmas`) and someone named does the naming; a verb of judging only in the quotation's
+    clause, and not beside "gilt" ("wird … bewertet und gilt als „…“": what something is held to be)."""
     k = _tok_at(st, a)
     if st.lang != "de" or k is None or k == 0:
         return None
@@ -1892,7 +1919,17 @@ def _naming_verb(st: _State, a: int) -> int | None:
         return None
     # the nearest verb of naming before the quotation, else the first after it ("X nannte A „…“, Y
     # bezeichnete B als „…“": Y's)
-    verbs = [t for t in st.toks[lo:hi] if C.DE_SPEECH_FORMS.get(t.low) in lemmas and not _in_quote(st, t)]
+    clo, chi = _clause_around(st, k)
+    held = any(t.low in _GELTEN for t in st.toks[clo:chi])
+    verbs = [
+        t
+        for t in st.toks[lo:hi]
+        if (
+            C.DE_SPEECH_FORMS.get(t.low) in lemmas
+            or (_JUDGING.get(t.low) in lemmas and not held and clo <= t.i < chi)
+        )
+        and not _in_quote(st, t)
+    ]
     verbs = [t for t in reversed(verbs) if t.i < k] + [t for t in verbs if t.i > k]
     if not verbs:
         return None
@@ -2381,7 +2418,9 @@ def speech_rules(st: _State, pairs: list[tuple[int, int]]) -> list[int]:
     text = st.text
     for i, (a, b) in enumerate(pairs):
         ta, tb = _tok_at(st, a), _tok_at(st, b)
-        if (
+        if _in_compound(text, a, b):
+            out.append(-1)
+        elif (
             _called(st, a)
             or _after_speech_noun(st, a)
             or (out and out[-1] > 0 and _listed_after(pairs, text, i))
@@ -2392,7 +2431,6 @@ def speech_rules(st: _State, pairs: list[tuple[int, int]]) -> list[int]:
             or _a_name(st, a, b)
             or _in_title_list(pairs, text, i)
             or (_named_again(text, a, b) and not _introduced_as_said(st, a, b))
-            or _in_compound(text, a, b)
             or _addressee_or_medium(st, a, b)
         ):
             out.append(-1)
