@@ -1303,3 +1303,9 @@ def test_what_someone_judges_something_to_be_is_their_speech():
     assert directs("Die Lage wird als „sehr ernst“ eingestuft.") == []
     assert directs("Der Hafen wurde 1990 neu bewertet und gilt seither als „Perle des Nordens“.") == []
     assert directs("Galt Anna Berger einst als „Stimme des Hafens“, so wird sie heute anders gesehen.") == []
+
+
+def test_words_taken_up_by_a_demonstrative_and_a_noun_of_saying_are_speech():
+    assert directs("„Das ist ein Skandal“ – mit diesen Worten verließ Anna Berger den Saal.") == [
+        "Das ist ein Skandal"
+    ]

@@ -1993,6 +1993,19 @@ def _noun_before(st: _State, a: int) -> int | None:
     return j if j >= 0 else None
 
 
+_DEMONSTRATIVES = {"diese", "diesen", "diesem", "dieser", "solchen", "solche", "jenen", "jene"}
+
+
+def _words_after(st: _State, b: int) -> bool:
+    """Right after the quotation a demonstrative and a noun of saying take it up ("„…“ – mit diesen Worten
+    verließ er den Saal", "„…“: Dieser Satz …"): the quotation is those words."""
+    kb = _tok_at(st, b)
+    if st.lang != "de" or kb is None or st.toks[kb].start < b:
+        return False
+    after = [t.low for t in st.toks[kb + 1 : kb + 6] if t.text not in ("–", "—", "-", ":", ",", "mit", "Mit")]
+    return len(after) >= 2 and after[0] in _DEMONSTRATIVES and after[1] in _SPEECH_NOUNS
+
+
 _FOR_EXAMPLE = {
     "zum",
     "beispiel",
@@ -2423,6 +2436,7 @@ def speech_rules(st: _State, pairs: list[tuple[int, int]]) -> list[int]:
         elif (
             _called(st, a)
             or _after_speech_noun(st, a)
+            or _words_after(st, b)
             or (out and out[-1] > 0 and _listed_after(pairs, text, i))
         ):
             out.append(1)
