@@ -25,13 +25,14 @@ and its sentence (length, punctuation inside, a verb of saying or a colon near i
 right before it, a title after a noun, ...), trained on the development half of SpkAtt-2023 by
 ``bench/train_quotes.py``; its weights are ``quote_model.json`` beside this module. What a German speaker
 calls something is speech whatever the model says ("nannte den Bericht eine „Zeitungsente“", "wies dies als
-„Unverschämtheit“ zurück", "sprach von einem „…“"), and so are the words of a noun of saying ("mit der
-Parole „…“"); the name after a noun of what bears one is not ("die Partei „…“", "unter dem Motto „…“", "das
-Wort „…“"), nor is what something is (so) called ("nennt sich „…“", "laut „…“", "die sogenannte „…“"), a
-passage joined into a compound ("die „Bild“-Zeitung"), the one spoken to or where ("sagte der „…“",
-"gegenüber dem „…“", "Im „…“ sagte …") or a capitalised passage that stands again elsewhere in the text;
-then the object before the particle of a verb of saying ("warf ihr „Versagen“ vor"), what is shouted ("riefen
-„…“"), an attitude ("zeigte sich „…“"), a fronted "„…“ nannte X" and a term in a view "für X" are speech
+„Unverschämtheit“ zurück", "sprach von einem „…“", "nannte den Film „großartig“", "wertete ihn als „…“"),
+and so are the words of a noun of saying ("mit der Parole „…“", "„…“ – mit diesen Worten …"); the name
+after a noun of what bears one is not ("die Partei „…“", "unter dem Motto „…“", "das Wort „…“"), nor is
+what something is (so) called ("nennt sich „…“", "laut „…“", "die sogenannte „…“"), a passage joined into a
+compound ("die „Bild“-Zeitung"), the one spoken to or where ("sagte der „…“", "gegenüber dem „…“", "Im „…“
+sagte …") or a capitalised passage that stands again elsewhere in the text; then the object before the
+particle of a verb of saying ("warf ihr „Versagen“ vor"), what is shouted ("riefen „…“"), an attitude
+("zeigte sich „…“"), a fronted "„…“ nannte X" and a term in a view "für X" are speech
 (:func:`speech_rules`).
 
 The speaker is the noun phrase that the verb of saying takes as its subject (after the verb in German
