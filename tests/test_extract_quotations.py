@@ -1309,3 +1309,13 @@ def test_words_taken_up_by_a_demonstrative_and_a_noun_of_saying_are_speech():
     assert directs("„Das ist ein Skandal“ – mit diesen Worten verließ Anna Berger den Saal.") == [
         "Das ist ein Skandal"
     ]
+
+
+def test_a_name_the_recogniser_found_in_quotation_marks_is_no_speech():
+    name = "Alliance pour le Port de Hambourg et de la Mer du Nord"
+    text = f"Zum Festakt am Montag in Hamburg hatte die französische „{name}“ auch Anna Berger eingeladen."
+    PEOPLE[name] = ("organization-alliance", "Organization")
+    try:
+        assert directs(text) == []
+    finally:
+        del PEOPLE[name]

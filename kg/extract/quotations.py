@@ -74,7 +74,7 @@ from pathlib import Path
 
 from kg.extract import cues as C
 from kg.extract.lexicon import ORG_WORDS, is_role_noun
-from kg.extract.types import Mention, Quotation, Speaker
+from kg.extract.types import ENTITY_TYPES, Mention, Quotation, Speaker
 from kg.model import Span
 
 # ---- quotation marks ------------------------------------------------------------------------------------
@@ -2247,6 +2247,21 @@ def _in_compound(text: str, a: int, b: int) -> bool:
     return glued_after or glued_before
 
 
+def _a_mention(st: _State, a: int, b: int) -> bool:
+    """The passage, without a sentence's end, is a name the recogniser found (of a person, an organization or
+    a place: "die französische „L'Alliance pour la Planète“", "beim „Deutschen Fußball-Bund“"): a name in
+    quotation marks, not anyone's words."""
+    raw = st.text[a + 1 : b]
+    inner = raw.strip()
+    if not inner or inner[-1] in ".!?…,;:":
+        return False
+    start = a + 1 + len(raw) - len(raw.lstrip())
+    return any(
+        (m.span.end - m.span.start) >= 0.8 * len(inner)
+        for m in _mention_in(st, start, start + len(inner) + 1, ENTITY_TYPES)
+    )
+
+
 _MEDIUM_AFTER = {"gegenüber", "interview", "gespräch", "gesprächs", "interviews"}
 _PREFIELD_PREP = {"in", "im", "bei", "beim", "auf", "gegenüber"}
 
@@ -2447,6 +2462,7 @@ def speech_rules(st: _State, pairs: list[tuple[int, int]]) -> list[int]:
             or _in_title_list(pairs, text, i)
             or (_named_again(text, a, b) and not _introduced_as_said(st, a, b))
             or _addressee_or_medium(st, a, b)
+            or _a_mention(st, a, b)
         ):
             out.append(-1)
         elif (
