@@ -909,8 +909,8 @@ def test_the_rules_before_the_model_say_speech_title_or_nothing():
 
 def test_a_capitalized_passage_that_stands_again_in_the_text_is_a_name():
     """A passage in capitals without a sentence's end that the text names again, quoted or not, is a name
-    or a title; words said with their end punctuation stay what the model says, and words in lower case are
-    no name (after "nannte", the predicate: speech)."""
+    or a title; words said with their end punctuation are no name (after a colon: speech), nor are words in
+    lower case (after "nannte", the predicate: speech)."""
     from kg.extract import quotations as Q
 
     text = (
@@ -922,7 +922,7 @@ def test_a_capitalized_passage_that_stands_again_in_the_text_is_a_name():
     st = Q._state(analyse(text, "de"), [])
     pairs = pair_quotes(text)
     Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
-    assert Q.speech_rules(st, pairs) == [-1, 0, 0, 1]
+    assert Q.speech_rules(st, pairs) == [-1, 1, 1, 1]
     _text, qs = quotes(text)
     assert "Verein Hafen und Stadt" not in [said(text, q) for q in qs if q.form == "direct"]
     assert [said(text, q) for q in qs if q.form == "direct"][:2] == ["Wir bleiben hier.", "Wir bleiben hier."]
@@ -948,7 +948,7 @@ def test_model_weights_decides_within_its_block_only():
     """The benchmark's cross-validation runs the extractor with weights of its own, then the shipped ones."""
     from kg.extract import quotations as Q
 
-    text = "Anna Berger sagte: „Wir bauen die neue Brücke im nächsten Jahr.“"
+    text = "„Wir bauen die neue Brücke im nächsten Jahr“, sagte Anna Berger."
     assert [q for q in quotes(text)[1] if q.form == "direct"]
     with Q.model_weights({"bias": -30.0}):
         assert not [q for q in quotes(text)[1] if q.form == "direct"]
@@ -1319,3 +1319,8 @@ def test_a_name_the_recogniser_found_in_quotation_marks_is_no_speech():
         assert directs(text) == []
     finally:
         del PEOPLE[name]
+
+
+def test_a_sentence_a_colon_introduces_is_speech_however_short():
+    assert directs("Die Antwort von Anna Berger auf die Frage nach der Brücke: „Nein.“") == ["Nein."]
+    assert directs("Klaus Meier schrieb nur ein Wort: „Unsinn!“") == ["Unsinn!"]
