@@ -929,7 +929,8 @@ def test_a_capitalized_passage_that_stands_again_in_the_text_is_a_name():
 
 
 def test_a_headline_quotation_said_again_in_the_report_stays_speech():
-    """Words in capitals said again are no name when a colon introduces them or a verb of saying follows."""
+    """Words in capitals said again are no name when a colon introduces them or a verb of saying follows
+    (which makes them speech after a comma)."""
     from kg.extract import quotations as Q
 
     text = (
@@ -940,7 +941,7 @@ def test_a_headline_quotation_said_again_in_the_report_stays_speech():
     st = Q._state(analyse(text, "de"), [])
     pairs = pair_quotes(text)
     Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
-    assert Q.speech_rules(st, pairs)[:2] == [0, 0]
+    assert Q.speech_rules(st, pairs)[:2] == [0, 1]
     assert Q.speech_rules(st, pairs)[2] == -1
 
 
@@ -948,7 +949,7 @@ def test_model_weights_decides_within_its_block_only():
     """The benchmark's cross-validation runs the extractor with weights of its own, then the shipped ones."""
     from kg.extract import quotations as Q
 
-    text = "„Wir bauen die neue Brücke im nächsten Jahr“, sagte Anna Berger."
+    text = "Anna Berger sagte, man werde „die neue Brücke im nächsten Jahr bauen“."
     assert [q for q in quotes(text)[1] if q.form == "direct"]
     with Q.model_weights({"bias": -30.0}):
         assert not [q for q in quotes(text)[1] if q.form == "direct"]
@@ -1324,3 +1325,12 @@ def test_a_name_the_recogniser_found_in_quotation_marks_is_no_speech():
 def test_a_sentence_a_colon_introduces_is_speech_however_short():
     assert directs("Die Antwort von Anna Berger auf die Frage nach der Brücke: „Nein.“") == ["Nein."]
     assert directs("Klaus Meier schrieb nur ein Wort: „Unsinn!“") == ["Unsinn!"]
+
+
+def test_a_comma_and_a_verb_of_saying_after_a_short_term_make_it_speech():
+    """„…“, sagte X / „…“, so X frame words said, however short; not "…, so wurde …", nor a name that ends
+    an apposition before the verb."""
+    assert directs("Die Stadtwerke seien „Täter“, sagte Anna Berger.") == ["Täter"]
+    assert directs("Die Stadtwerke seien „Täter“, so Anna Berger.") == ["Täter"]
+    assert directs("Galt Anna Berger einst als „Stimme des Hafens“, so wurde sie später vergessen.") == []
+    assert directs("Klaus Meier, der Chef der „Hamburger Hafenpost“, sagte, er bleibe.") == []
