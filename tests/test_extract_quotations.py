@@ -1334,3 +1334,10 @@ def test_a_comma_and_a_verb_of_saying_after_a_short_term_make_it_speech():
     assert directs("Die Stadtwerke seien „Täter“, so Anna Berger.") == ["Täter"]
     assert directs("Galt Anna Berger einst als „Stimme des Hafens“, so wurde sie später vergessen.") == []
     assert directs("Klaus Meier, der Chef der „Hamburger Hafenpost“, sagte, er bleibe.") == []
+
+
+def test_words_in_lower_case_after_a_title_noun_and_before_sagte_are_the_nouns_predicate():
+    """ "Die Partei „werde …“, sagte X": the noun is the subject of the quoted words, not a title's bearer."""
+    assert directs("Die Partei „werde alles für den Hafen tun“, sagte Anna Berger.") == [
+        "werde alles für den Hafen tun"
+    ]

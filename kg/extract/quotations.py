@@ -2486,6 +2486,7 @@ def speech_rules(st: _State, pairs: list[tuple[int, int]]) -> list[int]:
             or _after_speech_noun(st, a)
             or _words_after(st, b)
             or _a_sentence_after_colon(text, a, b)
+            or (text[a + 1 : a + 2].islower() and _said_after(st, a, b))  # "Die Partei „werde …“, sagte X"
             or (out and out[-1] > 0 and _listed_after(pairs, text, i))
         ):
             out.append(1)
