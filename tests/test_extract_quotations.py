@@ -1341,3 +1341,10 @@ def test_words_in_lower_case_after_a_title_noun_and_before_sagte_are_the_nouns_p
     assert directs("Die Partei „werde alles für den Hafen tun“, sagte Anna Berger.") == [
         "werde alles für den Hafen tun"
     ]
+
+
+def test_a_name_after_a_preposition_and_der_is_no_addressee():
+    """ "sagte Merz der „…“" names the one spoken to; "warnte vor der „…“" gives the speaker's words."""
+    assert directs("Anna Berger warnte vor der „Gefahr eines Stillstands im ganzen Hafen“.") == [
+        "Gefahr eines Stillstands im ganzen Hafen"
+    ]

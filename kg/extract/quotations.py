@@ -2308,7 +2308,11 @@ def _addressee_or_medium(st: _State, a: int, b: int) -> bool:
         and all(w in _PREFIELD_PREP or w in ("der", "dem", "die", "das") for w in opening)
     ):
         return True
-    if prev.low not in ("der", "dem") or not inner[:1].isupper() or before in _PREPOSITIONS | _PREFIELD_PREP:
+    if prev.low not in ("der", "dem") or not inner[:1].isupper() or k - 2 < lo:
+        return False
+    # right after the verb or after a name or noun ("sagte Merz der „…“"), not after a preposition ("warnte
+    # vor der „…“")
+    if not (_is_cue(st, st.toks[k - 2]) or _is_cap(st.toks[k - 2])):
         return False
     for t in reversed(st.toks[lo : k - 1]):
         if t.text in (",", ";", ":") or _in_quote(st, t):
