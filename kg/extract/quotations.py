@@ -2843,8 +2843,8 @@ def _before_particle(st: _State, a: int, b: int) -> bool:
 
 
 def _said_after(st: _State, a: int, b: int) -> bool:
-    """A comma and a verb of saying, or "so" and the speaker, follow the quotation („…“, sagte X; „…“, so
-    die Ministerin; not "…, so wurde …"): the frame of direct speech (on the tuning half of SpkAtt-2023, 56 of
+    """A comma and a verb of saying, or "so" and the speaker after a comma or a dash, follow the quotation
+    („…“, sagte X; „…“, so die Ministerin; „…“ – so X; not "…, so wurde …"): the frame of direct speech (on the tuning half of SpkAtt-2023, 56 of
     the 57 such passages that are no title or name were speech); not a capitalised name after a determiner,
     which ends an apposition ("X, Chef der „Zeitung“, sagte")."""
     k, kb = _tok_at(st, a), _tok_at(st, b)
@@ -2854,7 +2854,11 @@ def _said_after(st: _State, a: int, b: int) -> bool:
     if k > 0 and st.toks[k - 1].low in C.DE_DET and inner[:1].isupper() and inner[-1:] not in ".!?…,;":
         return False
     comma, verb = st.toks[kb + 1], st.toks[kb + 2]
-    if comma.text != "," or verb.sent != comma.sent:
+    if (
+        comma.text not in (",", "–", "—")
+        or verb.sent != comma.sent
+        or (comma.text != "," and verb.low != "so")
+    ):
         return False
     if verb.low == "so":
         after = st.toks[kb + 3] if kb + 3 < len(st.toks) else None
