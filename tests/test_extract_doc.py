@@ -53,6 +53,17 @@ def test_abbreviations_and_dates_do_not_end_a_sentence():
     assert len(doc.sentences) == 1
 
 
+def test_a_word_spelled_like_an_abbreviation_with_inner_capitals_ends_a_sentence():
+    """SoMaJo lists "BerGer." and "ASt." as abbreviations; "Berger." and "Ast." are a name and a word."""
+    doc = analyse("„Wir gehen“, sagte Anna Berger. Dann sägte sie am Ast. Die MwSt. bleibt.", "de")
+    assert [doc.span_text(s) for s in doc.sentences] == [
+        "„Wir gehen“, sagte Anna Berger.",
+        "Dann sägte sie am Ast.",
+        "Die MwSt. bleibt.",
+    ]
+    assert "Berger" in [t.text for t in doc.tokens]
+
+
 def test_german_tags_are_stts_and_lemmas_are_base_forms():
     doc = analyse("Die Kanzlerin traf gestern Emmanuel Macron in Paris.", "de")
     by_text = {t.text: t.i for t in doc.tokens}

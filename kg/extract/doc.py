@@ -198,7 +198,31 @@ def _somajo(lang: str):  # type: ignore[no-untyped-def]
     model = _SOMAJO_MODELS.get(lang, "en_PTB")
     somajo = SoMaJo(model, split_camel_case=True, split_sentences=True, character_offsets=True)
     _skip_emoji_search(somajo._tokenizer)
+    _abbreviations_keep_inner_capitals(somajo._tokenizer)
     return somajo
+
+
+def _abbreviations_keep_inner_capitals(tokenizer) -> None:  # type: ignore[no-untyped-def]
+    """An abbreviation SoMaJo lists with a capital inside ("BerGer.", "ASt.", "MwSt.") is one only in that
+    spelling.
+
+    SoMaJo matches its abbreviations in any case, so "sagte Anna Berger." took "Berger." for "BerGer."
+    (Berliner Gerichte): the speaker became "Anna Berger." and the sentence ran on into the next one ("Ast."
+    likewise). Rebuilt here as SoMaJo builds it, with those entries matched in their own case.
+    """
+    import regex
+    from somajo import utils
+
+    if not isinstance(getattr(tokenizer, "abbreviation", None), regex.Pattern):
+        return  # another SoMaJo: leave it as it is
+    entries = utils.read_abbreviation_file(f"abbreviations_{tokenizer.language[:2]}.txt")
+    parts = [
+        f"(?-i:{regex.escape(a)})" if any(c.isupper() for c in a[1:]) else regex.escape(a.lower())
+        for a in entries
+    ]
+    tokenizer.abbreviation = regex.compile(
+        r"(?<![\p{L}.])(?:(?:(?:\p{L}\.){2,})|" + "|".join(parts) + r")+(?!\p{L}{1,3}\.)", regex.IGNORECASE
+    )
 
 
 def _skip_emoji_search(tokenizer) -> None:  # type: ignore[no-untyped-def]
