@@ -23,6 +23,7 @@ contradict each other. Across texts nothing is merged here.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -256,11 +257,12 @@ _PREPOSITIONS = {
 _NOT_REPORTING = {"gesprochen", "sprach", "sprachen", "spricht", "sprechen", "talked", "spoke"}
 
 
-def _reporting_verb(doc, k: int, end: int, cue_forms: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]
+def _reporting_verb(doc, lows: list[str], k: int, end: int, cue_forms: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]
     """Whether token ``k`` is a verb of saying whose subject only reports the event: not "sprach", and a
     separable one whose bare form is a common other verb only with its particle ending the clause before
-    ``end`` ("legte dar", not "legte einen Kranz nieder" nor "legte nach dem Treffen einen Kranz nieder")."""
-    w = doc.tokens[k].text.lower()
+    ``end`` ("legte dar", not "legte einen Kranz nieder" nor "legte nach dem Treffen einen Kranz nieder");
+    ``lows`` are the tokens in lower case."""
+    w = lows[k]
     if w not in cue_forms or w in _NOT_REPORTING:
         return False
     if w not in C._NEEDS_PARTICLE:
@@ -268,9 +270,34 @@ def _reporting_verb(doc, k: int, end: int, cue_forms: dict[str, str]) -> bool:  
     particles = C.DE_FORM_PARTICLES.get(w, set())
     toks = doc.tokens
     return any(
-        toks[x].text.lower() in particles and (x + 1 >= end or not toks[x + 1].text[:1].isalnum())
+        lows[x] in particles and (x + 1 >= end or not toks[x + 1].text[:1].isalnum())
         for x in range(k + 1, end)
     )
+
+
+_COMPOUND_ENDS = (
+    "gipfeltreffen",
+    "treffen",
+    "gipfel",
+    "telefonat",
+    "gespräche",
+    "gespräch",
+    "besuch",
+    "haftbefehl",
+    "abkommen",
+    "anschlag",
+    "angriff",
+    "verhandlungen",
+    "waffenruhe",
+    "konferenz",
+    "wahl",
+    "wahlen",
+)
+"""The nouns that trigger at the end of a compound, in the order they are tried (one ``endswith`` over all
+of them first turns away the capitalized words that end in none)."""
+_DETERMINERS = C.DE_DET | C.EN_DET
+_NO_SUBJECT_BEFORE = C.DE_STOP | C.EN_STOP | _PARTY_PREP | _TARGET_PREP
+"""A mention after one of these words is not the clause's subject (the unions made once, not per trigger)."""
 
 
 @dataclass
@@ -294,24 +321,9 @@ def _trigger(word: str, lang: str) -> tuple[str, bool] | None:
         if word[:1].isupper():
             if low in _NOUNS_DE:
                 return _NOUNS_DE[low], True
-            for noun in (
-                "gipfeltreffen",
-                "treffen",
-                "gipfel",
-                "telefonat",
-                "gespräche",
-                "gespräch",
-                "besuch",
-                "haftbefehl",
-                "abkommen",
-                "anschlag",
-                "angriff",
-                "verhandlungen",
-                "waffenruhe",
-                "konferenz",
-                "wahl",
-                "wahlen",
-            ):
+            if not low.endswith(_COMPOUND_ENDS):
+                return None
+            for noun in _COMPOUND_ENDS:
                 if low.endswith(noun) and len(low) - len(noun) >= _COMPOUND_MIN - 1:
                     if noun == "wahl" and not low.endswith(("präsidentenwahl", "parlamentswahl", "-wahl")):
                         continue
@@ -340,8 +352,12 @@ def _clause(doc, i: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return a, b
 
 
-def _mentions_between(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if start <= m.span.start and m.span.end <= end]
+def _mentions_between(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions within ``[start, end)``; ``mentions`` sorted by start, ``starts`` their starts (a
+    bisection, not a scan of the whole text's mentions for every trigger)."""
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_right(starts, end)
+    return [m for m in mentions[lo:hi] if m.span.end <= end]
 
 
 def _last_person_before(doc, mentions: list[Mention], offset: int) -> Mention | None:  # type: ignore[no-untyped-def]
@@ -369,24 +385,29 @@ def _info(doc, mentions: list[Mention]) -> dict[int, tuple[int | None, str]]:  #
     if cached is not None and cached[0] is doc and cached[1] is mentions:
         return cached[2]
     starts = [s.start for s in doc.sentences]
-    import bisect
-
     out = {}
     for m in mentions:
         k = bisect.bisect_right(starts, m.span.start) - 1
-        out[id(m)] = (k if k >= 0 else None, _prev_word(doc, m, 0))
+        out[id(m)] = (k if k >= 0 else None, _prev_word(doc, _first_token(doc, m), 0))
     _INFO.clear()
     _INFO[id(doc)] = (doc, mentions, out)
     return out
 
 
-def _prev_word(doc, m: Mention, a: int) -> str:  # type: ignore[no-untyped-def]
+def _first_token(doc, m: Mention) -> int | None:  # type: ignore[no-untyped-def]
+    """The index of the first token of ``m`` (None when it covers none), looked up once per mention."""
     toks = doc.tokens_in(m.span.start, m.span.end)
-    if not toks:
+    return toks[0].i if toks else None
+
+
+def _prev_word(doc, first: int | None, a: int) -> str:  # type: ignore[no-untyped-def]
+    """The word before the mention whose first token is ``first`` (articles and "-ischen" adjectives
+    skipped), not before token ``a``."""
+    if first is None:
         return ""
-    k = toks[0].i - 1
+    k = first - 1
     while k >= a and (
-        doc.tokens[k].text.lower() in C.DE_DET | C.EN_DET
+        doc.tokens[k].text.lower() in _DETERMINERS
         or (
             doc.tokens[k].text.endswith(("ischen", "ische", "ischer"))
             and doc.tokens[k].text.lower() not in _PREPOSITIONS
@@ -399,6 +420,9 @@ def _prev_word(doc, m: Mention, a: int) -> str:  # type: ignore[no-untyped-def]
 def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: ignore[no-untyped-def]
     """The events ``doc`` tells of, one per event however often it is mentioned, in order of first mention."""
     mentions = sorted(mentions, key=lambda m: m.span.start)
+    m_starts = [m.span.start for m in mentions]
+    lows = [t.text.lower() for t in doc.tokens]  # once per text, not per clause of every trigger
+    first: dict[int, int | None] = {}  # id of a mention -> its first token, once the text has a trigger
     lang = "de" if doc.lang == "de" else "en"
     text = doc.text
     drafts: list[_Draft] = []
@@ -436,23 +460,26 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
             if not any(t.text == "an" for t in doc.tokens[tok.i + 1 : sent.last]):
                 continue
         a, b = _clause(doc, tok.i)
+        if not first:
+            first = {id(m): _first_token(doc, m) for m in mentions}
         if kind in ("call", "meeting", "talks", "summit") and is_noun:
             # the whole sentence when the clause is a phrase hanging on it ("bei ihrem Treffen")
             pass
         c_start, c_end = doc.tokens[a].start, doc.tokens[b - 1].end
         sent = doc.sentences[si]
         s_start, s_end = sent.start, sent.end
-        in_clause = _mentions_between(mentions, c_start, c_end)
-        words = [t.text.lower() for t in doc.tokens[a:b]]
+        in_clause = _mentions_between(mentions, m_starts, c_start, c_end)
+        words = lows[a:b]
         # the subject of a verb of saying in the clause only reports the event
         reporters: set[str] = set()
         if kind not in ("announcement",):
             for k in range(a, b):
-                if _reporting_verb(doc, k, b, cue_forms):
+                if _reporting_verb(doc, lows, k, b, cue_forms):
                     before = [
                         m
                         for m in in_clause
-                        if m.span.end <= doc.tokens[k].start and _prev_word(doc, m, a) not in _PREPOSITIONS
+                        if m.span.end <= doc.tokens[k].start
+                        and _prev_word(doc, first[id(m)], a) not in _PREPOSITIONS
                     ]
                     if before:
                         reporters.add(before[0].key)
@@ -461,7 +488,7 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
         subject: str | None = None
         # pronoun or possessive subject
         for k in range(a, b):
-            w = doc.tokens[k].text.lower()
+            w = lows[k]
             if w in (
                 "er",
                 "sie",
@@ -491,7 +518,7 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
         firsts = [m for m in in_clause if m.type in ("Person", "Organization", "Place")]
         if firsts and subject is None:
             m0 = firsts[0]
-            if _prev_word(doc, m0, a) not in C.DE_STOP | C.EN_STOP | _PARTY_PREP | _TARGET_PREP:
+            if _prev_word(doc, first[id(m0)], a) not in _NO_SUBJECT_BEFORE:
                 subject = m0.key
         if kind in _NO_ATTENDEES:
             attendees = set()
@@ -499,7 +526,7 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
             attendees = {subject} if subject else set()
         else:
             for m in in_clause:
-                prev = _prev_word(doc, m, a)
+                prev = _prev_word(doc, first[id(m)], a)
                 if m.key in reporters:
                     continue
                 if prev in _TARGET_PREP and kind in _ACTOR_ONLY:
@@ -516,7 +543,11 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
         # place
         location = None
         for m in in_clause:
-            if m.type == "Place" and _prev_word(doc, m, a) in _PLACE_PREP and m.key not in attendees:
+            if (
+                m.type == "Place"
+                and _prev_word(doc, first[id(m)], a) in _PLACE_PREP
+                and m.key not in attendees
+            ):
                 location = m.key
         # date
         if not dates_by_sentence and all_dates is None:
@@ -529,7 +560,7 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
         date = min(dates, key=lambda w: abs(w.span.start - tok.start)) if dates else None
         # status
         clause_text = text[c_start:c_end].lower()
-        sent_words = {t.text.lower() for t in doc.tokens[sent.first : sent.last]}
+        sent_words = set(lows[sent.first : sent.last])
         planned_words = _PLANNED_DE if lang == "de" else _PLANNED_EN
         status = "happened"
         if date is not None and first_day(date) > published:
