@@ -241,6 +241,7 @@ class _State:
     doc: object = None
     inq: list[bool] | None = None
     m_starts: list[int] = field(default_factory=list)
+    cues_of: dict[int, list[int]] = field(default_factory=dict)  # sentence -> its verbs of saying
 
 
 def _state(doc, mentions: list[Mention]) -> _State:  # type: ignore[no-untyped-def]
@@ -253,6 +254,7 @@ def _state(doc, mentions: list[Mention]) -> _State:  # type: ignore[no-untyped-d
 def _set_quoted(st: _State, ranges: list[tuple[int, int]]) -> None:
     """Mark the character ranges inside quotation marks, and which tokens lie inside them."""
     st.quoted = ranges
+    st.cues_of = {}  # a verb of saying inside the marks is none: worked out again for the new marks
     inq = [False] * len(st.toks)
     for a, b in ranges:
         k = _tok_at(st, a)
@@ -3697,6 +3699,31 @@ def _ends_after_subject(st: _State, c: int, hi: int) -> bool:
     return len(rest) <= 5 and not any(t.text in (":", ",") for t in rest)
 
 
+_KONJ_ANY = C.KONJ1 | C.KONJ2 | C.REPORTATIVE
+_KONJ_REPORTED = C.KONJ1 | C.REPORTATIVE
+"""The forms that mark a clause as reported (the unions made once, not for every word of every clause)."""
+
+
+def _sentence_cues(st: _State, si: int) -> list[int]:
+    """The verbs of saying of sentence ``si`` outside quotation marks (with the particle a separable one
+    needs, not under a Konjunktiv auxiliary), found once for the sentence's reported speech and for its free
+    indirect speech."""
+    got = st.cues_of.get(si)
+    if got is None:
+        lo, hi = st.sents[si]
+        toks = st.toks
+        got = [
+            k
+            for k in range(lo, hi)
+            if not _in_quote(st, toks[k])
+            and _is_cue(st, toks[k])
+            and _cue_ok(st, k, hi)
+            and not _under_konj(st, k, lo)
+        ]
+        st.cues_of[si] = got
+    return got
+
+
 def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
     lo, hi = st.sents[si]
     toks = st.toks
@@ -3781,14 +3808,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         _remember(st, sp, si)
         out.append(Quotation(msg, "indirect", cue_span, sp, 0.6 if sp.key else 0.5))
         return out
-    cues = [
-        k
-        for k in range(lo, hi)
-        if not _in_quote(st, toks[k])
-        and _is_cue(st, toks[k])
-        and _cue_ok(st, k, hi)
-        and not _under_konj(st, k, lo)
-    ]
+    cues = _sentence_cues(st, si)
     if not cues and (de or not any(toks[k].low in C.EN_REPORTED_ONLY for k in range(lo, hi))):
         return out  # (an English speech act told without its words may stand alone: "Clinton cited ...")
     for c in cues:
@@ -3898,12 +3918,12 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 clause_start = c + 1
         if clause_start is not None and clause_start < hi:
             clause = toks[clause_start:hi]
-            has_konj = any(x.low in C.KONJ1 | C.KONJ2 | C.REPORTATIVE for x in clause)
+            has_konj = any(x.low in _KONJ_ANY for x in clause)
             starts = clause[0].low in C.DE_CLAUSE_START or clause[0].low == "that"
             if de and not (has_konj or starts) and len(clause) < 4:
                 continue
             words = [x for x in clause if x.text[:1].isalnum()]
-            konj_outside = any(x.low in C.KONJ1 | C.REPORTATIVE and not _in_quote(st, x) for x in clause)
+            konj_outside = any(x.low in _KONJ_REPORTED and not _in_quote(st, x) for x in clause)
             if de and 2 * sum(_in_quote(st, x) for x in words) > len(words) and not konj_outside:
                 continue  # "X bekräftigte, „…“": the quotation is direct speech, no clause of its own
             sp, _conf = _subject_of(st, c, lo, clause_start)
@@ -4197,9 +4217,9 @@ def _free_indirect(st: _State, si: int) -> bool:
     toks = st.toks[lo:hi]
     if len(toks) < 3:
         return False
-    outside = [t for t in toks if not _in_quote(st, t)]
-    if any(_is_cue(st, t) and _cue_ok(st, t.i, hi) and not _under_konj(st, t.i, lo) for t in outside):
+    if _sentence_cues(st, si):
         return False  # (a verb of saying without the particle it needs is none: "ließ … durchblicken")
+    outside = [t for t in toks if not _in_quote(st, t)]
     konj = sum(
         1 for t in outside if t.low in C.KONJ1 or (t.low in C.REPORTATIVE and not _clause_final(st, t.i))
     )
