@@ -216,7 +216,7 @@ def speech_probability(features: dict[str, float], weights: dict[str, float] | N
 # ---- working structures ---------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # read millions of times a text: slots are quicker to make and to read
 class _Tok:
     i: int
     text: str
@@ -226,7 +226,7 @@ class _Tok:
     sent: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     text: str
     lang: str
@@ -266,8 +266,9 @@ def _set_quoted(st: _State, ranges: list[tuple[int, int]]) -> None:
 
 
 def _in_quote(st: _State, tok: _Tok) -> bool:
-    if st.inq is not None and 0 <= tok.i < len(st.inq) and st.toks[tok.i] is tok:
-        return st.inq[tok.i]
+    inq, i = st.inq, tok.i  # (asked several times for every token: read once)
+    if inq is not None and 0 <= i < len(inq) and st.toks[i] is tok:
+        return inq[i]
     return any(a <= tok.start and tok.end <= b for a, b in st.quoted)
 
 
@@ -2184,7 +2185,10 @@ def _remember(st: _State, sp: Speaker | None, si: int) -> None:
 
 def _is_cue(st: _State, tok: _Tok) -> bool:
     if st.lang == "de":
-        return (tok.low in C.DE_SPEECH_FORMS or _reflexive_cue(st, tok)) and tok.text[:1].islower()
+        low = tok.low  # (most words are neither: no call for them)
+        return (
+            low in C.DE_SPEECH_FORMS or (low in C.DE_REFLEXIVE_SPEECH and _reflexive_cue(st, tok))
+        ) and tok.text[:1].islower()
     # lower case, or the first word of a sentence ("Says ..."); "the United States" is no verb
     return tok.low in C.EN_SPEECH_FORMS and (
         tok.text[:1].islower() or tok.i == st.sents[tok.sent][0] or _en_headline(st, tok.sent)
@@ -3704,6 +3708,11 @@ _KONJ_REPORTED = C.KONJ1 | C.REPORTATIVE
 """The forms that mark a clause as reported (the unions made once, not for every word of every clause)."""
 
 
+_SOURCE_WORDS = C.DE_ACCORDING | C.DE_ZUFOLGE | {"nach", "according"}
+"""The words that open or close a phrase naming a source ("laut X", "X zufolge", "nach Angaben von X",
+"according to X"): the only ones the rules for such phrases look at."""
+
+
 def _sentence_cues(st: _State, si: int) -> list[int]:
     """The verbs of saying of sentence ``si`` outside quotation marks (with the particle a separable one
     needs, not under a Konjunktiv auxiliary), found once for the sentence's reported speech and for its free
@@ -3715,8 +3724,8 @@ def _sentence_cues(st: _State, si: int) -> list[int]:
         got = [
             k
             for k in range(lo, hi)
-            if not _in_quote(st, toks[k])
-            and _is_cue(st, toks[k])
+            if _is_cue(st, toks[k])
+            and not _in_quote(st, toks[k])
             and _cue_ok(st, k, hi)
             and not _under_konj(st, k, lo)
         ]
@@ -3739,7 +3748,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
     # "laut X" / "nach Angaben von X" / "X zufolge" / "according to X"
     for k in range(lo, hi):
         t = toks[k]
-        if _in_quote(st, t):
+        if t.low not in _SOURCE_WORDS or _in_quote(st, t):
             continue
         src: tuple[int, int] | None = None
         cue_span: Span | None = None
