@@ -102,6 +102,9 @@ _PAIRS = {
     "›": "‹",
 }
 _MAX_QUOTE = 4000
+_MARK_CHAR = re.compile("[„“”»«‚‘’\"'‹›]")
+"""A quotation mark or apostrophe: the only characters :func:`pair_quotes` looks at (found by the regular
+expression engine, not one Python step per character)."""
 
 
 def _is_word(ch: str) -> bool:
@@ -128,9 +131,8 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
     outer: dict[str, list[int]] = {}  # opening mark -> the offsets of the same mark open around it
     out: list[tuple[int, int]] = []
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in "„“”»«‚‘’\"'‹›":
-            continue
+    for mark in _MARK_CHAR.finditer(text):
+        i, ch = mark.start(), mark.group()
         prev = text[i - 1] if i else "\n"
         nxt = text[i + 1] if i + 1 < n else "\n"
         # drop marks opened too long ago
@@ -241,6 +243,7 @@ class _State:
     doc: object = None
     inq: list[bool] | None = None
     m_starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)  # each token's end, for bisection
     cues_of: dict[int, list[int]] = field(default_factory=dict)  # sentence -> its verbs of saying
 
 
@@ -3010,13 +3013,10 @@ def speech_rules(st: _State, pairs: list[tuple[int, int]]) -> list[int]:
 
 
 def _tok_at(st: _State, offset: int) -> int | None:
-    lo, hi = 0, len(st.toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if st.toks[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
+    """The first token that ends after ``offset`` (the last token when none does)."""
+    if len(st.ends) != len(st.toks):
+        st.ends = [t.end for t in st.toks]
+    lo = bisect.bisect_right(st.ends, offset)
     return lo if lo < len(st.toks) else (len(st.toks) - 1 if st.toks else None)
 
 
