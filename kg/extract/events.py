@@ -360,13 +360,14 @@ def _mentions_between(mentions: list[Mention], starts: list[int], start: int, en
     return [m for m in mentions[lo:hi] if m.span.end <= end]
 
 
-def _last_person_before(doc, mentions: list[Mention], offset: int) -> Mention | None:  # type: ignore[no-untyped-def]
+def _last_person_before(doc, mentions: list[Mention], starts: list[int], offset: int) -> Mention | None:  # type: ignore[no-untyped-def]
     """The first person named in the nearest sentence before ``offset`` that names one (German and English
-    name the subject first)."""
+    name the subject first); ``mentions`` sorted by start, ``starts`` their starts (those that start after
+    ``offset`` are not looked at)."""
     info = _info(doc, mentions)
     before = [
         m
-        for m in mentions
+        for m in mentions[: bisect.bisect_right(starts, offset)]
         if m.type == "Person" and m.span.end <= offset and info[id(m)][1] not in _PREPOSITIONS
     ]
     if not before:
@@ -509,7 +510,7 @@ def find_events(doc, mentions, published: dt.date) -> list[Event]:  # type: igno
                     and len([m for m in in_clause if m.type == "Person"]) >= 2
                 ):
                     break  # "Putin und Trump bei ihrem Treffen": they are named already
-                pm = _last_person_before(doc, mentions, doc.tokens[k].start)
+                pm = _last_person_before(doc, mentions, m_starts, doc.tokens[k].start)
                 if pm is not None:
                     subject = subject or pm.key
                     if k < tok.i or kind not in _SUBJECT_ONLY:
