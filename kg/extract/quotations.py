@@ -2853,9 +2853,9 @@ def _before_particle(st: _State, a: int, b: int) -> bool:
 
 def _said_after(st: _State, a: int, b: int) -> bool:
     """A comma and a verb of saying, or "so" and the speaker after a comma or a dash, follow the quotation
-    („…“, sagte X; „…“, so die Ministerin; „…“ – so X; not "…, so wurde …"): the frame of direct speech (on the tuning half of SpkAtt-2023, 56 of
-    the 57 such passages that are no title or name were speech); not a capitalised name after a determiner,
-    which ends an apposition ("X, Chef der „Zeitung“, sagte")."""
+    („…“, sagte X; „…“, so die Ministerin; „…“ – so X; not "…, so wurde …"): the frame of direct speech (on
+    the tuning half of SpkAtt-2023, 56 of the 57 such passages that are no title or name were speech); not a
+    capitalised name after a determiner, which ends an apposition ("X, Chef der „Zeitung“, sagte")."""
     k, kb = _tok_at(st, a), _tok_at(st, b)
     if st.lang != "de" or k is None or kb is None or st.toks[kb].start < b or kb + 2 >= len(st.toks):
         return False
