@@ -2064,3 +2064,67 @@ def test_a_name_after_a_preposition_and_der_is_no_addressee():
     assert directs("Anna Berger warnte vor der „Gefahr eines Stillstands im ganzen Hafen“.") == [
         "Gefahr eines Stillstands im ganzen Hafen"
     ]
+
+
+# ---- which phrase is the subject: not a fronted adverb, an object or an object pronoun ------------------
+
+
+def test_a_fronted_adverb_is_no_subject_the_phrase_after_the_verb_is():
+    """An adverb may fill the prefield ("Monatelang", "Lange"); the subject then stands after the verb."""
+    for text, phrase in [
+        (
+            "Monatelang haben die Stadtwerke bestritten, dass es „ein Problem mit den Leitungen“ gebe.",
+            "die Stadtwerke",
+        ),
+        (
+            "Lange hat der Bürgermeister bestritten, dass es „ein Problem mit den Leitungen“ gebe.",
+            "der Bürgermeister",
+        ),
+        ("Gestern kritisierte die Opposition den Plan: „Das ist ein Skandal.“", "die Opposition"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_an_indefinite_pronoun_that_opens_the_clause_is_the_subject_not_the_object_after_the_verb():
+    """ "Einige vertreten die Auffassung": "Einige" is the subject, "die Auffassung" the accusative object."""
+    for text, phrase in [
+        ("Einige vertreten die Auffassung, dass „das Gesetz verfassungswidrig“ sei.", "Einige"),
+        ("Viele teilen die Sorge, dass „der Hafen verödet“.", "Viele"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_das_before_a_name_is_the_object_and_the_name_the_subject():
+    """A name takes no neuter article: in "Ganz anders sieht das Klaus Meier" "das" is the object."""
+    assert speaker_of("Ganz anders sieht das Klaus Meier: „Das ist eine Chance.“") == "Klaus Meier"
+    assert speaker_of("„Das ist eine Chance“, sagt das Klaus Meier.") == "Klaus Meier"
+    assert (
+        speaker_of("„Das ist eine Chance“, sagte das Mitglied des Vorstands.") == "das Mitglied des Vorstands"
+    )
+
+
+def test_a_fronted_object_and_its_verb_are_not_part_of_the_subject_after_them():
+    """ "Den Plan verteidigte Bürgermeister X:": a finite verb in -te is no adjective of the name after it."""
+    assert speaker_of("Den Plan verteidigte Bürgermeister Klaus Meier: „Wir brauchen die Straße.“") == (
+        "Bürgermeister Klaus Meier"
+    )
+    assert (
+        speaker_of("Den Plan verteidigte der Bürgermeister: „Wir brauchen die Straße.“")
+        == "der Bürgermeister"
+    )
+    assert (
+        speaker_of("Den Vorschlag lehnte die Ministerin ab: „Das ist nicht finanzierbar.“")
+        == "die Ministerin"
+    )
+    assert speaker_of("Der Zeitung sagte der Minister: „Wir prüfen das.“") == "der Minister"
+    assert speaker_of("Ihn kritisierte die Ministerin scharf: „Das ist ein Skandal.“") == "die Ministerin"
+    assert speaker_of("Diese Ansicht vertritt auch Klaus Meier: „Das ist eine Chance.“") == "Klaus Meier"
+
+
+def test_a_subject_that_opens_the_clause_beats_the_object_after_the_verb():
+    """Nominative and accusative look alike in "die Ministerin … die Opposition": the first phrase is the
+    subject."""
+    assert speaker_of("Die Ministerin kritisierte die Opposition: „Das ist ein Skandal.“") == "Die Ministerin"
+    assert (
+        speaker_of("Die Gewerkschaft warnte die Arbeitgeber: „Wir sind streikbereit.“") == "Die Gewerkschaft"
+    )

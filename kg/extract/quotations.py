@@ -852,6 +852,18 @@ def _en_noun_word(t: _Tok) -> bool:
     )
 
 
+_FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
+"""Tags of finite verbs: a verb in -te is no adjective of the phrase after it ("verteidigte Minister")."""
+
+
+def _tagged_alone(st: _State, a: int, b: int, tags: tuple[str, ...]) -> bool:
+    """The German phrase ``[a, b)`` is one word the tagger tags as one of ``tags``: a fronted adverb
+    ("Monatelang", "Lange": ADV, ADJD) is no subject, an indefinite pronoun ("Einige", "Viele": PIS) is one,
+    a finite verb ("verteidigte") no adjective."""
+    doc = st.doc
+    return b - a == 1 and doc is not None and hasattr(doc, "pos") and doc.pos(a) in tags  # type: ignore[attr-defined]
+
+
 def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``j`` (not before token ``start``)."""
     toks, lang = st.toks, st.lang
@@ -913,6 +925,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 and right is not None
                 and (_is_cap(right) or _is_adj(right, lang))
                 and (_is_adj(t, lang) or t.low in det or t.low in ("des", "der"))
+                and not _tagged_alone(st, k, k + 1, _FINITE_TAGS)  # "Den Plan verteidigte Bürgermeister X"
             ):
                 first = k
                 k -= 1
@@ -1544,6 +1557,13 @@ _OBJECT_PRONOUNS = {"es", "dies"}
 """Pronouns that stand as an object between an inverted verb and its subject ("formulierte es der
 Minister")."""
 
+
+def _object_before_name(st: _State, k: int, hi: int) -> bool:
+    """Token ``k`` is "das", "dies" or "es" right before a person's name, which takes no such article: the
+    object, and the name after it the subject ("Ganz anders sieht das Klaus Meier")."""
+    return st.toks[k].low in ("das", *_OBJECT_PRONOUNS) and k + 1 < hi and _person_starts(st, k + 1, hi)
+
+
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 """The days that open a noun of time ("Montagabend")."""
 
@@ -1727,7 +1747,11 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
         t = toks[k]
         nxt = toks[k + 1] if k + 1 < hi else None
         noun_next = nxt is not None and (_is_cap(nxt) or _is_adj(nxt, "de"))
-        if t.low in C.DE_ADVERBS_AFTER_VERB - {"gegenüber"} or t.low in ("sich", *_OBJECT_PRONOUNS):
+        if (
+            t.low in C.DE_ADVERBS_AFTER_VERB - {"gegenüber"}
+            or t.low in ("sich", *_OBJECT_PRONOUNS)
+            or _object_before_name(st, k, hi)
+        ):
             k += 1
         elif t.low in C.DE_ZUFOLGE:
             k += 1  # "sagte der dpa zufolge der Minister"
@@ -1788,6 +1812,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     if lang == "de" and c > lo and toks[c - 1].low == "und" and toks[c0].text[:1].islower():
         after = None  # "zogen die Demonstranten … und skandierten Parolen": the phrase after is an object
     before = _en_subject(st, c, lo) if lang == "en" else _np_backward(st, c, lo)
+    if lang == "de" and before is not None and _tagged_alone(st, *before, ("ADV", "ADJD")):
+        before = None  # "Monatelang haben die Wiener Linien abgestritten": an adverb opens the clause
     if before is not None:
         pre = _prefield(st, before[0], lo)
         if pre is not None:
@@ -1832,7 +1858,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         a, b = np_
         if where == "after" and lang == "en" and a - c > 1:
             continue
-        if all(
+        pronoun = lang == "de" and _tagged_alone(st, a, b, ("PIS",))  # "Einige vertreten die Auffassung"
+        if not pronoun and all(
             toks[x].low in _TEMPORAL
             or toks[x].low in C.DE_DET | C.EN_DET
             or not (toks[x].text[:1].isalpha() or _AGE_NOUN.match(toks[x].text))
@@ -1845,7 +1872,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         if sp.key is not None:
             ms = _mention_in(st, toks[a].start, toks[b - 1].end)
             score += 3.0 if any(m.type == "Person" for m in ms) else 2.0
-        elif b - a == 1 and toks[a].low in (C.DE_PRONOUNS if lang == "de" else C.EN_PRONOUNS):
+        elif pronoun or (b - a == 1 and toks[a].low in (C.DE_PRONOUNS if lang == "de" else C.EN_PRONOUNS)):
             score += 2.5
         else:
             score += 1.0
@@ -2133,10 +2160,7 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
         return _resolve_pronoun(st, st.toks[seg[0]])
     # after the verb
     k = v + 1
-    while k < hi and (
-        tags[k - lo] in ("ADV", "PTKNEG", "PRF", "ADJD")
-        or (st.toks[k].low in ("das", "dies", "es") and k + 1 < hi and _person_starts(st, k + 1, hi))
-    ):
+    while k < hi and (tags[k - lo] in ("ADV", "PTKNEG", "PRF", "ADJD") or _object_before_name(st, k, hi)):
         k += 1  # "Ganz anders sieht das Klaus Meier.": "das" is the object, the name the subject
     if k < hi and tags[k - lo] == "PPER" and st.toks[k].low in ("er", "sie"):
         return _resolve_pronoun(st, st.toks[k])
@@ -3435,6 +3459,8 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     if speaker is None and ta > lo1 and st.toks[ta - 1].text in (":", "("):
         # a person named right before the colon or the bracket: "…, und der Minister X: „…“", "X („…“)"
         np_ = _np_backward(st, ta - 1, lo1)
+        if np_ is not None and _object_before_name(st, np_[0], np_[1]):
+            np_ = (np_[0] + 1, np_[1])  # "Ganz anders sieht das Klaus Meier: „…“"
         if (
             np_ is not None
             and any(
