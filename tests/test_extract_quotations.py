@@ -2128,3 +2128,22 @@ def test_a_subject_that_opens_the_clause_beats_the_object_after_the_verb():
     assert (
         speaker_of("Die Gewerkschaft warnte die Arbeitgeber: „Wir sind streikbereit.“") == "Die Gewerkschaft"
     )
+
+
+def test_case_decides_between_the_phrase_before_the_verb_and_the_one_after():
+    """ "der" before a masculine noun is only a nominative; "der" before a feminine noun or one in -en, and
+    "dem", "den", are objects; feminine, neuter and plural articles are alike in both cases, and then the
+    phrase that opens the clause is the subject."""
+    for text, phrase in [
+        ("Der Verband forderte die Stadtwerke auf, „die Preise sofort zu senken“.", "Der Verband"),
+        ("Die Stadtwerke forderte der Verband auf, „die Preise sofort zu senken“.", "der Verband"),
+        ("Die Partei forderte die Stadtwerke auf, „die Preise sofort zu senken“.", "Die Partei"),
+        ("Die Stadtwerke kritisierte er scharf: „Das ist ein Skandal.“", "er"),
+        ("Der Senat widersprach der Stadtwerke-Chefin: „Das ist falsch.“", "Der Senat"),
+        ("Der Vorsitzenden widersprach der Minister: „Das ist falsch.“", "der Minister"),
+        ("Der Vorsitzenden der Stadtwerke widersprach Klaus Meier: „Das ist falsch.“", "Klaus Meier"),
+        ("Der Entscheidung stimmte der Minister zu: „Wir prüfen das.“", "der Minister"),
+        ("Die Entscheidung kritisierten die Stadtwerke: „Das ist falsch.“", "die Stadtwerke"),
+        ("Die Stadt widersprach den Stadtwerken: „Das ist falsch.“", "Die Stadt"),
+    ]:
+        assert speaker_of(text) == phrase, text

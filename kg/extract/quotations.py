@@ -1735,6 +1735,18 @@ def _someone(st: _State, a: int, b: int) -> bool:
     return toks[b - 1].text in ORG_WORDS or (b - a == 1 and toks[a].low in C.DE_PRONOUNS)
 
 
+_NOMINATIVE_PRONOUNS = {"er", "ich", "wir", "du"}
+
+
+def _nominative(st: _State, a: int, b: int) -> bool:
+    """The German phrase ``[a, b)`` can only be a nominative: "der" before a noun that is not feminine nor
+    in -en (so not "der Zeitung", "der Vorsitzenden"), or "er", "ich", "wir"."""
+    low = st.toks[a].low
+    if b - a == 1:
+        return low in _NOMINATIVE_PRONOUNS
+    return low == "der" and not _oblique(st, a, b)
+
+
 def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
     """The subject in the middle field after the inverted German verb at token ``c``, past the adverbs,
     adverbials and objects that may stand before it ("sagte am Montag der Nachrichtenagentur dpa der
@@ -1782,6 +1794,18 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
             else:
                 k, skipped = _new_phrase(st, *np_), True
     return None
+
+
+def _opens_prefield(st: _State, a: int, lo: int) -> bool:
+    """The German phrase at token ``a`` before a verb opens its clause (after a comma, "und", a quotation mark
+    or a colon, or a focus word that opens the sentence: "Auch der Verband"): the prefield, where the subject
+    stands unless an object or an adverbial was put first."""
+    toks = st.toks
+    return (
+        a <= lo
+        or toks[a - 1].low in (",", "und", "“", "”", '"', ":")
+        or (a - 1 == lo and toks[a - 1].low in _FOCUS)
+    )
 
 
 _EN_AFTER_VERB = {"also", "later", "then", "again", "further"}
@@ -1843,13 +1867,25 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         first = _np_forward(st, k, c) if k < c else None
 
     # "Die Entscheidung der Stadtwerke begrüßte der Bürgermeister:", "Der Zeitung sagte die Ministerin:": the
-    # object stands first; the subject after the verb is the one who speaks
+    # object stands first; the subject after the verb is the one who speaks; so too when a nominative follows
+    # the verb and the phrase before it may be an object ("Die Stadtwerke forderte der Verband auf")
     fronted_object = (
         lang == "de"
         and before is not None
         and after is not None
-        and _personal(st, *after)
         and not _personal(st, *before)
+        and not _nominative(st, *before)
+        and (_personal(st, *after) or (_nominative(st, *after) and _someone(st, *after)))
+    )
+    # "Der Verband forderte die Stadtwerke auf", "Die Partei forderte die Stadtwerke auf": a nominative, or a
+    # phrase that names someone, opens the clause; the phrase after the verb that may be an object is one
+    subject_first = (
+        lang == "de"
+        and before is not None
+        and after is not None
+        and not fronted_object
+        and _opens_prefield(st, before[0], lo)
+        and (_nominative(st, *before) or (_someone(st, *before) and not _nominative(st, *after)))
     )
     scored: list[tuple[float, Speaker]] = []
     for np_, where in ((after, "after"), (before, "before"), (first, "first")):
@@ -1876,17 +1912,11 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
             score += 2.5
         else:
             score += 1.0
-        if lang == "de" and toks[a].low in C.DE_ACCUSATIVE:
-            score -= 3.0
+        if lang == "de" and (toks[a].low in C.DE_ACCUSATIVE or (where != "after" and _oblique(st, a, b))):
+            score -= 3.0  # "Den Vorschlag lehnte X ab", "Der Vorsitzenden widersprach X": an object first
         if lang == "de" and where == "before":
-            if (
-                a > lo
-                and toks[a - 1].low not in (",", "und", "“", "”", '"', ":")
-                and not (a - 1 == lo and toks[a - 1].low in _FOCUS)
-            ):
-                score -= 1.5  # the phrase before the verb is the subject only when it opens the clause
-            else:
-                score += 1.0
+            # the phrase before the verb is the subject only when it opens the clause
+            score += 1.0 if _opens_prefield(st, a, lo) else -1.5
         if lang == "en" and where == "before":
             score += 0.5 if _clause_initial(st, a, lo) else -0.5
             if b == c and a > lo and toks[a - 1].text in (",", "”", '"', "''", "’"):
@@ -1895,6 +1925,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
             score += 0.2
         if lang == "de" and where == "after":
             score += 0.3
+        if subject_first and where == "after":
+            score -= 2.5
         if fronted_object and where == "before":
             score -= 2.5
         scored.append((score, sp))
@@ -2146,7 +2178,7 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
     seg = list(range(start, v))
     if (
         seg
-        and st.toks[seg[0]].low not in C.DE_ACCUSATIVE
+        and not _oblique(st, seg[0], v)  # "Der Entscheidung stimmte der Minister zu": a dative first
         and all(
             tags[k - lo] in _NP_TAGS_DE
             or st.toks[k].text in (",", "(", ")")
