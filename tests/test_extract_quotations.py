@@ -2147,3 +2147,14 @@ def test_case_decides_between_the_phrase_before_the_verb_and_the_one_after():
         ("Die Stadt widersprach den Stadtwerken: „Das ist falsch.“", "Die Stadt"),
     ]:
         assert speaker_of(text) == phrase, text
+
+
+def test_the_subject_after_the_verb_ends_before_the_word_that_closes_the_verb_of_saying():
+    """ "schlug … Alarm", "machte … deutlich": the word that makes the verb one of saying closes the clause
+    and is no part of the subject."""
+    for text, phrase in [
+        ("„Das ist ein Angriff auf die Beschäftigten“, schlug die Gewerkschaft Alarm.", "die Gewerkschaft"),
+        ("„Das ist ein Angriff auf die Beschäftigten“, schlug Klaus Meier Alarm.", "Klaus Meier"),
+        ("„Das geht so nicht“, machte die Ministerin deutlich.", "die Ministerin"),
+    ]:
+        assert speaker_of(text) == phrase, text

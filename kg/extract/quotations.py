@@ -1747,6 +1747,13 @@ def _nominative(st: _State, a: int, b: int) -> bool:
     return low == "der" and not _oblique(st, a, b)
 
 
+def _particle_of(st: _State, c: int, a: int, b: int, hi: int) -> int:
+    """Where the phrase ``[a, b)`` after the verb at token ``c`` ends before that verb's particle, which
+    closes the clause ("schlug die Gewerkschaft | Alarm", "machte der Minister | deutlich"); else ``b``."""
+    particles = C.DE_FORM_PARTICLES.get(st.toks[c].low, set())
+    return next((k for k in range(a + 1, b) if st.toks[k].low in particles and _ends_clause(st, k, hi)), b)
+
+
 def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
     """The subject in the middle field after the inverted German verb at token ``c``, past the adverbs,
     adverbials and objects that may stand before it ("sagte am Montag der Nachrichtenagentur dpa der
@@ -1789,7 +1796,7 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
                 k, skipped = k + 1, True  # "sagte Journalisten der Trainer"
             elif np_ is None or not _oblique(st, *np_):
                 if np_ is not None:
-                    np_ = (np_[0], _addressee(st, *np_))
+                    np_ = (np_[0], _particle_of(st, c, np_[0], _addressee(st, *np_), hi))
                 return np_ if np_ is None or not skipped or _someone(st, *np_) else None
             else:
                 k, skipped = _new_phrase(st, *np_), True
