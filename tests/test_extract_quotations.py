@@ -2158,3 +2158,14 @@ def test_the_subject_after_the_verb_ends_before_the_word_that_closes_the_verb_of
         ("„Das geht so nicht“, machte die Ministerin deutlich.", "die Ministerin"),
     ]:
         assert speaker_of(text) == phrase, text
+
+
+def test_the_agent_of_a_passive_verb_of_saying_may_open_the_clause():
+    """ "Von X wurde betont": the phrase after "von" that opens a passive clause is who spoke; a "von" inside
+    the subject ("Der Plan von X wurde von Y …") is not."""
+    assert speaker_of("Von der Ministerin wurde betont: „Wir prüfen das.“") == "der Ministerin"
+    assert speaker_of("„Wir prüfen das“, wurde von der Ministerin betont.") == "der Ministerin"
+    assert (
+        speaker_of("Der Plan von Klaus Meier wurde von der Ministerin als „völlig unzureichend“ bezeichnet.")
+        == "der Ministerin"
+    )

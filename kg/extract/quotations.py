@@ -2050,15 +2050,16 @@ def _passive(st: _State, c: int) -> int | None:
 
 def _agent(st: _State, werden: int, c: int) -> tuple[Speaker | None, float]:
     """The speaker of a passive verb of saying: the phrase after "von" between the auxiliary and the verb
-    ("wurde von der Ministerin als „…“ bezeichnet"), or in its clause before a verb-final one ("…, die von
-    der Ministerin als „…“ bezeichnet wird"); or none."""
-    start = werden
-    if werden > c:
-        start = c
-        while start > st.sents[st.toks[c].sent][0] and (
-            _in_quote(st, st.toks[start - 1]) or st.toks[start - 1].low not in (",", ";", ":", "und", "oder")
-        ):
-            start -= 1
+    ("wurde von der Ministerin als „…“ bezeichnet"), or opening its clause ("Von der Ministerin wurde
+    betont"), or in its clause before a verb-final one ("…, die von der Ministerin als „…“ bezeichnet
+    wird"); or none."""
+    start = min(werden, c)
+    while start > st.sents[st.toks[c].sent][0] and (
+        _in_quote(st, st.toks[start - 1]) or st.toks[start - 1].low not in (",", ";", ":", "und", "oder")
+    ):
+        start -= 1
+    if werden < c and st.toks[start].low not in ("von", "vom", "durch"):
+        start = werden  # the agent may open the clause ("Von der Ministerin wurde betont"), not stand in it
     for k in range(start, c):
         if st.toks[k].low in ("von", "vom", "durch") and not _in_quote(st, st.toks[k]):
             np_ = _np_forward(st, k + 1, c)
