@@ -2169,3 +2169,13 @@ def test_the_agent_of_a_passive_verb_of_saying_may_open_the_clause():
         speaker_of("Der Plan von Klaus Meier wurde von der Ministerin als „völlig unzureichend“ bezeichnet.")
         == "der Ministerin"
     )
+
+
+def test_mit_diesen_worten_after_a_quotation_makes_the_subject_of_its_verb_the_speaker():
+    """ "„…“ – mit diesen Worten verließ X den Saal": whatever the verb, X said the words."""
+    for text, phrase in [
+        ("„Das war es für heute“ – mit diesen Worten verließ Anna Berger den Saal.", "Anna Berger"),
+        ("„Das war es für heute“, mit diesen Worten verließ die Ministerin den Saal.", "die Ministerin"),
+        ("„Das war es für heute.“ Mit diesen Worten verließ Anna Berger den Saal.", "Anna Berger"),
+    ]:
+        assert speaker_of(text) == phrase, text

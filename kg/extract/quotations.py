@@ -3367,6 +3367,14 @@ def _carried(st: _State, ta: int) -> Speaker | None:
     return back
 
 
+def _with_these_words(st: _State, k: int, hi: int) -> int | None:
+    """The verb after "mit diesen Worten" (German) opening the tokens at ``k``, or None."""
+    toks = st.toks
+    if st.lang != "de" or k + 3 >= hi or toks[k].low != "mit" or toks[k + 2].low != "worten":
+        return None
+    return k + 3 if toks[k + 1].low in ("diesen", "den", "jenen") else None
+
+
 def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = None) -> Quotation | None:
     text = st.text
     inner_s, inner_e = a + 1, b
@@ -3407,6 +3415,10 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             np_ = _inverted_subject(st, c, k_hi)
             if np_:
                 speaker, conf = _speaker_from_np(st, *np_), 0.8
+    elif (words := _with_these_words(st, k, k_hi)) is not None:
+        # "„…“ – mit diesen Worten verließ X den Saal": whoever does what the words came with said them
+        cue = Span(st.toks[k].start, st.toks[words - 1].end)
+        speaker, conf = _subject_of(st, words, k, k_hi)
     elif k_hi != hi2:
         c = next((x for x in range(k, k_hi) if _is_cue(st, st.toks[x])), None)
         if c is not None:  # ", wird X zitiert"
