@@ -2179,3 +2179,13 @@ def test_mit_diesen_worten_after_a_quotation_makes_the_subject_of_its_verb_the_s
         ("„Das war es für heute.“ Mit diesen Worten verließ Anna Berger den Saal.", "Anna Berger"),
     ]:
         assert speaker_of(text) == phrase, text
+
+
+def test_an_aside_so_x_before_the_quotation_names_its_speaker():
+    """ "Die Preise seien, so die Ministerin, „…“": the aside ", so X," gives the speaker, as "„…“, so X"
+    does."""
+    for text in [
+        "Die Preise seien, so die Ministerin, „zu hoch“.",
+        "Die Preise, so die Ministerin, seien „viel zu hoch für die meisten Familien in der Stadt“.",
+    ]:
+        assert speaker_of(text) == "die Ministerin", text

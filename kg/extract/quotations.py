@@ -3367,6 +3367,25 @@ def _carried(st: _State, ta: int) -> Speaker | None:
     return back
 
 
+def _so_aside(st: _State, lo: int, hi: int) -> tuple[int, tuple[int, int]] | None:
+    """An aside ", so X," between the tokens ``[lo, hi)`` (German): its "so" and X, the subject after it that
+    fills the aside to its closing comma, before a verb or the quotation (not ", so X, Y und Z", a list of
+    examples); None when there is none."""
+    toks = st.toks
+    for c in range(lo + 1, hi - 2):
+        if st.lang != "de" or toks[c].low != "so" or toks[c - 1].text != "," or _in_quote(st, toks[c]):
+            continue
+        close = next((x for x in range(c + 1, hi) if toks[x].text == ","), None)
+        np_ = _inverted_subject(st, c, close) if close is not None else None
+        after = toks[close + 1] if close is not None else None  # a verb or the quotation, not a list going on
+        ends = after is not None and (
+            after.text in _MARKS or (after.text.islower() and after.low not in C.DE_DET)
+        )
+        if np_ is not None and np_[1] == close and ends:
+            return c, np_
+    return None
+
+
 def _with_these_words(st: _State, k: int, hi: int) -> int | None:
     """The verb after "mit diesen Worten" (German) opening the tokens at ``k``, or None."""
     toks = st.toks
@@ -3495,6 +3514,11 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                         speaker, conf = (
                             (sp, 0.6) if sp else ((_speaker_from_np(st, *np_), 0.5) if np_ else (None, 0))
                         )
+    if speaker is None and (aside := _so_aside(st, lo1, ta)) is not None:
+        # "Die Preise seien, so die Ministerin, „zu hoch“": the speaker in the aside before the quotation
+        c, np_ = aside
+        cue = Span(st.toks[c].start, st.toks[c].end)
+        speaker, conf = _speaker_from_np(st, *np_), 0.8
     if speaker is not None and step == "none":
         step = "1-2"
     # 2c. what the subject of a verb of naming calls something ("wies dies als „Unverschämtheit“ zurück")
