@@ -2189,3 +2189,17 @@ def test_an_aside_so_x_before_the_quotation_names_its_speaker():
         "Die Preise, so die Ministerin, seien „viel zu hoch für die meisten Familien in der Stadt“.",
     ]:
         assert speaker_of(text) == "die Ministerin", text
+
+
+def test_a_plural_without_article_after_the_subject_is_who_it_was_said_to():
+    """ "sagte die Ministerin Journalisten": a plural noun without an article after the subject's noun is a
+    dative, not part of the subject; a name or a feminine singular ("Hoover Institution") is."""
+    for text, phrase in [
+        ("„Wir prüfen das“, sagte die Ministerin Journalisten in Berlin.", "die Ministerin"),
+        ("„Wir prüfen das“, sagte Bürgermeister Klaus Meier Reportern.", "Bürgermeister Klaus Meier"),
+        (
+            "„Wir prüfen das“, sagte ein Sprecher der Hoover Institution.",
+            "ein Sprecher der Hoover Institution",
+        ),
+    ]:
+        assert speaker_of(text) == phrase, text

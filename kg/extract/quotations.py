@@ -1747,6 +1747,23 @@ def _nominative(st: _State, a: int, b: int) -> bool:
     return low == "der" and not _oblique(st, a, b)
 
 
+def _bare_dative(st: _State, a: int, b: int) -> int:
+    """Where the phrase ``[a, b)`` after an inverted verb ends before a plural noun without an article right
+    after its noun, which no name and no role is: a dative plural, said to ("sagte die Ministerin |
+    Journalisten", "sagte Bürgermeister Kuhn | Reportern"); ``b`` when none follows."""
+    toks, doc = st.toks, st.doc
+    if doc is None or not hasattr(doc, "pos"):
+        return b
+    for x in range(a + 1, b):
+        t = toks[x]
+        noun_before = doc.pos(x - 1) in ("NN", "NE")  # type: ignore[attr-defined]
+        # (not a feminine singular in -n: "die Hoover Institution")
+        plural = doc.pos(x) == "NN" and t.low.endswith("n") and not _feminine_noun(t)  # type: ignore[attr-defined]
+        if noun_before and plural and not is_role_noun(t.text) and not _named(st, x):
+            return x
+    return b
+
+
 def _particle_of(st: _State, c: int, a: int, b: int, hi: int) -> int:
     """Where the phrase ``[a, b)`` after the verb at token ``c`` ends before that verb's particle, which
     closes the clause ("schlug die Gewerkschaft | Alarm", "machte der Minister | deutlich"); else ``b``."""
@@ -1796,7 +1813,10 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
                 k, skipped = k + 1, True  # "sagte Journalisten der Trainer"
             elif np_ is None or not _oblique(st, *np_):
                 if np_ is not None:
-                    np_ = (np_[0], _particle_of(st, c, np_[0], _addressee(st, *np_), hi))
+                    np_ = (
+                        np_[0],
+                        _particle_of(st, c, np_[0], _bare_dative(st, np_[0], _addressee(st, *np_)), hi),
+                    )
                 return np_ if np_ is None or not skipped or _someone(st, *np_) else None
             else:
                 k, skipped = _new_phrase(st, *np_), True
