@@ -2203,3 +2203,14 @@ def test_a_plural_without_article_after_the_subject_is_who_it_was_said_to():
         ),
     ]:
         assert speaker_of(text) == phrase, text
+
+
+def test_a_bare_noun_first_before_a_singular_verb_leaves_the_subject_to_the_phrase_after_it():
+    """ "Deutliche Worte fand die Ministerin:": a noun without an article that names no one, before a
+    singular verb, is the object; the one after the verb who may speak is the subject."""
+    for text, phrase in [
+        ("Klaus Meier kam spät. Deutliche Worte fand die Ministerin: „Das geht so nicht.“", "die Ministerin"),
+        ("Klaus Meier kam spät. Viel Lob bekam die Ministerin: „Das geht so nicht.“", "die Ministerin"),
+        ("Klaus Meier kam spät. Kritik kam von Anna Berger: „Das geht so nicht.“", "Anna Berger"),
+    ]:
+        assert speakers(text) == [phrase], text

@@ -2215,10 +2215,34 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
         )
         and any(tags[k - lo] in _NOUN_TAGS for k in seg)
     ):
-        return _speaker_from_np(st, seg[0], seg[-1] + 1 if st.toks[seg[-1]].text != "," else seg[-1])
+        first = _speaker_from_np(st, seg[0], seg[-1] + 1 if st.toks[seg[-1]].text != "," else seg[-1])
+        if _bare_before_singular(st, seg, v, tags[seg[0] - lo :]):
+            # "Deutliche Worte fand die Ministerin": a bare plural or mass noun first, someone after the verb
+            after = _subject_after_verb(st, v, lo, hi, tags)
+            if after is not None and _names_someone(after):
+                return after
+        return first
     if seg and len(seg) == 1 and tags[seg[0] - lo] == "PPER" and st.toks[seg[0]].low in ("er", "sie"):
         return _resolve_pronoun(st, st.toks[seg[0]])
-    # after the verb
+    return _subject_after_verb(st, v, lo, hi, tags)
+
+
+def _bare_before_singular(st: _State, seg: list[int], v: int, tags: list[str]) -> bool:
+    """The prefield ``seg`` (tagged ``tags`` from its start) is a noun without an article that names no one
+    ("Deutliche Worte", "Viel Lob", "Unterstützung") before a singular finite verb at ``v`` ("fand", not
+    "kritisieren"): an object put first, or a subject that does not agree."""
+    toks = st.toks
+    return (
+        tags[0] in ("ADJA", "NN", "PIAT", "PIDAT")
+        and "NE" not in tags[: len(seg)]
+        and not _mention_in(st, toks[seg[0]].start, toks[seg[-1]].end)
+        and not toks[v].low.endswith("n")
+    )
+
+
+def _subject_after_verb(st: _State, v: int, lo: int, hi: int, tags: list[str]) -> Speaker | None:
+    """The subject right after the finite verb at ``v`` of the sentence ``[lo, hi)`` tagged ``tags`` (German),
+    past adverbs and an object "das" before a name; None when no noun phrase stands there."""
     k = v + 1
     while k < hi and (tags[k - lo] in ("ADV", "PTKNEG", "PRF", "ADJD") or _object_before_name(st, k, hi)):
         k += 1  # "Ganz anders sieht das Klaus Meier.": "das" is the object, the name the subject
