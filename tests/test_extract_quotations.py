@@ -2214,3 +2214,20 @@ def test_a_bare_noun_first_before_a_singular_verb_leaves_the_subject_to_the_phra
         ("Klaus Meier kam spät. Kritik kam von Anna Berger: „Das geht so nicht.“", "Anna Berger"),
     ]:
         assert speakers(text) == [phrase], text
+
+
+def test_a_plural_verb_takes_the_plural_phrase_as_its_subject_not_the_singular_one():
+    """The finite verb agrees with its subject: with "kritisieren" the singular "die Ministerin" or a single
+    name is the object, wherever it stands; a list of two may be the subject."""
+    for text, phrase in [
+        ("Anwohner kritisieren die Ministerin: „Das geht so nicht.“", "Anwohner"),
+        ("Die Anwohner kritisieren Anna Berger: „Das geht so nicht.“", "Die Anwohner"),
+        ("Die Ministerin kritisieren die Stadtwerke: „Das geht so nicht.“", "die Stadtwerke"),
+        ("Die Ministerin kritisiert die Stadtwerke: „Das geht so nicht.“", "Die Ministerin"),
+        ("Die Ministerin will das nicht kommentieren: „Das geht so nicht.“", "Die Ministerin"),
+        (
+            "Anna Berger und Klaus Meier kritisieren die Stadtwerke: „Das geht so nicht.“",
+            "Anna Berger und Klaus Meier",
+        ),
+    ]:
+        assert speaker_of(text) == phrase, text

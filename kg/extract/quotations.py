@@ -1771,6 +1771,20 @@ def _particle_of(st: _State, c: int, a: int, b: int, hi: int) -> int:
     return next((k for k in range(a + 1, b) if st.toks[k].low in particles and _ends_clause(st, k, hi)), b)
 
 
+def _singular(st: _State, a: int, b: int) -> bool:
+    """The German phrase ``[a, b)`` is one person or thing: it opens with "der", "ein", "eine" or is a
+    person's name, or its noun is a feminine singular ("die Ministerin"), and lists no second one."""
+    toks = st.toks
+    if any(t.low in ("und", "sowie", "oder", ",") for t in toks[a:b]):
+        return False
+    nouns = [t for t in toks[a:b] if _is_cap(t) and t.low not in C.DE_DET]
+    return (
+        toks[a].low in ("der", "ein", "eine")
+        or bool(_mention_in(st, toks[a].start, toks[b - 1].end, ("Person",)))
+        or (toks[a].low == "die" and len(nouns) == 1 and _feminine_noun(nouns[0]))
+    )
+
+
 def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
     """The subject in the middle field after the inverted German verb at token ``c``, past the adverbs,
     adverbials and objects that may stand before it ("sagte am Montag der Nachrichtenagentur dpa der
@@ -1896,10 +1910,16 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     # "Die Entscheidung der Stadtwerke begrüßte der Bürgermeister:", "Der Zeitung sagte die Ministerin:": the
     # object stands first; the subject after the verb is the one who speaks; so too when a nominative follows
     # the verb and the phrase before it may be an object ("Die Stadtwerke forderte der Verband auf")
+    # "Anwohner kritisieren die Ministerin", "Die Ministerin kritisieren die Stadtwerke": a finite verb in the
+    # plural does not agree with a singular phrase, which then is no subject
+    plural = lang == "de" and toks[c].low.endswith("en") and _tagged_alone(st, c, c + 1, _FINITE_TAGS)
+    disagrees = plural and after is not None and _singular(st, *after)
+    disagrees_before = plural and before is not None and _singular(st, *before)
     fronted_object = (
         lang == "de"
         and before is not None
         and after is not None
+        and not disagrees
         and not _personal(st, *before)
         and not _nominative(st, *before)
         and (_personal(st, *after) or (_nominative(st, *after) and _someone(st, *after)))
@@ -1911,6 +1931,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         and before is not None
         and after is not None
         and not fronted_object
+        and not disagrees_before
         and _opens_prefield(st, before[0], lo)
         and (_nominative(st, *before) or (_someone(st, *before) and not _nominative(st, *after)))
     )
@@ -1952,9 +1973,9 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
             score += 0.2
         if lang == "de" and where == "after":
             score += 0.3
-        if subject_first and where == "after":
+        if (subject_first or disagrees) and where == "after":
             score -= 2.5
-        if fronted_object and where == "before":
+        if (fronted_object or disagrees_before) and where == "before":
             score -= 2.5
         scored.append((score, sp))
     if scored:
