@@ -2231,3 +2231,16 @@ def test_a_plural_verb_takes_the_plural_phrase_as_its_subject_not_the_singular_o
         ),
     ]:
         assert speaker_of(text) == phrase, text
+
+
+def test_the_name_after_the_verb_is_the_object_when_a_pronoun_or_a_subject_opens_the_clause():
+    """ "Sie kritisierte Klaus Meier:": the pronoun that opens the clause is the subject, the name after the
+    verb (right before the colon) its object, whether the verb is one of saying or not."""
+    for text, phrase in [
+        ("Anna Berger kam spät. Sie kritisierte Klaus Meier: „Das geht so nicht.“", "Sie"),
+        ("Anna Berger kam spät. Sie umarmte Klaus Meier: „Das war gut.“", "Sie"),
+        ("Die Ministerin umarmte Klaus Meier: „Das war gut.“", "Die Ministerin"),
+        ("Am Abend meldete sich Anna Berger: „Das ist eine Chance.“", "Anna Berger"),
+        ("Dazu Klaus Meier: „Das ist eine Chance.“", "Klaus Meier"),
+    ]:
+        assert speakers(text) == [phrase], text

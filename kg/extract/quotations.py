@@ -1921,6 +1921,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         and after is not None
         and not disagrees
         and not _personal(st, *before)
+        and not (before[1] - before[0] == 1 and toks[before[0]].low in C.DE_PRONOUNS)  # "Sie kritisierte X"
         and not _nominative(st, *before)
         and (_personal(st, *after) or (_nominative(st, *after) and _someone(st, *after)))
     )
@@ -3451,6 +3452,18 @@ def _so_aside(st: _State, lo: int, hi: int) -> tuple[int, tuple[int, int]] | Non
     return None
 
 
+def _subject_before_object(st: _State, si: int, a: int) -> Speaker | None:
+    """The subject that opens sentence ``si`` before its finite verb right before token ``a``, when it names
+    someone ("Sie kritisierte Klaus Meier:", "Die Ministerin lobte Anna Berger:"): the phrase at ``a`` is
+    then its object; None otherwise."""
+    if a - 1 != _first_finite(st, si):
+        return None
+    subject = _sentence_subject(st, si)
+    if subject is None or subject.span is None or subject.span.end > st.toks[a - 1].start:
+        return None
+    return subject if _names_someone(subject) else None
+
+
 def _with_these_words(st: _State, k: int, hi: int) -> int | None:
     """The verb after "mit diesen Worten" (German) opening the tokens at ``k``, or None."""
     toks = st.toks
@@ -3602,14 +3615,20 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         np_ = _np_backward(st, ta - 1, lo1)
         if np_ is not None and _object_before_name(st, np_[0], np_[1]):
             np_ = (np_[0] + 1, np_[1])  # "Ganz anders sieht das Klaus Meier: „…“"
+        subject = _subject_before_object(st, s1, np_[0]) if np_ is not None else None
         if (
             np_ is not None
             and any(
                 m.type == "Person" for m in _mention_in(st, st.toks[np_[0]].start, st.toks[np_[1] - 1].end)
             )
             and not (np_[0] > lo1 and st.toks[np_[0] - 1].low in _PREPOSITIONS)
+            and subject is None
         ):
             speaker = _speaker_from_np(st, *np_)
+        elif subject is not None:
+            speaker = (
+                subject  # "Sie kritisierte Klaus Meier: „…“": the subject, not the object before the colon
+            )
         elif st.toks[ta - 1].text == ":":
             speaker = _sentence_subject(st, s1)
             if speaker is not None and not _names_someone(speaker):
