@@ -2064,3 +2064,183 @@ def test_a_name_after_a_preposition_and_der_is_no_addressee():
     assert directs("Anna Berger warnte vor der „Gefahr eines Stillstands im ganzen Hafen“.") == [
         "Gefahr eines Stillstands im ganzen Hafen"
     ]
+
+
+# ---- which phrase is the subject: not a fronted adverb, an object or an object pronoun ------------------
+
+
+def test_a_fronted_adverb_is_no_subject_the_phrase_after_the_verb_is():
+    """An adverb may fill the prefield ("Monatelang", "Lange"); the subject then stands after the verb."""
+    for text, phrase in [
+        (
+            "Monatelang haben die Stadtwerke bestritten, dass es „ein Problem mit den Leitungen“ gebe.",
+            "die Stadtwerke",
+        ),
+        (
+            "Lange hat der Bürgermeister bestritten, dass es „ein Problem mit den Leitungen“ gebe.",
+            "der Bürgermeister",
+        ),
+        ("Gestern kritisierte die Opposition den Plan: „Das ist ein Skandal.“", "die Opposition"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_an_indefinite_pronoun_that_opens_the_clause_is_the_subject_not_the_object_after_the_verb():
+    """ "Einige vertreten die Auffassung": "Einige" is the subject, "die Auffassung" the accusative object."""
+    for text, phrase in [
+        ("Einige vertreten die Auffassung, dass „das Gesetz verfassungswidrig“ sei.", "Einige"),
+        ("Viele teilen die Sorge, dass „der Hafen verödet“.", "Viele"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_das_before_a_name_is_the_object_and_the_name_the_subject():
+    """A name takes no neuter article: in "Ganz anders sieht das Klaus Meier" "das" is the object."""
+    assert speaker_of("Ganz anders sieht das Klaus Meier: „Das ist eine Chance.“") == "Klaus Meier"
+    assert speaker_of("„Das ist eine Chance“, sagt das Klaus Meier.") == "Klaus Meier"
+    assert (
+        speaker_of("„Das ist eine Chance“, sagte das Mitglied des Vorstands.") == "das Mitglied des Vorstands"
+    )
+
+
+def test_a_fronted_object_and_its_verb_are_not_part_of_the_subject_after_them():
+    """ "Den Plan verteidigte Bürgermeister X:": a finite verb in -te is no adjective of the name after it."""
+    assert speaker_of("Den Plan verteidigte Bürgermeister Klaus Meier: „Wir brauchen die Straße.“") == (
+        "Bürgermeister Klaus Meier"
+    )
+    assert (
+        speaker_of("Den Plan verteidigte der Bürgermeister: „Wir brauchen die Straße.“")
+        == "der Bürgermeister"
+    )
+    assert (
+        speaker_of("Den Vorschlag lehnte die Ministerin ab: „Das ist nicht finanzierbar.“")
+        == "die Ministerin"
+    )
+    assert speaker_of("Der Zeitung sagte der Minister: „Wir prüfen das.“") == "der Minister"
+    assert speaker_of("Ihn kritisierte die Ministerin scharf: „Das ist ein Skandal.“") == "die Ministerin"
+    assert speaker_of("Diese Ansicht vertritt auch Klaus Meier: „Das ist eine Chance.“") == "Klaus Meier"
+
+
+def test_a_subject_that_opens_the_clause_beats_the_object_after_the_verb():
+    """Nominative and accusative look alike in "die Ministerin … die Opposition": the first phrase is the
+    subject."""
+    assert speaker_of("Die Ministerin kritisierte die Opposition: „Das ist ein Skandal.“") == "Die Ministerin"
+    assert (
+        speaker_of("Die Gewerkschaft warnte die Arbeitgeber: „Wir sind streikbereit.“") == "Die Gewerkschaft"
+    )
+
+
+def test_case_decides_between_the_phrase_before_the_verb_and_the_one_after():
+    """ "der" before a masculine noun is only a nominative; "der" before a feminine noun or one in -en, and
+    "dem", "den", are objects; feminine, neuter and plural articles are alike in both cases, and then the
+    phrase that opens the clause is the subject."""
+    for text, phrase in [
+        ("Der Verband forderte die Stadtwerke auf, „die Preise sofort zu senken“.", "Der Verband"),
+        ("Die Stadtwerke forderte der Verband auf, „die Preise sofort zu senken“.", "der Verband"),
+        ("Die Partei forderte die Stadtwerke auf, „die Preise sofort zu senken“.", "Die Partei"),
+        ("Die Stadtwerke kritisierte er scharf: „Das ist ein Skandal.“", "er"),
+        ("Der Senat widersprach der Stadtwerke-Chefin: „Das ist falsch.“", "Der Senat"),
+        ("Der Vorsitzenden widersprach der Minister: „Das ist falsch.“", "der Minister"),
+        ("Der Vorsitzenden der Stadtwerke widersprach Klaus Meier: „Das ist falsch.“", "Klaus Meier"),
+        ("Der Entscheidung stimmte der Minister zu: „Wir prüfen das.“", "der Minister"),
+        ("Die Entscheidung kritisierten die Stadtwerke: „Das ist falsch.“", "die Stadtwerke"),
+        ("Die Stadt widersprach den Stadtwerken: „Das ist falsch.“", "Die Stadt"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_the_subject_after_the_verb_ends_before_the_word_that_closes_the_verb_of_saying():
+    """ "schlug … Alarm", "machte … deutlich": the word that makes the verb one of saying closes the clause
+    and is no part of the subject."""
+    for text, phrase in [
+        ("„Das ist ein Angriff auf die Beschäftigten“, schlug die Gewerkschaft Alarm.", "die Gewerkschaft"),
+        ("„Das ist ein Angriff auf die Beschäftigten“, schlug Klaus Meier Alarm.", "Klaus Meier"),
+        ("„Das geht so nicht“, machte die Ministerin deutlich.", "die Ministerin"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_the_agent_of_a_passive_verb_of_saying_may_open_the_clause():
+    """ "Von X wurde betont": the phrase after "von" that opens a passive clause is who spoke; a "von" inside
+    the subject ("Der Plan von X wurde von Y …") is not."""
+    assert speaker_of("Von der Ministerin wurde betont: „Wir prüfen das.“") == "der Ministerin"
+    assert speaker_of("„Wir prüfen das“, wurde von der Ministerin betont.") == "der Ministerin"
+    assert (
+        speaker_of("Der Plan von Klaus Meier wurde von der Ministerin als „völlig unzureichend“ bezeichnet.")
+        == "der Ministerin"
+    )
+
+
+def test_mit_diesen_worten_after_a_quotation_makes_the_subject_of_its_verb_the_speaker():
+    """ "„…“ – mit diesen Worten verließ X den Saal": whatever the verb, X said the words."""
+    for text, phrase in [
+        ("„Das war es für heute“ – mit diesen Worten verließ Anna Berger den Saal.", "Anna Berger"),
+        ("„Das war es für heute“, mit diesen Worten verließ die Ministerin den Saal.", "die Ministerin"),
+        ("„Das war es für heute.“ Mit diesen Worten verließ Anna Berger den Saal.", "Anna Berger"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_an_aside_so_x_before_the_quotation_names_its_speaker():
+    """ "Die Preise seien, so die Ministerin, „…“": the aside ", so X," gives the speaker, as "„…“, so X"
+    does."""
+    for text in [
+        "Die Preise seien, so die Ministerin, „zu hoch“.",
+        "Die Preise, so die Ministerin, seien „viel zu hoch für die meisten Familien in der Stadt“.",
+    ]:
+        assert speaker_of(text) == "die Ministerin", text
+
+
+def test_a_plural_without_article_after_the_subject_is_who_it_was_said_to():
+    """ "sagte die Ministerin Journalisten": a plural noun without an article after the subject's noun is a
+    dative, not part of the subject; a name or a feminine singular ("Hoover Institution") is."""
+    for text, phrase in [
+        ("„Wir prüfen das“, sagte die Ministerin Journalisten in Berlin.", "die Ministerin"),
+        ("„Wir prüfen das“, sagte Bürgermeister Klaus Meier Reportern.", "Bürgermeister Klaus Meier"),
+        (
+            "„Wir prüfen das“, sagte ein Sprecher der Hoover Institution.",
+            "ein Sprecher der Hoover Institution",
+        ),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_bare_noun_first_before_a_singular_verb_leaves_the_subject_to_the_phrase_after_it():
+    """ "Deutliche Worte fand die Ministerin:": a noun without an article that names no one, before a
+    singular verb, is the object; the one after the verb who may speak is the subject."""
+    for text, phrase in [
+        ("Klaus Meier kam spät. Deutliche Worte fand die Ministerin: „Das geht so nicht.“", "die Ministerin"),
+        ("Klaus Meier kam spät. Viel Lob bekam die Ministerin: „Das geht so nicht.“", "die Ministerin"),
+        ("Klaus Meier kam spät. Kritik kam von Anna Berger: „Das geht so nicht.“", "Anna Berger"),
+    ]:
+        assert speakers(text) == [phrase], text
+
+
+def test_a_plural_verb_takes_the_plural_phrase_as_its_subject_not_the_singular_one():
+    """The finite verb agrees with its subject: with "kritisieren" the singular "die Ministerin" or a single
+    name is the object, wherever it stands; a list of two may be the subject."""
+    for text, phrase in [
+        ("Anwohner kritisieren die Ministerin: „Das geht so nicht.“", "Anwohner"),
+        ("Die Anwohner kritisieren Anna Berger: „Das geht so nicht.“", "Die Anwohner"),
+        ("Die Ministerin kritisieren die Stadtwerke: „Das geht so nicht.“", "die Stadtwerke"),
+        ("Die Ministerin kritisiert die Stadtwerke: „Das geht so nicht.“", "Die Ministerin"),
+        ("Die Ministerin will das nicht kommentieren: „Das geht so nicht.“", "Die Ministerin"),
+        (
+            "Anna Berger und Klaus Meier kritisieren die Stadtwerke: „Das geht so nicht.“",
+            "Anna Berger und Klaus Meier",
+        ),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_the_name_after_the_verb_is_the_object_when_a_pronoun_or_a_subject_opens_the_clause():
+    """ "Sie kritisierte Klaus Meier:": the pronoun that opens the clause is the subject, the name after the
+    verb (right before the colon) its object, whether the verb is one of saying or not."""
+    for text, phrase in [
+        ("Anna Berger kam spät. Sie kritisierte Klaus Meier: „Das geht so nicht.“", "Sie"),
+        ("Anna Berger kam spät. Sie umarmte Klaus Meier: „Das war gut.“", "Sie"),
+        ("Die Ministerin umarmte Klaus Meier: „Das war gut.“", "Die Ministerin"),
+        ("Am Abend meldete sich Anna Berger: „Das ist eine Chance.“", "Anna Berger"),
+        ("Dazu Klaus Meier: „Das ist eine Chance.“", "Klaus Meier"),
+    ]:
+        assert speakers(text) == [phrase], text

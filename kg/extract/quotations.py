@@ -858,6 +858,18 @@ def _en_noun_word(t: _Tok) -> bool:
     )
 
 
+_FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
+"""Tags of finite verbs: a verb in -te is no adjective of the phrase after it ("verteidigte Minister")."""
+
+
+def _tagged_alone(st: _State, a: int, b: int, tags: tuple[str, ...]) -> bool:
+    """The German phrase ``[a, b)`` is one word the tagger tags as one of ``tags``: a fronted adverb
+    ("Monatelang", "Lange": ADV, ADJD) is no subject, an indefinite pronoun ("Einige", "Viele": PIS) is one,
+    a finite verb ("verteidigte") no adjective."""
+    doc = st.doc
+    return b - a == 1 and doc is not None and hasattr(doc, "pos") and doc.pos(a) in tags  # type: ignore[attr-defined]
+
+
 def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``j`` (not before token ``start``)."""
     toks, lang = st.toks, st.lang
@@ -919,6 +931,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 and right is not None
                 and (_is_cap(right) or _is_adj(right, lang))
                 and (_is_adj(t, lang) or t.low in det or t.low in ("des", "der"))
+                and not _tagged_alone(st, k, k + 1, _FINITE_TAGS)  # "Den Plan verteidigte Bürgermeister X"
             ):
                 first = k
                 k -= 1
@@ -1550,6 +1563,13 @@ _OBJECT_PRONOUNS = {"es", "dies"}
 """Pronouns that stand as an object between an inverted verb and its subject ("formulierte es der
 Minister")."""
 
+
+def _object_before_name(st: _State, k: int, hi: int) -> bool:
+    """Token ``k`` is "das", "dies" or "es" right before a person's name, which takes no such article: the
+    object, and the name after it the subject ("Ganz anders sieht das Klaus Meier")."""
+    return st.toks[k].low in ("das", *_OBJECT_PRONOUNS) and k + 1 < hi and _person_starts(st, k + 1, hi)
+
+
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 """The days that open a noun of time ("Montagabend")."""
 
@@ -1721,6 +1741,56 @@ def _someone(st: _State, a: int, b: int) -> bool:
     return toks[b - 1].text in ORG_WORDS or (b - a == 1 and toks[a].low in C.DE_PRONOUNS)
 
 
+_NOMINATIVE_PRONOUNS = {"er", "ich", "wir", "du"}
+
+
+def _nominative(st: _State, a: int, b: int) -> bool:
+    """The German phrase ``[a, b)`` can only be a nominative: "der" before a noun that is not feminine nor
+    in -en (so not "der Zeitung", "der Vorsitzenden"), or "er", "ich", "wir"."""
+    low = st.toks[a].low
+    if b - a == 1:
+        return low in _NOMINATIVE_PRONOUNS
+    return low == "der" and not _oblique(st, a, b)
+
+
+def _bare_dative(st: _State, a: int, b: int) -> int:
+    """Where the phrase ``[a, b)`` after an inverted verb ends before a plural noun without an article right
+    after its noun, which no name and no role is: a dative plural, said to ("sagte die Ministerin |
+    Journalisten", "sagte Bürgermeister Kuhn | Reportern"); ``b`` when none follows."""
+    toks, doc = st.toks, st.doc
+    if doc is None or not hasattr(doc, "pos"):
+        return b
+    for x in range(a + 1, b):
+        t = toks[x]
+        noun_before = doc.pos(x - 1) in ("NN", "NE")  # type: ignore[attr-defined]
+        # (not a feminine singular in -n: "die Hoover Institution")
+        plural = doc.pos(x) == "NN" and t.low.endswith("n") and not _feminine_noun(t)  # type: ignore[attr-defined]
+        if noun_before and plural and not is_role_noun(t.text) and not _named(st, x):
+            return x
+    return b
+
+
+def _particle_of(st: _State, c: int, a: int, b: int, hi: int) -> int:
+    """Where the phrase ``[a, b)`` after the verb at token ``c`` ends before that verb's particle, which
+    closes the clause ("schlug die Gewerkschaft | Alarm", "machte der Minister | deutlich"); else ``b``."""
+    particles = C.DE_FORM_PARTICLES.get(st.toks[c].low, set())
+    return next((k for k in range(a + 1, b) if st.toks[k].low in particles and _ends_clause(st, k, hi)), b)
+
+
+def _singular(st: _State, a: int, b: int) -> bool:
+    """The German phrase ``[a, b)`` is one person or thing: it opens with "der", "ein", "eine" or is a
+    person's name, or its noun is a feminine singular ("die Ministerin"), and lists no second one."""
+    toks = st.toks
+    if any(t.low in ("und", "sowie", "oder", ",") for t in toks[a:b]):
+        return False
+    nouns = [t for t in toks[a:b] if _is_cap(t) and t.low not in C.DE_DET]
+    return (
+        toks[a].low in ("der", "ein", "eine")
+        or bool(_mention_in(st, toks[a].start, toks[b - 1].end, ("Person",)))
+        or (toks[a].low == "die" and len(nouns) == 1 and _feminine_noun(nouns[0]))
+    )
+
+
 def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
     """The subject in the middle field after the inverted German verb at token ``c``, past the adverbs,
     adverbials and objects that may stand before it ("sagte am Montag der Nachrichtenagentur dpa der
@@ -1733,7 +1803,11 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
         t = toks[k]
         nxt = toks[k + 1] if k + 1 < hi else None
         noun_next = nxt is not None and (_is_cap(nxt) or _is_adj(nxt, "de"))
-        if t.low in C.DE_ADVERBS_AFTER_VERB - {"gegenüber"} or t.low in ("sich", *_OBJECT_PRONOUNS):
+        if (
+            t.low in C.DE_ADVERBS_AFTER_VERB - {"gegenüber"}
+            or t.low in ("sich", *_OBJECT_PRONOUNS)
+            or _object_before_name(st, k, hi)
+        ):
             k += 1
         elif t.low in C.DE_ZUFOLGE:
             k += 1  # "sagte der dpa zufolge der Minister"
@@ -1759,11 +1833,26 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
                 k, skipped = k + 1, True  # "sagte Journalisten der Trainer"
             elif np_ is None or not _oblique(st, *np_):
                 if np_ is not None:
-                    np_ = (np_[0], _addressee(st, *np_))
+                    np_ = (
+                        np_[0],
+                        _particle_of(st, c, np_[0], _bare_dative(st, np_[0], _addressee(st, *np_)), hi),
+                    )
                 return np_ if np_ is None or not skipped or _someone(st, *np_) else None
             else:
                 k, skipped = _new_phrase(st, *np_), True
     return None
+
+
+def _opens_prefield(st: _State, a: int, lo: int) -> bool:
+    """The German phrase at token ``a`` before a verb opens its clause (after a comma, "und", a quotation mark
+    or a colon, or a focus word that opens the sentence: "Auch der Verband"): the prefield, where the subject
+    stands unless an object or an adverbial was put first."""
+    toks = st.toks
+    return (
+        a <= lo
+        or toks[a - 1].low in (",", "und", "“", "”", '"', ":")
+        or (a - 1 == lo and toks[a - 1].low in _FOCUS)
+    )
 
 
 _EN_AFTER_VERB = {"also", "later", "then", "again", "further"}
@@ -1794,6 +1883,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     if lang == "de" and c > lo and toks[c - 1].low == "und" and toks[c0].text[:1].islower():
         after = None  # "zogen die Demonstranten … und skandierten Parolen": the phrase after is an object
     before = _en_subject(st, c, lo) if lang == "en" else _np_backward(st, c, lo)
+    if lang == "de" and before is not None and _tagged_alone(st, *before, ("ADV", "ADJD")):
+        before = None  # "Monatelang haben die Wiener Linien abgestritten": an adverb opens the clause
     if before is not None:
         pre = _prefield(st, before[0], lo)
         if pre is not None:
@@ -1823,13 +1914,33 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         first = _np_forward(st, k, c) if k < c else None
 
     # "Die Entscheidung der Stadtwerke begrüßte der Bürgermeister:", "Der Zeitung sagte die Ministerin:": the
-    # object stands first; the subject after the verb is the one who speaks
+    # object stands first; the subject after the verb is the one who speaks; so too when a nominative follows
+    # the verb and the phrase before it may be an object ("Die Stadtwerke forderte der Verband auf")
+    # "Anwohner kritisieren die Ministerin", "Die Ministerin kritisieren die Stadtwerke": a finite verb in the
+    # plural does not agree with a singular phrase, which then is no subject
+    plural = lang == "de" and toks[c].low.endswith("en") and _tagged_alone(st, c, c + 1, _FINITE_TAGS)
+    disagrees = plural and after is not None and _singular(st, *after)
+    disagrees_before = plural and before is not None and _singular(st, *before)
     fronted_object = (
         lang == "de"
         and before is not None
         and after is not None
-        and _personal(st, *after)
+        and not disagrees
         and not _personal(st, *before)
+        and not (before[1] - before[0] == 1 and toks[before[0]].low in C.DE_PRONOUNS)  # "Sie kritisierte X"
+        and not _nominative(st, *before)
+        and (_personal(st, *after) or (_nominative(st, *after) and _someone(st, *after)))
+    )
+    # "Der Verband forderte die Stadtwerke auf", "Die Partei forderte die Stadtwerke auf": a nominative, or a
+    # phrase that names someone, opens the clause; the phrase after the verb that may be an object is one
+    subject_first = (
+        lang == "de"
+        and before is not None
+        and after is not None
+        and not fronted_object
+        and not disagrees_before
+        and _opens_prefield(st, before[0], lo)
+        and (_nominative(st, *before) or (_someone(st, *before) and not _nominative(st, *after)))
     )
     scored: list[tuple[float, Speaker]] = []
     for np_, where in ((after, "after"), (before, "before"), (first, "first")):
@@ -1838,7 +1949,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         a, b = np_
         if where == "after" and lang == "en" and a - c > 1:
             continue
-        if all(
+        pronoun = lang == "de" and _tagged_alone(st, a, b, ("PIS",))  # "Einige vertreten die Auffassung"
+        if not pronoun and all(
             toks[x].low in _TEMPORAL
             or toks[x].low in C.DE_DET | C.EN_DET
             or not (toks[x].text[:1].isalpha() or _AGE_NOUN.match(toks[x].text))
@@ -1851,21 +1963,15 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         if sp.key is not None:
             ms = _mention_in(st, toks[a].start, toks[b - 1].end)
             score += 3.0 if any(m.type == "Person" for m in ms) else 2.0
-        elif b - a == 1 and toks[a].low in (C.DE_PRONOUNS if lang == "de" else C.EN_PRONOUNS):
+        elif pronoun or (b - a == 1 and toks[a].low in (C.DE_PRONOUNS if lang == "de" else C.EN_PRONOUNS)):
             score += 2.5
         else:
             score += 1.0
-        if lang == "de" and toks[a].low in C.DE_ACCUSATIVE:
-            score -= 3.0
+        if lang == "de" and (toks[a].low in C.DE_ACCUSATIVE or (where != "after" and _oblique(st, a, b))):
+            score -= 3.0  # "Den Vorschlag lehnte X ab", "Der Vorsitzenden widersprach X": an object first
         if lang == "de" and where == "before":
-            if (
-                a > lo
-                and toks[a - 1].low not in (",", "und", "“", "”", '"', ":")
-                and not (a - 1 == lo and toks[a - 1].low in _FOCUS)
-            ):
-                score -= 1.5  # the phrase before the verb is the subject only when it opens the clause
-            else:
-                score += 1.0
+            # the phrase before the verb is the subject only when it opens the clause
+            score += 1.0 if _opens_prefield(st, a, lo) else -1.5
         if lang == "en" and where == "before":
             score += 0.5 if _clause_initial(st, a, lo) else -0.5
             if b == c and a > lo and toks[a - 1].text in (",", "”", '"', "''", "’"):
@@ -1874,7 +1980,9 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
             score += 0.2
         if lang == "de" and where == "after":
             score += 0.3
-        if fronted_object and where == "before":
+        if (subject_first or disagrees) and where == "after":
+            score -= 2.5
+        if (fronted_object or disagrees_before) and where == "before":
             score -= 2.5
         scored.append((score, sp))
     if scored:
@@ -1990,15 +2098,16 @@ def _passive(st: _State, c: int) -> int | None:
 
 def _agent(st: _State, werden: int, c: int) -> tuple[Speaker | None, float]:
     """The speaker of a passive verb of saying: the phrase after "von" between the auxiliary and the verb
-    ("wurde von der Ministerin als „…“ bezeichnet"), or in its clause before a verb-final one ("…, die von
-    der Ministerin als „…“ bezeichnet wird"); or none."""
-    start = werden
-    if werden > c:
-        start = c
-        while start > st.sents[st.toks[c].sent][0] and (
-            _in_quote(st, st.toks[start - 1]) or st.toks[start - 1].low not in (",", ";", ":", "und", "oder")
-        ):
-            start -= 1
+    ("wurde von der Ministerin als „…“ bezeichnet"), or opening its clause ("Von der Ministerin wurde
+    betont"), or in its clause before a verb-final one ("…, die von der Ministerin als „…“ bezeichnet
+    wird"); or none."""
+    start = min(werden, c)
+    while start > st.sents[st.toks[c].sent][0] and (
+        _in_quote(st, st.toks[start - 1]) or st.toks[start - 1].low not in (",", ";", ":", "und", "oder")
+    ):
+        start -= 1
+    if werden < c and st.toks[start].low not in ("von", "vom", "durch"):
+        start = werden  # the agent may open the clause ("Von der Ministerin wurde betont"), not stand in it
     for k in range(start, c):
         if st.toks[k].low in ("von", "vom", "durch") and not _in_quote(st, st.toks[k]):
             np_ = _np_forward(st, k + 1, c)
@@ -2125,7 +2234,7 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
     seg = list(range(start, v))
     if (
         seg
-        and st.toks[seg[0]].low not in C.DE_ACCUSATIVE
+        and not _oblique(st, seg[0], v)  # "Der Entscheidung stimmte der Minister zu": a dative first
         and all(
             tags[k - lo] in _NP_TAGS_DE
             or st.toks[k].text in (",", "(", ")")
@@ -2134,15 +2243,36 @@ def _sentence_subject(st: _State, si: int) -> Speaker | None:
         )
         and any(tags[k - lo] in _NOUN_TAGS for k in seg)
     ):
-        return _speaker_from_np(st, seg[0], seg[-1] + 1 if st.toks[seg[-1]].text != "," else seg[-1])
+        first = _speaker_from_np(st, seg[0], seg[-1] + 1 if st.toks[seg[-1]].text != "," else seg[-1])
+        if _bare_before_singular(st, seg, v, tags[seg[0] - lo :]):
+            # "Deutliche Worte fand die Ministerin": a bare plural or mass noun first, someone after the verb
+            after = _subject_after_verb(st, v, lo, hi, tags)
+            if after is not None and _names_someone(after):
+                return after
+        return first
     if seg and len(seg) == 1 and tags[seg[0] - lo] == "PPER" and st.toks[seg[0]].low in ("er", "sie"):
         return _resolve_pronoun(st, st.toks[seg[0]])
-    # after the verb
+    return _subject_after_verb(st, v, lo, hi, tags)
+
+
+def _bare_before_singular(st: _State, seg: list[int], v: int, tags: list[str]) -> bool:
+    """The prefield ``seg`` (tagged ``tags`` from its start) is a noun without an article that names no one
+    ("Deutliche Worte", "Viel Lob", "Unterstützung") before a singular finite verb at ``v`` ("fand", not
+    "kritisieren"): an object put first, or a subject that does not agree."""
+    toks = st.toks
+    return (
+        tags[0] in ("ADJA", "NN", "PIAT", "PIDAT")
+        and "NE" not in tags[: len(seg)]
+        and not _mention_in(st, toks[seg[0]].start, toks[seg[-1]].end)
+        and not toks[v].low.endswith("n")
+    )
+
+
+def _subject_after_verb(st: _State, v: int, lo: int, hi: int, tags: list[str]) -> Speaker | None:
+    """The subject right after the finite verb at ``v`` of the sentence ``[lo, hi)`` tagged ``tags`` (German),
+    past adverbs and an object "das" before a name; None when no noun phrase stands there."""
     k = v + 1
-    while k < hi and (
-        tags[k - lo] in ("ADV", "PTKNEG", "PRF", "ADJD")
-        or (st.toks[k].low in ("das", "dies", "es") and k + 1 < hi and _person_starts(st, k + 1, hi))
-    ):
+    while k < hi and (tags[k - lo] in ("ADV", "PTKNEG", "PRF", "ADJD") or _object_before_name(st, k, hi)):
         k += 1  # "Ganz anders sieht das Klaus Meier.": "das" is the object, the name the subject
     if k < hi and tags[k - lo] == "PPER" and st.toks[k].low in ("er", "sie"):
         return _resolve_pronoun(st, st.toks[k])
@@ -3309,6 +3439,45 @@ def _carried(st: _State, ta: int) -> Speaker | None:
     return back
 
 
+def _so_aside(st: _State, lo: int, hi: int) -> tuple[int, tuple[int, int]] | None:
+    """An aside ", so X," between the tokens ``[lo, hi)`` (German): its "so" and X, the subject after it that
+    fills the aside to its closing comma, before a verb or the quotation (not ", so X, Y und Z", a list of
+    examples); None when there is none."""
+    toks = st.toks
+    for c in range(lo + 1, hi - 2):
+        if st.lang != "de" or toks[c].low != "so" or toks[c - 1].text != "," or _in_quote(st, toks[c]):
+            continue
+        close = next((x for x in range(c + 1, hi) if toks[x].text == ","), None)
+        np_ = _inverted_subject(st, c, close) if close is not None else None
+        after = toks[close + 1] if close is not None else None  # a verb or the quotation, not a list going on
+        ends = after is not None and (
+            after.text in _MARKS or (after.text.islower() and after.low not in C.DE_DET)
+        )
+        if np_ is not None and np_[1] == close and ends:
+            return c, np_
+    return None
+
+
+def _subject_before_object(st: _State, si: int, a: int) -> Speaker | None:
+    """The subject that opens sentence ``si`` before its finite verb right before token ``a``, when it names
+    someone ("Sie kritisierte Klaus Meier:", "Die Ministerin lobte Anna Berger:"): the phrase at ``a`` is
+    then its object; None otherwise."""
+    if a - 1 != _first_finite(st, si):
+        return None
+    subject = _sentence_subject(st, si)
+    if subject is None or subject.span is None or subject.span.end > st.toks[a - 1].start:
+        return None
+    return subject if _names_someone(subject) else None
+
+
+def _with_these_words(st: _State, k: int, hi: int) -> int | None:
+    """The verb after "mit diesen Worten" (German) opening the tokens at ``k``, or None."""
+    toks = st.toks
+    if st.lang != "de" or k + 3 >= hi or toks[k].low != "mit" or toks[k + 2].low != "worten":
+        return None
+    return k + 3 if toks[k + 1].low in ("diesen", "den", "jenen") else None
+
+
 def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = None) -> Quotation | None:
     text = st.text
     inner_s, inner_e = a + 1, b
@@ -3349,6 +3518,10 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             np_ = _inverted_subject(st, c, k_hi)
             if np_:
                 speaker, conf = _speaker_from_np(st, *np_), 0.8
+    elif (words := _with_these_words(st, k, k_hi)) is not None:
+        # "„…“ – mit diesen Worten verließ X den Saal": whoever does what the words came with said them
+        cue = Span(st.toks[k].start, st.toks[words - 1].end)
+        speaker, conf = _subject_of(st, words, k, k_hi)
     elif k_hi != hi2:
         c = next((x for x in range(k, k_hi) if _is_cue(st, st.toks[x])), None)
         if c is not None:  # ", wird X zitiert"
@@ -3425,6 +3598,11 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
                         speaker, conf = (
                             (sp, 0.6) if sp else ((_speaker_from_np(st, *np_), 0.5) if np_ else (None, 0))
                         )
+    if speaker is None and (aside := _so_aside(st, lo1, ta)) is not None:
+        # "Die Preise seien, so die Ministerin, „zu hoch“": the speaker in the aside before the quotation
+        c, np_ = aside
+        cue = Span(st.toks[c].start, st.toks[c].end)
+        speaker, conf = _speaker_from_np(st, *np_), 0.8
     if speaker is not None and step == "none":
         step = "1-2"
     # 2c. what the subject of a verb of naming calls something ("wies dies als „Unverschämtheit“ zurück")
@@ -3441,14 +3619,22 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     if speaker is None and ta > lo1 and st.toks[ta - 1].text in (":", "("):
         # a person named right before the colon or the bracket: "…, und der Minister X: „…“", "X („…“)"
         np_ = _np_backward(st, ta - 1, lo1)
+        if np_ is not None and _object_before_name(st, np_[0], np_[1]):
+            np_ = (np_[0] + 1, np_[1])  # "Ganz anders sieht das Klaus Meier: „…“"
+        subject = _subject_before_object(st, s1, np_[0]) if np_ is not None else None
         if (
             np_ is not None
             and any(
                 m.type == "Person" for m in _mention_in(st, st.toks[np_[0]].start, st.toks[np_[1] - 1].end)
             )
             and not (np_[0] > lo1 and st.toks[np_[0] - 1].low in _PREPOSITIONS)
+            and subject is None
         ):
             speaker = _speaker_from_np(st, *np_)
+        elif subject is not None:
+            speaker = (
+                subject  # "Sie kritisierte Klaus Meier: „…“": the subject, not the object before the colon
+            )
         elif st.toks[ta - 1].text == ":":
             speaker = _sentence_subject(st, s1)
             if speaker is not None and not _names_someone(speaker):
