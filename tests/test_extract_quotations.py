@@ -2244,3 +2244,38 @@ def test_the_name_after_the_verb_is_the_object_when_a_pronoun_or_a_subject_opens
         ("Dazu Klaus Meier: „Das ist eine Chance.“", "Klaus Meier"),
     ]:
         assert speakers(text) == [phrase], text
+
+
+# ---- s21 English: datelines, naming, attributions ---------------------------------------------------------
+
+
+def en_speakers(text):
+    """The speaker phrase of each English quotation in ``text``, in order (None for none)."""
+    _text, qs = quotes(text, "en")
+    return [q.speaker.text if q.speaker else None for q in qs]
+
+
+def test_an_english_dateline_is_not_the_speaker():
+    """The place, date and agency that open a wire story ("WASHINGTON (AP) —", "LONDON, March 3 (Reuters)
+    -", "BERLIN —") stand before the sentence's subject; the subject speaks."""
+    for text, phrase in [
+        ("WASHINGTON (AP) — The senator said the bill was dead.", "The senator"),
+        ("NEW YORK (Reuters) - The company said that profits fell sharply in the spring.", "The company"),
+        ("LONDON, March 3 (Reuters) - The minister said talks would resume next week.", "The minister"),
+        ("BERLIN — The chancellor said the coalition would hold.", "The chancellor"),
+        ("NEW YORK (Reuters) - “The bill is dead,” the senator said.", "the senator"),
+        ("WASHINGTON (AP) — Speaking to reporters, the senator said the bill was dead.", "the senator"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_a_hyphen_inside_a_name_stays_part_of_the_speaker():
+    assert en_speakers("Mary Smith-Jones said that the plant would close.") == ["Mary Smith-Jones"]
+
+
+def test_an_english_subject_before_an_adverbial_of_time_is_not_the_dateline():
+    for text, phrase in [
+        ("WASHINGTON (AP) — Senate Republicans on Monday said that the bill was dead.", "Senate Republicans"),
+        ("LONDON, March 3 (Reuters) - GOP senators on Monday said the deal was off.", "GOP senators"),
+    ]:
+        assert en_speakers(text) == [phrase], text

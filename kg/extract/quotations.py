@@ -870,6 +870,18 @@ def _tagged_alone(st: _State, a: int, b: int, tags: tuple[str, ...]) -> bool:
     return b - a == 1 and doc is not None and hasattr(doc, "pos") and doc.pos(a) in tags  # type: ignore[attr-defined]
 
 
+def _hyphen_in_word(st: _State, k: int) -> bool:
+    """Whether token ``k`` is a hyphen that joins the words on both sides ("Smith-Jones"), not a dash that
+    stands between phrases with spaces around it ("WASHINGTON (AP) - The senator")."""
+    toks = st.toks
+    return (
+        toks[k].text == "-"
+        and 0 < k < len(toks) - 1
+        and toks[k - 1].end == toks[k].start
+        and toks[k].end == toks[k + 1].start
+    )
+
+
 def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``j`` (not before token ``start``)."""
     toks, lang = st.toks, st.lang
@@ -976,9 +988,11 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
             if (
                 t.low in C.EN_STOP
                 or t.low in C.EN_SPEECH_FORMS
-                or not (t.text[0].isalnum() or t.text in ".-'’" or t.low in ("'s", "’s"))
+                or not (
+                    t.text[0].isalnum() or t.text in ".'’" or t.low in ("'s", "’s") or _hyphen_in_word(st, k)
+                )
             ):
-                break
+                break  # a dash between words ends the phrase: "NEW YORK (Reuters) - The company said"
             if (
                 t.low not in _EN_NAME_PARTICLES
                 and t.text.islower()
@@ -1906,7 +1920,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     if lang == "en" and (before is None or not _clause_initial(st, before[0], lo)):
         # "Trump, speaking to a veterans group, said ...", "Cruz exhorted ... and said ...": the subject
         s_lo = st.sents[toks[c].sent][0]
-        k = max(lo, s_lo)
+        k = _after_dateline(st, max(lo, s_lo), c)
         if toks[k].low in _EN_CLAUSE_OPENERS:
             while k < c and toks[k].text != ",":
                 k += 1
@@ -2190,16 +2204,29 @@ def _first_finite(st: _State, si: int) -> int | None:
     return None
 
 
+_DASHES = ("–", "-", "—")
+"""The dashes that end a dateline."""
+
+
 def _after_dateline(st: _State, lo: int, hi: int) -> int:
-    """The first token after a dateline that opens the tokens ``[lo, hi)`` (a place, its agency in brackets
-    and a dash: "Berlin (dpa) –"), or ``lo`` when they open with none."""
+    """The first token after a dateline that opens the tokens ``[lo, hi)`` (a place, a date after a comma,
+    the agency in brackets and a dash: "Berlin (dpa) –", "LONDON, March 3 (Reuters) -", "BERLIN —"), or
+    ``lo`` when they open with none: a wire story's byline, not the subject of its first sentence."""
     toks = st.toks
-    k = next((j for j in range(lo + 1, min(hi, lo + 4)) if toks[j].text == "("), None)
-    close = next((j for j in range(k + 1, min(hi, k + 5)) if toks[j].text == ")"), None) if k else None
-    if close is None or close + 2 >= hi or toks[close + 1].text not in ("–", "-", "—"):
+    dashes = (j for j in range(lo + 1, min(hi - 1, lo + 10)) if toks[j].text in _DASHES)
+    dash = next((j for j in dashes if not _hyphen_in_word(st, j)), None)
+    if dash is None:
         return lo
-    place = _mention_in(st, toks[lo].start, toks[k - 1].end, ("Place",))
-    return close + 2 if place else lo
+    end = next((j for j in range(lo + 1, dash) if toks[j].text in ("(", ",")), dash)
+    place = _mention_in(st, toks[lo].start, toks[end - 1].end, ("Place",)) or all(
+        t.text.isalpha() and t.text.isupper() for t in toks[lo:end]
+    )
+    # after the place only a date and the agency in brackets: "LONDON, March 3 (Reuters) -", "(dpa)"
+    rest = toks[end:dash]
+    opening = next((j for j, t in enumerate(rest) if t.text == "("), len(rest))
+    dated = all(t.text in ",." or t.text[:1].isdigit() or _is_cap(t) for t in rest[:opening])
+    bracketed = opening == len(rest) or (rest[-1].text == ")" and len(rest) - opening <= 4)
+    return dash + 1 if place and dated and bracketed else lo
 
 
 def _sentence_subject(st: _State, si: int) -> Speaker | None:
