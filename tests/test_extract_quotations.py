@@ -2279,3 +2279,26 @@ def test_an_english_subject_before_an_adverbial_of_time_is_not_the_dateline():
         ("LONDON, March 3 (Reuters) - GOP senators on Monday said the deal was off.", "GOP senators"),
     ]:
         assert en_speakers(text) == [phrase], text
+
+
+def test_what_someone_calls_a_thing_is_naming_not_an_attribution():
+    """ "what she calls “…”", "what several senators called fraud": the free relative names a thing in the
+    words of others inside another statement; PolNeAR marks no attribution there (its convention)."""
+    for text in [
+        "The senator denounced what she calls “the biggest tax giveaway in history.”",
+        "The bank admitted to what several senators called “fraud” in its sales.",
+        "The campaign urged voters to look at what he dubbed a “scandal” at the agency.",
+    ]:
+        _text, qs = quotes(text, "en")
+        cues = [text[q.cue.start : q.cue.end] for q in qs if q.cue]
+        assert not {"calls", "called", "dubbed"} & set(cues), text
+
+
+def test_calling_a_thing_something_in_the_main_clause_is_reported_speech():
+    """ "X called the offer “an insult”": the subject says so; what follows the verb is the message."""
+    for text, phrase, message in [
+        ("The union called the offer “an insult” to us.", "The union", "the offer “an insult” to us"),
+        ("Critics dubbed the plan a giveaway to the rich.", "Critics", "the plan a giveaway to the rich"),
+    ]:
+        _text, qs = quotes(text, "en")
+        assert [(q.speaker.text, said(text, q)) for q in qs] == [(phrase, message)], text

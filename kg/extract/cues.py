@@ -934,6 +934,25 @@ EN_REPORTED_ONLY = {
     "supported",
 }
 """English verbs of a speech act reported without its words ("He vowed to form a task force")."""
+EN_NAMING = {
+    "call",
+    "calls",
+    "called",
+    "dub",
+    "dubs",
+    "dubbed",
+    "term",
+    "terms",
+    "termed",
+    "label",
+    "labels",
+    "labeled",
+    "labelled",
+    "brand",
+    "brands",
+    "branded",
+}
+"""English verbs of naming a thing ("what she calls “a giveaway”", "Critics dubbed the plan a giveaway")."""
 EN_CLAUSE_ONLY = {
     "believe",
     "think",

@@ -4524,8 +4524,23 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
         q for q in out if q.form == "direct" or len(_WORDS.findall(st.text, q.span.start, q.span.end)) >= 3
     ]
     if st.lang == "en":
-        out = _en_without_nested(_en_into_quotations(out))
+        out = _en_without_nested(_en_into_quotations(_en_not_naming(st, out)))
     out.sort(key=lambda q: (q.span.start, q.span.end))
+    return out
+
+
+def _en_not_naming(st: _State, quotes: list[Quotation]) -> list[Quotation]:
+    """Without what a verb of naming tells after a free relative "what" ("denounced what she calls “a
+    giveaway”", "what several senators called fraud"): a thing named in someone's words inside another
+    statement, which PolNeAR does not mark as an attribution (its "X called the plan a giveaway" it does)."""
+    out = []
+    for q in quotes:
+        c = _tok_at(st, q.cue.start) if q.cue is not None else None
+        if c is not None and st.toks[c].low in C.EN_NAMING:
+            np_ = _en_subject(st, c, st.sents[st.toks[c].sent][0])
+            if np_ is not None and np_[0] > 0 and st.toks[np_[0] - 1].low == "what":
+                continue
+        out.append(q)
     return out
 
 
