@@ -2302,3 +2302,13 @@ def test_calling_a_thing_something_in_the_main_clause_is_reported_speech():
     ]:
         _text, qs = quotes(text, "en")
         assert [(q.speaker.text, said(text, q)) for q in qs] == [(phrase, message)], text
+
+
+def test_an_english_speaker_keeps_the_role_noun_before_the_name():
+    """ "NBC News moderator Matt Lauer": the role and whose role it is belong to the speaker phrase."""
+    for text, phrase in [
+        ("NBC News moderator Matt Lauer asked Clinton about her emails.", "NBC News moderator Matt Lauer"),
+        ("CNN anchor Jane Doe said that the debate would go ahead.", "CNN anchor Jane Doe"),
+        ("Republican pollster Jane Doe said the race had tightened.", "Republican pollster Jane Doe"),
+    ]:
+        assert en_speakers(text) == [phrase], text

@@ -771,6 +771,19 @@ _EN_TITLES = {
     "organizers",
     "authorities",
     "team",
+    "moderator",
+    "anchor",
+    "host",
+    "correspondent",
+    "reporter",
+    "columnist",
+    "commentator",
+    "strategist",
+    "pollster",
+    "historian",
+    "activist",
+    "consultant",
+    "operative",
 }
 
 
