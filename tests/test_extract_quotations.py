@@ -2312,3 +2312,11 @@ def test_an_english_speaker_keeps_the_role_noun_before_the_name():
         ("Republican pollster Jane Doe said the race had tightened.", "Republican pollster Jane Doe"),
     ]:
         assert en_speakers(text) == [phrase], text
+
+
+def test_an_english_subject_keeps_on_inside_a_name_but_not_before_a_day():
+    """ "The Commission on Presidential Debates says": "on" between capitalised words is part of a name;
+    "The senator on Monday said": before a day it opens an adverbial."""
+    text = "The nonpartisan Commission on Presidential Debates says there was a problem."
+    assert en_speakers(text) == ["The nonpartisan Commission on Presidential Debates"]
+    assert en_speakers("The senator on Monday said that the bill was dead.") == ["The senator"]

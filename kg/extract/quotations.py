@@ -895,6 +895,25 @@ def _hyphen_in_word(st: _State, k: int) -> bool:
     )
 
 
+def _en_phrase_preposition(st: _State, k: int) -> bool:
+    """Whether the English preposition at ``k`` joins a noun to the phrase after it within one subject: "of",
+    "for", "at", "in" ("A spokeswoman for X"), "on" inside a name ("Commission on Presidential Debates"),
+    not before a day ("The senator on Monday")."""
+    toks = st.toks
+    low = toks[k].low
+    if low in ("of", "for", "at", "in"):
+        return True
+    right = toks[k + 1] if k + 1 < len(toks) else None
+    return (
+        low == "on"
+        and _is_cap(toks[k - 1])
+        and right is not None
+        and _is_cap(right)
+        and right.low not in _TEMPORAL
+        and right.low not in C.EN_WEEKDAYS
+    )
+
+
 def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``j`` (not before token ``start``)."""
     toks, lang = st.toks, st.lang
@@ -989,7 +1008,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 k -= 1
                 continue
         else:
-            if has_noun and t.low in ("of", "for", "at", "in") and k > start and _en_noun_word(toks[k - 1]):
+            if has_noun and k > start and _en_noun_word(toks[k - 1]) and _en_phrase_preposition(st, k):
                 first = k  # "A spokeswoman for Hillary Clinton", "Mr. Morgan of the Sierra Club"
                 k -= 1
                 continue
@@ -1012,7 +1031,13 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 and t.low not in _EN_TITLES
                 and t.low not in det
                 and (
-                    t.low.endswith(("ed", "ly", "ing")) or (right is not None and _is_cap(right) and has_noun)
+                    t.low.endswith(("ed", "ly", "ing"))
+                    or (
+                        right is not None
+                        and _is_cap(right)
+                        and has_noun
+                        and not (k > start and toks[k - 1].low in ("the", "a", "an"))  # "The nonpartisan X"
+                    )
                 )
             ):
                 break  # a verb or adverb, or "interview" before "Trump": another phrase
