@@ -2320,3 +2320,12 @@ def test_an_english_subject_keeps_on_inside_a_name_but_not_before_a_day():
     text = "The nonpartisan Commission on Presidential Debates says there was a problem."
     assert en_speakers(text) == ["The nonpartisan Commission on Presidential Debates"]
     assert en_speakers("The senator on Monday said that the bill was dead.") == ["The senator"]
+
+
+def test_an_english_speaker_phrase_goes_on_past_a_possessive_and_hyphens():
+    """ "Hillary Clinton's campaign manager Robby Mook": whose manager is part of the phrase that names him,
+    and a hyphenated name is one name ("AFL-CIO", "Doe-Smith")."""
+    text = "Hillary Clinton's campaign manager Robby Mook spoke on TV, arguing that Trump had lashed out."
+    assert en_speakers(text) == ["Hillary Clinton's campaign manager Robby Mook"]
+    text = "The union backed him, according to Virginia AFL-CIO President Jane Doe-Smith."
+    assert en_speakers(text) == ["Virginia AFL-CIO President Jane Doe-Smith"]

@@ -669,17 +669,23 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 break
             if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
                 break
-            if has_noun and t.text.islower() and (t.low.endswith(("ed", "ly")) or t.low in _EN_VERBS):
+            if (
+                has_noun
+                and t.text.islower()
+                and (t.low.endswith(("ed", "ly")) or t.low in _EN_VERBS or _en_past(st, k))
+            ):
                 break  # "Trump attacked Clinton", "Reid frequently mocked Romney": the verb ends the phrase
             if (
                 t.text[0].isalpha()
                 or t.text in ("-",)
                 or (t.text.endswith(".") and _is_cap(t))
                 or (t.text[0].isdigit() and k + 1 < end and toks[k + 1].text[:1].isalpha())
+                or (has_noun and t.low in ("'s", "’s"))  # "Hillary Clinton's campaign manager Robby Mook"
             ):
                 has_noun = has_noun or True
                 k += 1
-                if k - j >= 8:
+                # a long phrase ends (the pieces of a hyphenated word count as one: "AFL-CIO")
+                if k - j - 2 * sum(_hyphen_in_word(st, x) for x in range(j, k)) >= 8:
                     break
                 continue
         # apposition: ", Juri Uschakow," after a noun
@@ -893,6 +899,13 @@ def _hyphen_in_word(st: _State, k: int) -> bool:
         and toks[k - 1].end == toks[k].start
         and toks[k].end == toks[k + 1].start
     )
+
+
+def _en_past(st: _State, k: int) -> bool:
+    """Whether the tagger reads the English word at ``k`` as a verb in the past tense ("spoke", "wrote"),
+    which ends the noun phrase before it."""
+    doc = st.doc
+    return doc is not None and hasattr(doc, "pos") and doc.pos(k) in ("VVD", "VBD", "VHD", "VDD")  # type: ignore[attr-defined]
 
 
 def _en_phrase_preposition(st: _State, k: int) -> bool:
