@@ -2329,3 +2329,15 @@ def test_an_english_speaker_phrase_goes_on_past_a_possessive_and_hyphens():
     assert en_speakers(text) == ["Hillary Clinton's campaign manager Robby Mook"]
     text = "The union backed him, according to Virginia AFL-CIO President Jane Doe-Smith."
     assert en_speakers(text) == ["Virginia AFL-CIO President Jane Doe-Smith"]
+
+
+def test_a_relative_clause_that_reports_speech_is_no_part_of_the_speaker():
+    """ "Jane Doe, who emphasized that …": the relative clause tells speech of its own (its speaker "who", as
+    PolNeAR marks it), so the speaker of the main verb is the phrase before it; a relative clause that
+    tells no speech stays part of the phrase ("Jane Doe, who runs the campaign, said")."""
+    text = "“The plan is sound,” said Jane Doe, who emphasized that the cuts would help small firms."
+    assert en_speakers(text) == ["Jane Doe", "who"]
+    found = en_speakers("Jane Doe, who argued that a vote would fail, told her aides to find another way.")
+    assert "who" in found and not any("argued" in phrase for phrase in found)
+    text = "Jane Doe, who runs the campaign, said that the plan was sound."
+    assert en_speakers(text) == ["Jane Doe, who runs the campaign"]

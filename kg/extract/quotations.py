@@ -662,9 +662,13 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 # to the next comma or the end, and a relative clause after the apposition
                 m = k
                 while m == k or (m + 1 < end and toks[m].text == "," and toks[m + 1].low in ("who", "which")):
+                    comma = m
                     m += 1
                     while m < end and m - k <= 25 and toks[m].text not in (",", ".", ";", ":", "!", "?"):
                         m += 1
+                    if _en_relative_speaks(st, comma + 1, m):
+                        m = comma  # ", who argued that …": speech of its own, not part of the phrase
+                        break
                 k = m
                 break
             if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
@@ -906,6 +910,15 @@ def _en_past(st: _State, k: int) -> bool:
     which ends the noun phrase before it."""
     doc = st.doc
     return doc is not None and hasattr(doc, "pos") and doc.pos(k) in ("VVD", "VBD", "VHD", "VDD")  # type: ignore[attr-defined]
+
+
+def _en_relative_speaks(st: _State, a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` are an English relative clause that tells speech of its own ("who argued
+    that …"): an attribution with its own source ("who"), no part of the phrase before it."""
+    toks = st.toks
+    return toks[a].low in ("who", "which") and any(
+        _is_cue(st, t) and not _in_quote(st, t) for t in toks[a + 1 : b]
+    )
 
 
 def _en_phrase_preposition(st: _State, k: int) -> bool:
