@@ -2341,3 +2341,17 @@ def test_a_relative_clause_that_reports_speech_is_no_part_of_the_speaker():
     assert "who" in found and not any("argued" in phrase for phrase in found)
     text = "Jane Doe, who runs the campaign, said that the plan was sound."
     assert en_speakers(text) == ["Jane Doe, who runs the campaign"]
+
+
+def test_asked_that_opens_a_sentence_is_the_question_not_the_attribution():
+    """ "Asked to describe the device that …, X said, “…”": the participle clause tells what X was asked;
+    X's answer after the main verb is the attribution."""
+    text = "Asked to describe the device that caused the blast, the chief said, “We will not speculate.”"
+    assert en_speakers(text) == ["the chief"]
+
+
+def test_a_frame_before_a_quotation_gives_the_quotation_as_the_message():
+    """ "Asked about the plan, Jane Doe said, “…”": the words after "said," are quoted, so they are the
+    message (direct speech), not the whole sentence."""
+    text, qs = quotes("Asked about the plan, Jane Doe said, “It will pass.”", "en")
+    assert [(q.form, said(text, q), q.speaker.text) for q in qs] == [("direct", "It will pass.", "Jane Doe")]

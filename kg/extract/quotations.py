@@ -921,6 +921,13 @@ def _en_relative_speaks(st: _State, a: int, b: int) -> bool:
     )
 
 
+def _en_asked_first(st: _State, c: int, lo: int, hi: int) -> bool:
+    """Whether the English verb at ``c`` is "Asked" opening a participle clause before the main clause ("Asked
+    to describe the device that …, X said"): the question put to the speaker, not an attribution."""
+    toks = st.toks
+    return c == lo and toks[c].low == "asked" and any(t.text == "," for t in toks[c + 1 : hi])
+
+
 def _en_phrase_preposition(st: _State, k: int) -> bool:
     """Whether the English preposition at ``k`` joins a noun to the phrase after it within one subject: "of",
     "for", "at", "in" ("A spokeswoman for X"), "on" inside a name ("Commission on Presidential Debates"),
@@ -4099,7 +4106,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         return out  # (an English speech act told without its words may stand alone: "Clinton cited ...")
     for c in cues:
         t = toks[c]
-        if not de and _en_frames_quote(st, c, lo):
+        if not de and (_en_frames_quote(st, c, lo) or _en_asked_first(st, c, lo, hi)):
             continue
         # "Wie X mitteilte, MAIN" / "MAIN, wie X sagte"
         wie = None
@@ -4343,6 +4350,8 @@ def _en_frame(st: _State, c: int, lo: int, hi: int) -> Quotation | None:
     s_start, s_end = toks[lo].start, toks[hi - 1].end
     if k >= hi - 1:
         msg = _strip_span(st, s_start, toks[comma].start)
+    elif toks[k].text == "," and k + 2 < hi and _in_quote(st, toks[k + 2]):
+        return None  # "Asked about it, X said, “…”": the quotation after the frame is the message
     elif toks[k].text == "," and len(_WORDS.findall(st.text, toks[k].end, s_end)) >= 2:
         msg = _strip_span(st, s_start, s_end)
     else:
