@@ -2355,3 +2355,21 @@ def test_a_frame_before_a_quotation_gives_the_quotation_as_the_message():
     message (direct speech), not the whole sentence."""
     text, qs = quotes("Asked about the plan, Jane Doe said, “It will pass.”", "en")
     assert [(q.form, said(text, q), q.speaker.text) for q in qs] == [("direct", "It will pass.", "Jane Doe")]
+
+
+def test_each_turn_of_a_quoted_transcript_is_its_labelled_speakers():
+    """A transcript quoted paragraph by paragraph ("“HOST: …", "“DOE: …"): the name in capitals that opens
+    a paragraph speaks its turn, not whoever introduced the transcript."""
+    text = (
+        "The interview went as follows:\n\n"
+        '"HOST: Will you run again? Voters want to know.\n\n'
+        '"DOE: Not this year. I have a job to do.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"HOST: Thank you for your time today."'
+    )
+    text, qs = quotes(text, "en")
+    assert [(q.speaker.text, said(text, q)) for q in qs] == [
+        ("HOST", "Will you run again? Voters want to know."),
+        ("DOE", "Not this year. I have a job to do."),
+        ("HOST", "Thank you for your time today."),
+    ]

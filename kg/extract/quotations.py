@@ -4597,9 +4597,36 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
         q for q in out if q.form == "direct" or len(_WORDS.findall(st.text, q.span.start, q.span.end)) >= 3
     ]
     if st.lang == "en":
-        out = _en_without_nested(_en_into_quotations(_en_not_naming(st, out)))
+        out = _en_without_nested(_en_into_quotations(_en_not_naming(st, _en_transcript(st, out))))
     out.sort(key=lambda q: (q.span.start, q.span.end))
     return out
+
+
+_EN_TURN = re.compile(r"^[“\"]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+"""A paragraph of a transcript: the speaker's name in capitals, a colon and the turn ("“PENCE: Well, …")."""
+
+
+def _en_transcript(st: _State, quotes: list[Quotation]) -> list[Quotation]:
+    """A transcript quoted paragraph by paragraph ("“WALLACE: Let's start …", "“PENCE: Well, …"): each turn
+    is its labelled speaker's direct speech, not the words of whoever introduced the transcript."""
+    out = []
+    for q in quotes:
+        turns = _en_turns(st, q) if q.form == "direct" else []
+        out.extend(turns if len(turns) >= 2 else [q])
+    return out
+
+
+def _en_turns(st: _State, q: Quotation) -> list[Quotation]:
+    """The turns of a quoted transcript in quotation ``q`` (from its opening mark), each to its label."""
+    turns = []
+    for m in _EN_TURN.finditer(st.text, max(0, q.span.start - 1), q.span.end):
+        a, b = _tok_at(st, m.start(1)), _tok_at(st, m.end(1) - 1)
+        if a is None or b is None:
+            continue
+        sp = _speaker_from_np(st, a, b + 1)
+        msg = Span(m.start(2), min(m.end(2), q.span.end))
+        turns.append(Quotation(msg, "direct", Span(m.end(1), m.end(1) + 1), sp, 0.7))
+    return turns
 
 
 def _en_not_naming(st: _State, quotes: list[Quotation]) -> list[Quotation]:
