@@ -2373,3 +2373,15 @@ def test_each_turn_of_a_quoted_transcript_is_its_labelled_speakers():
         ("DOE", "Not this year. I have a job to do."),
         ("HOST", "Thank you for your time today."),
     ]
+
+
+def test_an_editorial_label_or_a_credit_line_is_no_speech():
+    """ "Correction: …", "The Latest: …" label a note or a live blog, not a speaker; "Additional reporting by
+    X" credits a reporter; a label that names someone ("Poll: …", "PENCE: …") still speaks."""
+    for text in [
+        "Correction: An earlier version of this article misstated the year of the law.",
+        "The Latest: Trump's tax returns were filed from New York last year.",
+        "Additional reporting by Jane Doe; Editing by John Smith.",
+    ]:
+        assert en_speakers(text) == [], text
+    assert en_speakers("Poll: Clinton leads Trump by five points nationally.") == ["Poll"]

@@ -934,6 +934,25 @@ EN_REPORTED_ONLY = {
     "supported",
 }
 """English verbs of a speech act reported without its words ("He vowed to form a task force")."""
+EN_EDITORIAL_LABELS = {
+    "correction",
+    "corrections",
+    "clarification",
+    "update",
+    "updated",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "the latest",
+    "related",
+    "read more",
+    "watch",
+    "video",
+    "photos",
+    "disclosure",
+}
+"""What labels a note of the newsroom or a live blog with a colon ("Correction: …", "The Latest: …"), no
+speaker."""
 EN_NAMING = {
     "call",
     "calls",

@@ -4252,6 +4252,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         ):
             if toks[c].low in _EN_PARTICIPLES and toks[c - 1].text == ",":
                 continue  # "…, saying …": a participle clause of the verb before it (_en_participles)
+            if toks[c].low == "reporting" and c + 1 < hi and toks[c + 1].low == "by":
+                continue  # "Additional reporting by Jane Doe": a credit line
             np_ = _en_subject(st, c, lo)
             if np_ is None:
                 continue
@@ -4383,6 +4385,7 @@ def _en_label(st: _State, si: int) -> list[Quotation]:
         colon is None
         or not all(_is_cap(t) for t in toks[a:colon])
         or any(_in_quote(st, t) for t in toks[colon:hi])
+        or st.text[toks[a].start : toks[colon - 1].end].lower() in C.EN_EDITORIAL_LABELS
     ):
         return []
     msg = _strip_span(st, toks[colon].end, toks[hi - 1].end)
