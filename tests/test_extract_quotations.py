@@ -2385,3 +2385,16 @@ def test_an_editorial_label_or_a_credit_line_is_no_speech():
     ]:
         assert en_speakers(text) == [], text
     assert en_speakers("Poll: Clinton leads Trump by five points nationally.") == ["Poll"]
+
+
+def test_a_verb_of_saying_with_a_particle_that_makes_it_no_speech():
+    """ "showed up", "called in to", "called off", "do not add up": with these particles the verb says
+    nothing."""
+    for text in [
+        "The real candidate showed up at the debate and stayed calm.",
+        "She recently called in to a radio town hall about police relations.",
+        "She called off the rally after the storm hit the coast.",
+        "The numbers simply do not add up for the campaign this year.",
+    ]:
+        assert en_speakers(text) == [], text
+    assert en_speakers("She called on voters to turn out in large numbers.") == ["She"]

@@ -953,6 +953,14 @@ EN_EDITORIAL_LABELS = {
 }
 """What labels a note of the newsroom or a live blog with a colon ("Correction: …", "The Latest: …"), no
 speaker."""
+EN_NO_SPEECH_PARTICLES = {
+    "show": {"up", "off"},
+    "call": {"in", "off", "up"},
+    "add": {"up"},
+    "tell": {"apart"},
+}
+"""English verbs of saying -> the particles after them that make a verb of no speech ("showed up", "called in
+to a show", "called off the rally", "do not add up")."""
 EN_NAMING = {
     "call",
     "calls",

@@ -2485,8 +2485,11 @@ def _cue_span(st: _State, c: int, hi: int) -> Span:
 
 def _cue_ok(st: _State, c: int, hi: int) -> bool:
     """A separable verb whose bare form is too general ("gab") counts only with its particle (or as a
-    stance: "gab sich zuversichtlich")."""
+    stance: "gab sich zuversichtlich"); an English one not with a particle that makes it none ("showed
+    up")."""
     tok = st.toks[c]
+    if st.lang == "en":
+        return not _en_particle_no_speech(st, c, hi)
     if st.lang != "de" or tok.low not in C._NEEDS_PARTICLE or _reflexive_cue(st, tok):
         return True
     span = _cue_span(st, c, hi)
@@ -4630,6 +4633,13 @@ def _en_turns(st: _State, q: Quotation) -> list[Quotation]:
         msg = Span(m.start(2), min(m.end(2), q.span.end))
         turns.append(Quotation(msg, "direct", Span(m.end(1), m.end(1) + 1), sp, 0.7))
     return turns
+
+
+def _en_particle_no_speech(st: _State, c: int, hi: int) -> bool:
+    """Whether a particle right after the English verb at ``c`` makes it a verb of no speech ("showed up",
+    "called off the rally")."""
+    particles = C.EN_NO_SPEECH_PARTICLES.get(C.EN_SPEECH_FORMS.get(st.toks[c].low, st.toks[c].low), set())
+    return c + 1 < hi and st.toks[c + 1].low in particles
 
 
 def _en_not_naming(st: _State, quotes: list[Quotation]) -> list[Quotation]:
