@@ -2398,3 +2398,13 @@ def test_a_verb_of_saying_with_a_particle_that_makes_it_no_speech():
     ]:
         assert en_speakers(text) == [], text
     assert en_speakers("She called on voters to turn out in large numbers.") == ["She"]
+
+
+def test_a_form_in_s_after_a_plural_quantifier_is_a_noun():
+    """A plural quantifier takes a verb without -s ("Many say"), so "some calls", "too many reports" are
+    nouns, not verbs of saying."""
+    for text in [
+        "Young died at a time when some calls into the hotline were going to voicemail.",
+        "But too many calls today still roll over to backup centers outside the agency.",
+    ]:
+        assert en_speakers(text) == [], text

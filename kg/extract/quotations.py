@@ -4295,10 +4295,17 @@ _EN_ADVERBIAL = {
 """Words that open a short adverbial after an English verb of saying ("said in an interview")."""
 
 
+_EN_PLURAL_QUANTIFIERS = {"some", "many", "few", "several", "most", "more", "fewer", "both", "all", "various"}
+"""English quantifiers of plural nouns, whose verb has no -s: "many say", but "some calls" is a noun."""
+
+
 def _en_noun(st: _State, c: int) -> bool:
-    """Whether the English word at ``c`` that may be a verb of speech is a noun here, by its tag ("too many
-    calls are", "the battleground states could"), not after a name or a pronoun ("The Journal reports")."""
+    """Whether the English word at ``c`` that may be a verb of speech is a noun here: a form in -s after a
+    plural quantifier ("some calls into"), or by its tag ("the battleground states could"), not after a name
+    or a pronoun ("The Journal reports")."""
     doc = st.doc
+    if c > 0 and st.toks[c - 1].low in _EN_PLURAL_QUANTIFIERS and st.toks[c].low.endswith("s"):
+        return True  # "some calls into the hotline": a plural quantifier takes no verb in -s ("many say")
     if doc is None or not hasattr(doc, "pos") or doc.pos(c) not in ("NN1", "NN2", "AJ0"):  # type: ignore[attr-defined]
         return False
     prev = st.toks[c - 1]
