@@ -2408,3 +2408,12 @@ def test_a_form_in_s_after_a_plural_quantifier_is_a_noun():
         "But too many calls today still roll over to backup centers outside the agency.",
     ]:
         assert en_speakers(text) == [], text
+
+
+def test_a_quantifier_alone_before_the_verb_is_the_speaker():
+    """ "Many say …", "Some argue …": the quantifier stands for people, as a pronoun does."""
+    for text, phrase in [
+        ("Many say the hotline is failing veterans.", "Many"),
+        ("Some argued that the plan would cost too much.", "Some"),
+    ]:
+        assert en_speakers(text) == [phrase], text

@@ -2034,7 +2034,11 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         a, b = np_
         if where == "after" and lang == "en" and a - c > 1:
             continue
-        pronoun = lang == "de" and _tagged_alone(st, a, b, ("PIS",))  # "Einige vertreten die Auffassung"
+        # "Einige vertreten die Auffassung", "Many say …": a pronoun of quantity stands for people
+        if lang == "de":
+            pronoun = _tagged_alone(st, a, b, ("PIS",))
+        else:
+            pronoun = where == "before" and _en_quantifier(st, a, b)
         if not pronoun and all(
             toks[x].low in _TEMPORAL
             or toks[x].low in C.DE_DET | C.EN_DET
@@ -4297,6 +4301,12 @@ _EN_ADVERBIAL = {
 
 _EN_PLURAL_QUANTIFIERS = {"some", "many", "few", "several", "most", "more", "fewer", "both", "all", "various"}
 """English quantifiers of plural nouns, whose verb has no -s: "many say", but "some calls" is a noun."""
+
+
+def _en_quantifier(st: _State, a: int, b: int) -> bool:
+    """Whether the English phrase ``[a, b)`` is a quantifier alone ("Many say", "Some argued", "Each said"),
+    which stands for people as a pronoun does."""
+    return b - a == 1 and st.toks[a].low in _EN_PLURAL_QUANTIFIERS | {"each"}
 
 
 def _en_noun(st: _State, c: int) -> bool:
