@@ -2417,3 +2417,14 @@ def test_a_quantifier_alone_before_the_verb_is_the_speaker():
         ("Some argued that the plan would cost too much.", "Some"),
     ]:
         assert en_speakers(text) == [phrase], text
+
+
+def test_a_contracted_auxiliary_is_no_part_of_the_speaker():
+    """ "He's claiming", "They're saying": the contraction is the auxiliary, the pronoun the speaker."""
+    for text, phrase in [
+        ("He's claiming that voting fraud is a big problem.", "He"),
+        ("They're saying that the plan will fail.", "They"),
+        ("It's denouncing what it calls “the biggest attack in history.”", None),
+    ]:
+        found = en_speakers(text)
+        assert (found == [phrase]) if phrase else "it" not in found, text

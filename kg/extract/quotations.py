@@ -3871,9 +3871,17 @@ def _en_before_auxiliaries(st: _State, c: int, lo: int) -> int:
     while k - 1 > lo and (
         st.toks[k - 1].low in _EN_AUXILIARIES
         or (st.toks[k - 1].low.endswith("ly") and st.toks[k - 1].text.islower())
+        or _en_contracted(st, k - 1)
     ):
         k -= 1
     return k
+
+
+def _en_contracted(st: _State, k: int) -> bool:
+    """Whether token ``k`` is a contracted English auxiliary ("They're", "We've", "He's" after a pronoun;
+    "Trump's" is a possessive)."""
+    low = st.toks[k].low.replace("’", "'")
+    return low in ("'re", "'ve", "'ll", "'d", "'m") or (low == "'s" and st.toks[k - 1].low in C.EN_PRONOUNS)
 
 
 def _en_continues(st: _State, lo: int, c: int, si: int) -> bool:
@@ -4667,7 +4675,8 @@ def _en_not_naming(st: _State, quotes: list[Quotation]) -> list[Quotation]:
     for q in quotes:
         c = _tok_at(st, q.cue.start) if q.cue is not None else None
         if c is not None and st.toks[c].low in C.EN_NAMING:
-            np_ = _en_subject(st, c, st.sents[st.toks[c].sent][0])
+            lo = st.sents[st.toks[c].sent][0]
+            np_ = _np_backward(st, _en_before_auxiliaries(st, c, lo), lo)
             if np_ is not None and np_[0] > 0 and st.toks[np_[0] - 1].low == "what":
                 continue
         out.append(q)
