@@ -2428,3 +2428,14 @@ def test_a_contracted_auxiliary_is_no_part_of_the_speaker():
     ]:
         found = en_speakers(text)
         assert (found == [phrase]) if phrase else "it" not in found, text
+
+
+def test_a_time_between_the_english_subject_and_its_verb_is_no_part_of_the_subject():
+    """ "An arbitration panel in 2001 found", "A judge on Monday ruled": "in" or "on" before a year, a month
+    or a day opens an adverbial of time that stands between the subject and the verb."""
+    for text, phrase in [
+        ("An arbitration panel in 2001 found the United States was in breach.", "An arbitration panel"),
+        ("A federal judge in March ruled that the law was void.", "A federal judge"),
+        ("A federal judge on Monday ruled that the law was void.", "A federal judge"),
+    ]:
+        assert en_speakers(text) == [phrase], text

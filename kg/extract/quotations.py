@@ -84,6 +84,7 @@ from pathlib import Path
 from kg.extract import cues as C
 from kg.extract.lexicon import ORG_WORDS, first_names, is_role_noun
 from kg.extract.types import ENTITY_TYPES, Mention, Quotation, Speaker
+from kg.extract.when import MONTHS
 from kg.model import Span
 
 # ---- quotation marks ------------------------------------------------------------------------------------
@@ -3865,16 +3866,32 @@ vowed"), besides adverbs in -ly."""
 
 
 def _en_before_auxiliaries(st: _State, c: int, lo: int) -> int:
-    """The token after the subject of the English verb at ``c``: before the auxiliaries and adverbs that
-    stand between them."""
+    """The token after the subject of the English verb at ``c``: before the auxiliaries, adverbs and
+    adverbials of time that stand between them."""
     k = c
-    while k - 1 > lo and (
-        st.toks[k - 1].low in _EN_AUXILIARIES
-        or (st.toks[k - 1].low.endswith("ly") and st.toks[k - 1].text.islower())
-        or _en_contracted(st, k - 1)
-    ):
-        k -= 1
+    while k - 1 > lo:
+        prev = st.toks[k - 1]
+        if k - 2 > lo and _en_time_after(st, k - 2):
+            k -= 2  # "An arbitration panel in 2001 found"
+        elif (
+            prev.low in _EN_AUXILIARIES
+            or (prev.low.endswith("ly") and prev.text.islower())
+            or _en_contracted(st, k - 1)
+        ):
+            k -= 1
+        else:
+            break
     return k
+
+
+def _en_time_after(st: _State, k: int) -> bool:
+    """Whether tokens ``k`` and ``k + 1`` are an English adverbial of time ("in 2001", "in March", "on
+    Monday"), which may stand between a subject and its verb."""
+    toks = st.toks
+    when = toks[k + 1]
+    return toks[k].low in ("in", "on") and (
+        when.text.isdigit() or when.low in MONTHS or when.low in C.EN_WEEKDAYS
+    )
 
 
 def _en_contracted(st: _State, k: int) -> bool:
