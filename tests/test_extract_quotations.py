@@ -2439,3 +2439,13 @@ def test_a_time_between_the_english_subject_and_its_verb_is_no_part_of_the_subje
         ("A federal judge on Monday ruled that the law was void.", "A federal judge"),
     ]:
         assert en_speakers(text) == [phrase], text
+
+
+def test_a_participle_after_an_article_or_of_is_an_adjective_of_the_speaker():
+    """ "52 percent of registered voters agreed", "The embattled senator said": a form in -ed between an
+    article (or "of") and a noun is an adjective of the phrase, not a verb that ends it."""
+    for text, phrase in [
+        ("In a poll, 52 percent of registered voters said that he lied.", "52 percent of registered voters"),
+        ("The embattled senator said that he would not resign.", "The embattled senator"),
+    ]:
+        assert en_speakers(text) == [phrase], text

@@ -929,6 +929,14 @@ def _en_asked_first(st: _State, c: int, lo: int, hi: int) -> bool:
     return c == lo and toks[c].low == "asked" and any(t.text == "," for t in toks[c + 1 : hi])
 
 
+def _en_attributive(st: _State, k: int, start: int, has_noun: bool) -> bool:
+    """Whether the English form in -ed at ``k`` is an adjective inside a noun phrase: after an article or
+    "of" and before its noun ("of registered voters", "The embattled senator")."""
+    toks = st.toks
+    before = toks[k - 1].low if k > start else ""
+    return has_noun and toks[k].low.endswith("ed") and before in ("the", "a", "an", "of")
+
+
 def _en_phrase_preposition(st: _State, k: int) -> bool:
     """Whether the English preposition at ``k`` joins a noun to the phrase after it within one subject: "of",
     "for", "at", "in" ("A spokeswoman for X"), "on" inside a name ("Commission on Presidential Debates"),
@@ -1065,7 +1073,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 and t.low not in _EN_TITLES
                 and t.low not in det
                 and (
-                    t.low.endswith(("ed", "ly", "ing"))
+                    (t.low.endswith(("ed", "ly", "ing")) and not _en_attributive(st, k, start, has_noun))
                     or (
                         right is not None
                         and _is_cap(right)
