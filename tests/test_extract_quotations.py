@@ -2449,3 +2449,8 @@ def test_a_participle_after_an_article_or_of_is_an_adjective_of_the_speaker():
         ("The embattled senator said that he would not resign.", "The embattled senator"),
     ]:
         assert en_speakers(text) == [phrase], text
+
+
+def test_ms_is_an_abbreviation_that_keeps_the_speaker_in_its_sentence():
+    """ "Ms. Doe said": "Ms." ends no sentence (as "Mr." and "Mrs." do not)."""
+    assert en_speakers("“The network is independent,” Ms. Doe said.") == ["Ms. Doe"]
