@@ -2454,3 +2454,8 @@ def test_a_participle_after_an_article_or_of_is_an_adjective_of_the_speaker():
 def test_ms_is_an_abbreviation_that_keeps_the_speaker_in_its_sentence():
     """ "Ms. Doe said": "Ms." ends no sentence (as "Mr." and "Mrs." do not)."""
     assert en_speakers("“The network is independent,” Ms. Doe said.") == ["Ms. Doe"]
+
+
+def test_an_age_after_the_english_speaker_belongs_to_the_phrase():
+    """ "Mr. Doe, 82, told": the age in commas is an apposition of the name before it."""
+    assert en_speakers("“I was never edited,” Mr. Doe, 82, told a reporter.") == ["Mr. Doe, 82"]

@@ -979,7 +979,10 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
         # "Flynn, a top Trump surrogate, said": the name before the apposition, with it
         for m in range(k - 1, max(start - 1, k - 26), -1):
             if toks[m].text == ",":
-                if m + 1 < k and (toks[m + 1].low in ("a", "an", "the") or toks[m + 1].low in _EN_TITLES):
+                age = m + 2 == k and toks[m + 1].text.isdigit()  # "Mr. King, 82, told"
+                if m + 1 < k and (
+                    toks[m + 1].low in ("a", "an", "the") or toks[m + 1].low in _EN_TITLES or age
+                ):
                     name = _np_backward(st, m, start)
                     if name is not None and _is_cap(toks[name[0]]):
                         return (name[0], k)
