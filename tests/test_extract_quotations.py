@@ -2459,3 +2459,13 @@ def test_ms_is_an_abbreviation_that_keeps_the_speaker_in_its_sentence():
 def test_an_age_after_the_english_speaker_belongs_to_the_phrase():
     """ "Mr. Doe, 82, told": the age in commas is an apposition of the name before it."""
     assert en_speakers("“I was never edited,” Mr. Doe, 82, told a reporter.") == ["Mr. Doe, 82"]
+
+
+def test_an_english_subject_keeps_its_phrase_with_to_after_a_common_noun():
+    """ "Her submission to the court noted", "A letter to Congress says": "to" after a common noun joins
+    its addressee to the subject."""
+    for text, phrase in [
+        ("Her submission to the court noted that the law was clear.", "Her submission to the court"),
+        ("A letter to Congress says that the agency has run out of money.", "A letter to Congress"),
+    ]:
+        assert en_speakers(text) == [phrase], text

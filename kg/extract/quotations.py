@@ -939,12 +939,12 @@ def _en_attributive(st: _State, k: int, start: int, has_noun: bool) -> bool:
 
 def _en_phrase_preposition(st: _State, k: int) -> bool:
     """Whether the English preposition at ``k`` joins a noun to the phrase after it within one subject: "of",
-    "for", "at", "in" ("A spokeswoman for X"), "on" inside a name ("Commission on Presidential Debates"),
-    not before a day ("The senator on Monday")."""
+    "for", "at", "in" ("A spokeswoman for X"), "to" after a common noun ("A letter to Congress"), "on"
+    inside a name ("Commission on Presidential Debates"), not before a day ("The senator on Monday")."""
     toks = st.toks
     low = toks[k].low
-    if low in ("of", "for", "at", "in"):
-        return True
+    if low in ("of", "for", "at", "in") or (low == "to" and toks[k - 1].text.islower()):
+        return True  # "to" after a common noun: "Her submission to the court"
     right = toks[k + 1] if k + 1 < len(toks) else None
     return (
         low == "on"
