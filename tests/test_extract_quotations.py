@@ -2469,3 +2469,13 @@ def test_an_english_subject_keeps_its_phrase_with_to_after_a_common_noun():
         ("A letter to Congress says that the agency has run out of money.", "A letter to Congress"),
     ]:
         assert en_speakers(text) == [phrase], text
+
+
+def test_the_party_in_brackets_after_an_inverted_english_speaker_belongs_to_it():
+    """ "said Sen. Jane Doe (D-Mont.)": the party and state in brackets are part of the name's phrase, after
+    the verb as before it."""
+    for text in [
+        "“We will override the veto,” said Sen. Jane Doe (D-Mont.).",
+        "“We will override the veto,” Sen. Jane Doe (D-Mont.) said.",
+    ]:
+        assert en_speakers(text) == ["Sen. Jane Doe (D-Mont.)"], text

@@ -672,6 +672,11 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                         break
                 k = m
                 break
+            if has_noun and t.text == "(" and _is_cap(toks[k - 1]):
+                close = next((x for x in range(k + 1, min(end, k + 7)) if toks[x].text == ")"), None)
+                if close is not None:
+                    k = close + 1  # "Sen. Jane Doe (D-Mont.)": the party and state of the name before
+                    continue
             if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
                 break
             if (
