@@ -571,7 +571,11 @@ def test_english_inversion_comes_only_after_what_was_said():
         "en",
     )
     q = qs[0]
-    assert (said(text, q), q.speaker.text) == ("a mistake", "The former mayor and state senator")  # not "it"
+    # the quoted words are part of the reported clause "it was “a mistake” …" (as with "said that …")
+    assert (said(text, q), q.speaker.text) == (
+        'it was "a mistake" to close the plant',
+        "The former mayor and state senator",
+    )  # not "it"
 
 
 def test_an_english_clause_after_the_verb_opens_with_its_pronoun():
@@ -2479,3 +2483,13 @@ def test_the_party_in_brackets_after_an_inverted_english_speaker_belongs_to_it()
         "“We will override the veto,” Sen. Jane Doe (D-Mont.) said.",
     ]:
         assert en_speakers(text) == ["Sen. Jane Doe (D-Mont.)"], text
+
+
+def test_it_followed_by_a_verb_opens_a_reported_clause():
+    """ "The network said it would send a reporter": "it" with a verb after it is the subject of the clause
+    the verb of saying reports (indirect speech); "The mayor said it." has none."""
+    text, qs = quotes("The network said it would send a reporter to the region.", "en")
+    assert [(q.form, q.speaker.text, said(text, q)) for q in qs] == [
+        ("indirect", "The network", "it would send a reporter to the region")
+    ]
+    assert en_speakers("The mayor said it.") == []

@@ -942,6 +942,13 @@ def _en_attributive(st: _State, k: int, start: int, has_noun: bool) -> bool:
     return has_noun and toks[k].low.endswith("ed") and before in ("the", "a", "an", "of")
 
 
+def _en_clause_subject(st: _State, k: int) -> bool:
+    """Whether the English pronoun at ``k`` after a verb of saying opens its reported clause: any but "it",
+    which does only with a verb after it ("said it would", not "said it.")."""
+    toks = st.toks
+    return toks[k].low != "it" or (k + 1 < len(toks) and toks[k + 1].low in _EN_VERBS)
+
+
 def _en_phrase_preposition(st: _State, k: int) -> bool:
     """Whether the English preposition at ``k`` joins a noun to the phrase after it within one subject: "of",
     "for", "at", "in" ("A spokeswoman for X"), "to" after a common noun ("A letter to Congress"), "on"
@@ -4236,8 +4243,10 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if de and w.low in ("dass", "daß", "ob"):
                 clause_start = k
                 break
-            if not de and (w.low == "that" or (k == c + 1 and w.low in C.EN_PRONOUNS and w.low != "it")):
-                clause_start = k  # "X said that …", "X says he is sure that …"
+            if not de and (
+                w.low == "that" or (k == c + 1 and w.low in C.EN_PRONOUNS and _en_clause_subject(st, k))
+            ):
+                clause_start = k  # "X said that …", "X says he is sure that …", "X said it would …"
                 break
             if not de and w.text == ",":
                 break  # "X said the plant would close, adding that …": not this verb's "that"
