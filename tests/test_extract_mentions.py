@@ -354,3 +354,39 @@ def test_a_word_in_capitals_is_an_acronym_unless_english_reads_it_as_a_function_
     assert found["FBI"].type == "Organization" and found["GOP"].type == "Organization"
     assert found["US"].type == "Place"
     assert "WHAT" not in found and "HE" not in found
+
+
+# ---- s21 English names -------------------------------------------------------------------------------------
+
+
+def english_types(text: str) -> dict[str, str]:
+    """Each English name the rules find in ``text`` -> its type."""
+    return {m.text: m.type for m in mentions(text, "en")}
+
+
+def test_well_known_firms_and_movements_named_like_persons_are_organizations():
+    found = english_types(
+        "Analysts at Goldman Sachs and Morgan Stanley disagreed. Wells Fargo paid a fine. "
+        "Protesters from Black Lives Matter marched past Al Qaeda posters."
+    )
+    for name in ("Goldman Sachs", "Morgan Stanley", "Wells Fargo", "Black Lives Matter", "Al Qaeda"):
+        assert found.get(name) == "Organization", name
+
+
+def test_an_era_named_like_a_person_is_no_person():
+    assert english_types("The laws of the Jim Crow era were repealed.").get("Jim Crow") != "Person"
+
+
+def test_an_organization_word_after_a_given_name_is_a_family_name():
+    """ "Post" names a newspaper after a place ("Washington Post"), a person after a given name ("Emily
+    Post"); so too a head like "Institution" ("Hoover Institution" is a place's, "Lena Park" a person's)."""
+    found = english_types(
+        "Emily Post wrote a book on manners. The Washington Post and the Jerusalem Post reviewed it. "
+        "A fellow at the Hoover Institution praised it."
+    )
+    assert found.get("Emily Post") == "Person"
+    assert found.get("Washington Post") == "Organization" and found.get("Jerusalem Post") == "Organization"
+    assert found.get("Hoover Institution") == "Organization"
+    found = english_types("Fox News and the Cato Institute asked Margaret Court.")
+    assert found.get("Fox News") == "Organization" and found.get("Cato Institute") == "Organization"
+    assert found.get("Margaret Court") == "Person"

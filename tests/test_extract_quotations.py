@@ -571,7 +571,11 @@ def test_english_inversion_comes_only_after_what_was_said():
         "en",
     )
     q = qs[0]
-    assert (said(text, q), q.speaker.text) == ("a mistake", "The former mayor and state senator")  # not "it"
+    # the quoted words are part of the reported clause "it was “a mistake” …" (as with "said that …")
+    assert (said(text, q), q.speaker.text) == (
+        'it was "a mistake" to close the plant',
+        "The former mayor and state senator",
+    )  # not "it"
 
 
 def test_an_english_clause_after_the_verb_opens_with_its_pronoun():
@@ -2244,3 +2248,248 @@ def test_the_name_after_the_verb_is_the_object_when_a_pronoun_or_a_subject_opens
         ("Dazu Klaus Meier: „Das ist eine Chance.“", "Klaus Meier"),
     ]:
         assert speakers(text) == [phrase], text
+
+
+# ---- s21 English: datelines, naming, attributions ---------------------------------------------------------
+
+
+def en_speakers(text):
+    """The speaker phrase of each English quotation in ``text``, in order (None for none)."""
+    _text, qs = quotes(text, "en")
+    return [q.speaker.text if q.speaker else None for q in qs]
+
+
+def test_an_english_dateline_is_not_the_speaker():
+    """The place, date and agency that open a wire story ("WASHINGTON (AP) —", "LONDON, March 3 (Reuters)
+    -", "BERLIN —") stand before the sentence's subject; the subject speaks."""
+    for text, phrase in [
+        ("WASHINGTON (AP) — The senator said the bill was dead.", "The senator"),
+        ("NEW YORK (Reuters) - The company said that profits fell sharply in the spring.", "The company"),
+        ("LONDON, March 3 (Reuters) - The minister said talks would resume next week.", "The minister"),
+        ("BERLIN — The chancellor said the coalition would hold.", "The chancellor"),
+        ("NEW YORK (Reuters) - “The bill is dead,” the senator said.", "the senator"),
+        ("WASHINGTON (AP) — Speaking to reporters, the senator said the bill was dead.", "the senator"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_a_hyphen_inside_a_name_stays_part_of_the_speaker():
+    assert en_speakers("Mary Smith-Jones said that the plant would close.") == ["Mary Smith-Jones"]
+
+
+def test_an_english_subject_before_an_adverbial_of_time_is_not_the_dateline():
+    for text, phrase in [
+        ("WASHINGTON (AP) — Senate Republicans on Monday said that the bill was dead.", "Senate Republicans"),
+        ("LONDON, March 3 (Reuters) - GOP senators on Monday said the deal was off.", "GOP senators"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_what_someone_calls_a_thing_is_naming_not_an_attribution():
+    """ "what she calls “…”", "what several senators called fraud": the free relative names a thing in the
+    words of others inside another statement; PolNeAR marks no attribution there (its convention)."""
+    for text in [
+        "The senator denounced what she calls “the biggest tax giveaway in history.”",
+        "The bank admitted to what several senators called “fraud” in its sales.",
+        "The campaign urged voters to look at what he dubbed a “scandal” at the agency.",
+    ]:
+        _text, qs = quotes(text, "en")
+        cues = [text[q.cue.start : q.cue.end] for q in qs if q.cue]
+        assert not {"calls", "called", "dubbed"} & set(cues), text
+
+
+def test_calling_a_thing_something_in_the_main_clause_is_reported_speech():
+    """ "X called the offer “an insult”": the subject says so; what follows the verb is the message."""
+    for text, phrase, message in [
+        ("The union called the offer “an insult” to us.", "The union", "the offer “an insult” to us"),
+        ("Critics dubbed the plan a giveaway to the rich.", "Critics", "the plan a giveaway to the rich"),
+    ]:
+        _text, qs = quotes(text, "en")
+        assert [(q.speaker.text, said(text, q)) for q in qs] == [(phrase, message)], text
+
+
+def test_an_english_speaker_keeps_the_role_noun_before_the_name():
+    """ "NBC News moderator Matt Lauer": the role and whose role it is belong to the speaker phrase."""
+    for text, phrase in [
+        ("NBC News moderator Matt Lauer asked Clinton about her emails.", "NBC News moderator Matt Lauer"),
+        ("CNN anchor Jane Doe said that the debate would go ahead.", "CNN anchor Jane Doe"),
+        ("Republican pollster Jane Doe said the race had tightened.", "Republican pollster Jane Doe"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_an_english_subject_keeps_on_inside_a_name_but_not_before_a_day():
+    """ "The Commission on Presidential Debates says": "on" between capitalised words is part of a name;
+    "The senator on Monday said": before a day it opens an adverbial."""
+    text = "The nonpartisan Commission on Presidential Debates says there was a problem."
+    assert en_speakers(text) == ["The nonpartisan Commission on Presidential Debates"]
+    assert en_speakers("The senator on Monday said that the bill was dead.") == ["The senator"]
+
+
+def test_an_english_speaker_phrase_goes_on_past_a_possessive_and_hyphens():
+    """ "Hillary Clinton's campaign manager Robby Mook": whose manager is part of the phrase that names him,
+    and a hyphenated name is one name ("AFL-CIO", "Doe-Smith")."""
+    text = "Hillary Clinton's campaign manager Robby Mook spoke on TV, arguing that Trump had lashed out."
+    assert en_speakers(text) == ["Hillary Clinton's campaign manager Robby Mook"]
+    text = "The union backed him, according to Virginia AFL-CIO President Jane Doe-Smith."
+    assert en_speakers(text) == ["Virginia AFL-CIO President Jane Doe-Smith"]
+
+
+def test_a_relative_clause_that_reports_speech_is_no_part_of_the_speaker():
+    """ "Jane Doe, who emphasized that …": the relative clause tells speech of its own (its speaker "who", as
+    PolNeAR marks it), so the speaker of the main verb is the phrase before it; a relative clause that
+    tells no speech stays part of the phrase ("Jane Doe, who runs the campaign, said")."""
+    text = "“The plan is sound,” said Jane Doe, who emphasized that the cuts would help small firms."
+    assert en_speakers(text) == ["Jane Doe", "who"]
+    found = en_speakers("Jane Doe, who argued that a vote would fail, told her aides to find another way.")
+    assert "who" in found and not any("argued" in phrase for phrase in found)
+    text = "Jane Doe, who runs the campaign, said that the plan was sound."
+    assert en_speakers(text) == ["Jane Doe, who runs the campaign"]
+
+
+def test_asked_that_opens_a_sentence_is_the_question_not_the_attribution():
+    """ "Asked to describe the device that …, X said, “…”": the participle clause tells what X was asked;
+    X's answer after the main verb is the attribution."""
+    text = "Asked to describe the device that caused the blast, the chief said, “We will not speculate.”"
+    assert en_speakers(text) == ["the chief"]
+
+
+def test_a_frame_before_a_quotation_gives_the_quotation_as_the_message():
+    """ "Asked about the plan, Jane Doe said, “…”": the words after "said," are quoted, so they are the
+    message (direct speech), not the whole sentence."""
+    text, qs = quotes("Asked about the plan, Jane Doe said, “It will pass.”", "en")
+    assert [(q.form, said(text, q), q.speaker.text) for q in qs] == [("direct", "It will pass.", "Jane Doe")]
+
+
+def test_each_turn_of_a_quoted_transcript_is_its_labelled_speakers():
+    """A transcript quoted paragraph by paragraph ("“HOST: …", "“DOE: …"): the name in capitals that opens
+    a paragraph speaks its turn, not whoever introduced the transcript."""
+    text = (
+        "The interview went as follows:\n\n"
+        '"HOST: Will you run again? Voters want to know.\n\n'
+        '"DOE: Not this year. I have a job to do.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"HOST: Thank you for your time today."'
+    )
+    text, qs = quotes(text, "en")
+    assert [(q.speaker.text, said(text, q)) for q in qs] == [
+        ("HOST", "Will you run again? Voters want to know."),
+        ("DOE", "Not this year. I have a job to do."),
+        ("HOST", "Thank you for your time today."),
+    ]
+
+
+def test_an_editorial_label_or_a_credit_line_is_no_speech():
+    """ "Correction: …", "The Latest: …" label a note or a live blog, not a speaker; "Additional reporting by
+    X" credits a reporter; a label that names someone ("Poll: …", "PENCE: …") still speaks."""
+    for text in [
+        "Correction: An earlier version of this article misstated the year of the law.",
+        "The Latest: Trump's tax returns were filed from New York last year.",
+        "Additional reporting by Jane Doe; Editing by John Smith.",
+    ]:
+        assert en_speakers(text) == [], text
+    assert en_speakers("Poll: Clinton leads Trump by five points nationally.") == ["Poll"]
+
+
+def test_a_verb_of_saying_with_a_particle_that_makes_it_no_speech():
+    """ "showed up", "called in to", "called off", "do not add up": with these particles the verb says
+    nothing."""
+    for text in [
+        "The real candidate showed up at the debate and stayed calm.",
+        "She recently called in to a radio town hall about police relations.",
+        "She called off the rally after the storm hit the coast.",
+        "The numbers simply do not add up for the campaign this year.",
+    ]:
+        assert en_speakers(text) == [], text
+    assert en_speakers("She called on voters to turn out in large numbers.") == ["She"]
+
+
+def test_a_form_in_s_after_a_plural_quantifier_is_a_noun():
+    """A plural quantifier takes a verb without -s ("Many say"), so "some calls", "too many reports" are
+    nouns, not verbs of saying."""
+    for text in [
+        "Young died at a time when some calls into the hotline were going to voicemail.",
+        "But too many calls today still roll over to backup centers outside the agency.",
+    ]:
+        assert en_speakers(text) == [], text
+
+
+def test_a_quantifier_alone_before_the_verb_is_the_speaker():
+    """ "Many say …", "Some argue …": the quantifier stands for people, as a pronoun does."""
+    for text, phrase in [
+        ("Many say the hotline is failing veterans.", "Many"),
+        ("Some argued that the plan would cost too much.", "Some"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_a_contracted_auxiliary_is_no_part_of_the_speaker():
+    """ "He's claiming", "They're saying": the contraction is the auxiliary, the pronoun the speaker."""
+    for text, phrase in [
+        ("He's claiming that voting fraud is a big problem.", "He"),
+        ("They're saying that the plan will fail.", "They"),
+        ("It's denouncing what it calls “the biggest attack in history.”", None),
+    ]:
+        found = en_speakers(text)
+        assert (found == [phrase]) if phrase else "it" not in found, text
+
+
+def test_a_time_between_the_english_subject_and_its_verb_is_no_part_of_the_subject():
+    """ "An arbitration panel in 2001 found", "A judge on Monday ruled": "in" or "on" before a year, a month
+    or a day opens an adverbial of time that stands between the subject and the verb."""
+    for text, phrase in [
+        ("An arbitration panel in 2001 found the United States was in breach.", "An arbitration panel"),
+        ("A federal judge in March ruled that the law was void.", "A federal judge"),
+        ("A federal judge on Monday ruled that the law was void.", "A federal judge"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_a_participle_after_an_article_or_of_is_an_adjective_of_the_speaker():
+    """ "52 percent of registered voters agreed", "The embattled senator said": a form in -ed between an
+    article (or "of") and a noun is an adjective of the phrase, not a verb that ends it."""
+    for text, phrase in [
+        ("In a poll, 52 percent of registered voters said that he lied.", "52 percent of registered voters"),
+        ("The embattled senator said that he would not resign.", "The embattled senator"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_ms_is_an_abbreviation_that_keeps_the_speaker_in_its_sentence():
+    """ "Ms. Doe said": "Ms." ends no sentence (as "Mr." and "Mrs." do not)."""
+    assert en_speakers("“The network is independent,” Ms. Doe said.") == ["Ms. Doe"]
+
+
+def test_an_age_after_the_english_speaker_belongs_to_the_phrase():
+    """ "Mr. Doe, 82, told": the age in commas is an apposition of the name before it."""
+    assert en_speakers("“I was never edited,” Mr. Doe, 82, told a reporter.") == ["Mr. Doe, 82"]
+
+
+def test_an_english_subject_keeps_its_phrase_with_to_after_a_common_noun():
+    """ "Her submission to the court noted", "A letter to Congress says": "to" after a common noun joins
+    its addressee to the subject."""
+    for text, phrase in [
+        ("Her submission to the court noted that the law was clear.", "Her submission to the court"),
+        ("A letter to Congress says that the agency has run out of money.", "A letter to Congress"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_the_party_in_brackets_after_an_inverted_english_speaker_belongs_to_it():
+    """ "said Sen. Jane Doe (D-Mont.)": the party and state in brackets are part of the name's phrase, after
+    the verb as before it."""
+    for text in [
+        "“We will override the veto,” said Sen. Jane Doe (D-Mont.).",
+        "“We will override the veto,” Sen. Jane Doe (D-Mont.) said.",
+    ]:
+        assert en_speakers(text) == ["Sen. Jane Doe (D-Mont.)"], text
+
+
+def test_it_followed_by_a_verb_opens_a_reported_clause():
+    """ "The network said it would send a reporter": "it" with a verb after it is the subject of the clause
+    the verb of saying reports (indirect speech); "The mayor said it." has none."""
+    text, qs = quotes("The network said it would send a reporter to the region.", "en")
+    assert [(q.form, q.speaker.text, said(text, q)) for q in qs] == [
+        ("indirect", "The network", "it would send a reporter to the region")
+    ]
+    assert en_speakers("The mayor said it.") == []

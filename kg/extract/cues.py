@@ -934,6 +934,52 @@ EN_REPORTED_ONLY = {
     "supported",
 }
 """English verbs of a speech act reported without its words ("He vowed to form a task force")."""
+EN_EDITORIAL_LABELS = {
+    "correction",
+    "corrections",
+    "clarification",
+    "update",
+    "updated",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "the latest",
+    "related",
+    "read more",
+    "watch",
+    "video",
+    "photos",
+    "disclosure",
+}
+"""What labels a note of the newsroom or a live blog with a colon ("Correction: …", "The Latest: …"), no
+speaker."""
+EN_NO_SPEECH_PARTICLES = {
+    "show": {"up", "off"},
+    "call": {"in", "off", "up"},
+    "add": {"up"},
+    "tell": {"apart"},
+}
+"""English verbs of saying -> the particles after them that make a verb of no speech ("showed up", "called in
+to a show", "called off the rally", "do not add up")."""
+EN_NAMING = {
+    "call",
+    "calls",
+    "called",
+    "dub",
+    "dubs",
+    "dubbed",
+    "term",
+    "terms",
+    "termed",
+    "label",
+    "labels",
+    "labeled",
+    "labelled",
+    "brand",
+    "brands",
+    "branded",
+}
+"""English verbs of naming a thing ("what she calls “a giveaway”", "Critics dubbed the plan a giveaway")."""
 EN_CLAUSE_ONLY = {
     "believe",
     "think",

@@ -202,13 +202,19 @@ def _somajo(lang: str):  # type: ignore[no-untyped-def]
     return somajo
 
 
+_MORE_ABBREVIATIONS = {"en": ["Ms."]}
+"""Abbreviations SoMaJo's lists lack: "Ms." (it has "Mr." and "Mrs."), else "Ms. Doe said" splits into two
+sentences after "Ms." and loses its speaker."""
+
+
 def _abbreviations_keep_inner_capitals(tokenizer) -> None:  # type: ignore[no-untyped-def]
     """An abbreviation SoMaJo lists with a capital inside ("BerGer.", "ASt.", "MwSt.") is one only in that
     spelling.
 
     SoMaJo matches its abbreviations in any case, so "sagte Anna Berger." took "Berger." for "BerGer."
     (Berliner Gerichte): the speaker became "Anna Berger." and the sentence ran on into the next one ("Ast."
-    likewise). Rebuilt here as SoMaJo builds it, with those entries matched in their own case.
+    likewise). Rebuilt here as SoMaJo builds it, with those entries matched in their own case, and with
+    :data:`_MORE_ABBREVIATIONS`.
     """
     import regex
     from somajo import utils
@@ -216,6 +222,7 @@ def _abbreviations_keep_inner_capitals(tokenizer) -> None:  # type: ignore[no-un
     if not isinstance(getattr(tokenizer, "abbreviation", None), regex.Pattern):
         return  # another SoMaJo: leave it as it is
     entries = utils.read_abbreviation_file(f"abbreviations_{tokenizer.language[:2]}.txt")
+    entries += _MORE_ABBREVIATIONS.get(tokenizer.language[:2], [])
     parts = [
         f"(?-i:{regex.escape(a)})" if any(c.isupper() for c in a[1:]) else regex.escape(a.lower())
         for a in entries

@@ -340,6 +340,32 @@ HEADS_EN: dict[str, str] = {
 works, laws, prizes and days ("Clean Air Act", "Nobel Peace Prize") and for a party's members ("Ohio
 Democrats", "Democrat of Ohio"), which are no person, organization or place."""
 
+ORG_SURNAMES_EN = frozenset({"Post", "Court"})
+"""Words of :data:`ORG_WORDS` that are common English family names too: after a given name they end a
+person's name ("Emily Post", "Margaret Court"), after a place an organization's ("Washington Post")."""
+
+_FIRMS_EN = (
+    "Goldman Sachs",
+    "Morgan Stanley",
+    "Wells Fargo",
+    "Merrill Lynch",
+    "Charles Schwab",
+    "Dow Jones",
+    "Lehman Brothers",
+    "Smith Barney",
+    "Edward Jones",
+    "Raymond James",
+    "Hogan Lovells",
+    "Black Lives Matter",
+    "Al Qaeda",
+    "Al Jazeera",
+    "Al Shabaab",
+    "Boko Haram",
+)
+KNOWN_NAMES_EN: dict[str, str] = {**dict.fromkeys(_FIRMS_EN, "Organization"), "Jim Crow": ""}
+"""Well-known English names that read as a person's (a given name, a family name) but name a firm, a
+movement or a group (-> "Organization"), or an era of laws (-> ``""``, no type): no rule can tell them."""
+
 _TITLES_EN = (
     "Sen. Sens. Gov. Govs. Rep. Reps. Gen. Lt. Col. Capt. Sgt. Adm. Maj. Cmdr. Rev. Atty. Supt. Amb. Insp. "
     "Justice Speaker CEO Attorney Sheriff Coach Councilman Councilwoman"

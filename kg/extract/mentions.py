@@ -586,10 +586,15 @@ def _english_type(words: list[str]) -> tuple[str, float] | None:
         if _FUNCTION_WORD.fullmatch(first_reading(name.lower(), "en") or "") is not None:
             return None  # a headline in capitals: "WHAT", "HE", "IN" are no acronyms
         return "Organization", CONFIDENCE_EN_WEAK  # an acronym: FBI, GOP, but also EDT
+    known = lexicon.KNOWN_NAMES_EN.get(name)
+    if known is not None:
+        return (known, CONFIDENCE_EN_RULE) if known else None
     head = _head(words)
     if head is not None:
         return (head, CONFIDENCE_EN_RULE) if head else None
-    if any(w in lexicon.ORG_WORDS for w in words):
+    if any(w in lexicon.ORG_WORDS for w in words) and not (
+        words[-1] in lexicon.ORG_SURNAMES_EN and _given_and_family_name(words)
+    ):
         return "Organization", CONFIDENCE_EN_RULE
     if len(words) > 1 and words[-1] in lexicon.country_adjectives():
         return None  # "North American": a nationality
@@ -617,11 +622,22 @@ def _head(words: list[str]) -> str | None:
         kind = lexicon.HEADS_EN.get(w)
         if kind is None or len(words) < 2:
             continue
-        surname = "NP0" in readings(w, "en")
-        if surname and len(words) == 2 and _given_name_en(words[0]):
+        if w == words[-1] and _given_and_family_name(words):
             continue
         return kind
     return None
+
+
+def _given_and_family_name(words: list[str]) -> bool:
+    """Two words, a given name and a last word that is a family name too: a person ("Emily Post", "Linda
+    Park"); but after a given name that is a place too, a word that is no given name itself is a head
+    ("Washington Post", "Hoover Institution")."""
+    return (
+        len(words) == 2
+        and "NP0" in readings(words[1], "en")
+        and _given_name_en(words[0])
+        and (words[0] not in lexicon.places() or words[1] in lexicon.first_names())
+    )
 
 
 def _ends_in_acronym(words: list[str]) -> bool:

@@ -84,6 +84,7 @@ from pathlib import Path
 from kg.extract import cues as C
 from kg.extract.lexicon import ORG_WORDS, first_names, is_role_noun
 from kg.extract.types import ENTITY_TYPES, Mention, Quotation, Speaker
+from kg.extract.when import MONTHS
 from kg.model import Span
 
 # ---- quotation marks ------------------------------------------------------------------------------------
@@ -662,24 +663,39 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 # to the next comma or the end, and a relative clause after the apposition
                 m = k
                 while m == k or (m + 1 < end and toks[m].text == "," and toks[m + 1].low in ("who", "which")):
+                    comma = m
                     m += 1
                     while m < end and m - k <= 25 and toks[m].text not in (",", ".", ";", ":", "!", "?"):
                         m += 1
+                    if _en_relative_speaks(st, comma + 1, m):
+                        m = comma  # ", who argued that …": speech of its own, not part of the phrase
+                        break
                 k = m
                 break
+            if has_noun and t.text == "(" and _is_cap(toks[k - 1]):
+                close = next((x for x in range(k + 1, min(end, k + 7)) if toks[x].text == ")"), None)
+                if close is not None:
+                    k = close + 1  # "Sen. Jane Doe (D-Mont.)": the party and state of the name before
+                    continue
             if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
                 break
-            if has_noun and t.text.islower() and (t.low.endswith(("ed", "ly")) or t.low in _EN_VERBS):
+            if (
+                has_noun
+                and t.text.islower()
+                and (t.low.endswith(("ed", "ly")) or t.low in _EN_VERBS or _en_past(st, k))
+            ):
                 break  # "Trump attacked Clinton", "Reid frequently mocked Romney": the verb ends the phrase
             if (
                 t.text[0].isalpha()
                 or t.text in ("-",)
                 or (t.text.endswith(".") and _is_cap(t))
                 or (t.text[0].isdigit() and k + 1 < end and toks[k + 1].text[:1].isalpha())
+                or (has_noun and t.low in ("'s", "’s"))  # "Hillary Clinton's campaign manager Robby Mook"
             ):
                 has_noun = has_noun or True
                 k += 1
-                if k - j >= 8:
+                # a long phrase ends (the pieces of a hyphenated word count as one: "AFL-CIO")
+                if k - j - 2 * sum(_hyphen_in_word(st, x) for x in range(j, k)) >= 8:
                     break
                 continue
         # apposition: ", Juri Uschakow," after a noun
@@ -771,6 +787,19 @@ _EN_TITLES = {
     "organizers",
     "authorities",
     "team",
+    "moderator",
+    "anchor",
+    "host",
+    "correspondent",
+    "reporter",
+    "columnist",
+    "commentator",
+    "strategist",
+    "pollster",
+    "historian",
+    "activist",
+    "consultant",
+    "operative",
 }
 
 
@@ -870,6 +899,75 @@ def _tagged_alone(st: _State, a: int, b: int, tags: tuple[str, ...]) -> bool:
     return b - a == 1 and doc is not None and hasattr(doc, "pos") and doc.pos(a) in tags  # type: ignore[attr-defined]
 
 
+def _hyphen_in_word(st: _State, k: int) -> bool:
+    """Whether token ``k`` is a hyphen that joins the words on both sides ("Smith-Jones"), not a dash that
+    stands between phrases with spaces around it ("WASHINGTON (AP) - The senator")."""
+    toks = st.toks
+    return (
+        toks[k].text == "-"
+        and 0 < k < len(toks) - 1
+        and toks[k - 1].end == toks[k].start
+        and toks[k].end == toks[k + 1].start
+    )
+
+
+def _en_past(st: _State, k: int) -> bool:
+    """Whether the tagger reads the English word at ``k`` as a verb in the past tense ("spoke", "wrote"),
+    which ends the noun phrase before it."""
+    doc = st.doc
+    return doc is not None and hasattr(doc, "pos") and doc.pos(k) in ("VVD", "VBD", "VHD", "VDD")  # type: ignore[attr-defined]
+
+
+def _en_relative_speaks(st: _State, a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` are an English relative clause that tells speech of its own ("who argued
+    that …"): an attribution with its own source ("who"), no part of the phrase before it."""
+    toks = st.toks
+    return toks[a].low in ("who", "which") and any(
+        _is_cue(st, t) and not _in_quote(st, t) for t in toks[a + 1 : b]
+    )
+
+
+def _en_asked_first(st: _State, c: int, lo: int, hi: int) -> bool:
+    """Whether the English verb at ``c`` is "Asked" opening a participle clause before the main clause ("Asked
+    to describe the device that …, X said"): the question put to the speaker, not an attribution."""
+    toks = st.toks
+    return c == lo and toks[c].low == "asked" and any(t.text == "," for t in toks[c + 1 : hi])
+
+
+def _en_attributive(st: _State, k: int, start: int, has_noun: bool) -> bool:
+    """Whether the English form in -ed at ``k`` is an adjective inside a noun phrase: after an article or
+    "of" and before its noun ("of registered voters", "The embattled senator")."""
+    toks = st.toks
+    before = toks[k - 1].low if k > start else ""
+    return has_noun and toks[k].low.endswith("ed") and before in ("the", "a", "an", "of")
+
+
+def _en_clause_subject(st: _State, k: int) -> bool:
+    """Whether the English pronoun at ``k`` after a verb of saying opens its reported clause: any but "it",
+    which does only with a verb after it ("said it would", not "said it.")."""
+    toks = st.toks
+    return toks[k].low != "it" or (k + 1 < len(toks) and toks[k + 1].low in _EN_VERBS)
+
+
+def _en_phrase_preposition(st: _State, k: int) -> bool:
+    """Whether the English preposition at ``k`` joins a noun to the phrase after it within one subject: "of",
+    "for", "at", "in" ("A spokeswoman for X"), "to" after a common noun ("A letter to Congress"), "on"
+    inside a name ("Commission on Presidential Debates"), not before a day ("The senator on Monday")."""
+    toks = st.toks
+    low = toks[k].low
+    if low in ("of", "for", "at", "in") or (low == "to" and toks[k - 1].text.islower()):
+        return True  # "to" after a common noun: "Her submission to the court"
+    right = toks[k + 1] if k + 1 < len(toks) else None
+    return (
+        low == "on"
+        and _is_cap(toks[k - 1])
+        and right is not None
+        and _is_cap(right)
+        and right.low not in _TEMPORAL
+        and right.low not in C.EN_WEEKDAYS
+    )
+
+
 def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``j`` (not before token ``start``)."""
     toks, lang = st.toks, st.lang
@@ -893,7 +991,10 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
         # "Flynn, a top Trump surrogate, said": the name before the apposition, with it
         for m in range(k - 1, max(start - 1, k - 26), -1):
             if toks[m].text == ",":
-                if m + 1 < k and (toks[m + 1].low in ("a", "an", "the") or toks[m + 1].low in _EN_TITLES):
+                age = m + 2 == k and toks[m + 1].text.isdigit()  # "Mr. King, 82, told"
+                if m + 1 < k and (
+                    toks[m + 1].low in ("a", "an", "the") or toks[m + 1].low in _EN_TITLES or age
+                ):
                     name = _np_backward(st, m, start)
                     if name is not None and _is_cap(toks[name[0]]):
                         return (name[0], k)
@@ -964,7 +1065,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 k -= 1
                 continue
         else:
-            if has_noun and t.low in ("of", "for", "at", "in") and k > start and _en_noun_word(toks[k - 1]):
+            if has_noun and k > start and _en_noun_word(toks[k - 1]) and _en_phrase_preposition(st, k):
                 first = k  # "A spokeswoman for Hillary Clinton", "Mr. Morgan of the Sierra Club"
                 k -= 1
                 continue
@@ -976,16 +1077,24 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
             if (
                 t.low in C.EN_STOP
                 or t.low in C.EN_SPEECH_FORMS
-                or not (t.text[0].isalnum() or t.text in ".-'’" or t.low in ("'s", "’s"))
+                or not (
+                    t.text[0].isalnum() or t.text in ".'’" or t.low in ("'s", "’s") or _hyphen_in_word(st, k)
+                )
             ):
-                break
+                break  # a dash between words ends the phrase: "NEW YORK (Reuters) - The company said"
             if (
                 t.low not in _EN_NAME_PARTICLES
                 and t.text.islower()
                 and t.low not in _EN_TITLES
                 and t.low not in det
                 and (
-                    t.low.endswith(("ed", "ly", "ing")) or (right is not None and _is_cap(right) and has_noun)
+                    (t.low.endswith(("ed", "ly", "ing")) and not _en_attributive(st, k, start, has_noun))
+                    or (
+                        right is not None
+                        and _is_cap(right)
+                        and has_noun
+                        and not (k > start and toks[k - 1].low in ("the", "a", "an"))  # "The nonpartisan X"
+                    )
                 )
             ):
                 break  # a verb or adverb, or "interview" before "Trump": another phrase
@@ -1906,7 +2015,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     if lang == "en" and (before is None or not _clause_initial(st, before[0], lo)):
         # "Trump, speaking to a veterans group, said ...", "Cruz exhorted ... and said ...": the subject
         s_lo = st.sents[toks[c].sent][0]
-        k = max(lo, s_lo)
+        k = _after_dateline(st, max(lo, s_lo), c)
         if toks[k].low in _EN_CLAUSE_OPENERS:
             while k < c and toks[k].text != ",":
                 k += 1
@@ -1949,7 +2058,11 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         a, b = np_
         if where == "after" and lang == "en" and a - c > 1:
             continue
-        pronoun = lang == "de" and _tagged_alone(st, a, b, ("PIS",))  # "Einige vertreten die Auffassung"
+        # "Einige vertreten die Auffassung", "Many say …": a pronoun of quantity stands for people
+        if lang == "de":
+            pronoun = _tagged_alone(st, a, b, ("PIS",))
+        else:
+            pronoun = where == "before" and _en_quantifier(st, a, b)
         if not pronoun and all(
             toks[x].low in _TEMPORAL
             or toks[x].low in C.DE_DET | C.EN_DET
@@ -2190,16 +2303,29 @@ def _first_finite(st: _State, si: int) -> int | None:
     return None
 
 
+_DASHES = ("–", "-", "—")
+"""The dashes that end a dateline."""
+
+
 def _after_dateline(st: _State, lo: int, hi: int) -> int:
-    """The first token after a dateline that opens the tokens ``[lo, hi)`` (a place, its agency in brackets
-    and a dash: "Berlin (dpa) –"), or ``lo`` when they open with none."""
+    """The first token after a dateline that opens the tokens ``[lo, hi)`` (a place, a date after a comma,
+    the agency in brackets and a dash: "Berlin (dpa) –", "LONDON, March 3 (Reuters) -", "BERLIN —"), or
+    ``lo`` when they open with none: a wire story's byline, not the subject of its first sentence."""
     toks = st.toks
-    k = next((j for j in range(lo + 1, min(hi, lo + 4)) if toks[j].text == "("), None)
-    close = next((j for j in range(k + 1, min(hi, k + 5)) if toks[j].text == ")"), None) if k else None
-    if close is None or close + 2 >= hi or toks[close + 1].text not in ("–", "-", "—"):
+    dashes = (j for j in range(lo + 1, min(hi - 1, lo + 10)) if toks[j].text in _DASHES)
+    dash = next((j for j in dashes if not _hyphen_in_word(st, j)), None)
+    if dash is None:
         return lo
-    place = _mention_in(st, toks[lo].start, toks[k - 1].end, ("Place",))
-    return close + 2 if place else lo
+    end = next((j for j in range(lo + 1, dash) if toks[j].text in ("(", ",")), dash)
+    place = _mention_in(st, toks[lo].start, toks[end - 1].end, ("Place",)) or all(
+        t.text.isalpha() and t.text.isupper() for t in toks[lo:end]
+    )
+    # after the place only a date and the agency in brackets: "LONDON, March 3 (Reuters) -", "(dpa)"
+    rest = toks[end:dash]
+    opening = next((j for j, t in enumerate(rest) if t.text == "("), len(rest))
+    dated = all(t.text in ",." or t.text[:1].isdigit() or _is_cap(t) for t in rest[:opening])
+    bracketed = opening == len(rest) or (rest[-1].text == ")" and len(rest) - opening <= 4)
+    return dash + 1 if place and dated and bracketed else lo
 
 
 def _sentence_subject(st: _State, si: int) -> Speaker | None:
@@ -2387,8 +2513,11 @@ def _cue_span(st: _State, c: int, hi: int) -> Span:
 
 def _cue_ok(st: _State, c: int, hi: int) -> bool:
     """A separable verb whose bare form is too general ("gab") counts only with its particle (or as a
-    stance: "gab sich zuversichtlich")."""
+    stance: "gab sich zuversichtlich"); an English one not with a particle that makes it none ("showed
+    up")."""
     tok = st.toks[c]
+    if st.lang == "en":
+        return not _en_particle_no_speech(st, c, hi)
     if st.lang != "de" or tok.low not in C._NEEDS_PARTICLE or _reflexive_cue(st, tok):
         return True
     span = _cue_span(st, c, hi)
@@ -3760,15 +3889,39 @@ vowed"), besides adverbs in -ly."""
 
 
 def _en_before_auxiliaries(st: _State, c: int, lo: int) -> int:
-    """The token after the subject of the English verb at ``c``: before the auxiliaries and adverbs that
-    stand between them."""
+    """The token after the subject of the English verb at ``c``: before the auxiliaries, adverbs and
+    adverbials of time that stand between them."""
     k = c
-    while k - 1 > lo and (
-        st.toks[k - 1].low in _EN_AUXILIARIES
-        or (st.toks[k - 1].low.endswith("ly") and st.toks[k - 1].text.islower())
-    ):
-        k -= 1
+    while k - 1 > lo:
+        prev = st.toks[k - 1]
+        if k - 2 > lo and _en_time_after(st, k - 2):
+            k -= 2  # "An arbitration panel in 2001 found"
+        elif (
+            prev.low in _EN_AUXILIARIES
+            or (prev.low.endswith("ly") and prev.text.islower())
+            or _en_contracted(st, k - 1)
+        ):
+            k -= 1
+        else:
+            break
     return k
+
+
+def _en_time_after(st: _State, k: int) -> bool:
+    """Whether tokens ``k`` and ``k + 1`` are an English adverbial of time ("in 2001", "in March", "on
+    Monday"), which may stand between a subject and its verb."""
+    toks = st.toks
+    when = toks[k + 1]
+    return toks[k].low in ("in", "on") and (
+        when.text.isdigit() or when.low in MONTHS or when.low in C.EN_WEEKDAYS
+    )
+
+
+def _en_contracted(st: _State, k: int) -> bool:
+    """Whether token ``k`` is a contracted English auxiliary ("They're", "We've", "He's" after a pronoun;
+    "Trump's" is a possessive)."""
+    low = st.toks[k].low.replace("’", "'")
+    return low in ("'re", "'ve", "'ll", "'d", "'m") or (low == "'s" and st.toks[k - 1].low in C.EN_PRONOUNS)
 
 
 def _en_continues(st: _State, lo: int, c: int, si: int) -> bool:
@@ -4008,7 +4161,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         return out  # (an English speech act told without its words may stand alone: "Clinton cited ...")
     for c in cues:
         t = toks[c]
-        if not de and _en_frames_quote(st, c, lo):
+        if not de and (_en_frames_quote(st, c, lo) or _en_asked_first(st, c, lo, hi)):
             continue
         # "Wie X mitteilte, MAIN" / "MAIN, wie X sagte"
         wie = None
@@ -4090,8 +4243,10 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if de and w.low in ("dass", "daß", "ob"):
                 clause_start = k
                 break
-            if not de and (w.low == "that" or (k == c + 1 and w.low in C.EN_PRONOUNS and w.low != "it")):
-                clause_start = k  # "X said that …", "X says he is sure that …"
+            if not de and (
+                w.low == "that" or (k == c + 1 and w.low in C.EN_PRONOUNS and _en_clause_subject(st, k))
+            ):
+                clause_start = k  # "X said that …", "X says he is sure that …", "X said it would …"
                 break
             if not de and w.text == ",":
                 break  # "X said the plant would close, adding that …": not this verb's "that"
@@ -4154,6 +4309,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         ):
             if toks[c].low in _EN_PARTICIPLES and toks[c - 1].text == ",":
                 continue  # "…, saying …": a participle clause of the verb before it (_en_participles)
+            if toks[c].low == "reporting" and c + 1 < hi and toks[c + 1].low == "by":
+                continue  # "Additional reporting by Jane Doe": a credit line
             np_ = _en_subject(st, c, lo)
             if np_ is None:
                 continue
@@ -4192,10 +4349,23 @@ _EN_ADVERBIAL = {
 """Words that open a short adverbial after an English verb of saying ("said in an interview")."""
 
 
+_EN_PLURAL_QUANTIFIERS = {"some", "many", "few", "several", "most", "more", "fewer", "both", "all", "various"}
+"""English quantifiers of plural nouns, whose verb has no -s: "many say", but "some calls" is a noun."""
+
+
+def _en_quantifier(st: _State, a: int, b: int) -> bool:
+    """Whether the English phrase ``[a, b)`` is a quantifier alone ("Many say", "Some argued", "Each said"),
+    which stands for people as a pronoun does."""
+    return b - a == 1 and st.toks[a].low in _EN_PLURAL_QUANTIFIERS | {"each"}
+
+
 def _en_noun(st: _State, c: int) -> bool:
-    """Whether the English word at ``c`` that may be a verb of speech is a noun here, by its tag ("too many
-    calls are", "the battleground states could"), not after a name or a pronoun ("The Journal reports")."""
+    """Whether the English word at ``c`` that may be a verb of speech is a noun here: a form in -s after a
+    plural quantifier ("some calls into"), or by its tag ("the battleground states could"), not after a name
+    or a pronoun ("The Journal reports")."""
     doc = st.doc
+    if c > 0 and st.toks[c - 1].low in _EN_PLURAL_QUANTIFIERS and st.toks[c].low.endswith("s"):
+        return True  # "some calls into the hotline": a plural quantifier takes no verb in -s ("many say")
     if doc is None or not hasattr(doc, "pos") or doc.pos(c) not in ("NN1", "NN2", "AJ0"):  # type: ignore[attr-defined]
         return False
     prev = st.toks[c - 1]
@@ -4252,6 +4422,8 @@ def _en_frame(st: _State, c: int, lo: int, hi: int) -> Quotation | None:
     s_start, s_end = toks[lo].start, toks[hi - 1].end
     if k >= hi - 1:
         msg = _strip_span(st, s_start, toks[comma].start)
+    elif toks[k].text == "," and k + 2 < hi and _in_quote(st, toks[k + 2]):
+        return None  # "Asked about it, X said, “…”": the quotation after the frame is the message
     elif toks[k].text == "," and len(_WORDS.findall(st.text, toks[k].end, s_end)) >= 2:
         msg = _strip_span(st, s_start, s_end)
     else:
@@ -4283,6 +4455,7 @@ def _en_label(st: _State, si: int) -> list[Quotation]:
         colon is None
         or not all(_is_cap(t) for t in toks[a:colon])
         or any(_in_quote(st, t) for t in toks[colon:hi])
+        or st.text[toks[a].start : toks[colon - 1].end].lower() in C.EN_EDITORIAL_LABELS
     ):
         return []
     msg = _strip_span(st, toks[colon].end, toks[hi - 1].end)
@@ -4497,8 +4670,58 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
         q for q in out if q.form == "direct" or len(_WORDS.findall(st.text, q.span.start, q.span.end)) >= 3
     ]
     if st.lang == "en":
-        out = _en_without_nested(_en_into_quotations(out))
+        out = _en_without_nested(_en_into_quotations(_en_not_naming(st, _en_transcript(st, out))))
     out.sort(key=lambda q: (q.span.start, q.span.end))
+    return out
+
+
+_EN_TURN = re.compile(r"^[“\"]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+"""A paragraph of a transcript: the speaker's name in capitals, a colon and the turn ("“PENCE: Well, …")."""
+
+
+def _en_transcript(st: _State, quotes: list[Quotation]) -> list[Quotation]:
+    """A transcript quoted paragraph by paragraph ("“WALLACE: Let's start …", "“PENCE: Well, …"): each turn
+    is its labelled speaker's direct speech, not the words of whoever introduced the transcript."""
+    out = []
+    for q in quotes:
+        turns = _en_turns(st, q) if q.form == "direct" else []
+        out.extend(turns if len(turns) >= 2 else [q])
+    return out
+
+
+def _en_turns(st: _State, q: Quotation) -> list[Quotation]:
+    """The turns of a quoted transcript in quotation ``q`` (from its opening mark), each to its label."""
+    turns = []
+    for m in _EN_TURN.finditer(st.text, max(0, q.span.start - 1), q.span.end):
+        a, b = _tok_at(st, m.start(1)), _tok_at(st, m.end(1) - 1)
+        if a is None or b is None:
+            continue
+        sp = _speaker_from_np(st, a, b + 1)
+        msg = Span(m.start(2), min(m.end(2), q.span.end))
+        turns.append(Quotation(msg, "direct", Span(m.end(1), m.end(1) + 1), sp, 0.7))
+    return turns
+
+
+def _en_particle_no_speech(st: _State, c: int, hi: int) -> bool:
+    """Whether a particle right after the English verb at ``c`` makes it a verb of no speech ("showed up",
+    "called off the rally")."""
+    particles = C.EN_NO_SPEECH_PARTICLES.get(C.EN_SPEECH_FORMS.get(st.toks[c].low, st.toks[c].low), set())
+    return c + 1 < hi and st.toks[c + 1].low in particles
+
+
+def _en_not_naming(st: _State, quotes: list[Quotation]) -> list[Quotation]:
+    """Without what a verb of naming tells after a free relative "what" ("denounced what she calls “a
+    giveaway”", "what several senators called fraud"): a thing named in someone's words inside another
+    statement, which PolNeAR does not mark as an attribution (its "X called the plan a giveaway" it does)."""
+    out = []
+    for q in quotes:
+        c = _tok_at(st, q.cue.start) if q.cue is not None else None
+        if c is not None and st.toks[c].low in C.EN_NAMING:
+            lo = st.sents[st.toks[c].sent][0]
+            np_ = _np_backward(st, _en_before_auxiliaries(st, c, lo), lo)
+            if np_ is not None and np_[0] > 0 and st.toks[np_[0] - 1].low == "what":
+                continue
+        out.append(q)
     return out
 
 
