@@ -2244,3 +2244,54 @@ def test_the_name_after_the_verb_is_the_object_when_a_pronoun_or_a_subject_opens
         ("Dazu Klaus Meier: „Das ist eine Chance.“", "Klaus Meier"),
     ]:
         assert speakers(text) == [phrase], text
+
+
+# ---- s21 German: coordination, relative clauses, separable verbs -----------------------------------------
+
+
+def cue_and_speaker(text):
+    """The cue words and the speaker of the one quotation in ``text``."""
+    text, qs = quotes(text)
+    (q,) = qs
+    return text[q.cue.start : q.cue.end], q.speaker.text if q.speaker else None
+
+
+def test_separable_verbs_of_saying_count_in_every_finite_form():
+    """The forms of a separable verb follow from its lemma: present plural and first person, past, and the
+    joined form of a subordinate clause ("werfen … vor", "weisen … zurück", "weil sie … vorwerfen")."""
+    for text, cue, phrase in [
+        (
+            "Die Grünen werfen der Regierung vor, die Lage zu verschleiern.",
+            "werfen der Regierung vor",
+            "Die Grünen",
+        ),
+        (
+            "Die Grünen warfen der Regierung vor, die Lage zu verschleiern.",
+            "warfen der Regierung vor",
+            "Die Grünen",
+        ),
+        (
+            "Die Minister weisen den Vorwurf zurück, sie hätten gelogen.",
+            "weisen den Vorwurf zurück",
+            "Die Minister",
+        ),
+        ("Die Ärzte geben zu, dass die Lage ernst ist.", "geben zu", "Die Ärzte"),
+        ("Die Grünen weisen darauf hin, dass die Frist abläuft.", "weisen darauf hin", "Die Grünen"),
+        ("Die Anwohner rufen dazu auf, dass alle zu Hause bleiben.", "rufen dazu auf", "Die Anwohner"),
+        ("Die Verbände schlagen vor, dass die Stadt mehr zahlt.", "schlagen vor", "Die Verbände"),
+        ("Die Anwohner halten fest, dass die Straße gesperrt bleibt.", "halten fest", "Die Anwohner"),
+        ("Die Minister weisen die Vorwürfe zurück.", "weisen die Vorwürfe zurück", "Die Minister"),
+        ("Die Grünen werfen der Regierung Versagen vor.", "werfen der Regierung Versagen vor", "Die Grünen"),
+        ("Wie die Ärzte zugeben, ist die Lage ernst.", "Wie die Ärzte zugeben", "die Ärzte"),
+    ]:
+        assert cue_and_speaker(text) == (cue, phrase), text
+
+
+def test_a_separable_verb_without_its_particle_says_nothing():
+    for text in [
+        "Die Kinder werfen den Ball über den Zaun, die Eltern schauen zu.",
+        "Die Schilder weisen den Weg, die Straße ist lang.",
+        "Die Stadtwerke geben das Geld aus, das sie haben.",
+        "Die Anwohner halten die Stellung, obwohl es regnet.",
+    ]:
+        assert quotes(text)[1] == [], text
