@@ -2295,3 +2295,46 @@ def test_a_separable_verb_without_its_particle_says_nothing():
         "Die Anwohner halten die Stellung, obwohl es regnet.",
     ]:
         assert quotes(text)[1] == [], text
+
+
+def test_a_coordinated_subject_after_the_verb_is_the_whole_coordination():
+    """ "sagten die Ministerin und der Bürgermeister": both speak, the speaker's words are the whole phrase
+    (as SpkAtt-2023 marks the source), after the verb as before it."""
+    for text, phrase in [
+        (
+            "„Wir bleiben hier“, sagten die Ministerin und der Bürgermeister.",
+            "die Ministerin und der Bürgermeister",
+        ),
+        (
+            "„Wir bleiben hier“, sagten die Ministerin sowie der Bürgermeister.",
+            "die Ministerin sowie der Bürgermeister",
+        ),
+        (
+            "„Wir bleiben hier“, erklärten Anna Berger und Klaus Meier am Montag.",
+            "Anna Berger und Klaus Meier",
+        ),
+        (
+            "„Wir bleiben hier“, haben die Ministerin und der Bürgermeister gesagt.",
+            "die Ministerin und der Bürgermeister",
+        ),
+        (
+            "Am Montag sagten die Ministerin und Klaus Meier: „Wir bleiben hier.“",
+            "die Ministerin und Klaus Meier",
+        ),
+        ("Anna Berger und Klaus Meier erklärten: „Wir bleiben hier.“", "Anna Berger und Klaus Meier"),
+        (
+            "Die Ministerin und der Bürgermeister sagen: „Wir bleiben hier.“",
+            "Die Ministerin und der Bürgermeister",
+        ),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_und_that_joins_clauses_does_not_coordinate_the_speaker():
+    for text, phrase in [
+        ("„Wir bleiben hier“, sagte die Ministerin und der Bürgermeister nickte.", "die Ministerin"),
+        ("„Wir bleiben hier“, sagte Klaus Meier und fügte hinzu, er sei sicher.", "Klaus Meier"),
+        ("„Wir bleiben hier“, sagte Klaus Meier und er lachte.", "Klaus Meier"),
+        ("„Wir bleiben hier“, sagte der Bürgermeister und verließ den Saal.", "der Bürgermeister"),
+    ]:
+        assert speaker_of(text) == phrase, text

@@ -1843,6 +1843,30 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _conjunct_end(st: _State, a: int, b: int, hi: int, cue: int) -> int:
+    """Where a German subject after the verb ends when "und" or "sowie" joins a second one to it ("sagten die
+    Ministerin und der Bürgermeister"): SpkAtt-2023 marks the whole coordination as the source (its entity is
+    the one :func:`_speaker_from_np` picks, as before the verb). The second phrase must name someone and end
+    the clause (or stand before an adverbial or the participle of saying); else "und" joins clauses ("sagte
+    die Ministerin und der Bürgermeister nickte", "sagte Meier und fügte hinzu") and ``b`` stays the end."""
+    toks = st.toks
+    if b + 1 >= hi or toks[b].low not in ("und", "sowie"):
+        return b
+    second = _np_forward(st, b + 1, hi)
+    if second is None or not _someone(st, *second):
+        return b
+    e = second[1]
+    if (
+        e >= hi
+        or toks[e].text in _CLAUSE_ENDS
+        or toks[e].low in _MIDDLE_PREPOSITIONS
+        or toks[e].low in _TEMPORAL
+        or e == cue
+    ):
+        return e
+    return b
+
+
 def _opens_prefield(st: _State, a: int, lo: int) -> bool:
     """The German phrase at token ``a`` before a verb opens its clause (after a comma, "und", a quotation mark
     or a colon, or a focus word that opens the sentence: "Auch der Verband"): the prefield, where the subject
@@ -1880,6 +1904,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     while lang == "en" and k < hi and toks[k].low in _EN_AFTER_VERB and k - c <= 3:
         k += 1
     after = _inverted_subject(st, c, hi) if lang == "de" else _np_forward(st, k, hi) if k < hi else None
+    if lang == "de" and after is not None:
+        after = (after[0], _conjunct_end(st, *after, hi, c0))
     if lang == "de" and c > lo and toks[c - 1].low == "und" and toks[c0].text[:1].islower():
         after = None  # "zogen die Demonstranten … und skandierten Parolen": the phrase after is an object
     before = _en_subject(st, c, lo) if lang == "en" else _np_backward(st, c, lo)
