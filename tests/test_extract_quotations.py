@@ -2338,3 +2338,67 @@ def test_und_that_joins_clauses_does_not_coordinate_the_speaker():
         ("„Wir bleiben hier“, sagte der Bürgermeister und verließ den Saal.", "der Bürgermeister"),
     ]:
         assert speaker_of(text) == phrase, text
+
+
+def indirect_messages(text):
+    """The message of each indirect or reported quotation in ``text``."""
+    text, qs = quotes(text)
+    return [said(text, q) for q in qs if q.form != "direct"]
+
+
+def test_a_relative_clause_about_the_noun_before_the_comma_is_no_message():
+    """ "lobte die Helfer, die seit Tagen im Einsatz sind": the clause tells of the Helfer, it is not what was
+    said (the praise itself may still be a reported speech act, told by the whole sentence)."""
+    for text, clause in [
+        (
+            "Der Bürgermeister lobte die Helfer, die seit Tagen im Einsatz sind.",
+            "die seit Tagen im Einsatz sind",
+        ),
+        ("Die Ministerin kritisierte die Behörde, deren Leiter schweigt.", "deren Leiter schweigt"),
+        (
+            "Klaus Meier warnte vor den Folgen, mit denen niemand gerechnet hat.",
+            "mit denen niemand gerechnet hat",
+        ),
+        (
+            "Anna Berger lobte den Veranstalter, der die Strecke, die Tribüne und das Lager gebaut hat.",
+            "die Tribüne und das Lager gebaut hat",
+        ),
+        ("Anna Berger begrüßte den Beschluss, der am Montag gefasst wurde.", "der am Montag gefasst wurde"),
+        (
+            "Die Ministerin hat die Helfer gelobt, die seit Tagen im Einsatz sind.",
+            "die seit Tagen im Einsatz sind",
+        ),
+    ]:
+        assert not any(message.startswith(clause) for message in indirect_messages(text)), text
+
+
+def test_a_clause_after_the_verb_of_saying_and_a_comma_is_still_a_message():
+    for text, message in [
+        ("Klaus Meier sagte, die Lage sei ernst.", "die Lage sei ernst"),
+        ("Klaus Meier sagte den Journalisten, die Lage sei ernst.", "die Lage sei ernst"),
+        ("Die Ministerin sagte, das sei ein Fehler gewesen.", "das sei ein Fehler gewesen"),
+        ("Die Ministerin erklärte am Montag, die Stadt habe kein Geld.", "die Stadt habe kein Geld"),
+        ("Klaus Meier, der seit Jahren im Amt ist, sagte, die Lage sei ernst.", "die Lage sei ernst"),
+        ("Klaus Meier fragte die Ministerin, welche Folgen das habe.", "welche Folgen das habe"),
+        ("Dazu erklärte Klaus Meier, der seit Jahren im Amt ist, die Lage sei ernst.", "die Lage sei ernst"),
+        ("Klaus Meier sagte, das sei falsch.", "das sei falsch"),
+        (
+            "Die Gewerkschaft kritisierte die Sparpläne, die zu einem Personalmangel führen würden.",
+            "die zu einem Personalmangel führen würden",
+        ),
+        ("Anna Berger verwies auf Studien, nach denen die Lage ernst sei.", "nach denen die Lage ernst sei"),
+        (
+            "Die Ministerin empfahl dem Gericht, der vor Jahren erhobenen Klage stattzugeben.",
+            "der vor Jahren erhobenen Klage stattzugeben",
+        ),
+    ]:
+        assert indirect_messages(text) == [message], text
+
+
+def test_konjunktiv_after_a_relative_clause_goes_on_with_the_speaker():
+    text, qs = quotes(
+        "Der Bericht schildert die Fehler, die zum Absturz führten. Techniker hätten den Hebel verstellt."
+    )
+    assert [(said(text, q), q.speaker.text) for q in qs if q.form == "indirect"] == [
+        ("Techniker hätten den Hebel verstellt.", "Der Bericht")
+    ]

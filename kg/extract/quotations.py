@@ -3945,6 +3945,44 @@ def _sentence_cues(st: _State, si: int) -> list[int]:
     return got
 
 
+def _relative_clause_end(st: _State, k: int, c: int) -> int | None:
+    """Where a relative clause ends (the comma or the sentence end after its finite verb, which stands last)
+    when the comma at ``k`` after the verb of saying at ``c`` opens one about the noun before it ("lobte die
+    Helfer, die seit Tagen im Einsatz sind", "hat die Helfer gelobt, die …", "kritisierte die Behörde, deren
+    Leiter schweigt"): it tells of that noun and is no message. None for an article ("sagte den
+    Journalisten, die Lage sei ernst", "empfahl, der angestrengten Klage stattzugeben"), a pronoun before its
+    finite verb ("sagte, das sei falsch") or a relative clause in the Konjunktiv, which reports the speaker's
+    words ("kritisierte die Pläne, die zu Entlassungen führen würden")."""
+    toks = st.toks
+    s_hi = st.sents[toks[k].sent][1]
+    noun_before = k > c + 1 and _is_cap(toks[k - 1])
+    object_before = (
+        k == c + 1
+        and _aux_before(st, c, st.sents[toks[c].sent][0]) is not None
+        and any(_is_cap(t) for t in toks[c - 3 : c])
+    )
+    if not (noun_before or object_before) or k + 2 >= s_hi:
+        return None
+    m = k + 2 if toks[k + 1].low in _PREPOSITIONS and toks[k + 2].low in _RELATIVE else k + 1
+    after = toks[m + 1]
+    if toks[m].low not in ("deren", "dessen", "denen") and (
+        toks[m].low not in _RELATIVE
+        or _is_cap(after)
+        or _is_adj(after, "de")
+        or _tagged_alone(st, m + 1, m + 2, _FINITE_TAGS)
+    ):
+        return None
+    for x in range(m + 2, s_hi + 1):
+        if x < s_hi and toks[x].text not in _CLAUSE_ENDS:
+            continue
+        if _tagged_alone(st, x - 1, x, _FINITE_TAGS):
+            konj = any(t.low in _KONJ_ANY and not _in_quote(st, t) for t in toks[m:x])
+            return None if konj else x
+        if x == s_hi or toks[x].text != ",":
+            return None
+    return None
+
+
 def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
     lo, hi = st.sents[si]
     toks = st.toks
@@ -4094,6 +4132,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         k = c + 1
         limit = min(hi, c + 10)
         clause_start = None
+        relative = False
         while k < limit:
             w = toks[k]
             if _in_quote(st, w) and de:
@@ -4104,6 +4143,13 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                     break  # "sagte X, Chef der Y, der Deutschen Presse-Agentur": whom it was said to
                 if app is not None and app < hi and toks[app].text == ",":
                     k = app  # "nannte X, Chef der Y, die Lage ...": an apposition of the subject, no clause
+                    continue
+                if (end := _relative_clause_end(st, k, c)) is not None:
+                    k, limit, relative = (
+                        end,
+                        min(hi, end + 10),
+                        True,
+                    )  # past it: "erklärte X, der …, die Lage sei"
                     continue
                 nxt = toks[k + 1] if k + 1 < hi else None
                 if (
@@ -4137,6 +4183,10 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             ):
                 # "X said the plan ...", "X, a lawyer, said the plan ...", not "…," said X"
                 clause_start = c + 1
+        if relative and clause_start is None:
+            # "Der Bericht schildert die Fehler, die zum Absturz führten. Techniker hätten …": what follows in
+            # the Konjunktiv goes on with the one who spoke, though the relative clause was no message
+            _remember(st, _subject_of(st, c, lo, hi)[0], si)
         if clause_start is not None and clause_start < hi:
             clause = toks[clause_start:hi]
             has_konj = any(x.low in _KONJ_ANY for x in clause)
