@@ -2402,3 +2402,22 @@ def test_konjunktiv_after_a_relative_clause_goes_on_with_the_speaker():
     assert [(said(text, q), q.speaker.text) for q in qs if q.form == "indirect"] == [
         ("Techniker hätten den Hebel verstellt.", "Der Bericht")
     ]
+
+
+def test_what_is_written_in_a_text_is_said_by_that_text():
+    """ "Auf dem Plakat stand: „…“": the text it is written in is the source, as with "heißt es in"."""
+    for text, cue, phrase in [
+        ("Auf dem Plakat stand: „Wir bleiben hier.“", "stand", "dem Plakat"),
+        ("Auf dem Plakat stand geschrieben: „Wir bleiben hier.“", "stand geschrieben", "dem Plakat"),
+        ("Im Brief der Ministerin steht: „Wir bleiben hier.“", "steht", "Im Brief der Ministerin"),
+        ("In dem Brief stand wörtlich: „Wir bleiben hier.“", "stand", "dem Brief"),
+    ]:
+        text, (q,) = quotes(text)
+        assert (text[q.cue.start : q.cue.end] if q.cue else None, q.speaker.text if q.speaker else None) == (
+            cue,
+            phrase,
+        ), text
+
+
+def test_a_person_standing_somewhere_is_no_text():
+    assert speakers("Im Saal stand Klaus Meier: „Wir bleiben hier.“") == ["Klaus Meier"]

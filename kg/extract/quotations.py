@@ -3496,6 +3496,31 @@ def _subject_before_object(st: _State, si: int, a: int) -> Speaker | None:
     return subject if _names_someone(subject) else None
 
 
+_WRITTEN = {"steht", "stand", "stehen", "standen"}
+_WRITTEN_AFTER = {"geschrieben", "zu", "lesen", "es", "dort", "da", "dazu", "wörtlich"}
+_WRITTEN_IN = {"in", "im", "auf"}
+
+
+def _written_in(st: _State, lo: int, ta: int) -> tuple[Span, Speaker] | None:
+    """The cue and the source of a quotation after "Auf dem Plakat stand:", "Im Brief steht geschrieben:",
+    "In dem Schreiben stand wörtlich:": the text it is written in says it, as with "heißt es in"; the source
+    is the phrase after the preposition (with a contracted article: "Im Brief"), as :func:`_heisst_es`."""
+    toks = st.toks
+    if ta - 1 <= lo or toks[ta - 1].text != ":":
+        return None
+    v = ta - 2
+    while v > lo and toks[v].low in _WRITTEN_AFTER:
+        v -= 1
+    if toks[v].low not in _WRITTEN or not _clause_initial(st, lo, lo) or toks[lo].low not in _WRITTEN_IN:
+        return None
+    np_ = _np_forward(st, lo + 1, v)
+    if np_ is None or np_[1] != v:
+        return None
+    a = lo if toks[lo].low == "im" else np_[0]
+    w = v + 1 if toks[v + 1].low == "geschrieben" else v
+    return Span(toks[v].start, toks[w].end), _speaker_from_np(st, a, np_[1])
+
+
 def _with_these_words(st: _State, k: int, hi: int) -> int | None:
     """The verb after "mit diesen Worten" (German) opening the tokens at ``k``, or None."""
     toks = st.toks
@@ -3641,6 +3666,9 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         speaker, cue, conf = around.speaker, around.cue, 0.7
     if speaker is not None and step == "none":
         step = "2a"
+    # 2d. "Auf dem Plakat stand: „…“": the text it is written in
+    if speaker is None and st.lang == "de" and (written := _written_in(st, lo1, ta)) is not None:
+        (cue, speaker), conf, step = written, 0.6, "1-2"
     # 2b. "X: „…“" and "Hier sparte der Bundespräsident nicht mit Kritik: „…“": the subject before the colon
     if speaker is None and ta > lo1 and st.toks[ta - 1].text in (":", "("):
         # a person named right before the colon or the bracket: "…, und der Minister X: „…“", "X („…“)"
