@@ -2411,6 +2411,9 @@ def test_what_is_written_in_a_text_is_said_by_that_text():
         ("Auf dem Plakat stand geschrieben: „Wir bleiben hier.“", "stand geschrieben", "dem Plakat"),
         ("Im Brief der Ministerin steht: „Wir bleiben hier.“", "steht", "Im Brief der Ministerin"),
         ("In dem Brief stand wörtlich: „Wir bleiben hier.“", "stand", "dem Brief"),
+        ("Darauf stand: „Wir bleiben hier.“", "stand", "Darauf"),
+        ("Darauf waren die Worte zu lesen: „Wir bleiben hier.“", "waren", "Darauf"),
+        ("Auf dem Plakat ist zu lesen: „Wir bleiben hier.“", "ist", "dem Plakat"),
     ]:
         text, (q,) = quotes(text)
         assert (text[q.cue.start : q.cue.end] if q.cue else None, q.speaker.text if q.speaker else None) == (
@@ -2421,3 +2424,4 @@ def test_what_is_written_in_a_text_is_said_by_that_text():
 
 def test_a_person_standing_somewhere_is_no_text():
     assert speakers("Im Saal stand Klaus Meier: „Wir bleiben hier.“") == ["Klaus Meier"]
+    assert speakers("Dort stand Klaus Meier: „Wir bleiben hier.“") == ["Klaus Meier"]

@@ -3497,28 +3497,32 @@ def _subject_before_object(st: _State, si: int, a: int) -> Speaker | None:
 
 
 _WRITTEN = {"steht", "stand", "stehen", "standen"}
-_WRITTEN_AFTER = {"geschrieben", "zu", "lesen", "es", "dort", "da", "dazu", "wörtlich"}
+_WRITTEN_AFTER = {"geschrieben", "es", "dort", "da", "dazu", "wörtlich"}
 _WRITTEN_IN = {"in", "im", "auf"}
+_WRITTEN_THERE = {"darauf", "darin", "dort", "drauf", "hierin"}
+_READ = {"ist", "war", "sind", "waren"}
 
 
 def _written_in(st: _State, lo: int, ta: int) -> tuple[Span, Speaker] | None:
     """The cue and the source of a quotation after "Auf dem Plakat stand:", "Im Brief steht geschrieben:",
-    "In dem Schreiben stand wörtlich:": the text it is written in says it, as with "heißt es in"; the source
-    is the phrase after the preposition (with a contracted article: "Im Brief"), as :func:`_heisst_es`."""
+    "Darauf waren die Worte zu lesen:": the text it is written in says it, as with "heißt es in"; the source
+    is the phrase after the preposition (with a contracted article: "Im Brief"), as :func:`_heisst_es`, or
+    the word that stands for the text ("Darauf")."""
     toks = st.toks
-    if ta - 1 <= lo or toks[ta - 1].text != ":":
+    if ta - 2 <= lo or toks[ta - 1].text != ":" or not _clause_initial(st, lo, lo):
         return None
-    v = ta - 2
-    while v > lo and toks[v].low in _WRITTEN_AFTER:
-        v -= 1
-    if toks[v].low not in _WRITTEN or not _clause_initial(st, lo, lo) or toks[lo].low not in _WRITTEN_IN:
+    if toks[lo].low in _WRITTEN_THERE:
+        a, b = lo, lo + 1
+    elif toks[lo].low in _WRITTEN_IN and (np_ := _np_forward(st, lo + 1, ta - 1)) is not None:
+        a, b = (lo if toks[lo].low == "im" else np_[0]), np_[1]
+    else:
         return None
-    np_ = _np_forward(st, lo + 1, v)
-    if np_ is None or np_[1] != v:
+    v, rest = toks[b], [t.low for t in toks[b + 1 : ta - 1]]
+    read = v.low in _READ and rest[-2:] == ["zu", "lesen"]  # "Darauf waren die Worte zu lesen:"
+    if not read and not (v.low in _WRITTEN and all(w in _WRITTEN_AFTER for w in rest)):
         return None
-    a = lo if toks[lo].low == "im" else np_[0]
-    w = v + 1 if toks[v + 1].low == "geschrieben" else v
-    return Span(toks[v].start, toks[w].end), _speaker_from_np(st, a, np_[1])
+    w = b + 1 if rest[:1] == ["geschrieben"] else b
+    return Span(v.start, toks[w].end), _speaker_from_np(st, a, b)
 
 
 def _with_these_words(st: _State, k: int, hi: int) -> int | None:
