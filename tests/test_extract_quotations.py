@@ -2425,3 +2425,14 @@ def test_what_is_written_in_a_text_is_said_by_that_text():
 def test_a_person_standing_somewhere_is_no_text():
     assert speakers("Im Saal stand Klaus Meier: „Wir bleiben hier.“") == ["Klaus Meier"]
     assert speakers("Dort stand Klaus Meier: „Wir bleiben hier.“") == ["Klaus Meier"]
+
+
+def test_a_pronoun_after_the_quotation_gives_way_to_the_name_before_its_colon():
+    """ "Anna Berger sagte: „…“, betont sie": both verbs tell of one speaker; her name says who she is."""
+    for text, phrase in [
+        ("Anna Berger sagte dazu gegenüber der Zeitung: „Wir bleiben hier“, betont sie.", "Anna Berger"),
+        ("Die Ministerin erklärte: „Wir bleiben hier“, sagte sie.", "Die Ministerin"),
+        ("Anna Berger nickte. „Wir bleiben hier“, sagte sie.", "sie"),
+        ("Anna Berger kam. Sie sagte: „Wir bleiben hier“, betont sie.", "sie"),
+    ]:
+        assert speaker_of(text) == phrase, text

@@ -3533,6 +3533,22 @@ def _with_these_words(st: _State, k: int, hi: int) -> int | None:
     return k + 3 if toks[k + 1].low in ("diesen", "den", "jenen") else None
 
 
+def _named_before_colon(st: _State, sp: Speaker, lo: int, ta: int) -> tuple[Span, Speaker] | None:
+    """The cue and the subject that name who speaks when a German verb of saying opens the quotation with a
+    colon and the verb after it has only a pronoun ("Anna Berger sagte: „…“, betont sie"): the pronoun
+    stands for that subject, whose words say more."""
+    toks = st.toks
+    if st.lang != "de" or sp.text.lower() not in C.DE_PRONOUNS or ta <= lo or toks[ta - 1].text != ":":
+        return None
+    pre = [t.i for t in toks[lo:ta] if not _in_quote(st, t) and _is_cue(st, t)]
+    if not pre or not _cue_ok(st, pre[-1], ta):
+        return None
+    named, _conf = _subject_of(st, pre[-1], lo, ta)
+    if named is None or named.span is None or named.text.lower() in C.DE_PRONOUNS:
+        return None
+    return _cue_span(st, pre[-1], ta), named
+
+
 def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = None) -> Quotation | None:
     text = st.text
     inner_s, inner_e = a + 1, b
@@ -3582,6 +3598,8 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         if c is not None:  # ", wird X zitiert"
             cue = _cue_span(st, c, k_hi)
             speaker, conf = _subject_of(st, c, k, k_hi)
+    if speaker is not None and (named := _named_before_colon(st, speaker, lo1, ta)) is not None:
+        cue, speaker = named
     # 2. a verb of saying in the same sentence, before the quotation (or in the previous one ending in ':')
     if speaker is None:
         pre = [t for t in st.toks[lo1:ta] if not _in_quote(st, t) and _is_cue(st, t)]
