@@ -2323,6 +2323,10 @@ def test_a_coordinated_subject_after_the_verb_is_the_whole_coordination():
         ),
         ("Anna Berger und Klaus Meier erklärten: „Wir bleiben hier.“", "Anna Berger und Klaus Meier"),
         (
+            "Das sagten die Ministerin und der Bürgermeister der Zeitung: „Wir bleiben hier.“",
+            "die Ministerin und der Bürgermeister",
+        ),
+        (
             "Die Ministerin und der Bürgermeister sagen: „Wir bleiben hier.“",
             "Die Ministerin und der Bürgermeister",
         ),

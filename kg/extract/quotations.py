@@ -1855,9 +1855,10 @@ def _conjunct_end(st: _State, a: int, b: int, hi: int, cue: int) -> int:
     second = _np_forward(st, b + 1, hi)
     if second is None or not _someone(st, *second):
         return b
-    e = second[1]
+    e = _addressee(st, *second)  # "sagten die Ministerin und der Bürgermeister | der Zeitung"
     if (
-        e >= hi
+        e < second[1]
+        or e >= hi
         or toks[e].text in _CLAUSE_ENDS
         or toks[e].low in _MIDDLE_PREPOSITIONS
         or toks[e].low in _TEMPORAL
