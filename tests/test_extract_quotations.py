@@ -2334,6 +2334,18 @@ def test_a_coordinated_subject_after_the_verb_is_the_whole_coordination():
         assert speaker_of(text) == phrase, text
 
 
+def test_words_without_a_verb_after_the_comma_are_no_reported_clause():
+    """A list of speakers or an adverbial after the comma has no verb: no clause, no message."""
+    _text, qs = quotes("„Wir bleiben hier“, sagten die Ministerin, der Bürgermeister und der Landrat.")
+    assert [q.form for q in qs] == ["direct"]
+    assert qs[0].speaker.text == "die Ministerin, der Bürgermeister und der Landrat"
+    for text in [
+        "„Wir bleiben hier“, sagte Klaus Meier, Sprecher der Stadtwerke, gegenüber einem Reporter.",
+        "„Wir bleiben hier“, sagte Klaus Meier am Montag, in einem Interview mit dem Sender.",
+    ]:
+        assert [q.form for q in quotes(text)[1]] == ["direct"], text
+
+
 def test_und_that_joins_clauses_does_not_coordinate_the_speaker():
     for text, phrase in [
         ("„Wir bleiben hier“, sagte die Ministerin und der Bürgermeister nickte.", "die Ministerin"),

@@ -3996,6 +3996,14 @@ def _sentence_cues(st: _State, si: int) -> list[int]:
     return got
 
 
+def _has_verb(st: _State, a: int, b: int) -> bool:
+    """Some word of tokens ``[a, b)`` is a verb (by its tag): a clause has one, a list of names has none."""
+    doc = st.doc
+    if doc is None or not hasattr(doc, "pos"):
+        return True
+    return any(doc.pos(k).startswith("V") for k in range(a, b))  # type: ignore[attr-defined]
+
+
 def _relative_clause_end(st: _State, k: int, c: int) -> int | None:
     """Where a relative clause ends (the comma or the sentence end after its finite verb, which stands last)
     when the comma at ``k`` after the verb of saying at ``c`` opens one about the noun before it ("lobte die
@@ -4244,6 +4252,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             starts = clause[0].low in C.DE_CLAUSE_START or clause[0].low == "that"
             if de and not (has_konj or starts) and len(clause) < 4:
                 continue
+            if de and not (has_konj or starts) and not _has_verb(st, clause_start, hi):
+                continue  # "„…“, sagten die Ministerin, der Bürgermeister und der Landrat": a list, no clause
             words = [x for x in clause if x.text[:1].isalnum()]
             konj_outside = any(x.low in _KONJ_REPORTED and not _in_quote(st, x) for x in clause)
             if de and 2 * sum(_in_quote(st, x) for x in words) > len(words) and not konj_outside:
