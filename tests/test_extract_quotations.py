@@ -2346,6 +2346,25 @@ def test_words_without_a_verb_after_the_comma_are_no_reported_clause():
         assert [q.form for q in quotes(text)[1]] == ["direct"], text
 
 
+def test_a_coordinated_subject_of_a_clause_with_wie_or_dass_is_the_whole_coordination():
+    for text, phrase in [
+        (
+            "Wie die Ministerin und der Bürgermeister mitteilten, bleibt die Lage ernst.",
+            "die Ministerin und der Bürgermeister",
+        ),
+        (
+            "Wie Anna Berger und Klaus Meier am Montag sagten, ist die Lage ernst.",
+            "Anna Berger und Klaus Meier",
+        ),
+        (
+            "Die Lage sei ernst, wie die Ministerin sowie der Bürgermeister betonten.",
+            "die Ministerin sowie der Bürgermeister",
+        ),
+    ]:
+        text, qs = quotes(text)
+        assert [q.speaker.text for q in qs] == [phrase], text
+
+
 def test_und_that_joins_clauses_does_not_coordinate_the_speaker():
     for text, phrase in [
         ("„Wir bleiben hier“, sagte die Ministerin und der Bürgermeister nickte.", "die Ministerin"),

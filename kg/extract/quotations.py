@@ -1489,7 +1489,8 @@ def _verb_final_subject(st: _State, c: int) -> tuple[int, int] | None:
         if t.text in (",", ":", ";"):
             return None
         if t.low in _SUBORDINATORS and (k == s_lo or toks[k - 1].text == ","):
-            return _inverted_subject(st, k, c)  # "wie am Montag die Ministerin der Zeitung sagte"
+            np_ = _inverted_subject(st, k, c)  # "wie am Montag die Ministerin der Zeitung sagte"
+            return (np_[0], _conjunct_end(st, *np_, c, c)) if np_ is not None else None
         if (
             t.low in _RELATIVE
             and k > s_lo
