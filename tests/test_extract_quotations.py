@@ -2283,6 +2283,10 @@ def test_separable_verbs_of_saying_count_in_every_finite_form():
         ("Die Minister weisen die Vorwürfe zurück.", "weisen die Vorwürfe zurück", "Die Minister"),
         ("Die Grünen werfen der Regierung Versagen vor.", "werfen der Regierung Versagen vor", "Die Grünen"),
         ("Wie die Ärzte zugeben, ist die Lage ernst.", "Wie die Ärzte zugeben", "die Ärzte"),
+        ("Die Ärzte machen deutlich, dass die Lage ernst ist.", "machen deutlich", "Die Ärzte"),
+        ("Die Ärzte geben zu bedenken, dass die Lage ernst ist.", "geben zu bedenken", "Die Ärzte"),
+        ("Die Journalisten wollen wissen, ob die Lage ernst ist.", "wollen wissen", "Die Journalisten"),
+        ("Die Ärzte schlagen Alarm: „Die Lage ist ernst.“", "schlagen Alarm", "Die Ärzte"),
     ]:
         assert cue_and_speaker(text) == (cue, phrase), text
 
@@ -2293,6 +2297,7 @@ def test_a_separable_verb_without_its_particle_says_nothing():
         "Die Schilder weisen den Weg, die Straße ist lang.",
         "Die Stadtwerke geben das Geld aus, das sie haben.",
         "Die Anwohner halten die Stellung, obwohl es regnet.",
+        "Die Ärzte machen Urlaub, die Kinder wollen Eis.",
     ]:
         assert quotes(text)[1] == [], text
 

@@ -259,15 +259,36 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "verdeutlichen": (_weak("verdeutlich"), ""),
     # phrases of a verb and a word that makes it one of saying, which ends the clause like a particle: "machte
     # klar", "machte deutlich" (not "machte deutlich mehr Umsatz"), "legte nahe"
-    "klarmachen": (_strong("macht", "machte", "machten", "klargemacht", "klarmachen"), "klar"),
-    "deutlich machen": (_strong("macht", "machte", "machten"), "deutlich"),
-    "geltend machen": (_strong("macht", "machte", "machten"), "geltend"),
-    "aufmerksam machen": (_strong("macht", "machte", "machten"), "aufmerksam"),
+    "klarmachen": (_strong_separable("klar", "machen", "macht", "machte", "machten", "klargemacht"), "klar"),
+    "deutlich machen": (
+        _strong_separable("deutlich", "machen", "macht", "machte", "machten", joined=False),
+        "deutlich",
+    ),
+    "geltend machen": (
+        _strong_separable("geltend", "machen", "macht", "machte", "machten", joined=False),
+        "geltend",
+    ),
+    "aufmerksam machen": (
+        _strong_separable("aufmerksam", "machen", "macht", "machte", "machten", joined=False),
+        "aufmerksam",
+    ),
     "herausstellen": (_weak("stell", "heraus"), "heraus"),
-    "in Aussicht stellen": (_strong("stellt", "stellte", "stellten"), "aussicht"),
-    "Alarm schlagen": (_strong("schlägt", "schlug", "schlugen"), "alarm"),
-    "zu bedenken geben": (_strong("gibt", "gab", "gaben"), "bedenken"),
-    "zu verstehen geben": (_strong("gibt", "gab", "gaben"), "verstehen"),
+    "in Aussicht stellen": (
+        _strong_separable("aussicht", "stellen", "stellt", "stellte", "stellten", joined=False),
+        "aussicht",
+    ),
+    "Alarm schlagen": (
+        _strong_separable("alarm", "schlagen", "schlägt", "schlug", "schlugen", joined=False),
+        "alarm",
+    ),
+    "zu bedenken geben": (
+        _strong_separable("bedenken", "geben", "gibt", "gab", "gaben", joined=False),
+        "bedenken",
+    ),
+    "zu verstehen geben": (
+        _strong_separable("verstehen", "geben", "gibt", "gab", "gaben", joined=False),
+        "verstehen",
+    ),
     # "vertrat die Ansicht, dass …": the noun of an opinion, matched like a particle, makes "vertreten" one of
     # saying
     "die Ansicht vertreten": (_VERTRETEN, "ansicht"),
@@ -278,7 +299,7 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "die These vertreten": (_VERTRETEN, "these"),
     "vermerken": (_weak("vermerk"), ""),
     "garantieren": (_weak("garantier"), ""),
-    "nahelegen": (_strong("legt", "legte", "legten", "nahegelegt"), "nahe"),
+    "nahelegen": (_strong_separable("nahe", "legen", "legt", "legte", "legten", "nahegelegt"), "nahe"),
     "dagegenhalten": (
         _strong_separable("dagegen", "halten", "hält", "hielt", "hielten", "dagegengehalten"),
         "dagegen",
@@ -318,10 +339,22 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "richtigstellen": (_weak("stell", "richtig"), "richtig"),
     # an auxiliary with the infinitive that makes it one of saying, matched like a particle: "wollte wissen",
     # "ließ ausrichten" (not "will das Turnier ausrichten")
-    "wissen wollen": (_strong("will", "wollte", "wollten"), "wissen"),
-    "ausrichten lassen": (_strong("lässt", "ließ", "ließen"), "ausrichten"),
-    "wissen lassen": (_strong("lässt", "ließ", "ließen"), "wissen"),
-    "durchblicken lassen": (_strong("lässt", "ließ", "ließen"), "durchblicken"),
+    "wissen wollen": (
+        _strong_separable("wissen", "wollen", "will", "wollte", "wollten", joined=False),
+        "wissen",
+    ),
+    "ausrichten lassen": (
+        _strong_separable("ausrichten", "lassen", "lässt", "ließ", "ließen", joined=False),
+        "ausrichten",
+    ),
+    "wissen lassen": (
+        _strong_separable("wissen", "lassen", "lässt", "ließ", "ließen", joined=False),
+        "wissen",
+    ),
+    "durchblicken lassen": (
+        _strong_separable("durchblicken", "lassen", "lässt", "ließ", "ließen", joined=False),
+        "durchblicken",
+    ),
     # forms that count only right after a quotation (_AFTER_QUOTE_LEMMAS)
     "werben": (_strong("wirbt", "warb", "warben", "geworben", "werben"), ""),
     "abwehren": (_weak("wehr", "ab"), "ab"),
