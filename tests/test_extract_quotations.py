@@ -2362,6 +2362,10 @@ def test_a_coordinated_subject_of_a_clause_with_wie_or_dass_is_the_whole_coordin
             "Anna Berger und Klaus Meier",
         ),
         (
+            "Wie die Ministerin und Frieda Unbekannt mitteilten, ist die Lage ernst.",
+            "die Ministerin und Frieda Unbekannt",
+        ),
+        (
             "Die Lage sei ernst, wie die Ministerin sowie der Bürgermeister betonten.",
             "die Ministerin sowie der Bürgermeister",
         ),

@@ -1847,14 +1847,14 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
 def _conjunct_end(st: _State, a: int, b: int, hi: int, cue: int) -> int:
     """Where a German subject after the verb ends when "und" or "sowie" joins a second one to it ("sagten die
     Ministerin und der Bürgermeister"): SpkAtt-2023 marks the whole coordination as the source (its entity is
-    the one :func:`_speaker_from_np` picks, as before the verb). The second phrase must name someone and end
-    the clause (or stand before an adverbial or the participle of saying); else "und" joins clauses ("sagte
-    die Ministerin und der Bürgermeister nickte", "sagte Meier und fügte hinzu") and ``b`` stays the end."""
+    the one :func:`_speaker_from_np` picks, as before the verb). The second phrase must end the clause (or
+    stand before an adverbial or the participle of saying); else "und" joins clauses ("sagte die Ministerin
+    und der Bürgermeister nickte", "sagte Meier und fügte hinzu") and ``b`` stays the end."""
     toks = st.toks
     if b + 1 >= hi or toks[b].low not in ("und", "sowie"):
         return b
     second = _np_forward(st, b + 1, hi)
-    if second is None or not _someone(st, *second):
+    if second is None:
         return b
     e = _addressee(st, *second)  # "sagten die Ministerin und der Bürgermeister | der Zeitung"
     if (
