@@ -3506,12 +3506,12 @@ _READ = {"ist", "war", "sind", "waren"}
 
 
 def _written_in(st: _State, lo: int, ta: int) -> tuple[Span, Speaker] | None:
-    """The cue and the source of a quotation after "Auf dem Plakat stand:", "Im Brief steht geschrieben:",
-    "Darauf waren die Worte zu lesen:": the text it is written in says it, as with "heißt es in"; the source
-    is the phrase after the preposition (with a contracted article: "Im Brief"), as :func:`_heisst_es`, or
-    the word that stands for the text ("Darauf")."""
+    """The cue and the source of a quotation at token ``ta`` in the sentence from ``lo`` after "Auf dem
+    Plakat stand:", "Im Brief steht geschrieben:", "Darauf waren die Worte zu lesen:": the text it is written
+    in says it, as with "heißt es in"; the source is the phrase after the preposition (with a contracted
+    article: "Im Brief"), as :func:`_heisst_es`, or the word that stands for the text ("Darauf")."""
     toks = st.toks
-    if ta - 2 <= lo or toks[ta - 1].text != ":" or not _clause_initial(st, lo, lo):
+    if ta - 2 <= lo or toks[ta - 1].text != ":":
         return None
     if toks[lo].low in _WRITTEN_THERE:
         a, b = lo, lo + 1
@@ -4024,6 +4024,8 @@ def _relative_clause_end(st: _State, k: int, c: int) -> int | None:
     if not (noun_before or object_before) or k + 2 >= s_hi:
         return None
     m = k + 2 if toks[k + 1].low in _PREPOSITIONS and toks[k + 2].low in _RELATIVE else k + 1
+    if m + 1 >= s_hi:
+        return None
     after = toks[m + 1]
     if toks[m].low not in ("deren", "dessen", "denen") and (
         toks[m].low not in _RELATIVE
@@ -4205,11 +4207,8 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                     k = app  # "nannte X, Chef der Y, die Lage ...": an apposition of the subject, no clause
                     continue
                 if (end := _relative_clause_end(st, k, c)) is not None:
-                    k, limit, relative = (
-                        end,
-                        min(hi, end + 10),
-                        True,
-                    )  # past it: "erklärte X, der …, die Lage sei"
+                    # past it: "erklärte X, der seit Jahren im Amt ist, die Lage sei ernst"
+                    k, limit, relative = end, min(hi, end + 10), True
                     continue
                 nxt = toks[k + 1] if k + 1 < hi else None
                 if (
