@@ -2287,6 +2287,8 @@ def test_separable_verbs_of_saying_count_in_every_finite_form():
         ("Die Ärzte geben zu bedenken, dass die Lage ernst ist.", "geben zu bedenken", "Die Ärzte"),
         ("Die Journalisten wollen wissen, ob die Lage ernst ist.", "wollen wissen", "Die Journalisten"),
         ("Die Ärzte schlagen Alarm: „Die Lage ist ernst.“", "schlagen Alarm", "Die Ärzte"),
+        ("Die Minister streiten ab, dass sie gelogen haben.", "streiten ab", "Die Minister"),
+        ("Die Ärzte gestehen ein, dass sie Fehler gemacht haben.", "gestehen ein", "Die Ärzte"),
     ]:
         assert cue_and_speaker(text) == (cue, phrase), text
 
@@ -2298,6 +2300,7 @@ def test_a_separable_verb_without_its_particle_says_nothing():
         "Die Stadtwerke geben das Geld aus, das sie haben.",
         "Die Anwohner halten die Stellung, obwohl es regnet.",
         "Die Ärzte machen Urlaub, die Kinder wollen Eis.",
+        "Die Kinder streiten sich, die Forscher erkennen ein Muster.",
     ]:
         assert quotes(text)[1] == [], text
 

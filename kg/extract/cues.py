@@ -197,10 +197,22 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "herunterspielen": (_weak("spiel", "herunter"), "herunter"),
     "einlenken": (_weak("lenk", "ein"), "ein"),
     "zurückrudern": (_weak("ruder", "zurück"), "zurück"),
-    "eingestehen": (_strong("gesteht", "gestand", "gestanden", "eingestanden", "eingestehen"), "ein"),
-    "zugestehen": (_strong("gesteht", "gestand", "gestanden", "zugestanden", "zugestehen"), "zu"),
-    "anerkennen": (_strong("erkennt", "erkannte", "erkannten", "anerkennen"), "an"),
-    "abstreiten": (_strong("streitet", "stritt", "stritten", "abgestritten", "abstreiten"), "ab"),
+    "eingestehen": (
+        _strong_separable("ein", "gestehen", "gesteht", "gestand", "gestanden", "eingestanden"),
+        "ein",
+    ),
+    "zugestehen": (
+        _strong_separable("zu", "gestehen", "gesteht", "gestand", "gestanden", "zugestanden"),
+        "zu",
+    ),
+    "anerkennen": (
+        _strong_separable("an", "erkennen", "erkennt", "erkannte", "erkannten", "anerkannt"),
+        "an",
+    ),
+    "abstreiten": (
+        _strong_separable("ab", "streiten", "streitet", "stritt", "stritten", "abgestritten"),
+        "ab",
+    ),
     "verneinen": (_weak("vernein"), ""),
     "bejahen": (_weak("bejah"), ""),
     "beipflichten": (_weak("pflicht", "bei"), "bei"),
@@ -254,7 +266,10 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "verlautbaren": (_weak("verlautbar"), ""),
     "proklamieren": (_weak("proklamier"), ""),
     "nachlegen": (_weak("leg", "nach"), "nach"),
-    "nachschieben": (_strong("schiebt", "schob", "schoben", "nachgeschoben"), "nach"),
+    "nachschieben": (
+        _strong_separable("nach", "schieben", "schiebt", "schob", "schoben", "nachgeschoben"),
+        "nach",
+    ),
     "anfügen": (_weak("füg", "an"), "an"),
     "verdeutlichen": (_weak("verdeutlich"), ""),
     # phrases of a verb and a word that makes it one of saying, which ends the clause like a particle: "machte
