@@ -2338,6 +2338,10 @@ def test_a_coordinated_subject_after_the_verb_is_the_whole_coordination():
             "Die Ministerin und der Bürgermeister sagen: „Wir bleiben hier.“",
             "Die Ministerin und der Bürgermeister",
         ),
+        (
+            "„Wir bleiben hier“, so die Ministerin und der Bürgermeister.",
+            "die Ministerin und der Bürgermeister",
+        ),
     ]:
         assert speaker_of(text) == phrase, text
 
@@ -2483,3 +2487,12 @@ def test_a_pronoun_after_the_quotation_gives_way_to_the_name_before_its_colon():
         ("Anna Berger kam. Sie sagte: „Wir bleiben hier“, betont sie.", "sie"),
     ]:
         assert speaker_of(text) == phrase, text
+
+
+def test_a_time_after_the_verb_is_no_subject():
+    for text in [
+        "„Wir bleiben hier“, sagte gestern Abend die Ministerin.",
+        "„Wir bleiben hier“, sagte Montag die Ministerin.",
+        "„Wir bleiben hier“, hat heute Morgen die Ministerin gesagt.",
+    ]:
+        assert speaker_of(text) == "die Ministerin", text

@@ -1808,6 +1808,7 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
             t.low in C.DE_ADVERBS_AFTER_VERB - {"gegenüber"}
             or t.low in ("sich", *_OBJECT_PRONOUNS)
             or _object_before_name(st, k, hi)
+            or (_temporal_noun(t) and _is_cap(t))  # "sagte gestern Abend die Ministerin"
         ):
             k += 1
         elif t.low in C.DE_ZUFOLGE:
@@ -3590,7 +3591,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             cue = Span(st.toks[c].start, st.toks[c].end)
             np_ = _inverted_subject(st, c, k_hi)
             if np_:
-                speaker, conf = _speaker_from_np(st, *np_), 0.8
+                speaker, conf = _speaker_from_np(st, np_[0], _conjunct_end(st, *np_, k_hi, k_hi)), 0.8
     elif (words := _with_these_words(st, k, k_hi)) is not None:
         # "„…“ – mit diesen Worten verließ X den Saal": whoever does what the words came with said them
         cue = Span(st.toks[k].start, st.toks[words - 1].end)
