@@ -2496,3 +2496,25 @@ def test_a_time_after_the_verb_is_no_subject():
         "„Wir bleiben hier“, hat heute Morgen die Ministerin gesagt.",
     ]:
         assert speaker_of(text) == "die Ministerin", text
+
+
+def test_so_and_the_speaker_after_reported_words_frame_them():
+    """ "Die Lage sei ernst, so die Ministerin.": "so" and the speaker frame reported words as they frame a
+    quotation; "so dass", "so schnell wie möglich" and a thing after "so" ("so der Plan") do not."""
+    for text, message, phrase in [
+        ("Die Lage sei ernst, so die Ministerin.", "Die Lage sei ernst", "die Ministerin"),
+        ("Die Lage ist ernst, so Klaus Meier am Montag in Hamburg.", "Die Lage ist ernst", "Klaus Meier"),
+        (
+            "Die Lage sei ernst, so die Ministerin und der Bürgermeister.",
+            "Die Lage sei ernst",
+            "die Ministerin und der Bürgermeister",
+        ),
+    ]:
+        text, qs = quotes(text)
+        assert [(said(text, q), q.speaker.text) for q in qs] == [(message, phrase)], text
+    for text in [
+        "Die Stadt soll wachsen, so der Plan.",
+        "Wir müssen handeln, so schnell wie möglich.",
+        "Die Straße wurde gesperrt, so dass niemand durchkam.",
+    ]:
+        assert quotes(text)[1] == [], text

@@ -4046,6 +4046,28 @@ def _relative_clause_end(st: _State, k: int, c: int) -> int | None:
     return None
 
 
+def _so_frame(st: _State, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """The "so" and the speaker's phrase ``(so, first, end)`` of German reported speech framed at its end
+    ("Die Lage sei ernst, so die Ministerin.", "…, so Meier am Montag."), as "„…“, so X" frames a quotation:
+    the phrase after "so" names someone and ends the sentence (or stands before an adverbial); not "…, so
+    dass", "…, so schnell wie möglich"."""
+    toks = st.toks
+    for c in range(lo + 2, hi - 1):
+        if toks[c].low != "so" or toks[c - 1].text not in (",", "–") or _in_quote(st, toks[c]):
+            continue
+        np_ = _inverted_subject(st, c, hi)
+        if np_ is None or np_[0] != c + 1:
+            continue
+        e = _conjunct_end(st, *np_, hi, hi)
+        rest = toks[e:hi]
+        ends = all(t.text in _CLAUSE_ENDS for t in rest) or (
+            rest[0].low in _MIDDLE_PREPOSITIONS and not _has_verb(st, e, hi)
+        )
+        if ends and (_someone(st, *np_) or toks[np_[0]].low not in C.DE_DET):
+            return c, np_[0], e
+    return None
+
+
 def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
     lo, hi = st.sents[si]
     toks = st.toks
@@ -4130,6 +4152,13 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         _remember(st, sp, si)
         out.append(Quotation(msg, "indirect", cue_span, sp, 0.6 if sp.key else 0.5))
         return out
+    if de and (framed := _so_frame(st, lo, hi)) is not None:
+        c, a, e = framed
+        msg = _strip_span(st, s_start, toks[c - 1].start)
+        if msg is not None and not all(_in_quote(st, x) for x in toks[lo : c - 1] if x.text[:1].isalnum()):
+            sp = _speaker_from_np(st, a, e)
+            _remember(st, sp, si)
+            return [Quotation(msg, "indirect", Span(toks[c].start, toks[c].end), sp, 0.6 if sp.key else 0.5)]
     cues = _sentence_cues(st, si)
     if not cues and (de or not any(toks[k].low in C.EN_REPORTED_ONLY for k in range(lo, hi))):
         return out  # (an English speech act told without its words may stand alone: "Clinton cited ...")
