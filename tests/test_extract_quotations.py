@@ -2518,3 +2518,21 @@ def test_so_and_the_speaker_after_reported_words_frame_them():
         "Die Straße wurde gesperrt, so dass niemand durchkam.",
     ]:
         assert quotes(text)[1] == [], text
+
+
+def test_a_source_after_laut_or_nach_angaben_may_be_a_coordination():
+    """ "Laut der Ministerin und dem Bürgermeister ist …": inside the phrase "und" joins no clauses; the
+    source is both, and the message starts after it."""
+    for text, phrase in [
+        (
+            "Laut der Ministerin und dem Bürgermeister ist die Lage ernst.",
+            "der Ministerin und dem Bürgermeister",
+        ),
+        ("Laut Klaus Meier und Anna Berger ist die Lage ernst.", "Klaus Meier und Anna Berger"),
+        (
+            "Nach Angaben der Polizei und der Stadtwerke ist die Lage ernst.",
+            "Angaben der Polizei und der Stadtwerke",
+        ),
+    ]:
+        text, qs = quotes(text)
+        assert [(said(text, q), q.speaker.text) for q in qs] == [("ist die Lage ernst", phrase)], text

@@ -4046,6 +4046,17 @@ def _relative_clause_end(st: _State, k: int, c: int) -> int | None:
     return None
 
 
+def _source_conjunct(st: _State, b: int, hi: int) -> int:
+    """Where a German source phrase ending at ``b`` after "laut" or "nach Angaben" ends with a second one
+    joined by "und" or "sowie" that names someone too ("laut der Ministerin und dem Bürgermeister", "nach
+    Angaben der Polizei und der Stadtwerke"): inside the prepositional phrase "und" joins no clauses, the
+    source is both (not "laut Entwurf von Rentnern und Kranken", where the "von" phrase is none of it)."""
+    toks = st.toks
+    if b + 1 < hi and toks[b].low in ("und", "sowie") and (second := _np_forward(st, b + 1, hi)) is not None:
+        return second[1] if _someone(st, *second) else b
+    return b
+
+
 def _so_frame(st: _State, lo: int, hi: int) -> tuple[int, int, int] | None:
     """The "so" and the speaker's phrase ``(so, first, end)`` of German reported speech framed at its end
     ("Die Lage sei ernst, so die Ministerin.", "…, so Meier am Montag."), as "„…“, so X" frames a quotation:
@@ -4089,6 +4100,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         cue_span: Span | None = None
         if de and t.low in C.DE_ACCORDING:
             src = _np_forward(st, k + 1, hi)
+            src = (src[0], _source_conjunct(st, src[1], hi)) if src else None
             cue_span = Span(t.start, t.end)
         elif de and t.low == "nach" and (own := _own_view(st, k, lo, hi)) is not None:
             # "nach seiner Meinung", "Seiner Ansicht nach", "nach eigenen Angaben": SpkAtt-2023 marks these
@@ -4122,6 +4134,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         ):
             # "Nach Polizeiangaben", "Nach einem Fernsehbericht des Senders X": the source is the phrase
             src = _np_forward(st, k + 1, hi)
+            src = (src[0], _source_conjunct(st, src[1], hi)) if src else None
             cue_span = Span(t.start, t.end)
         elif de and t.low == "nach" and k + 1 < hi and toks[k + 1].low in C.DE_ANGABEN:
             # the source is "Angaben des Kraftfahrt-Bundesamtes" (the shared task's convention)
@@ -4129,7 +4142,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if j < hi and toks[j].low in ("von", "vom", "des", "der"):
                 j += 1 if toks[j].low in ("von", "vom") else 0
             inner = _np_forward(st, j, hi) if j < hi else None
-            src = (k + 1, inner[1]) if inner else None
+            src = (k + 1, _source_conjunct(st, inner[1], hi)) if inner else None
             cue_span = Span(t.start, t.end)
         elif de and t.low in C.DE_ZUFOLGE:
             src = _np_backward(st, k, lo)
