@@ -2536,3 +2536,25 @@ def test_a_source_after_laut_or_nach_angaben_may_be_a_coordination():
     ]:
         text, qs = quotes(text)
         assert [(said(text, q), q.speaker.text) for q in qs] == [("ist die Lage ernst", phrase)], text
+
+
+def test_a_second_verb_of_saying_joined_by_und_ends_the_first_message():
+    """ "sagte, …, und fügte hinzu, …": two predicates of one subject, each with its own words."""
+    text, qs = quotes("Die Ministerin sagte, sie werde zurücktreten, und fügte hinzu, das sei endgültig.")
+    assert [(said(text, q), text[q.cue.start : q.cue.end], q.speaker.text) for q in qs] == [
+        ("sie werde zurücktreten", "sagte", "Die Ministerin"),
+        ("das sei endgültig", "fügte hinzu", "Die Ministerin"),
+    ]
+    text, qs = quotes("Klaus Meier sagte, die Stadt brauche Geld und fügte hinzu: „Wir bleiben hier.“")
+    assert [(q.form, said(text, q)) for q in qs] == [
+        ("indirect", "die Stadt brauche Geld"),
+        ("direct", "Wir bleiben hier."),
+    ]
+    for text, message in [
+        ("Klaus Meier sagte, man müsse das prüfen und melden.", "man müsse das prüfen und melden"),
+        (
+            "Klaus Meier sagte, die Stadt und die Ministerin hätten versagt.",
+            "die Stadt und die Ministerin hätten versagt",
+        ),
+    ]:
+        assert indirect_messages(text) == [message], text

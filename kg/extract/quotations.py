@@ -4079,6 +4079,20 @@ def _so_frame(st: _State, lo: int, hi: int) -> tuple[int, int, int] | None:
     return None
 
 
+def _second_predicate(st: _State, a: int, hi: int) -> int | None:
+    """Where a German reported clause from token ``a`` ends before a second verb of saying of the same
+    subject ("sagte, die Stadt brauche Geld, und fügte hinzu, …"): the comma or the "und" before that verb,
+    whose words are a message of their own; None when none follows."""
+    toks = st.toks
+    for u in range(a + 1, hi - 1):
+        if toks[u].low in ("und", "sowie") and not _in_quote(st, toks[u]):
+            c = u + 1
+            finite = _tagged_alone(st, c, c + 1, _FINITE_TAGS)  # not "man müsse das prüfen und melden"
+            if finite and _is_cue(st, toks[c]) and _cue_ok(st, c, hi) and not _in_quote(st, toks[c]):
+                return u - 1 if toks[u - 1].text == "," else u
+    return None
+
+
 def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
     lo, hi = st.sents[si]
     toks = st.toks
@@ -4175,8 +4189,11 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
     cues = _sentence_cues(st, si)
     if not cues and (de or not any(toks[k].low in C.EN_REPORTED_ONLY for k in range(lo, hi))):
         return out  # (an English speech act told without its words may stand alone: "Clinton cited ...")
+    shared: tuple[int, Speaker | None] | None = None  # the second verb of "sagte, … und fügte hinzu, …"
     for c in cues:
         t = toks[c]
+        if shared is not None and c < shared[0]:
+            continue  # a verb of saying inside the message of the first
         if not de and _en_frames_quote(st, c, lo):
             continue
         # "Wie X mitteilte, MAIN" / "MAIN, wie X sagte"
@@ -4301,15 +4318,24 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             konj_outside = any(x.low in _KONJ_REPORTED and not _in_quote(st, x) for x in clause)
             if de and 2 * sum(_in_quote(st, x) for x in words) > len(words) and not konj_outside:
                 continue  # "X bekräftigte, „…“": the quotation is direct speech, no clause of its own
-            sp, _conf = _subject_of(st, c, lo, clause_start)
-            msg = _strip_span(st, toks[clause_start].start, s_end)
+            sp = (
+                shared[1]
+                if shared is not None and shared[0] == c
+                else _subject_of(st, c, lo, clause_start)[0]
+            )
+            end = _second_predicate(st, clause_start, hi) if de else None
+            msg = _strip_span(st, toks[clause_start].start, toks[end].start if end is not None else s_end)
             if msg:
                 _remember(st, sp, si)
                 c_conf = 0.7 if (has_konj or starts) else 0.5
                 out.append(
                     Quotation(msg, "indirect", _cue_span(st, c, hi), sp, c_conf if sp else c_conf - 0.1)
                 )
-                return out
+                if end is None:
+                    return out
+                shared = (end + 1 if toks[end].low in ("und", "sowie") else end + 2, sp)
+    if out:
+        return out
     # reported: a verb of saying with an object and no clause
     if de:
         for c in cues:
