@@ -2407,6 +2407,14 @@ def test_a_relative_clause_about_the_noun_before_the_comma_is_no_message():
         ),
         ("Die Ministerin kritisierte die Behörde, deren Leiter schweigt.", "deren Leiter schweigt"),
         (
+            "Die Ministerin erinnerte an die Opfer, deren Familien noch immer trauern.",
+            "deren Familien noch immer trauern",
+        ),
+        (
+            "Der Bürgermeister warnte die Bürger, die am Fluss wohnen, vor dem Hochwasser.",
+            "die am Fluss wohnen",
+        ),
+        (
             "Klaus Meier warnte vor den Folgen, mit denen niemand gerechnet hat.",
             "mit denen niemand gerechnet hat",
         ),
@@ -2432,6 +2440,10 @@ def test_a_clause_after_the_verb_of_saying_and_a_comma_is_still_a_message():
         ("Klaus Meier, der seit Jahren im Amt ist, sagte, die Lage sei ernst.", "die Lage sei ernst"),
         ("Klaus Meier fragte die Ministerin, welche Folgen das habe.", "welche Folgen das habe"),
         ("Dazu erklärte Klaus Meier, der seit Jahren im Amt ist, die Lage sei ernst.", "die Lage sei ernst"),
+        (
+            "Der Bürgermeister warnte die Bürger, die am Fluss wohnen, es werde Hochwasser geben.",
+            "es werde Hochwasser geben",
+        ),
         ("Klaus Meier sagte, das sei falsch.", "das sei falsch"),
         (
             "Die Gewerkschaft kritisierte die Sparpläne, die zu einem Personalmangel führen würden.",

@@ -4006,6 +4006,11 @@ def _has_verb(st: _State, a: int, b: int) -> bool:
     return any(doc.pos(k).startswith("V") for k in range(a, b))  # type: ignore[attr-defined]
 
 
+_CLAUSE_FINAL_TAGS = (*_FINITE_TAGS, "VVINF", "VAINF", "VMINF")
+"""Tags of the verb that closes a relative clause: finite, or a plural the tagger takes for an infinitive
+("die am Fluss wohnen"); not "zu" with an infinitive ("der Klage stattzugeben")."""
+
+
 def _relative_clause_end(st: _State, k: int, c: int) -> int | None:
     """Where a relative clause ends (the comma or the sentence end after its finite verb, which stands last)
     when the comma at ``k`` after the verb of saying at ``c`` opens one about the noun before it ("lobte die
@@ -4038,7 +4043,7 @@ def _relative_clause_end(st: _State, k: int, c: int) -> int | None:
     for x in range(m + 2, s_hi + 1):
         if x < s_hi and toks[x].text not in _CLAUSE_ENDS:
             continue
-        if _tagged_alone(st, x - 1, x, _FINITE_TAGS):
+        if _tagged_alone(st, x - 1, x, _CLAUSE_FINAL_TAGS):
             konj = any(t.low in _KONJ_ANY and not _in_quote(st, t) for t in toks[m:x])
             return None if konj else x
         if x == s_hi or toks[x].text != ",":
