@@ -2570,3 +2570,14 @@ def test_a_second_verb_of_saying_joined_by_und_ends_the_first_message():
         ),
     ]:
         assert indirect_messages(text) == [message], text
+
+
+def test_a_compound_with_a_lower_case_first_part_is_a_noun():
+    """ "die documenta-Homepage", "eine dpa-Meldung": capitalised as its last part, a noun like any other."""
+    for text, phrase in [
+        ("Auf der documenta-Homepage heißt es: „Wir bleiben hier.“", "der documenta-Homepage"),
+        ("In einer dpa-Meldung heißt es: „Wir bleiben hier.“", "einer dpa-Meldung"),
+        ("„Wir bleiben hier“, sagte der verdi-Sprecher Klaus Meier.", "der verdi-Sprecher Klaus Meier"),
+        ("Der 54-Jährige sagte: „Wir bleiben hier.“", "Der 54-Jährige"),
+    ]:
+        assert speaker_of(text) == phrase, text

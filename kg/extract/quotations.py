@@ -354,8 +354,9 @@ def _opens_quote(st: _State, k: int) -> bool:
     return k + 1 < len(st.toks) and _in_quote(st, st.toks[k + 1])
 
 
-_AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]\w")
-"""A noun that starts with a number: "Der 54-Jährige", "die 32-Jährige"."""
+_COMPOUND_NOUN = re.compile(r"(\d+|[a-zäöü]\w*)-[A-ZÄÖÜ]\w")
+"""A noun whose first part is a number or a lower-case word, capitalised as its last part is: "Der
+54-Jährige", "die documenta-Homepage", "eine dpa-Meldung"."""
 
 
 def _inside_name(st: _State, k: int) -> bool:
@@ -486,7 +487,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
         if _in_quote(st, t):
             break
         if lang == "de":
-            cap = (_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text)
+            cap = (_is_cap(t) and t.text[0].isalpha()) or _COMPOUND_NOUN.match(t.text)
             if cap and (t.low not in C.DE_STOP or (has_noun and _function_word_in_name(st, k))):
                 has_noun = True
                 k += 1
@@ -909,7 +910,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
         right = toks[k + 1] if k + 1 < end else None
         if lang == "de":
             if (
-                ((_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text))
+                ((_is_cap(t) and t.text[0].isalpha()) or _COMPOUND_NOUN.match(t.text))
                 and (t.low not in C.DE_STOP or _function_word_in_name(st, k))  # "Lothar Nicht"
                 and t.low not in C.DE_SPEECH_FORMS
                 and not (t.low in _DE_CAP_PRONOUNS and (k == start or toks[k - 1].text in (",", ":")))
@@ -1343,7 +1344,7 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
     role = None
     for t in reversed(toks[a:b]):
         if (
-            (t.text[:1].isalpha() and (st.lang != "de" or _is_cap(t))) or _AGE_NOUN.match(t.text)
+            (t.text[:1].isalpha() and (st.lang != "de" or _is_cap(t))) or _COMPOUND_NOUN.match(t.text)
         ) and t.low not in C.DE_DET:
             role = t.text
             break
@@ -1982,7 +1983,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         if not pronoun and all(
             toks[x].low in _TEMPORAL
             or toks[x].low in C.DE_DET | C.EN_DET
-            or not (toks[x].text[:1].isalpha() or _AGE_NOUN.match(toks[x].text))
+            or not (toks[x].text[:1].isalpha() or _COMPOUND_NOUN.match(toks[x].text))
             or toks[x].low in ("letzten", "vergangenen", "nächsten", "kommenden")
             for x in range(a, b)
         ):
@@ -3326,7 +3327,7 @@ def _refers_back(sp: Speaker) -> bool:
     return (
         sp.key is None
         and words[0].lower() in ("der", "die")
-        and (is_role_noun(head) or _AGE_NOUN.match(head) is not None)
+        and (is_role_noun(head) or _COMPOUND_NOUN.match(head) is not None)
     )
 
 
