@@ -2493,3 +2493,340 @@ def test_it_followed_by_a_verb_opens_a_reported_clause():
         ("indirect", "The network", "it would send a reporter to the region")
     ]
     assert en_speakers("The mayor said it.") == []
+
+
+# ---- s21 German: coordination, relative clauses, separable verbs -----------------------------------------
+
+
+def cue_and_speaker(text):
+    """The cue words and the speaker of the one quotation in ``text``."""
+    text, qs = quotes(text)
+    (q,) = qs
+    return text[q.cue.start : q.cue.end], q.speaker.text if q.speaker else None
+
+
+def test_separable_verbs_of_saying_count_in_every_finite_form():
+    """The forms of a separable verb follow from its lemma: present plural and first person, past, and the
+    joined form of a subordinate clause ("werfen … vor", "weisen … zurück", "weil sie … vorwerfen")."""
+    for text, cue, phrase in [
+        (
+            "Die Grünen werfen der Regierung vor, die Lage zu verschleiern.",
+            "werfen der Regierung vor",
+            "Die Grünen",
+        ),
+        (
+            "Die Grünen warfen der Regierung vor, die Lage zu verschleiern.",
+            "warfen der Regierung vor",
+            "Die Grünen",
+        ),
+        (
+            "Die Minister weisen den Vorwurf zurück, sie hätten gelogen.",
+            "weisen den Vorwurf zurück",
+            "Die Minister",
+        ),
+        ("Die Ärzte geben zu, dass die Lage ernst ist.", "geben zu", "Die Ärzte"),
+        ("Die Grünen weisen darauf hin, dass die Frist abläuft.", "weisen darauf hin", "Die Grünen"),
+        ("Die Anwohner rufen dazu auf, dass alle zu Hause bleiben.", "rufen dazu auf", "Die Anwohner"),
+        ("Die Verbände schlagen vor, dass die Stadt mehr zahlt.", "schlagen vor", "Die Verbände"),
+        ("Die Anwohner halten fest, dass die Straße gesperrt bleibt.", "halten fest", "Die Anwohner"),
+        ("Die Minister weisen die Vorwürfe zurück.", "weisen die Vorwürfe zurück", "Die Minister"),
+        ("Die Grünen werfen der Regierung Versagen vor.", "werfen der Regierung Versagen vor", "Die Grünen"),
+        ("Wie die Ärzte zugeben, ist die Lage ernst.", "Wie die Ärzte zugeben", "die Ärzte"),
+        ("Die Ärzte machen deutlich, dass die Lage ernst ist.", "machen deutlich", "Die Ärzte"),
+        ("Die Ärzte geben zu bedenken, dass die Lage ernst ist.", "geben zu bedenken", "Die Ärzte"),
+        ("Die Journalisten wollen wissen, ob die Lage ernst ist.", "wollen wissen", "Die Journalisten"),
+        ("Die Ärzte schlagen Alarm: „Die Lage ist ernst.“", "schlagen Alarm", "Die Ärzte"),
+        ("Die Minister streiten ab, dass sie gelogen haben.", "streiten ab", "Die Minister"),
+        ("Die Ärzte gestehen ein, dass sie Fehler gemacht haben.", "gestehen ein", "Die Ärzte"),
+    ]:
+        assert cue_and_speaker(text) == (cue, phrase), text
+
+
+def test_a_separable_verb_without_its_particle_says_nothing():
+    for text in [
+        "Die Kinder werfen den Ball über den Zaun, die Eltern schauen zu.",
+        "Die Schilder weisen den Weg, die Straße ist lang.",
+        "Die Stadtwerke geben das Geld aus, das sie haben.",
+        "Die Anwohner halten die Stellung, obwohl es regnet.",
+        "Die Ärzte machen Urlaub, die Kinder wollen Eis.",
+        "Die Kinder streiten sich, die Forscher erkennen ein Muster.",
+    ]:
+        assert quotes(text)[1] == [], text
+
+
+def test_a_coordinated_subject_after_the_verb_is_the_whole_coordination():
+    """ "sagten die Ministerin und der Bürgermeister": both speak, the speaker's words are the whole phrase
+    (as SpkAtt-2023 marks the source), after the verb as before it."""
+    for text, phrase in [
+        (
+            "„Wir bleiben hier“, sagten die Ministerin und der Bürgermeister.",
+            "die Ministerin und der Bürgermeister",
+        ),
+        (
+            "„Wir bleiben hier“, sagten die Ministerin sowie der Bürgermeister.",
+            "die Ministerin sowie der Bürgermeister",
+        ),
+        (
+            "„Wir bleiben hier“, erklärten Anna Berger und Klaus Meier am Montag.",
+            "Anna Berger und Klaus Meier",
+        ),
+        (
+            "„Wir bleiben hier“, haben die Ministerin und der Bürgermeister gesagt.",
+            "die Ministerin und der Bürgermeister",
+        ),
+        (
+            "Am Montag sagten die Ministerin und Klaus Meier: „Wir bleiben hier.“",
+            "die Ministerin und Klaus Meier",
+        ),
+        ("Anna Berger und Klaus Meier erklärten: „Wir bleiben hier.“", "Anna Berger und Klaus Meier"),
+        (
+            "Das sagten die Ministerin und der Bürgermeister der Zeitung: „Wir bleiben hier.“",
+            "die Ministerin und der Bürgermeister",
+        ),
+        (
+            "Die Ministerin und der Bürgermeister sagen: „Wir bleiben hier.“",
+            "Die Ministerin und der Bürgermeister",
+        ),
+        (
+            "„Wir bleiben hier“, so die Ministerin und der Bürgermeister.",
+            "die Ministerin und der Bürgermeister",
+        ),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_words_without_a_verb_after_the_comma_are_no_reported_clause():
+    """A list of speakers or an adverbial after the comma has no verb: no clause, no message."""
+    _text, qs = quotes("„Wir bleiben hier“, sagten die Ministerin, der Bürgermeister und der Landrat.")
+    assert [q.form for q in qs] == ["direct"]
+    assert qs[0].speaker.text == "die Ministerin, der Bürgermeister und der Landrat"
+    for text in [
+        "„Wir bleiben hier“, sagte Klaus Meier, Sprecher der Stadtwerke, gegenüber einem Reporter.",
+        "„Wir bleiben hier“, sagte Klaus Meier am Montag, in einem Interview mit dem Sender.",
+    ]:
+        assert [q.form for q in quotes(text)[1]] == ["direct"], text
+
+
+def test_a_coordinated_subject_of_a_clause_with_wie_or_dass_is_the_whole_coordination():
+    for text, phrase in [
+        (
+            "Wie die Ministerin und der Bürgermeister mitteilten, bleibt die Lage ernst.",
+            "die Ministerin und der Bürgermeister",
+        ),
+        (
+            "Wie Anna Berger und Klaus Meier am Montag sagten, ist die Lage ernst.",
+            "Anna Berger und Klaus Meier",
+        ),
+        (
+            "Wie die Ministerin und Frieda Unbekannt mitteilten, ist die Lage ernst.",
+            "die Ministerin und Frieda Unbekannt",
+        ),
+        (
+            "Die Lage sei ernst, wie die Ministerin sowie der Bürgermeister betonten.",
+            "die Ministerin sowie der Bürgermeister",
+        ),
+    ]:
+        text, qs = quotes(text)
+        assert [q.speaker.text for q in qs] == [phrase], text
+
+
+def test_und_that_joins_clauses_does_not_coordinate_the_speaker():
+    for text, phrase in [
+        ("„Wir bleiben hier“, sagte die Ministerin und der Bürgermeister nickte.", "die Ministerin"),
+        ("„Wir bleiben hier“, sagte Klaus Meier und fügte hinzu, er sei sicher.", "Klaus Meier"),
+        ("„Wir bleiben hier“, sagte Klaus Meier und er lachte.", "Klaus Meier"),
+        ("„Wir bleiben hier“, sagte der Bürgermeister und verließ den Saal.", "der Bürgermeister"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def indirect_messages(text):
+    """The message of each indirect or reported quotation in ``text``."""
+    text, qs = quotes(text)
+    return [said(text, q) for q in qs if q.form != "direct"]
+
+
+def test_a_relative_clause_about_the_noun_before_the_comma_is_no_message():
+    """ "lobte die Helfer, die seit Tagen im Einsatz sind": the clause tells of the Helfer, it is not what was
+    said (the praise itself may still be a reported speech act, told by the whole sentence)."""
+    for text, clause in [
+        (
+            "Der Bürgermeister lobte die Helfer, die seit Tagen im Einsatz sind.",
+            "die seit Tagen im Einsatz sind",
+        ),
+        ("Die Ministerin kritisierte die Behörde, deren Leiter schweigt.", "deren Leiter schweigt"),
+        (
+            "Die Ministerin erinnerte an die Opfer, deren Familien noch immer trauern.",
+            "deren Familien noch immer trauern",
+        ),
+        (
+            "Der Bürgermeister warnte die Bürger, die am Fluss wohnen, vor dem Hochwasser.",
+            "die am Fluss wohnen",
+        ),
+        (
+            "Klaus Meier warnte vor den Folgen, mit denen niemand gerechnet hat.",
+            "mit denen niemand gerechnet hat",
+        ),
+        (
+            "Anna Berger lobte den Veranstalter, der die Strecke, die Tribüne und das Lager gebaut hat.",
+            "die Tribüne und das Lager gebaut hat",
+        ),
+        ("Anna Berger begrüßte den Beschluss, der am Montag gefasst wurde.", "der am Montag gefasst wurde"),
+        (
+            "Die Ministerin hat die Helfer gelobt, die seit Tagen im Einsatz sind.",
+            "die seit Tagen im Einsatz sind",
+        ),
+    ]:
+        assert not any(message.startswith(clause) for message in indirect_messages(text)), text
+
+
+def test_a_clause_after_the_verb_of_saying_and_a_comma_is_still_a_message():
+    for text, message in [
+        ("Klaus Meier sagte, die Lage sei ernst.", "die Lage sei ernst"),
+        ("Klaus Meier sagte den Journalisten, die Lage sei ernst.", "die Lage sei ernst"),
+        ("Die Ministerin sagte, das sei ein Fehler gewesen.", "das sei ein Fehler gewesen"),
+        ("Die Ministerin erklärte am Montag, die Stadt habe kein Geld.", "die Stadt habe kein Geld"),
+        ("Klaus Meier, der seit Jahren im Amt ist, sagte, die Lage sei ernst.", "die Lage sei ernst"),
+        ("Klaus Meier fragte die Ministerin, welche Folgen das habe.", "welche Folgen das habe"),
+        ("Dazu erklärte Klaus Meier, der seit Jahren im Amt ist, die Lage sei ernst.", "die Lage sei ernst"),
+        (
+            "Der Bürgermeister warnte die Bürger, die am Fluss wohnen, es werde Hochwasser geben.",
+            "es werde Hochwasser geben",
+        ),
+        ("Klaus Meier sagte, das sei falsch.", "das sei falsch"),
+        (
+            "Die Gewerkschaft kritisierte die Sparpläne, die zu einem Personalmangel führen würden.",
+            "die zu einem Personalmangel führen würden",
+        ),
+        ("Anna Berger verwies auf Studien, nach denen die Lage ernst sei.", "nach denen die Lage ernst sei"),
+        (
+            "Die Ministerin empfahl dem Gericht, der vor Jahren erhobenen Klage stattzugeben.",
+            "der vor Jahren erhobenen Klage stattzugeben",
+        ),
+    ]:
+        assert indirect_messages(text) == [message], text
+
+
+def test_konjunktiv_after_a_relative_clause_goes_on_with_the_speaker():
+    text, qs = quotes(
+        "Der Bericht schildert die Fehler, die zum Absturz führten. Techniker hätten den Hebel verstellt."
+    )
+    assert [(said(text, q), q.speaker.text) for q in qs if q.form == "indirect"] == [
+        ("Techniker hätten den Hebel verstellt.", "Der Bericht")
+    ]
+
+
+def test_what_is_written_in_a_text_is_said_by_that_text():
+    """ "Auf dem Plakat stand: „…“": the text it is written in is the source, as with "heißt es in"."""
+    for text, cue, phrase in [
+        ("Auf dem Plakat stand: „Wir bleiben hier.“", "stand", "dem Plakat"),
+        ("Auf dem Plakat stand geschrieben: „Wir bleiben hier.“", "stand geschrieben", "dem Plakat"),
+        ("Im Brief der Ministerin steht: „Wir bleiben hier.“", "steht", "Im Brief der Ministerin"),
+        ("In dem Brief stand wörtlich: „Wir bleiben hier.“", "stand", "dem Brief"),
+        ("Darauf stand: „Wir bleiben hier.“", "stand", "Darauf"),
+        ("Darauf waren die Worte zu lesen: „Wir bleiben hier.“", "waren", "Darauf"),
+        ("Auf dem Plakat ist zu lesen: „Wir bleiben hier.“", "ist", "dem Plakat"),
+    ]:
+        text, (q,) = quotes(text)
+        assert (text[q.cue.start : q.cue.end] if q.cue else None, q.speaker.text if q.speaker else None) == (
+            cue,
+            phrase,
+        ), text
+
+
+def test_a_person_standing_somewhere_is_no_text():
+    assert speakers("Im Saal stand Klaus Meier: „Wir bleiben hier.“") == ["Klaus Meier"]
+    assert speakers("Dort stand Klaus Meier: „Wir bleiben hier.“") == ["Klaus Meier"]
+
+
+def test_a_pronoun_after_the_quotation_gives_way_to_the_name_before_its_colon():
+    """ "Anna Berger sagte: „…“, betont sie": both verbs tell of one speaker; her name says who she is."""
+    for text, phrase in [
+        ("Anna Berger sagte dazu gegenüber der Zeitung: „Wir bleiben hier“, betont sie.", "Anna Berger"),
+        ("Die Ministerin erklärte: „Wir bleiben hier“, sagte sie.", "Die Ministerin"),
+        ("Anna Berger nickte. „Wir bleiben hier“, sagte sie.", "sie"),
+        ("Anna Berger kam. Sie sagte: „Wir bleiben hier“, betont sie.", "sie"),
+    ]:
+        assert speaker_of(text) == phrase, text
+
+
+def test_a_time_after_the_verb_is_no_subject():
+    for text in [
+        "„Wir bleiben hier“, sagte gestern Abend die Ministerin.",
+        "„Wir bleiben hier“, sagte Montag die Ministerin.",
+        "„Wir bleiben hier“, hat heute Morgen die Ministerin gesagt.",
+    ]:
+        assert speaker_of(text) == "die Ministerin", text
+
+
+def test_so_and_the_speaker_after_reported_words_frame_them():
+    """ "Die Lage sei ernst, so die Ministerin.": "so" and the speaker frame reported words as they frame a
+    quotation; "so dass", "so schnell wie möglich" and a thing after "so" ("so der Plan") do not."""
+    for text, message, phrase in [
+        ("Die Lage sei ernst, so die Ministerin.", "Die Lage sei ernst", "die Ministerin"),
+        ("Die Lage ist ernst, so Klaus Meier am Montag in Hamburg.", "Die Lage ist ernst", "Klaus Meier"),
+        (
+            "Die Lage sei ernst, so die Ministerin und der Bürgermeister.",
+            "Die Lage sei ernst",
+            "die Ministerin und der Bürgermeister",
+        ),
+    ]:
+        text, qs = quotes(text)
+        assert [(said(text, q), q.speaker.text) for q in qs] == [(message, phrase)], text
+    for text in [
+        "Die Stadt soll wachsen, so der Plan.",
+        "Wir müssen handeln, so schnell wie möglich.",
+        "Die Straße wurde gesperrt, so dass niemand durchkam.",
+    ]:
+        assert quotes(text)[1] == [], text
+
+
+def test_a_source_after_laut_or_nach_angaben_may_be_a_coordination():
+    """ "Laut der Ministerin und dem Bürgermeister ist …": inside the phrase "und" joins no clauses; the
+    source is both, and the message starts after it."""
+    for text, phrase in [
+        (
+            "Laut der Ministerin und dem Bürgermeister ist die Lage ernst.",
+            "der Ministerin und dem Bürgermeister",
+        ),
+        ("Laut Klaus Meier und Anna Berger ist die Lage ernst.", "Klaus Meier und Anna Berger"),
+        (
+            "Nach Angaben der Polizei und der Stadtwerke ist die Lage ernst.",
+            "Angaben der Polizei und der Stadtwerke",
+        ),
+    ]:
+        text, qs = quotes(text)
+        assert [(said(text, q), q.speaker.text) for q in qs] == [("ist die Lage ernst", phrase)], text
+
+
+def test_a_second_verb_of_saying_joined_by_und_ends_the_first_message():
+    """ "sagte, …, und fügte hinzu, …": two predicates of one subject, each with its own words."""
+    text, qs = quotes("Die Ministerin sagte, sie werde zurücktreten, und fügte hinzu, das sei endgültig.")
+    assert [(said(text, q), text[q.cue.start : q.cue.end], q.speaker.text) for q in qs] == [
+        ("sie werde zurücktreten", "sagte", "Die Ministerin"),
+        ("das sei endgültig", "fügte hinzu", "Die Ministerin"),
+    ]
+    text, qs = quotes("Klaus Meier sagte, die Stadt brauche Geld und fügte hinzu: „Wir bleiben hier.“")
+    assert [(q.form, said(text, q)) for q in qs] == [
+        ("indirect", "die Stadt brauche Geld"),
+        ("direct", "Wir bleiben hier."),
+    ]
+    for text, message in [
+        ("Klaus Meier sagte, man müsse das prüfen und melden.", "man müsse das prüfen und melden"),
+        (
+            "Klaus Meier sagte, die Stadt und die Ministerin hätten versagt.",
+            "die Stadt und die Ministerin hätten versagt",
+        ),
+    ]:
+        assert indirect_messages(text) == [message], text
+
+
+def test_a_compound_with_a_lower_case_first_part_is_a_noun():
+    """ "die documenta-Homepage", "eine dpa-Meldung": capitalised as its last part, a noun like any other."""
+    for text, phrase in [
+        ("Auf der documenta-Homepage heißt es: „Wir bleiben hier.“", "der documenta-Homepage"),
+        ("In einer dpa-Meldung heißt es: „Wir bleiben hier.“", "einer dpa-Meldung"),
+        ("„Wir bleiben hier“, sagte der verdi-Sprecher Klaus Meier.", "der verdi-Sprecher Klaus Meier"),
+        ("Der 54-Jährige sagte: „Wir bleiben hier.“", "Der 54-Jährige"),
+    ]:
+        assert speaker_of(text) == phrase, text

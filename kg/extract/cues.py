@@ -40,6 +40,16 @@ def _strong(*forms: str) -> set[str]:
     return set(forms)
 
 
+def _strong_separable(particle: str, infinitive: str, *forms: str, joined: bool = True) -> set[str]:
+    """A strong separable verb's forms from its infinitive and its irregular forms, so that no finite form is
+    missed: the present plural and first person follow from the infinitive ("werfen … vor", "werfe … vor"),
+    and in a subordinate clause every finite form is joined to its particle ("weil sie ihm vorwerfen");
+    ``joined=False`` where those are mostly another verb ("an dem Plan festhalten", "Vorräte vorhalten")."""
+    finite = {infinitive, infinitive[:-1], *(f for f in forms if not f.startswith(particle))}
+    together = {particle + f for f in finite} | {particle + "zu" + infinitive} if joined else set()
+    return finite | together | {f for f in forms if f.startswith(particle)}
+
+
 _VERTRETEN = _strong("vertritt", "vertrat", "vertraten", "vertreten")
 
 # lemma -> (forms, particle of a separable verb or "")
@@ -70,7 +80,10 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "erinnern": (_weak("erinner"), ""),
     "beklagen": (_weak("beklag"), ""),
     "begrüßen": (_weak("begrüß"), ""),
-    "herausstreichen": (_strong("streicht", "strich", "strichen", "herausgestrichen"), "heraus"),
+    "herausstreichen": (
+        _strong_separable("heraus", "streichen", "streicht", "strich", "strichen", "herausgestrichen"),
+        "heraus",
+    ),
     "klagen": (_weak("klag"), ""),
     "fragen": (_weak("frag"), ""),
     "zitieren": (_weak("zitier"), ""),
@@ -100,20 +113,26 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "bezeichnen": (_weak("bezeichn"), ""),
     "heißen": (_strong("heißt", "hieß"), ""),
     "verweisen": (_strong("verweist", "verwies", "verwiesen", "verweise"), ""),
-    "hervorheben": (_strong("hebt", "hob", "hervorgehoben", "hervorheben"), "hervor"),
-    "bekanntgeben": (_strong("gibt", "gab", "gaben", "bekanntgegeben", "bekanntgeben"), "bekannt"),
-    "angeben": (_strong("gibt", "gab", "gaben", "angegeben"), "an"),
-    "zugeben": (_strong("gibt", "gab", "gaben", "zugegeben"), "zu"),
-    "zurückweisen": (_strong("weist", "wies", "wiesen", "zurückgewiesen"), "zurück"),
-    "hinweisen": (_strong("weist", "wies", "wiesen", "hingewiesen"), "hin"),
+    "hervorheben": (_strong_separable("hervor", "heben", "hebt", "hob", "hoben", "hervorgehoben"), "hervor"),
+    "bekanntgeben": (
+        _strong_separable("bekannt", "geben", "gibt", "gab", "gaben", "bekanntgegeben"),
+        "bekannt",
+    ),
+    "angeben": (_strong_separable("an", "geben", "gibt", "gab", "gaben", "angegeben"), "an"),
+    "zugeben": (_strong_separable("zu", "geben", "gibt", "gab", "gaben", "zugegeben"), "zu"),
+    "zurückweisen": (
+        _strong_separable("zurück", "weisen", "weist", "wies", "wiesen", "zurückgewiesen"),
+        "zurück",
+    ),
+    "hinweisen": (_strong_separable("hin", "weisen", "weist", "wies", "wiesen", "hingewiesen"), "hin"),
     "bestreiten": (_strong("bestreitet", "bestritt", "bestritten", "bestreite"), ""),
     "versprechen": (_strong("verspricht", "versprach", "versprachen", "versprochen", "verspreche"), ""),
-    "aufrufen": (_strong("ruft", "rief", "riefen", "aufgerufen"), "auf"),
+    "aufrufen": (_strong_separable("auf", "rufen", "ruft", "rief", "riefen", "aufgerufen"), "auf"),
     "einschätzen": (_weak("schätz", "ein"), "ein"),
     "feststellen": (_weak("stell", "fest"), "fest"),
     "klarstellen": (_weak("stell", "klar"), "klar"),
     "zusichern": (_weak("sicher", "zu"), "zu"),
-    "vorwerfen": (_strong("wirft", "warf", "warfen", "vorgeworfen"), "vor"),
+    "vorwerfen": (_strong_separable("vor", "werfen", "wirft", "warf", "warfen", "vorgeworfen"), "vor"),
     "entgegnen": (_weak("entgegn"), ""),
     "bekennen": (_strong("bekennt", "bekannte", "bekannten", "bekannt"), ""),
     "beteuern": (_weak("beteuer"), ""),
@@ -121,7 +140,10 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "drohen": (_weak("droh"), ""),
     "zusagen": (_weak("sag", "zu"), "zu"),
     "prognostizieren": (_weak("prognostizier"), ""),
-    "vorschlagen": (_strong("schlägt", "schlug", "schlugen", "vorgeschlagen"), "vor"),
+    "vorschlagen": (
+        _strong_separable("vor", "schlagen", "schlägt", "schlug", "schlugen", "vorgeschlagen"),
+        "vor",
+    ),
     "ausgehen": (_strong("geht", "gehen", "ging", "gingen"), "aus"),
     "entscheiden": (_strong("entscheidet", "entschied", "entschieden"), ""),
     "empfehlen": (_strong("empfiehlt", "empfahl", "empfahlen", "empfohlen"), ""),
@@ -131,14 +153,6 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "bezweifeln": (_strong("bezweifelt", "bezweifelte", "bezweifelten", "bezweifeln"), ""),
     "signalisieren": (_weak("signalisier"), ""),
     "beschuldigen": (_weak("beschuldig"), ""),
-    "bekanntgeben_": (_strong("bekanntgibt", "bekanntgab", "bekanntgaben"), ""),
-    "angeben_": (_strong("angibt", "angab"), ""),
-    "hinweisen_": (_strong("hinweist", "hinwies", "hinwiesen"), ""),
-    "zurückweisen_": (_strong("zurückweist", "zurückwies", "zurückwiesen"), ""),
-    "hervorheben_": (_strong("hervorhebt", "hervorhob"), ""),
-    "vorwerfen_": (_strong("vorwirft", "vorwarf", "vorwarfen"), ""),
-    "vorschlagen_": (_strong("vorschlägt", "vorschlug", "vorschlugen"), ""),
-    "zugeben_": (_strong("zugibt", "zugab"), ""),
     "würdigen": (_weak("würdig"), ""),
     "verurteilen": (_weak("verurteil"), ""),
     "skandieren": (_weak("skandier"), ""),
@@ -156,8 +170,14 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "kontern": (_weak("konter"), ""),
     "verlauten": (_strong("verlauten"), ""),
     "ausführen": (_weak("führ", "aus"), "aus"),
-    "einwenden": (_strong("wendet", "wandte", "wandten", "eingewandt", "eingewendet"), "ein"),
-    "festhalten": (_strong("hält", "hielt", "hielten", "festgehalten"), "fest"),
+    "einwenden": (
+        _strong_separable("ein", "wenden", "wendet", "wandte", "wandten", "eingewandt", "eingewendet"),
+        "ein",
+    ),
+    "festhalten": (
+        _strong_separable("fest", "halten", "hält", "hielt", "hielten", "festgehalten", joined=False),
+        "fest",
+    ),
     "verraten": (_strong("verrät", "verriet", "verrieten"), ""),
     "gestehen": (_strong("gesteht", "gestand", "gestanden"), ""),
     "präzisieren": (_weak("präzisier"), ""),
@@ -177,10 +197,22 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "herunterspielen": (_weak("spiel", "herunter"), "herunter"),
     "einlenken": (_weak("lenk", "ein"), "ein"),
     "zurückrudern": (_weak("ruder", "zurück"), "zurück"),
-    "eingestehen": (_strong("gesteht", "gestand", "gestanden", "eingestanden", "eingestehen"), "ein"),
-    "zugestehen": (_strong("gesteht", "gestand", "gestanden", "zugestanden", "zugestehen"), "zu"),
-    "anerkennen": (_strong("erkennt", "erkannte", "erkannten", "anerkennen"), "an"),
-    "abstreiten": (_strong("streitet", "stritt", "stritten", "abgestritten", "abstreiten"), "ab"),
+    "eingestehen": (
+        _strong_separable("ein", "gestehen", "gesteht", "gestand", "gestanden", "eingestanden"),
+        "ein",
+    ),
+    "zugestehen": (
+        _strong_separable("zu", "gestehen", "gesteht", "gestand", "gestanden", "zugestanden"),
+        "zu",
+    ),
+    "anerkennen": (
+        _strong_separable("an", "erkennen", "erkennt", "erkannte", "erkannten", "anerkannt"),
+        "an",
+    ),
+    "abstreiten": (
+        _strong_separable("ab", "streiten", "streitet", "stritt", "stritten", "abgestritten"),
+        "ab",
+    ),
     "verneinen": (_weak("vernein"), ""),
     "bejahen": (_weak("bejah"), ""),
     "beipflichten": (_weak("pflicht", "bei"), "bei"),
@@ -214,8 +246,11 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "pochen": (_weak("poch"), ""),
     "untermauern": (_weak("untermauer"), ""),
     "darlegen": (_weak("leg", "dar"), "dar"),
-    "entgegenhalten": (_strong("hält", "hielt", "hielten", "entgegengehalten", "entgegenhalten"), "entgegen"),
-    "einwerfen": (_strong("wirft", "warf", "warfen", "eingeworfen"), "ein"),
+    "entgegenhalten": (
+        _strong_separable("entgegen", "halten", "hält", "hielt", "hielten", "entgegengehalten"),
+        "entgegen",
+    ),
+    "einwerfen": (_strong_separable("ein", "werfen", "wirft", "warf", "warfen", "eingeworfen"), "ein"),
     # judging, concluding, foreseeing
     # not the infinitive: "So lässt sich die Botschaft des Berichts zusammenfassen, der …"
     "zusammenfassen": (_weak("fass", "zusammen") - {"zusammenfassen", "zusammenzufassen"}, "zusammen"),
@@ -231,20 +266,44 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "verlautbaren": (_weak("verlautbar"), ""),
     "proklamieren": (_weak("proklamier"), ""),
     "nachlegen": (_weak("leg", "nach"), "nach"),
-    "nachschieben": (_strong("schiebt", "schob", "schoben", "nachgeschoben"), "nach"),
+    "nachschieben": (
+        _strong_separable("nach", "schieben", "schiebt", "schob", "schoben", "nachgeschoben"),
+        "nach",
+    ),
     "anfügen": (_weak("füg", "an"), "an"),
     "verdeutlichen": (_weak("verdeutlich"), ""),
     # phrases of a verb and a word that makes it one of saying, which ends the clause like a particle: "machte
     # klar", "machte deutlich" (not "machte deutlich mehr Umsatz"), "legte nahe"
-    "klarmachen": (_strong("macht", "machte", "machten", "klargemacht", "klarmachen"), "klar"),
-    "deutlich machen": (_strong("macht", "machte", "machten"), "deutlich"),
-    "geltend machen": (_strong("macht", "machte", "machten"), "geltend"),
-    "aufmerksam machen": (_strong("macht", "machte", "machten"), "aufmerksam"),
+    "klarmachen": (_strong_separable("klar", "machen", "macht", "machte", "machten", "klargemacht"), "klar"),
+    "deutlich machen": (
+        _strong_separable("deutlich", "machen", "macht", "machte", "machten", joined=False),
+        "deutlich",
+    ),
+    "geltend machen": (
+        _strong_separable("geltend", "machen", "macht", "machte", "machten", joined=False),
+        "geltend",
+    ),
+    "aufmerksam machen": (
+        _strong_separable("aufmerksam", "machen", "macht", "machte", "machten", joined=False),
+        "aufmerksam",
+    ),
     "herausstellen": (_weak("stell", "heraus"), "heraus"),
-    "in Aussicht stellen": (_strong("stellt", "stellte", "stellten"), "aussicht"),
-    "Alarm schlagen": (_strong("schlägt", "schlug", "schlugen"), "alarm"),
-    "zu bedenken geben": (_strong("gibt", "gab", "gaben"), "bedenken"),
-    "zu verstehen geben": (_strong("gibt", "gab", "gaben"), "verstehen"),
+    "in Aussicht stellen": (
+        _strong_separable("aussicht", "stellen", "stellt", "stellte", "stellten", joined=False),
+        "aussicht",
+    ),
+    "Alarm schlagen": (
+        _strong_separable("alarm", "schlagen", "schlägt", "schlug", "schlugen", joined=False),
+        "alarm",
+    ),
+    "zu bedenken geben": (
+        _strong_separable("bedenken", "geben", "gibt", "gab", "gaben", joined=False),
+        "bedenken",
+    ),
+    "zu verstehen geben": (
+        _strong_separable("verstehen", "geben", "gibt", "gab", "gaben", joined=False),
+        "verstehen",
+    ),
     # "vertrat die Ansicht, dass …": the noun of an opinion, matched like a particle, makes "vertreten" one of
     # saying
     "die Ansicht vertreten": (_VERTRETEN, "ansicht"),
@@ -255,8 +314,11 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "die These vertreten": (_VERTRETEN, "these"),
     "vermerken": (_weak("vermerk"), ""),
     "garantieren": (_weak("garantier"), ""),
-    "nahelegen": (_strong("legt", "legte", "legten", "nahegelegt"), "nahe"),
-    "dagegenhalten": (_strong("hält", "hielt", "hielten", "dagegengehalten"), "dagegen"),
+    "nahelegen": (_strong_separable("nahe", "legen", "legt", "legte", "legten", "nahegelegt"), "nahe"),
+    "dagegenhalten": (
+        _strong_separable("dagegen", "halten", "hält", "hielt", "hielten", "dagegengehalten"),
+        "dagegen",
+    ),
     # more manners of saying
     "beanstanden": (_weak("beanstand"), ""),
     "zweifeln": (_weak("zweifel"), ""),
@@ -285,14 +347,29 @@ _DE_SPEECH: dict[str, tuple[set[str], str]] = {
     "nachsetzen": (_weak("setz", "nach"), "nach"),
     "anmahnen": (_weak("mahn", "an"), "an"),
     "einfordern": (_weak("forder", "ein"), "ein"),
-    "vorhalten": (_strong("hält", "hielt", "hielten", "vorgehalten"), "vor"),
+    "vorhalten": (
+        _strong_separable("vor", "halten", "hält", "hielt", "hielten", "vorgehalten", joined=False),
+        "vor",
+    ),
     "richtigstellen": (_weak("stell", "richtig"), "richtig"),
     # an auxiliary with the infinitive that makes it one of saying, matched like a particle: "wollte wissen",
     # "ließ ausrichten" (not "will das Turnier ausrichten")
-    "wissen wollen": (_strong("will", "wollte", "wollten"), "wissen"),
-    "ausrichten lassen": (_strong("lässt", "ließ", "ließen"), "ausrichten"),
-    "wissen lassen": (_strong("lässt", "ließ", "ließen"), "wissen"),
-    "durchblicken lassen": (_strong("lässt", "ließ", "ließen"), "durchblicken"),
+    "wissen wollen": (
+        _strong_separable("wissen", "wollen", "will", "wollte", "wollten", joined=False),
+        "wissen",
+    ),
+    "ausrichten lassen": (
+        _strong_separable("ausrichten", "lassen", "lässt", "ließ", "ließen", joined=False),
+        "ausrichten",
+    ),
+    "wissen lassen": (
+        _strong_separable("wissen", "lassen", "lässt", "ließ", "ließen", joined=False),
+        "wissen",
+    ),
+    "durchblicken lassen": (
+        _strong_separable("durchblicken", "lassen", "lässt", "ließ", "ließen", joined=False),
+        "durchblicken",
+    ),
     # forms that count only right after a quotation (_AFTER_QUOTE_LEMMAS)
     "werben": (_strong("wirbt", "warb", "warben", "geworben", "werben"), ""),
     "abwehren": (_weak("wehr", "ab"), "ab"),
@@ -462,8 +539,9 @@ DE_FORM_PARTICLES: dict[str, set[str]] = {}
 for _lemma, (_forms, _particle) in _DE_SPEECH.items():
     if _particle:
         DE_PARTICLE[_lemma] = _particle
-    if _lemma in _PARTICLE_REQUIRED:
-        _NEEDS_PARTICLE |= {f for f in _forms if not f.startswith(_particle)}
+    _bare = {f for f in _forms if _particle and not f.startswith(_particle)}
+    if _lemma in _PARTICLE_REQUIRED or _bare & _NEEDS_PARTICLE:
+        _NEEDS_PARTICLE |= _bare  # too general without the particle: every bare form of the lemma ("werfen")
     for _form in _forms:
         DE_SPEECH_FORMS.setdefault(_form, _lemma)
         if _particle and not _form.startswith(_particle):

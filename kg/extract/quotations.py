@@ -355,8 +355,9 @@ def _opens_quote(st: _State, k: int) -> bool:
     return k + 1 < len(st.toks) and _in_quote(st, st.toks[k + 1])
 
 
-_AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]\w")
-"""A noun that starts with a number: "Der 54-Jährige", "die 32-Jährige"."""
+_COMPOUND_NOUN = re.compile(r"(\d+|[a-zäöü]\w*)-[A-ZÄÖÜ]\w")
+"""A noun whose first part is a number or a lower-case word, capitalised as its last part is: "Der
+54-Jährige", "die documenta-Homepage", "eine dpa-Meldung"."""
 
 
 def _inside_name(st: _State, k: int) -> bool:
@@ -487,7 +488,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
         if _in_quote(st, t):
             break
         if lang == "de":
-            cap = (_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text)
+            cap = (_is_cap(t) and t.text[0].isalpha()) or _COMPOUND_NOUN.match(t.text)
             if cap and (t.low not in C.DE_STOP or (has_noun and _function_word_in_name(st, k))):
                 has_noun = True
                 k += 1
@@ -1010,7 +1011,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
         right = toks[k + 1] if k + 1 < end else None
         if lang == "de":
             if (
-                ((_is_cap(t) and t.text[0].isalpha()) or _AGE_NOUN.match(t.text))
+                ((_is_cap(t) and t.text[0].isalpha()) or _COMPOUND_NOUN.match(t.text))
                 and (t.low not in C.DE_STOP or _function_word_in_name(st, k))  # "Lothar Nicht"
                 and t.low not in C.DE_SPEECH_FORMS
                 and not (t.low in _DE_CAP_PRONOUNS and (k == start or toks[k - 1].text in (",", ":")))
@@ -1452,7 +1453,7 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
     role = None
     for t in reversed(toks[a:b]):
         if (
-            (t.text[:1].isalpha() and (st.lang != "de" or _is_cap(t))) or _AGE_NOUN.match(t.text)
+            (t.text[:1].isalpha() and (st.lang != "de" or _is_cap(t))) or _COMPOUND_NOUN.match(t.text)
         ) and t.low not in C.DE_DET:
             role = t.text
             break
@@ -1598,7 +1599,8 @@ def _verb_final_subject(st: _State, c: int) -> tuple[int, int] | None:
         if t.text in (",", ":", ";"):
             return None
         if t.low in _SUBORDINATORS and (k == s_lo or toks[k - 1].text == ","):
-            return _inverted_subject(st, k, c)  # "wie am Montag die Ministerin der Zeitung sagte"
+            np_ = _inverted_subject(st, k, c)  # "wie am Montag die Ministerin der Zeitung sagte"
+            return (np_[0], _conjunct_end(st, *np_, c, c)) if np_ is not None else None
         if (
             t.low in _RELATIVE
             and k > s_lo
@@ -1916,6 +1918,7 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
             t.low in C.DE_ADVERBS_AFTER_VERB - {"gegenüber"}
             or t.low in ("sich", *_OBJECT_PRONOUNS)
             or _object_before_name(st, k, hi)
+            or (_temporal_noun(t) and _is_cap(t))  # "sagte gestern Abend die Ministerin"
         ):
             k += 1
         elif t.low in C.DE_ZUFOLGE:
@@ -1950,6 +1953,31 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
             else:
                 k, skipped = _new_phrase(st, *np_), True
     return None
+
+
+def _conjunct_end(st: _State, a: int, b: int, hi: int, cue: int) -> int:
+    """Where a German subject after the verb ends when "und" or "sowie" joins a second one to it ("sagten die
+    Ministerin und der Bürgermeister"): SpkAtt-2023 marks the whole coordination as the source (its entity is
+    the one :func:`_speaker_from_np` picks, as before the verb). The second phrase must end the clause (or
+    stand before an adverbial or the participle of saying); else "und" joins clauses ("sagte die Ministerin
+    und der Bürgermeister nickte", "sagte Meier und fügte hinzu") and ``b`` stays the end."""
+    toks = st.toks
+    if b + 1 >= hi or toks[b].low not in ("und", "sowie"):
+        return b
+    second = _np_forward(st, b + 1, hi)
+    if second is None:
+        return b
+    e = _addressee(st, *second)  # "sagten die Ministerin und der Bürgermeister | der Zeitung"
+    if (
+        e < second[1]
+        or e >= hi
+        or toks[e].text in _CLAUSE_ENDS
+        or toks[e].low in _MIDDLE_PREPOSITIONS
+        or toks[e].low in _TEMPORAL
+        or e == cue
+    ):
+        return e
+    return b
 
 
 def _opens_prefield(st: _State, a: int, lo: int) -> bool:
@@ -1989,6 +2017,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
     while lang == "en" and k < hi and toks[k].low in _EN_AFTER_VERB and k - c <= 3:
         k += 1
     after = _inverted_subject(st, c, hi) if lang == "de" else _np_forward(st, k, hi) if k < hi else None
+    if lang == "de" and after is not None:
+        after = (after[0], _conjunct_end(st, *after, hi, c0))
     if lang == "de" and c > lo and toks[c - 1].low == "und" and toks[c0].text[:1].islower():
         after = None  # "zogen die Demonstranten … und skandierten Parolen": the phrase after is an object
     before = _en_subject(st, c, lo) if lang == "en" else _np_backward(st, c, lo)
@@ -2066,7 +2096,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         if not pronoun and all(
             toks[x].low in _TEMPORAL
             or toks[x].low in C.DE_DET | C.EN_DET
-            or not (toks[x].text[:1].isalpha() or _AGE_NOUN.match(toks[x].text))
+            or not (toks[x].text[:1].isalpha() or _COMPOUND_NOUN.match(toks[x].text))
             or toks[x].low in ("letzten", "vergangenen", "nächsten", "kommenden")
             for x in range(a, b)
         ):
@@ -3426,7 +3456,7 @@ def _refers_back(sp: Speaker) -> bool:
     return (
         sp.key is None
         and words[0].lower() in ("der", "die")
-        and (is_role_noun(head) or _AGE_NOUN.match(head) is not None)
+        and (is_role_noun(head) or _COMPOUND_NOUN.match(head) is not None)
     )
 
 
@@ -3599,12 +3629,57 @@ def _subject_before_object(st: _State, si: int, a: int) -> Speaker | None:
     return subject if _names_someone(subject) else None
 
 
+_WRITTEN = {"steht", "stand", "stehen", "standen"}
+_WRITTEN_AFTER = {"geschrieben", "es", "dort", "da", "dazu", "wörtlich"}
+_WRITTEN_IN = {"in", "im", "auf"}
+_WRITTEN_THERE = {"darauf", "darin", "dort", "drauf", "hierin"}
+_READ = {"ist", "war", "sind", "waren"}
+
+
+def _written_in(st: _State, lo: int, ta: int) -> tuple[Span, Speaker] | None:
+    """The cue and the source of a quotation at token ``ta`` in the sentence from ``lo`` after "Auf dem
+    Plakat stand:", "Im Brief steht geschrieben:", "Darauf waren die Worte zu lesen:": the text it is written
+    in says it, as with "heißt es in"; the source is the phrase after the preposition (with a contracted
+    article: "Im Brief"), as :func:`_heisst_es`, or the word that stands for the text ("Darauf")."""
+    toks = st.toks
+    if ta - 2 <= lo or toks[ta - 1].text != ":":
+        return None
+    if toks[lo].low in _WRITTEN_THERE:
+        a, b = lo, lo + 1
+    elif toks[lo].low in _WRITTEN_IN and (np_ := _np_forward(st, lo + 1, ta - 1)) is not None:
+        a, b = (lo if toks[lo].low == "im" else np_[0]), np_[1]
+    else:
+        return None
+    v, rest = toks[b], [t.low for t in toks[b + 1 : ta - 1]]
+    read = v.low in _READ and rest[-2:] == ["zu", "lesen"]  # "Darauf waren die Worte zu lesen:"
+    if not read and not (v.low in _WRITTEN and all(w in _WRITTEN_AFTER for w in rest)):
+        return None
+    w = b + 1 if rest[:1] == ["geschrieben"] else b
+    return Span(v.start, toks[w].end), _speaker_from_np(st, a, b)
+
+
 def _with_these_words(st: _State, k: int, hi: int) -> int | None:
     """The verb after "mit diesen Worten" (German) opening the tokens at ``k``, or None."""
     toks = st.toks
     if st.lang != "de" or k + 3 >= hi or toks[k].low != "mit" or toks[k + 2].low != "worten":
         return None
     return k + 3 if toks[k + 1].low in ("diesen", "den", "jenen") else None
+
+
+def _named_before_colon(st: _State, sp: Speaker, lo: int, ta: int) -> tuple[Span, Speaker] | None:
+    """The cue and the subject that name who speaks when a German verb of saying opens the quotation with a
+    colon and the verb after it has only a pronoun ("Anna Berger sagte: „…“, betont sie"): the pronoun
+    stands for that subject, whose words say more."""
+    toks = st.toks
+    if st.lang != "de" or sp.text.lower() not in C.DE_PRONOUNS or ta <= lo or toks[ta - 1].text != ":":
+        return None
+    pre = [t.i for t in toks[lo:ta] if not _in_quote(st, t) and _is_cue(st, t)]
+    if not pre or not _cue_ok(st, pre[-1], ta):
+        return None
+    named, _conf = _subject_of(st, pre[-1], lo, ta)
+    if named is None or named.span is None or named.text.lower() in C.DE_PRONOUNS:
+        return None
+    return _cue_span(st, pre[-1], ta), named
 
 
 def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = None) -> Quotation | None:
@@ -3646,7 +3721,7 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             cue = Span(st.toks[c].start, st.toks[c].end)
             np_ = _inverted_subject(st, c, k_hi)
             if np_:
-                speaker, conf = _speaker_from_np(st, *np_), 0.8
+                speaker, conf = _speaker_from_np(st, np_[0], _conjunct_end(st, *np_, k_hi, k_hi)), 0.8
     elif (words := _with_these_words(st, k, k_hi)) is not None:
         # "„…“ – mit diesen Worten verließ X den Saal": whoever does what the words came with said them
         cue = Span(st.toks[k].start, st.toks[words - 1].end)
@@ -3656,6 +3731,8 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         if c is not None:  # ", wird X zitiert"
             cue = _cue_span(st, c, k_hi)
             speaker, conf = _subject_of(st, c, k, k_hi)
+    if speaker is not None and (named := _named_before_colon(st, speaker, lo1, ta)) is not None:
+        cue, speaker = named
     # 2. a verb of saying in the same sentence, before the quotation (or in the previous one ending in ':')
     if speaker is None:
         pre = [t for t in st.toks[lo1:ta] if not _in_quote(st, t) and _is_cue(st, t)]
@@ -3744,6 +3821,9 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
         speaker, cue, conf = around.speaker, around.cue, 0.7
     if speaker is not None and step == "none":
         step = "2a"
+    # 2d. "Auf dem Plakat stand: „…“": the text it is written in
+    if speaker is None and st.lang == "de" and (written := _written_in(st, lo1, ta)) is not None:
+        (cue, speaker), conf, step = written, 0.6, "1-2"
     # 2b. "X: „…“" and "Hier sparte der Bundespräsident nicht mit Kritik: „…“": the subject before the colon
     if speaker is None and ta > lo1 and st.toks[ta - 1].text in (":", "("):
         # a person named right before the colon or the bracket: "…, und der Minister X: „…“", "X („…“)"
@@ -4072,6 +4152,106 @@ def _sentence_cues(st: _State, si: int) -> list[int]:
     return got
 
 
+def _has_verb(st: _State, a: int, b: int) -> bool:
+    """Some word of tokens ``[a, b)`` is a verb (by its tag): a clause has one, a list of names has none."""
+    doc = st.doc
+    if doc is None or not hasattr(doc, "pos"):
+        return True
+    return any(doc.pos(k).startswith("V") for k in range(a, b))  # type: ignore[attr-defined]
+
+
+_CLAUSE_FINAL_TAGS = (*_FINITE_TAGS, "VVINF", "VAINF", "VMINF")
+"""Tags of the verb that closes a relative clause: finite, or a plural the tagger takes for an infinitive
+("die am Fluss wohnen"); not "zu" with an infinitive ("der Klage stattzugeben")."""
+
+
+def _relative_clause_end(st: _State, k: int, c: int) -> int | None:
+    """Where a relative clause ends (the comma or the sentence end after its finite verb, which stands last)
+    when the comma at ``k`` after the verb of saying at ``c`` opens one about the noun before it ("lobte die
+    Helfer, die seit Tagen im Einsatz sind", "hat die Helfer gelobt, die …", "kritisierte die Behörde, deren
+    Leiter schweigt"): it tells of that noun and is no message. None for an article ("sagte den
+    Journalisten, die Lage sei ernst", "empfahl, der angestrengten Klage stattzugeben"), a pronoun before its
+    finite verb ("sagte, das sei falsch") or a relative clause in the Konjunktiv, which reports the speaker's
+    words ("kritisierte die Pläne, die zu Entlassungen führen würden")."""
+    toks = st.toks
+    s_hi = st.sents[toks[k].sent][1]
+    noun_before = k > c + 1 and _is_cap(toks[k - 1])
+    object_before = (
+        k == c + 1
+        and _aux_before(st, c, st.sents[toks[c].sent][0]) is not None
+        and any(_is_cap(t) for t in toks[c - 3 : c])
+    )
+    if not (noun_before or object_before) or k + 2 >= s_hi:
+        return None
+    m = k + 2 if toks[k + 1].low in _PREPOSITIONS and toks[k + 2].low in _RELATIVE else k + 1
+    if m + 1 >= s_hi:
+        return None
+    after = toks[m + 1]
+    if toks[m].low not in ("deren", "dessen", "denen") and (
+        toks[m].low not in _RELATIVE
+        or _is_cap(after)
+        or _is_adj(after, "de")
+        or _tagged_alone(st, m + 1, m + 2, _FINITE_TAGS)
+    ):
+        return None
+    for x in range(m + 2, s_hi + 1):
+        if x < s_hi and toks[x].text not in _CLAUSE_ENDS:
+            continue
+        if _tagged_alone(st, x - 1, x, _CLAUSE_FINAL_TAGS):
+            konj = any(t.low in _KONJ_ANY and not _in_quote(st, t) for t in toks[m:x])
+            return None if konj else x
+        if x == s_hi or toks[x].text != ",":
+            return None
+    return None
+
+
+def _source_conjunct(st: _State, b: int, hi: int) -> int:
+    """Where a German source phrase ending at ``b`` after "laut" or "nach Angaben" ends with a second one
+    joined by "und" or "sowie" that names someone too ("laut der Ministerin und dem Bürgermeister", "nach
+    Angaben der Polizei und der Stadtwerke"): inside the prepositional phrase "und" joins no clauses, the
+    source is both (not "laut Entwurf von Rentnern und Kranken", where the "von" phrase is none of it)."""
+    toks = st.toks
+    if b + 1 < hi and toks[b].low in ("und", "sowie") and (second := _np_forward(st, b + 1, hi)) is not None:
+        return second[1] if _someone(st, *second) else b
+    return b
+
+
+def _so_frame(st: _State, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """The "so" and the speaker's phrase ``(so, first, end)`` of German reported speech framed at its end
+    ("Die Lage sei ernst, so die Ministerin.", "…, so Meier am Montag."), as "„…“, so X" frames a quotation:
+    the phrase after "so" names someone and ends the sentence (or stands before an adverbial); not "…, so
+    dass", "…, so schnell wie möglich"."""
+    toks = st.toks
+    for c in range(lo + 2, hi - 1):
+        if toks[c].low != "so" or toks[c - 1].text not in (",", "–") or _in_quote(st, toks[c]):
+            continue
+        np_ = _inverted_subject(st, c, hi)
+        if np_ is None or np_[0] != c + 1:
+            continue
+        e = _conjunct_end(st, *np_, hi, hi)
+        rest = toks[e:hi]
+        ends = all(t.text in _CLAUSE_ENDS for t in rest) or (
+            rest[0].low in _MIDDLE_PREPOSITIONS and not _has_verb(st, e, hi)
+        )
+        if ends and (_someone(st, *np_) or toks[np_[0]].low not in C.DE_DET):
+            return c, np_[0], e
+    return None
+
+
+def _second_predicate(st: _State, a: int, hi: int) -> int | None:
+    """Where a German reported clause from token ``a`` ends before a second verb of saying of the same
+    subject ("sagte, die Stadt brauche Geld, und fügte hinzu, …"): the comma or the "und" before that verb,
+    whose words are a message of their own; None when none follows."""
+    toks = st.toks
+    for u in range(a + 1, hi - 1):
+        if toks[u].low in ("und", "sowie") and not _in_quote(st, toks[u]):
+            c = u + 1
+            finite = _tagged_alone(st, c, c + 1, _FINITE_TAGS)  # not "man müsse das prüfen und melden"
+            if finite and _is_cue(st, toks[c]) and _cue_ok(st, c, hi) and not _in_quote(st, toks[c]):
+                return u - 1 if toks[u - 1].text == "," else u
+    return None
+
+
 def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
     lo, hi = st.sents[si]
     toks = st.toks
@@ -4093,6 +4273,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         cue_span: Span | None = None
         if de and t.low in C.DE_ACCORDING:
             src = _np_forward(st, k + 1, hi)
+            src = (src[0], _source_conjunct(st, src[1], hi)) if src else None
             cue_span = Span(t.start, t.end)
         elif de and t.low == "nach" and (own := _own_view(st, k, lo, hi)) is not None:
             # "nach seiner Meinung", "Seiner Ansicht nach", "nach eigenen Angaben": SpkAtt-2023 marks these
@@ -4126,6 +4307,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         ):
             # "Nach Polizeiangaben", "Nach einem Fernsehbericht des Senders X": the source is the phrase
             src = _np_forward(st, k + 1, hi)
+            src = (src[0], _source_conjunct(st, src[1], hi)) if src else None
             cue_span = Span(t.start, t.end)
         elif de and t.low == "nach" and k + 1 < hi and toks[k + 1].low in C.DE_ANGABEN:
             # the source is "Angaben des Kraftfahrt-Bundesamtes" (the shared task's convention)
@@ -4133,7 +4315,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if j < hi and toks[j].low in ("von", "vom", "des", "der"):
                 j += 1 if toks[j].low in ("von", "vom") else 0
             inner = _np_forward(st, j, hi) if j < hi else None
-            src = (k + 1, inner[1]) if inner else None
+            src = (k + 1, _source_conjunct(st, inner[1], hi)) if inner else None
             cue_span = Span(t.start, t.end)
         elif de and t.low in C.DE_ZUFOLGE:
             src = _np_backward(st, k, lo)
@@ -4156,11 +4338,21 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         _remember(st, sp, si)
         out.append(Quotation(msg, "indirect", cue_span, sp, 0.6 if sp.key else 0.5))
         return out
+    if de and (framed := _so_frame(st, lo, hi)) is not None:
+        c, a, e = framed
+        msg = _strip_span(st, s_start, toks[c - 1].start)
+        if msg is not None and not all(_in_quote(st, x) for x in toks[lo : c - 1] if x.text[:1].isalnum()):
+            sp = _speaker_from_np(st, a, e)
+            _remember(st, sp, si)
+            return [Quotation(msg, "indirect", Span(toks[c].start, toks[c].end), sp, 0.6 if sp.key else 0.5)]
     cues = _sentence_cues(st, si)
     if not cues and (de or not any(toks[k].low in C.EN_REPORTED_ONLY for k in range(lo, hi))):
         return out  # (an English speech act told without its words may stand alone: "Clinton cited ...")
+    shared: tuple[int, Speaker | None] | None = None  # the second verb of "sagte, … und fügte hinzu, …"
     for c in cues:
         t = toks[c]
+        if shared is not None and c < shared[0]:
+            continue  # a verb of saying inside the message of the first
         if not de and (_en_frames_quote(st, c, lo) or _en_asked_first(st, c, lo, hi)):
             continue
         # "Wie X mitteilte, MAIN" / "MAIN, wie X sagte"
@@ -4221,6 +4413,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
         k = c + 1
         limit = min(hi, c + 10)
         clause_start = None
+        relative = False
         while k < limit:
             w = toks[k]
             if _in_quote(st, w) and de:
@@ -4231,6 +4424,10 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                     break  # "sagte X, Chef der Y, der Deutschen Presse-Agentur": whom it was said to
                 if app is not None and app < hi and toks[app].text == ",":
                     k = app  # "nannte X, Chef der Y, die Lage ...": an apposition of the subject, no clause
+                    continue
+                if (end := _relative_clause_end(st, k, c)) is not None:
+                    # past it: "erklärte X, der seit Jahren im Amt ist, die Lage sei ernst"
+                    k, limit, relative = end, min(hi, end + 10), True
                     continue
                 nxt = toks[k + 1] if k + 1 < hi else None
                 if (
@@ -4266,25 +4463,40 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             ):
                 # "X said the plan ...", "X, a lawyer, said the plan ...", not "…," said X"
                 clause_start = c + 1
+        if relative and clause_start is None:
+            # "Der Bericht schildert die Fehler, die zum Absturz führten. Techniker hätten …": what follows in
+            # the Konjunktiv goes on with the one who spoke, though the relative clause was no message
+            _remember(st, _subject_of(st, c, lo, hi)[0], si)
         if clause_start is not None and clause_start < hi:
             clause = toks[clause_start:hi]
             has_konj = any(x.low in _KONJ_ANY for x in clause)
             starts = clause[0].low in C.DE_CLAUSE_START or clause[0].low == "that"
             if de and not (has_konj or starts) and len(clause) < 4:
                 continue
+            if de and not (has_konj or starts) and not _has_verb(st, clause_start, hi):
+                continue  # "„…“, sagten die Ministerin, der Bürgermeister und der Landrat": a list, no clause
             words = [x for x in clause if x.text[:1].isalnum()]
             konj_outside = any(x.low in _KONJ_REPORTED and not _in_quote(st, x) for x in clause)
             if de and 2 * sum(_in_quote(st, x) for x in words) > len(words) and not konj_outside:
                 continue  # "X bekräftigte, „…“": the quotation is direct speech, no clause of its own
-            sp, _conf = _subject_of(st, c, lo, clause_start)
-            msg = _strip_span(st, toks[clause_start].start, s_end)
+            sp = (
+                shared[1]
+                if shared is not None and shared[0] == c
+                else _subject_of(st, c, lo, clause_start)[0]
+            )
+            end = _second_predicate(st, clause_start, hi) if de else None
+            msg = _strip_span(st, toks[clause_start].start, toks[end].start if end is not None else s_end)
             if msg:
                 _remember(st, sp, si)
                 c_conf = 0.7 if (has_konj or starts) else 0.5
                 out.append(
                     Quotation(msg, "indirect", _cue_span(st, c, hi), sp, c_conf if sp else c_conf - 0.1)
                 )
-                return out
+                if end is None:
+                    return out
+                shared = (end + 1 if toks[end].low in ("und", "sowie") else end + 2, sp)
+    if out:
+        return out
     # reported: a verb of saying with an object and no clause
     if de:
         for c in cues:
