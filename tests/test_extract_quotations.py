@@ -2493,3 +2493,39 @@ def test_it_followed_by_a_verb_opens_a_reported_clause():
         ("indirect", "The network", "it would send a reporter to the region")
     ]
     assert en_speakers("The mayor said it.") == []
+
+
+# ---- s21 English round 2
+
+
+def test_a_relative_clause_and_its_main_clause_each_hold_an_attribution():
+    """ "Jane Doe, who argued that …, told her aides to wait": the relative clause's speech is "who"'s, the
+    main clause's verb of saying after the comma that closes it has the phrase before "who" as its source."""
+    text, qs = quotes("Jane Doe, who argued that the plan was flawed, told her aides to wait.", "en")
+    assert [(q.speaker.text, said(text, q)) for q in qs] == [
+        ("who", "that the plan was flawed"),
+        ("Jane Doe", "her aides to wait"),
+    ]
+    text, qs = quotes("The mayor, who has said that the port stays open, said the plan would fail.", "en")
+    assert [(q.speaker.text, said(text, q)) for q in qs] == [
+        ("who", "that the port stays open"),
+        ("The mayor", "the plan would fail"),
+    ]
+
+
+def test_a_bare_noun_with_a_verb_after_it_opens_a_reported_clause():
+    """ "Critics say resources could run out": a noun without article right after the verb of saying, with a
+    verb after it, is the subject of the reported clause (indirect), not the verb's object."""
+    text, qs = quotes("Critics say resources could run out by the spring.", "en")
+    assert [(q.form, q.speaker.text, said(text, q)) for q in qs] == [
+        ("indirect", "Critics", "resources could run out by the spring")
+    ]
+    text, qs = quotes("Officials said public funds were spent on the stadium.", "en")
+    assert [(q.form, said(text, q)) for q in qs] == [("indirect", "public funds were spent on the stadium")]
+    (q,) = quotes("The union cited rising costs in its letter.", "en")[1]
+    assert q.form == "reported"
+
+
+def test_a_phrase_with_an_adjective_after_its_pronoun_is_the_speaker():
+    """ "Those close to him say …": the pronoun, the adjective and its complement are one speaker phrase."""
+    assert en_speakers("Those close to him say the plan will fail.") == ["Those close to him"]

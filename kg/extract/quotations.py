@@ -942,6 +942,19 @@ def _en_attributive(st: _State, k: int, start: int, has_noun: bool) -> bool:
     return has_noun and toks[k].low.endswith("ed") and before in ("the", "a", "an", "of")
 
 
+def _en_bare_subject(st: _State, k: int, hi: int) -> bool:
+    """Whether a bare English noun phrase at ``k`` (a lower-case noun, an adjective or noun before it) has a
+    verb right after it: the subject of a reported clause without "that" ("Critics say resources could run
+    out"), not the object of the verb of saying."""
+    toks = st.toks
+    for j in range(k, min(hi, k + 3)):
+        if toks[j].low in _EN_VERBS:
+            return j > k
+        if not (toks[j].text.islower() and _en_noun_word(toks[j])):
+            return False
+    return False
+
+
 def _en_clause_subject(st: _State, k: int) -> bool:
     """Whether the English pronoun at ``k`` after a verb of saying opens its reported clause: any but "it",
     which does only with a verb after it ("said it would", not "said it.")."""
@@ -4259,7 +4272,12 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if (
                 lemma not in C.EN_CLAUSE_ONLY
                 and lemma not in ("tell", "ask", "report", "write", "call")
-                and (nxt.low in C.EN_DET or nxt.low in C.EN_PRONOUNS or _is_cap(nxt))
+                and (
+                    nxt.low in C.EN_DET
+                    or nxt.low in C.EN_PRONOUNS
+                    or _is_cap(nxt)
+                    or _en_bare_subject(st, c + 1, hi)
+                )
                 and nxt.low not in ("it", "that")
                 and not (c > lo and toks[c - 1].text in _MARKS)
                 and not (c > lo and toks[c - 1].text == "," and (_en_subject(st, c, lo) or (c, c))[0] != lo)
@@ -4542,6 +4560,9 @@ def _en_coordinated(st: _State, si: int, got: list[Quotation]) -> list[Quotation
         if toks[j - 1].low in ("and", "but"):  # the same subject
             split = j - 2 if toks[j - 2].text == "," else j - 1
             sp = first.speaker
+        elif (head := _en_before_relative(st, first, j, lo)) is not None:
+            split = j - 1  # "Jane Doe, who argued that …, told": the main clause's subject
+            sp = _speaker_from_np(st, *head)
         else:
             np_ = _np_backward(st, j, lo)
             if np_ is None:
@@ -4566,6 +4587,20 @@ def _en_coordinated(st: _State, si: int, got: list[Quotation]) -> list[Quotation
         _remember(st, sp, si)
         return [*before, Quotation(msg, form, Span(t.start, t.end), sp, 0.45)]
     return got
+
+
+def _en_before_relative(st: _State, first: Quotation, j: int, lo: int) -> tuple[int, int] | None:
+    """The English subject before a relative clause that told speech of its own, when the verb at ``j``
+    follows the comma that closes it ("Jane Doe, who argued that …, told her aides"): the main clause's
+    attribution has its own source, the phrase before "who"."""
+    toks = st.toks
+    sp = first.speaker
+    if sp is None or sp.span is None or sp.text.lower() not in ("who", "which") or toks[j - 1].text != ",":
+        return None
+    w = _tok_at(st, sp.span.start)
+    if w is None or w - 1 <= lo or toks[w - 1].text != "," or j - 1 <= w:
+        return None
+    return _np_backward(st, w - 1, lo)
 
 
 def _under_konj(st: _State, c: int, lo: int) -> bool:
