@@ -2529,3 +2529,24 @@ def test_a_bare_noun_with_a_verb_after_it_opens_a_reported_clause():
 def test_a_phrase_with_an_adjective_after_its_pronoun_is_the_speaker():
     """ "Those close to him say …": the pronoun, the adjective and its complement are one speaker phrase."""
     assert en_speakers("Those close to him say the plan will fail.") == ["Those close to him"]
+
+
+def test_a_relative_pronoun_right_before_the_verb_of_saying_is_its_speaker():
+    """ "an architect who said he was stiffed": the relative pronoun is the verb's subject (PolNeAR marks
+    "who"), even when the phrase it stands for names no one and the sentence opens with someone else."""
+    for text in [
+        "The city refused to pay an architect who said he was stiffed after the job.",
+        "Jane Doe was angry at an architect who said he was stiffed after the job.",
+    ]:
+        assert en_speakers(text) == ["who"], text
+
+
+def test_a_participle_clause_is_told_by_the_speaker_before_it_not_one_inside_it():
+    """ "Jane Doe mocked the complaint, saying anybody who complains …": the clause after "saying" is Jane
+    Doe's, though a verb of saying inside it ("who complains") found a speaker first."""
+    text, qs = quotes(
+        "Jane Doe mocked the complaint, saying anybody who complains about a microphone “is not having a good"
+        " night.”",
+        "en",
+    )
+    assert [q.speaker.text for q in qs if q.cue and said(text, q).startswith("anybody")] == ["Jane Doe"]

@@ -918,6 +918,13 @@ def _en_past(st: _State, k: int) -> bool:
     return doc is not None and hasattr(doc, "pos") and doc.pos(k) in ("VVD", "VBD", "VHD", "VDD")  # type: ignore[attr-defined]
 
 
+def _en_relative_pronoun(st: _State, a: int, b: int) -> bool:
+    """Whether the English phrase ``[a, b)`` is a relative pronoun alone ("who", "which"): right before a
+    verb of saying it is that verb's subject, even when its antecedent names no one ("an architect who
+    said"), as PolNeAR marks it."""
+    return b - a == 1 and st.toks[a].low in ("who", "which")
+
+
 def _en_relative_speaks(st: _State, a: int, b: int) -> bool:
     """Whether tokens ``[a, b)`` are an English relative clause that tells speech of its own ("who argued
     that …"): an attribution with its own source ("who"), no part of the phrase before it."""
@@ -2025,7 +2032,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         # "Günther Platter, der Verteidigungsminister Österreichs, der zur Zeit ... inne hat, sagte": the
         # phrase that opens the clause, before the relative clause
         first = _before_relative(st, c, lo)
-    if lang == "en" and (before is None or not _clause_initial(st, before[0], lo)):
+    relative = lang == "en" and before is not None and _en_relative_pronoun(st, *before)
+    if lang == "en" and not relative and (before is None or not _clause_initial(st, before[0], lo)):
         # "Trump, speaking to a veterans group, said ...", "Cruz exhorted ... and said ...": the subject
         s_lo = st.sents[toks[c].sent][0]
         k = _after_dateline(st, max(lo, s_lo), c)
@@ -4504,8 +4512,8 @@ def _en_participles(st: _State, si: int, got: list[Quotation]) -> list[Quotation
     msg = _strip_span(st, toks[k + 1].start, toks[hi - 1].end)
     if msg is None or len(_WORDS.findall(st.text, msg.start, msg.end)) < 2:
         return got
-    if st.last_speaker is not None and st.last_speaker_sent == si:
-        last = st.last_speaker
+    last = st.last_speaker
+    if last is not None and st.last_speaker_sent == si and _en_speaks_before(last, toks[k].start):
         sp: Speaker | None = Speaker(last.span, last.text, last.key, last.role)
     else:
         sp, _ = _subject_of(st, k, lo, k)
@@ -4518,6 +4526,12 @@ def _en_participles(st: _State, si: int, got: list[Quotation]) -> list[Quotation
     ]
     _remember(st, sp, si)
     return [*before, Quotation(msg, "indirect", Span(toks[k].start, toks[k].end), sp, 0.5 if sp else 0.4)]
+
+
+def _en_speaks_before(sp: Speaker, start: int) -> bool:
+    """Whether the sentence's speaker found so far stands before a participle clause at ``start``: one inside
+    it ("…, saying anybody who complains …") speaks in the clause, not the clause itself."""
+    return sp.span is None or sp.span.end <= start
 
 
 def _en_speech_verb(st: _State, k: int) -> bool:
