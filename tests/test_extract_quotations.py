@@ -2550,3 +2550,30 @@ def test_a_participle_clause_is_told_by_the_speaker_before_it_not_one_inside_it(
         "en",
     )
     assert [q.speaker.text for q in qs if q.cue and said(text, q).startswith("anybody")] == ["Jane Doe"]
+
+
+def test_both_before_a_pair_is_no_part_of_the_speaker():
+    """ "Both Jane Doe and Anna Berger said": PolNeAR's source is the pair; "Both men" has no pair and
+    keeps the word."""
+    text = "Both Jane Doe and Anna Berger said the plan would fail."
+    assert en_speakers(text) == ["Jane Doe and Anna Berger"]
+    assert en_speakers("Both men said the plan would fail.") == ["Both men"]
+
+
+def test_a_study_by_someone_is_the_speaker_with_its_author():
+    """ "A 2014 study by Loyola Law School professor Jane Doe found …": "by" after a noun joins the author
+    to the subject (PolNeAR marks the whole phrase), not after a participle ("officers shot by the
+    suspect")."""
+    for text, phrase in [
+        ("A study by Jane Doe found that fraud was rare.", "A study by Jane Doe"),
+        (
+            "A 2014 study by Loyola Law School professor Jane Doe found 31 cases of fraud in a billion.",
+            "A 2014 study by Loyola Law School professor Jane Doe",
+        ),
+        (
+            "A web video by the Republican National Committee references four cases in which he failed.",
+            "A web video by the Republican National Committee",
+        ),
+    ]:
+        assert en_speakers(text) == [phrase], text
+    assert "by" not in en_speakers("Two police officers shot by the suspect said they were fine.")[0]

@@ -918,6 +918,13 @@ def _en_past(st: _State, k: int) -> bool:
     return doc is not None and hasattr(doc, "pos") and doc.pos(k) in ("VVD", "VBD", "VHD", "VDD")  # type: ignore[attr-defined]
 
 
+def _en_both_and(st: _State, a: int, b: int) -> bool:
+    """Whether the English phrase ``[a, b)`` is "both" before a pair joined by "and" ("Both Mr. King and Mr.
+    Schultz"): PolNeAR's source is the pair without "both"; "both men" has no pair and keeps it."""
+    toks = st.toks
+    return b - a > 3 and toks[a].low == "both" and any(t.low == "and" for t in toks[a + 2 : b - 1])
+
+
 def _en_relative_pronoun(st: _State, a: int, b: int) -> bool:
     """Whether the English phrase ``[a, b)`` is a relative pronoun alone ("who", "which"): right before a
     verb of saying it is that verb's subject, even when its antecedent names no one ("an architect who
@@ -971,12 +978,15 @@ def _en_clause_subject(st: _State, k: int) -> bool:
 
 def _en_phrase_preposition(st: _State, k: int) -> bool:
     """Whether the English preposition at ``k`` joins a noun to the phrase after it within one subject: "of",
-    "for", "at", "in" ("A spokeswoman for X"), "to" after a common noun ("A letter to Congress"), "on"
-    inside a name ("Commission on Presidential Debates"), not before a day ("The senator on Monday")."""
+    "for", "at", "in" ("A spokeswoman for X"), "to" after a common noun ("A letter to Congress"), "by" after
+    a noun the tagger reads as one ("A study by X"), "on" inside a name ("Commission on Presidential
+    Debates"), not before a day ("The senator on Monday")."""
     toks = st.toks
     low = toks[k].low
     if low in ("of", "for", "at", "in") or (low == "to" and toks[k - 1].text.islower()):
         return True  # "to" after a common noun: "Her submission to the court"
+    if low == "by" and _tagged_alone(st, k - 1, k, ("NN1", "NN2")):
+        return True  # "A study by Jane Doe", not "officers shot by the suspect"
     right = toks[k + 1] if k + 1 < len(toks) else None
     return (
         low == "on"
@@ -1121,7 +1131,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
             first = k
             has_noun = True
             k -= 1
-            if j - k > 8:
+            if j - k > 10:
                 break
             continue
         break
@@ -1446,6 +1456,8 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
         ante = _np_backward(st, k, st.sents[toks[a].sent][0])
         sp = _speaker_from_np(st, *ante) if ante is not None else None
         return Speaker(Span(toks[a].start, toks[a].end), toks[a].text, sp and sp.key, sp and sp.role)
+    if st.lang == "en" and _en_both_and(st, a, b):
+        a += 1  # "Both Mr. King and Mr. Schultz said": the pair speaks, "Both" only stresses it
     while b - a > 1 and toks[b - 1].text in ("–", "—", "-"):
         b -= 1  # "Anna X – Sprecherin der Y – sagte": the dash closes the apposition, it is not a word of it
     core = (toks[a].start, toks[b - 1].end)
