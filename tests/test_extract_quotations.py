@@ -2577,3 +2577,14 @@ def test_a_study_by_someone_is_the_speaker_with_its_author():
     ]:
         assert en_speakers(text) == [phrase], text
     assert "by" not in en_speakers("Two police officers shot by the suspect said they were fine.")[0]
+
+
+def test_a_comparison_in_commas_after_the_speaker_is_no_apposition():
+    """ "Jane Doe, like Obama, said": a phrase with "like" or "unlike" compares, it names no one else as the
+    speaker; the speaker phrase ends before it."""
+    for text in [
+        "Democratic candidate Jane Doe, like Obama, said the plan would fail.",
+        "Jane Doe, unlike many Democrats, encouraged voters to stay home.",
+        "“I will stay,” said Jane Doe, like Obama.",
+    ]:
+        assert en_speakers(text)[0] in ("Jane Doe", "Democratic candidate Jane Doe"), text

@@ -1315,6 +1315,8 @@ def _apposition_end(st: _State, k: int, hi: int) -> int | None:
         return None  # ", zum Ausdruck:" is no apposition
     if st.lang == "en" and toks[k].text.islower() and toks[k].low.endswith("ing"):
         return None  # ", speaking to reporters in Ohio," is a clause
+    if st.lang == "en" and toks[k].low in ("like", "unlike"):
+        return None  # ", like Obama," compares the speaker with someone, no apposition
     last = toks[m - 1]
     if not (_is_cap(last) or last.text in (")", "“", '"', "»", "«") or last.text[:1].isdigit()):
         return None
