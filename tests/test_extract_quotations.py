@@ -2588,3 +2588,10 @@ def test_a_comparison_in_commas_after_the_speaker_is_no_apposition():
         "“I will stay,” said Jane Doe, like Obama.",
     ]:
         assert en_speakers(text)[0] in ("Jane Doe", "Democratic candidate Jane Doe"), text
+
+
+def test_a_plural_role_before_a_pair_of_names_belongs_to_the_speaker():
+    """ "Presidential candidates Jane Doe and Anna Berger cited …": the role in the plural before a pair is
+    part of the phrase, as "candidate" is before one name."""
+    text = "Presidential candidates Jane Doe and Anna Berger cited the report in their speeches."
+    assert en_speakers(text) == ["Presidential candidates Jane Doe and Anna Berger"]
