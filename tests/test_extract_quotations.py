@@ -2595,3 +2595,15 @@ def test_a_plural_role_before_a_pair_of_names_belongs_to_the_speaker():
     part of the phrase, as "candidate" is before one name."""
     text = "Presidential candidates Jane Doe and Anna Berger cited the report in their speeches."
     assert en_speakers(text) == ["Presidential candidates Jane Doe and Anna Berger"]
+
+
+def test_no_one_and_only_open_the_speaker_phrase():
+    """ "No one expected …", "Only 52 percent of registered voters agreed …": "no" before "one" and "only"
+    before a number or an article belong to the subject (PolNeAR counts them), though they are function
+    words."""
+    for text, phrase in [
+        ("No one expected the plan to pass.", "No one"),
+        ("Only 52 percent of voters agreed that the plan works.", "Only 52 percent of voters"),
+        ("Only the mayor said the plan works.", "Only the mayor"),
+    ]:
+        assert en_speakers(text) == [phrase], text

@@ -1000,6 +1000,17 @@ def _en_phrase_preposition(st: _State, k: int) -> bool:
     )
 
 
+def _en_focus_opener(st: _State, k: int) -> bool:
+    """Whether the English word at ``k`` opens the phrase after it though it is a function word: "no" before
+    "one" ("No one expected"), "only" before a number or an article ("Only 52 percent of voters agreed"),
+    which PolNeAR counts in the source."""
+    toks = st.toks
+    nxt = toks[k + 1]
+    return (toks[k].low == "no" and nxt.low == "one") or (
+        toks[k].low == "only" and (nxt.text[:1].isdigit() or nxt.low in C.EN_DET)
+    )
+
+
 def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``j`` (not before token ``start``)."""
     toks, lang = st.toks, st.lang
@@ -1106,6 +1117,10 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 left = _np_backward(st, k, start)
                 if left is not None and _clause_initial(st, left[0], start):
                     return (left[0], end)
+            if has_noun and first == k + 1 and _en_focus_opener(st, k):
+                first = k  # "No one", "Only 52 percent of voters": the phrase opens with the word
+                k -= 1
+                continue
             if (
                 t.low in C.EN_STOP
                 or t.low in C.EN_SPEECH_FORMS
