@@ -2607,3 +2607,10 @@ def test_no_one_and_only_open_the_speaker_phrase():
         ("Only the mayor said the plan works.", "Only the mayor"),
     ]:
         assert en_speakers(text) == [phrase], text
+
+
+def test_two_phrases_joined_by_and_that_open_the_clause_both_speak():
+    """ "The New York Times and the Gannett newspaper chain filed a motion, arguing …": the participle's
+    speaker is the subject of the clause, both phrases."""
+    text = "The New York Times and the Gannett newspaper chain filed a motion, arguing the files were public."
+    assert en_speakers(text) == ["The New York Times and the Gannett newspaper chain"]

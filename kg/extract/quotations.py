@@ -927,6 +927,16 @@ def _en_both_and(st: _State, a: int, b: int) -> bool:
     return b - a > 3 and toks[a].low == "both" and any(t.low == "and" for t in toks[a + 2 : b - 1])
 
 
+def _en_pair(st: _State, np_: tuple[int, int] | None, c: int) -> tuple[int, int] | None:
+    """The English phrase ``np_`` that opens a clause with a second one joined by "and" ("The New York Times
+    and the Gannett newspaper chain filed …, arguing"): both speak, as PolNeAR marks them."""
+    toks = st.toks
+    if np_ is None or np_[1] + 1 >= c or toks[np_[1]].low != "and":
+        return np_
+    other = _np_forward(st, np_[1] + 1, c)
+    return (np_[0], other[1]) if other is not None else np_
+
+
 def _en_relative_pronoun(st: _State, a: int, b: int) -> bool:
     """Whether the English phrase ``[a, b)`` is a relative pronoun alone ("who", "which"): right before a
     verb of saying it is that verb's subject, even when its antecedent names no one ("an architect who
@@ -2072,7 +2082,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
             while k < c and toks[k].text != ",":
                 k += 1
             k += 1
-        first = _np_forward(st, k, c) if k < c else None
+        first = _en_pair(st, _np_forward(st, k, c), c) if k < c else None
 
     # "Die Entscheidung der Stadtwerke begrüßte der Bürgermeister:", "Der Zeitung sagte die Ministerin:": the
     # object stands first; the subject after the verb is the one who speaks; so too when a nominative follows
