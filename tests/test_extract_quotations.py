@@ -2614,3 +2614,12 @@ def test_two_phrases_joined_by_and_that_open_the_clause_both_speak():
     speaker is the subject of the clause, both phrases."""
     text = "The New York Times and the Gannett newspaper chain filed a motion, arguing the files were public."
     assert en_speakers(text) == ["The New York Times and the Gannett newspaper chain"]
+
+
+def test_a_form_in_ing_the_tagger_reads_as_an_adjective_belongs_to_the_speaker():
+    """ "where restructuring experts say": a form in -ing before its noun that the tagger reads as an
+    adjective or noun is part of the phrase, and "where" opens the clause before it; "Voters backing the
+    plan" has a verb in -ing."""
+    text = "The firm chose Richmond, where restructuring experts say some judges are eager."
+    assert en_speakers(text) == ["restructuring experts"]
+    assert en_speakers("Leading experts say the plan fails.") == ["Leading experts"]

@@ -869,7 +869,20 @@ _EN_CLAUSE_OPENERS = {
 }
 """Words that open an English adverbial before the subject, up to its comma ("Despite the range of ..., Trump
 said")."""
-_EN_OPENERS = {"yet", "but", "and", "so", "also", "still", "however", "meanwhile", "as", "ultimately", "now"}
+_EN_OPENERS = {
+    "yet",
+    "but",
+    "and",
+    "so",
+    "also",
+    "still",
+    "however",
+    "meanwhile",
+    "as",
+    "ultimately",
+    "now",
+    "where",
+}
 """Words that open an English clause before its subject ("Yet as Mr Bown put it")."""
 
 
@@ -961,10 +974,13 @@ def _en_asked_first(st: _State, c: int, lo: int, hi: int) -> bool:
 
 
 def _en_attributive(st: _State, k: int, start: int, has_noun: bool) -> bool:
-    """Whether the English form in -ed at ``k`` is an adjective inside a noun phrase: after an article or
-    "of" and before its noun ("of registered voters", "The embattled senator")."""
+    """Whether the English form in -ed or -ing at ``k`` is an adjective inside a noun phrase: in -ed after an
+    article or "of" and before its noun ("of registered voters", "The embattled senator"), in -ing where the
+    tagger reads it as an adjective or noun ("restructuring experts say", not "Voters backing the plan")."""
     toks = st.toks
     before = toks[k - 1].low if k > start else ""
+    if has_noun and toks[k].low.endswith("ing"):
+        return _tagged_alone(st, k, k + 1, ("AJ0", "NN1"))
     return has_noun and toks[k].low.endswith("ed") and before in ("the", "a", "an", "of")
 
 
@@ -1548,9 +1564,12 @@ def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None
 
 
 def _clause_initial(st: _State, a: int, lo: int) -> bool:
-    """Whether token ``a`` opens its clause (the sentence, or after a comma, colon or quotation mark)."""
+    """Whether token ``a`` opens its clause (the sentence, or after a comma, colon or quotation mark; in
+    English after a word that opens a clause there: ", where experts say")."""
     s_lo = st.sents[st.toks[a].sent][0]
-    return a <= max(lo, s_lo) or st.toks[a - 1].text in (",", ":", ";", "“", "”", '"', "''", "—", "–", "-")
+    if a <= max(lo, s_lo) or st.toks[a - 1].text in (",", ":", ";", "“", "”", '"', "''", "—", "–", "-"):
+        return True
+    return st.lang == "en" and st.toks[a - 1].low in _EN_OPENERS and _clause_initial(st, a - 1, lo)
 
 
 _RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches"}
