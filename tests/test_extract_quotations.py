@@ -2623,3 +2623,12 @@ def test_a_form_in_ing_the_tagger_reads_as_an_adjective_belongs_to_the_speaker()
     text = "The firm chose Richmond, where restructuring experts say some judges are eager."
     assert en_speakers(text) == ["restructuring experts"]
     assert en_speakers("Leading experts say the plan fails.") == ["Leading experts"]
+
+
+def test_a_name_with_its_apposition_before_the_verb_is_its_subject_not_an_inversion():
+    """ "Jane Doe, a lawyer, said the plan works": the name and its apposition open the clause, the words
+    after the verb are what she said; "The plan works, said the mayor" inverts."""
+    text, qs = quotes("Jane Doe, a lawyer, said the plan works.", "en")
+    assert [(q.speaker.text, said(text, q)) for q in qs] == [("Jane Doe, a lawyer", "the plan works")]
+    text, qs = quotes("The plan works, said the mayor.", "en")
+    assert [(q.speaker.text, said(text, q)) for q in qs] == [("the mayor", "The plan works")]

@@ -950,6 +950,14 @@ def _en_pair(st: _State, np_: tuple[int, int] | None, c: int) -> tuple[int, int]
     return (np_[0], other[1]) if other is not None else np_
 
 
+def _en_apposed_subject(st: _State, c: int, lo: int) -> bool:
+    """Whether the English words before the comma in front of the verb at ``c`` are a name with its
+    apposition that opens the clause ("Jane Doe, a lawyer, said …"): the verb's subject, no clause that the
+    verb and a phrase after it invert ("…, said the mayor")."""
+    np_ = _np_backward(st, c, lo)
+    return np_ is not None and np_[1] == c - 1 and _clause_initial(st, np_[0], lo)
+
+
 def _en_relative_pronoun(st: _State, a: int, b: int) -> bool:
     """Whether the English phrase ``[a, b)`` is a relative pronoun alone ("who", "which"): right before a
     verb of saying it is that verb's subject, even when its antecedent names no one ("an architect who
@@ -4117,6 +4125,8 @@ def _ends_after_subject(st: _State, c: int, hi: int) -> bool:
         for t in before
     ):
         return False
+    if st.lang == "en" and _en_apposed_subject(st, c, lo):
+        return False  # "Jane Doe, a lawyer, said the plan works": the subject and its apposition
     rest = [t for t in toks[b:hi] if t.text not in (".", "!", "?", "“", "”", '"')]
     if st.lang == "en" and rest and rest[0].low not in _EN_ADVERBIAL:
         return False  # "X, a lawyer, said the plant would close": no inversion, a subject and a clause
