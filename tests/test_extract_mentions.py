@@ -390,3 +390,15 @@ def test_an_organization_word_after_a_given_name_is_a_family_name():
     found = english_types("Fox News and the Cato Institute asked Margaret Court.")
     assert found.get("Fox News") == "Organization" and found.get("Cato Institute") == "Organization"
     assert found.get("Margaret Court") == "Person"
+
+
+# ---- s21 English names, round 2
+
+
+def test_a_name_after_the_article_is_no_person_unless_it_modifies_a_noun():
+    """English puts no article before a person's name: "the Arizona Republic" is a paper's, "the 2017 Ford
+    Fusion" a product's; "the Jane Doe campaign" uses a person's name as an adjective and stays a person."""
+    found = english_types("The Arizona Republic wrote it. It showed what the 2017 Ford Fusion will cost.")
+    assert found.get("Arizona Republic") != "Person" and found.get("Ford Fusion") != "Person"
+    found = english_types("The Hillary Clinton campaign said Jane Doe would respond.")
+    assert found.get("Hillary Clinton") == "Person" and found.get("Jane Doe") == "Person"

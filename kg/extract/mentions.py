@@ -488,7 +488,25 @@ def _typed_run(toks: Sequence[Token], i: int, j: int) -> list[_Found]:
     typed = _english_type(words) if words else None
     if titled and len(words) == 1 and _titled_name(words[0], typed):
         typed = "Person", CONFIDENCE_EN_WEAK
+    if typed and typed[0] == "Person" and not titled and _after_article(toks, i, j):
+        typed = None  # "the Arizona Republic", "the 2017 Ford Fusion": a paper's or a product's name
     return [_Found(toks[i].start, toks[j - 1].end, *typed, None, "rule")] if typed else []
+
+
+_EN_NOUN_TAGS = ("NN0", "NN1", "NN2")
+"""Tags of English common nouns (BNC)."""
+
+
+def _after_article(toks: Sequence[Token], i: int, j: int) -> bool:
+    """Whether the run ``[i, j)`` stands after "the" (a year between may stand: "the 2017 Ford Fusion") and
+    is no modifier of a noun after it: English puts no article before a person's name, only before a name
+    used as an adjective ("the Hillary Clinton campaign")."""
+    k = i - 1
+    if k > 0 and toks[k].text.isdigit():
+        k -= 1
+    after = toks[j].text if j < len(toks) else ""
+    noun_after = after.islower() and first_reading(after, "en") in _EN_NOUN_TAGS
+    return k >= 0 and toks[k].text.lower() == "the" and not noun_after
 
 
 def _title(word: str) -> bool:

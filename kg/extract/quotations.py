@@ -746,7 +746,9 @@ _EN_TITLES = {
     "expert",
     "experts",
     "candidate",
+    "candidates",
     "nominee",
+    "nominees",
     "leader",
     "chief",
     "professor",
@@ -868,7 +870,20 @@ _EN_CLAUSE_OPENERS = {
 }
 """Words that open an English adverbial before the subject, up to its comma ("Despite the range of ..., Trump
 said")."""
-_EN_OPENERS = {"yet", "but", "and", "so", "also", "still", "however", "meanwhile", "as", "ultimately", "now"}
+_EN_OPENERS = {
+    "yet",
+    "but",
+    "and",
+    "so",
+    "also",
+    "still",
+    "however",
+    "meanwhile",
+    "as",
+    "ultimately",
+    "now",
+    "where",
+}
 """Words that open an English clause before its subject ("Yet as Mr Bown put it")."""
 
 
@@ -919,6 +934,38 @@ def _en_past(st: _State, k: int) -> bool:
     return doc is not None and hasattr(doc, "pos") and doc.pos(k) in ("VVD", "VBD", "VHD", "VDD")  # type: ignore[attr-defined]
 
 
+def _en_both_and(st: _State, a: int, b: int) -> bool:
+    """Whether the English phrase ``[a, b)`` is "both" before a pair joined by "and" ("Both Mr. King and Mr.
+    Schultz"): PolNeAR's source is the pair without "both"; "both men" has no pair and keeps it."""
+    toks = st.toks
+    return b - a > 3 and toks[a].low == "both" and any(t.low == "and" for t in toks[a + 2 : b - 1])
+
+
+def _en_pair(st: _State, np_: tuple[int, int] | None, c: int) -> tuple[int, int] | None:
+    """The English phrase ``np_`` that opens a clause with a second one joined by "and" ("The New York Times
+    and the Gannett newspaper chain filed …, arguing"): both speak, as PolNeAR marks them."""
+    toks = st.toks
+    if np_ is None or np_[1] + 1 >= c or toks[np_[1]].low != "and":
+        return np_
+    other = _np_forward(st, np_[1] + 1, c)
+    return (np_[0], other[1]) if other is not None else np_
+
+
+def _en_apposed_subject(st: _State, c: int, lo: int) -> bool:
+    """Whether the English words before the comma in front of the verb at ``c`` are a name with its
+    apposition that opens the clause ("Jane Doe, a lawyer, said …"): the verb's subject, no clause that the
+    verb and a phrase after it invert ("…, said the mayor")."""
+    np_ = _np_backward(st, c, lo)
+    return np_ is not None and np_[1] == c - 1 and _clause_initial(st, np_[0], lo)
+
+
+def _en_relative_pronoun(st: _State, a: int, b: int) -> bool:
+    """Whether the English phrase ``[a, b)`` is a relative pronoun alone ("who", "which"): right before a
+    verb of saying it is that verb's subject, even when its antecedent names no one ("an architect who
+    said"), as PolNeAR marks it."""
+    return b - a == 1 and st.toks[a].low in ("who", "which")
+
+
 def _en_relative_speaks(st: _State, a: int, b: int) -> bool:
     """Whether tokens ``[a, b)`` are an English relative clause that tells speech of its own ("who argued
     that …"): an attribution with its own source ("who"), no part of the phrase before it."""
@@ -936,11 +983,27 @@ def _en_asked_first(st: _State, c: int, lo: int, hi: int) -> bool:
 
 
 def _en_attributive(st: _State, k: int, start: int, has_noun: bool) -> bool:
-    """Whether the English form in -ed at ``k`` is an adjective inside a noun phrase: after an article or
-    "of" and before its noun ("of registered voters", "The embattled senator")."""
+    """Whether the English form in -ed or -ing at ``k`` is an adjective inside a noun phrase: in -ed after an
+    article or "of" and before its noun ("of registered voters", "The embattled senator"), in -ing where the
+    tagger reads it as an adjective or noun ("restructuring experts say", not "Voters backing the plan")."""
     toks = st.toks
     before = toks[k - 1].low if k > start else ""
+    if has_noun and toks[k].low.endswith("ing"):
+        return _tagged_alone(st, k, k + 1, ("AJ0", "NN1"))
     return has_noun and toks[k].low.endswith("ed") and before in ("the", "a", "an", "of")
+
+
+def _en_bare_subject(st: _State, k: int, hi: int) -> bool:
+    """Whether a bare English noun phrase at ``k`` (a lower-case noun, an adjective or noun before it) has a
+    verb right after it: the subject of a reported clause without "that" ("Critics say resources could run
+    out"), not the object of the verb of saying."""
+    toks = st.toks
+    for j in range(k, min(hi, k + 3)):
+        if toks[j].low in _EN_VERBS:
+            return j > k
+        if not (toks[j].text.islower() and _en_noun_word(toks[j])):
+            return False
+    return False
 
 
 def _en_clause_subject(st: _State, k: int) -> bool:
@@ -952,12 +1015,15 @@ def _en_clause_subject(st: _State, k: int) -> bool:
 
 def _en_phrase_preposition(st: _State, k: int) -> bool:
     """Whether the English preposition at ``k`` joins a noun to the phrase after it within one subject: "of",
-    "for", "at", "in" ("A spokeswoman for X"), "to" after a common noun ("A letter to Congress"), "on"
-    inside a name ("Commission on Presidential Debates"), not before a day ("The senator on Monday")."""
+    "for", "at", "in" ("A spokeswoman for X"), "to" after a common noun ("A letter to Congress"), "by" after
+    a noun the tagger reads as one ("A study by X"), "on" inside a name ("Commission on Presidential
+    Debates"), not before a day ("The senator on Monday")."""
     toks = st.toks
     low = toks[k].low
     if low in ("of", "for", "at", "in") or (low == "to" and toks[k - 1].text.islower()):
         return True  # "to" after a common noun: "Her submission to the court"
+    if low == "by" and _tagged_alone(st, k - 1, k, ("NN1", "NN2")):
+        return True  # "A study by Jane Doe", not "officers shot by the suspect"
     right = toks[k + 1] if k + 1 < len(toks) else None
     return (
         low == "on"
@@ -966,6 +1032,17 @@ def _en_phrase_preposition(st: _State, k: int) -> bool:
         and _is_cap(right)
         and right.low not in _TEMPORAL
         and right.low not in C.EN_WEEKDAYS
+    )
+
+
+def _en_focus_opener(st: _State, k: int) -> bool:
+    """Whether the English word at ``k`` opens the phrase after it though it is a function word: "no" before
+    "one" ("No one expected"), "only" before a number or an article ("Only 52 percent of voters agreed"),
+    which PolNeAR counts in the source."""
+    toks = st.toks
+    nxt = toks[k + 1]
+    return (toks[k].low == "no" and nxt.low == "one") or (
+        toks[k].low == "only" and (nxt.text[:1].isdigit() or nxt.low in C.EN_DET)
     )
 
 
@@ -1075,6 +1152,10 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 left = _np_backward(st, k, start)
                 if left is not None and _clause_initial(st, left[0], start):
                     return (left[0], end)
+            if has_noun and first == k + 1 and _en_focus_opener(st, k):
+                first = k  # "No one", "Only 52 percent of voters": the phrase opens with the word
+                k -= 1
+                continue
             if (
                 t.low in C.EN_STOP
                 or t.low in C.EN_SPEECH_FORMS
@@ -1102,7 +1183,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
             first = k
             has_noun = True
             k -= 1
-            if j - k > 8:
+            if j - k > 10:
                 break
             continue
         break
@@ -1286,6 +1367,8 @@ def _apposition_end(st: _State, k: int, hi: int) -> int | None:
         return None  # ", zum Ausdruck:" is no apposition
     if st.lang == "en" and toks[k].text.islower() and toks[k].low.endswith("ing"):
         return None  # ", speaking to reporters in Ohio," is a clause
+    if st.lang == "en" and toks[k].low in ("like", "unlike"):
+        return None  # ", like Obama," compares the speaker with someone, no apposition
     last = toks[m - 1]
     if not (_is_cap(last) or last.text in (")", "“", '"', "»", "«") or last.text[:1].isdigit()):
         return None
@@ -1427,6 +1510,8 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
         ante = _np_backward(st, k, st.sents[toks[a].sent][0])
         sp = _speaker_from_np(st, *ante) if ante is not None else None
         return Speaker(Span(toks[a].start, toks[a].end), toks[a].text, sp and sp.key, sp and sp.role)
+    if st.lang == "en" and _en_both_and(st, a, b):
+        a += 1  # "Both Mr. King and Mr. Schultz said": the pair speaks, "Both" only stresses it
     while b - a > 1 and toks[b - 1].text in ("–", "—", "-"):
         b -= 1  # "Anna X – Sprecherin der Y – sagte": the dash closes the apposition, it is not a word of it
     core = (toks[a].start, toks[b - 1].end)
@@ -1488,9 +1573,12 @@ def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None
 
 
 def _clause_initial(st: _State, a: int, lo: int) -> bool:
-    """Whether token ``a`` opens its clause (the sentence, or after a comma, colon or quotation mark)."""
+    """Whether token ``a`` opens its clause (the sentence, or after a comma, colon or quotation mark; in
+    English after a word that opens a clause there: ", where experts say")."""
     s_lo = st.sents[st.toks[a].sent][0]
-    return a <= max(lo, s_lo) or st.toks[a - 1].text in (",", ":", ";", "“", "”", '"', "''", "—", "–", "-")
+    if a <= max(lo, s_lo) or st.toks[a - 1].text in (",", ":", ";", "“", "”", '"', "''", "—", "–", "-"):
+        return True
+    return st.lang == "en" and st.toks[a - 1].low in _EN_OPENERS and _clause_initial(st, a - 1, lo)
 
 
 _RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches"}
@@ -2042,7 +2130,8 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
         # "Günther Platter, der Verteidigungsminister Österreichs, der zur Zeit ... inne hat, sagte": the
         # phrase that opens the clause, before the relative clause
         first = _before_relative(st, c, lo)
-    if lang == "en" and (before is None or not _clause_initial(st, before[0], lo)):
+    relative = lang == "en" and before is not None and _en_relative_pronoun(st, *before)
+    if lang == "en" and not relative and (before is None or not _clause_initial(st, before[0], lo)):
         # "Trump, speaking to a veterans group, said ...", "Cruz exhorted ... and said ...": the subject
         s_lo = st.sents[toks[c].sent][0]
         k = _after_dateline(st, max(lo, s_lo), c)
@@ -2050,7 +2139,7 @@ def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, f
             while k < c and toks[k].text != ",":
                 k += 1
             k += 1
-        first = _np_forward(st, k, c) if k < c else None
+        first = _en_pair(st, _np_forward(st, k, c), c) if k < c else None
 
     # "Die Entscheidung der Stadtwerke begrüßte der Bürgermeister:", "Der Zeitung sagte die Ministerin:": the
     # object stands first; the subject after the verb is the one who speaks; so too when a nominative follows
@@ -4116,6 +4205,8 @@ def _ends_after_subject(st: _State, c: int, hi: int) -> bool:
         for t in before
     ):
         return False
+    if st.lang == "en" and _en_apposed_subject(st, c, lo):
+        return False  # "Jane Doe, a lawyer, said the plan works": the subject and its apposition
     rest = [t for t in toks[b:hi] if t.text not in (".", "!", "?", "“", "”", '"')]
     if st.lang == "en" and rest and rest[0].low not in _EN_ADVERBIAL:
         return False  # "X, a lawyer, said the plant would close": no inversion, a subject and a clause
@@ -4456,7 +4547,12 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if (
                 lemma not in C.EN_CLAUSE_ONLY
                 and lemma not in ("tell", "ask", "report", "write", "call")
-                and (nxt.low in C.EN_DET or nxt.low in C.EN_PRONOUNS or _is_cap(nxt))
+                and (
+                    nxt.low in C.EN_DET
+                    or nxt.low in C.EN_PRONOUNS
+                    or _is_cap(nxt)
+                    or _en_bare_subject(st, c + 1, hi)
+                )
                 and nxt.low not in ("it", "that")
                 and not (c > lo and toks[c - 1].text in _MARKS)
                 and not (c > lo and toks[c - 1].text == "," and (_en_subject(st, c, lo) or (c, c))[0] != lo)
@@ -4698,8 +4794,8 @@ def _en_participles(st: _State, si: int, got: list[Quotation]) -> list[Quotation
     msg = _strip_span(st, toks[k + 1].start, toks[hi - 1].end)
     if msg is None or len(_WORDS.findall(st.text, msg.start, msg.end)) < 2:
         return got
-    if st.last_speaker is not None and st.last_speaker_sent == si:
-        last = st.last_speaker
+    last = st.last_speaker
+    if last is not None and st.last_speaker_sent == si and _en_speaks_before(last, toks[k].start):
         sp: Speaker | None = Speaker(last.span, last.text, last.key, last.role)
     else:
         sp, _ = _subject_of(st, k, lo, k)
@@ -4712,6 +4808,12 @@ def _en_participles(st: _State, si: int, got: list[Quotation]) -> list[Quotation
     ]
     _remember(st, sp, si)
     return [*before, Quotation(msg, "indirect", Span(toks[k].start, toks[k].end), sp, 0.5 if sp else 0.4)]
+
+
+def _en_speaks_before(sp: Speaker, start: int) -> bool:
+    """Whether the sentence's speaker found so far stands before a participle clause at ``start``: one inside
+    it ("…, saying anybody who complains …") speaks in the clause, not the clause itself."""
+    return sp.span is None or sp.span.end <= start
 
 
 def _en_speech_verb(st: _State, k: int) -> bool:
@@ -4754,6 +4856,9 @@ def _en_coordinated(st: _State, si: int, got: list[Quotation]) -> list[Quotation
         if toks[j - 1].low in ("and", "but"):  # the same subject
             split = j - 2 if toks[j - 2].text == "," else j - 1
             sp = first.speaker
+        elif (head := _en_before_relative(st, first, j, lo)) is not None:
+            split = j - 1  # "Jane Doe, who argued that …, told": the main clause's subject
+            sp = _speaker_from_np(st, *head)
         else:
             np_ = _np_backward(st, j, lo)
             if np_ is None:
@@ -4778,6 +4883,20 @@ def _en_coordinated(st: _State, si: int, got: list[Quotation]) -> list[Quotation
         _remember(st, sp, si)
         return [*before, Quotation(msg, form, Span(t.start, t.end), sp, 0.45)]
     return got
+
+
+def _en_before_relative(st: _State, first: Quotation, j: int, lo: int) -> tuple[int, int] | None:
+    """The English subject before a relative clause that told speech of its own, when the verb at ``j``
+    follows the comma that closes it ("Jane Doe, who argued that …, told her aides"): the main clause's
+    attribution has its own source, the phrase before "who"."""
+    toks = st.toks
+    sp = first.speaker
+    if sp is None or sp.span is None or sp.text.lower() not in ("who", "which") or toks[j - 1].text != ",":
+        return None
+    w = _tok_at(st, sp.span.start)
+    if w is None or w - 1 <= lo or toks[w - 1].text != "," or j - 1 <= w:
+        return None
+    return _np_backward(st, w - 1, lo)
 
 
 def _under_konj(st: _State, c: int, lo: int) -> bool:
