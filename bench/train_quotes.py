@@ -1,4 +1,5 @@
-"""Train the model that tells quoted speech from titles and scare quotes (kg/extract/quote_model.json).
+"""Train the model that tells quoted speech from titles and scare quotes (kg/extract/quotations/
+``quote_model.json``).
 
     .venv/bin/python -m bench.train_quotes [--realdata DIR]
 
@@ -58,9 +59,9 @@ from pathlib import Path
 import numpy as np
 
 from bench.extract_speech import DEFAULT_REALDATA, spkatt_doc
-from kg.extract import quotations as Q
+from kg.extract.quotations import marks, speech, state
 
-OUT = Path(Q.__file__).with_name("quote_model.json")
+OUT = speech._MODEL_PATH
 
 
 def examples(
@@ -77,14 +78,14 @@ def examples(
         for a in data["Annotations"]:
             if a["Form"] == "Direct":
                 direct |= {index[x] for x in a["Message"] if x in index}
-        st = Q._state(doc, [])
-        pairs = Q.pair_quotes(st.text)
-        Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
-        for (a, b), rule in zip(pairs, Q.speech_rules(st, pairs), strict=True):
+        st = state._state(doc, [])
+        pairs = marks.pair_quotes(st.text)
+        state._set_quoted(st, [(a + 1, b) for a, b in pairs])
+        for (a, b), rule in zip(pairs, speech.speech_rules(st, pairs), strict=True):
             toks = {t.i for t in doc.tokens_in(a + 1, b)}
             if not toks:
                 continue
-            xs.append(Q.quote_features(st, a, b))
+            xs.append(speech.quote_features(st, a, b))
             ys.append(int(len(toks & direct) >= 0.5 * len(toks)))
             if docs is not None:
                 docs.append(n)
@@ -114,7 +115,7 @@ def accuracy(
 ) -> float:
     """The share of examples the model decides right; with ``rules``, of those decided right as
     :func:`kg.extract.quotations.find_quotations` decides them (the rules first, then the model)."""
-    said = np.array([Q.speech_probability(x, weights) >= Q.THRESHOLD for x in xs])
+    said = np.array([speech.speech_probability(x, weights) >= speech.THRESHOLD for x in xs])
     if rules is not None:
         r = np.array(rules)
         said = np.where(r > 0, True, np.where(r < 0, False, said))
@@ -207,7 +208,7 @@ def cv_bench(folder: Path, sets: dict[str, frozenset[str]], k: int = 5) -> dict[
                 [rules[i] for i in tr],
             )
             got = {"l2": l2, "all forms": B._zero(), "direct": B._zero()}
-            with Q.model_weights(weights):
+            with speech.model_weights(weights):
                 for n in range(fold, len(files), k):
                     data = json.loads(Path(files[n]).read_text(encoding="utf-8"))
                     doc, index = spkatt_doc(data)

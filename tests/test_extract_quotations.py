@@ -898,24 +898,24 @@ def test_a_german_quotation_inside_one_with_the_same_marks_leaves_the_outer_one_
 
 
 def test_the_rules_before_the_model_say_speech_title_or_nothing():
-    from kg.extract import quotations as Q
+    from kg.extract.quotations import speech, state
 
     text = (
         "Sie riefen Parolen wie „Wir bleiben“ oder „Hamburg gehört uns“ vor dem Kino, wo der Film "
         "„Der Hafen“ "
         "lief und Anna Berger „sehr zufrieden“ war."
     )
-    st = Q._state(analyse(text, "de"), [])
+    st = state._state(analyse(text, "de"), [])
     pairs = pair_quotes(text)
-    Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
-    assert Q.speech_rules(st, pairs) == [1, 1, -1, 0]
+    state._set_quoted(st, [(a + 1, b) for a, b in pairs])
+    assert speech.speech_rules(st, pairs) == [1, 1, -1, 0]
 
 
 def test_a_capitalized_passage_that_stands_again_in_the_text_is_a_name():
     """A passage in capitals without a sentence's end that the text names again, quoted or not, is a name
     or a title; words said with their end punctuation are no name (after a colon: speech), nor are words in
     lower case (after "nannte", the predicate: speech)."""
-    from kg.extract import quotations as Q
+    from kg.extract.quotations import speech, state
 
     text = (
         "Klaus Meier leitet seit Montag den „Verein Hafen und Stadt“ in Hamburg. "
@@ -923,10 +923,10 @@ def test_a_capitalized_passage_that_stands_again_in_the_text_is_a_name():
         "Anna Berger sagte: „Wir bleiben hier.“ Später wiederholte sie: „Wir bleiben hier.“ "
         "Sie nannte den Plan „ganz falsch“, und Meier fand ihn nicht ganz falsch."
     )
-    st = Q._state(analyse(text, "de"), [])
+    st = state._state(analyse(text, "de"), [])
     pairs = pair_quotes(text)
-    Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
-    assert Q.speech_rules(st, pairs) == [-1, 1, 1, 1]
+    state._set_quoted(st, [(a + 1, b) for a, b in pairs])
+    assert speech.speech_rules(st, pairs) == [-1, 1, 1, 1]
     _text, qs = quotes(text)
     assert "Verein Hafen und Stadt" not in [said(text, q) for q in qs if q.form == "direct"]
     assert [said(text, q) for q in qs if q.form == "direct"][:2] == ["Wir bleiben hier.", "Wir bleiben hier."]
@@ -935,27 +935,27 @@ def test_a_capitalized_passage_that_stands_again_in_the_text_is_a_name():
 def test_a_headline_quotation_said_again_in_the_report_stays_speech():
     """Words in capitals said again are no name when a colon introduces them or a verb of saying follows
     (which makes them speech after a comma)."""
-    from kg.extract import quotations as Q
+    from kg.extract.quotations import speech, state
 
     text = (
         "Anna Berger: „Hamburg bleibt stark“\n\n"
         "Am Montag sprach Anna Berger vor dem Rat. „Hamburg bleibt stark“, sagte Berger. "
         "Später las sie aus dem Buch „Hamburg bleibt stark“ vor."
     )
-    st = Q._state(analyse(text, "de"), [])
+    st = state._state(analyse(text, "de"), [])
     pairs = pair_quotes(text)
-    Q._set_quoted(st, [(a + 1, b) for a, b in pairs])
-    assert Q.speech_rules(st, pairs)[:2] == [0, 1]
-    assert Q.speech_rules(st, pairs)[2] == -1
+    state._set_quoted(st, [(a + 1, b) for a, b in pairs])
+    assert speech.speech_rules(st, pairs)[:2] == [0, 1]
+    assert speech.speech_rules(st, pairs)[2] == -1
 
 
 def test_model_weights_decides_within_its_block_only():
     """The benchmark's cross-validation runs the extractor with weights of its own, then the shipped ones."""
-    from kg.extract import quotations as Q
+    from kg.extract.quotations import speech
 
     text = "Anna Berger sagte, man werde „die neue Brücke im nächsten Jahr bauen“."
     assert [q for q in quotes(text)[1] if q.form == "direct"]
-    with Q.model_weights({"bias": -30.0}):
+    with speech.model_weights({"bias": -30.0}):
         assert not [q for q in quotes(text)[1] if q.form == "direct"]
     assert [q for q in quotes(text)[1] if q.form == "direct"]
 

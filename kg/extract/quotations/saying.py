@@ -1,0 +1,101 @@
+"""Verbs of saying as the rules meet them in a sentence: whether a token is a cue (with its particle or its
+"sich"), and the span a cue covers.
+"""
+
+from __future__ import annotations
+
+from kg.extract import cues as C
+from kg.extract.quotations.marks import _MARKS
+from kg.extract.quotations.state import _is_cap, _State, _Tok
+from kg.model import Span
+
+
+def _is_cue(st: _State, tok: _Tok) -> bool:
+    if st.lang == "de":
+        low = tok.low  # (most words are neither: no call for them)
+        return (
+            low in C.DE_SPEECH_FORMS or (low in C.DE_REFLEXIVE_SPEECH and _reflexive_cue(st, tok))
+        ) and tok.text[:1].islower()
+    # lower case, or the first word of a sentence ("Says ..."); "the United States" is no verb
+    return tok.low in C.EN_SPEECH_FORMS and (
+        tok.text[:1].islower() or tok.i == st.sents[tok.sent][0] or _en_headline(st, tok.sent)
+    )
+
+
+_REFLEXIVES = {"sich", "mich", "uns"}
+
+
+_CLAUSE_ENDS = {",", ";", ":", ".", "!", "?", "(", ")", "–"} | _MARKS
+
+
+def _reflexive_cue(st: _State, tok: _Tok) -> bool:
+    """A verb that says something only with its reflexive pronoun near ("empörte sich der Minister", "hat
+    sich gefreut") and, for "sich zeigen" and "sich geben", an adjective of stance ("zeigte sich
+    zuversichtlich"); "Das freute die Fans" and "Das Problem zeigte sich früh" say nothing."""
+    lemma = C.DE_REFLEXIVE_SPEECH.get(tok.low)
+    if lemma is None:
+        return False
+    lo, hi = st.sents[tok.sent]
+    a, b = tok.i, tok.i + 1  # the words around it in its clause ("…, dass sich X" is another clause)
+    while a > max(lo, tok.i - 3) and st.toks[a - 1].text not in _CLAUSE_ENDS:
+        a -= 1
+    while b < min(hi, tok.i + 8) and st.toks[b].text not in _CLAUSE_ENDS:
+        b += 1
+    if not any(t.low in _REFLEXIVES and abs(t.i - tok.i) <= 3 for t in st.toks[a:b]):
+        return False
+    return lemma not in C.DE_STANCE_VERBS or any(t.low in C.DE_STANCES for t in st.toks[tok.i + 1 : b])
+
+
+def _en_headline(st: _State, si: int) -> bool:
+    """Whether English sentence ``si`` is a headline in title case ("Trump Could Address Clean Energy,
+    Graham Says"), where a verb of saying is capitalized too."""
+    lo, hi = st.sents[si]
+    words = [t for t in st.toks[lo:hi] if t.text.isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and all(_is_cap(t) for t in words)
+
+
+def _ends_clause(st: _State, k: int, hi: int) -> bool:
+    """Whether token ``k`` is the last word of its clause, where a separable verb's particle stands ("räumte
+    Fehler ein, …"); a preposition or article of the same form is not ("legte nach der Sitzung …", "warf ein
+    Auge auf …")."""
+    return k + 1 >= hi or st.toks[k + 1].text in _CLAUSE_ENDS or st.toks[k + 1].low in ("und", "oder", "dass")
+
+
+def _cue_span(st: _State, c: int, hi: int) -> Span:
+    """The verb of saying at token ``c``, with the particle of a separable verb when it ends the clause."""
+    tok = st.toks[c]
+    if st.lang == "de":
+        particles = C.DE_FORM_PARTICLES.get(tok.low, set())
+        if particles:
+            for k in range(c + 1, min(hi, c + 20)):
+                if st.toks[k].low in particles and _ends_clause(st, k, hi):
+                    if (
+                        st.toks[k].low == "aus"
+                        and C.DE_SPEECH_FORMS.get(tok.low) == "ausgehen"
+                        and not any(x.low == "davon" for x in st.toks[c + 1 : k])
+                    ):
+                        break  # "geht davon aus", not "geht aus dem Bericht hervor" (but "führte aus")
+                    return Span(tok.start, st.toks[k].end)
+                if st.toks[k].text in (",", ".", ":", ";"):
+                    break
+    return Span(tok.start, tok.end)
+
+
+def _cue_ok(st: _State, c: int, hi: int) -> bool:
+    """A separable verb whose bare form is too general ("gab") counts only with its particle (or as a
+    stance: "gab sich zuversichtlich"); an English one not with a particle that makes it none ("showed
+    up")."""
+    tok = st.toks[c]
+    if st.lang == "en":
+        return not _en_particle_no_speech(st, c, hi)
+    if st.lang != "de" or tok.low not in C._NEEDS_PARTICLE or _reflexive_cue(st, tok):
+        return True
+    span = _cue_span(st, c, hi)
+    return span.end > tok.end
+
+
+def _en_particle_no_speech(st: _State, c: int, hi: int) -> bool:
+    """Whether a particle right after the English verb at ``c`` makes it a verb of no speech ("showed up",
+    "called off the rally")."""
+    particles = C.EN_NO_SPEECH_PARTICLES.get(C.EN_SPEECH_FORMS.get(st.toks[c].low, st.toks[c].low), set())
+    return c + 1 < hi and st.toks[c + 1].low in particles
