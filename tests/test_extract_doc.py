@@ -144,3 +144,90 @@ def test_tags_and_lemmas_are_hantas_with_its_analyses_kept():
         tagged = plain.tag_sent(words)
         expected = [(pos.replace("(", "").replace(")", ""), lemma) for _w, lemma, pos in tagged]
         assert list(doc.tags(s)) == expected
+
+
+# ---- s21 sentence ends
+def _sentences(text, lang):
+    doc = analyse(text, lang)
+    return [doc.span_text(s) for s in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The treaty dates from the end of World War II. Trump has said he would change it.",
+            ["The treaty dates from the end of World War II.", "Trump has said he would change it."],
+        ),
+        ("He admired Henry VIII. The king was fat.", ["He admired Henry VIII.", "The king was fat."]),
+        # a heading's numeral, and a numeral inside the sentence, end nothing
+        ("II. The results", ["II. The results"]),
+        ("He met Pope Leo XIV on Monday.", ["He met Pope Leo XIV on Monday."]),
+    ],
+)
+def test_an_english_roman_numeral_before_a_capital_ends_the_sentence(text, expected):
+    assert _sentences(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Es kam Papst Pius XII. Er segnete die Menge.",
+            ["Es kam Papst Pius XII.", "Er segnete die Menge."],
+        ),
+        (
+            "Der neue Fürst ist Albert II. Am Abend feierte Monaco.",
+            ["Der neue Fürst ist Albert II.", "Am Abend feierte Monaco."],
+        ),
+        # German writes regnal and other ordinal numbers with a stop
+        ("Ludwig XIV. regierte lange.", ["Ludwig XIV. regierte lange."]),
+        (
+            "Das war nach dem Zweiten Weltkrieg. Papst Leo XIV. sagte am Montag, es sei gut.",
+            ["Das war nach dem Zweiten Weltkrieg.", "Papst Leo XIV. sagte am Montag, es sei gut."],
+        ),
+        ("Er sprach auf dem XX. Parteitag der KPdSU.", ["Er sprach auf dem XX. Parteitag der KPdSU."]),
+        ("Sie spielt mit Elisabeth II. Tennis.", ["Sie spielt mit Elisabeth II. Tennis."]),
+    ],
+)
+def test_a_german_roman_numeral_ends_the_sentence_only_before_a_clause(text, expected):
+    assert _sentences(text, "de") == expected
+
+
+def test_the_stop_after_a_roman_numeral_that_ends_a_sentence_is_a_token_of_its_own():
+    doc = analyse("Es kam Papst Pius XII. Er segnete die Menge.", "de")
+    assert [t.text for t in doc.sentence_tokens(0)][-2:] == ["XII", "."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das sagte Franz. Danach ging er.", ["Das sagte Franz.", "Danach ging er."]),
+        ("„Wir gehen“, sagte Jan. Er lachte.", ["„Wir gehen“, sagte Jan.", "Er lachte."]),
+        ("Es kam Onkel Max. Der Abend war lang.", ["Es kam Onkel Max.", "Der Abend war lang."]),
+        # the abbreviations stay abbreviations
+        ("Am 3. Jan. 2024 kam er.", ["Am 3. Jan. 2024 kam er."]),
+        ("Max. 20 Personen dürfen rein.", ["Max. 20 Personen dürfen rein."]),
+        ("Er lebt in Franz. Guayana.", ["Er lebt in Franz. Guayana."]),
+        ("Er zahlt max. Der Rest bleibt.", ["Er zahlt max. Der Rest bleibt."]),
+    ],
+)
+def test_a_given_name_listed_as_an_abbreviation_ends_a_sentence_before_a_clause(text, expected):
+    assert _sentences(text, "de") == expected
+
+
+def test_a_given_name_that_ends_a_sentence_is_a_token_of_its_own():
+    doc = analyse("Das sagte Franz. Danach ging er.", "de")
+    assert [t.text for t in doc.tokens][:4] == ["Das", "sagte", "Franz", "."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We are done,” said Sam. He left.", ["“We are done,” said Sam.", "He left."]),
+        ("Phil. Trans. is a journal.", ["Phil. Trans. is a journal."]),
+        ("It happened on Jan. 3, 2024.", ["It happened on Jan. 3, 2024."]),
+    ],
+)
+def test_an_english_given_name_listed_as_an_abbreviation(text, expected):
+    assert _sentences(text, "en") == expected

@@ -15,6 +15,10 @@ Words glued together by a scrape are split at the inner capital (SoMaJo's ``spli
 knows the usual exceptions such as "iPhone"); a photo credit glued to its caption ("... in AlaskaBild:
 Sergei Bobylev/TASS") is a paragraph of its own.
 
+A full stop SoMaJo glues to a Roman numeral or to an abbreviation spelled like a given name ends the sentence
+when what follows starts one ("World War II. Trump said", "Das sagte Franz. Danach ging er."; see
+:func:`_ends_sentence`); "Ludwig XIV. regierte", "am 3. Jan. 2024" stay as they are.
+
 Paragraphs: a sentence never crosses a blank line. A single line break also ends a paragraph (a DW scrape
 has a paragraph, caption or heading per line), unless the text runs on across it, which is when the next line
 starts with a lower-case letter or the line ends with a comma or a hyphen (hard-wrapped plain text).
@@ -257,6 +261,87 @@ def _skip_emoji_search(tokenizer) -> None:  # type: ignore[no-untyped-def]
     tokenizer._split_all_emojis = split_all_emojis
 
 
+_ROMAN = re.compile(r"[MDCLXVI]+\.")
+_DE_CLAUSE_OPENERS = {"ART", "PPER", "PDS", "PDAT", "PIS", "PIAT", "PPOSAT", "KON", "KOUS", "ADV", "PAV"}
+_DE_CLAUSE_OPENERS |= {"PROAV", "PWAV", "PWS", "PWAT", "APPR", "APPRART"}
+"""STTS tags of a capitalised word that opens a clause: article, pronoun, conjunction, adverb, preposition."""
+_EN_CLAUSE_OPENERS = {"AT0", "PNP", "DT0", "DPS", "CJC", "CJS", "AV0", "AVQ", "PNQ", "PRP", "EX0"}
+"""The same in CLAWS C5."""
+
+
+def _opens_clause(word: str, lang: str) -> bool:
+    """``word`` is capitalised and read first as a word that opens a clause ("Er", "Danach", "The")."""
+    if not word[:1].isupper():
+        return False
+    openers = _DE_CLAUSE_OPENERS if lang == "de" else _EN_CLAUSE_OPENERS
+    return first_reading(word, lang) in openers
+
+
+@cache
+def _saying_forms(lang: str) -> frozenset[str]:
+    from kg.extract import cues
+
+    if lang == "de":
+        return frozenset(cues.DE_SPEECH_FORMS) | frozenset(cues.DE_SPEECH_AFTER_QUOTE)
+    return frozenset(cues.EN_SPEECH_FORMS)
+
+
+def _ends_sentence(sent: list, k: int, lang: str) -> bool:  # type: ignore[type-arg]
+    """Token ``k`` of a SoMaJo sentence (not its last) is a word with a full stop glued to it that ends the
+    sentence, though SoMaJo took the stop for part of an ordinal or an abbreviation.
+
+    A Roman numeral ("World War II. Trump said"): in English a stop never belongs to one, so it ends the
+    sentence before a capitalised word (unless the numeral opens its sentence, as a heading's "II. Methods");
+    German writes regnal and other ordinal numbers with a stop ("Ludwig XIV. regierte", "der XX. Parteitag"),
+    so there it ends the sentence only after a capitalised word and before a capitalised word that opens a
+    clause ("Papst Pius XII. Er segnete").
+    An abbreviation spelled like a given name ("Franz.", "Jan.", "Max.") ends the sentence after a
+    capitalised word or a verb of saying and before a capitalised word that opens a clause ("Das sagte Franz.
+    Danach ging er."); "am 3. Jan. 2024", "Max. 20 Personen", "Franz. Guayana" stay.
+    """
+    if k == 0:
+        return False
+    tok, prev, nxt = sent[k], sent[k - 1].text, sent[k + 1].text
+    if tok.token_class == "ordinal" and _ROMAN.fullmatch(tok.text):
+        if lang != "de":
+            return nxt[:1].isupper()
+        return prev[:1].isupper() and prev[:1].isalpha() and _opens_clause(nxt, lang)
+    if tok.token_class == "abbreviation" and len(tok.text) > 2 and tok.text[:-1] in _given_names():
+        after = (prev[:1].isupper() and prev.isalpha()) or prev.lower() in _saying_forms(lang)
+        return after and _opens_clause(nxt, lang)
+    return False
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    from kg.extract.lexicon import first_names
+
+    return first_names()
+
+
+def _split_glued_ends(sents: list, lang: str) -> list:  # type: ignore[type-arg]
+    """SoMaJo's sentences, split after a word whose glued full stop ends a sentence (:func:`_ends_sentence`);
+    the stop becomes a token of its own, as at any other sentence end."""
+    from somajo.token import Token as SoToken
+
+    out = []
+    for sent in sents:
+        cur: list = []  # type: ignore[type-arg]
+        for k, tok in enumerate(sent):
+            if k + 1 < len(sent) and tok.text.endswith(".") and _ends_sentence(sent, k, lang):
+                a, b = tok.character_offset
+                word = SoToken(tok.text[:-1], token_class="regular", space_after=False)
+                word.character_offset = (a, b - 1)
+                stop = SoToken(".", token_class="symbol", space_after=tok.space_after)
+                stop.character_offset = (b - 1, b)
+                out.append([*cur, word, stop])
+                cur = []
+            else:
+                cur.append(tok)
+        out.append(cur)
+    return out
+
+
 @cache
 def _hanta(lang: str):  # type: ignore[no-untyped-def]
     from HanTa import HanoverTagger
@@ -316,6 +401,7 @@ def analyse(text: str, lang: str) -> Doc:
     paras = paragraphs(text)
     with _LOCK:  # one call for all paragraphs: SoMaJo costs less per call than per paragraph
         sents = list(tokenizer.tokenize_text([text[a:b] for a, b in paras]))
+    sents = _split_glued_ends(sents, lang if lang in LANGUAGES else "en")
     p, last_end = 0, 0
     for sent in sents:
         if not sent:
