@@ -467,3 +467,14 @@ def test_regions_other_than_german_speaking_ones_come_by_their_german_names():
     for name in ("Toskana", "Andalusien", "Lombardei"):
         start = text.index(name)
         assert found.get(name) == [(start, start + len(name), "Place")], name
+
+
+def test_a_region_adjective_and_genitive_name_the_region_of_a_role():
+    x = extract(
+        "Der Tiroler Bürgermeister Jakob Wendtner und Bayerns Ministerpräsident Lukas Brenner sprachen.",
+        lang="de",
+    )
+    names = {m.key: m.canonical or m.text for m in x.mentions}
+    found = {(names.get(r.person, r.person), r.role, r.of) for r in x.roles}
+    assert ("Jakob Wendtner", "Bürgermeister", discovered_key("Tirol", "Place")) in found
+    assert ("Lukas Brenner", "Ministerpräsident", discovered_key("Bayern", "Place")) in found
