@@ -969,7 +969,7 @@ def _region_at(
     for n in range(min(longest, len(toks) - i), 0, -1):
         words = [t.text for t in toks[i : i + n]]
         name = runs.get(tuple(words))
-        if name is None:
+        if name is None and words[-1][-1:] in "s'’":
             base = _base(words[-1])
             if base != words[-1]:
                 cand = runs.get((*words[:-1], base))

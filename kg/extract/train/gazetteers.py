@@ -68,10 +68,10 @@ REGION_FORMS = (
 _REGION_COUNTRIES = ("DE", "AT", "CH")
 _REGION_NOT_A_NAME = re.compile(
     r"(?i)\b(?:oblast|republik|kreis|region|bezirk|gespanschaft|landschaftsverband|provinz|stadt|gebiet|"
-    r"distrikt|gouvernement|kanton|staat|territorium|departement|sheng|shi)\b|,"
+    r"distrikt|gouvernement|kanton|staat|departement|sheng|shi)\b|territorium\b|,"
 )
 """A translation with one of these words, or a comma, is a description ("Oblast Kaluga", "Republik Komi",
-"Preßburger Bezirk"), not the name a German text uses for the region."""
+"Preßburger Bezirk", "Bundesterritorium Labuan"), not the name a German text uses for the region."""
 _REGION_WRONG = frozenset({"Georgien", "Freistaat", "Zentral Singapur"})
 """iso-codes' German translations that are wrong or mislead: US-GA (the state Georgia) as the country's
 name; "Freistaat" (South Africa's Free State), which a German text says of Bavaria, Saxony or Thuringia."""
