@@ -456,9 +456,13 @@ def test_a_region_that_names_a_club_is_no_place():
 
 
 def test_a_region_name_that_is_a_common_word_stays_a_word():
-    """ "Zug" (a canton, and a train), "Marken" (an Italian region, and brands) are left to the tagger."""
+    """ "Zug" (a canton, and a train), "Marken" (an Italian region, and brands) are left to the tagger, but
+    after "Kanton" the canton is meant."""
     found = _spans("Der Zug kam zu spät, und die Marken verloren Kunden.")
     assert "Zug" not in found and "Marken" not in found
+    text = "Die Firma zog in den Kanton Zug."
+    start = text.index("Zug")
+    assert _spans(text).get("Zug") == [(start, start + 3, "Place")]
 
 
 def test_regions_other_than_german_speaking_ones_come_by_their_german_names():

@@ -922,8 +922,9 @@ def _regions(doc: Doc, tagged: list[_Found]) -> list[_Found]:
     - a club's name (:func:`_club_context`: "der Rekordmeister Bayern", "Bayern München") that the tagger
       marked, by itself or with the city after it, is an organization whatever the tagger's type; one it did
       not mark stays unmarked, and a longer name of the tagger ("FC Bayern") stays as it is;
-    - a name that is also a common word or a given name (:func:`_ambiguous_region`) is left to the tagger,
-      and so is a region named like its people after an article ("die Sachsen", :data:`_PEOPLE_AS_REGIONS`).
+    - a name that is also a common word or a given name (:func:`_ambiguous_region`) is left to the tagger
+      unless "Kanton" stands before it ("im Kanton Zug"), and so is a region named like its people after an
+      article ("die Sachsen", :data:`_PEOPLE_AS_REGIONS`).
     """
     runs, longest = _region_runs()
     if not runs:
@@ -944,8 +945,9 @@ def _regions(doc: Doc, tagged: list[_Found]) -> list[_Found]:
             start, end = toks[i].start, toks[j - 1].end
             club = _club_context(toks, i, j)
             people = name in _PEOPLE_AS_REGIONS and i > 0 and toks[i - 1].text in _ARTICLES
+            canton = i > 0 and toks[i - 1].text in ("Kanton", "Kantons")
             i = j
-            if _ambiguous_region(name) or people:
+            if (_ambiguous_region(name) and not canton) or people:
                 continue
             k = by_span.get((start, end))
             if k is None and club and j < len(toks):  # "Bayern München" as one name
