@@ -402,3 +402,83 @@ def test_a_name_after_the_article_is_no_person_unless_it_modifies_a_noun():
     assert found.get("Arizona Republic") != "Person" and found.get("Ford Fusion") != "Person"
     found = english_types("The Hillary Clinton campaign said Jane Doe would respond.")
     assert found.get("Hillary Clinton") == "Person" and found.get("Jane Doe") == "Person"
+
+
+# ---- s21 regions as places
+
+
+def _spans(text: str) -> dict[str, list[tuple[int, int, str]]]:
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for m in mentions(text):
+        found.setdefault(m.text, []).append((m.span.start, m.span.end, m.type))
+    return found
+
+
+def test_german_states_are_places_the_hyphenated_one_whole():
+    """A Land the tagger passes over ("Bayern", "Burgenland") or types a person ("Sachsen-Anhalt") is a
+    place; "Sachsen" inside "Sachsen-Anhalt" is no mention of its own."""
+    text = "Die Regierung von Bayern beriet mit Sachsen-Anhalt. Im Burgenland fiel Regen."
+    found = _spans(text)
+    for name in ("Bayern", "Sachsen-Anhalt", "Burgenland"):
+        start = text.index(name)
+        assert found.get(name) == [(start, start + len(name), "Place")], name
+    assert "Sachsen" not in found
+
+
+def test_swiss_cantons_and_short_forms_are_places():
+    text = "Im Kanton Appenzell Ausserrhoden stimmte man ab, in NRW und in Graubünden nicht."
+    found = _spans(text)
+    for name in ("Appenzell Ausserrhoden", "NRW", "Graubünden"):
+        start = text.index(name)
+        assert found.get(name) == [(start, start + len(name), "Place")], name
+    assert "Appenzell" not in found and "Ausserrhoden" not in found
+
+
+def test_a_region_in_the_genitive_is_the_region():
+    text = "Die Schulden Bayerns wachsen schneller als die Schulden Hessens."
+    by_name = {m.text: m for m in mentions(text)}
+    for name, base in (("Bayerns", "Bayern"), ("Hessens", "Hessen")):
+        m = by_name[name]
+        assert m.type == "Place" and m.canonical == base
+        assert (m.span.start, m.span.end) == (text.index(name), text.index(name) + len(name))
+
+
+def test_a_region_that_names_a_club_is_no_place():
+    """ "Bayern" after a club word or before its city is the club: an organization, or left unmarked."""
+    text = "Der FC Bayern siegte. Bayern München bleibt oben, der Rekordmeister Bayern feiert."
+    found = mentions(text)
+    assert all(m.type != "Place" for m in found if "Bayern" in m.text)
+    second = text.index("Bayern München")
+    assert any(
+        (m.span.start, m.span.end, m.type) == (second, second + len("Bayern München"), "Organization")
+        for m in found
+    )
+
+
+def test_a_region_name_that_is_a_common_word_stays_a_word():
+    """ "Zug" (a canton, and a train), "Marken" (an Italian region, and brands) are left to the tagger, but
+    after "Kanton" the canton is meant."""
+    found = _spans("Der Zug kam zu spät, und die Marken verloren Kunden.")
+    assert "Zug" not in found and "Marken" not in found
+    text = "Die Firma zog in den Kanton Zug."
+    start = text.index("Zug")
+    assert _spans(text).get("Zug") == [(start, start + 3, "Place")]
+
+
+def test_regions_other_than_german_speaking_ones_come_by_their_german_names():
+    text = "Waldbrände in der Toskana und in Andalusien; auch die Lombardei meldete Hitze."
+    found = _spans(text)
+    for name in ("Toskana", "Andalusien", "Lombardei"):
+        start = text.index(name)
+        assert found.get(name) == [(start, start + len(name), "Place")], name
+
+
+def test_a_region_adjective_and_genitive_name_the_region_of_a_role():
+    x = extract(
+        "Der Tiroler Bürgermeister Jakob Wendtner und Bayerns Ministerpräsident Lukas Brenner sprachen.",
+        lang="de",
+    )
+    names = {m.key: m.canonical or m.text for m in x.mentions}
+    found = {(names.get(r.person, r.person), r.role, r.of) for r in x.roles}
+    assert ("Jakob Wendtner", "Bürgermeister", discovered_key("Tirol", "Place")) in found
+    assert ("Lukas Brenner", "Ministerpräsident", discovered_key("Bayern", "Place")) in found

@@ -474,6 +474,16 @@ def places() -> frozenset[str]:
 
 
 @cache
+def regions() -> frozenset[str]:
+    """First-level regions by their German names: the German Länder, the Austrian Bundesländer, the Swiss
+    cantons (with "NRW", "Genf", "St. Gallen"...) and other countries' regions iso-codes gives a German name
+    ("Lombardei", "Kalifornien"); built by :mod:`kg.extract.train.gazetteers`. Apart from :func:`places`,
+    which is a feature of the name tagger: the rules of :mod:`kg.extract.mentions` use this list, after the
+    tagger."""
+    return _lines("gaz-regions.txt")
+
+
+@cache
 def first_names() -> frozenset[str]:
     return _lines("gaz-first-names.txt")
 

@@ -469,7 +469,8 @@ def _adjective(word: str) -> bool:
 
 
 def _city_adjective(word: str, lookup: RegistryLookup) -> str | None:
-    """The place a German city adjective names: "Moskauer" -> Moskau, "Pariser" -> Paris."""
+    """The place a German city or region adjective names: "Moskauer" -> Moskau, "Pariser" -> Paris, "Tiroler"
+    -> Tirol (:func:`lexicon.regions`)."""
     if not (word[:1].isupper() and word.endswith("er") and len(word) > 5):
         return None
     for stem in (word[:-2], word[:-3] + "au" if word.endswith("auer") else ""):
@@ -478,7 +479,8 @@ def _city_adjective(word: str, lookup: RegistryLookup) -> str | None:
         hit = lookup.get(stem)
         if hit is not None and hit.entity_type == "Place":
             return hit.key
-        if stem in lexicon.places() and stem not in lexicon.country_names():
+        known = stem in lexicon.places() or stem in lexicon.regions()
+        if known and stem not in lexicon.country_names():
             return discovered_key(stem, "Place")
     return None
 

@@ -6,6 +6,12 @@
   people or more by its name, cities of 200,000 or more also by their Latin-script alternate names (German
   exonyms such as "Kiew" or "Den Haag" come from there), countries, continents and US states;
   pycountry (iso-codes, LGPL): country names and their German translations.
+- ``gaz-regions.txt``: first-level regions by their German names, for the rules after the tagger (not a
+  tagger feature): from pycountry (iso-codes, LGPL), every state, Land and canton of Germany, Austria and
+  Switzerland by its name and its German translation ("Genève" -> "Genf"), the other countries' first-level
+  regions by their German translation where iso-codes has one that is a name of its own ("Lombardei",
+  "Kalifornien"; not "Oblast Kaluga" nor "Republik Komi"), and the short and alternative forms of
+  :data:`REGION_FORMS`.
 - ``gaz-first-names.txt``: given names from nomquamgender's name data (MIT; the names at least five of
   its sources give, ASCII-folded there), with their accented spellings from mimesis's lists (MIT).
 - ``lex-de.tsv``: the 23,000 most frequent words (lower-cased) of the German model shipped in HanTa's wheel
@@ -46,6 +52,49 @@ def _latin(name: str) -> bool:
     return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in name) and bool(
         _NAME.match(name)
     )
+
+
+REGION_FORMS = (
+    "NRW",  # Nordrhein-Westfalen
+    "Bern",  # the canton's German name (iso-codes has the French "Berne")
+    "Freiburg",  # canton Fribourg in German
+    "St. Gallen",  # Sankt Gallen
+    "Basel-Land",  # Basel-Landschaft
+    "Baselland",
+    "Appenzell Außerrhoden",  # Ausserrhoden in German (not Swiss) spelling
+    "Südtirol",  # the autonomous province Bozen (IT-BZ), a second-level region named more than its first
+)
+"""German short and alternative names of regions that iso-codes lacks; facts, each checked by hand."""
+_REGION_COUNTRIES = ("DE", "AT", "CH")
+_REGION_NOT_A_NAME = re.compile(
+    r"(?i)\b(?:oblast|republik|kreis|region|bezirk|gespanschaft|landschaftsverband|provinz|stadt|gebiet|"
+    r"distrikt|gouvernement|kanton|staat|departement|sheng|shi)\b|territorium\b|,"
+)
+"""A translation with one of these words, or a comma, is a description ("Oblast Kaluga", "Republik Komi",
+"Preßburger Bezirk", "Bundesterritorium Labuan"), not the name a German text uses for the region."""
+_REGION_WRONG = frozenset({"Georgien", "Freistaat", "Zentral Singapur"})
+"""iso-codes' German translations that are wrong or mislead: US-GA (the state Georgia) as the country's
+name; "Freistaat" (South Africa's Free State), which a German text says of Bavaria, Saxony or Thuringia."""
+_COMPASS = re.compile(r"(?:Nord|Süd|Ost|West)(?:ost|west)?")
+"""Districts named by a direction alone ("Nordost", "Süd": Botswana's, Singapore's): words, not names."""
+
+
+def regions() -> set[str]:
+    import pycountry
+
+    german = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["de"])._catalog  # type: ignore[attr-defined]
+    out = set(REGION_FORMS)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        de = german.get(sub.name) or ""
+        if sub.country_code in _REGION_COUNTRIES:
+            out.update(n for n in (sub.name, de) if _latin(n))
+            continue
+        own = de and de != sub.name and _latin(de)
+        if own and not _REGION_NOT_A_NAME.search(de) and not _COMPASS.fullmatch(de):
+            out.add(de)
+    return out - _REGION_WRONG - {"Berne"}  # "Berne" is the French and English name, not the German
 
 
 def places() -> set[str]:
@@ -148,7 +197,7 @@ def write(name: str, values: set[str]) -> Path:
 
 def main() -> None:
     DATA.mkdir(exist_ok=True)
-    lists = {"gaz-places.txt": places(), "gaz-first-names.txt": first_names()}
+    lists = {"gaz-places.txt": places(), "gaz-regions.txt": regions(), "gaz-first-names.txt": first_names()}
     for name, values in lists.items():
         path = write(name, values)
         print(f"{path}: {len(values)} names")
