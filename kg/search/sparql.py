@@ -33,7 +33,7 @@ evaluated first and whole (up to its limit), whatever else the query says.
 
 The reserved predicates may be written as full IRIs, with any prefix the query declares for the namespace,
 or with ``nkgtext:`` undeclared (it is removed before the engine reads the query). The rewrite is text to
-text: tokens are read as the guard reads them, comments and strings respected; it does not parse SPARQL.
+text: tokens are read by `kg.sparql_tokens`, as the guard reads them; it does not parse SPARQL.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 
 from kg.errors import QueryError
 from kg.search.documents import KINDS
+from kg.sparql_tokens import Token, tokens
 
 TEXT = "https://w3id.org/newskg/text#"
 PREFIX = "nkgtext"
@@ -51,34 +52,7 @@ DEFAULT_LIMIT = 1000
 MAX_LIMIT = 100_000
 _RESERVED = ("query", "score", "type", "limit")
 
-_TOKEN = re.compile(
-    r"""
-    (?P<space>\s+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-               |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
-  | (?P<bnode>_:[\w.-]+)
-  | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.-]*)?:(?:[\w:%.-]|\\.)*)
-  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<number>[+-]?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
-  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-  | (?P<op>\|\||&&|!=|<=|>=|\^\^)
-  | (?P<punct>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
 _ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
-
-
-@dataclass(frozen=True)
-class _Token:
-    kind: str
-    text: str
-    start: int
-    end: int
-    depth: int
 
 
 @dataclass(frozen=True)
@@ -104,23 +78,7 @@ Search = Callable[[TextPattern], Sequence[tuple[str, float]]]
 """What answers a text pattern: the IRIs of its hits with their scores, best first."""
 
 
-def _tokens(query: str) -> list[_Token]:
-    out: list[_Token] = []
-    depth = 0
-    for match in _TOKEN.finditer(query):
-        kind = match.lastgroup or "punct"
-        if kind in ("space", "comment"):
-            continue
-        text = match.group()
-        if kind == "punct" and text in ")}]":
-            depth = max(0, depth - 1)
-        out.append(_Token(kind, text, match.start(), match.end(), depth))
-        if kind == "punct" and text in "({[":
-            depth += 1
-    return out
-
-
-def _prefixes(toks: list[_Token], given: Mapping[str, str] | None) -> dict[str, str]:
+def _prefixes(toks: list[Token], given: Mapping[str, str] | None) -> dict[str, str]:
     found = {PREFIX: TEXT, **(given or {})}
     for i, tok in enumerate(toks[:-2]):
         prefix, iri = toks[i + 1], toks[i + 2]
@@ -134,7 +92,7 @@ def _prefixes(toks: list[_Token], given: Mapping[str, str] | None) -> dict[str, 
     return found
 
 
-def _reserved(tok: _Token, prefixes: Mapping[str, str]) -> str | None:
+def _reserved(tok: Token, prefixes: Mapping[str, str]) -> str | None:
     """``query``, ``score``, … when ``tok`` names a reserved predicate."""
     if tok.kind == "iri":
         iri = tok.text[1:-1]
@@ -167,7 +125,7 @@ def _unquote(literal: str) -> str:
     return re.sub(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", escape, body)
 
 
-def _statement(toks: list[_Token], at: int) -> _Statement:
+def _statement(toks: list[Token], at: int) -> _Statement:
     """The triples statement (subject and ``;`` list) that the predicate at ``at`` belongs to."""
     depth = toks[at].depth
     start = at
@@ -197,7 +155,7 @@ def _statement(toks: list[_Token], at: int) -> _Statement:
     return statement
 
 
-def _object(toks: list[_Token], span: tuple[int, int], name: str) -> _Token:
+def _object(toks: list[Token], span: tuple[int, int], name: str) -> Token:
     objects = toks[span[0] + 1 : span[1]]
     if objects and objects[0].kind == "string" and len(objects) == 2 and objects[1].kind == "lang":
         objects = objects[:1]
@@ -217,11 +175,11 @@ def text_patterns(
 
 def _find(
     sparql: str, prefixes: Mapping[str, str] | None, max_limit: int = MAX_LIMIT
-) -> tuple[list[tuple[TextPattern, int]], list[_Token], dict[int, _Statement]]:
-    toks = _tokens(sparql)
+) -> tuple[list[tuple[TextPattern, int]], list[Token], dict[int, _Statement]]:
+    toks = tokens(sparql)
     known = _prefixes(toks, prefixes)
     statements: dict[int, _Statement] = {}
-    options: dict[str, dict[str, list[_Token]]] = {}
+    options: dict[str, dict[str, list[Token]]] = {}
     order: list[str] = []
     first_statement: dict[str, int] = {}
     for i, tok in enumerate(toks):

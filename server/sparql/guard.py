@@ -11,45 +11,21 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 from urllib.parse import urljoin
 
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
+from kg import sparql_tokens
+from kg.errors import QueryError
+from kg.sparql_tokens import CLOSE, OPEN, Token
+
 FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 UPDATES = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 
-_TOKEN = re.compile(
-    r"""
-    (?P<space>\s+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-               |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
-  | (?P<bnode>_:[\w.-]+)
-  | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.-]*)?:(?:[\w:%.-]|\\.)*)
-  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
-  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-  | (?P<op>\|\||&&|!=|<=|>=|\^\^)
-  | (?P<punct>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_OPEN, _CLOSE = "({[", ")}]"
 #: SERVICE as a word anywhere outside string literals, even where the tokenizer saw an IRI or a comment: the
 #: engine may read ``<2)SERVICE#>`` as a comparison, a keyword and a comment. Not preceded by the characters
 #: of IRIs, prefixed names and variables, so ``<http://x/service/1>`` and ``?service`` stay allowed.
 _SERVICE_ANYWHERE = re.compile(r"(?<![\w:/#?$.\-])SERVICE(?![\w:\-])", re.IGNORECASE)
-
-
-class Token(NamedTuple):
-    kind: str
-    text: str
-    start: int
-    depth: int
-    """Nesting depth of braces, brackets and parentheses before this token."""
 
 
 @dataclass(frozen=True)
@@ -73,25 +49,10 @@ def tokens(query: str, max_depth: int) -> list[Token]:
 
     :raises BadRequest: when the nesting is deeper than ``max_depth``.
     """
-    out: list[Token] = []
-    depth = 0
-    for match in _TOKEN.finditer(query):
-        kind = match.lastgroup or "punct"
-        if kind in ("space", "comment"):
-            continue
-        text = match.group()
-        if kind == "punct" and text in _CLOSE:
-            depth = max(0, depth - 1)
-        out.append(Token(kind, text, match.start(), depth))
-        if kind == "punct" and text in _OPEN:
-            depth += 1
-            if depth > max_depth:
-                line = query.count("\n", 0, match.start()) + 1
-                raise BadRequest(
-                    f"query nests deeper than {max_depth} levels (line {line}); "
-                    "the limit is the max_query_depth setting"
-                )
-    return out
+    try:
+        return sparql_tokens.tokens(query, max_depth)
+    except QueryError as e:
+        raise BadRequest(f"{e}; the limit is the max_query_depth setting") from None
 
 
 #: What one token adds to the depth of the syntax tree the engine builds for the group it is in. An operator,
@@ -152,7 +113,7 @@ def syntax_depth(toks: list[Token]) -> tuple[int, int]:
             continue  # part of the literal before
         text = t.text
         if kind == "punct":
-            if text in _OPEN:
+            if text in OPEN:
                 describing = False
                 if not values_at:
                     stack[-1][0] += weights.get(text, 0)
@@ -166,7 +127,7 @@ def syntax_depth(toks: list[Token]) -> tuple[int, int]:
                     values_at = values_at or len(stack) - 1
                 term_before = datatype = False
                 continue
-            if text in _CLOSE:
+            if text in CLOSE:
                 if len(stack) > 1:
                     _close(stack, i)
                     weights = CHAIN_WEIGHTS if stack[-1][3] else PATTERN_WEIGHTS
