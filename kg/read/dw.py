@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.model import Article, Block, Image, Section, Span, Video
+from kg.model import Article, Block, Image, Span, Video
+from kg.read.body import find_quotes, looks_like_heading, split_sections
 
 MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6,
@@ -38,12 +39,10 @@ _BYLINE = re.compile(
     r"\((?P<agencies>[A-Za-z]{2,8}(?:\s*,\s*[A-Za-z]{2,8})*)\)"
 )
 _DEADLINE = re.compile(r"Redaktionsschluss\s+([0-9]{1,2})[.:]([0-9]{2})\s*Uhr\s*\((MESZ|MEZ)\)(?P<rest>.*)")
-_QUOTES = re.compile(r'"([^"\n]+)"|„([^“”"\n]+)[“”]|»([^«\n]+)«|“([^”\n]+)”')
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _PERSON_NAME = re.compile(r"[A-ZÄÖÜ][\w'.-]+(?:\s+[A-ZÄÖÜ][\w'.-]+){1,3}")
 _NOT_A_NAME = {"images", "image", "photo", "photos", "press", "presse", "agency", "office", "news", "pool",
                "alliance", "picture", "imago", "reuters", "getty", "media", "archive", "archiv"}  # fmt: skip
-_SENTENCE_END = tuple('.!?:;"“”»)…')
 
 
 @dataclass
@@ -205,12 +204,12 @@ class _Assembler:
                 if b.kind in ("lede", "heading", "paragraph")
             ),
             blocks=tuple(self.blocks),
-            sections=self.sections(end_of_text),
+            sections=split_sections(self.headings, end_of_text),
             images=tuple(self.images),
             videos=tuple(self.videos),
             authors=self.authors,
             agencies=self.agencies,
-            quotes=tuple(_quotes(body)),
+            quotes=tuple(find_quotes(body)),
         )
 
     def classify(self, block: _Raw) -> None:
@@ -233,7 +232,7 @@ class _Assembler:
                 )
             self.deadline = (hour, minute, deadline.group(3))
             self.final = "nicht weiter aktualisiert" in deadline.group("rest")
-        elif len(block.lines) == 1 and len(text.split()) <= 12 and not text.endswith(_SENTENCE_END):
+        elif len(block.lines) == 1 and looks_like_heading(text):
             self.headings.append((text, self.add("heading", text)))
         else:
             self.add("paragraph", text)
@@ -266,18 +265,3 @@ class _Assembler:
             return None
         hour, minute, zone = self.deadline
         return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZONES[zone])
-
-    def sections(self, end_of_text: int) -> tuple[Section, ...]:
-        sections = []
-        for i, (heading, span) in enumerate(self.headings):
-            nxt = self.headings[i + 1][1].start - 2 if i + 1 < len(self.headings) else end_of_text
-            sections.append(Section(heading, span, Span(span.start, max(nxt, span.end))))
-        return tuple(sections)
-
-
-def _quotes(body: str) -> list[Span]:
-    spans = []
-    for match in _QUOTES.finditer(body):
-        group = next(g for g in range(1, 5) if match.group(g) is not None)
-        spans.append(Span(match.start(group), match.end(group)))
-    return spans

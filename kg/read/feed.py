@@ -21,7 +21,8 @@ from lxml import etree
 
 from kg.errors import InputError
 from kg.model import Agent, Article
-from kg.read.html import _Layout, clean_text, detect_language, find_quotes
+from kg.read.body import find_quotes
+from kg.read.html import _Layout, clean_text, detect_language
 from kg.read.identity import text_slug, url_slug
 
 _FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)

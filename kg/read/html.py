@@ -33,6 +33,7 @@ from lxml import etree
 from kg.errors import InputError
 from kg.language import detect as _detect
 from kg.model import Agent, Article, Block, PageImage, Section, Span, Stated, Thing
+from kg.read.body import find_quotes, split_sections
 from kg.read.identity import text_slug, url_slug
 
 ARTICLE_TYPES = {
@@ -67,7 +68,6 @@ MIN_WORDS = 25
 
 _SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_QUOTES = re.compile(r'"([^"\n]+)"|„([^“”"\n]+)[“”]|»([^«\n]+)«|“([^”\n]+)”|«([^»\n]+)»')
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»-]{1,2}\s+|\s+::\s+")
 _CREDIT = re.compile(
     r"(?:^|\s)(?:(?:Photo|Foto|Bild|Image|Picture|Credit|Quelle|Source|Fotos|Photos|Bilder)\s*:|©|\(c\)|Copyright)\s*(.+)$",
@@ -1309,17 +1309,4 @@ class _Layout:
     def sections(self) -> tuple[Section, ...]:
         ends = [b.span.end for b in self.blocks if b.kind not in ("caption", "credit", "headline")]
         end_of_text = max(ends, default=0)
-        sections = []
-        for i, (heading, span) in enumerate(self.headings):
-            nxt = self.headings[i + 1][1].start - 2 if i + 1 < len(self.headings) else end_of_text
-            sections.append(Section(heading, span, Span(span.start, max(nxt, span.end))))
-        return tuple(sections)
-
-
-def find_quotes(body: str) -> list[Span]:
-    """Spans of text inside quotation marks, the marks excluded."""
-    spans = []
-    for match in _QUOTES.finditer(body):
-        group = next(g for g in range(1, 6) if match.group(g) is not None)
-        spans.append(Span(match.start(group), match.end(group)))
-    return spans
+        return split_sections(self.headings, end_of_text)

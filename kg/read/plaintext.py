@@ -31,18 +31,17 @@ import yaml
 
 from kg.errors import InputError
 from kg.model import Agent, Article
+from kg.read.body import find_quotes, looks_like_heading
 from kg.read.html import (
     EARLIEST_PUBLICATION,
     _Layout,
     detect_language,
-    find_quotes,
     parse_datetime,
     plausible_publication,
 )
 from kg.read.identity import text_slug, url_slug
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_SENTENCE_END = tuple('.!?:;"“”»)…')
 FIELDS = {
     "headline",
     "url",
@@ -105,8 +104,7 @@ def read_text(text: str, *, source: str | Path = "<text>") -> Article:
     layout = _Layout()
     layout.add("headline", headline)
     for block in blocks:
-        short = len(block.split()) <= 12 and not block.endswith(_SENTENCE_END)
-        layout.add("heading" if short else "paragraph", block)
+        layout.add("heading" if looks_like_heading(block) else "paragraph", block)
     body = layout.body()
     language = _string(meta.get("inLanguage"), "inLanguage", source).lower()
     source_of_language = "declared"
