@@ -118,7 +118,7 @@ class Article:
     """Everything a reader reads off an article by itself: the DW text scrape (``kg.read.dw``) or a web
     page, feed item, web-archive record or plain text (``kg.read.html`` and its siblings).
 
-    The fields after ``quotes`` have defaults: the DW reader leaves them empty, the web readers fill them.
+    The fields after ``quotes`` have defaults: each reader fills what its format says.
     """
 
     slug: str
@@ -127,18 +127,19 @@ class Article:
     body: str
     date_published: dt.date
     date_modified: dt.date | None
-    deadline: dt.datetime | None
-    final: bool
     language: str
     word_count: int
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
-    images: tuple[Image, ...]
-    videos: tuple[Video, ...]
-    authors: tuple[str, ...]
-    agencies: tuple[str, ...]
     quotes: tuple[Span, ...]
     """Spans of text inside quotation marks, marks excluded."""
+    deadline: dt.datetime | None = None
+    """DW's "Redaktionsschluss": the time the text was last worked on."""
+    final: bool = False
+    images: tuple[Image, ...] = ()
+    videos: tuple[Video, ...] = ()
+    authors: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
     url: str | None = None
     """The canonical URL (the page's ``<link rel=canonical>``, its structured data's ``url``, ...)."""
     original_url: str | None = None
