@@ -45,7 +45,6 @@ from kg.extract.types import Event as MachineEvent
 from kg.extract.types import Extraction
 from kg.mapping import (
     _EVENT_STATUS,
-    CONTEXT_CHARS,
     Source,
     _Graph,
     date_literal,
@@ -59,7 +58,7 @@ from kg.model import Annotations, Article, Span
 from kg.read.registry import Registry
 from kg.read.verdicts import FIELDS, Verdict, Verdicts
 from kg.version import __version__
-from kg.vocab import EVENT_KINDS, EVENT_STATUSES, MACHINE_EVENT_KINDS, NKG, OA, PROV, RDF, Minter, slugify
+from kg.vocab import EVENT_KINDS, EVENT_STATUSES, MACHINE_EVENT_KINDS, NKG, PROV, RDF, Minter, slugify
 
 EXTRACTOR_NAME = "newskg extractor (kg.extract)"
 
@@ -386,27 +385,8 @@ class _Mapper:
             if not (0 <= span.start < span.end <= len(text_body)):
                 continue
             iri = self.minter.article_part(self.slug, "evidence", f"{fact.id}/{number}")
-            target, position, quote = f"{iri}/target", f"{iri}/position", f"{iri}/quote"
-            g.add(iri, _TYPE, NamedNode(OA + "Annotation"))
-            g.add(iri, NamedNode(OA + "motivatedBy"), NamedNode(OA + motivation))
-            g.add(iri, NamedNode(OA + "hasBody"), body)
-            g.add(iri, NamedNode(OA + "hasTarget"), target)
+            g.annotation(iri, body, motivation, self.article_iri, text_body, span)
             self.asserted(iri, fact)
-            g.add(target, _TYPE, NamedNode(OA + "SpecificResource"))
-            g.add(target, NamedNode(OA + "hasSource"), self.article_iri)
-            g.add(target, NamedNode(OA + "hasSelector"), position)
-            g.add(target, NamedNode(OA + "hasSelector"), quote)
-            g.add(position, _TYPE, NamedNode(OA + "TextPositionSelector"))
-            g.add(position, NamedNode(OA + "start"), typed(span.start, "integer"))
-            g.add(position, NamedNode(OA + "end"), typed(span.end, "integer"))
-            g.add(quote, _TYPE, NamedNode(OA + "TextQuoteSelector"))
-            g.add(quote, NamedNode(OA + "exact"), text(span.text(text_body)))
-            g.add(
-                quote,
-                NamedNode(OA + "prefix"),
-                text(text_body[max(0, span.start - CONTEXT_CHARS) : span.start]),
-            )
-            g.add(quote, NamedNode(OA + "suffix"), text(text_body[span.end : span.end + CONTEXT_CHARS]))
 
     def run(self) -> list[Quad]:
         made = 0

@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.dates import PartialDate, iso_duration
 from kg.errors import InputError
-from kg.model import Annotations, Article, Evidence, Span, Thing
+from kg.model import Annotations, Article, Span, Thing
 from kg.read.registry import Entity, Registry
 from kg.version import __version__
 from kg.vocab import (
@@ -134,6 +134,29 @@ class _Graph:
     def labels(self, subject: str, predicate: NamedNode, labels: dict[str, str]) -> None:
         for lang, value in sorted(labels.items()):
             self.add(subject, predicate, text(value, lang))
+
+    def annotation(
+        self, iri: str, about: NamedNode | str, motivation: str, article: str, body: str, span: Span
+    ) -> None:
+        """The oa:Annotation ``iri`` that ties ``about`` to the words at ``span`` of ``article``: where they
+        are (start, end) and what they are (exact, with the text around them, to find them in a changed text).
+        Who asserts it is the caller's to add."""
+        target, position, quote = f"{iri}/target", f"{iri}/position", f"{iri}/quote"
+        self.add(iri, _TYPE, NamedNode(OA + "Annotation"))
+        self.add(iri, NamedNode(OA + "motivatedBy"), NamedNode(OA + motivation))
+        self.add(iri, NamedNode(OA + "hasBody"), about)
+        self.add(iri, NamedNode(OA + "hasTarget"), target)
+        self.add(target, _TYPE, NamedNode(OA + "SpecificResource"))
+        self.add(target, NamedNode(OA + "hasSource"), article)
+        self.add(target, NamedNode(OA + "hasSelector"), position)
+        self.add(target, NamedNode(OA + "hasSelector"), quote)
+        self.add(position, _TYPE, NamedNode(OA + "TextPositionSelector"))
+        self.add(position, NamedNode(OA + "start"), typed(span.start, "integer"))
+        self.add(position, NamedNode(OA + "end"), typed(span.end, "integer"))
+        self.add(quote, _TYPE, NamedNode(OA + "TextQuoteSelector"))
+        self.add(quote, NamedNode(OA + "exact"), text(span.text(body)))
+        self.add(quote, NamedNode(OA + "prefix"), text(body[max(0, span.start - CONTEXT_CHARS) : span.start]))
+        self.add(quote, NamedNode(OA + "suffix"), text(body[span.end : span.end + CONTEXT_CHARS]))
 
 
 def entity_iri(minter: Minter, entity: Entity) -> str:
@@ -576,28 +599,8 @@ class _ArticleMapper:
         g, body = self.g, self.article.body
         for number, (span, target_body, motivation, by) in enumerate(sorted(set(self.evidence)), 1):
             iri = self.part("evidence", number)
-            target, position, quote = f"{iri}/target", f"{iri}/position", f"{iri}/quote"
-            evidence = Evidence(span, span.text(body))
-            g.add(iri, _TYPE, NamedNode(OA + "Annotation"))
-            g.add(iri, NamedNode(OA + "motivatedBy"), NamedNode(OA + motivation))
-            g.add(iri, NamedNode(OA + "hasBody"), target_body)
-            g.add(iri, NamedNode(OA + "hasTarget"), target)
+            g.annotation(iri, target_body, motivation, self.iri, body, span)
             g.add(iri, n("assertedBy"), n(by))
-            g.add(target, _TYPE, NamedNode(OA + "SpecificResource"))
-            g.add(target, NamedNode(OA + "hasSource"), self.iri)
-            g.add(target, NamedNode(OA + "hasSelector"), position)
-            g.add(target, NamedNode(OA + "hasSelector"), quote)
-            g.add(position, _TYPE, NamedNode(OA + "TextPositionSelector"))
-            g.add(position, NamedNode(OA + "start"), typed(span.start, "integer"))
-            g.add(position, NamedNode(OA + "end"), typed(span.end, "integer"))
-            g.add(quote, _TYPE, NamedNode(OA + "TextQuoteSelector"))
-            g.add(quote, NamedNode(OA + "exact"), text(evidence.quote))
-            g.add(
-                quote,
-                NamedNode(OA + "prefix"),
-                text(body[max(0, span.start - CONTEXT_CHARS) : span.start]),
-            )
-            g.add(quote, NamedNode(OA + "suffix"), text(body[span.end : span.end + CONTEXT_CHARS]))
 
 
 def article_quads(
