@@ -1,7 +1,7 @@
 """What every reader takes from a body the same way: headings, quoted passages, sections."""
 
 from kg.model import Span
-from kg.read.body import find_quotes, looks_like_heading, split_sections
+from kg.read.body import Layout, find_quotes, looks_like_heading, split_sections
 
 
 def test_a_heading_is_a_short_line_that_does_not_end_like_a_sentence():
@@ -25,3 +25,15 @@ def test_a_section_runs_to_the_paragraph_break_before_the_next_heading_and_the_l
     one, two = Span(0, 4), Span(15, 19)
     first, second = split_sections([("Eins", one), ("Zwei", two)], len(body))
     assert (first.span.text(body), second.span.text(body)) == ("Eins\n\nText a.", "Zwei\n\nText b.")
+
+
+def test_a_layout_puts_a_blank_line_between_blocks_and_keeps_each_span_and_heading():
+    layout = Layout()
+    head = layout.add("headline", "Titel")
+    heading = layout.add("heading", "Abschnitt")
+    layout.add("paragraph", "Text.")
+    body = layout.body()
+    assert body == "Titel\n\nAbschnitt\n\nText."
+    assert (head.text(body), heading.text(body)) == ("Titel", "Abschnitt")
+    assert [b.kind for b in layout.blocks] == ["headline", "heading", "paragraph"]
+    assert layout.headings == [("Abschnitt", heading)]

@@ -1,15 +1,41 @@
-"""What every reader derives from an article's body in the same way, whatever the input format: which lines of
-plain text are headings, the passages inside quotation marks, and the sections under the headings."""
+"""What every reader does with an article's body in the same way, whatever the input format: lay it out
+block by block, tell which lines of plain text are headings, find the passages inside quotation marks and
+the sections under the headings."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from kg.model import Section, Span
+from kg.model import Block, Section, Span
 
 _SENTENCE_END = tuple('.!?:;"“”»)…')
 _QUOTES = re.compile(r'"([^"\n]+)"|„([^“”"\n]+)[“”]|»([^«\n]+)«|“([^”\n]+)”|«([^»\n]+)»')
+
+
+class Layout:
+    """The body text laid out block by block, blocks apart by a blank line, every block's span recorded."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.length = 0
+        self.blocks: list[Block] = []
+        self.headings: list[tuple[str, Span]] = []
+
+    def add(self, kind: str, text: str) -> Span:
+        if self.pieces:
+            self.pieces.append("\n\n")
+            self.length += 2
+        span = Span(self.length, self.length + len(text))
+        self.pieces.append(text)
+        self.length = span.end
+        self.blocks.append(Block(kind, span))
+        if kind == "heading":
+            self.headings.append((text, span))
+        return span
+
+    def body(self) -> str:
+        return "".join(self.pieces)
 
 
 def looks_like_heading(line: str) -> bool:

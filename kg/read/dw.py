@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.model import Article, Block, Image, Span, Video
-from kg.read.body import find_quotes, looks_like_heading, split_sections
+from kg.model import Article, Image, Span, Video
+from kg.read.body import Layout, find_quotes, looks_like_heading, split_sections
 
 MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6,
@@ -141,31 +141,18 @@ def _looks_like_person(name: str) -> bool:
     return bool(_PERSON_NAME.fullmatch(name)) and not any(w.lower() in _NOT_A_NAME for w in words)
 
 
-class _Assembler:
+class _Assembler(Layout):
     """Classifies blocks and lays out the body text, recording every span."""
 
     def __init__(self, slug: str, source: str | Path, is_organization: Callable[[str], bool]) -> None:
+        super().__init__()
         self.slug, self.source, self.is_organization = slug, source, is_organization
-        self.pieces: list[str] = []
-        self.length = 0
-        self.blocks: list[Block] = []
         self.images: list[Image] = []
         self.videos: list[Video] = []
-        self.headings: list[tuple[str, Span]] = []
         self.authors: tuple[str, ...] = ()
         self.agencies: tuple[str, ...] = ()
         self.deadline: tuple[int, int, str] | None = None
         self.final = False
-
-    def add(self, kind: str, text: str) -> Span:
-        if self.pieces:
-            self.pieces.append("\n\n")
-            self.length += 2
-        span = Span(self.length, self.length + len(text))
-        self.pieces.append(text)
-        self.length = span.end
-        self.blocks.append(Block(kind, span))
-        return span
 
     def run(self, head: _Raw, rest: list[_Raw], published: dt.date, modified: dt.date | None) -> Article:
         headline = " ".join(head.lines)
@@ -183,7 +170,7 @@ class _Assembler:
                 skip = True
             else:
                 self.classify(block)
-        body = "".join(self.pieces)
+        body = self.body()
         end_of_text = max(
             (b.span.end for b in self.blocks if b.kind in ("paragraph", "heading", "lede")),
             default=0,
@@ -233,7 +220,7 @@ class _Assembler:
             self.deadline = (hour, minute, deadline.group(3))
             self.final = "nicht weiter aktualisiert" in deadline.group("rest")
         elif len(block.lines) == 1 and looks_like_heading(text):
-            self.headings.append((text, self.add("heading", text)))
+            self.add("heading", text)
         else:
             self.add("paragraph", text)
 

@@ -32,8 +32,8 @@ from lxml import etree
 
 from kg.errors import InputError
 from kg.language import detect as _detect
-from kg.model import Agent, Article, Block, PageImage, Section, Span, Stated, Thing
-from kg.read.body import find_quotes, split_sections
+from kg.model import Agent, Article, PageImage, Section, Stated, Thing
+from kg.read.body import Layout, find_quotes, split_sections
 from kg.read.identity import text_slug, url_slug
 
 ARTICLE_TYPES = {
@@ -1238,27 +1238,12 @@ def _article_figures(tree: lxml.html.HtmlElement) -> list[tuple[str | None, str,
     return figures
 
 
-class _Layout:
-    """The body text laid out block by block, every span recorded."""
+class _Layout(Layout):
+    """A page's body laid out block by block, with its figures."""
 
     def __init__(self) -> None:
-        self.pieces: list[str] = []
-        self.length = 0
-        self.blocks: list[Block] = []
-        self.headings: list[tuple[str, Span]] = []
+        super().__init__()
         self.images: list[PageImage] = []
-
-    def add(self, kind: str, text: str) -> Span:
-        if self.pieces:
-            self.pieces.append("\n\n")
-            self.length += 2
-        span = Span(self.length, self.length + len(text))
-        self.pieces.append(text)
-        self.length = span.end
-        self.blocks.append(Block(kind, span))
-        if kind == "heading":
-            self.headings.append((text, span))
-        return span
 
     def has_text(self) -> bool:
         return any(b.kind in ("paragraph", "lede") for b in self.blocks)
@@ -1286,9 +1271,6 @@ class _Layout:
         self.images.append(
             PageImage(url=src, caption=caption, credit=name, alt=alt, caption_span=caption_span)
         )
-
-    def body(self) -> str:
-        return "".join(self.pieces)
 
     def words(self, body: str) -> int:
         return sum(
