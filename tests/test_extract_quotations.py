@@ -2969,3 +2969,42 @@ def test_a_name_with_its_apposition_before_the_verb_is_its_subject_not_an_invers
     assert [(q.speaker.text, said(text, q)) for q in qs] == [("Jane Doe, a lawyer", "the plan works")]
     text, qs = quotes("The plan works, said the mayor.", "en")
     assert [(q.speaker.text, said(text, q)) for q in qs] == [("the mayor", "The plan works")]
+
+
+# ---- s22 German: speakers across sentences ----------------------------------------------------------------
+
+
+def test_a_sentence_so_x_after_a_quotation_names_its_speaker():
+    """ "„…“ So Anna Berger am Mittwoch.": a sentence of "so" and a phrase, with no verb, is the ", so X" the
+    splitter cut off; "So geht es nicht weiter." has a verb and names no one."""
+    for text, phrase in [
+        ("„Wir geben nicht auf.“ So Anna Berger am Mittwoch.", "Anna Berger"),
+        ("„Wir geben nicht auf.“ So der Gewerkschaftschef.", "der Gewerkschaftschef"),
+        ("„Wir geben nicht auf.“ So Klaus Meier weiter.", "Klaus Meier"),
+        ("„Wir geben nicht auf.“ So geht es nicht weiter.", None),
+    ]:
+        assert speakers(text) == [phrase], text
+
+
+def test_a_sentence_pointing_back_with_a_verb_of_saying_names_the_speaker_before_it():
+    """ "„…“ Darauf wies X hin.", "Davor warnte X.", "So beschrieb X die Lage.": the pronominal adverb or "so"
+    points back at the quotation; a separable verb needs its particle ("Das gab es noch nie." says nothing)
+    and a sentence that opens a quotation of its own ("Das sagte X: „…“") names that one's speaker."""
+    for text, phrase in [
+        ("„Wir haben keine Zeit.“ Darauf wies Anna Berger am Montag hin.", "Anna Berger"),
+        ("„Die Lage ist ernst.“ Davor warnte der Minister am Montag.", "der Minister"),
+        ("„Es war zu spät.“ So beschrieb Sprecher Klaus Meier die Lage.", "Sprecher Klaus Meier"),
+        ("„Wir sind enttäuscht.“ Das teilte ein Sprecher der Stadtwerke mit.", "ein Sprecher der Stadtwerke"),
+        ("„Wir sind enttäuscht.“ Das gab es noch nie.", None),
+    ]:
+        assert speakers(text) == [phrase], text
+    assert speakers("„Wir bleiben.“ Das sagte Klaus Meier: „Wir gehen nicht.“") == [None, "Klaus Meier"]
+
+
+def test_a_role_with_an_attribute_after_it_names_someone_by_its_head():
+    """ "ein Sprecher des Unternehmens": the role before the genitive is the head, so the phrase names
+    someone; "Die Entscheidung der Polizei" is a thing, though a body follows its head."""
+    text = "Ein Sprecher des Unternehmens bestätigte den Vorfall: „Es gab drei Verletzte.“"
+    assert speakers(text) == ["Ein Sprecher des Unternehmens"]
+    text = "Die Entscheidung der Polizei ist gefallen. Es gab „drei Verletzte bei dem Einsatz in Hamburg“."
+    assert speakers(text) == [None]

@@ -158,27 +158,56 @@ def _stands_alone(st: _State, ta: int) -> bool:
     return ta == hi - 1 or not any(t.text[:1].isalnum() for t in st.toks[lo:ta])
 
 
-_POINTS_BACK = {"das", "dies", "so"}
-"""Words that open a sentence by pointing back at the quotation before it ("„…“ Das sagte X am Montag.")."""
+_POINTS_BACK = {"das", "dies", "so", "darauf", "daran", "davor"}
+"""Words that open a sentence by pointing back at the quotation before it ("„…“ Das sagte X am Montag.",
+"Darauf wies X hin.", "Davor warnte X."): the quotation is what the verb after them says."""
+
+
+def _so_named(st: _State, lo: int, hi: int) -> tuple[Speaker, Span] | None:
+    """The speaker and the cue of a sentence "So X." (German, "So Gewerkschaftschef X am Mittwoch.", "So der
+    Minister."), as ", so X" after a quotation that the splitter ended: "so" and a phrase, no verb ("So geht
+    es nicht weiter." is none)."""
+    after = st.toks[lo + 1] if lo + 1 < hi else None
+    if st.toks[lo].low != "so" or after is None or not (_is_cap(after) or after.low in C.DE_DET):
+        return None
+    np_ = _inverted_subject(st, lo, hi)
+    if np_ is None:
+        return None
+    speaker = _speaker_from_np(st, np_[0], _conjunct_end(st, *np_, hi, hi))
+    return speaker, Span(st.toks[lo].start, st.toks[lo].end)
+
+
+def _points_back_cue(st: _State, lo: int, hi: int) -> int | None:
+    """The verb of saying right after the word that opens sentence ``[lo, hi)`` by pointing back ("Das
+    sagte", "Darauf wies … hin", "So beschrieb"; after "so" a verb that says something only after a quotation
+    too), or None."""
+    if lo + 1 >= hi or st.toks[lo].low not in _POINTS_BACK:
+        return None
+    verb = st.toks[lo + 1]
+    after_quote = st.toks[lo].low == "so" and verb.text in C.DE_SPEECH_AFTER_QUOTE
+    return lo + 1 if (_is_cue(st, verb) or after_quote) and _cue_ok(st, lo + 1, hi) else None
 
 
 def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
     """The speaker, and the verb, of the sentence after a German quotation that is a sentence of its own when
     that sentence opens by pointing back at it ("„…“ Das sagte X am Montag.", "Dies erklärte X.", "„…“ Mit
-    diesen Worten reagierte X auf …"): news German gives the quotation first and its speaker after."""
+    diesen Worten reagierte X auf …", "„…“ So X.") and introduces no quotation of its own: news German gives
+    the quotation first and its speaker after."""
     s2 = st.toks[tb].sent
     if st.lang != "de" or s2 + 1 >= len(st.sents) or not _stands_alone(st, ta) or tb < st.sents[s2][1] - 2:
         return None
     lo, hi = st.sents[s2 + 1]
     while lo < hi and not st.toks[lo].text[:1].isalnum():
         lo += 1  # a closing mark the splitter put at the start of the next sentence
+    if any(t.text == ":" or _in_quote(st, t) for t in st.toks[lo:hi]):
+        return None  # "Das sagte X: „…“" opens the next one
+    if (so := _so_named(st, lo, hi)) is not None:
+        return so if _names_someone(so[0]) else None
     words = [t.low for t in st.toks[lo : min(hi, lo + 3)]]
-    if words[:1] and words[0] in _POINTS_BACK and lo + 1 < hi and _is_cue(st, st.toks[lo + 1]):
-        c = lo + 1
-    elif words[:2] == ["mit", "diesen"] and lo + 3 < hi and st.toks[lo + 3].text.islower():
+    if (c := _points_back_cue(st, lo, hi)) is None:
+        if words[:2] != ["mit", "diesen"] or lo + 3 >= hi or not st.toks[lo + 3].text.islower():
+            return None
         c = lo + 3
-    else:
-        return None
     speaker, _conf = _subject_of(st, c, lo, hi)
     if speaker is None or not _names_someone(speaker):
         return None

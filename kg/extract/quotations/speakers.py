@@ -377,9 +377,23 @@ def _names_someone(sp: Speaker) -> bool:
     role or a body ("Die Ministerin", "Das Gericht", "Eine ultranationalistische Organisation")."""
     if sp.key is not None or sp.text.lower() in C.DE_PRONOUNS:
         return True
-    words = sp.text.split()
+    words = _head_words(sp.text.split())
     head = words[-1] if words else ""
     return len(words) <= 4 and (is_role_noun(head) or head in ORG_WORDS)
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The words of a German phrase up to its head noun, without the attribute after it: "ein Sprecher | des
+    Unternehmens", "Die Entscheidung | der Polizei" (a thing, though a body follows)."""
+    end = next(
+        (
+            k
+            for k, w in enumerate(words)
+            if k > 0 and (w.lower() in _GENITIVE or w.lower() in ("der", "von", "vom") or w in (",", "("))
+        ),
+        len(words),
+    )
+    return words[:end]
 
 
 def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None:
