@@ -3008,3 +3008,28 @@ def test_a_role_with_an_attribute_after_it_names_someone_by_its_head():
     assert speakers(text) == ["Ein Sprecher des Unternehmens"]
     text = "Die Entscheidung der Polizei ist gefallen. Es gab „drei Verletzte bei dem Einsatz in Hamburg“."
     assert speakers(text) == [None]
+
+
+def test_a_group_of_people_named_as_the_subject_in_between_speaks_the_quotation_after_it():
+    """ "Die Anwohner sind skeptisch. „…“": a group named by what its people do or where they live takes
+    over from the last speaker, as a person named would; one of them with "der" ("Der Gegner drängte.") is
+    anyone in the story and names no speaker."""
+    said = "„Wir bleiben hier“, sagte Klaus Meier."
+    for between, phrase in [
+        ("Die Anwohner sind skeptisch.", "Die Anwohner"),
+        ("Viele Ökonomen sehen das anders.", "Viele Ökonomen"),
+        ("Einige Klimaforscherinnen warnen davor.", "Einige Klimaforscherinnen"),
+        ("Der Gegner drängte.", "Klaus Meier"),
+    ]:
+        assert speakers(f"{said} {between} „Wir glauben kein Wort mehr.“")[-1] == phrase, between
+
+
+def test_someone_named_only_in_an_attribute_of_a_thing_in_between_leaves_the_speaker_open():
+    """ "Der Vorschlag von Anna Berger stößt auf Ablehnung. „…“": the sentence is about a proposal; the one
+    who made it or the last speaker may speak next, so no one is named (a wrong speaker costs more than
+    none)."""
+    said = "„Wir bleiben hier“, sagte Klaus Meier."
+    text = f"{said} Der Vorschlag von Anna Berger stößt auf Ablehnung. „Daran ändert sich nichts mehr.“"
+    assert speakers(text) == ["Klaus Meier", None]
+    text = "Die Kritik von Anna Berger ist scharf. „Das Gesetz ist ein Rückschritt für alle Mieter.“"
+    assert speakers(text) == [None]

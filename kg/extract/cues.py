@@ -15,6 +15,8 @@ zuversichtlich").
 
 from __future__ import annotations
 
+import re
+
 # ---- German verbs of saying ----------------------------------------------------------------------------
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "ge", "miss", "hinter", "über", "unter", "wider")
@@ -1140,6 +1142,16 @@ DE_DET = {
 }
 DE_ACCUSATIVE = {"den", "einen", "ihn", "ihm", "ihnen", "dem", "einem", "diesen", "seinen", "ihren"}
 DE_PRONOUNS = {"er": "m", "sie": "f", "ich": "", "wir": "p", "man": ""}
+DE_PEOPLE_NOUN = re.compile(
+    r"(?i)(?:anwohner|bewohner|einwohner|bürger|experte|kritiker|gegner|befürworter|demonstrant|aktivist|"
+    r"ökonom|forscher|wissenschaftler|analyst|beobachter|zeuge|eltern|schüler|student|lehrer|ärzte|mediziner|"
+    r"zuschauer|besucher|passant|verbraucher|mitarbeiter|beschäftigte|angehörige|betroffene|überlebende|"
+    r"anwälte|jurist|landwirt|bauern|pfleger|polizist|soldat|wähler|mitglieder|gewerkschafter|händler|"
+    r"unternehmer|arbeitnehmer|ermittler|helfer|einsatzkräfte|nachbar|anhänger|teilnehmer|veranstalter|"
+    r"organisatoren|historiker|virolog|fans)(?:in|innen|en|n|e|s)?$"
+)
+"""Nouns of people named by what they do or where they live, mostly in the plural ("Die Anwohner", "Viele
+Ökonomen", "Klimaforscherinnen"): a group that may speak, as a role or a body may."""
 DE_STOP = {
     "und",
     "oder",

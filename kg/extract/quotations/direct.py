@@ -12,6 +12,7 @@ from kg.extract.quotations.speakers import (
     _gender_of_np,
     _names_someone,
     _nearest_mention_speaker,
+    _of_someone,
     _speaker_from_np,
     _widen,
     _widened,
@@ -239,6 +240,8 @@ def _carried(st: _State, ta: int) -> Speaker | None:
         subj = reaction or _topic_of(st, j)
         if reaction is None and subj is not None and _refers_back(subj):
             back = back or subj
+        elif reaction is None and subj is not None and _of_someone(st, subj):
+            return back  # "Der Vorschlag von Y stößt auf Ablehnung.": Y or the one before, no telling
         elif subj is not None and (reaction is not None or _names_someone(subj)):
             return _widened(st, subj) if back is None or _may_be(st, back, subj) else back
         else:

@@ -374,26 +374,47 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
 
 def _names_someone(sp: Speaker) -> bool:
     """The phrase names a person or body (a mention), is a pronoun that stands for one, or is headed by a
-    role or a body ("Die Ministerin", "Das Gericht", "Eine ultranationalistische Organisation")."""
+    role, a body or a group of people ("Die Ministerin", "Das Gericht", "Eine ultranationalistische
+    Organisation", "Viele Anwohner")."""
     if sp.key is not None or sp.text.lower() in C.DE_PRONOUNS:
         return True
-    words = _head_words(sp.text.split())
+    return _headed_by_someone(_head_words(sp.text.split()))
+
+
+def _headed_by_someone(words: list[str]) -> bool:
+    """The words up to a phrase's head end in a role, a body or a group of people, and are few."""
     head = words[-1] if words else ""
-    return len(words) <= 4 and (is_role_noun(head) or head in ORG_WORDS)
+    return len(words) <= 4 and (is_role_noun(head) or head in ORG_WORDS or _group(words))
 
 
 def _head_words(words: list[str]) -> list[str]:
     """The words of a German phrase up to its head noun, without the attribute after it: "ein Sprecher | des
-    Unternehmens", "Die Entscheidung | der Polizei" (a thing, though a body follows)."""
-    end = next(
-        (
-            k
-            for k, w in enumerate(words)
-            if k > 0 and (w.lower() in _GENITIVE or w.lower() in ("der", "von", "vom") or w in (",", "("))
-        ),
-        len(words),
-    )
-    return words[:end]
+    Unternehmens", "Die Entscheidung | der Polizei" (a thing, though a body follows), "Der Chef |, ein …"."""
+    for k, w in enumerate(words):
+        if k > 0 and (w.lower() in _GENITIVE or w.lower() in ("der", "von", "vom") or w.startswith("(")):
+            return words[:k]
+        if w.endswith(","):
+            return [*words[:k], w[:-1]]
+    return words
+
+
+_SINGULAR_ARTICLES = {"der", "ein", "eine", "einer", "eines", "einem", "einen", "dem", "des"}
+
+
+def _group(words: list[str]) -> bool:
+    """The words up to a head name a group of people, in the plural ("Die Anwohner", "Viele Ökonomen"): one
+    of them ("der Gegner") is no more than anyone in the story."""
+    return C.DE_PEOPLE_NOUN.search(words[-1]) is not None and words[0].lower() not in _SINGULAR_ARTICLES
+
+
+def _of_someone(st: _State, sp: Speaker) -> bool:
+    """The German phrase names someone only in an attribute of a thing at its head ("Der Vorschlag von X",
+    "Die Kritik der Grünen"): it is about the thing, not about one who may speak."""
+    words = _head_words(sp.text.split())
+    if sp.key is None or sp.span is None or len(words) < 2 or _headed_by_someone(words):
+        return False
+    head_end = sp.span.start + len(" ".join(words))
+    return not any(m.span.start < head_end for m in _mention_in(st, sp.span.start, sp.span.end))
 
 
 def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None:
