@@ -3033,3 +3033,25 @@ def test_someone_named_only_in_an_attribute_of_a_thing_in_between_leaves_the_spe
     assert speakers(text) == ["Klaus Meier", None]
     text = "Die Kritik von Anna Berger ist scharf. „Das Gesetz ist ein Rückschritt für alle Mieter.“"
     assert speakers(text) == [None]
+
+
+def test_sowohl_a_als_auch_b_is_one_speaker_like_a_und_b():
+    """ "Sowohl der Minister als auch die Ministerin sagten …", "…, sagten sowohl A als auch B": the whole
+    coordination speaks, as "A und B" does; "sowohl" only stresses it, as English "both" does."""
+    for text, phrase in [
+        (
+            "Sowohl Klaus Meier als auch Anna Berger sagten: „Die Lage ist ernst.“",
+            "Klaus Meier als auch Anna Berger",
+        ),
+        (
+            "„Die Lage ist ernst“, sagten sowohl Klaus Meier als auch Anna Berger.",
+            "Klaus Meier als auch Anna Berger",
+        ),
+        (
+            "„Die Lage ist ernst“, sagten sowohl der Minister als auch die Ministerin.",
+            "der Minister als auch die Ministerin",
+        ),
+    ]:
+        assert speakers(text) == [phrase], text
+    _text, qs = quotes("Sowohl der Minister als auch die Ministerin sagten, die Lage sei ernst.")
+    assert [q.speaker.text for q in qs] == ["der Minister als auch die Ministerin"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from kg.extract import cues as C
 from kg.extract.lexicon import ORG_WORDS, is_role_noun
 from kg.extract.quotations.marks import _MARKS
-from kg.extract.quotations.phrases import _COMPOUND_NOUN, _en_both_and, _np_backward, _np_forward
+from kg.extract.quotations.phrases import _COMPOUND_NOUN, _als_auch, _en_both_and, _np_backward, _np_forward
 from kg.extract.quotations.saying import _is_cue
 from kg.extract.quotations.state import (
     _in_quote,
@@ -271,6 +271,11 @@ def _widen(st: _State, a: int, b: int) -> tuple[int, int]:
 _NP_OPENERS_NOT = _APPOSITION_WORDS_DE - C.DE_DET
 
 
+def _in_als_auch(st: _State, k: int) -> bool:
+    """Token ``k`` is a word of the "als auch" of "sowohl A als auch B"."""
+    return _als_auch(st, k) or (k > 0 and _als_auch(st, k - 1))
+
+
 def _prefield(st: _State, a: int, lo: int) -> int | None:
     """Where the German prefield begins when the phrase at ``a`` is its end and the whole of it is one noun
     phrase (before the finite verb of a main clause stands one constituent: "Renate Künast,
@@ -279,7 +284,8 @@ def _prefield(st: _State, a: int, lo: int) -> int | None:
         return None
     toks = st.toks
     s_lo = max(lo, st.sents[toks[a].sent][0])
-    article = s_lo + 1 if toks[s_lo].low in _FOCUS else s_lo
+    focus = toks[s_lo].low in _FOCUS or toks[s_lo].low == "sowohl"  # "Sowohl X als auch Y": the pair speaks
+    article = s_lo + 1 if focus else s_lo
     opener = toks[article].low
     if a > article and opener in C.DE_DET and opener not in _OBLIQUE_OPENERS | _GENITIVE:
         np_ = _np_forward(st, article, st.sents[toks[a].sent][1])
@@ -288,7 +294,8 @@ def _prefield(st: _State, a: int, lo: int) -> int | None:
     k = a - 1
     while (
         k >= s_lo
-        and (_np_word(st, toks[k]) or toks[k].text == "," or toks[k].low in C.DE_DET)  # "Eine Sprecherin …"
+        and (_np_word(st, toks[k]) or toks[k].text == "," or toks[k].low in C.DE_DET or _in_als_auch(st, k))
+        and not (k == s_lo and focus)
         and not _in_quote(st, toks[k])
     ):
         if toks[k].text in ":;":
@@ -302,7 +309,7 @@ def _prefield(st: _State, a: int, lo: int) -> int | None:
     if not (
         first == s_lo
         or toks[first - 1].text in (":", "“", "”", '"', "»", "«")
-        or (first - 1 == s_lo and toks[s_lo].low in _FOCUS)
+        or (first - 1 == s_lo and focus)
     ):
         return None
     t = toks[first]
