@@ -3055,3 +3055,20 @@ def test_sowohl_a_als_auch_b_is_one_speaker_like_a_und_b():
         assert speakers(text) == [phrase], text
     _text, qs = quotes("Sowohl der Minister als auch die Ministerin sagten, die Lage sei ernst.")
     assert [q.speaker.text for q in qs] == ["der Minister als auch die Ministerin"]
+
+
+def test_being_of_an_opinion_reports_the_clause_after_it():
+    """ "X ist der Meinung, dass …", "der Ansicht", "der festen Überzeugung", "davon überzeugt": "sein" with
+    an opinion ending its clause is a verb of saying; "Das ist die Meinung, die …" (no genitive) is none."""
+    for text, message in [
+        ("Klaus Meier ist der Meinung, dass die Steuern sinken müssen.", "dass die Steuern sinken müssen"),
+        ("Anna Berger ist der Ansicht, die Reform sei gescheitert.", "die Reform sei gescheitert"),
+        ("Die Stadtwerke sind der festen Überzeugung, dass der Plan scheitert.", "dass der Plan scheitert"),
+        ("Er sei davon überzeugt, dass die Gespräche helfen werden.", "dass die Gespräche helfen werden"),
+    ]:
+        text, qs = quotes(text)
+        assert [(q.form, said(text, q)) for q in qs] == [("indirect", message)], text
+    text, qs = quotes("Klaus Meier ist der Meinung, dass die Steuern sinken müssen.")
+    assert qs[0].speaker.text == "Klaus Meier" and text[qs[0].cue.start : qs[0].cue.end] == "ist der Meinung"
+    _text, qs = quotes("Das ist die Meinung, und sie zählt.")
+    assert qs == []

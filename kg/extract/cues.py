@@ -607,6 +607,14 @@ DE_REFLEXIVE_SPEECH: dict[str, str] = {
 }
 """Lower-case form -> lemma of a verb that is one of saying with its reflexive pronoun near ("freute sich",
 "empörte sich der Minister"); without it, it is another verb ("Das freute die Fans")."""
+DE_OPINION_COPULA = {"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären", "bin", "bleibt", "blieb"}
+"""Forms of "sein" (and "bleiben") that say something with an opinion at the end of their clause ("ist der
+Meinung, dass …", "war davon überzeugt, dass …"); elsewhere they say nothing."""
+DE_OPINIONS = {"meinung", "ansicht", "auffassung", "überzeugung", "überzeugt"}
+"""The opinion that makes :data:`DE_OPINION_COPULA` one of saying, matched like a separable verb's particle
+(a noun only in the genitive: "der Meinung", "der festen Überzeugung"; not "die Meinung, die …")."""
+for _form in DE_OPINION_COPULA:
+    DE_FORM_PARTICLES.setdefault(_form, set()).update(DE_OPINIONS)
 DE_STANCE_VERBS = {"zeigen", "geben"}
 """Reflexive verbs of saying that also need an adjective of stance: "zeigte sich zuversichtlich", "gab sich
 gelassen" (not "Das Problem zeigte sich früh")."""

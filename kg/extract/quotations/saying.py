@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kg.extract import cues as C
 from kg.extract.quotations.marks import _MARKS
-from kg.extract.quotations.state import _is_cap, _State, _Tok
+from kg.extract.quotations.state import _is_adj, _is_cap, _State, _Tok
 from kg.model import Span
 
 
@@ -14,7 +14,9 @@ def _is_cue(st: _State, tok: _Tok) -> bool:
     if st.lang == "de":
         low = tok.low  # (most words are neither: no call for them)
         return (
-            low in C.DE_SPEECH_FORMS or (low in C.DE_REFLEXIVE_SPEECH and _reflexive_cue(st, tok))
+            low in C.DE_SPEECH_FORMS
+            or (low in C.DE_REFLEXIVE_SPEECH and _reflexive_cue(st, tok))
+            or (low in C.DE_OPINION_COPULA and _opinion_cue(st, tok))
         ) and tok.text[:1].islower()
     # lower case, or the first word of a sentence ("Says ..."); "the United States" is no verb
     return tok.low in C.EN_SPEECH_FORMS and (
@@ -44,6 +46,23 @@ def _reflexive_cue(st: _State, tok: _Tok) -> bool:
     if not any(t.low in _REFLEXIVES and abs(t.i - tok.i) <= 3 for t in st.toks[a:b]):
         return False
     return lemma not in C.DE_STANCE_VERBS or any(t.low in C.DE_STANCES for t in st.toks[tok.i + 1 : b])
+
+
+def _opinion_cue(st: _State, tok: _Tok) -> bool:
+    """A form of "sein" with an opinion ending its clause ("ist der Meinung, dass …", "sind der festen
+    Überzeugung, …", "war davon überzeugt, dass …"): it says what the clause after it holds; the noun in the
+    genitive, so "Das ist die Meinung, die …" says nothing."""
+    hi = st.sents[tok.sent][1]
+    span = _cue_span(st, tok.i, hi)
+    if span.end == tok.end:
+        return False
+    k = next(x for x in range(tok.i + 1, hi) if st.toks[x].end == span.end)
+    if st.toks[k].low == "überzeugt":
+        return True
+    j = k - 1
+    while j > tok.i and _is_adj(st.toks[j], "de"):
+        j -= 1  # "der festen Überzeugung"
+    return st.toks[j].low == "der"
 
 
 def _en_headline(st: _State, si: int) -> bool:
