@@ -3072,3 +3072,17 @@ def test_being_of_an_opinion_reports_the_clause_after_it():
     assert qs[0].speaker.text == "Klaus Meier" and text[qs[0].cue.start : qs[0].cue.end] == "ist der Meinung"
     _text, qs = quotes("Das ist die Meinung, und sie zählt.")
     assert qs == []
+
+
+def test_a_sentence_whose_object_points_back_names_the_speaker_of_the_quotation_before():
+    """ "„…“ X sagte das am Montag.": "das" right after the verb of saying is the quotation; "sagte das
+    Treffen ab" has an article and says nothing of it."""
+    assert speakers("„Wir schließen das Werk nicht.“ Klaus Meier sagte das am Montag.") == ["Klaus Meier"]
+    assert speakers("„Wir schließen das Werk nicht.“ Die Ministerin bestätigte dies.") == ["Die Ministerin"]
+    assert speakers("„Wir schließen das Werk nicht.“ Klaus Meier sagte das Treffen ab.") == [None]
+
+
+def test_the_one_asked_in_the_sentence_before_answers_in_the_quotation_after_it():
+    """ "Reporter fragten X nach seinen Plänen. „…“": the answer is X's, not the askers'."""
+    text = "Die Journalisten fragten Klaus Meier nach seinen Plänen. „Ich bleibe bis zum Ende.“"
+    assert speakers(text) == ["Klaus Meier"]

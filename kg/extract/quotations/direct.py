@@ -18,7 +18,7 @@ from kg.extract.quotations.speakers import (
     _widened,
 )
 from kg.extract.quotations.speech import _naming_verb
-from kg.extract.quotations.state import _in_quote, _is_cap, _mention_in, _State, _tok_at
+from kg.extract.quotations.state import _in_quote, _is_adj, _is_cap, _mention_in, _State, _tok_at
 from kg.extract.quotations.subject import (
     _conjunct_end,
     _first_finite,
@@ -143,6 +143,21 @@ def _reaction_from(st: _State, si: int) -> Speaker | None:
     return _speaker_from_np(st, *np_) if np_ is not None else None
 
 
+_ASKING = {"fragte", "fragten", "fragt", "befragte", "befragten", "befragt"}
+
+
+def _asked(st: _State, si: int) -> Speaker | None:
+    """Whom sentence ``si`` asks when its subject opens it ("Reporter fragten X nach seinen Plänen.", "Die
+    Polizei befragte Zeugen."): the one who answers in a quotation after it."""
+    v = _first_finite(st, si)
+    lo, hi = st.sents[si]
+    if v is None or v == lo or st.toks[v].low not in _ASKING or _np_forward(st, lo, v) != (lo, v):
+        return None
+    np_ = _np_forward(st, v + 1, hi)
+    asked = _speaker_from_np(st, *np_) if np_ is not None else None
+    return asked if asked is not None and _names_someone(asked) else None
+
+
 def _topic_of(st: _State, si: int) -> Speaker | None:
     """Whom sentence ``si`` is about: its subject (the phrase before its verb: "Auch X äußerte sich.", "X und
     Y traten vor die Presse."), or the one whose view a sentence that opens with "Für X ist" gives ("Für X
@@ -189,10 +204,25 @@ def _points_back_cue(st: _State, lo: int, hi: int) -> int | None:
     return lo + 1 if (_is_cue(st, verb) or after_quote) and _cue_ok(st, lo + 1, hi) else None
 
 
+def _object_points_back(st: _State, si: int) -> int | None:
+    """The verb of saying of sentence ``si`` when its object right after it points back at the quotation
+    before ("„…“ X sagte das am Montag.", "Die Ministerin bestätigte dies."); not an article ("sagte das
+    Treffen ab")."""
+    v = _first_finite(st, si)
+    hi = st.sents[si][1]
+    if v is None or v + 1 >= hi or st.toks[v + 1].low not in ("das", "dies"):
+        return None
+    nxt = st.toks[v + 2] if v + 2 < hi else None
+    if nxt is not None and (_is_cap(nxt) or _is_adj(nxt, "de")):
+        return None
+    return v if _is_cue(st, st.toks[v]) and _cue_ok(st, v, hi) else None
+
+
 def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
     """The speaker, and the verb, of the sentence after a German quotation that is a sentence of its own when
     that sentence opens by pointing back at it ("„…“ Das sagte X am Montag.", "Dies erklärte X.", "„…“ Mit
-    diesen Worten reagierte X auf …", "„…“ So X.") and introduces no quotation of its own: news German gives
+    diesen Worten reagierte X auf …", "„…“ So X.", "X sagte das am Montag.") and introduces no quotation of
+    its own: news German gives
     the quotation first and its speaker after."""
     s2 = st.toks[tb].sent
     if st.lang != "de" or s2 + 1 >= len(st.sents) or not _stands_alone(st, ta) or tb < st.sents[s2][1] - 2:
@@ -205,7 +235,7 @@ def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
     if (so := _so_named(st, lo, hi)) is not None:
         return so if _names_someone(so[0]) else None
     words = [t.low for t in st.toks[lo : min(hi, lo + 3)]]
-    if (c := _points_back_cue(st, lo, hi)) is None:
+    if (c := _points_back_cue(st, lo, hi) or _object_points_back(st, s2 + 1)) is None:
         if words[:2] != ["mit", "diesen"] or lo + 3 >= hi or not st.toks[lo + 3].text.islower():
             return None
         c = lo + 3
@@ -218,11 +248,11 @@ def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
 def _carried(st: _State, ta: int) -> Speaker | None:
     """The speaker a quotation with none of its own (opening at token ``ta``) goes on with: the last speaker,
     or (German) the one the sentences before are about, named as the subject of the nearest sentence that
-    names someone ("X trat vor die Presse. „…“") or the source of a reaction ("Kritik kam von X. „…“"),
-    over sentences whose subject refers back ("Er wirkte müde.", "Der Minister wirkte müde."); another one
-    named as a subject stops the last speaker ("„A“, sagte X. Y sieht das anders. „B“"). A quotation that
-    stands alone reaches back over :data:`_GOES_ON` sentences that name no one, one inside a sentence of
-    other words only to the sentence right before.
+    names someone ("X trat vor die Presse. „…“"), the source of a reaction ("Kritik kam von X. „…“") or the
+    one asked ("Reporter fragten X. „…“"), over sentences whose subject refers back ("Er wirkte müde.", "Der
+    Minister wirkte müde."); another one named as a subject stops the last speaker ("„A“, sagte X. Y sieht
+    das anders. „B“"). A quotation that stands alone reaches back over :data:`_GOES_ON` sentences that name
+    no one, one inside a sentence of other words only to the sentence right before.
     """
     si = st.toks[ta].sent
     last = st.last_speaker
@@ -236,7 +266,7 @@ def _carried(st: _State, ta: int) -> Speaker | None:
             return last if back is None or _may_be(st, back, last) else back
         if j < 0:
             break
-        reaction = _reaction_from(st, j)
+        reaction = _reaction_from(st, j) or _asked(st, j)
         subj = reaction or _topic_of(st, j)
         if reaction is None and subj is not None and _refers_back(subj):
             back = back or subj
