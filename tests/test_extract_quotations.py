@@ -3086,3 +3086,13 @@ def test_the_one_asked_in_the_sentence_before_answers_in_the_quotation_after_it(
     """ "Reporter fragten X nach seinen Plänen. „…“": the answer is X's, not the askers'."""
     text = "Die Journalisten fragten Klaus Meier nach seinen Plänen. „Ich bleibe bis zum Ende.“"
     assert speakers(text) == ["Klaus Meier"]
+
+
+def test_a_separable_verb_of_saying_finds_its_particle_past_a_relative_clause():
+    """ "wies die Vorwürfe, die X erhoben hatte, zurück": a relative clause (its finite verb last) may stand
+    between the verb and its particle; ", die Tore zu öffnen," is no relative clause."""
+    text, qs = quotes("Klaus Meier wies die Vorwürfe, die Anna Berger erhoben hatte, entschieden zurück.")
+    assert [(q.form, q.speaker.text) for q in qs] == [("reported", "Klaus Meier")]
+    assert text[qs[0].cue.start : qs[0].cue.end].endswith("entschieden zurück")
+    text = "Klaus Meier wies die Vorwürfe, die Anna Berger erhoben hatte, zurück: „Das ist falsch.“"
+    assert speakers(text) == ["Klaus Meier"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from kg.extract import cues as C
 from kg.extract.quotations.marks import _MARKS
 from kg.extract.quotations.state import _is_adj, _is_cap, _State, _Tok
+from kg.extract.quotations.words import _PREPOSITIONS, _RELATIVE
 from kg.model import Span
 
 
@@ -86,7 +87,11 @@ def _cue_span(st: _State, c: int, hi: int) -> Span:
     if st.lang == "de":
         particles = C.DE_FORM_PARTICLES.get(tok.low, set())
         if particles:
-            for k in range(c + 1, min(hi, c + 20)):
+            k = c + 1
+            while k < min(hi, c + 20):
+                if st.toks[k].text == "," and (close := _relative_close(st, k, hi)) is not None:
+                    k = close + 1  # "wies die Vorwürfe, die X erhoben hatte, zurück"
+                    continue
                 if st.toks[k].low in particles and _ends_clause(st, k, hi):
                     if (
                         st.toks[k].low == "aus"
@@ -97,7 +102,22 @@ def _cue_span(st: _State, c: int, hi: int) -> Span:
                     return Span(tok.start, st.toks[k].end)
                 if st.toks[k].text in (",", ".", ":", ";"):
                     break
+                k += 1
     return Span(tok.start, tok.end)
+
+
+def _relative_close(st: _State, k: int, hi: int) -> int | None:
+    """The comma that closes a relative clause the comma at token ``k`` opens in the middle of a clause (",
+    die X erhoben hatte,", ", mit dem …,"), after which a separable verb's particle may still come; None
+    when no relative clause opens there (its finite verb stands last: ", die Vorwürfe der Opposition," is an
+    apposition, ", die Tore zu öffnen," an infinitive) or it ends the sentence."""
+    toks, doc = st.toks, st.doc
+    m = k + 2 if k + 2 < hi and toks[k + 1].low in _PREPOSITIONS and toks[k + 2].low in _RELATIVE else k + 1
+    if m + 1 >= hi or toks[m].low not in _RELATIVE or doc is None or not hasattr(doc, "pos"):
+        return None
+    end = next((x for x in range(m + 1, hi) if toks[x].text in _CLAUSE_ENDS), hi)
+    verb_last = doc.pos(end - 1).endswith("FIN")  # type: ignore[attr-defined]  # not "die Tore zu öffnen,"
+    return end if end < hi and toks[end].text == "," and verb_last else None
 
 
 def _cue_ok(st: _State, c: int, hi: int) -> bool:

@@ -28,6 +28,7 @@ from kg.extract.quotations.words import (
     _MEDIA_NOUN,
     _OBLIQUE_OPENERS,
     _PREPOSITIONS,
+    _RELATIVE,
     _VIEW_OPENERS,
 )
 from kg.extract.types import Speaker
@@ -439,9 +440,6 @@ def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None
         return None
     m = cands[-1]
     return Speaker(m.span, m.text, m.key, None)
-
-
-_RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches"}
 
 
 def _before_relative(st: _State, c: int, lo: int) -> tuple[int, int] | None:
