@@ -3096,3 +3096,16 @@ def test_a_separable_verb_of_saying_finds_its_particle_past_a_relative_clause():
     assert text[qs[0].cue.start : qs[0].cue.end].endswith("entschieden zurück")
     text = "Klaus Meier wies die Vorwürfe, die Anna Berger erhoben hatte, zurück: „Das ist falsch.“"
     assert speakers(text) == ["Klaus Meier"]
+
+
+def test_a_label_before_a_colon_names_the_speaker_in_its_attribute_or_no_one():
+    """ "Zitat von X: „…“", "Die Antwort des Ministers: „…“": a label with no verb whose head names no one
+    announces the words of the one in its genitive or "von" attribute; an interview's "Frage: „…“" names
+    no one; "Seine Meinung zu X:" is not X's."""
+    for text, phrase in [
+        ("Zitat von Klaus Meier: „Wir haben etwas erreicht.“", "von Klaus Meier"),
+        ("Die Antwort des Ministers: „Dazu sage ich nichts.“", "des Ministers"),
+        ("Frage: „Wie geht es weiter?“", None),
+        ("Seine Meinung zu Klaus Meier: „Das ist ein kluger Mann.“", "Seine Meinung"),
+    ]:
+        assert speakers(text) == [phrase], text

@@ -280,6 +280,29 @@ def _carried(st: _State, ta: int) -> Speaker | None:
     return back
 
 
+_TURN_LABELS = {"frage", "antwort"}
+"""The labels of an interview's turns ("Frage: „…“"), which name no one."""
+
+
+_HOLDER_OPENERS = {"des", "der", "von", "vom"}
+
+
+def _label_holder(st: _State, si: int, ta: int) -> Speaker | None:
+    """Whose words a German label before a colon with no verb announces when its head names no one: the
+    genitive or "von" after the head that does ("Zitat von X: „…“" -> "von X", "Die Antwort des Ministers:"
+    -> "des Ministers"; not "Seine Meinung zu X:", whose holder is "Seine")."""
+    lo = st.sents[si][0]
+    label = _np_forward(st, lo, ta - 1) if _first_finite(st, si) is None else None
+    if label is None or label[1] != ta - 1:
+        return None
+    a, b = label
+    k = next((x for x in range(a + 1, b) if st.toks[x].low in _HOLDER_OPENERS), None)
+    if k is None or _names_someone(_speaker_from_np(st, a, k)):
+        return None
+    holder = _speaker_from_np(st, k, b)
+    return holder if _names_someone(holder) else None
+
+
 def _so_aside(st: _State, lo: int, hi: int) -> tuple[int, tuple[int, int]] | None:
     """An aside ", so X," between the tokens ``[lo, hi)`` (German): its "so" and X, the subject after it that
     fills the aside to its closing comma, before a verb or the quotation (not ", so X, Y und Z", a list of
@@ -514,6 +537,10 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     # 2d. "Auf dem Plakat stand: „…“": the text it is written in
     if speaker is None and st.lang == "de" and (written := _written_in(st, lo1, ta)) is not None:
         (cue, speaker), conf, step = written, 0.6, "1-2"
+    # 2e. "Zitat von X: „…“", "Die Antwort des Ministers: „…“": a label whose attribute names the speaker
+    if speaker is None and st.lang == "de" and ta > lo1 and st.toks[ta - 1].text == ":":
+        speaker = _label_holder(st, s1, ta)
+        conf = 0.6 if speaker is not None else 0.0
     # 2b. "X: „…“" and "Hier sparte der Bundespräsident nicht mit Kritik: „…“": the subject before the colon
     if speaker is None and ta > lo1 and st.toks[ta - 1].text in (":", "("):
         # a person named right before the colon or the bracket: "…, und der Minister X: „…“", "X („…“)"
@@ -534,6 +561,8 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             speaker = (
                 subject  # "Sie kritisierte Klaus Meier: „…“": the subject, not the object before the colon
             )
+        elif st.toks[ta - 1].text == ":" and ta - 1 == lo1 + 1 and st.toks[lo1].low in _TURN_LABELS:
+            speaker = None  # an interview's "Frage: „…“": the one who asks is not named
         elif st.toks[ta - 1].text == ":":
             speaker = _sentence_subject(st, s1)
             if speaker is not None and not _names_someone(speaker):

@@ -395,11 +395,16 @@ def _headed_by_someone(words: list[str]) -> bool:
     return len(words) <= 4 and (is_role_noun(head) or head in ORG_WORDS or _group(words))
 
 
+_ATTRIBUTE_OPENERS = _GENITIVE | _PREPOSITIONS | {"der", "am", "im", "in", "an", "auf"}
+"""Words that open the attribute after a German phrase's head ("des Unternehmens", "von X", "am Gericht")."""
+
+
 def _head_words(words: list[str]) -> list[str]:
     """The words of a German phrase up to its head noun, without the attribute after it: "ein Sprecher | des
-    Unternehmens", "Die Entscheidung | der Polizei" (a thing, though a body follows), "Der Chef |, ein …"."""
+    Unternehmens", "Die Entscheidung | der Polizei" (a thing, though a body follows), "Ein Kommissar | nach
+    der Festnahme", "Der Chef |, ein …"."""
     for k, w in enumerate(words):
-        if k > 0 and (w.lower() in _GENITIVE or w.lower() in ("der", "von", "vom") or w.startswith("(")):
+        if k > 0 and (w.lower() in _ATTRIBUTE_OPENERS or w.startswith("(")):
             return words[:k]
         if w.endswith(","):
             return [*words[:k], w[:-1]]
