@@ -147,8 +147,8 @@ _ASKING = {"fragte", "fragten", "fragt", "befragte", "befragten", "befragt"}
 
 
 def _asked(st: _State, si: int) -> Speaker | None:
-    """Whom sentence ``si`` asks when its subject opens it ("Reporter fragten X nach seinen Plänen.", "Die
-    Polizei befragte Zeugen."): the one who answers in a quotation after it."""
+    """Whom sentence ``si`` asks when its subject opens it ("Reporter fragten X nach seinen Plänen."): the one
+    who answers in a quotation after it."""
     v = _first_finite(st, si)
     lo, hi = st.sents[si]
     if v is None or v == lo or st.toks[v].low not in _ASKING or _np_forward(st, lo, v) != (lo, v):
@@ -222,8 +222,7 @@ def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
     """The speaker, and the verb, of the sentence after a German quotation that is a sentence of its own when
     that sentence opens by pointing back at it ("„…“ Das sagte X am Montag.", "Dies erklärte X.", "„…“ Mit
     diesen Worten reagierte X auf …", "„…“ So X.", "X sagte das am Montag.") and introduces no quotation of
-    its own: news German gives
-    the quotation first and its speaker after."""
+    its own: news German gives the quotation first and its speaker after."""
     s2 = st.toks[tb].sent
     if st.lang != "de" or s2 + 1 >= len(st.sents) or not _stands_alone(st, ta) or tb < st.sents[s2][1] - 2:
         return None
@@ -285,6 +284,7 @@ _TURN_LABELS = {"frage", "antwort"}
 
 
 _HOLDER_OPENERS = {"des", "der", "von", "vom"}
+"""Words that open the attribute naming whose words a label announces ("Zitat von X", "Die Antwort des X")."""
 
 
 def _label_holder(st: _State, si: int, ta: int) -> Speaker | None:

@@ -116,7 +116,7 @@ def _relative_close(st: _State, k: int, hi: int) -> int | None:
     if m + 1 >= hi or toks[m].low not in _RELATIVE or doc is None or not hasattr(doc, "pos"):
         return None
     end = next((x for x in range(m + 1, hi) if toks[x].text in _CLAUSE_ENDS), hi)
-    verb_last = doc.pos(end - 1).endswith("FIN")  # type: ignore[attr-defined]  # not "die Tore zu öffnen,"
+    verb_last = doc.pos(end - 1).endswith("FIN")  # type: ignore[attr-defined]
     return end if end < hi and toks[end].text == "," and verb_last else None
 
 
