@@ -3109,3 +3109,15 @@ def test_a_label_before_a_colon_names_the_speaker_in_its_attribute_or_no_one():
         ("Seine Meinung zu Klaus Meier: „Das ist ein kluger Mann.“", "Seine Meinung"),
     ]:
         assert speakers(text) == [phrase], text
+
+
+def test_a_sentence_pointing_back_with_an_auxiliary_names_the_speaker_but_a_denial_does_not():
+    """ "„…“ Das hat X am Montag gesagt.", "Das ließ X mitteilen.": the verb of saying ends the clause after
+    its auxiliary; "Das hat X nie gesagt." and "X sagte das nicht." deny it."""
+    for text, phrase in [
+        ("„Ich bleibe im Amt.“ Das hat Klaus Meier am Montag gesagt.", "Klaus Meier"),
+        ("„Ich bleibe im Amt.“ Das ließ Anna Berger über ihren Sprecher mitteilen.", "Anna Berger"),
+        ("„Ich bleibe im Amt.“ Das hat Klaus Meier nie gesagt.", None),
+        ("„Ich bleibe im Amt.“ Klaus Meier sagte das nicht.", None),
+    ]:
+        assert speakers(text) == [phrase], text

@@ -20,6 +20,7 @@ from kg.extract.quotations.speakers import (
 from kg.extract.quotations.speech import _naming_verb
 from kg.extract.quotations.state import _in_quote, _is_adj, _is_cap, _mention_in, _State, _tok_at
 from kg.extract.quotations.subject import (
+    _aux_before,
     _conjunct_end,
     _first_finite,
     _inverted_subject,
@@ -193,15 +194,24 @@ def _so_named(st: _State, lo: int, hi: int) -> tuple[Speaker, Span] | None:
     return speaker, Span(st.toks[lo].start, st.toks[lo].end)
 
 
+_NEGATIONS = {"nicht", "nie", "niemals"}
+"""Words that make a sentence pointing back at a quotation a denial ("Das hat X nie gesagt.")."""
+
+
 def _points_back_cue(st: _State, lo: int, hi: int) -> int | None:
     """The verb of saying right after the word that opens sentence ``[lo, hi)`` by pointing back ("Das
     sagte", "Darauf wies … hin", "So beschrieb"; after "so" a verb that says something only after a quotation
-    too), or None."""
+    too), or at its end after an auxiliary there ("Das hat X am Montag gesagt.", "Das ließ X mitteilen."), or
+    None."""
     if lo + 1 >= hi or st.toks[lo].low not in _POINTS_BACK:
         return None
     verb = st.toks[lo + 1]
     after_quote = st.toks[lo].low == "so" and verb.text in C.DE_SPEECH_AFTER_QUOTE
-    return lo + 1 if (_is_cue(st, verb) or after_quote) and _cue_ok(st, lo + 1, hi) else None
+    if (_is_cue(st, verb) or after_quote) and _cue_ok(st, lo + 1, hi):
+        return lo + 1
+    last = hi - 2 if st.toks[hi - 1].text in (".", "!") else hi - 1
+    said = last > lo + 1 and _is_cue(st, st.toks[last]) and _aux_before(st, last, lo) == lo + 1
+    return last if said else None
 
 
 def _object_points_back(st: _State, si: int) -> int | None:
@@ -231,6 +241,8 @@ def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
         lo += 1  # a closing mark the splitter put at the start of the next sentence
     if any(t.text == ":" or _in_quote(st, t) for t in st.toks[lo:hi]):
         return None  # "Das sagte X: „…“" opens the next one
+    if any(t.low in _NEGATIONS for t in st.toks[lo:hi]):
+        return None  # "Das hat X nie gesagt.": a denial
     if (so := _so_named(st, lo, hi)) is not None:
         return so if _names_someone(so[0]) else None
     words = [t.low for t in st.toks[lo : min(hi, lo + 3)]]
