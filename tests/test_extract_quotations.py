@@ -3086,6 +3086,8 @@ def test_the_one_asked_in_the_sentence_before_answers_in_the_quotation_after_it(
     """ "Reporter fragten X nach seinen Plänen. „…“": the answer is X's, not the askers'."""
     text = "Die Journalisten fragten Klaus Meier nach seinen Plänen. „Ich bleibe bis zum Ende.“"
     assert speakers(text) == ["Klaus Meier"]
+    text = "Die Polizei befragte Zeugen. „Wir haben einen lauten Knall gehört und dann Rauch gesehen.“"
+    assert speakers(text) == ["Zeugen"]
 
 
 def test_a_separable_verb_of_saying_finds_its_particle_past_a_relative_clause():

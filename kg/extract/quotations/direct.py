@@ -148,11 +148,13 @@ _ASKING = {"fragte", "fragten", "fragt", "befragte", "befragten", "befragt"}
 
 
 def _asked(st: _State, si: int) -> Speaker | None:
-    """Whom sentence ``si`` asks when its subject opens it ("Reporter fragten X nach seinen Plänen."): the one
-    who answers in a quotation after it."""
-    v = _first_finite(st, si)
+    """Whom sentence ``si`` asks when its subject opens it ("Reporter fragten X nach seinen Plänen.", "Die
+    Polizei befragte Zeugen."): the one who answers in a quotation after it (the verb found by its form
+    after that subject: the tagger may read "befragte" as an adjective)."""
     lo, hi = st.sents[si]
-    if v is None or v == lo or st.toks[v].low not in _ASKING or _np_forward(st, lo, v) != (lo, v):
+    subject = _np_forward(st, lo, hi)
+    v = subject[1] if subject is not None and subject[0] == lo else hi
+    if v >= hi or st.toks[v].low not in _ASKING:
         return None
     np_ = _np_forward(st, v + 1, hi)
     asked = _speaker_from_np(st, *np_) if np_ is not None else None
