@@ -3055,6 +3055,8 @@ def test_sowohl_a_als_auch_b_is_one_speaker_like_a_und_b():
         assert speakers(text) == [phrase], text
     _text, qs = quotes("Sowohl der Minister als auch die Ministerin sagten, die Lage sei ernst.")
     assert [q.speaker.text for q in qs] == ["der Minister als auch die Ministerin"]
+    text = "Sowohl Klaus Meier als auch Anna Berger traten vor die Presse. „Die Lage ist ernst.“"
+    assert speakers(text) == ["Klaus Meier als auch Anna Berger"]
 
 
 def test_being_of_an_opinion_reports_the_clause_after_it():

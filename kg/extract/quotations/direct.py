@@ -107,14 +107,18 @@ def _may_be(st: _State, back: Speaker, found: Speaker) -> bool:
 
 
 def _opening_subject(st: _State, si: int, end: int) -> Speaker | None:
-    """The phrase that opens sentence ``si`` (after a focus word), right before its finite verb ("Auch der
-    Sprecher der Stadtwerke zeigte sich enttäuscht", "X und Y traten vor die Presse"): the subject, where the
-    tagged phrase finds none."""
+    """The phrase that opens sentence ``si`` (after a focus word or "sowohl"), right before its finite verb
+    ("Auch der Sprecher der Stadtwerke zeigte sich enttäuscht", "X und Y traten vor die Presse", "Sowohl X
+    als auch Y traten …"): the subject, where the tagged phrase finds none."""
     lo = st.sents[si][0]
     if st.lang != "de":
         return None
-    np_ = _np_forward(st, lo + 1 if st.toks[lo].low in _FOCUS else lo, end)
-    return _speaker_from_np(st, *np_) if np_ is not None and _first_finite(st, si) == np_[1] else None
+    np_ = _np_forward(st, lo + 1 if st.toks[lo].low in _FOCUS or st.toks[lo].low == "sowohl" else lo, end)
+    v = _first_finite(st, si)
+    if np_ is None or v is None:
+        return None
+    np_ = (np_[0], _conjunct_end(st, *np_, end, v))
+    return _speaker_from_np(st, *np_) if v == np_[1] else None
 
 
 _REACTIONS = {
