@@ -2987,12 +2987,13 @@ def test_a_sentence_so_x_after_a_quotation_names_its_speaker():
 
 
 def test_a_sentence_pointing_back_with_a_verb_of_saying_names_the_speaker_before_it():
-    """ "„…“ Darauf wies X hin.", "Davor warnte X.", "So beschrieb X die Lage.": the pronominal adverb or "so"
-    points back at the quotation; a separable verb needs its particle ("Das gab es noch nie." says nothing)
-    and a sentence that opens a quotation of its own ("Das sagte X: „…“") names that one's speaker."""
+    """ "„…“ Darauf wies X hin.", "Daran erinnerte X.", "So beschrieb X die Lage.": the pronominal adverb or
+    "so" points back at the quotation; a separable verb needs its particle ("Das gab es noch nie." says
+    nothing) and a sentence that opens a quotation of its own ("Das sagte X: „…“") names that one's
+    speaker."""
     for text, phrase in [
         ("„Wir haben keine Zeit.“ Darauf wies Anna Berger am Montag hin.", "Anna Berger"),
-        ("„Die Lage ist ernst.“ Davor warnte der Minister am Montag.", "der Minister"),
+        ("„Die Lage ist ernst.“ Daran erinnerte der Minister am Montag.", "der Minister"),
         ("„Es war zu spät.“ So beschrieb Sprecher Klaus Meier die Lage.", "Sprecher Klaus Meier"),
         ("„Wir sind enttäuscht.“ Das teilte ein Sprecher der Stadtwerke mit.", "ein Sprecher der Stadtwerke"),
         ("„Wir sind enttäuscht.“ Das gab es noch nie.", None),
@@ -3123,5 +3124,18 @@ def test_a_sentence_pointing_back_with_an_auxiliary_names_the_speaker_but_a_deni
         ("„Ich bleibe im Amt.“ Das ließ Anna Berger über ihren Sprecher mitteilen.", "Anna Berger"),
         ("„Ich bleibe im Amt.“ Das hat Klaus Meier nie gesagt.", None),
         ("„Ich bleibe im Amt.“ Klaus Meier sagte das nicht.", None),
+    ]:
+        assert speakers(text) == [phrase], text
+
+
+def test_a_sentence_pointing_back_with_a_verb_of_reacting_names_no_speaker():
+    """ "„…“ Das kritisierte X.", "X wies das zurück.", "Darauf reagierte X gelassen.": X reacts to words
+    someone else said; "Das erwiderte X." and "Mit diesen Worten kritisierte X den Beschluss" are X's."""
+    for text, phrase in [
+        ("„Wir schließen das Werk.“ Das kritisierte Anna Berger scharf.", None),
+        ("„Wir schließen das Werk.“ Anna Berger wies das zurück.", None),
+        ("„Wir schließen das Werk.“ Darauf reagierte Anna Berger gelassen.", None),
+        ("„Wir schließen das Werk.“ Das erwiderte Anna Berger.", "Anna Berger"),
+        ("„Wir schließen das Werk.“ Mit diesen Worten kritisierte Anna Berger den Beschluss.", "Anna Berger"),
     ]:
         assert speakers(text) == [phrase], text

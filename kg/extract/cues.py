@@ -721,6 +721,36 @@ DE_PARTICIPLES = {
 }
 """Participles of the verbs of saying ("gesagt", "erklärt", "mitgeteilt")."""
 
+DE_REACTING_LEMMAS = {
+    "kritisieren",
+    "zurückweisen",
+    "dementieren",
+    "bestreiten",
+    "abstreiten",
+    "widersprechen",
+    "begrüßen",
+    "loben",
+    "bemängeln",
+    "bezweifeln",
+    "beanstanden",
+    "verurteilen",
+    "monieren",
+    "rügen",
+    "bedauern",
+    "kommentieren",
+    "kontern",
+    "reagieren",
+}
+"""Verbs of saying whose object is what someone else said: "„…“ Das kritisierte X." and "X wies das zurück."
+name whom the words drew a reaction from, not their speaker."""
+DE_REACTING_FORMS: dict[str, set[str]] = {}
+"""Lower-case form -> the particles with which it is a verb of :data:`DE_REACTING_LEMMAS` ("" for none:
+"wies" only with "zurück", not "wies … hin")."""
+for _lemma in DE_REACTING_LEMMAS:
+    _forms, _particle = _DE_SPEECH[_lemma]
+    for _form in _forms:
+        DE_REACTING_FORMS.setdefault(_form, set()).add("" if _form.startswith(_particle) else _particle)
+
 # Verbs whose object is the content of what was said, not a clause ("Der Kreml warnte ... vor ...")
 DE_REPORTING_LEMMAS = {
     "warnen",

@@ -181,9 +181,10 @@ def _stands_alone(st: _State, ta: int) -> bool:
     return ta == hi - 1 or not any(t.text[:1].isalnum() for t in st.toks[lo:ta])
 
 
-_POINTS_BACK = {"das", "dies", "so", "darauf", "daran", "davor"}
+_POINTS_BACK = {"das", "dies", "so", "darauf", "daran"}
 """Words that open a sentence by pointing back at the quotation before it ("„…“ Das sagte X am Montag.",
-"Darauf wies X hin.", "Davor warnte X."): the quotation is what the verb after them says."""
+"Darauf wies X hin.", "Daran erinnerte X."): the quotation is what the verb after them says ("Davor warnte
+X." may warn of what another said)."""
 
 
 def _so_named(st: _State, lo: int, hi: int) -> tuple[Speaker, Span] | None:
@@ -234,6 +235,16 @@ def _object_points_back(st: _State, si: int) -> int | None:
     return v if _is_cue(st, st.toks[v]) and _cue_ok(st, v, hi) else None
 
 
+def _reacts(st: _State, c: int, hi: int) -> bool:
+    """The German verb of saying at ``c`` reacts to what someone else said (:data:`C.DE_REACTING_LEMMAS`,
+    with its particle where it has one: "wies … zurück", not "wies … hin")."""
+    particles = C.DE_REACTING_FORMS.get(st.toks[c].low)
+    if not particles:
+        return False
+    last = _tok_at(st, _cue_span(st, c, hi).end - 1)
+    return "" in particles or (last is not None and last != c and st.toks[last].low in particles)
+
+
 def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
     """The speaker, and the verb, of the sentence after a German quotation that is a sentence of its own when
     that sentence opens by pointing back at it ("„…“ Das sagte X am Montag.", "Dies erklärte X.", "„…“ Mit
@@ -252,9 +263,12 @@ def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
     if (so := _so_named(st, lo, hi)) is not None:
         return so if _names_someone(so[0]) else None
     words = [t.low for t in st.toks[lo : min(hi, lo + 3)]]
-    if (c := _points_back_cue(st, lo, hi) or _object_points_back(st, s2 + 1)) is None:
-        if words[:2] != ["mit", "diesen"] or lo + 3 >= hi or not st.toks[lo + 3].text.islower():
-            return None
+    if (c := _points_back_cue(st, lo, hi) or _object_points_back(st, s2 + 1)) is not None:
+        if _reacts(st, c, hi):
+            return None  # "„…“ Das kritisierte X.": X reacts to another's words
+    elif words[:2] != ["mit", "diesen"] or lo + 3 >= hi or not st.toks[lo + 3].text.islower():
+        return None
+    else:
         c = lo + 3
     speaker, _conf = _subject_of(st, c, lo, hi)
     if speaker is None or not _names_someone(speaker):
