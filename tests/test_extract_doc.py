@@ -231,3 +231,14 @@ def test_a_given_name_that_ends_a_sentence_is_a_token_of_its_own():
 )
 def test_an_english_given_name_listed_as_an_abbreviation(text, expected):
     assert _sentences(text, "en") == expected
+
+
+def test_a_german_roman_numeral_before_an_opening_quotation_mark_does_not_end_the_sentence():
+    """ "Papst Pius XII. „…“": the quotation (a title, or words the sentence goes on with) continues the
+    sentence; only a capitalised word that opens a clause starts a new one after a German numeral."""
+    for text in [
+        "Die Enzyklika von Papst Pius XII. „Mit brennender Sorge“ wurde verlesen.",
+        "Papst Pius XII. „schwieg“ zum Holocaust, sagen Kritiker.",
+        "Im Jahr 1942 sagte Papst Pius XII. „Wir beten für alle Opfer“, berichtete die Zeitung.",
+    ]:
+        assert _sentences(text, "de") == [text]

@@ -2969,3 +2969,173 @@ def test_a_name_with_its_apposition_before_the_verb_is_its_subject_not_an_invers
     assert [(q.speaker.text, said(text, q)) for q in qs] == [("Jane Doe, a lawyer", "the plan works")]
     text, qs = quotes("The plan works, said the mayor.", "en")
     assert [(q.speaker.text, said(text, q)) for q in qs] == [("the mayor", "The plan works")]
+
+
+# ---- s22 German: speakers across sentences ----------------------------------------------------------------
+
+
+def test_a_sentence_so_x_after_a_quotation_names_its_speaker():
+    """ "„…“ So Anna Berger am Mittwoch.": a sentence of "so" and a phrase, with no verb, is the ", so X" the
+    splitter cut off; "So geht es nicht weiter." has a verb and names no one."""
+    for text, phrase in [
+        ("„Wir geben nicht auf.“ So Anna Berger am Mittwoch.", "Anna Berger"),
+        ("„Wir geben nicht auf.“ So der Gewerkschaftschef.", "der Gewerkschaftschef"),
+        ("„Wir geben nicht auf.“ So Klaus Meier weiter.", "Klaus Meier"),
+        ("„Wir geben nicht auf.“ So geht es nicht weiter.", None),
+    ]:
+        assert speakers(text) == [phrase], text
+
+
+def test_a_sentence_pointing_back_with_a_verb_of_saying_names_the_speaker_before_it():
+    """ "„…“ Darauf wies X hin.", "Daran erinnerte X.", "So beschrieb X die Lage.": the pronominal adverb or
+    "so" points back at the quotation; a separable verb needs its particle ("Das gab es noch nie." says
+    nothing) and a sentence that opens a quotation of its own ("Das sagte X: „…“") names that one's
+    speaker."""
+    for text, phrase in [
+        ("„Wir haben keine Zeit.“ Darauf wies Anna Berger am Montag hin.", "Anna Berger"),
+        ("„Die Lage ist ernst.“ Daran erinnerte der Minister am Montag.", "der Minister"),
+        ("„Es war zu spät.“ So beschrieb Sprecher Klaus Meier die Lage.", "Sprecher Klaus Meier"),
+        ("„Wir sind enttäuscht.“ Das teilte ein Sprecher der Stadtwerke mit.", "ein Sprecher der Stadtwerke"),
+        ("„Wir sind enttäuscht.“ Das gab es noch nie.", None),
+    ]:
+        assert speakers(text) == [phrase], text
+    assert speakers("„Wir bleiben.“ Das sagte Klaus Meier: „Wir gehen nicht.“") == [None, "Klaus Meier"]
+
+
+def test_a_role_with_an_attribute_after_it_names_someone_by_its_head():
+    """ "ein Sprecher des Unternehmens": the role before the genitive is the head, so the phrase names
+    someone; "Die Entscheidung der Polizei" is a thing, though a body follows its head."""
+    text = "Ein Sprecher des Unternehmens bestätigte den Vorfall: „Es gab drei Verletzte.“"
+    assert speakers(text) == ["Ein Sprecher des Unternehmens"]
+    text = "Die Entscheidung der Polizei ist gefallen. Es gab „drei Verletzte bei dem Einsatz in Hamburg“."
+    assert speakers(text) == [None]
+
+
+def test_a_group_of_people_named_as_the_subject_in_between_speaks_the_quotation_after_it():
+    """ "Die Anwohner sind skeptisch. „…“": a group named by what its people do or where they live takes
+    over from the last speaker, as a person named would; one of them with "der" ("Der Gegner drängte.") is
+    anyone in the story and names no speaker."""
+    said = "„Wir bleiben hier“, sagte Klaus Meier."
+    for between, phrase in [
+        ("Die Anwohner sind skeptisch.", "Die Anwohner"),
+        ("Viele Ökonomen sehen das anders.", "Viele Ökonomen"),
+        ("Einige Klimaforscherinnen warnen davor.", "Einige Klimaforscherinnen"),
+        ("Der Gegner drängte.", "Klaus Meier"),
+    ]:
+        assert speakers(f"{said} {between} „Wir glauben kein Wort mehr.“")[-1] == phrase, between
+
+
+def test_someone_named_only_in_an_attribute_of_a_thing_in_between_leaves_the_speaker_open():
+    """ "Der Vorschlag von Anna Berger stößt auf Ablehnung. „…“": the sentence is about a proposal; the one
+    who made it or the last speaker may speak next, so no one is named (a wrong speaker costs more than
+    none)."""
+    said = "„Wir bleiben hier“, sagte Klaus Meier."
+    text = f"{said} Der Vorschlag von Anna Berger stößt auf Ablehnung. „Daran ändert sich nichts mehr.“"
+    assert speakers(text) == ["Klaus Meier", None]
+    text = "Die Kritik von Anna Berger ist scharf. „Das Gesetz ist ein Rückschritt für alle Mieter.“"
+    assert speakers(text) == [None]
+
+
+def test_sowohl_a_als_auch_b_is_one_speaker_like_a_und_b():
+    """ "Sowohl der Minister als auch die Ministerin sagten …", "…, sagten sowohl A als auch B": the whole
+    coordination speaks, as "A und B" does; "sowohl" only stresses it, as English "both" does."""
+    for text, phrase in [
+        (
+            "Sowohl Klaus Meier als auch Anna Berger sagten: „Die Lage ist ernst.“",
+            "Klaus Meier als auch Anna Berger",
+        ),
+        (
+            "„Die Lage ist ernst“, sagten sowohl Klaus Meier als auch Anna Berger.",
+            "Klaus Meier als auch Anna Berger",
+        ),
+        (
+            "„Die Lage ist ernst“, sagten sowohl der Minister als auch die Ministerin.",
+            "der Minister als auch die Ministerin",
+        ),
+    ]:
+        assert speakers(text) == [phrase], text
+    _text, qs = quotes("Sowohl der Minister als auch die Ministerin sagten, die Lage sei ernst.")
+    assert [q.speaker.text for q in qs] == ["der Minister als auch die Ministerin"]
+    text = "Sowohl Klaus Meier als auch Anna Berger traten vor die Presse. „Die Lage ist ernst.“"
+    assert speakers(text) == ["Klaus Meier als auch Anna Berger"]
+
+
+def test_being_of_an_opinion_reports_the_clause_after_it():
+    """ "X ist der Meinung, dass …", "der Ansicht", "der festen Überzeugung", "davon überzeugt": "sein" with
+    an opinion ending its clause is a verb of saying; "Das ist die Meinung, die …" (no genitive) is none."""
+    for text, message in [
+        ("Klaus Meier ist der Meinung, dass die Steuern sinken müssen.", "dass die Steuern sinken müssen"),
+        ("Anna Berger ist der Ansicht, die Reform sei gescheitert.", "die Reform sei gescheitert"),
+        ("Die Stadtwerke sind der festen Überzeugung, dass der Plan scheitert.", "dass der Plan scheitert"),
+        ("Er sei davon überzeugt, dass die Gespräche helfen werden.", "dass die Gespräche helfen werden"),
+    ]:
+        text, qs = quotes(text)
+        assert [(q.form, said(text, q)) for q in qs] == [("indirect", message)], text
+    text, qs = quotes("Klaus Meier ist der Meinung, dass die Steuern sinken müssen.")
+    assert qs[0].speaker.text == "Klaus Meier" and text[qs[0].cue.start : qs[0].cue.end] == "ist der Meinung"
+    _text, qs = quotes("Das ist die Meinung, und sie zählt.")
+    assert qs == []
+
+
+def test_a_sentence_whose_object_points_back_names_the_speaker_of_the_quotation_before():
+    """ "„…“ X sagte das am Montag.": "das" right after the verb of saying is the quotation; "sagte das
+    Treffen ab" has an article and says nothing of it."""
+    assert speakers("„Wir schließen das Werk nicht.“ Klaus Meier sagte das am Montag.") == ["Klaus Meier"]
+    assert speakers("„Wir schließen das Werk nicht.“ Die Ministerin bestätigte dies.") == ["Die Ministerin"]
+    assert speakers("„Wir schließen das Werk nicht.“ Klaus Meier sagte das Treffen ab.") == [None]
+
+
+def test_the_one_asked_in_the_sentence_before_answers_in_the_quotation_after_it():
+    """ "Reporter fragten X nach seinen Plänen. „…“": the answer is X's, not the askers'."""
+    text = "Die Journalisten fragten Klaus Meier nach seinen Plänen. „Ich bleibe bis zum Ende.“"
+    assert speakers(text) == ["Klaus Meier"]
+    text = "Die Polizei befragte Zeugen. „Wir haben einen lauten Knall gehört und dann Rauch gesehen.“"
+    assert speakers(text) == ["Zeugen"]
+
+
+def test_a_separable_verb_of_saying_finds_its_particle_past_a_relative_clause():
+    """ "wies die Vorwürfe, die X erhoben hatte, zurück": a relative clause (its finite verb last) may stand
+    between the verb and its particle; ", die Tore zu öffnen," is no relative clause."""
+    text, qs = quotes("Klaus Meier wies die Vorwürfe, die Anna Berger erhoben hatte, entschieden zurück.")
+    assert [(q.form, q.speaker.text) for q in qs] == [("reported", "Klaus Meier")]
+    assert text[qs[0].cue.start : qs[0].cue.end].endswith("entschieden zurück")
+    text = "Klaus Meier wies die Vorwürfe, die Anna Berger erhoben hatte, zurück: „Das ist falsch.“"
+    assert speakers(text) == ["Klaus Meier"]
+
+
+def test_a_label_before_a_colon_names_the_speaker_in_its_attribute_or_no_one():
+    """ "Zitat von X: „…“", "Die Antwort des Ministers: „…“": a label with no verb whose head names no one
+    announces the words of the one in its genitive or "von" attribute; an interview's "Frage: „…“" names
+    no one; "Seine Meinung zu X:" is not X's."""
+    for text, phrase in [
+        ("Zitat von Klaus Meier: „Wir haben etwas erreicht.“", "von Klaus Meier"),
+        ("Die Antwort des Ministers: „Dazu sage ich nichts.“", "des Ministers"),
+        ("Frage: „Wie geht es weiter?“", None),
+        ("Seine Meinung zu Klaus Meier: „Das ist ein kluger Mann.“", "Seine Meinung"),
+    ]:
+        assert speakers(text) == [phrase], text
+
+
+def test_a_sentence_pointing_back_with_an_auxiliary_names_the_speaker_but_a_denial_does_not():
+    """ "„…“ Das hat X am Montag gesagt.", "Das ließ X mitteilen.": the verb of saying ends the clause after
+    its auxiliary; "Das hat X nie gesagt." and "X sagte das nicht." deny it."""
+    for text, phrase in [
+        ("„Ich bleibe im Amt.“ Das hat Klaus Meier am Montag gesagt.", "Klaus Meier"),
+        ("„Ich bleibe im Amt.“ Das ließ Anna Berger über ihren Sprecher mitteilen.", "Anna Berger"),
+        ("„Ich bleibe im Amt.“ Das hat Klaus Meier nie gesagt.", None),
+        ("„Ich bleibe im Amt.“ Klaus Meier sagte das nicht.", None),
+    ]:
+        assert speakers(text) == [phrase], text
+
+
+def test_a_sentence_pointing_back_with_a_verb_of_reacting_names_no_speaker():
+    """ "„…“ Das kritisierte X.", "X wies das zurück.", "Darauf reagierte X gelassen.": X reacts to words
+    someone else said; "Das erwiderte X." and "Mit diesen Worten kritisierte X den Beschluss" are X's."""
+    for text, phrase in [
+        ("„Wir schließen das Werk.“ Das kritisierte Anna Berger scharf.", None),
+        ("„Wir schließen das Werk.“ Anna Berger wies das zurück.", None),
+        ("„Wir schließen das Werk.“ Darauf reagierte Anna Berger gelassen.", None),
+        ("„Wir schließen das Werk.“ Das erwiderte Anna Berger.", "Anna Berger"),
+        ("„Wir schließen das Werk.“ Mit diesen Worten kritisierte Anna Berger den Beschluss.", "Anna Berger"),
+    ]:
+        assert speakers(text) == [phrase], text

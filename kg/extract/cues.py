@@ -15,6 +15,8 @@ zuversichtlich").
 
 from __future__ import annotations
 
+import re
+
 # ---- German verbs of saying ----------------------------------------------------------------------------
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "ge", "miss", "hinter", "über", "unter", "wider")
@@ -605,6 +607,14 @@ DE_REFLEXIVE_SPEECH: dict[str, str] = {
 }
 """Lower-case form -> lemma of a verb that is one of saying with its reflexive pronoun near ("freute sich",
 "empörte sich der Minister"); without it, it is another verb ("Das freute die Fans")."""
+DE_OPINION_COPULA = {"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären", "bin", "bleibt", "blieb"}
+"""Forms of "sein" (and "bleiben") that say something with an opinion at the end of their clause ("ist der
+Meinung, dass …", "war davon überzeugt, dass …"); elsewhere they say nothing."""
+DE_OPINIONS = {"meinung", "ansicht", "auffassung", "überzeugung", "überzeugt"}
+"""The opinion that makes :data:`DE_OPINION_COPULA` one of saying, matched like a separable verb's particle
+(a noun only in the genitive: "der Meinung", "der festen Überzeugung"; not "die Meinung, die …")."""
+for _form in DE_OPINION_COPULA:
+    DE_FORM_PARTICLES.setdefault(_form, set()).update(DE_OPINIONS)
 DE_STANCE_VERBS = {"zeigen", "geben"}
 """Reflexive verbs of saying that also need an adjective of stance: "zeigte sich zuversichtlich", "gab sich
 gelassen" (not "Das Problem zeigte sich früh")."""
@@ -710,6 +720,36 @@ DE_PARTICIPLES = {
     )
 }
 """Participles of the verbs of saying ("gesagt", "erklärt", "mitgeteilt")."""
+
+DE_REACTING_LEMMAS = {
+    "kritisieren",
+    "zurückweisen",
+    "dementieren",
+    "bestreiten",
+    "abstreiten",
+    "widersprechen",
+    "begrüßen",
+    "loben",
+    "bemängeln",
+    "bezweifeln",
+    "beanstanden",
+    "verurteilen",
+    "monieren",
+    "rügen",
+    "bedauern",
+    "kommentieren",
+    "kontern",
+    "reagieren",
+}
+"""Verbs of saying whose object is what someone else said: "„…“ Das kritisierte X." and "X wies das zurück."
+name whom the words drew a reaction from, not their speaker."""
+DE_REACTING_FORMS: dict[str, set[str]] = {}
+"""Lower-case form -> the particles with which it is a verb of :data:`DE_REACTING_LEMMAS` ("" for none:
+"wies" only with "zurück", not "wies … hin")."""
+for _lemma in DE_REACTING_LEMMAS:
+    _forms, _particle = _DE_SPEECH[_lemma]
+    for _form in _forms:
+        DE_REACTING_FORMS.setdefault(_form, set()).add("" if _form.startswith(_particle) else _particle)
 
 # Verbs whose object is the content of what was said, not a clause ("Der Kreml warnte ... vor ...")
 DE_REPORTING_LEMMAS = {
@@ -1140,6 +1180,16 @@ DE_DET = {
 }
 DE_ACCUSATIVE = {"den", "einen", "ihn", "ihm", "ihnen", "dem", "einem", "diesen", "seinen", "ihren"}
 DE_PRONOUNS = {"er": "m", "sie": "f", "ich": "", "wir": "p", "man": ""}
+DE_PEOPLE_NOUN = re.compile(
+    r"(?i)(?:anwohner|bewohner|einwohner|bürger|experte|kritiker|gegner|befürworter|demonstrant|aktivist|"
+    r"ökonom|forscher|wissenschaftler|analyst|beobachter|zeuge|eltern|schüler|student|lehrer|ärzte|mediziner|"
+    r"zuschauer|besucher|passant|verbraucher|mitarbeiter|beschäftigte|angehörige|betroffene|überlebende|"
+    r"anwälte|jurist|landwirt|bauern|pfleger|polizist|soldat|wähler|mitglieder|gewerkschafter|händler|"
+    r"unternehmer|arbeitnehmer|ermittler|helfer|einsatzkräfte|nachbar|anhänger|teilnehmer|veranstalter|"
+    r"organisatoren|historiker|virolog|fans)(?:in|innen|en|n|e|s)?$"
+)
+"""Nouns of people named by what they do or where they live, mostly in the plural ("Die Anwohner", "Viele
+Ökonomen", "Klimaforscherinnen"): a group that may speak, as a role or a body may."""
 DE_STOP = {
     "und",
     "oder",

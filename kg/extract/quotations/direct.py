@@ -12,13 +12,15 @@ from kg.extract.quotations.speakers import (
     _gender_of_np,
     _names_someone,
     _nearest_mention_speaker,
+    _of_someone,
     _speaker_from_np,
     _widen,
     _widened,
 )
 from kg.extract.quotations.speech import _naming_verb
-from kg.extract.quotations.state import _in_quote, _is_cap, _mention_in, _State, _tok_at
+from kg.extract.quotations.state import _in_quote, _is_adj, _is_cap, _mention_in, _State, _tok_at
 from kg.extract.quotations.subject import (
+    _aux_before,
     _conjunct_end,
     _first_finite,
     _inverted_subject,
@@ -105,14 +107,18 @@ def _may_be(st: _State, back: Speaker, found: Speaker) -> bool:
 
 
 def _opening_subject(st: _State, si: int, end: int) -> Speaker | None:
-    """The phrase that opens sentence ``si`` (after a focus word), right before its finite verb ("Auch der
-    Sprecher der Stadtwerke zeigte sich enttäuscht", "X und Y traten vor die Presse"): the subject, where the
-    tagged phrase finds none."""
+    """The phrase that opens sentence ``si`` (after a focus word or "sowohl"), right before its finite verb
+    ("Auch der Sprecher der Stadtwerke zeigte sich enttäuscht", "X und Y traten vor die Presse", "Sowohl X
+    als auch Y traten …"): the subject, where the tagged phrase finds none."""
     lo = st.sents[si][0]
     if st.lang != "de":
         return None
-    np_ = _np_forward(st, lo + 1 if st.toks[lo].low in _FOCUS else lo, end)
-    return _speaker_from_np(st, *np_) if np_ is not None and _first_finite(st, si) == np_[1] else None
+    np_ = _np_forward(st, lo + 1 if st.toks[lo].low in _FOCUS or st.toks[lo].low == "sowohl" else lo, end)
+    v = _first_finite(st, si)
+    if np_ is None or v is None:
+        return None
+    np_ = (np_[0], _conjunct_end(st, *np_, end, v))
+    return _speaker_from_np(st, *np_) if v == np_[1] else None
 
 
 _REACTIONS = {
@@ -142,6 +148,23 @@ def _reaction_from(st: _State, si: int) -> Speaker | None:
     return _speaker_from_np(st, *np_) if np_ is not None else None
 
 
+_ASKING = {"fragte", "fragten", "fragt", "befragte", "befragten", "befragt"}
+
+
+def _asked(st: _State, si: int) -> Speaker | None:
+    """Whom sentence ``si`` asks when its subject opens it ("Reporter fragten X nach seinen Plänen.", "Die
+    Polizei befragte Zeugen."): the one who answers in a quotation after it (the verb found by its form
+    after that subject: the tagger may read "befragte" as an adjective)."""
+    lo, hi = st.sents[si]
+    subject = _np_forward(st, lo, hi)
+    v = subject[1] if subject is not None and subject[0] == lo else hi
+    if v >= hi or st.toks[v].low not in _ASKING:
+        return None
+    np_ = _np_forward(st, v + 1, hi)
+    asked = _speaker_from_np(st, *np_) if np_ is not None else None
+    return asked if asked is not None and _names_someone(asked) else None
+
+
 def _topic_of(st: _State, si: int) -> Speaker | None:
     """Whom sentence ``si`` is about: its subject (the phrase before its verb: "Auch X äußerte sich.", "X und
     Y traten vor die Presse."), or the one whose view a sentence that opens with "Für X ist" gives ("Für X
@@ -158,27 +181,95 @@ def _stands_alone(st: _State, ta: int) -> bool:
     return ta == hi - 1 or not any(t.text[:1].isalnum() for t in st.toks[lo:ta])
 
 
-_POINTS_BACK = {"das", "dies", "so"}
-"""Words that open a sentence by pointing back at the quotation before it ("„…“ Das sagte X am Montag.")."""
+_POINTS_BACK = {"das", "dies", "so", "darauf", "daran"}
+"""Words that open a sentence by pointing back at the quotation before it ("„…“ Das sagte X am Montag.",
+"Darauf wies X hin.", "Daran erinnerte X."): the quotation is what the verb after them says ("Davor warnte
+X." may warn of what another said)."""
+
+
+def _so_named(st: _State, lo: int, hi: int) -> tuple[Speaker, Span] | None:
+    """The speaker and the cue of a sentence "So X." (German, "So Gewerkschaftschef X am Mittwoch.", "So der
+    Minister."), as ", so X" after a quotation that the splitter ended: "so" and a phrase, no verb ("So geht
+    es nicht weiter." is none)."""
+    after = st.toks[lo + 1] if lo + 1 < hi else None
+    if st.toks[lo].low != "so" or after is None or not (_is_cap(after) or after.low in C.DE_DET):
+        return None
+    np_ = _inverted_subject(st, lo, hi)
+    if np_ is None:
+        return None
+    speaker = _speaker_from_np(st, np_[0], _conjunct_end(st, *np_, hi, hi))
+    return speaker, Span(st.toks[lo].start, st.toks[lo].end)
+
+
+_NEGATIONS = {"nicht", "nie", "niemals"}
+"""Words that make a sentence pointing back at a quotation a denial ("Das hat X nie gesagt.")."""
+
+
+def _points_back_cue(st: _State, lo: int, hi: int) -> int | None:
+    """The verb of saying right after the word that opens sentence ``[lo, hi)`` by pointing back ("Das
+    sagte", "Darauf wies … hin", "So beschrieb"; after "so" a verb that says something only after a quotation
+    too), or at its end after an auxiliary there ("Das hat X am Montag gesagt.", "Das ließ X mitteilen."), or
+    None."""
+    if lo + 1 >= hi or st.toks[lo].low not in _POINTS_BACK:
+        return None
+    verb = st.toks[lo + 1]
+    after_quote = st.toks[lo].low == "so" and verb.text in C.DE_SPEECH_AFTER_QUOTE
+    if (_is_cue(st, verb) or after_quote) and _cue_ok(st, lo + 1, hi):
+        return lo + 1
+    last = hi - 2 if st.toks[hi - 1].text in (".", "!") else hi - 1
+    said = last > lo + 1 and _is_cue(st, st.toks[last]) and _aux_before(st, last, lo) == lo + 1
+    return last if said else None
+
+
+def _object_points_back(st: _State, si: int) -> int | None:
+    """The verb of saying of sentence ``si`` when its object right after it points back at the quotation
+    before ("„…“ X sagte das am Montag.", "Die Ministerin bestätigte dies."); not an article ("sagte das
+    Treffen ab")."""
+    v = _first_finite(st, si)
+    hi = st.sents[si][1]
+    if v is None or v + 1 >= hi or st.toks[v + 1].low not in ("das", "dies"):
+        return None
+    nxt = st.toks[v + 2] if v + 2 < hi else None
+    if nxt is not None and (_is_cap(nxt) or _is_adj(nxt, "de")):
+        return None
+    return v if _is_cue(st, st.toks[v]) and _cue_ok(st, v, hi) else None
+
+
+def _reacts(st: _State, c: int, hi: int) -> bool:
+    """The German verb of saying at ``c`` reacts to what someone else said (:data:`C.DE_REACTING_LEMMAS`,
+    with its particle where it has one: "wies … zurück", not "wies … hin")."""
+    particles = C.DE_REACTING_FORMS.get(st.toks[c].low)
+    if not particles:
+        return False
+    last = _tok_at(st, _cue_span(st, c, hi).end - 1)
+    return "" in particles or (last is not None and last != c and st.toks[last].low in particles)
 
 
 def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
     """The speaker, and the verb, of the sentence after a German quotation that is a sentence of its own when
     that sentence opens by pointing back at it ("„…“ Das sagte X am Montag.", "Dies erklärte X.", "„…“ Mit
-    diesen Worten reagierte X auf …"): news German gives the quotation first and its speaker after."""
+    diesen Worten reagierte X auf …", "„…“ So X.", "X sagte das am Montag.") and introduces no quotation of
+    its own: news German gives the quotation first and its speaker after."""
     s2 = st.toks[tb].sent
     if st.lang != "de" or s2 + 1 >= len(st.sents) or not _stands_alone(st, ta) or tb < st.sents[s2][1] - 2:
         return None
     lo, hi = st.sents[s2 + 1]
     while lo < hi and not st.toks[lo].text[:1].isalnum():
         lo += 1  # a closing mark the splitter put at the start of the next sentence
+    if any(t.text == ":" or _in_quote(st, t) for t in st.toks[lo:hi]):
+        return None  # "Das sagte X: „…“" opens the next one
+    if any(t.low in _NEGATIONS for t in st.toks[lo:hi]):
+        return None  # "Das hat X nie gesagt.": a denial
+    if (so := _so_named(st, lo, hi)) is not None:
+        return so if _names_someone(so[0]) else None
     words = [t.low for t in st.toks[lo : min(hi, lo + 3)]]
-    if words[:1] and words[0] in _POINTS_BACK and lo + 1 < hi and _is_cue(st, st.toks[lo + 1]):
-        c = lo + 1
-    elif words[:2] == ["mit", "diesen"] and lo + 3 < hi and st.toks[lo + 3].text.islower():
-        c = lo + 3
-    else:
+    if (c := _points_back_cue(st, lo, hi) or _object_points_back(st, s2 + 1)) is not None:
+        if _reacts(st, c, hi):
+            return None  # "„…“ Das kritisierte X.": X reacts to another's words
+    elif words[:2] != ["mit", "diesen"] or lo + 3 >= hi or not st.toks[lo + 3].text.islower():
         return None
+    else:
+        c = lo + 3
     speaker, _conf = _subject_of(st, c, lo, hi)
     if speaker is None or not _names_someone(speaker):
         return None
@@ -188,11 +279,11 @@ def _named_after(st: _State, ta: int, tb: int) -> tuple[Speaker, Span] | None:
 def _carried(st: _State, ta: int) -> Speaker | None:
     """The speaker a quotation with none of its own (opening at token ``ta``) goes on with: the last speaker,
     or (German) the one the sentences before are about, named as the subject of the nearest sentence that
-    names someone ("X trat vor die Presse. „…“") or the source of a reaction ("Kritik kam von X. „…“"),
-    over sentences whose subject refers back ("Er wirkte müde.", "Der Minister wirkte müde."); another one
-    named as a subject stops the last speaker ("„A“, sagte X. Y sieht das anders. „B“"). A quotation that
-    stands alone reaches back over :data:`_GOES_ON` sentences that name no one, one inside a sentence of
-    other words only to the sentence right before.
+    names someone ("X trat vor die Presse. „…“"), the source of a reaction ("Kritik kam von X. „…“") or the
+    one asked ("Reporter fragten X. „…“"), over sentences whose subject refers back ("Er wirkte müde.", "Der
+    Minister wirkte müde."); another one named as a subject stops the last speaker ("„A“, sagte X. Y sieht
+    das anders. „B“"). A quotation that stands alone reaches back over :data:`_GOES_ON` sentences that name
+    no one, one inside a sentence of other words only to the sentence right before.
     """
     si = st.toks[ta].sent
     last = st.last_speaker
@@ -206,16 +297,42 @@ def _carried(st: _State, ta: int) -> Speaker | None:
             return last if back is None or _may_be(st, back, last) else back
         if j < 0:
             break
-        reaction = _reaction_from(st, j)
+        reaction = _reaction_from(st, j) or _asked(st, j)
         subj = reaction or _topic_of(st, j)
         if reaction is None and subj is not None and _refers_back(subj):
             back = back or subj
+        elif reaction is None and subj is not None and _of_someone(st, subj):
+            return back  # "Der Vorschlag von Y stößt auf Ablehnung.": Y or the one before, no telling
         elif subj is not None and (reaction is not None or _names_someone(subj)):
             return _widened(st, subj) if back is None or _may_be(st, back, subj) else back
         else:
             reach -= 1
         j -= 1
     return back
+
+
+_TURN_LABELS = {"frage", "antwort"}
+"""The labels of an interview's turns ("Frage: „…“"), which name no one."""
+
+
+_HOLDER_OPENERS = {"des", "der", "von", "vom"}
+"""Words that open the attribute naming whose words a label announces ("Zitat von X", "Die Antwort des X")."""
+
+
+def _label_holder(st: _State, si: int, ta: int) -> Speaker | None:
+    """Whose words a German label before a colon with no verb announces when its head names no one: the
+    genitive or "von" after the head that does ("Zitat von X: „…“" -> "von X", "Die Antwort des Ministers:"
+    -> "des Ministers"; not "Seine Meinung zu X:", whose holder is "Seine")."""
+    lo = st.sents[si][0]
+    label = _np_forward(st, lo, ta - 1) if _first_finite(st, si) is None else None
+    if label is None or label[1] != ta - 1:
+        return None
+    a, b = label
+    k = next((x for x in range(a + 1, b) if st.toks[x].low in _HOLDER_OPENERS), None)
+    if k is None or _names_someone(_speaker_from_np(st, a, k)):
+        return None
+    holder = _speaker_from_np(st, k, b)
+    return holder if _names_someone(holder) else None
 
 
 def _so_aside(st: _State, lo: int, hi: int) -> tuple[int, tuple[int, int]] | None:
@@ -452,6 +569,10 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     # 2d. "Auf dem Plakat stand: „…“": the text it is written in
     if speaker is None and st.lang == "de" and (written := _written_in(st, lo1, ta)) is not None:
         (cue, speaker), conf, step = written, 0.6, "1-2"
+    # 2e. "Zitat von X: „…“", "Die Antwort des Ministers: „…“": a label whose attribute names the speaker
+    if speaker is None and st.lang == "de" and ta > lo1 and st.toks[ta - 1].text == ":":
+        speaker = _label_holder(st, s1, ta)
+        conf = 0.6 if speaker is not None else 0.0
     # 2b. "X: „…“" and "Hier sparte der Bundespräsident nicht mit Kritik: „…“": the subject before the colon
     if speaker is None and ta > lo1 and st.toks[ta - 1].text in (":", "("):
         # a person named right before the colon or the bracket: "…, und der Minister X: „…“", "X („…“)"
@@ -472,6 +593,8 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
             speaker = (
                 subject  # "Sie kritisierte Klaus Meier: „…“": the subject, not the object before the colon
             )
+        elif st.toks[ta - 1].text == ":" and ta - 1 == lo1 + 1 and st.toks[lo1].low in _TURN_LABELS:
+            speaker = None  # an interview's "Frage: „…“": the one who asks is not named
         elif st.toks[ta - 1].text == ":":
             speaker = _sentence_subject(st, s1)
             if speaker is not None and not _names_someone(speaker):

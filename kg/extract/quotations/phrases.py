@@ -637,6 +637,12 @@ def _en_past(st: _State, k: int) -> bool:
     return doc is not None and hasattr(doc, "pos") and doc.pos(k) in ("VVD", "VBD", "VHD", "VDD")  # type: ignore[attr-defined]
 
 
+def _als_auch(st: _State, k: int) -> bool:
+    """Tokens ``k`` and ``k + 1`` are the "als auch" that joins the second part of German "sowohl A als
+    auch B" (one coordination, as "A und B")."""
+    return k + 1 < len(st.toks) and st.toks[k].low == "als" and st.toks[k + 1].low == "auch"
+
+
 def _en_both_and(st: _State, a: int, b: int) -> bool:
     """Whether the English phrase ``[a, b)`` is "both" before a pair joined by "and" ("Both Mr. King and Mr.
     Schultz"): PolNeAR's source is the pair without "both"; "both men" has no pair and keeps it."""

@@ -17,7 +17,7 @@ from kg.extract.quotations.phrases import (
     _np_forward,
     _tagged_alone,
 )
-from kg.extract.quotations.saying import _CLAUSE_ENDS, _cue_ok, _cue_span, _is_cue
+from kg.extract.quotations.saying import _CLAUSE_ENDS, _cue_ok, _cue_span, _is_cue, _relative_close
 from kg.extract.quotations.speakers import (
     _RELATIVE,
     _apposition_end,
@@ -216,7 +216,7 @@ def _relative_clause_end(st: _State, k: int, c: int) -> int | None:
     after = toks[m + 1]
     if toks[m].low not in ("deren", "dessen", "denen") and (
         toks[m].low not in _RELATIVE
-        or _is_cap(after)
+        or (_is_cap(after) and _relative_close(st, k, s_hi) is None)  # "…, die Anna Berger erhoben hatte,"
         or _is_adj(after, "de")
         or _tagged_alone(st, m + 1, m + 2, _FINITE_TAGS)
     ):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from kg.extract import cues as C
 from kg.extract.quotations.marks import _MARKS
-from kg.extract.quotations.state import _is_cap, _State, _Tok
+from kg.extract.quotations.state import _is_adj, _is_cap, _State, _Tok
+from kg.extract.quotations.words import _PREPOSITIONS, _RELATIVE
 from kg.model import Span
 
 
@@ -14,7 +15,9 @@ def _is_cue(st: _State, tok: _Tok) -> bool:
     if st.lang == "de":
         low = tok.low  # (most words are neither: no call for them)
         return (
-            low in C.DE_SPEECH_FORMS or (low in C.DE_REFLEXIVE_SPEECH and _reflexive_cue(st, tok))
+            low in C.DE_SPEECH_FORMS
+            or (low in C.DE_REFLEXIVE_SPEECH and _reflexive_cue(st, tok))
+            or (low in C.DE_OPINION_COPULA and _opinion_cue(st, tok))
         ) and tok.text[:1].islower()
     # lower case, or the first word of a sentence ("Says ..."); "the United States" is no verb
     return tok.low in C.EN_SPEECH_FORMS and (
@@ -46,6 +49,23 @@ def _reflexive_cue(st: _State, tok: _Tok) -> bool:
     return lemma not in C.DE_STANCE_VERBS or any(t.low in C.DE_STANCES for t in st.toks[tok.i + 1 : b])
 
 
+def _opinion_cue(st: _State, tok: _Tok) -> bool:
+    """A form of "sein" with an opinion ending its clause ("ist der Meinung, dass …", "sind der festen
+    Überzeugung, …", "war davon überzeugt, dass …"): it says what the clause after it holds; the noun in the
+    genitive, so "Das ist die Meinung, die …" says nothing."""
+    hi = st.sents[tok.sent][1]
+    span = _cue_span(st, tok.i, hi)
+    if span.end == tok.end:
+        return False
+    k = next(x for x in range(tok.i + 1, hi) if st.toks[x].end == span.end)
+    if st.toks[k].low == "überzeugt":
+        return True
+    j = k - 1
+    while j > tok.i and _is_adj(st.toks[j], "de"):
+        j -= 1  # "der festen Überzeugung"
+    return st.toks[j].low == "der"
+
+
 def _en_headline(st: _State, si: int) -> bool:
     """Whether English sentence ``si`` is a headline in title case ("Trump Could Address Clean Energy,
     Graham Says"), where a verb of saying is capitalized too."""
@@ -67,7 +87,11 @@ def _cue_span(st: _State, c: int, hi: int) -> Span:
     if st.lang == "de":
         particles = C.DE_FORM_PARTICLES.get(tok.low, set())
         if particles:
-            for k in range(c + 1, min(hi, c + 20)):
+            k = c + 1
+            while k < min(hi, c + 20):
+                if st.toks[k].text == "," and (close := _relative_close(st, k, hi)) is not None:
+                    k = close + 1  # "wies die Vorwürfe, die X erhoben hatte, zurück"
+                    continue
                 if st.toks[k].low in particles and _ends_clause(st, k, hi):
                     if (
                         st.toks[k].low == "aus"
@@ -78,7 +102,22 @@ def _cue_span(st: _State, c: int, hi: int) -> Span:
                     return Span(tok.start, st.toks[k].end)
                 if st.toks[k].text in (",", ".", ":", ";"):
                     break
+                k += 1
     return Span(tok.start, tok.end)
+
+
+def _relative_close(st: _State, k: int, hi: int) -> int | None:
+    """The comma that closes a relative clause the comma at token ``k`` opens in the middle of a clause (",
+    die X erhoben hatte,", ", mit dem …,"), after which a separable verb's particle may still come; None
+    when no relative clause opens there (its finite verb stands last: ", die Vorwürfe der Opposition," is an
+    apposition, ", die Tore zu öffnen," an infinitive) or it ends the sentence."""
+    toks, doc = st.toks, st.doc
+    m = k + 2 if k + 2 < hi and toks[k + 1].low in _PREPOSITIONS and toks[k + 2].low in _RELATIVE else k + 1
+    if m + 1 >= hi or toks[m].low not in _RELATIVE or doc is None or not hasattr(doc, "pos"):
+        return None
+    end = next((x for x in range(m + 1, hi) if toks[x].text in _CLAUSE_ENDS), hi)
+    verb_last = doc.pos(end - 1).endswith("FIN")  # type: ignore[attr-defined]
+    return end if end < hi and toks[end].text == "," and verb_last else None
 
 
 def _cue_ok(st: _State, c: int, hi: int) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from kg.extract import cues as C
 from kg.extract.lexicon import ORG_WORDS, is_role_noun
 from kg.extract.quotations.marks import _MARKS
-from kg.extract.quotations.phrases import _COMPOUND_NOUN, _en_both_and, _np_backward, _np_forward
+from kg.extract.quotations.phrases import _COMPOUND_NOUN, _als_auch, _en_both_and, _np_backward, _np_forward
 from kg.extract.quotations.saying import _is_cue
 from kg.extract.quotations.state import (
     _in_quote,
@@ -28,6 +28,7 @@ from kg.extract.quotations.words import (
     _MEDIA_NOUN,
     _OBLIQUE_OPENERS,
     _PREPOSITIONS,
+    _RELATIVE,
     _VIEW_OPENERS,
 )
 from kg.extract.types import Speaker
@@ -271,6 +272,11 @@ def _widen(st: _State, a: int, b: int) -> tuple[int, int]:
 _NP_OPENERS_NOT = _APPOSITION_WORDS_DE - C.DE_DET
 
 
+def _in_als_auch(st: _State, k: int) -> bool:
+    """Token ``k`` is a word of the "als auch" of "sowohl A als auch B"."""
+    return _als_auch(st, k) or (k > 0 and _als_auch(st, k - 1))
+
+
 def _prefield(st: _State, a: int, lo: int) -> int | None:
     """Where the German prefield begins when the phrase at ``a`` is its end and the whole of it is one noun
     phrase (before the finite verb of a main clause stands one constituent: "Renate Künast,
@@ -279,7 +285,8 @@ def _prefield(st: _State, a: int, lo: int) -> int | None:
         return None
     toks = st.toks
     s_lo = max(lo, st.sents[toks[a].sent][0])
-    article = s_lo + 1 if toks[s_lo].low in _FOCUS else s_lo
+    focus = toks[s_lo].low in _FOCUS or toks[s_lo].low == "sowohl"  # "Sowohl X als auch Y": the pair speaks
+    article = s_lo + 1 if focus else s_lo
     opener = toks[article].low
     if a > article and opener in C.DE_DET and opener not in _OBLIQUE_OPENERS | _GENITIVE:
         np_ = _np_forward(st, article, st.sents[toks[a].sent][1])
@@ -288,7 +295,8 @@ def _prefield(st: _State, a: int, lo: int) -> int | None:
     k = a - 1
     while (
         k >= s_lo
-        and (_np_word(st, toks[k]) or toks[k].text == "," or toks[k].low in C.DE_DET)  # "Eine Sprecherin …"
+        and (_np_word(st, toks[k]) or toks[k].text == "," or toks[k].low in C.DE_DET or _in_als_auch(st, k))
+        and not (k == s_lo and focus)
         and not _in_quote(st, toks[k])
     ):
         if toks[k].text in ":;":
@@ -302,7 +310,7 @@ def _prefield(st: _State, a: int, lo: int) -> int | None:
     if not (
         first == s_lo
         or toks[first - 1].text in (":", "“", "”", '"', "»", "«")
-        or (first - 1 == s_lo and toks[s_lo].low in _FOCUS)
+        or (first - 1 == s_lo and focus)
     ):
         return None
     t = toks[first]
@@ -374,12 +382,52 @@ def _speaker_from_np(st: _State, a: int, b: int) -> Speaker:
 
 def _names_someone(sp: Speaker) -> bool:
     """The phrase names a person or body (a mention), is a pronoun that stands for one, or is headed by a
-    role or a body ("Die Ministerin", "Das Gericht", "Eine ultranationalistische Organisation")."""
+    role, a body or a group of people ("Die Ministerin", "Das Gericht", "Eine ultranationalistische
+    Organisation", "Viele Anwohner")."""
     if sp.key is not None or sp.text.lower() in C.DE_PRONOUNS:
         return True
-    words = sp.text.split()
+    return _headed_by_someone(_head_words(sp.text.split()))
+
+
+def _headed_by_someone(words: list[str]) -> bool:
+    """The words up to a phrase's head end in a role, a body or a group of people, and are few."""
     head = words[-1] if words else ""
-    return len(words) <= 4 and (is_role_noun(head) or head in ORG_WORDS)
+    return len(words) <= 4 and (is_role_noun(head) or head in ORG_WORDS or _group(words))
+
+
+_ATTRIBUTE_OPENERS = _GENITIVE | _PREPOSITIONS | {"der", "am", "im", "in", "an", "auf"}
+"""Words that open the attribute after a German phrase's head ("des Unternehmens", "von X", "am Gericht")."""
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The words of a German phrase up to its head noun, without the attribute after it: "ein Sprecher | des
+    Unternehmens", "Die Entscheidung | der Polizei" (a thing, though a body follows), "Ein Kommissar | nach
+    der Festnahme", "Der Chef |, ein …"."""
+    for k, w in enumerate(words):
+        if k > 0 and (w.lower() in _ATTRIBUTE_OPENERS or w.startswith("(")):
+            return words[:k]
+        if w.endswith(","):
+            return [*words[:k], w[:-1]]
+    return words
+
+
+_SINGULAR_ARTICLES = {"der", "ein", "eine", "einer", "eines", "einem", "einen", "dem", "des"}
+
+
+def _group(words: list[str]) -> bool:
+    """The words up to a head name a group of people, in the plural ("Die Anwohner", "Viele Ökonomen"): one
+    of them ("der Gegner") is no more than anyone in the story."""
+    return C.DE_PEOPLE_NOUN.search(words[-1]) is not None and words[0].lower() not in _SINGULAR_ARTICLES
+
+
+def _of_someone(st: _State, sp: Speaker) -> bool:
+    """The German phrase names someone only in an attribute of a thing at its head ("Der Vorschlag von X",
+    "Die Kritik der Grünen"): it is about the thing, not about one who may speak."""
+    words = _head_words(sp.text.split())
+    if sp.key is None or sp.span is None or len(words) < 2 or _headed_by_someone(words):
+        return False
+    head_end = sp.span.start + len(" ".join(words))
+    return not any(m.span.start < head_end for m in _mention_in(st, sp.span.start, sp.span.end))
 
 
 def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None:
@@ -397,9 +445,6 @@ def _nearest_mention_speaker(st: _State, si: int, before: int) -> Speaker | None
         return None
     m = cands[-1]
     return Speaker(m.span, m.text, m.key, None)
-
-
-_RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches"}
 
 
 def _before_relative(st: _State, c: int, lo: int) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ from kg.extract.quotations.phrases import (
     _EN_CLAUSE_OPENERS,
     _FINITE_TAGS,
     _TEMPORAL,
+    _als_auch,
     _clause_final,
     _clause_initial,
     _en_pair,
@@ -299,7 +300,7 @@ def _singular(st: _State, a: int, b: int) -> bool:
     """The German phrase ``[a, b)`` is one person or thing: it opens with "der", "ein", "eine" or is a
     person's name, or its noun is a feminine singular ("die Ministerin"), and lists no second one."""
     toks = st.toks
-    if any(t.low in ("und", "sowie", "oder", ",") for t in toks[a:b]):
+    if any(t.low in ("und", "sowie", "oder", ",") or _als_auch(st, t.i) for t in toks[a:b]):
         return False
     nouns = [t for t in toks[a:b] if _is_cap(t) and t.low not in C.DE_DET]
     return (
@@ -323,7 +324,7 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
         noun_next = nxt is not None and (_is_cap(nxt) or _is_adj(nxt, "de"))
         if (
             t.low in C.DE_ADVERBS_AFTER_VERB - {"gegenüber"}
-            or t.low in ("sich", *_OBJECT_PRONOUNS)
+            or t.low in ("sich", "sowohl", *_OBJECT_PRONOUNS)  # "sagten sowohl X als auch Y": the pair
             or _object_before_name(st, k, hi)
             or (_temporal_noun(t) and _is_cap(t))  # "sagte gestern Abend die Ministerin"
         ):
@@ -365,13 +366,15 @@ def _inverted_subject(st: _State, c: int, hi: int) -> tuple[int, int] | None:
 def _conjunct_end(st: _State, a: int, b: int, hi: int, cue: int) -> int:
     """Where a German subject after the verb ends when "und" or "sowie" joins a second one to it ("sagten die
     Ministerin und der Bürgermeister"): SpkAtt-2023 marks the whole coordination as the source (its entity is
-    the one :func:`_speaker_from_np` picks, as before the verb). The second phrase must end the clause (or
+    the one :func:`_speaker_from_np` picks, as before the verb); so does "als auch" after "sowohl" ("sagten
+    sowohl die Ministerin als auch der Bürgermeister"). The second phrase must end the clause (or
     stand before an adverbial or the participle of saying); else "und" joins clauses ("sagte die Ministerin
     und der Bürgermeister nickte", "sagte Meier und fügte hinzu") and ``b`` stays the end."""
     toks = st.toks
-    if b + 1 >= hi or toks[b].low not in ("und", "sowie"):
+    joined = 2 if _als_auch(st, b) else 1 if b < hi and toks[b].low in ("und", "sowie") else 0
+    if not joined or b + joined >= hi:
         return b
-    second = _np_forward(st, b + 1, hi)
+    second = _np_forward(st, b + joined, hi)
     if second is None:
         return b
     e = _addressee(st, *second)  # "sagten die Ministerin und der Bürgermeister | der Zeitung"

@@ -151,6 +151,10 @@ _FOCUS = {
 """Words that may stand before the subject at the start of a clause ("Auch die Ministerin sagte ...")."""
 
 
+_RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches"}
+"""German relative pronouns (and the articles they look like)."""
+
+
 _PREPOSITIONS = {
     "mit",
     "von",
