@@ -199,9 +199,29 @@ FORMER_DE = (
     "damalige",
     "amtsvorgänger",
     "vorgänger",
-    "altkanzler",
 )
 FORMER_EN = ("ex-", "former", "then-", "late", "predecessor")
+
+_COUNCILS = (
+    "Bundes Regierungs Landes Staats National Stände Stadt Gemeinde Kantons Gross Groß Land Kreis Bezirks"
+)
+COUNCIL_TITLES = frozenset(council + "rat" for council in _COUNCILS.split())
+"""Titles of a council's members named after the council ("Bundesrat", "Regierungsrat", "Stadtrat"): the same
+word names the council, so it is a person's title only right before a name ("Bundesrat Urs Brunner"). Their
+feminine forms ("Bundesrätin") name a person everywhere and are role nouns (:data:`ROLE_HEADS`)."""
+
+
+def former_title(word: str) -> str | None:
+    """The office in the title of a former holder written with "Alt" ("Altbundeskanzler", "Alt-Bundesrat" ->
+    "Bundeskanzler", "Bundesrat"); None for any other word ("Alterspräsident" is a parliament's oldest member,
+    no former president): the rest must be a title and a word of the language."""
+    if not word.startswith("Alt") or len(word) < 6:
+        return None
+    rest = word[3:].removeprefix("-")
+    rest = rest[:1].upper() + rest[1:]
+    title = is_office_noun(rest) or rest in COUNCIL_TITLES
+    return rest if title and known_de(rest) else None
+
 
 TITLES = frozenset(
     [
@@ -437,10 +457,23 @@ _ROLE_EN_RE = re.compile(
 )
 
 
+OFFICE_HEADS = ("landeshauptmann", "bezirkshauptmann", "hauptfrau", "landammann", "rätin")
+"""Ends of German office titles that name a person and no other thing, beyond :data:`ROLE_HEADS`: Austria's
+"Landeshauptmann", "Landeshauptfrau", "Bezirkshauptmann", a Swiss canton's "Landammann", and the feminine
+titles of council members ("Bundesrätin", "Landesrätin", "Stadträtin"). Apart from ROLE_HEADS, which is a
+feature of the name tagger as it was trained; :func:`is_office_noun` takes both."""
+_OFFICE_RE = re.compile(r"(?i)(" + "|".join(OFFICE_HEADS) + r")(?:s|es|nen)?$")
+
+
+def is_office_noun(word: str) -> bool:
+    """A German role noun (:func:`is_role_noun`) or an office title of :data:`OFFICE_HEADS`."""
+    return is_role_noun(word) or (word[:1].isupper() and _OFFICE_RE.search(word) is not None)
+
+
 def role_base(word: str) -> str:
     """A German role noun in the nominative singular: "Präsidenten" -> "Präsident", "Sprecherinnen" ->
-    "Sprecherin", "Sondergesandten" -> "Sondergesandte"."""
-    m = _ROLE_RE.search(word)
+    "Sprecherin", "Sondergesandten" -> "Sondergesandte", "Landesrätinnen" -> "Landesrätin"."""
+    m = _ROLE_RE.search(word) or _OFFICE_RE.search(word)
     if m is None:
         return word
     stem = word[: m.end(1)]

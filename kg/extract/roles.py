@@ -202,7 +202,16 @@ def _genitive(m: Mention) -> bool:
 
 
 def _role_word(doc: Doc, tok: Token) -> bool:
-    return lexicon.is_role_noun(tok.text, "de" if doc.lang == "de" else "en")
+    return lexicon.is_office_noun(tok.text) if doc.lang == "de" else lexicon.is_role_noun(tok.text, "en")
+
+
+def _title_word(doc: Doc, tok: Token) -> bool:
+    """A role noun, or before a name also a council member's title ("Bundesrat Urs Brunner",
+    "SVP-Nationalrat", "Alt-Regierungsrat"), which elsewhere names the council."""
+    if _role_word(doc, tok):
+        return True
+    tail = tok.text.rpartition("-")[2]
+    return doc.lang == "de" and (lexicon.former_title(tok.text) or tail) in lexicon.COUNCIL_TITLES
 
 
 def _before(
@@ -220,8 +229,8 @@ def _before(
     nouns: list[int] = []
     while k >= sent.first:
         tok = doc.tokens[k]
-        if _role_word(doc, tok) or (doc.lang != "de" and tok.text.lower() in _EN_MODIFIERS and nouns):
-            if _role_word(doc, tok):
+        if _title_word(doc, tok) or (doc.lang != "de" and tok.text.lower() in _EN_MODIFIERS and nouns):
+            if _title_word(doc, tok):
                 nouns.insert(0, k)
             k -= 1
             continue
@@ -229,7 +238,7 @@ def _before(
             nouns
             and tok.text in ("und", "and", "&")
             and k - 1 >= sent.first
-            and _role_word(doc, doc.tokens[k - 1])
+            and _title_word(doc, doc.tokens[k - 1])
         ):
             k -= 1
             continue
@@ -317,6 +326,9 @@ def _role(
     word = noun.text
     of = qual.of
     former = qual.former
+    office = lexicon.former_title(word) if doc.lang == "de" else None
+    if office is not None:  # "Altbundeskanzler", "Alt-Bundesrat"
+        word, former = office, True
     if "-" in word[1:-1]:
         head, _, rest = word.rpartition("-")
         pre = word.split("-")[0]
@@ -329,7 +341,7 @@ def _role(
             word = word.rpartition("-")[2]
     elif of is None:
         of = _compound_key(word, lookup)
-    if any(word.lower().startswith(f) for f in ("amtsvorgänger", "vorgänger", "altkanzler", "predecessor")):
+    if any(word.lower().startswith(f) for f in ("amtsvorgänger", "vorgänger", "predecessor")):
         former = True
     role = _base_form(doc, noun, word)
     if doc.lang != "de":  # "Foreign Minister", "press secretary": the words of the title before the noun
@@ -409,12 +421,18 @@ def _after(doc: Doc, person: Mention, mentions: Sequence[Mention], lookup: Regis
     return out
 
 
+_OWNER_BEFORE = frozenset({"von", "des", "der", "of", "the"})
+"""Words between a role noun and the name of whose role it is, after the noun."""
+
+
 def _qualify_after(
     doc: Doc, start: int, noun: int, floor_end: int, mentions: Sequence[Mention], lookup: RegistryLookup
 ) -> _Qualifier:
     q = _qualify(doc, noun, noun, start, mentions, lookup)
     of = q.of
     nxt = noun + 1
+    while nxt + 1 < floor_end and nxt < noun + 3 and doc.tokens[nxt].text in _OWNER_BEFORE:
+        nxt += 1  # "der Landeshauptmann von Tirol", "the President of the United States"
     if of is None and nxt < floor_end:
         tok = doc.tokens[nxt]
         m = _mention_at(tok, mentions)
@@ -473,9 +491,7 @@ def _city_adjective(word: str, lookup: RegistryLookup) -> str | None:
     -> Tirol (:func:`lexicon.regions`)."""
     if not (word[:1].isupper() and word.endswith("er") and len(word) > 5):
         return None
-    for stem in (word[:-2], word[:-3] + "au" if word.endswith("auer") else ""):
-        if not stem:
-            continue
+    for stem in _place_stems(word):
         hit = lookup.get(stem)
         if hit is not None and hit.entity_type == "Place":
             return hit.key
@@ -483,6 +499,21 @@ def _city_adjective(word: str, lookup: RegistryLookup) -> str | None:
         if known and stem not in lexicon.country_names():
             return discovered_key(stem, "Place")
     return None
+
+
+_IRREGULAR_PLACE_ADJECTIVES = {"Zürcher": "Zürich", "Bündner": "Graubünden", "Steirer": "Steiermark"}
+
+
+def _place_stems(word: str) -> list[str]:
+    """The place names an adjective in -er may come from: the word less -er ("Tiroler"), a name in -en that
+    drops it ("Münchner", "Kärntner", "Bremer"), a name in -el that drops its e ("Basler"), or an irregular
+    one ("Zürcher")."""
+    stem = word[:-2]
+    lost_en = stem.endswith("n") and stem[-2:-1] not in "aeiouäöüy"  # "Münchn", not "Berlin"
+    stems = [stem[:-1] + "en" if lost_en else "", stem, stem + "en"]
+    if stem.endswith("l"):
+        stems.append(stem[:-1] + "el")
+    return [s for s in (_IRREGULAR_PLACE_ADJECTIVES.get(word, ""), *stems) if s]
 
 
 def _country_key(name: str, lookup: RegistryLookup) -> str:
