@@ -482,3 +482,23 @@ def test_a_region_adjective_and_genitive_name_the_region_of_a_role():
     found = {(names.get(r.person, r.person), r.role, r.of) for r in x.roles}
     assert ("Jakob Wendtner", "Bürgermeister", discovered_key("Tirol", "Place")) in found
     assert ("Lukas Brenner", "Ministerpräsident", discovered_key("Bayern", "Place")) in found
+
+
+# ---- s22 names: regions, clubs
+
+
+def test_a_region_named_like_a_person_or_a_word_is_the_region_after_an_article_no_person_takes():
+    """ "Wallis" is a given name too, "Jura" a subject of study: after "im", "vom", "das" (which no person's
+    name takes) or a region noun they are the region; "im Zug" is still the train, "Wallis Simpson" a
+    person."""
+    for text, name in (
+        ("Im Wallis gingen Lawinen nieder.", "Wallis"),
+        ("Das Wallis stimmte gegen das Gesetz.", "Wallis"),
+        ("Bauern vom Jura protestierten.", "Jura"),
+        ("Die Region Marken liegt an der Adria.", "Marken"),
+    ):
+        start = text.index(name)
+        assert _spans(text).get(name) == [(start, start + len(name), "Place")], text
+    assert "Zug" not in _spans("Im Zug war es kalt.")
+    found = mentions("Wallis Simpson heiratete in Frankreich.")
+    assert all(m.type == "Person" for m in found if "Wallis" in m.text)

@@ -891,6 +891,25 @@ def _ambiguous_region(name: str) -> bool:
     )
 
 
+_REGION_NOUNS = frozenset(
+    {"Kanton", "Kantons", "Bundesland", "Bundeslandes", "Land", "Landes", "Freistaat", "Freistaats", "Region"}
+)
+"""Nouns before a region's name that say it is the region ("im Kanton Zug", "die Region Marken")."""
+_NO_PERSON_ARTICLES = frozenset({"im", "ins", "vom", "zum", "das", "des"})
+"""Articles, and prepositions fused with one, that stand before a region's name but before no person's ("im
+Wallis", "das Wallis", "vom Jura")."""
+
+
+def _said_region(toks: Sequence[Token], i: int, name: str) -> bool:
+    """Whether the word before the region's name at token ``i`` says it is the region: a region noun, or, for
+    a name the language does not read as a common word first ("Wallis", "Jura"; not "Zug", "Marken"), an
+    article no person's name takes."""
+    before = toks[i - 1].text if i > 0 else ""
+    if before in _REGION_NOUNS:
+        return True
+    return before.lower() in _NO_PERSON_ARTICLES and lexicon.lexicon_de().get(name.lower()) in (None, "NE")
+
+
 _PEOPLE_AS_REGIONS = frozenset({"Bayern", "Sachsen", "Hessen", "Niedersachsen", "Pommern"})
 """Regions whose name is also the plural of their people's: "die Sachsen" are Saxons (the region takes no
 article), "die Bayern" Bavarians or the club."""
@@ -923,8 +942,8 @@ def _regions(doc: Doc, tagged: list[_Found]) -> list[_Found]:
       marked, by itself or with the city after it, is an organization whatever the tagger's type; one it did
       not mark stays unmarked, and a longer name of the tagger ("FC Bayern") stays as it is;
     - a name that is also a common word or a given name (:func:`_ambiguous_region`) is left to the tagger
-      unless "Kanton" stands before it ("im Kanton Zug"), and so is a region named like its people after an
-      article ("die Sachsen", :data:`_PEOPLE_AS_REGIONS`).
+      unless the word before says it is the region (:func:`_said_region`: "im Kanton Zug", "im Wallis"), and
+      so is a region named like its people after an article ("die Sachsen", :data:`_PEOPLE_AS_REGIONS`).
     """
     runs, longest = _region_runs()
     if not runs:
@@ -945,9 +964,9 @@ def _regions(doc: Doc, tagged: list[_Found]) -> list[_Found]:
             start, end = toks[i].start, toks[j - 1].end
             club = _club_context(toks, i, j)
             people = name in _PEOPLE_AS_REGIONS and i > 0 and toks[i - 1].text in _ARTICLES
-            canton = i > 0 and toks[i - 1].text in ("Kanton", "Kantons")
+            said = _said_region(toks, i, name)
             i = j
-            if (_ambiguous_region(name) and not canton) or people:
+            if (_ambiguous_region(name) and not said) or people:
                 continue
             k = by_span.get((start, end))
             if k is None and club and j < len(toks):  # "Bayern München" as one name
