@@ -502,3 +502,46 @@ def test_a_region_named_like_a_person_or_a_word_is_the_region_after_an_article_n
     assert "Zug" not in _spans("Im Zug war es kalt.")
     found = mentions("Wallis Simpson heiratete in Frankreich.")
     assert all(m.type == "Person" for m in found if "Wallis" in m.text)
+
+
+def _typed(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in mentions(text)]
+
+
+def test_a_region_that_is_also_a_club_keeps_the_type_its_own_context_gives():
+    """In one article "Bayern" the state invests and "die Bayern" lose a match: each keeps its own type (and
+    key), whatever most mentions of the name are."""
+    text = "Bayern investiert in neue Schulen. Am Abend verloren die Bayern in Mainz 0:2."
+    bayern = [(m.type, m.key) for m in mentions(text) if m.text == "Bayern"]
+    assert bayern == [("Place", "place-bayern"), ("Organization", "organization-bayern")]
+
+
+def test_a_region_in_a_sentence_on_sport_is_the_club_unless_a_preposition_of_place_stands_before_it():
+    assert ("Bayern", "Organization") in _typed("Die Bayern gewannen am Samstag mit 3:0.")
+    assert ("Bayern", "Organization") in _typed("Im Heimspiel gegen die Bayern traf der Stürmer zweimal.")
+    assert ("Bayern", "Place") in _typed("Nach dem Heimspiel reisten die Fans zurück nach Bayern.")
+    assert ("Bayern", "Place") in _typed("Die Sitzung begann um 16:30 Uhr, Bayern stimmte dem Antrag zu.")
+
+
+def test_a_region_named_like_its_people_after_an_article_is_no_place_outside_sport():
+    """ "Die Bayern wählen" are Bavarians: neither the Land nor the club."""
+    assert not [m for m in mentions("Die Bayern wählen im Herbst einen neuen Landtag.") if m.text == "Bayern"]
+
+
+def test_a_clubs_short_form_is_the_club_in_a_report_on_sport():
+    assert ("Hertha", "Organization") in _typed("Hertha verlor das Derby gegen Union mit 1:3.")
+    found = _typed("Gladbach gewann in Freiburg mit 2:1.")
+    assert ("Gladbach", "Organization") in found and ("Freiburg", "Place") in found
+    assert ("Schalke 04", "Organization") in _typed(
+        "Borussia Dortmund verhinderte die Meisterschaft von Schalke 04."
+    )
+    assert ("Eintracht Frankfurt", "Organization") in _typed("Werder spielte gegen Eintracht Frankfurt 1:1.")
+    assert ("Hertha", "Organization") not in _typed("Tante Hertha backte einen Kuchen.")
+
+
+def test_a_noun_that_says_what_a_name_is_holds_against_a_persons_family_name():
+    """ "die Firma Brendel" is the firm even after its founder "Karl Brendel": an organization keyed by its
+    own name, not the person's."""
+    text = "Der Gründer Karl Brendel verkaufte die Firma Brendel. Die Firma Brendel hat 300 Mitarbeiter."
+    firm = [(m.type, m.key) for m in mentions(text) if m.text == "Brendel"]
+    assert firm == [("Organization", "organization-brendel")] * 2

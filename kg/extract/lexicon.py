@@ -415,6 +415,39 @@ APPOSITIVE_NOUNS: dict[str, str] = {
 }
 """Nouns that say what the name right after them is: "die Plattform X", "die Stadt Halle"."""
 
+_SPORT_ENDS = (
+    "spieltag heimspiel auswärtsspiel rückspiel hinspiel gruppenspiel ligaspiel pokalspiel länderspiel "
+    "testspiel endspiel spitzenspiel derby bundesliga ligist pokal halbfinale viertelfinale achtelfinale "
+    "trainer torwart torhüter stürmer torjäger torschütze elfmeter anpfiff abpfiff stadion "
+    "nationalmannschaft klassenerhalt tabellenführer tabellenspitze fußball meisterschaft remis league"
+)
+SPORT_ENDS = tuple(_SPORT_ENDS.split())
+"""Ends of German words that only sport uses ("Heimspiel", "Bundesligist", "Cheftrainer"): a sentence with one
+reports on sport. Not "Spiel" ("auf dem Spiel stehen"), "Tor" ("Brandenburger Tor"), "Liga" ("Arabische
+Liga"), "Saison" or "Halbzeit", which politics and tourism use too."""
+SPORT_CLUB_WORDS = frozenset(
+    ["FC", "SV", "VfL", "VfB", "TSV", "SC", "BSC", "SpVgg", "TuS", "Borussia", "BVB", "HSV"]
+)
+"""Words that name a sports club and nothing else ("FC Basel", "Borussia Dortmund"): a sentence with one
+reports on sport too."""
+
+
+def sport_word(word: str) -> bool:
+    """Whether ``word`` is a word of :data:`SPORT_CLUB_WORDS` or ends (the part after its last hyphen too:
+    "Champions-League-Finale") in a word of :data:`SPORT_ENDS`."""
+    return word in SPORT_CLUB_WORDS or word.rpartition("-")[2].lower().endswith(SPORT_ENDS)
+
+
+_CLUBS = (
+    "Hertha Schalke Gladbach Werder Eintracht Borussia Fortuna Union Arminia Alemannia Hansa Kickers Bayer "
+    "HSV BVB KSC FCK VfB VfL Rapid Admira Austria Grasshoppers Servette Xamax"
+)
+CLUB_SHORT_FORMS = frozenset(_CLUBS.split())
+"""Short forms that name a German, Austrian or Swiss football club in sport ("Hertha", "Schalke",
+"Gladbach", "der HSV") but may be a given name, a place or a word elsewhere ("Tante Hertha", "in Schalke",
+"die Union"). Clubs named by their city or region ("Leverkusen", "die Bayern") are not here: only the context
+tells those from the place."""
+
 _ENDINGS = ("", "e", "en", "er", "es", "em")
 
 

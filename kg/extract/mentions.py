@@ -125,6 +125,9 @@ class _Found:
     confidence: float
     known: Known | None = None
     source: str = ""
+    fixed: bool = False
+    """The type is the one the name's own context gives ("in Bayern", "die Stadt Halle"): no vote of the
+    article's other mentions of the name changes it."""
 
 
 @cache
@@ -765,8 +768,10 @@ def _resolve(text: str, found: list[_Found]) -> list[Mention]:
         name = surface[id(f)]
         words = name.split()
         if len(words) == 1:
+            # a name its context makes no person's keeps its own name ("die Firma Conradty")
+            fixed_thing = f.fixed and f.type != "Person"
             for cand in (name, _base(name)):
-                fulls = full_by_last.get(cand)
+                fulls = None if fixed_thing else full_by_last.get(cand)
                 if fulls and len(fulls) == 1:
                     canonical[id(f)] = next(iter(fulls))
                     as_person.add(id(f))
@@ -807,9 +812,9 @@ def _resolve(text: str, found: list[_Found]) -> list[Mention]:
             )
             continue
         name = keyname[id(f)]
-        kind = votes[name].most_common(1)[0][0]
+        kind = f.type if f.fixed else votes[name].most_common(1)[0][0]
         share = votes[name][kind] / sum(votes[name].values())
-        conf = round(f.confidence * (0.5 + 0.5 * share), 3)
+        conf = f.confidence if f.fixed else round(f.confidence * (0.5 + 0.5 * share), 3)
         key = discovered_key(name, kind)
         out.append(Mention(span, text[f.start : f.end], kind, key, False, conf, None, canonical[id(f)]))
     return out
@@ -844,14 +849,16 @@ def find_mentions(doc: Doc, lookup: RegistryLookup | None = None) -> list[Mentio
     tagged = _crf(doc) if doc.lang == "de" else _english(doc)
     tagged = [_appositive_type(doc, t) for t in tagged if not _known_thing(doc.text[t.start : t.end], lookup)]
     if doc.lang == "de":
-        tagged = _regions(doc, tagged)
+        sport = _sport_sentences(doc)
+        tagged = _clubs(doc, _regions(doc, tagged, sport), sport)
     kept = _merge([registry, credits, tagged])
     names: dict[str, tuple[str, str]] = {}  # one-word names and persons' family names
     for f in kept:
         words = doc.text[f.start : f.end].split()
         if f.known is None and f.type and (len(words) == 1 or f.type == "Person"):
             names.setdefault(words[-1], (words[-1], f.type))
-    kept = _merge([kept, _compound_parts(doc, kept, names), _short_forms(doc, kept)])
+    shorts = [_appositive_type(doc, f) for f in _short_forms(doc, kept)]  # "Karl Brendel ... Firma Brendel"
+    kept = _merge([kept, _compound_parts(doc, kept, names), shorts])
     return _resolve(doc.text, kept)
 
 
@@ -916,6 +923,31 @@ article), "die Bayern" Bavarians or the club."""
 _ARTICLES = frozenset({"die", "der", "den", "Die", "Der", "Den"})
 
 
+_PLACE_BEFORE = frozenset({"in", "im", "ins", "aus", "nach", "durch"})
+"""Prepositions that make the name after them a place, even in a report on sport ("in Bayern")."""
+
+
+def _placed(toks: Sequence[Token], i: int, name: str) -> bool:
+    """Whether the words before the region's name at token ``i`` say it is the place: a preposition of
+    place or :func:`_said_region`."""
+    return (i > 0 and toks[i - 1].text.lower() in _PLACE_BEFORE) or _said_region(toks, i, name)
+
+
+_SCORE = re.compile(r"(?<![\d.,:])\d{1,3} ?: ?(?!0\d)\d{1,3}(?![\d,:]|\.\d| ?Uhr)")
+"""A match's score ("3:0", "92 :85"), not a time of day ("16:00", "16:30 Uhr")."""
+
+
+def _sport_sentences(doc: Doc) -> set[int]:
+    """The sentences that report on sport: with a score or a word only sport uses
+    (:func:`lexicon.sport_word`)."""
+    return {
+        s
+        for s, sent in enumerate(doc.sentences)
+        if _SCORE.search(doc.text, sent.start, sent.end)
+        or any(lexicon.sport_word(t.text) for t in doc.sentence_tokens(s))
+    }
+
+
 def _club_context(toks: Sequence[Token], i: int, j: int) -> bool:
     """Whether the region's name at tokens ``i:j`` names a club: after a club word ("FC Bayern", "der
     Rekordmeister Bayern") or before a city's name ("Bayern München")."""
@@ -924,13 +956,16 @@ def _club_context(toks: Sequence[Token], i: int, j: int) -> bool:
         club_word = before[:1].isupper() and _CLUB_BEFORE.search(before.split("-")[-1])
         if before in lexicon.ORG_WORDS or club_word:
             return True
-    if j < len(toks):
-        after = toks[j].text
-        return after[:1].isupper() and after in lexicon.places()
-    return False
+    return _city_after(toks, j)
 
 
-def _regions(doc: Doc, tagged: list[_Found]) -> list[_Found]:
+def _city_after(toks: Sequence[Token], j: int) -> bool:
+    """Whether a city's name stands at token ``j``, after a region's: the club's full name ("Bayern
+    München")."""
+    return j < len(toks) and toks[j].text[:1].isupper() and toks[j].text in lexicon.places()
+
+
+def _regions(doc: Doc, tagged: list[_Found], sport: set[int]) -> list[_Found]:
     """Regions of :func:`lexicon.regions` (German Länder, Austrian Bundesländer, Swiss cantons, other
     first-level regions by their German names) in German text, matched by whole tokens, longest first, also
     in the genitive ("Bayerns"), so that "Sachsen" inside "Sachsen-Anhalt" is no match of its own:
@@ -938,12 +973,19 @@ def _regions(doc: Doc, tagged: list[_Found]) -> list[_Found]:
     - a name the tagger typed a person is a place (its confidence kept, at least :data:`CONFIDENCE_REGION`);
     - a name the tagger did not mark is a place with :data:`CONFIDENCE_REGION`;
     - a name inside or across a longer name of the tagger ("Landtag Nordrhein-Westfalen") stays its part;
-    - a club's name (:func:`_club_context`: "der Rekordmeister Bayern", "Bayern München") that the tagger
-      marked, by itself or with the city after it, is an organization whatever the tagger's type; one it did
-      not mark stays unmarked, and a longer name of the tagger ("FC Bayern") stays as it is;
+    - a club's name is an organization whatever the tagger's type (at least :data:`CONFIDENCE_REGION`), by
+      itself or with the city after it, and a longer name of the tagger ("FC Bayern") stays as it is: after a
+      club word or before a city (:func:`_club_context`: "der Rekordmeister Bayern", "Bayern München"), in a
+      sentence on sport (``sport``, :func:`_sport_sentences`) unless a preposition of place stands before it
+      ("Bayern siegte 3:0", not "in Bayern"), and a region named like its people after an article ("die
+      Bayern", :data:`_PEOPLE_AS_REGIONS`) in any sentence of an article on sport (two such sentences);
     - a name that is also a common word or a given name (:func:`_ambiguous_region`) is left to the tagger
       unless the word before says it is the region (:func:`_said_region`: "im Kanton Zug", "im Wallis"), and
-      so is a region named like its people after an article ("die Sachsen", :data:`_PEOPLE_AS_REGIONS`).
+      so is a region named like its people after an article outside sport, but not as a place: "die Sachsen"
+      are Saxons (the tagger's place or person is dropped, its organization kept).
+
+    The type a club's or a place's own words give (:func:`_placed`) is ``fixed``: it keeps it whatever the
+    article's other mentions of the name are ("Bayern investiert ... die Bayern verloren 0:2").
     """
     runs, longest = _region_runs()
     if not runs:
@@ -952,6 +994,8 @@ def _regions(doc: Doc, tagged: list[_Found]) -> list[_Found]:
     spans = sorted((f.start, f.end) for f in tagged)
     out = list(tagged)
     added: list[_Found] = []
+    dropped: set[int] = set()
+    sport_article = len(sport) >= 2
     for s in range(len(doc.sentences)):
         toks = doc.sentence_tokens(s)
         i = 0
@@ -962,26 +1006,80 @@ def _regions(doc: Doc, tagged: list[_Found]) -> list[_Found]:
                 continue
             j, name = hit
             start, end = toks[i].start, toks[j - 1].end
-            club = _club_context(toks, i, j)
             people = name in _PEOPLE_AS_REGIONS and i > 0 and toks[i - 1].text in _ARTICLES
-            said = _said_region(toks, i, name)
+            said, placed = _said_region(toks, i, name), _placed(toks, i, name)
+            ambiguous = _ambiguous_region(name) and not said
+            club = not ambiguous and (
+                _club_context(toks, i, j) or (s in sport and not placed) or (people and sport_article)
+            )
             i = j
-            if (_ambiguous_region(name) and not said) or people:
-                continue
             k = by_span.get((start, end))
+            if people and not club and k is not None and out[k].type != "Organization":
+                dropped.add(k)  # "die Bayern wählen": Bavarians, no place (the tagger's club stays)
+            if ambiguous or (people and not club):
+                continue
             if k is None and club and j < len(toks):  # "Bayern München" as one name
                 k = by_span.get((start, toks[j].end))
             if k is not None:
                 f = out[k]
-                kind = "Organization" if club else "Place" if f.type == "Person" else f.type
-                if kind != f.type:
-                    out[k] = replace(f, type=kind, confidence=max(f.confidence, CONFIDENCE_REGION))
+                kind = "Organization" if club else "Place" if f.type == "Person" or placed else f.type
+                if kind != f.type or club or placed:
+                    conf = f.confidence if kind == f.type else max(f.confidence, CONFIDENCE_REGION)
+                    out[k] = replace(f, type=kind, confidence=conf, fixed=club or placed)
                 continue
             n = bisect.bisect_left(spans, (end, -1))
-            if any(a < end and start < b for a, b in spans[max(n - 8, 0) : n]) or club:
+            inside = any(a < end and start < b for a, b in spans[max(n - 8, 0) : n])
+            if inside or (club and _city_after(toks, j)):
                 continue
-            added.append(_Found(start, end, "Place", CONFIDENCE_REGION, None, "region"))
-    return out + added
+            kind = "Organization" if club else "Place"
+            added.append(_Found(start, end, kind, CONFIDENCE_REGION, None, "region", fixed=club or placed))
+    return [f for k, f in enumerate(out) if k not in dropped] + added
+
+
+CONFIDENCE_CLUB = 0.6
+"""A club's short form (:data:`lexicon.CLUB_SHORT_FORMS`) in a report on sport: chosen, as
+:data:`CONFIDENCE_REGION`, for a rule that holds in most uses and cannot see them all."""
+
+
+def _clubs(doc: Doc, tagged: list[_Found], sport: set[int]) -> list[_Found]:
+    """A club's short form ("Hertha", "Schalke", "Gladbach") in a sentence on sport, or anywhere in an
+    article on sport (two such sentences), is the club, with the city or number after it ("Eintracht
+    Frankfurt", "Schalke 04"): the tagger's names inside it give way to it, one organization (with
+    :data:`CONFIDENCE_CLUB` unless the tagger typed it an organization), and a longer name of the tagger that
+    starts with it ("Hertha BSC") is an organization. Elsewhere the word is left to the tagger ("Tante
+    Hertha")."""
+    out = list(tagged)
+    for s in range(len(doc.sentences)) if len(sport) >= 2 else sorted(sport):
+        toks = doc.sentence_tokens(s)
+        for i, tok in enumerate(toks):
+            if tok.text not in lexicon.CLUB_SHORT_FORMS:
+                continue
+            start, end = tok.start, _club_end(toks, i)
+            inside = [f for f in out if f.start < end and start < f.end]
+            if any(f.start < start or f.end > end for f in inside):
+                out = [_as_club(f) if f.start == start else f for f in out]  # "Hertha BSC"
+                continue
+            conf = max((f.confidence for f in inside if f.type == "Organization"), default=CONFIDENCE_CLUB)
+            out = [f for f in out if f not in inside]
+            out.append(_Found(start, end, "Organization", conf, None, "club", fixed=True))
+    return out
+
+
+def _club_end(toks: Sequence[Token], i: int) -> int:
+    """Where the club's name that starts with the short form at token ``i`` ends: after the number and the
+    city's name that may follow it ("Schalke 04", "Eintracht Frankfurt", "Bayer 04 Leverkusen"; a stop glued
+    to the number at a sentence's end is no part of it)."""
+    end, k = toks[i].end, i + 1
+    if k < len(toks) and toks[k].text.rstrip(".").isdigit():
+        end, k = toks[k].start + len(toks[k].text.rstrip(".")), k + 1
+    return toks[k].end if _city_after(toks, k) else end
+
+
+def _as_club(f: _Found) -> _Found:
+    """The tagger's name ``f`` as a club's: an organization, with :data:`CONFIDENCE_CLUB` if it was typed
+    otherwise."""
+    conf = f.confidence if f.type == "Organization" else CONFIDENCE_CLUB
+    return replace(f, type="Organization", confidence=conf, fixed=True)
 
 
 def _region_at(
@@ -1005,15 +1103,14 @@ def _region_at(
 
 def _appositive_type(doc: Doc, f: _Found) -> _Found:
     """A name right after a noun that says what it is: "die Plattform Truth Social", "der Konzern Siemens"
-    (an organization), "die Stadt Halle" (a place), whatever the tagger thought."""
+    (an organization), "die Stadt Halle" (a place), whatever the tagger thought or the article's other
+    mentions of the name say (``fixed``)."""
     tok = doc.token_at(f.start)
     if tok is None or tok.i == 0 or doc.tokens[tok.i - 1].sentence != tok.sentence:
         return f
     before = doc.tokens[tok.i - 1].text
     kind = lexicon.APPOSITIVE_NOUNS.get(before)
-    if kind is None or kind == f.type:
-        return f
-    return _Found(f.start, f.end, kind, f.confidence, f.known, f.source)
+    return f if kind is None else replace(f, type=kind, fixed=True)
 
 
 def _known_thing(name: str, lookup: RegistryLookup) -> bool:
