@@ -176,3 +176,25 @@ def test_an_apposition_names_whose_role_after_von_or_a_genitive_article():
     assert ("Anton Mairhofer", "Landeshauptmann", discovered_key("Tirol", "Place"), False) in found
     found, _ = roles("Karl Moser, der Landeshauptmann der Steiermark, sagte ab.", lookup=None)
     assert ("Karl Moser", "Landeshauptmann", discovered_key("Steiermark", "Place"), False) in found
+
+
+def test_a_region_adjective_in_isch_names_the_region_of_a_role():
+    """German forms a region's adjective from its name less -n, -en, -ien, with an umlaut: "bayerisch",
+    "sächsisch", "nordrhein-westfälisch", "saarländisch"; "steirisch" is Styria's. Other adjectives in -isch
+    ("politisch") name nothing."""
+    for text, region in (
+        ("Der bayerische Ministerpräsident Lukas Brenner sprach.", "Bayern"),
+        ("Die sächsische Kultusministerin Anna Lechner sprach.", "Sachsen"),
+        ("Der steirische Landeshauptmann Karl Moser sprach.", "Steiermark"),
+        ("Die nordrhein-westfälische Ministerin Petra Vogt sprach.", "Nordrhein-Westfalen"),
+        ("Der saarländische Ministerpräsident Jens Hartwig sprach.", "Saarland"),
+    ):
+        found, _ = roles(text, lookup=None)
+        assert [of for _person, _role, of, _former in found] == [discovered_key(region, "Place")], text
+    found, _ = roles("Der politische Berater Jens Hartwig sprach.", lookup=None)
+    assert ("Jens Hartwig", "Berater", None, False) in found
+
+
+def test_a_role_phrase_before_the_name_names_its_owner_after_von():
+    found, _ = roles("Der Landeshauptmann von Tirol, Anton Mairhofer, sagte ab.", lookup=None)
+    assert ("Anton Mairhofer", "Landeshauptmann", discovered_key("Tirol", "Place"), False) in found

@@ -279,6 +279,11 @@ def _qualify(
             former = former or any(low.startswith(f) for f in lexicon.FORMER_DE + lexicon.FORMER_EN)
             first, k = k, k - 1
             continue
+        region = _region_adjective(w, lookup) if of is None and doc.lang == "de" else None
+        if region is not None:  # "der bayerische Ministerpräsident"
+            of = region
+            first, k = k, k - 1
+            continue
         if doc.lang == "de" and w.islower() and w not in lexicon.country_adjectives() and _adjective(w):
             first, k = k, k - 1  # "Trumps demokratischem Amtsvorgänger"
             continue
@@ -367,6 +372,10 @@ def _base_form(doc: Doc, noun: Token, word: str) -> str:
     return lexicon.role_base(word)
 
 
+_OWNER_BEFORE = frozenset({"von", "des", "der", "of", "the"})
+"""Words between a role noun and the name of whose role it is, after the noun."""
+
+
 def _after(doc: Doc, person: Mention, mentions: Sequence[Mention], lookup: RegistryLookup) -> list[Role]:
     """Appositions: "Der Berater Putins, Juri Uschakow," and "Juri Uschakow, der Berater Putins,"."""
     out = []
@@ -383,8 +392,8 @@ def _after(doc: Doc, person: Mention, mentions: Sequence[Mention], lookup: Regis
         if j >= sent.first and _mention_at(doc.tokens[j], mentions) is not None and j - 1 >= sent.first:
             genitive = _mention_at(doc.tokens[j], mentions)
             j = doc.token_at(genitive.span.start).i - 1 if genitive is not None else j - 1
-            if j >= sent.first and doc.tokens[j].text.lower() in ("der", "des", "of", "the"):
-                j -= 1  # "Der Berater der Bundesbank, ..."
+            if j >= sent.first and doc.tokens[j].text.lower() in _OWNER_BEFORE:
+                j -= 1  # "Der Berater der Bundesbank, ...", "Der Landeshauptmann von Tirol, ..."
         if j >= sent.first and _role_word(doc, doc.tokens[j]):
             qual = _qualify(doc, j, j, sent.first, mentions, lookup)
             if genitive is not None and genitive.type != "Person" and qual.of is None:
@@ -419,10 +428,6 @@ def _after(doc: Doc, person: Mention, mentions: Sequence[Mention], lookup: Regis
                 )
             )
     return out
-
-
-_OWNER_BEFORE = frozenset({"von", "des", "der", "of", "the"})
-"""Words between a role noun and the name of whose role it is, after the noun."""
 
 
 def _qualify_after(
@@ -491,14 +496,41 @@ def _city_adjective(word: str, lookup: RegistryLookup) -> str | None:
     -> Tirol (:func:`lexicon.regions`)."""
     if not (word[:1].isupper() and word.endswith("er") and len(word) > 5):
         return None
-    for stem in _place_stems(word):
-        hit = lookup.get(stem)
-        if hit is not None and hit.entity_type == "Place":
-            return hit.key
-        known = stem in lexicon.places() or stem in lexicon.regions()
-        if known and stem not in lexicon.country_names():
-            return discovered_key(stem, "Place")
-    return None
+    return next(filter(None, (_place_key(stem, lookup) for stem in _place_stems(word))), None)
+
+
+def _place_key(name: str, lookup: RegistryLookup, gazetteer: bool = True) -> str | None:
+    """The key of the place ``name``: the registry's, or a discovered one for a region's name (with
+    ``gazetteer`` any place's) that is no country's (:func:`_country_key` has those); None for no place."""
+    hit = lookup.get(name)
+    if hit is not None and hit.entity_type == "Place":
+        return hit.key
+    known = name in lexicon.regions() or (gazetteer and name in lexicon.places())
+    return discovered_key(name, "Place") if known and name not in lexicon.country_names() else None
+
+
+_REGION_ADJECTIVE = re.compile(r"([a-zäöüß-]{3,}?)isch(?:e|en|er|es|em)?")
+_REGION_ENDS = ("", "n", "en", "ien", "ei", "a")
+"""What a region's name has after the stem of its adjective in -isch: "brandenburg-isch", "bayer-n",
+"hess-en", "kaliforn-ien", "lombard-ei", "toskan-a"."""
+_IRREGULAR_REGION_STEMS = {"steir": "Steiermark", "bündner": "Graubünden", "zürcher": "Zürich"}
+
+
+def _region_adjective(word: str, lookup: RegistryLookup) -> str | None:
+    """The region a lower-case adjective in -isch names, as German forms them: "bayerische" -> Bayern,
+    "sächsischen" -> Sachsen, "nordrhein-westfälische" -> Nordrhein-Westfalen, "saarländische" -> Saarland
+    (a name's a, o, u become umlauts in the adjective), "steirische" -> Steiermark (:func:`lexicon.regions`;
+    country adjectives are :func:`lexicon.country_adjectives`)."""
+    m = _REGION_ADJECTIVE.fullmatch(word)
+    if m is None:
+        return None
+    stem = m.group(1)
+    plain = stem.translate(str.maketrans("äöü", "aou"))
+    names = [_IRREGULAR_REGION_STEMS.get(stem, "")]
+    for base in dict.fromkeys((stem, plain)):
+        titled = "-".join(part[:1].upper() + part[1:] for part in base.split("-"))
+        names.extend(titled + end for end in _REGION_ENDS)
+    return next(filter(None, (_place_key(name, lookup, gazetteer=False) for name in names if name)), None)
 
 
 _IRREGULAR_PLACE_ADJECTIVES = {"Zürcher": "Zürich", "Bündner": "Graubünden", "Steirer": "Steiermark"}
