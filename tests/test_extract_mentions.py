@@ -545,3 +545,11 @@ def test_a_noun_that_says_what_a_name_is_holds_against_a_persons_family_name():
     text = "Der Gründer Karl Brendel verkaufte die Firma Brendel. Die Firma Brendel hat 300 Mitarbeiter."
     firm = [(m.type, m.key) for m in mentions(text) if m.text == "Brendel"]
     assert firm == [("Organization", "organization-brendel")] * 2
+
+
+def test_a_region_noun_before_a_regions_name_is_no_part_of_it():
+    """ "im Kanton Baselland", "das Land NRW": the region is "Baselland", "NRW", the same place (and key) as
+    where the text names it alone."""
+    text = "Der Bund erhöht für den Kanton Baselland die Prämien. Baselland wehrt sich."
+    found = [(m.text, m.type, m.key) for m in mentions(text) if "Baselland" in m.text]
+    assert found == [("Baselland", "Place", "place-baselland")] * 2

@@ -972,7 +972,8 @@ def _regions(doc: Doc, tagged: list[_Found], sport: set[int]) -> list[_Found]:
 
     - a name the tagger typed a person is a place (its confidence kept, at least :data:`CONFIDENCE_REGION`);
     - a name the tagger did not mark is a place with :data:`CONFIDENCE_REGION`;
-    - a name inside or across a longer name of the tagger ("Landtag Nordrhein-Westfalen") stays its part;
+    - a name inside or across a longer name of the tagger ("Landtag Nordrhein-Westfalen") stays its part,
+      but a region noun before it is no part of the region's name ("Kanton Baselland" -> "Baselland");
     - a club's name is an organization whatever the tagger's type (at least :data:`CONFIDENCE_REGION`), by
       itself or with the city after it, and a longer name of the tagger ("FC Bayern") stays as it is: after a
       club word or before a city (:func:`_club_context`: "der Rekordmeister Bayern", "Bayern München"), in a
@@ -1012,8 +1013,12 @@ def _regions(doc: Doc, tagged: list[_Found], sport: set[int]) -> list[_Found]:
             club = not ambiguous and (
                 _club_context(toks, i, j) or (s in sport and not placed) or (people and sport_article)
             )
+            noun = toks[i - 1] if i > 0 and toks[i - 1].text in _REGION_NOUNS else None
             i = j
             k = by_span.get((start, end))
+            if k is None and noun is not None and (noun.start, end) in by_span:
+                k = by_span[(noun.start, end)]  # the tagger's "Kanton Baselland": the region is "Baselland"
+                out[k] = replace(out[k], start=start)
             if people and not club and k is not None and out[k].type != "Organization":
                 dropped.add(k)  # "die Bayern wählen": Bavarians, no place (the tagger's club stays)
             if ambiguous or (people and not club):
