@@ -198,3 +198,18 @@ def test_a_region_adjective_in_isch_names_the_region_of_a_role():
 def test_a_role_phrase_before_the_name_names_its_owner_after_von():
     found, _ = roles("Der Landeshauptmann von Tirol, Anton Mairhofer, sagte ab.", lookup=None)
     assert ("Anton Mairhofer", "Landeshauptmann", discovered_key("Tirol", "Place"), False) in found
+
+
+def test_austrian_party_chairs_and_swiss_commune_heads_are_roles():
+    for text, person, role in (
+        ("Klubobmann Peter Gruber kritisierte die Regierung.", "Peter Gruber", "Klubobmann"),
+        ("ÖVP-Klubobfrau Maria Lang verteidigte den Kurs.", "Maria Lang", "Klubobfrau"),
+        ("Gemeindeammann Kurt Aebi eröffnete die Versammlung.", "Kurt Aebi", "Gemeindeammann"),
+    ):
+        found, _ = roles(text, lookup=None)
+        assert (person, role, None, False) in found, text
+
+
+def test_alt_written_apart_as_the_swiss_do_makes_a_former_holder():
+    found, _ = roles("Das sagte alt Bundesrat Max Stucki am Montag.", lookup=None)
+    assert ("Max Stucki", "Bundesrat", None, True) in found

@@ -199,7 +199,10 @@ FORMER_DE = (
     "damalige",
     "amtsvorgänger",
     "vorgänger",
+    "alt",
 )
+"""Words before or in a German title that make its holder a former one: "alt" as the Swiss write it
+("alt Bundesrat")."""
 FORMER_EN = ("ex-", "former", "then-", "late", "predecessor")
 
 _COUNCILS = (
@@ -490,10 +493,21 @@ _ROLE_EN_RE = re.compile(
 )
 
 
-OFFICE_HEADS = ("landeshauptmann", "bezirkshauptmann", "hauptfrau", "landammann", "rätin")
+OFFICE_HEADS = (
+    "landeshauptmann",
+    "bezirkshauptmann",
+    "hauptfrau",
+    "obmann",
+    "obfrau",
+    "landammann",
+    "gemeindeammann",
+    "stadtammann",
+    "rätin",
+)
 """Ends of German office titles that name a person and no other thing, beyond :data:`ROLE_HEADS`: Austria's
-"Landeshauptmann", "Landeshauptfrau", "Bezirkshauptmann", a Swiss canton's "Landammann", and the feminine
-titles of council members ("Bundesrätin", "Landesrätin", "Stadträtin"). Apart from ROLE_HEADS, which is a
+"Landeshauptmann", "Landeshauptfrau", "Bezirkshauptmann", "Klubobmann" and "Parteiobfrau", a Swiss canton's
+"Landammann" and a commune's "Gemeindeammann", and the feminine titles of council members ("Bundesrätin",
+"Landesrätin", "Stadträtin"). Apart from ROLE_HEADS, which is a
 feature of the name tagger as it was trained; :func:`is_office_noun` takes both."""
 _OFFICE_RE = re.compile(r"(?i)(" + "|".join(OFFICE_HEADS) + r")(?:s|es|nen)?$")
 

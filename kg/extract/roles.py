@@ -75,6 +75,7 @@ _DE_MODIFIERS = frozenset(
         "oberste",
         "oberster",
         "obersten",
+        "alt",  # Swiss: "alt Bundesrat"
     ]
 )
 _DE_POSSESSIVE = frozenset(
