@@ -553,3 +553,8 @@ def test_a_region_noun_before_a_regions_name_is_no_part_of_it():
     text = "Der Bund erhöht für den Kanton Baselland die Prämien. Baselland wehrt sich."
     found = [(m.text, m.type, m.key) for m in mentions(text) if "Baselland" in m.text]
     assert found == [("Baselland", "Place", "place-baselland")] * 2
+
+
+def test_a_league_by_its_rank_reports_on_sport():
+    assert ("Schalke", "Organization") in _typed("Schalke steigt in die zweite Liga ab.")
+    assert ("Schalke", "Organization") not in _typed("Die Arabische Liga tagte in Schalke.")

@@ -15,7 +15,8 @@ Four sources, merged in this order of trust:
 4. **Within the article**: a short or inflected form of a discovered name ("Uschakow", "Uschakows") takes
    the full name introduced elsewhere ("Juri Uschakow") as its ``canonical`` name and so the same key; so
    does a part of a compound. A name the tagger typed differently in different places takes the type most
-   of its mentions have.
+   of its mentions have, unless the words around a mention give its type ("die Firma Brendel", "in Bayern",
+   "die Bayern" in a report on sport): that mention keeps it.
 
 A discovered entity's key is :func:`kg.vocab.discovered_key` of its full name and type, so the same
 name is the same entity in every article; the type prefix keeps it apart from every registry id. Role nouns
@@ -933,8 +934,11 @@ def _placed(toks: Sequence[Token], i: int, name: str) -> bool:
     return (i > 0 and toks[i - 1].text.lower() in _PLACE_BEFORE) or _said_region(toks, i, name)
 
 
-_SCORE = re.compile(r"(?<![\d.,:])\d{1,3} ?: ?(?!0\d)\d{1,3}(?![\d,:]|\.\d| ?Uhr)")
-"""A match's score ("3:0", "92 :85"), not a time of day ("16:00", "16:30 Uhr")."""
+_SPORT_TEXT = re.compile(
+    r"(?<![\d.,:])\d{1,3} ?: ?(?!0\d)\d{1,3}(?![\d,:]|\.\d| ?Uhr)|(?:\b(?:erst|zweit|dritt)en?|\d\.) Liga\b"
+)
+"""A match's score ("3:0", "92 :85"), not a time of day ("16:00", "16:30 Uhr"); or a league by its rank
+("die zweite Liga", "3. Liga"; not "die Arabische Liga")."""
 
 
 def _sport_sentences(doc: Doc) -> set[int]:
@@ -943,7 +947,7 @@ def _sport_sentences(doc: Doc) -> set[int]:
     return {
         s
         for s, sent in enumerate(doc.sentences)
-        if _SCORE.search(doc.text, sent.start, sent.end)
+        if _SPORT_TEXT.search(doc.text, sent.start, sent.end)
         or any(lexicon.sport_word(t.text) for t in doc.sentence_tokens(s))
     }
 
