@@ -558,3 +558,17 @@ def test_a_region_noun_before_a_regions_name_is_no_part_of_it():
 def test_a_league_by_its_rank_reports_on_sport():
     assert ("Schalke", "Organization") in _typed("Schalke steigt in die zweite Liga ab.")
     assert ("Schalke", "Organization") not in _typed("Die Arabische Liga tagte in Schalke.")
+
+
+def test_a_club_only_its_article_says_is_one_has_the_lower_confidence():
+    """In a report on sport "die Bayern" and "Hertha" are the clubs even where their own sentence has no word
+    of sport; there they might still be Bavarians or a woman, so they are less sure."""
+    text = "Die Bayern gewannen das Heimspiel. Die Bayern reisen nach Madrid. Der Trainer lobte das Team."
+    clubs = [(m.type, m.confidence) for m in mentions(text) if m.text == "Bayern"]
+    assert [kind for kind, _ in clubs] == ["Organization"] * 2 and clubs[1][1] < clubs[0][1]
+
+
+def test_a_clubs_short_form_with_its_city_or_number_is_the_club_anywhere():
+    found = _typed("Der Vorstand von Eintracht Frankfurt traf den Oberbürgermeister.")
+    assert ("Eintracht Frankfurt", "Organization") in found and ("Frankfurt", "Place") not in found
+    assert ("Bayer 2023", "Organization") not in _typed("Der Umsatz von Bayer 2023 stieg.")

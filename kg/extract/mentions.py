@@ -1014,9 +1014,9 @@ def _regions(doc: Doc, tagged: list[_Found], sport: set[int]) -> list[_Found]:
             people = name in _PEOPLE_AS_REGIONS and i > 0 and toks[i - 1].text in _ARTICLES
             said, placed = _said_region(toks, i, name), _placed(toks, i, name)
             ambiguous = _ambiguous_region(name) and not said
-            club = not ambiguous and (
-                _club_context(toks, i, j) or (s in sport and not placed) or (people and sport_article)
-            )
+            own = _club_context(toks, i, j) or (s in sport and not placed)
+            club = not ambiguous and (own or (people and sport_article))
+            cap = CONFIDENCE_CLUB_BY_ARTICLE if club and not own else 1.0
             noun = toks[i - 1] if i > 0 and toks[i - 1].text in _REGION_NOUNS else None
             i = j
             k = by_span.get((start, end))
@@ -1033,61 +1033,72 @@ def _regions(doc: Doc, tagged: list[_Found], sport: set[int]) -> list[_Found]:
                 f = out[k]
                 kind = "Organization" if club else "Place" if f.type == "Person" or placed else f.type
                 if kind != f.type or club or placed:
-                    conf = f.confidence if kind == f.type else max(f.confidence, CONFIDENCE_REGION)
+                    conf = f.confidence if kind == f.type else min(max(f.confidence, CONFIDENCE_REGION), cap)
                     out[k] = replace(f, type=kind, confidence=conf, fixed=club or placed)
                 continue
             n = bisect.bisect_left(spans, (end, -1))
             inside = any(a < end and start < b for a, b in spans[max(n - 8, 0) : n])
             if inside or (club and _city_after(toks, j)):
                 continue
+            conf = min(CONFIDENCE_REGION, cap) if club else CONFIDENCE_REGION
             kind = "Organization" if club else "Place"
-            added.append(_Found(start, end, kind, CONFIDENCE_REGION, None, "region", fixed=club or placed))
+            added.append(_Found(start, end, kind, conf, None, "region", fixed=club or placed))
     return [f for k, f in enumerate(out) if k not in dropped] + added
 
 
 CONFIDENCE_CLUB = 0.6
 """A club's short form (:data:`lexicon.CLUB_SHORT_FORMS`) in a report on sport: chosen, as
 :data:`CONFIDENCE_REGION`, for a rule that holds in most uses and cannot see them all."""
+CONFIDENCE_CLUB_BY_ARTICLE = CONFIDENCE_EN_WEAK
+"""At most this for a club that only its article, not its own sentence, says is one ("die Bayern", "Hertha"
+in a sentence with no word of sport): there the name may still be a people's or a given name."""
 
 
 def _clubs(doc: Doc, tagged: list[_Found], sport: set[int]) -> list[_Found]:
     """A club's short form ("Hertha", "Schalke", "Gladbach") in a sentence on sport, or anywhere in an
-    article on sport (two such sentences), is the club, with the city or number after it ("Eintracht
-    Frankfurt", "Schalke 04"): the tagger's names inside it give way to it, one organization (with
-    :data:`CONFIDENCE_CLUB` unless the tagger typed it an organization), and a longer name of the tagger that
-    starts with it ("Hertha BSC") is an organization. Elsewhere the word is left to the tagger ("Tante
-    Hertha")."""
+    article on sport (two such sentences), is the club, and so is it with a city or number after it anywhere
+    ("Eintracht Frankfurt", "Schalke 04"): the tagger's names inside it give way to it, one organization, and
+    a longer name of the tagger that starts with it ("Hertha BSC") is an organization. Its confidence is the
+    tagger's if the tagger typed it an organization, else :data:`CONFIDENCE_CLUB`, and at most
+    :data:`CONFIDENCE_CLUB_BY_ARTICLE` where only the article says it is a club. Elsewhere the word is left to
+    the tagger ("Tante Hertha")."""
     out = list(tagged)
-    for s in range(len(doc.sentences)) if len(sport) >= 2 else sorted(sport):
+    for s in range(len(doc.sentences)):
         toks = doc.sentence_tokens(s)
         for i, tok in enumerate(toks):
             if tok.text not in lexicon.CLUB_SHORT_FORMS:
                 continue
             start, end = tok.start, _club_end(toks, i)
+            named = end > tok.end  # "Eintracht Frankfurt", "Schalke 04": a club wherever it stands
+            if not (named or s in sport or len(sport) >= 2):
+                continue
+            cap = 1.0 if named or s in sport else CONFIDENCE_CLUB_BY_ARTICLE
             inside = [f for f in out if f.start < end and start < f.end]
             if any(f.start < start or f.end > end for f in inside):
-                out = [_as_club(f) if f.start == start else f for f in out]  # "Hertha BSC"
+                out = [_as_club(f, cap) if f.start == start else f for f in out]  # "Hertha BSC"
                 continue
-            conf = max((f.confidence for f in inside if f.type == "Organization"), default=CONFIDENCE_CLUB)
+            tagged_club = [f.confidence for f in inside if f.type == "Organization"]
+            conf = max(tagged_club, default=min(CONFIDENCE_CLUB, cap))
             out = [f for f in out if f not in inside]
             out.append(_Found(start, end, "Organization", conf, None, "club", fixed=True))
     return out
 
 
 def _club_end(toks: Sequence[Token], i: int) -> int:
-    """Where the club's name that starts with the short form at token ``i`` ends: after the number and the
-    city's name that may follow it ("Schalke 04", "Eintracht Frankfurt", "Bayer 04 Leverkusen"; a stop glued
-    to the number at a sentence's end is no part of it)."""
+    """Where the club's name that starts with the short form at token ``i`` ends: after the two-digit number
+    and the city's name that may follow it ("Schalke 04", "Eintracht Frankfurt", "Bayer 04 Leverkusen"; a
+    stop glued to the number at a sentence's end is no part of it)."""
     end, k = toks[i].end, i + 1
-    if k < len(toks) and toks[k].text.rstrip(".").isdigit():
-        end, k = toks[k].start + len(toks[k].text.rstrip(".")), k + 1
+    number = toks[k].text.rstrip(".") if k < len(toks) else ""
+    if len(number) == 2 and number.isdigit():  # a club's year, "04"; not "Bayer 2023"
+        end, k = toks[k].start + 2, k + 1
     return toks[k].end if _city_after(toks, k) else end
 
 
-def _as_club(f: _Found) -> _Found:
-    """The tagger's name ``f`` as a club's: an organization, with :data:`CONFIDENCE_CLUB` if it was typed
-    otherwise."""
-    conf = f.confidence if f.type == "Organization" else CONFIDENCE_CLUB
+def _as_club(f: _Found, cap: float) -> _Found:
+    """The tagger's name ``f`` as a club's: an organization, with :data:`CONFIDENCE_CLUB` (at most ``cap``) if
+    it was typed otherwise."""
+    conf = f.confidence if f.type == "Organization" else min(CONFIDENCE_CLUB, cap)
     return replace(f, type="Organization", confidence=conf, fixed=True)
 
 
