@@ -495,6 +495,7 @@ def test_a_region_named_like_a_person_or_a_word_is_the_region_after_an_article_n
         ("Im Wallis gingen Lawinen nieder.", "Wallis"),
         ("Das Wallis stimmte gegen das Gesetz.", "Wallis"),
         ("Bauern vom Jura protestierten.", "Jura"),
+        ("Die Bauern aus dem Wallis protestierten.", "Wallis"),
         ("Die Region Marken liegt an der Adria.", "Marken"),
     ):
         start = text.index(name)

@@ -211,7 +211,7 @@ _COUNCILS = (
 COUNCIL_TITLES = frozenset(council + "rat" for council in _COUNCILS.split())
 """Titles of a council's members named after the council ("Bundesrat", "Regierungsrat", "Stadtrat"): the same
 word names the council, so it is a person's title only right before a name ("Bundesrat Urs Brunner"). Their
-feminine forms ("Bundesrätin") name a person everywhere and are role nouns (:data:`ROLE_HEADS`)."""
+feminine forms ("Bundesrätin") name a person everywhere and are office titles (:data:`OFFICE_HEADS`)."""
 
 
 def former_title(word: str) -> str | None:
@@ -507,8 +507,8 @@ OFFICE_HEADS = (
 """Ends of German office titles that name a person and no other thing, beyond :data:`ROLE_HEADS`: Austria's
 "Landeshauptmann", "Landeshauptfrau", "Bezirkshauptmann", "Klubobmann" and "Parteiobfrau", a Swiss canton's
 "Landammann" and a commune's "Gemeindeammann", and the feminine titles of council members ("Bundesrätin",
-"Landesrätin", "Stadträtin"). Apart from ROLE_HEADS, which is a
-feature of the name tagger as it was trained; :func:`is_office_noun` takes both."""
+"Landesrätin", "Stadträtin"). Apart from ROLE_HEADS, which is a feature of the name tagger as it was
+trained; :func:`is_office_noun` takes both."""
 _OFFICE_RE = re.compile(r"(?i)(" + "|".join(OFFICE_HEADS) + r")(?:s|es|nen)?$")
 
 

@@ -905,7 +905,7 @@ _REGION_NOUNS = frozenset(
 """Nouns before a region's name that say it is the region ("im Kanton Zug", "die Region Marken")."""
 _NO_PERSON_ARTICLES = frozenset({"im", "ins", "vom", "zum", "das", "des"})
 """Articles, and prepositions fused with one, that stand before a region's name but before no person's ("im
-Wallis", "das Wallis", "vom Jura")."""
+Wallis", "das Wallis", "vom Jura"); so does "aus dem" or "von dem"."""
 
 
 def _said_region(toks: Sequence[Token], i: int, name: str) -> bool:
@@ -915,7 +915,9 @@ def _said_region(toks: Sequence[Token], i: int, name: str) -> bool:
     before = toks[i - 1].text if i > 0 else ""
     if before in _REGION_NOUNS:
         return True
-    return before.lower() in _NO_PERSON_ARTICLES and lexicon.lexicon_de().get(name.lower()) in (None, "NE")
+    fused = i > 1 and before == "dem" and toks[i - 2].text.lower() in ("aus", "von")  # "aus dem Wallis"
+    no_person = before.lower() in _NO_PERSON_ARTICLES or fused
+    return no_person and lexicon.lexicon_de().get(name.lower()) in (None, "NE")
 
 
 _PEOPLE_AS_REGIONS = frozenset({"Bayern", "Sachsen", "Hessen", "Niedersachsen", "Pommern"})
