@@ -482,3 +482,94 @@ def test_a_region_adjective_and_genitive_name_the_region_of_a_role():
     found = {(names.get(r.person, r.person), r.role, r.of) for r in x.roles}
     assert ("Jakob Wendtner", "Bürgermeister", discovered_key("Tirol", "Place")) in found
     assert ("Lukas Brenner", "Ministerpräsident", discovered_key("Bayern", "Place")) in found
+
+
+# ---- s22 names: regions, clubs
+
+
+def test_a_region_named_like_a_person_or_a_word_is_the_region_after_an_article_no_person_takes():
+    """ "Wallis" is a given name too, "Jura" a subject of study: after "im", "vom", "das" (which no person's
+    name takes) or a region noun they are the region; "im Zug" is still the train, "Wallis Simpson" a
+    person."""
+    for text, name in (
+        ("Im Wallis gingen Lawinen nieder.", "Wallis"),
+        ("Das Wallis stimmte gegen das Gesetz.", "Wallis"),
+        ("Bauern vom Jura protestierten.", "Jura"),
+        ("Die Bauern aus dem Wallis protestierten.", "Wallis"),
+        ("Die Region Marken liegt an der Adria.", "Marken"),
+    ):
+        start = text.index(name)
+        assert _spans(text).get(name) == [(start, start + len(name), "Place")], text
+    assert "Zug" not in _spans("Im Zug war es kalt.")
+    found = mentions("Wallis Simpson heiratete in Frankreich.")
+    assert all(m.type == "Person" for m in found if "Wallis" in m.text)
+
+
+def _typed(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in mentions(text)]
+
+
+def test_a_region_that_is_also_a_club_keeps_the_type_its_own_context_gives():
+    """In one article "Bayern" the state invests and "die Bayern" lose a match: each keeps its own type (and
+    key), whatever most mentions of the name are."""
+    text = "Bayern investiert in neue Schulen. Am Abend verloren die Bayern in Mainz 0:2."
+    bayern = [(m.type, m.key) for m in mentions(text) if m.text == "Bayern"]
+    assert bayern == [("Place", "place-bayern"), ("Organization", "organization-bayern")]
+
+
+def test_a_region_in_a_sentence_on_sport_is_the_club_unless_a_preposition_of_place_stands_before_it():
+    assert ("Bayern", "Organization") in _typed("Die Bayern gewannen am Samstag mit 3:0.")
+    assert ("Bayern", "Organization") in _typed("Im Heimspiel gegen die Bayern traf der Stürmer zweimal.")
+    assert ("Bayern", "Place") in _typed("Nach dem Heimspiel reisten die Fans zurück nach Bayern.")
+    assert ("Bayern", "Place") in _typed("Die Sitzung begann um 16:30 Uhr, Bayern stimmte dem Antrag zu.")
+
+
+def test_a_region_named_like_its_people_after_an_article_is_no_place_outside_sport():
+    """ "Die Bayern wählen" are Bavarians: neither the Land nor the club."""
+    assert not [m for m in mentions("Die Bayern wählen im Herbst einen neuen Landtag.") if m.text == "Bayern"]
+
+
+def test_a_clubs_short_form_is_the_club_in_a_report_on_sport():
+    assert ("Hertha", "Organization") in _typed("Hertha verlor das Derby gegen Union mit 1:3.")
+    found = _typed("Gladbach gewann in Freiburg mit 2:1.")
+    assert ("Gladbach", "Organization") in found and ("Freiburg", "Place") in found
+    assert ("Schalke 04", "Organization") in _typed(
+        "Borussia Dortmund verhinderte die Meisterschaft von Schalke 04."
+    )
+    assert ("Eintracht Frankfurt", "Organization") in _typed("Werder spielte gegen Eintracht Frankfurt 1:1.")
+    assert ("Hertha", "Organization") not in _typed("Tante Hertha backte einen Kuchen.")
+
+
+def test_a_noun_that_says_what_a_name_is_holds_against_a_persons_family_name():
+    """ "die Firma Brendel" is the firm even after its founder "Karl Brendel": an organization keyed by its
+    own name, not the person's."""
+    text = "Der Gründer Karl Brendel verkaufte die Firma Brendel. Die Firma Brendel hat 300 Mitarbeiter."
+    firm = [(m.type, m.key) for m in mentions(text) if m.text == "Brendel"]
+    assert firm == [("Organization", "organization-brendel")] * 2
+
+
+def test_a_region_noun_before_a_regions_name_is_no_part_of_it():
+    """ "im Kanton Baselland", "das Land NRW": the region is "Baselland", "NRW", the same place (and key) as
+    where the text names it alone."""
+    text = "Der Bund erhöht für den Kanton Baselland die Prämien. Baselland wehrt sich."
+    found = [(m.text, m.type, m.key) for m in mentions(text) if "Baselland" in m.text]
+    assert found == [("Baselland", "Place", "place-baselland")] * 2
+
+
+def test_a_league_by_its_rank_reports_on_sport():
+    assert ("Schalke", "Organization") in _typed("Schalke steigt in die zweite Liga ab.")
+    assert ("Schalke", "Organization") not in _typed("Die Arabische Liga tagte in Schalke.")
+
+
+def test_a_club_only_its_article_says_is_one_has_the_lower_confidence():
+    """In a report on sport "die Bayern" and "Hertha" are the clubs even where their own sentence has no word
+    of sport; there they might still be Bavarians or a woman, so they are less sure."""
+    text = "Die Bayern gewannen das Heimspiel. Die Bayern reisen nach Madrid. Der Trainer lobte das Team."
+    clubs = [(m.type, m.confidence) for m in mentions(text) if m.text == "Bayern"]
+    assert [kind for kind, _ in clubs] == ["Organization"] * 2 and clubs[1][1] < clubs[0][1]
+
+
+def test_a_clubs_short_form_with_its_city_or_number_is_the_club_anywhere():
+    found = _typed("Der Vorstand von Eintracht Frankfurt traf den Oberbürgermeister.")
+    assert ("Eintracht Frankfurt", "Organization") in found and ("Frankfurt", "Place") not in found
+    assert ("Bayer 2023", "Organization") not in _typed("Der Umsatz von Bayer 2023 stieg.")

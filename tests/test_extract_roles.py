@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kg.extract import extract
 from kg.extract.mentions import registry_lookup
+from kg.extract.types import discovered_key
 
 REGISTRY = registry_lookup(
     [
@@ -110,3 +111,105 @@ def test_a_predecessor_held_the_role_the_text_gives_his_successor():
     found, _ = roles(text)
     assert ("Walter Brenninger", "Amtsvorgänger", None, True) in found
     assert ("Walter Brenninger", "Präsidentin", "united-states", True) in found
+
+
+# ---- s22 names: office titles of Austria and Switzerland, former holders
+
+
+def test_austrian_and_swiss_office_titles_before_a_name_are_roles():
+    for text, person, role in (
+        ("Landeshauptmann Anton Mairhofer kündigte neue Hilfen an.", "Anton Mairhofer", "Landeshauptmann"),
+        ("Landeshauptfrau Johanna Steiner lud zum Gipfel.", "Johanna Steiner", "Landeshauptfrau"),
+        ("Landesrätin Petra Hofbauer präsentierte das Budget.", "Petra Hofbauer", "Landesrätin"),
+        ("Landammann Martin Inderbitzin eröffnete die Sitzung.", "Martin Inderbitzin", "Landammann"),
+        ("Bezirkshauptmann Karl Moser sperrte die Straße.", "Karl Moser", "Bezirkshauptmann"),
+    ):
+        found, _ = roles(text, lookup=None)
+        assert (person, role, None, False) in found, text
+
+
+def test_a_council_members_title_is_a_role_before_a_name_and_the_council_elsewhere():
+    """ "Bundesrat", "Regierungsrat", "Nationalrat" name the council and its member alike: before a name the
+    member ("Bundesrat Urs Brunner", the Swiss minister), standing alone the council."""
+    for text, person, role in (
+        ("Bundesrat Urs Brunner reiste nach Brüssel.", "Urs Brunner", "Bundesrat"),
+        ("Regierungsrat Beat Amstutz stellte den Bericht vor.", "Beat Amstutz", "Regierungsrat"),
+        ("Nationalrat Hans Gerber stimmte gegen den Antrag.", "Hans Gerber", "Nationalrat"),
+        ("Bundesrätin Karin Walder verteidigte die Vorlage.", "Karin Walder", "Bundesrätin"),
+    ):
+        found, _ = roles(text, lookup=None)
+        assert (person, role, None, False) in found, text
+    found, x = roles("Der Bundesrat stimmte dem Gesetz zu. Urs Brunner schwieg.", lookup=None)
+    assert found == []
+    assert all(m.type != "Person" for m in x.mentions if m.text == "Bundesrat")
+
+
+def test_alt_before_an_office_makes_its_holder_a_former_one():
+    """ "Altbundeskanzler", "Alt-Bundesrat", "Ex-Landeshauptmann": the office, held before;
+    "Alterspräsident" (a parliament's oldest member) is no former president."""
+    for text, person, role in (
+        ("Altbundeskanzler Werner Faltl feierte Geburtstag.", "Werner Faltl", "Bundeskanzler"),
+        ("Altbürgermeister Franz Huber erinnerte an die Flut.", "Franz Huber", "Bürgermeister"),
+        ("Alt-Bundesrat Max Stucki meldete sich zu Wort.", "Max Stucki", "Bundesrat"),
+        ("Ex-Landeshauptmann Josef Pichler ist gestorben.", "Josef Pichler", "Landeshauptmann"),
+    ):
+        found, _ = roles(text, lookup=None)
+        assert (person, role, None, True) in found, text
+    found, _ = roles("Alterspräsident Otto Lindner eröffnete die Sitzung.", lookup=None)
+    assert ("Otto Lindner", "Alterspräsident", None, False) in found
+
+
+def test_a_place_adjective_with_a_changed_stem_names_the_place():
+    for text, person, role, place in (
+        ("Der Zürcher Regierungsrat Beat Amstutz sprach.", "Beat Amstutz", "Regierungsrat", "Zürich"),
+        ("Die Walliser Staatsrätin Claire Fournier sprach.", "Claire Fournier", "Staatsrätin", "Wallis"),
+        ("Der Münchner Stadtrat Paul Eder sprach.", "Paul Eder", "Stadtrat", "München"),
+        ("Der Kärntner Landesrat Karl Moser sprach.", "Karl Moser", "Landesrat", "Kärnten"),
+        ("Der Basler Regierungsrat Beat Amstutz sprach.", "Beat Amstutz", "Regierungsrat", "Basel"),
+    ):
+        found, _ = roles(text, lookup=None)
+        assert (person, role, discovered_key(place, "Place"), False) in found, text
+
+
+def test_an_apposition_names_whose_role_after_von_or_a_genitive_article():
+    found, _ = roles("Anton Mairhofer, der Landeshauptmann von Tirol, sagte ab.", lookup=None)
+    assert ("Anton Mairhofer", "Landeshauptmann", discovered_key("Tirol", "Place"), False) in found
+    found, _ = roles("Karl Moser, der Landeshauptmann der Steiermark, sagte ab.", lookup=None)
+    assert ("Karl Moser", "Landeshauptmann", discovered_key("Steiermark", "Place"), False) in found
+
+
+def test_a_region_adjective_in_isch_names_the_region_of_a_role():
+    """German forms a region's adjective from its name less -n, -en, -ien, with an umlaut: "bayerisch",
+    "sächsisch", "nordrhein-westfälisch", "saarländisch"; "steirisch" is Styria's. Other adjectives in -isch
+    ("politisch") name nothing."""
+    for text, region in (
+        ("Der bayerische Ministerpräsident Lukas Brenner sprach.", "Bayern"),
+        ("Die sächsische Kultusministerin Anna Lechner sprach.", "Sachsen"),
+        ("Der steirische Landeshauptmann Karl Moser sprach.", "Steiermark"),
+        ("Die nordrhein-westfälische Ministerin Petra Vogt sprach.", "Nordrhein-Westfalen"),
+        ("Der saarländische Ministerpräsident Jens Hartwig sprach.", "Saarland"),
+    ):
+        found, _ = roles(text, lookup=None)
+        assert [of for _person, _role, of, _former in found] == [discovered_key(region, "Place")], text
+    found, _ = roles("Der politische Berater Jens Hartwig sprach.", lookup=None)
+    assert ("Jens Hartwig", "Berater", None, False) in found
+
+
+def test_a_role_phrase_before_the_name_names_its_owner_after_von():
+    found, _ = roles("Der Landeshauptmann von Tirol, Anton Mairhofer, sagte ab.", lookup=None)
+    assert ("Anton Mairhofer", "Landeshauptmann", discovered_key("Tirol", "Place"), False) in found
+
+
+def test_austrian_party_chairs_and_swiss_commune_heads_are_roles():
+    for text, person, role in (
+        ("Klubobmann Peter Gruber kritisierte die Regierung.", "Peter Gruber", "Klubobmann"),
+        ("ÖVP-Klubobfrau Maria Lang verteidigte den Kurs.", "Maria Lang", "Klubobfrau"),
+        ("Gemeindeammann Kurt Aebi eröffnete die Versammlung.", "Kurt Aebi", "Gemeindeammann"),
+    ):
+        found, _ = roles(text, lookup=None)
+        assert (person, role, None, False) in found, text
+
+
+def test_alt_written_apart_as_the_swiss_do_makes_a_former_holder():
+    found, _ = roles("Das sagte alt Bundesrat Max Stucki am Montag.", lookup=None)
+    assert ("Max Stucki", "Bundesrat", None, True) in found

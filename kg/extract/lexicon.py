@@ -199,9 +199,32 @@ FORMER_DE = (
     "damalige",
     "amtsvorgänger",
     "vorgänger",
-    "altkanzler",
+    "alt",
 )
+"""Words before or in a German title that make its holder a former one: "alt" as the Swiss write it
+("alt Bundesrat")."""
 FORMER_EN = ("ex-", "former", "then-", "late", "predecessor")
+
+_COUNCILS = (
+    "Bundes Regierungs Landes Staats National Stände Stadt Gemeinde Kantons Gross Groß Land Kreis Bezirks"
+)
+COUNCIL_TITLES = frozenset(council + "rat" for council in _COUNCILS.split())
+"""Titles of a council's members named after the council ("Bundesrat", "Regierungsrat", "Stadtrat"): the same
+word names the council, so it is a person's title only right before a name ("Bundesrat Urs Brunner"). Their
+feminine forms ("Bundesrätin") name a person everywhere and are office titles (:data:`OFFICE_HEADS`)."""
+
+
+def former_title(word: str) -> str | None:
+    """The office in the title of a former holder written with "Alt" ("Altbundeskanzler", "Alt-Bundesrat" ->
+    "Bundeskanzler", "Bundesrat"); None for any other word ("Alterspräsident" is a parliament's oldest member,
+    no former president): the rest must be a title and a word of the language."""
+    if not word.startswith("Alt") or len(word) < 6:
+        return None
+    rest = word[3:].removeprefix("-")
+    rest = rest[:1].upper() + rest[1:]
+    title = is_office_noun(rest) or rest in COUNCIL_TITLES
+    return rest if title and known_de(rest) else None
+
 
 TITLES = frozenset(
     [
@@ -395,6 +418,39 @@ APPOSITIVE_NOUNS: dict[str, str] = {
 }
 """Nouns that say what the name right after them is: "die Plattform X", "die Stadt Halle"."""
 
+_SPORT_ENDS = (
+    "spieltag heimspiel auswärtsspiel rückspiel hinspiel gruppenspiel ligaspiel pokalspiel länderspiel "
+    "testspiel endspiel spitzenspiel derby bundesliga ligist pokal halbfinale viertelfinale achtelfinale "
+    "trainer torwart torhüter stürmer torjäger torschütze elfmeter anpfiff abpfiff stadion "
+    "nationalmannschaft klassenerhalt tabellenführer tabellenspitze fußball meisterschaft remis league"
+)
+SPORT_ENDS = tuple(_SPORT_ENDS.split())
+"""Ends of German words that only sport uses ("Heimspiel", "Bundesligist", "Cheftrainer"): a sentence with one
+reports on sport. Not "Spiel" ("auf dem Spiel stehen"), "Tor" ("Brandenburger Tor"), "Liga" ("Arabische
+Liga"), "Saison" or "Halbzeit", which politics and tourism use too."""
+SPORT_CLUB_WORDS = frozenset(
+    ["FC", "SV", "VfL", "VfB", "TSV", "SC", "BSC", "SpVgg", "TuS", "Borussia", "BVB", "HSV"]
+)
+"""Words that name a sports club and nothing else ("FC Basel", "Borussia Dortmund"): a sentence with one
+reports on sport too."""
+
+
+def sport_word(word: str) -> bool:
+    """Whether ``word`` is a word of :data:`SPORT_CLUB_WORDS` or ends (the part after its last hyphen too:
+    "Champions-League-Finale") in a word of :data:`SPORT_ENDS`."""
+    return word in SPORT_CLUB_WORDS or word.rpartition("-")[2].lower().endswith(SPORT_ENDS)
+
+
+_CLUBS = (
+    "Hertha Schalke Gladbach Werder Eintracht Borussia Fortuna Union Arminia Alemannia Hansa Kickers Bayer "
+    "HSV BVB KSC FCK VfB VfL Rapid Admira Austria Grasshoppers Servette Xamax"
+)
+CLUB_SHORT_FORMS = frozenset(_CLUBS.split())
+"""Short forms that name a German, Austrian or Swiss football club in sport ("Hertha", "Schalke",
+"Gladbach", "der HSV") but may be a given name, a place or a word elsewhere ("Tante Hertha", "in Schalke",
+"die Union"). Clubs named by their city or region ("Leverkusen", "die Bayern") are not here: only the context
+tells those from the place."""
+
 _ENDINGS = ("", "e", "en", "er", "es", "em")
 
 
@@ -437,10 +493,34 @@ _ROLE_EN_RE = re.compile(
 )
 
 
+OFFICE_HEADS = (
+    "landeshauptmann",
+    "bezirkshauptmann",
+    "hauptfrau",
+    "obmann",
+    "obfrau",
+    "landammann",
+    "gemeindeammann",
+    "stadtammann",
+    "rätin",
+)
+"""Ends of German office titles that name a person and no other thing, beyond :data:`ROLE_HEADS`: Austria's
+"Landeshauptmann", "Landeshauptfrau", "Bezirkshauptmann", "Klubobmann" and "Parteiobfrau", a Swiss canton's
+"Landammann" and a commune's "Gemeindeammann", and the feminine titles of council members ("Bundesrätin",
+"Landesrätin", "Stadträtin"). Apart from ROLE_HEADS, which is a feature of the name tagger as it was
+trained; :func:`is_office_noun` takes both."""
+_OFFICE_RE = re.compile(r"(?i)(" + "|".join(OFFICE_HEADS) + r")(?:s|es|nen)?$")
+
+
+def is_office_noun(word: str) -> bool:
+    """A German role noun (:func:`is_role_noun`) or an office title of :data:`OFFICE_HEADS`."""
+    return is_role_noun(word) or (word[:1].isupper() and _OFFICE_RE.search(word) is not None)
+
+
 def role_base(word: str) -> str:
     """A German role noun in the nominative singular: "Präsidenten" -> "Präsident", "Sprecherinnen" ->
-    "Sprecherin", "Sondergesandten" -> "Sondergesandte"."""
-    m = _ROLE_RE.search(word)
+    "Sprecherin", "Sondergesandten" -> "Sondergesandte", "Landesrätinnen" -> "Landesrätin"."""
+    m = _ROLE_RE.search(word) or _OFFICE_RE.search(word)
     if m is None:
         return word
     stem = word[: m.end(1)]

@@ -15,7 +15,8 @@ Four sources, merged in this order of trust:
 4. **Within the article**: a short or inflected form of a discovered name ("Uschakow", "Uschakows") takes
    the full name introduced elsewhere ("Juri Uschakow") as its ``canonical`` name and so the same key; so
    does a part of a compound. A name the tagger typed differently in different places takes the type most
-   of its mentions have.
+   of its mentions have, unless the words around a mention give its type ("die Firma Brendel", "in Bayern",
+   "die Bayern" in a report on sport): that mention keeps it.
 
 A discovered entity's key is :func:`kg.vocab.discovered_key` of its full name and type, so the same
 name is the same entity in every article; the type prefix keeps it apart from every registry id. Role nouns
@@ -125,6 +126,9 @@ class _Found:
     confidence: float
     known: Known | None = None
     source: str = ""
+    fixed: bool = False
+    """The type is the one the name's own context gives ("in Bayern", "die Stadt Halle"): no vote of the
+    article's other mentions of the name changes it."""
 
 
 @cache
@@ -765,8 +769,10 @@ def _resolve(text: str, found: list[_Found]) -> list[Mention]:
         name = surface[id(f)]
         words = name.split()
         if len(words) == 1:
+            # a name its context makes no person's keeps its own name ("die Firma Conradty")
+            fixed_thing = f.fixed and f.type != "Person"
             for cand in (name, _base(name)):
-                fulls = full_by_last.get(cand)
+                fulls = None if fixed_thing else full_by_last.get(cand)
                 if fulls and len(fulls) == 1:
                     canonical[id(f)] = next(iter(fulls))
                     as_person.add(id(f))
@@ -807,9 +813,9 @@ def _resolve(text: str, found: list[_Found]) -> list[Mention]:
             )
             continue
         name = keyname[id(f)]
-        kind = votes[name].most_common(1)[0][0]
+        kind = f.type if f.fixed else votes[name].most_common(1)[0][0]
         share = votes[name][kind] / sum(votes[name].values())
-        conf = round(f.confidence * (0.5 + 0.5 * share), 3)
+        conf = f.confidence if f.fixed else round(f.confidence * (0.5 + 0.5 * share), 3)
         key = discovered_key(name, kind)
         out.append(Mention(span, text[f.start : f.end], kind, key, False, conf, None, canonical[id(f)]))
     return out
@@ -844,14 +850,16 @@ def find_mentions(doc: Doc, lookup: RegistryLookup | None = None) -> list[Mentio
     tagged = _crf(doc) if doc.lang == "de" else _english(doc)
     tagged = [_appositive_type(doc, t) for t in tagged if not _known_thing(doc.text[t.start : t.end], lookup)]
     if doc.lang == "de":
-        tagged = _regions(doc, tagged)
+        sport = _sport_sentences(doc)
+        tagged = _clubs(doc, _regions(doc, tagged, sport), sport)
     kept = _merge([registry, credits, tagged])
     names: dict[str, tuple[str, str]] = {}  # one-word names and persons' family names
     for f in kept:
         words = doc.text[f.start : f.end].split()
         if f.known is None and f.type and (len(words) == 1 or f.type == "Person"):
             names.setdefault(words[-1], (words[-1], f.type))
-    kept = _merge([kept, _compound_parts(doc, kept, names), _short_forms(doc, kept)])
+    shorts = [_appositive_type(doc, f) for f in _short_forms(doc, kept)]  # "Karl Brendel ... Firma Brendel"
+    kept = _merge([kept, _compound_parts(doc, kept, names), shorts])
     return _resolve(doc.text, kept)
 
 
@@ -891,10 +899,59 @@ def _ambiguous_region(name: str) -> bool:
     )
 
 
+_REGION_NOUNS = frozenset(
+    {"Kanton", "Kantons", "Bundesland", "Bundeslandes", "Land", "Landes", "Freistaat", "Freistaats", "Region"}
+)
+"""Nouns before a region's name that say it is the region ("im Kanton Zug", "die Region Marken")."""
+_NO_PERSON_ARTICLES = frozenset({"im", "ins", "vom", "zum", "das", "des"})
+"""Articles, and prepositions fused with one, that stand before a region's name but before no person's ("im
+Wallis", "das Wallis", "vom Jura"); so does "aus dem" or "von dem"."""
+
+
+def _said_region(toks: Sequence[Token], i: int, name: str) -> bool:
+    """Whether the word before the region's name at token ``i`` says it is the region: a region noun, or, for
+    a name the language does not read as a common word first ("Wallis", "Jura"; not "Zug", "Marken"), an
+    article no person's name takes."""
+    before = toks[i - 1].text if i > 0 else ""
+    if before in _REGION_NOUNS:
+        return True
+    fused = i > 1 and before == "dem" and toks[i - 2].text.lower() in ("aus", "von")  # "aus dem Wallis"
+    no_person = before.lower() in _NO_PERSON_ARTICLES or fused
+    return no_person and lexicon.lexicon_de().get(name.lower()) in (None, "NE")
+
+
 _PEOPLE_AS_REGIONS = frozenset({"Bayern", "Sachsen", "Hessen", "Niedersachsen", "Pommern"})
 """Regions whose name is also the plural of their people's: "die Sachsen" are Saxons (the region takes no
 article), "die Bayern" Bavarians or the club."""
 _ARTICLES = frozenset({"die", "der", "den", "Die", "Der", "Den"})
+
+
+_PLACE_BEFORE = frozenset({"in", "im", "ins", "aus", "nach", "durch"})
+"""Prepositions that make the name after them a place, even in a report on sport ("in Bayern")."""
+
+
+def _placed(toks: Sequence[Token], i: int, name: str) -> bool:
+    """Whether the words before the region's name at token ``i`` say it is the place: a preposition of
+    place or :func:`_said_region`."""
+    return (i > 0 and toks[i - 1].text.lower() in _PLACE_BEFORE) or _said_region(toks, i, name)
+
+
+_SPORT_TEXT = re.compile(
+    r"(?<![\d.,:])\d{1,3} ?: ?(?!0\d)\d{1,3}(?![\d,:]|\.\d| ?Uhr)|(?:\b(?:erst|zweit|dritt)en?|\d\.) Liga\b"
+)
+"""A match's score ("3:0", "92 :85"), not a time of day ("16:00", "16:30 Uhr"); or a league by its rank
+("die zweite Liga", "3. Liga"; not "die Arabische Liga")."""
+
+
+def _sport_sentences(doc: Doc) -> set[int]:
+    """The sentences that report on sport: with a score or a word only sport uses
+    (:func:`lexicon.sport_word`)."""
+    return {
+        s
+        for s, sent in enumerate(doc.sentences)
+        if _SPORT_TEXT.search(doc.text, sent.start, sent.end)
+        or any(lexicon.sport_word(t.text) for t in doc.sentence_tokens(s))
+    }
 
 
 def _club_context(toks: Sequence[Token], i: int, j: int) -> bool:
@@ -905,26 +962,37 @@ def _club_context(toks: Sequence[Token], i: int, j: int) -> bool:
         club_word = before[:1].isupper() and _CLUB_BEFORE.search(before.split("-")[-1])
         if before in lexicon.ORG_WORDS or club_word:
             return True
-    if j < len(toks):
-        after = toks[j].text
-        return after[:1].isupper() and after in lexicon.places()
-    return False
+    return _city_after(toks, j)
 
 
-def _regions(doc: Doc, tagged: list[_Found]) -> list[_Found]:
+def _city_after(toks: Sequence[Token], j: int) -> bool:
+    """Whether a city's name stands at token ``j``, after a region's: the club's full name ("Bayern
+    München")."""
+    return j < len(toks) and toks[j].text[:1].isupper() and toks[j].text in lexicon.places()
+
+
+def _regions(doc: Doc, tagged: list[_Found], sport: set[int]) -> list[_Found]:
     """Regions of :func:`lexicon.regions` (German Länder, Austrian Bundesländer, Swiss cantons, other
     first-level regions by their German names) in German text, matched by whole tokens, longest first, also
     in the genitive ("Bayerns"), so that "Sachsen" inside "Sachsen-Anhalt" is no match of its own:
 
     - a name the tagger typed a person is a place (its confidence kept, at least :data:`CONFIDENCE_REGION`);
     - a name the tagger did not mark is a place with :data:`CONFIDENCE_REGION`;
-    - a name inside or across a longer name of the tagger ("Landtag Nordrhein-Westfalen") stays its part;
-    - a club's name (:func:`_club_context`: "der Rekordmeister Bayern", "Bayern München") that the tagger
-      marked, by itself or with the city after it, is an organization whatever the tagger's type; one it did
-      not mark stays unmarked, and a longer name of the tagger ("FC Bayern") stays as it is;
+    - a name inside or across a longer name of the tagger ("Landtag Nordrhein-Westfalen") stays its part,
+      but a region noun before it is no part of the region's name ("Kanton Baselland" -> "Baselland");
+    - a club's name is an organization whatever the tagger's type (at least :data:`CONFIDENCE_REGION`), by
+      itself or with the city after it, and a longer name of the tagger ("FC Bayern") stays as it is: after a
+      club word or before a city (:func:`_club_context`: "der Rekordmeister Bayern", "Bayern München"), in a
+      sentence on sport (``sport``, :func:`_sport_sentences`) unless a preposition of place stands before it
+      ("Bayern siegte 3:0", not "in Bayern"), and a region named like its people after an article ("die
+      Bayern", :data:`_PEOPLE_AS_REGIONS`) in any sentence of an article on sport (two such sentences);
     - a name that is also a common word or a given name (:func:`_ambiguous_region`) is left to the tagger
-      unless "Kanton" stands before it ("im Kanton Zug"), and so is a region named like its people after an
-      article ("die Sachsen", :data:`_PEOPLE_AS_REGIONS`).
+      unless the word before says it is the region (:func:`_said_region`: "im Kanton Zug", "im Wallis"), and
+      so is a region named like its people after an article outside sport, but not as a place: "die Sachsen"
+      are Saxons (the tagger's place or person is dropped, its organization kept).
+
+    The type a club's or a place's own words give (:func:`_placed`) is ``fixed``: it keeps it whatever the
+    article's other mentions of the name are ("Bayern investiert ... die Bayern verloren 0:2").
     """
     runs, longest = _region_runs()
     if not runs:
@@ -933,6 +1001,8 @@ def _regions(doc: Doc, tagged: list[_Found]) -> list[_Found]:
     spans = sorted((f.start, f.end) for f in tagged)
     out = list(tagged)
     added: list[_Found] = []
+    dropped: set[int] = set()
+    sport_article = len(sport) >= 2
     for s in range(len(doc.sentences)):
         toks = doc.sentence_tokens(s)
         i = 0
@@ -943,26 +1013,95 @@ def _regions(doc: Doc, tagged: list[_Found]) -> list[_Found]:
                 continue
             j, name = hit
             start, end = toks[i].start, toks[j - 1].end
-            club = _club_context(toks, i, j)
             people = name in _PEOPLE_AS_REGIONS and i > 0 and toks[i - 1].text in _ARTICLES
-            canton = i > 0 and toks[i - 1].text in ("Kanton", "Kantons")
+            said, placed = _said_region(toks, i, name), _placed(toks, i, name)
+            ambiguous = _ambiguous_region(name) and not said
+            own = _club_context(toks, i, j) or (s in sport and not placed)
+            club = not ambiguous and (own or (people and sport_article))
+            cap = CONFIDENCE_CLUB_BY_ARTICLE if club and not own else 1.0
+            noun = toks[i - 1] if i > 0 and toks[i - 1].text in _REGION_NOUNS else None
             i = j
-            if (_ambiguous_region(name) and not canton) or people:
-                continue
             k = by_span.get((start, end))
+            if k is None and noun is not None and (noun.start, end) in by_span:
+                k = by_span[(noun.start, end)]  # the tagger's "Kanton Baselland": the region is "Baselland"
+                out[k] = replace(out[k], start=start)
+            if people and not club and k is not None and out[k].type != "Organization":
+                dropped.add(k)  # "die Bayern wählen": Bavarians, no place (the tagger's club stays)
+            if ambiguous or (people and not club):
+                continue
             if k is None and club and j < len(toks):  # "Bayern München" as one name
                 k = by_span.get((start, toks[j].end))
             if k is not None:
                 f = out[k]
-                kind = "Organization" if club else "Place" if f.type == "Person" else f.type
-                if kind != f.type:
-                    out[k] = replace(f, type=kind, confidence=max(f.confidence, CONFIDENCE_REGION))
+                kind = "Organization" if club else "Place" if f.type == "Person" or placed else f.type
+                if kind != f.type or club or placed:
+                    conf = f.confidence if kind == f.type else min(max(f.confidence, CONFIDENCE_REGION), cap)
+                    out[k] = replace(f, type=kind, confidence=conf, fixed=club or placed)
                 continue
             n = bisect.bisect_left(spans, (end, -1))
-            if any(a < end and start < b for a, b in spans[max(n - 8, 0) : n]) or club:
+            inside = any(a < end and start < b for a, b in spans[max(n - 8, 0) : n])
+            if inside or (club and _city_after(toks, j)):
                 continue
-            added.append(_Found(start, end, "Place", CONFIDENCE_REGION, None, "region"))
-    return out + added
+            conf = min(CONFIDENCE_REGION, cap) if club else CONFIDENCE_REGION
+            kind = "Organization" if club else "Place"
+            added.append(_Found(start, end, kind, conf, None, "region", fixed=club or placed))
+    return [f for k, f in enumerate(out) if k not in dropped] + added
+
+
+CONFIDENCE_CLUB = 0.6
+"""A club's short form (:data:`lexicon.CLUB_SHORT_FORMS`) in a report on sport: chosen, as
+:data:`CONFIDENCE_REGION`, for a rule that holds in most uses and cannot see them all."""
+CONFIDENCE_CLUB_BY_ARTICLE = CONFIDENCE_EN_WEAK
+"""At most this for a club that only its article, not its own sentence, says is one ("die Bayern", "Hertha"
+in a sentence with no word of sport): there the name may still be a people's or a given name."""
+
+
+def _clubs(doc: Doc, tagged: list[_Found], sport: set[int]) -> list[_Found]:
+    """A club's short form ("Hertha", "Schalke", "Gladbach") in a sentence on sport, or anywhere in an
+    article on sport (two such sentences), is the club, and so is it with a city or number after it anywhere
+    ("Eintracht Frankfurt", "Schalke 04"): the tagger's names inside it give way to it, one organization, and
+    a longer name of the tagger that starts with it ("Hertha BSC") is an organization. Its confidence is the
+    tagger's if the tagger typed it an organization, else :data:`CONFIDENCE_CLUB`, and at most
+    :data:`CONFIDENCE_CLUB_BY_ARTICLE` where only the article says it is a club. Elsewhere the word is left to
+    the tagger ("Tante Hertha")."""
+    out = list(tagged)
+    for s in range(len(doc.sentences)):
+        toks = doc.sentence_tokens(s)
+        for i, tok in enumerate(toks):
+            if tok.text not in lexicon.CLUB_SHORT_FORMS:
+                continue
+            start, end = tok.start, _club_end(toks, i)
+            named = end > tok.end  # "Eintracht Frankfurt", "Schalke 04": a club wherever it stands
+            if not (named or s in sport or len(sport) >= 2):
+                continue
+            cap = 1.0 if named or s in sport else CONFIDENCE_CLUB_BY_ARTICLE
+            inside = [f for f in out if f.start < end and start < f.end]
+            if any(f.start < start or f.end > end for f in inside):
+                out = [_as_club(f, cap) if f.start == start else f for f in out]  # "Hertha BSC"
+                continue
+            tagged_club = [f.confidence for f in inside if f.type == "Organization"]
+            conf = max(tagged_club, default=min(CONFIDENCE_CLUB, cap))
+            out = [f for f in out if f not in inside]
+            out.append(_Found(start, end, "Organization", conf, None, "club", fixed=True))
+    return out
+
+
+def _club_end(toks: Sequence[Token], i: int) -> int:
+    """Where the club's name that starts with the short form at token ``i`` ends: after the two-digit number
+    and the city's name that may follow it ("Schalke 04", "Eintracht Frankfurt", "Bayer 04 Leverkusen"; a
+    stop glued to the number at a sentence's end is no part of it)."""
+    end, k = toks[i].end, i + 1
+    number = toks[k].text.rstrip(".") if k < len(toks) else ""
+    if len(number) == 2 and number.isdigit():  # a club's year, "04"; not "Bayer 2023"
+        end, k = toks[k].start + 2, k + 1
+    return toks[k].end if _city_after(toks, k) else end
+
+
+def _as_club(f: _Found, cap: float) -> _Found:
+    """The tagger's name ``f`` as a club's: an organization, with :data:`CONFIDENCE_CLUB` (at most ``cap``) if
+    it was typed otherwise."""
+    conf = f.confidence if f.type == "Organization" else min(CONFIDENCE_CLUB, cap)
+    return replace(f, type="Organization", confidence=conf, fixed=True)
 
 
 def _region_at(
@@ -986,15 +1125,14 @@ def _region_at(
 
 def _appositive_type(doc: Doc, f: _Found) -> _Found:
     """A name right after a noun that says what it is: "die Plattform Truth Social", "der Konzern Siemens"
-    (an organization), "die Stadt Halle" (a place), whatever the tagger thought."""
+    (an organization), "die Stadt Halle" (a place), whatever the tagger thought or the article's other
+    mentions of the name say (``fixed``)."""
     tok = doc.token_at(f.start)
     if tok is None or tok.i == 0 or doc.tokens[tok.i - 1].sentence != tok.sentence:
         return f
     before = doc.tokens[tok.i - 1].text
     kind = lexicon.APPOSITIVE_NOUNS.get(before)
-    if kind is None or kind == f.type:
-        return f
-    return _Found(f.start, f.end, kind, f.confidence, f.known, f.source)
+    return f if kind is None else replace(f, type=kind, fixed=True)
 
 
 def _known_thing(name: str, lookup: RegistryLookup) -> bool:

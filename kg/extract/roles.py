@@ -75,6 +75,7 @@ _DE_MODIFIERS = frozenset(
         "oberste",
         "oberster",
         "obersten",
+        "alt",  # Swiss: "alt Bundesrat"
     ]
 )
 _DE_POSSESSIVE = frozenset(
@@ -202,7 +203,16 @@ def _genitive(m: Mention) -> bool:
 
 
 def _role_word(doc: Doc, tok: Token) -> bool:
-    return lexicon.is_role_noun(tok.text, "de" if doc.lang == "de" else "en")
+    return lexicon.is_office_noun(tok.text) if doc.lang == "de" else lexicon.is_role_noun(tok.text, "en")
+
+
+def _title_word(doc: Doc, tok: Token) -> bool:
+    """A role noun, or before a name also a council member's title ("Bundesrat Urs Brunner",
+    "SVP-Nationalrat", "Alt-Regierungsrat"), which elsewhere names the council."""
+    if _role_word(doc, tok):
+        return True
+    tail = tok.text.rpartition("-")[2]
+    return doc.lang == "de" and (lexicon.former_title(tok.text) or tail) in lexicon.COUNCIL_TITLES
 
 
 def _before(
@@ -220,8 +230,8 @@ def _before(
     nouns: list[int] = []
     while k >= sent.first:
         tok = doc.tokens[k]
-        if _role_word(doc, tok) or (doc.lang != "de" and tok.text.lower() in _EN_MODIFIERS and nouns):
-            if _role_word(doc, tok):
+        if _title_word(doc, tok) or (doc.lang != "de" and tok.text.lower() in _EN_MODIFIERS and nouns):
+            if _title_word(doc, tok):
                 nouns.insert(0, k)
             k -= 1
             continue
@@ -229,7 +239,7 @@ def _before(
             nouns
             and tok.text in ("und", "and", "&")
             and k - 1 >= sent.first
-            and _role_word(doc, doc.tokens[k - 1])
+            and _title_word(doc, doc.tokens[k - 1])
         ):
             k -= 1
             continue
@@ -268,6 +278,11 @@ def _qualify(
         low = w.lower()
         if low in _DE_MODIFIERS or low in lexicon.FORMER_EN or low.rstrip("-") in ("ex", "then"):
             former = former or any(low.startswith(f) for f in lexicon.FORMER_DE + lexicon.FORMER_EN)
+            first, k = k, k - 1
+            continue
+        region = _region_adjective(w, lookup) if of is None and doc.lang == "de" else None
+        if region is not None:  # "der bayerische Ministerpräsident"
+            of = region
             first, k = k, k - 1
             continue
         if doc.lang == "de" and w.islower() and w not in lexicon.country_adjectives() and _adjective(w):
@@ -317,6 +332,9 @@ def _role(
     word = noun.text
     of = qual.of
     former = qual.former
+    office = lexicon.former_title(word) if doc.lang == "de" else None
+    if office is not None:  # "Altbundeskanzler", "Alt-Bundesrat"
+        word, former = office, True
     if "-" in word[1:-1]:
         head, _, rest = word.rpartition("-")
         pre = word.split("-")[0]
@@ -329,7 +347,7 @@ def _role(
             word = word.rpartition("-")[2]
     elif of is None:
         of = _compound_key(word, lookup)
-    if any(word.lower().startswith(f) for f in ("amtsvorgänger", "vorgänger", "altkanzler", "predecessor")):
+    if any(word.lower().startswith(f) for f in ("amtsvorgänger", "vorgänger", "predecessor")):
         former = True
     role = _base_form(doc, noun, word)
     if doc.lang != "de":  # "Foreign Minister", "press secretary": the words of the title before the noun
@@ -355,6 +373,10 @@ def _base_form(doc: Doc, noun: Token, word: str) -> str:
     return lexicon.role_base(word)
 
 
+_OWNER_BEFORE = frozenset({"von", "des", "der", "of", "the"})
+"""Words between a role noun and the name of whose role it is, after the noun."""
+
+
 def _after(doc: Doc, person: Mention, mentions: Sequence[Mention], lookup: RegistryLookup) -> list[Role]:
     """Appositions: "Der Berater Putins, Juri Uschakow," and "Juri Uschakow, der Berater Putins,"."""
     out = []
@@ -371,8 +393,8 @@ def _after(doc: Doc, person: Mention, mentions: Sequence[Mention], lookup: Regis
         if j >= sent.first and _mention_at(doc.tokens[j], mentions) is not None and j - 1 >= sent.first:
             genitive = _mention_at(doc.tokens[j], mentions)
             j = doc.token_at(genitive.span.start).i - 1 if genitive is not None else j - 1
-            if j >= sent.first and doc.tokens[j].text.lower() in ("der", "des", "of", "the"):
-                j -= 1  # "Der Berater der Bundesbank, ..."
+            if j >= sent.first and doc.tokens[j].text.lower() in _OWNER_BEFORE:
+                j -= 1  # "Der Berater der Bundesbank, ...", "Der Landeshauptmann von Tirol, ..."
         if j >= sent.first and _role_word(doc, doc.tokens[j]):
             qual = _qualify(doc, j, j, sent.first, mentions, lookup)
             if genitive is not None and genitive.type != "Person" and qual.of is None:
@@ -415,6 +437,8 @@ def _qualify_after(
     q = _qualify(doc, noun, noun, start, mentions, lookup)
     of = q.of
     nxt = noun + 1
+    while nxt + 1 < floor_end and nxt < noun + 3 and doc.tokens[nxt].text in _OWNER_BEFORE:
+        nxt += 1  # "der Landeshauptmann von Tirol", "the President of the United States"
     if of is None and nxt < floor_end:
         tok = doc.tokens[nxt]
         m = _mention_at(tok, mentions)
@@ -473,16 +497,56 @@ def _city_adjective(word: str, lookup: RegistryLookup) -> str | None:
     -> Tirol (:func:`lexicon.regions`)."""
     if not (word[:1].isupper() and word.endswith("er") and len(word) > 5):
         return None
-    for stem in (word[:-2], word[:-3] + "au" if word.endswith("auer") else ""):
-        if not stem:
-            continue
-        hit = lookup.get(stem)
-        if hit is not None and hit.entity_type == "Place":
-            return hit.key
-        known = stem in lexicon.places() or stem in lexicon.regions()
-        if known and stem not in lexicon.country_names():
-            return discovered_key(stem, "Place")
-    return None
+    return next(filter(None, (_place_key(stem, lookup) for stem in _place_stems(word))), None)
+
+
+def _place_key(name: str, lookup: RegistryLookup, gazetteer: bool = True) -> str | None:
+    """The key of the place ``name``: the registry's, or a discovered one for a region's name (with
+    ``gazetteer`` any place's) that is no country's (:func:`_country_key` has those); None for no place."""
+    hit = lookup.get(name)
+    if hit is not None and hit.entity_type == "Place":
+        return hit.key
+    known = name in lexicon.regions() or (gazetteer and name in lexicon.places())
+    return discovered_key(name, "Place") if known and name not in lexicon.country_names() else None
+
+
+_REGION_ADJECTIVE = re.compile(r"([a-zäöüß-]{3,}?)isch(?:e|en|er|es|em)?")
+_REGION_ENDS = ("", "n", "en", "ien", "ei", "a")
+"""What a region's name has after the stem of its adjective in -isch: "brandenburg-isch", "bayer-n",
+"hess-en", "kaliforn-ien", "lombard-ei", "toskan-a"."""
+_IRREGULAR_REGION_STEMS = {"steir": "Steiermark", "bündner": "Graubünden", "zürcher": "Zürich"}
+
+
+def _region_adjective(word: str, lookup: RegistryLookup) -> str | None:
+    """The region a lower-case adjective in -isch names, as German forms them: "bayerische" -> Bayern,
+    "sächsischen" -> Sachsen, "nordrhein-westfälische" -> Nordrhein-Westfalen, "saarländische" -> Saarland
+    (a name's a, o, u become umlauts in the adjective), "steirische" -> Steiermark (:func:`lexicon.regions`;
+    country adjectives are :func:`lexicon.country_adjectives`)."""
+    m = _REGION_ADJECTIVE.fullmatch(word)
+    if m is None:
+        return None
+    stem = m.group(1)
+    plain = stem.translate(str.maketrans("äöü", "aou"))
+    names = [_IRREGULAR_REGION_STEMS.get(stem, "")]
+    for base in dict.fromkeys((stem, plain)):
+        titled = "-".join(part[:1].upper() + part[1:] for part in base.split("-"))
+        names.extend(titled + end for end in _REGION_ENDS)
+    return next(filter(None, (_place_key(name, lookup, gazetteer=False) for name in names if name)), None)
+
+
+_IRREGULAR_PLACE_ADJECTIVES = {"Zürcher": "Zürich", "Bündner": "Graubünden", "Steirer": "Steiermark"}
+
+
+def _place_stems(word: str) -> list[str]:
+    """The place names an adjective in -er may come from: the word less -er ("Tiroler"), a name in -en that
+    drops it ("Münchner", "Kärntner", "Bremer"), a name in -el that drops its e ("Basler"), or an irregular
+    one ("Zürcher")."""
+    stem = word[:-2]
+    lost_en = stem.endswith("n") and stem[-2:-1] not in "aeiouäöüy"  # "Münchn", not "Berlin"
+    stems = [stem[:-1] + "en" if lost_en else "", stem, stem + "en"]
+    if stem.endswith("l"):
+        stems.append(stem[:-1] + "el")
+    return [s for s in (_IRREGULAR_PLACE_ADJECTIVES.get(word, ""), *stems) if s]
 
 
 def _country_key(name: str, lookup: RegistryLookup) -> str:
