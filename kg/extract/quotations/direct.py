@@ -36,10 +36,6 @@ from kg.extract.quotations.words import _FOCUS, _PREPOSITIONS
 from kg.extract.types import Quotation, Speaker
 from kg.model import Span
 
-_TRACE: list[str] | None = None
-"""Set to a list to record which rule found each direct quotation's speaker (for the benchmark's analysis)."""
-
-
 _GOES_ON = {"de": 2, "en": 3}
 """How many sentences back a quotation with no speaker of its own that stands alone looks for the one it goes
 on with (step 5; in German sentences whose subject refers back to that one do not count): German news names
@@ -681,8 +677,6 @@ def _direct(st: _State, a: int, b: int, p: float, around: Quotation | None = Non
     if step == "4" and st.lang == "de" and speaker is not None and not _names_someone(speaker):
         speaker = None  # "… sind nur bei einer „konkreten Gefahr …“ zulässig": a subject, not a speaker
     confidence = round(min(0.95, p * (0.5 + 0.5 * conf) if speaker else p * 0.5), 3)
-    if _TRACE is not None:
-        _TRACE.append(step)
     return Quotation(Span(inner_s, inner_e), "direct", cue, speaker, confidence)
 
 
