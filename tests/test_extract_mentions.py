@@ -573,3 +573,31 @@ def test_a_clubs_short_form_with_its_city_or_number_is_the_club_anywhere():
     found = _typed("Der Vorstand von Eintracht Frankfurt traf den Oberbürgermeister.")
     assert ("Eintracht Frankfurt", "Organization") in found and ("Frankfurt", "Place") not in found
     assert ("Bayer 2023", "Organization") not in _typed("Der Umsatz von Bayer 2023 stieg.")
+
+
+# ---- s22 places
+
+
+def test_a_region_named_like_its_city_is_another_place_than_the_city():
+    """ "im Kanton Zürich" is the canton, "in Zürich" the city: two places, two keys; "des Kantons Bern" is
+    the canton "Kanton Bern", "im Land Salzburg" the Land, not the city."""
+    text = "Im Kanton Zürich regnet es, in Zürich nicht. Der Rat des Kantons Bern tagt im Land Salzburg."
+    keys = [(m.text, m.type, m.key) for m in mentions(text) if m.text in ("Zürich", "Bern", "Salzburg")]
+    assert keys == [
+        ("Zürich", "Place", "place-kanton-zurich"),
+        ("Zürich", "Place", "place-zurich"),
+        ("Bern", "Place", "place-kanton-bern"),
+        ("Salzburg", "Place", "place-land-salzburg"),
+    ]
+
+
+def test_a_region_named_like_no_city_keeps_the_key_of_its_name():
+    text = "Im Bundesland Bayern und im Kanton Baselland wird gewählt; Bayern zählt schon."
+    keys = {m.key for m in mentions(text) if m.text in ("Bayern", "Baselland")}
+    assert keys == {"place-bayern", "place-baselland"}
+
+
+def test_a_bundesland_is_keyed_as_the_land_it_is():
+    """ "das Bundesland Salzburg" and "das Land Salzburg" are one region, "Land Salzburg"."""
+    text = "Das Bundesland Salzburg klagt, und das Land Salzburg gewinnt."
+    assert {m.key for m in mentions(text) if m.text == "Salzburg"} == {"place-land-salzburg"}

@@ -129,6 +129,9 @@ class _Found:
     fixed: bool = False
     """The type is the one the name's own context gives ("in Bayern", "die Stadt Halle"): no vote of the
     article's other mentions of the name changes it."""
+    name: str = ""
+    """The entity's name where the span's words are not all of it: the canton "Kanton Zürich" for the span
+    "Zürich" in "im Kanton Zürich", apart from the city."""
 
 
 @cache
@@ -786,6 +789,7 @@ def _resolve(text: str, found: list[_Found]) -> list[Mention]:
                 canonical[id(f)] = base if base != name and _is_name(base, f.type, surfaces) else name
         else:
             canonical[id(f)] = _genitive_full(name, surface.values())
+        canonical[id(f)] = f.name or canonical[id(f)]
     keyname = dict(canonical)
     for f in discovered:  # a country is keyed by its German name in every language ("Hungary" -> "Ungarn")
         if f.type == "Place" and canonical[id(f)] in lexicon.country_names():
@@ -899,10 +903,20 @@ def _ambiguous_region(name: str) -> bool:
     )
 
 
-_REGION_NOUNS = frozenset(
-    {"Kanton", "Kantons", "Bundesland", "Bundeslandes", "Land", "Landes", "Freistaat", "Freistaats", "Region"}
-)
-"""Nouns before a region's name that say it is the region ("im Kanton Zug", "die Region Marken")."""
+_REGION_NOUNS = {
+    "Kanton": "Kanton",
+    "Kantons": "Kanton",
+    "Bundesland": "Land",
+    "Bundeslandes": "Land",
+    "Land": "Land",
+    "Landes": "Land",
+    "Freistaat": "Freistaat",
+    "Freistaats": "Freistaat",
+    "Region": "Region",
+    "Provinz": "Provinz",
+}
+"""Nouns before a region's name that say it is the region ("im Kanton Zug", "die Region Marken") -> the
+noun in the region's own name ("des Kantons Zürich": "Kanton Zürich"; a Bundesland's: "Land Salzburg")."""
 _NO_PERSON_ARTICLES = frozenset({"im", "ins", "vom", "zum", "das", "des"})
 """Articles, and prepositions fused with one, that stand before a region's name but before no person's ("im
 Wallis", "das Wallis", "vom Jura"); so does "aus dem" or "von dem"."""
@@ -918,6 +932,14 @@ def _said_region(toks: Sequence[Token], i: int, name: str) -> bool:
     fused = i > 1 and before == "dem" and toks[i - 2].text.lower() in ("aus", "von")  # "aus dem Wallis"
     no_person = before.lower() in _NO_PERSON_ARTICLES or fused
     return no_person and lexicon.lexicon_de().get(name.lower()) in (None, "NE")
+
+
+def _region_own_name(noun: str, name: str) -> str:
+    """The region's name with its noun where the bare name is also a city's ("Kanton Zürich", "Land Berlin"),
+    so that the region and the city are two entities; else "" (the bare name: "Kanton Baselland" is
+    "Baselland")."""
+    city = name in lexicon.places() and name not in lexicon.country_names()
+    return f"{_REGION_NOUNS[noun]} {name}" if city else ""
 
 
 _PEOPLE_AS_REGIONS = frozenset({"Bayern", "Sachsen", "Hessen", "Niedersachsen", "Pommern"})
@@ -1022,9 +1044,12 @@ def _regions(doc: Doc, tagged: list[_Found], sport: set[int]) -> list[_Found]:
             noun = toks[i - 1] if i > 0 and toks[i - 1].text in _REGION_NOUNS else None
             i = j
             k = by_span.get((start, end))
+            own_name = _region_own_name(noun.text, name) if noun is not None else ""
             if k is None and noun is not None and (noun.start, end) in by_span:
                 k = by_span[(noun.start, end)]  # the tagger's "Kanton Baselland": the region is "Baselland"
                 out[k] = replace(out[k], start=start)
+            if k is not None and own_name:
+                out[k] = replace(out[k], name=own_name)
             if people and not club and k is not None and out[k].type != "Organization":
                 dropped.add(k)  # "die Bayern wählen": Bavarians, no place (the tagger's club stays)
             if ambiguous or (people and not club):
@@ -1044,7 +1069,7 @@ def _regions(doc: Doc, tagged: list[_Found], sport: set[int]) -> list[_Found]:
                 continue
             conf = min(CONFIDENCE_REGION, cap) if club else CONFIDENCE_REGION
             kind = "Organization" if club else "Place"
-            added.append(_Found(start, end, kind, conf, None, "region", fixed=club or placed))
+            added.append(_Found(start, end, kind, conf, None, "region", fixed=club or placed, name=own_name))
     return [f for k, f in enumerate(out) if k not in dropped] + added
 
 
