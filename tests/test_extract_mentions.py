@@ -601,3 +601,20 @@ def test_a_bundesland_is_keyed_as_the_land_it_is():
     """ "das Bundesland Salzburg" and "das Land Salzburg" are one region, "Land Salzburg"."""
     text = "Das Bundesland Salzburg klagt, und das Land Salzburg gewinnt."
     assert {m.key for m in mentions(text) if m.text == "Salzburg"} == {"place-land-salzburg"}
+
+
+def test_regions_of_spain_italy_france_and_belgium_are_places_by_their_german_names():
+    text = "Streik in Katalonien und im Baskenland, Regen im Piemont, Sturm in der Bretagne, Wahl in Flandern"
+    found = _spans(text)
+    for name in ("Katalonien", "Baskenland", "Piemont", "Bretagne", "Flandern"):
+        start = text.index(name)
+        assert found.get(name) == [(start, start + len(name), "Place")], name
+
+
+def test_us_states_named_in_german_as_in_english_and_the_uks_nations_are_places():
+    """ "Texas" and "Wales" as subjects, which the tagger alone reads as persons."""
+    text = "Texas klagt gegen den Bund, Ohio und Wales schließen sich an."
+    found = _spans(text)
+    for name in ("Texas", "Ohio", "Wales"):
+        start = text.index(name)
+        assert found.get(name) == [(start, start + len(name), "Place")], name

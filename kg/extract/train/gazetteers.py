@@ -10,8 +10,9 @@
   tagger feature): from pycountry (iso-codes, LGPL), every state, Land and canton of Germany, Austria and
   Switzerland by its name and its German translation ("Genève" -> "Genf"), the other countries' first-level
   regions by their German translation where iso-codes has one that is a name of its own ("Lombardei",
-  "Kalifornien"; not "Oblast Kaluga" nor "Republik Komi"), and the short and alternative forms of
-  :data:`REGION_FORMS`.
+  "Kalifornien"; not "Oblast Kaluga" nor "Republik Komi"), the US states whose German name is the English
+  one ("Texas"), and the short and alternative forms of :data:`REGION_FORMS` ("NRW", "Katalonien",
+  "Bretagne", "Flandern", "Wales").
 - ``gaz-first-names.txt``: given names from nomquamgender's name data (MIT; the names at least five of
   its sources give, ASCII-folded there), with their accented spellings from mimesis's lists (MIT).
 - ``lex-de.tsv``: the 23,000 most frequent words (lower-cased) of the German model shipped in HanTa's wheel
@@ -63,8 +64,40 @@ REGION_FORMS = (
     "Baselland",
     "Appenzell Außerrhoden",  # Ausserrhoden in German (not Swiss) spelling
     "Südtirol",  # the autonomous province Bozen (IT-BZ), a second-level region named more than its first
+    # Spain's autonomous communities whose German name iso-codes lacks (it has "Andalusien", "Aragonien")
+    "Katalonien",
+    "Baskenland",
+    "Galicien",
+    "Navarra",
+    "Extremadura",
+    "Balearen",
+    # Italy's regions iso-codes gives no German name of their own ("Piemonte", "Valle d'Aosta")
+    "Piemont",
+    "Aostatal",
+    "Friaul-Julisch Venetien",
+    "Emilia-Romagna",
+    "Molise",
+    # France's regions, today's and the historical ones German news still names
+    "Bretagne",
+    "Normandie",
+    "Île-de-France",
+    "Elsass",
+    "Lothringen",
+    "Burgund",
+    "Provence",
+    # Belgium's regions (iso-codes has only "Vlaams Gewest", "Région wallonne")
+    "Flandern",
+    "Wallonien",
+    # the United Kingdom's nations iso-codes names as "England", "Wales [Cymru GB-CYM]"
+    "England",
+    "Wales",
 )
 """German short and alternative names of regions that iso-codes lacks; facts, each checked by hand."""
+_US_NOT_STATES = frozenset({"US-DC", "US-UM", "US-PR", "US-VI", "US-GU", "US-AS", "US-MP"})
+"""The US subdivisions in iso-codes that are no state (the capital's district, the territories)."""
+_US_NAMED_AS_CITY = frozenset({"New York", "Washington"})
+"""States named like a city (and "Washington" like a person) that the news means more often than the
+state: left to the tagger."""
 _REGION_COUNTRIES = ("DE", "AT", "CH")
 _REGION_NOT_A_NAME = re.compile(
     r"(?i)\b(?:oblast|republik|kreis|region|bezirk|gespanschaft|landschaftsverband|provinz|stadt|gebiet|"
@@ -79,6 +112,13 @@ _COMPASS = re.compile(r"(?:Nord|Süd|Ost|West)(?:ost|west)?")
 """Districts named by a direction alone ("Nordost", "Süd": Botswana's, Singapore's): words, not names."""
 
 
+def _us_state_same_in_german(code: str, name: str, de: str) -> bool:
+    """Whether a US state's German name is its English one ("Texas", "Florida"; not "Kalifornien"): the
+    translation rule below takes only names of their own, so these come here."""
+    state = code.startswith("US-") and code not in _US_NOT_STATES and name not in _US_NAMED_AS_CITY
+    return state and de in ("", name) and _latin(name)
+
+
 def regions() -> set[str]:
     import pycountry
 
@@ -90,6 +130,9 @@ def regions() -> set[str]:
         de = german.get(sub.name) or ""
         if sub.country_code in _REGION_COUNTRIES:
             out.update(n for n in (sub.name, de) if _latin(n))
+            continue
+        if _us_state_same_in_german(sub.code, sub.name, de):
+            out.add(sub.name)
             continue
         own = de and de != sub.name and _latin(de)
         if own and not _REGION_NOT_A_NAME.search(de) and not _COMPASS.fullmatch(de):
