@@ -242,3 +242,32 @@ def test_a_german_roman_numeral_before_an_opening_quotation_mark_does_not_end_th
         "Im Jahr 1942 sagte Papst Pius XII. „Wir beten für alle Opfer“, berichtete die Zeitung.",
     ]:
         assert _sentences(text, "de") == [text]
+
+
+# ---- s22 places
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hertha verlor 0:2. Der Trainer war sauer.", ["Hertha verlor 0:2.", "Der Trainer war sauer."]),
+        ("Das Spiel endete 1:1. Trainer Roth lobte.", ["Das Spiel endete 1:1.", "Trainer Roth lobte."]),
+        ("Es stand 3:1. „Wir sind stolz“, sagte sie.", ["Es stand 3:1.", "„Wir sind stolz“, sagte sie."]),
+    ],
+)
+def test_a_score_before_a_capitalised_word_ends_the_sentence(text, expected):
+    assert _sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sieger ist Schalke 04. Die Fans jubeln.", ["Sieger ist Schalke 04.", "Die Fans jubeln."]),
+        ("Am 3. Oktober ist Feiertag.", ["Am 3. Oktober ist Feiertag."]),
+        ("Am 04. Spieltag verlor der Club.", ["Am 04. Spieltag verlor der Club."]),
+        ("Der 04. Spieltag brachte nichts.", ["Der 04. Spieltag brachte nichts."]),
+        ("Er kam am Freitag 13. Dezember.", ["Er kam am Freitag 13. Dezember."]),
+    ],
+)
+def test_a_clubs_number_ends_the_sentence_but_an_ordinal_stays(text, expected):
+    assert _sentences(text, "de") == expected

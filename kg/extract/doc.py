@@ -298,10 +298,18 @@ def _ends_sentence(sent: list, k: int, lang: str) -> bool:  # type: ignore[type-
     An abbreviation spelled like a given name ("Franz.", "Jan.", "Max.") ends the sentence after a
     capitalised word or a verb of saying and before a capitalised word that opens a clause ("Das sagte Franz.
     Danach ging er."); "am 3. Jan. 2024", "Max. 20 Personen", "Franz. Guayana" stay.
+    A number after a number and a colon is a score's second number ("verlor 0:2. Der Trainer", "0:2. „Wir
+    …"), which takes no ordinal's stop: it ends the sentence before a capitalised word or an opening quote.
+    A club's number after its name ("Schalke 04. Die Fans", :func:`_club_number`) ends the sentence before a
+    word that opens a clause; "am 3. Oktober", "der 04. Spieltag", "am Freitag 13. Dezember" stay.
     """
     if k == 0:
         return False
     tok, prev, nxt = sent[k], sent[k - 1].text, sent[k + 1].text
+    if tok.token_class == "ordinal" and tok.text[:-1].isdigit():
+        if prev == ":" and k > 1 and sent[k - 2].token_class == "number":
+            return nxt[:1].isupper() or nxt[:1] in _OPENING_QUOTES
+        return _club_number(tok.text, prev, lang) and _opens_clause(nxt, lang)
     if tok.token_class == "ordinal" and _ROMAN.fullmatch(tok.text):
         if lang != "de":
             return nxt[:1].isupper()
@@ -310,6 +318,15 @@ def _ends_sentence(sent: list, k: int, lang: str) -> bool:  # type: ignore[type-
         after = (prev[:1].isupper() and prev.isalpha()) or prev.lower() in _saying_forms(lang)
         return after and _opens_clause(nxt, lang)
     return False
+
+
+_OPENING_QUOTES = "„“\"»«‚'"
+
+
+def _club_number(word: str, prev: str, lang: str) -> bool:
+    """``word`` ("04.") is two digits after a name that opens no clause: a club's year ("Schalke 04",
+    "Hannover 96"), not the ordinal "am 04." or "der 04."."""
+    return len(word) == 3 and prev[:1].isupper() and prev.isalpha() and not _opens_clause(prev, lang)
 
 
 @cache
