@@ -2969,3 +2969,89 @@ def test_a_name_with_its_apposition_before_the_verb_is_its_subject_not_an_invers
     assert [(q.speaker.text, said(text, q)) for q in qs] == [("Jane Doe, a lawyer", "the plan works")]
     text, qs = quotes("The plan works, said the mayor.", "en")
     assert [(q.speaker.text, said(text, q)) for q in qs] == [("the mayor", "The plan works")]
+
+
+# ---- s22 English: attribution constructions ----------------------------------------------------------------
+
+
+def en_pairs(text):
+    """(speaker phrase, message) of each English quotation in ``text``, in order."""
+    text, qs = quotes(text, "en")
+    return [(q.speaker.text if q.speaker else None, said(text, q)) for q in qs]
+
+
+def test_an_age_in_commas_after_the_english_name_belongs_to_the_speaker():
+    """ "Jane Doe, 82, said": the age is an apposition of the name, before the verb, after it, and before a
+    second apposition."""
+    assert en_speakers("Jane Doe, 82, said he had never voted.") == ["Jane Doe, 82"]
+    assert en_speakers("“I have never voted,” said Jane Doe, 82.") == ["Jane Doe, 82"]
+    text = "“I will vote for him,” said Jane Doe, 45, a nurse from Ohio."
+    assert en_speakers(text) == ["Jane Doe, 45, a nurse from Ohio"]
+
+
+def test_including_after_the_english_speaker_belongs_to_it():
+    """ "Critics, including X and Y, said": the list of those included is part of the source."""
+    text = "Critics, including Jane Doe and Anna Berger, said the plan would fail."
+    assert en_speakers(text) == ["Critics, including Jane Doe and Anna Berger"]
+    text = "“It will fail,” said critics, including Jane Doe and Anna Berger."
+    assert en_speakers(text) == ["critics, including Jane Doe and Anna Berger"]
+
+
+def test_a_clause_after_according_to_x_and_a_comma_is_the_message_not_an_apposition():
+    """ "According to the report, the agency ran out of money": the words after the comma have a verb of
+    their own; an apposition after the source has none ("According to Jane Doe, a lawyer for the family,
+    …")."""
+    assert en_pairs("According to the report, the agency ran out of money.") == [
+        ("the report", "the agency ran out of money")
+    ]
+    assert en_pairs("According to Jane Doe, a lawyer for the family, the police never called.") == [
+        ("Jane Doe, a lawyer for the family", "the police never called")
+    ]
+
+
+def test_an_adjective_with_its_preposition_after_the_speaker_noun_belongs_to_it():
+    """ "People familiar with the matter said", "Americans worried about crime say": the adjective after
+    the noun and its complement are part of the phrase, before the verb and after "according to"."""
+    for text, phrase in [
+        ("People familiar with the matter said the deal was close.", "People familiar with the matter"),
+        ("The deal is close, according to people familiar with the talks.", "people familiar with the talks"),
+        ("Officials involved in the talks said the deal was close.", "Officials involved in the talks"),
+        ("Americans worried about crime say the plan will fail.", "Americans worried about crime"),
+        ("“It is close,” said two people briefed on the talks.", "two people briefed on the talks"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_a_reported_clause_after_whom_it_was_told_to_is_the_message():
+    """ "told reporters (Monday) he would run": the addressee (and a day) stands between the verb and the
+    clause without "that"; "told her aides to wait" reports no clause; "Now tell us …" commands."""
+    for text, message in [
+        ("Jane Doe told reporters the president was fine.", "the president was fine"),
+        ("Jane Doe told reporters Monday she would vote for him.", "she would vote for him"),
+        ("Jane Doe told the AP on Friday the deal was close.", "the deal was close"),
+        ("Jane Doe told him she would resign.", "she would resign"),
+    ]:
+        assert en_pairs(text) == [("Jane Doe", message)], text
+    text, qs = quotes("Jane Doe told her aides to wait.", "en")
+    assert [q.form for q in qs] == ["reported"]
+    assert en_speakers("Now tell us this is fair.") == []
+
+
+def test_a_quotation_after_a_colon_is_what_was_told_not_the_addressee():
+    """ "The governor told supporters: “…”": the quotation is the message, the words before the colon are
+    whom it was said to."""
+    text, qs = quotes("The governor told supporters on Monday: “I am proud of our work.”", "en")
+    assert [(q.form, q.speaker.text, said(text, q)) for q in qs] == [
+        ("direct", "The governor", "I am proud of our work.")
+    ]
+
+
+def test_a_speaker_with_an_apposition_after_the_reported_words_frames_them():
+    """ "The bill will pass, Jane Doe, a Democrat, said." and "…, Jane Doe told CNN.": the words before the
+    speaker are the message, after a verb of saying and after one with whom it was told to."""
+    for text, phrase in [
+        ("The bill will pass, Jane Doe, a Democrat, said on Sunday.", "Jane Doe, a Democrat"),
+        ("The bill will pass, Jane Doe told CNN.", "Jane Doe"),
+        ("The bill will pass, Jane Doe, a Democrat, told CNN on Sunday.", "Jane Doe, a Democrat"),
+    ]:
+        assert en_pairs(text) == [(phrase, "The bill will pass")], text

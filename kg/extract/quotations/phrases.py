@@ -353,10 +353,14 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 has_noun
                 and t.text == ","
                 and k + 1 < end
-                and (toks[k + 1].low in ("a", "an", "the", "who", "which") or toks[k + 1].low in _EN_TITLES)
+                and (
+                    toks[k + 1].low in ("a", "an", "the", "who", "which", "including")
+                    or toks[k + 1].low in _EN_TITLES
+                )
             ):
-                # ", a political scientist at Christopher Newport University", ", who runs the campaign": up
-                # to the next comma or the end, and a relative clause after the apposition
+                # ", a political scientist at Christopher Newport University", ", who runs the campaign",
+                # ", including Jane Doe and John Smith": up to the next comma or the end, and a relative
+                # clause after the apposition
                 m = k
                 while m == k or (m + 1 < end and toks[m].text == "," and toks[m + 1].low in ("who", "which")):
                     comma = m
@@ -366,6 +370,9 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                     if _en_relative_speaks(st, comma + 1, m):
                         m = comma  # ", who argued that …": speech of its own, not part of the phrase
                         break
+                    if _en_main_clause(st, comma + 1, m):
+                        m = comma  # "According to X, the agency ran out of money": the clause, no apposition
+                        break
                 k = m
                 break
             if has_noun and t.text == "(" and _is_cap(toks[k - 1]):
@@ -373,6 +380,9 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 if close is not None:
                     k = close + 1  # "Sen. Jane Doe (D-Mont.)": the party and state of the name before
                     continue
+            if has_noun and _en_postmodifier(st, k):
+                k += 2  # "people familiar with the matter": the adjective, its preposition and its object
+                continue
             if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
                 break
             if (
@@ -678,6 +688,60 @@ def _en_relative_speaks(st: _State, a: int, b: int) -> bool:
     )
 
 
+_EN_POSTMODIFIERS = {
+    "familiar",
+    "close",
+    "involved",
+    "knowledgeable",
+    "briefed",
+    "worried",
+    "concerned",
+    "opposed",
+    "loyal",
+    "allied",
+    "aligned",
+    "responsible",
+    "critical",
+}
+"""English adjectives and participles that follow their noun with a prepositional complement ("people
+familiar with the matter", "sources close to the investigation", "Americans worried about crime")."""
+
+
+_EN_COMPLEMENT_PREPOSITIONS = {"with", "to", "about", "in", "on", "of", "for", "over"}
+
+
+def _en_postmodifier(st: _State, k: int) -> bool:
+    """Whether the English word at ``k`` is an adjective after its noun with its preposition after it
+    ("people familiar with the matter said"): the three belong to the phrase, they open no verb or clause."""
+    toks = st.toks
+    return (
+        0 < k < len(toks) - 2
+        and toks[k].low in _EN_POSTMODIFIERS
+        and toks[k + 1].low in _EN_COMPLEMENT_PREPOSITIONS
+        and _en_noun_word(toks[k - 1])
+        and toks[k - 1].text.isalpha()
+    )
+
+
+_EN_FINITE_TAGS = ("VVD", "VVZ", "VBD", "VBZ", "VHD", "VHZ", "VDD", "VDZ", "VM0")
+"""Tags of English finite verbs that are not also the base form (which the tagger gives many nouns)."""
+
+
+def _en_main_clause(st: _State, a: int, b: int) -> bool:
+    """Whether the English words ``[a, b)`` after a comma hold a finite verb that no relative pronoun
+    introduces: a clause of its own ("According to X, the agency ran out of money"), no apposition ("X, a
+    lawyer who runs the firm,")."""
+    doc = st.doc
+    if doc is None or not hasattr(doc, "pos"):
+        return False
+    for k in range(a, b):
+        if st.toks[k].low in ("who", "which", "that", "whom", "whose"):
+            return False
+        if doc.pos(k) in _EN_FINITE_TAGS:  # type: ignore[attr-defined]
+            return True
+    return False
+
+
 def _en_asked_first(st: _State, c: int, lo: int, hi: int) -> bool:
     """Whether the English verb at ``c`` is "Asked" opening a participle clause before the main clause ("Asked
     to describe the device that …, X said"): the question put to the speaker, not an attribution."""
@@ -850,6 +914,10 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 first = k  # "A spokeswoman for Hillary Clinton", "Mr. Morgan of the Sierra Club"
                 k -= 1
                 continue
+            if has_noun and k - 1 > start and _en_postmodifier(st, k - 1):
+                first = k  # "Americans worried about crime": the preposition of the adjective after the noun
+                k -= 1
+                continue
             if has_noun and t.low == "and" and k - 1 >= start and _en_noun_word(toks[k - 1]):
                 # "RT and its defenders say": both phrases, when they open the clause
                 left = _np_backward(st, k, start)
@@ -872,6 +940,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 and t.text.islower()
                 and t.low not in _EN_TITLES
                 and t.low not in det
+                and not _en_postmodifier(st, k)
                 and (
                     (t.low.endswith(("ed", "ly", "ing")) and not _en_attributive(st, k, start, has_noun))
                     or (

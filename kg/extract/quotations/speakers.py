@@ -164,6 +164,13 @@ def _np_word(st: _State, t: _Tok) -> bool:
     )
 
 
+def _en_age(st: _State, k: int, m: int) -> bool:
+    """Whether the English words ``[k, m)`` between commas after a name are an age alone ("Jane Doe, 82,
+    said"): news gives it as an apposition of the name, and PolNeAR counts it in the source."""
+    t = st.toks[k]
+    return m == k + 1 and t.text.isdigit() and len(t.text) <= 3
+
+
 def _apposition_end(st: _State, k: int, hi: int) -> int | None:
     """The end of an apposition that opens at token ``k`` (just after a comma), when it is one: noun-phrase
     words up to a comma, a colon, the end of the sentence or a verb of saying, ending in a noun or a
@@ -196,6 +203,8 @@ def _apposition_end(st: _State, k: int, hi: int) -> int | None:
         return None  # ", speaking to reporters in Ohio," is a clause
     if st.lang == "en" and toks[k].low in ("like", "unlike"):
         return None  # ", like Obama," compares the speaker with someone, no apposition
+    if st.lang == "en" and _en_age(st, k, m):
+        return m  # "Jane Doe, 82, said"
     last = toks[m - 1]
     if not (_is_cap(last) or last.text in (")", "“", '"', "»", "«") or last.text[:1].isdigit()):
         return None
