@@ -3055,3 +3055,25 @@ def test_a_speaker_with_an_apposition_after_the_reported_words_frames_them():
         ("The bill will pass, Jane Doe, a Democrat, told CNN on Sunday.", "Jane Doe, a Democrat"),
     ]:
         assert en_pairs(text) == [(phrase, "The bill will pass")], text
+
+
+def test_the_plural_present_of_an_english_verb_of_saying_is_one():
+    """ "Experts warn that …", "Democrats argue …", "Scientists believe …": the base form is the verb of a
+    plural subject (and after a modal: "would argue"); not after "to" or a singular name, whose verb it is
+    not ("wants to deny that", "helps Jane Doe maintain the image"), nor in "think tank"."""
+    for text, phrase in [
+        ("Experts warn that the virus could spread.", "Experts"),
+        ("Democrats argue that the tax is unfair.", "Democrats"),
+        ("Scientists believe the virus came from bats.", "Scientists"),
+        ("Officials acknowledge that the tax will hurt growth.", "Officials"),
+        ("He would argue that the tax is unfair.", "He"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+    for text in [
+        "Officials want to deny that the tax will hurt growth.",
+        "The law helps Jane Doe maintain the image of a leader.",
+    ]:
+        _text, qs = quotes(text, "en")
+        cues = [text[q.cue.start : q.cue.end] for q in qs if q.cue]
+        assert not {"deny", "maintain"} & set(cues), text
+    assert en_speakers("A think tank in Ohio said the tax was unfair.") == ["A think tank in Ohio"]

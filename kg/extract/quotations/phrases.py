@@ -8,7 +8,7 @@ import re
 
 from kg.extract import cues as C
 from kg.extract.quotations.marks import _MARKS
-from kg.extract.quotations.saying import _is_cue
+from kg.extract.quotations.saying import _en_base_not_finite, _is_cue
 from kg.extract.quotations.state import _in_quote, _is_adj, _is_cap, _mention_in, _person_starts, _State, _Tok
 from kg.extract.quotations.words import _GENITIVE, _GENITIVE_DATIVE_FEMININE, _MIDDLE_PREPOSITIONS
 
@@ -383,7 +383,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
             if has_noun and _en_postmodifier(st, k):
                 k += 2  # "people familiar with the matter": the adjective, its preposition and its object
                 continue
-            if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
+            if t.low in C.EN_STOP or (t.low in C.EN_SPEECH_FORMS and not _en_base_not_finite(st, t)):
                 break
             if (
                 has_noun
@@ -929,7 +929,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 continue
             if (
                 t.low in C.EN_STOP
-                or t.low in C.EN_SPEECH_FORMS
+                or (t.low in C.EN_SPEECH_FORMS and not _en_base_not_finite(st, t))
                 or not (
                     t.text[0].isalnum() or t.text in ".'’" or t.low in ("'s", "’s") or _hyphen_in_word(st, k)
                 )
