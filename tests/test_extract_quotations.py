@@ -3077,3 +3077,21 @@ def test_the_plural_present_of_an_english_verb_of_saying_is_one():
         cues = [text[q.cue.start : q.cue.end] for q in qs if q.cue]
         assert not {"deny", "maintain"} & set(cues), text
     assert en_speakers("A think tank in Ohio said the tax was unfair.") == ["A think tank in Ohio"]
+
+
+def test_a_fronted_adverbial_without_a_comma_does_not_run_into_the_speaker():
+    """ "In a meeting with the Washington Post Trump said": the phrase after "with" is the paper, the
+    speaker begins after the name of the body (or at a given name: "with CNN Jane Doe"); a phrase that
+    opens the clause keeps its preposition ("A lawyer for Jane Doe said")."""
+    for text, phrase in [
+        ("In a meeting with the Washington Post Trump said he would win.", "Trump"),
+        ("In an interview with CNN Jane Doe said the race was tight.", "Jane Doe"),
+        ("At a rally in Ohio Jane Doe said the race was tight.", "Jane Doe"),
+        ("A lawyer for Jane Doe said the plan would fail.", "A lawyer for Jane Doe"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_the_stop_of_a_state_abbreviation_in_commas_belongs_to_the_speaker():
+    """ "Sen. Jane Doe, D-Mont., said": the stop glued to "Mont" with a comma after it ends no sentence."""
+    assert en_speakers("Sen. Jane Doe, D-Mont., said the bill was dead.") == ["Sen. Jane Doe, D-Mont."]

@@ -171,6 +171,19 @@ def _en_age(st: _State, k: int, m: int) -> bool:
     return m == k + 1 and t.text.isdigit() and len(t.text) <= 3
 
 
+def _en_abbreviation_stop(st: _State, m: int, hi: int) -> bool:
+    """Whether the stop at token ``m`` ends an abbreviation inside an English sentence: glued to the word
+    before it, with a comma after it ("D-Mont.,"), so it ends no sentence and belongs to the phrase."""
+    toks = st.toks
+    return (
+        m + 1 < hi
+        and toks[m].text == "."
+        and toks[m].start == toks[m - 1].end
+        and toks[m + 1].text == ","
+        and _is_cap(toks[m - 1])
+    )
+
+
 def _apposition_end(st: _State, k: int, hi: int) -> int | None:
     """The end of an apposition that opens at token ``k`` (just after a comma), when it is one: noun-phrase
     words up to a comma, a colon, the end of the sentence or a verb of saying, ending in a noun or a
@@ -218,6 +231,8 @@ def _apposition_end(st: _State, k: int, hi: int) -> int | None:
         return None
     if not any(_is_cap(toks[x]) for x in range(k, m)):
         return None
+    if st.lang == "en" and _en_abbreviation_stop(st, m, hi):
+        return m + 1  # "Sen. Jane Doe, D-Mont., said": the stop of the state's abbreviation
     return m
 
 

@@ -890,4 +890,29 @@ def _en_subject(st: _State, c: int, lo: int) -> tuple[int, int] | None:
         np_ = _np_forward(st, lo, j)
         if np_ is not None and np_[1] <= j - 1 and st.toks[np_[1]].text == ",":
             return np_
-    return _np_backward(st, j, lo)
+    np_ = _np_backward(st, j, lo)
+    return (_en_after_object(st, *np_), np_[1]) if np_ is not None else None
+
+
+_EN_OBJECT_PREPOSITIONS = {"with", "to", "at", "in", "on", "of", "for", "from", "by", "during", "after"}
+"""Prepositions whose object a fronted English adverbial may run into the subject ("with CNN Jane Doe")."""
+
+
+def _en_after_object(st: _State, a: int, b: int) -> int:
+    """Where the English subject begins inside the phrase ``[a, b)`` that a preposition governs, when a
+    fronted adverbial runs into it without a comma ("In an interview with CNN Jane Doe said", "In a meeting
+    with the Washington Post Trump said"): at a given name before another name, or after the name of a
+    body or an acronym ("Post", "CNN"); ``a`` when the phrase follows no preposition or has no such seam."""
+    toks = st.toks
+    if a == 0 or toks[a - 1].low not in _EN_OBJECT_PREPOSITIONS:
+        return a
+    for k in range(a + 1, b - 1):
+        nxt = toks[k + 1]
+        if toks[k].text in first_names() and _is_cap(nxt) and nxt.text not in ORG_WORDS:
+            return k  # "CNN | Jane Doe"
+    for k in range(b - 1, a, -1):
+        prev = toks[k - 1]
+        body = prev.text in ORG_WORDS or (prev.text.isalpha() and prev.text.isupper() and len(prev.text) > 1)
+        if body and _is_cap(toks[k]) and toks[k].text not in ORG_WORDS and not toks[k].text.isupper():
+            return k  # "the Washington Post | Trump"
+    return a
