@@ -3095,3 +3095,19 @@ def test_a_fronted_adverbial_without_a_comma_does_not_run_into_the_speaker():
 def test_the_stop_of_a_state_abbreviation_in_commas_belongs_to_the_speaker():
     """ "Sen. Jane Doe, D-Mont., said": the stop glued to "Mont" with a comma after it ends no sentence."""
     assert en_speakers("Sen. Jane Doe, D-Mont., said the bill was dead.") == ["Sen. Jane Doe, D-Mont."]
+
+
+def test_the_words_that_open_the_clause_before_an_english_verb_after_a_quotation_are_the_speaker():
+    """After a quotation the phrase before the verb is the speaker with all its words: a modifier in lower
+    case that opens it ("retired Air Force general X"), a party and state in commas ("X, R-Ky."), the
+    place after "from" ("the senator from Ohio") and a relative clause with "whose"."""
+    for phrase in [
+        "retired Air Force general Jane Doe",
+        "former Secretary Jane Doe",
+        "Senate Majority Leader Jane Doe, R-Ky.,",
+        "the senator from Ohio",
+    ]:
+        text = f"“We are not ready,” {phrase} said."
+        assert en_speakers(text) == [phrase.rstrip(",")], text
+    text = "“We are not ready,” said Jane Doe, whose firm advised us."
+    assert en_speakers(text) == ["Jane Doe, whose firm advised us"]

@@ -354,7 +354,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and t.text == ","
                 and k + 1 < end
                 and (
-                    toks[k + 1].low in ("a", "an", "the", "who", "which", "including")
+                    toks[k + 1].low in ("a", "an", "the", "who", "which", "whose", "including")
                     or toks[k + 1].low in _EN_TITLES
                 )
             ):
@@ -362,7 +362,9 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 # ", including Jane Doe and John Smith": up to the next comma or the end, and a relative
                 # clause after the apposition
                 m = k
-                while m == k or (m + 1 < end and toks[m].text == "," and toks[m + 1].low in ("who", "which")):
+                while m == k or (
+                    m + 1 < end and toks[m].text == "," and toks[m + 1].low in ("who", "which", "whose")
+                ):
                     comma = m
                     m += 1
                     while m < end and m - k <= 25 and toks[m].text not in (",", ".", ";", ":", "!", "?"):
@@ -742,6 +744,36 @@ def _en_main_clause(st: _State, a: int, b: int) -> bool:
     return False
 
 
+def _en_opening_modifier(st: _State, k: int, start: int, has_noun: bool) -> bool:
+    """Whether the lower-case English word at ``k`` opens its clause before a capitalised phrase that ends
+    at the verb ("“…,” retired Air Force general John Smith said", "“…,” former Secretary Jane Doe said"):
+    nothing before it in the clause could take it as a verb or an object, so it modifies the phrase."""
+    toks = st.toks
+    return (
+        has_noun
+        and toks[k].text.isalpha()
+        and k + 1 < len(toks)
+        and _is_cap(toks[k + 1])
+        and k > start
+        and toks[k - 1].text in (",", "“", "”", '"')
+        and not _in_quote(st, toks[k - 1])
+    )
+
+
+def _en_party_tag(st: _State, a: int, b: int) -> bool:
+    """Whether the English tokens ``[a, b)`` are a party and state in the style of US news ("R-Ky.",
+    "D-Mont.", "R-S.C."): a capital letter, a hyphen and the state's abbreviation."""
+    toks = st.toks
+    return (
+        2 < b - a <= 5
+        and toks[a].text.isalpha()
+        and toks[a].text.isupper()
+        and len(toks[a].text) <= 3
+        and toks[a + 1].text == "-"
+        and all(_is_cap(t) or t.text == "." for t in toks[a + 2 : b])
+    )
+
+
 def _en_asked_first(st: _State, c: int, lo: int, hi: int) -> bool:
     """Whether the English verb at ``c`` is "Asked" opening a participle clause before the main clause ("Asked
     to describe the device that …, X said"): the question put to the speaker, not an attribution."""
@@ -782,12 +814,12 @@ def _en_clause_subject(st: _State, k: int) -> bool:
 
 def _en_phrase_preposition(st: _State, k: int) -> bool:
     """Whether the English preposition at ``k`` joins a noun to the phrase after it within one subject: "of",
-    "for", "at", "in" ("A spokeswoman for X"), "to" after a common noun ("A letter to Congress"), "by" after
-    a noun the tagger reads as one ("A study by X"), "on" inside a name ("Commission on Presidential
-    Debates"), not before a day ("The senator on Monday")."""
+    "for", "at", "in", "from" ("A spokeswoman for X", "the senator from Ohio"), "to" after a common noun ("A
+    letter to Congress"), "by" after a noun the tagger reads as one ("A study by X"), "on" inside a name
+    ("Commission on Presidential Debates"), not before a day ("The senator on Monday")."""
     toks = st.toks
     low = toks[k].low
-    if low in ("of", "for", "at", "in") or (low == "to" and toks[k - 1].text.islower()):
+    if low in ("of", "for", "at", "in", "from") or (low == "to" and toks[k - 1].text.islower()):
         return True  # "to" after a common noun: "Her submission to the court"
     if low == "by" and _tagged_alone(st, k - 1, k, ("NN1", "NN2")):
         return True  # "A study by Jane Doe", not "officers shot by the suspect"
@@ -838,7 +870,10 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
             if toks[m].text == ",":
                 age = m + 2 == k and toks[m + 1].text.isdigit()  # "Mr. King, 82, told"
                 if m + 1 < k and (
-                    toks[m + 1].low in ("a", "an", "the") or toks[m + 1].low in _EN_TITLES or age
+                    toks[m + 1].low in ("a", "an", "the")
+                    or toks[m + 1].low in _EN_TITLES
+                    or age
+                    or _en_party_tag(st, m + 1, k)
                 ):
                     name = _np_backward(st, m, start)
                     if name is not None and _is_cap(toks[name[0]]):
@@ -941,6 +976,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 and t.low not in _EN_TITLES
                 and t.low not in det
                 and not _en_postmodifier(st, k)
+                and not _en_opening_modifier(st, k, start, has_noun)
                 and (
                     (t.low.endswith(("ed", "ly", "ing")) and not _en_attributive(st, k, start, has_noun))
                     or (
