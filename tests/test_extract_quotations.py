@@ -3111,3 +3111,37 @@ def test_the_words_that_open_the_clause_before_an_english_verb_after_a_quotation
         assert en_speakers(text) == [phrase.rstrip(",")], text
     text = "“We are not ready,” said Jane Doe, whose firm advised us."
     assert en_speakers(text) == ["Jane Doe, whose firm advised us"]
+
+
+def test_a_restrictive_relative_clause_of_the_english_subject_belongs_to_it():
+    """ "A study that appeared in the journal found …", "Leaders who opposed the plan warned …": the
+    relative clause without commas is part of the subject; one that tells speech has its own ("Critics who
+    say …")."""
+    for text, phrase in [
+        ("A poll that ran in Ohio found that it was wrong.", "A poll that ran in Ohio"),
+        ("Leaders who opposed the plan warned that it would fail.", "Leaders who opposed the plan"),
+        ("The firm that won the contract said it would hire workers.", "The firm that won the contract"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+    assert en_speakers("Critics who say the plan fails argued that it was costly.")[0] == "who"
+
+
+def test_a_participle_with_its_preposition_after_the_subject_noun_belongs_to_it():
+    """ "The section of the debate devoted to racial issues revealed …", "A group based in Ohio said …": the
+    participle after the noun is a reduced relative clause of it; a verb of saying there is none ("the
+    senator called on Republicans")."""
+    for text, phrase in [
+        (
+            "The part of the debate devoted to race showed that they differ.",
+            "The part of the debate devoted to race",
+        ),
+        ("A group based in Ohio said the plan would fail.", "A group based in Ohio"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_a_name_before_a_verb_of_saying_after_according_to_x_is_its_subject_not_an_apposition():
+    """ "According to Yahoo News, Clinton spokesman Jane Doe said …": the words after the comma stand before
+    a verb of saying with no comma between, so they are its subject, no apposition of the source."""
+    text = "According to Yahoo News, Clinton spokesman Jane Doe said Friday that she would sign it."
+    assert en_speakers(text)[0] == "Yahoo News"

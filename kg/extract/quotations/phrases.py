@@ -706,7 +706,8 @@ _EN_POSTMODIFIERS = {
     "critical",
 }
 """English adjectives and participles that follow their noun with a prepositional complement ("people
-familiar with the matter", "sources close to the investigation", "Americans worried about crime")."""
+familiar with the matter", "sources close to the investigation", "Americans worried about crime"); the
+tagger finds other participles there (:func:`_en_participle_after_noun`)."""
 
 
 _EN_COMPLEMENT_PREPOSITIONS = {"with", "to", "about", "in", "on", "of", "for", "over"}
@@ -718,10 +719,25 @@ def _en_postmodifier(st: _State, k: int) -> bool:
     toks = st.toks
     return (
         0 < k < len(toks) - 2
-        and toks[k].low in _EN_POSTMODIFIERS
+        and (toks[k].low in _EN_POSTMODIFIERS or _en_participle_after_noun(st, k))
         and toks[k + 1].low in _EN_COMPLEMENT_PREPOSITIONS
         and _en_noun_word(toks[k - 1])
         and toks[k - 1].text.isalpha()
+    )
+
+
+def _en_participle_after_noun(st: _State, k: int) -> bool:
+    """Whether the tagger reads the English word at ``k`` as a past participle right after a common noun
+    ("The section of the debate devoted to racial issues"): a reduced relative clause of that noun."""
+    doc = st.doc
+    return (
+        doc is not None
+        and hasattr(doc, "pos")
+        and st.toks[k].text.islower()
+        and st.toks[k].low not in C.EN_SPEECH_FORMS  # "the senator called on Republicans": a verb of saying
+        and st.toks[k].low not in C.EN_REPORTED_ONLY
+        and doc.pos(k) == "VVN"  # type: ignore[attr-defined]
+        and doc.pos(k - 1) in ("NN1", "NN2")  # type: ignore[attr-defined]
     )
 
 

@@ -210,6 +210,8 @@ def _apposition_end(st: _State, k: int, hi: int) -> int | None:
         m < hi and toks[m].text not in (",", ":", ";", ".") and not _is_cue(st, toks[m]) and not after_article
     ):
         return None
+    if st.lang == "en" and m < hi and _is_cue(st, toks[m]):
+        return None  # "According to Yahoo News, Clinton spokesman X said": the subject of the verb after it
     if toks[k].low in _NP_OPENERS_NOT or toks[k].text in _APPOSITION_PUNCT:
         return None  # ", zum Ausdruck:" is no apposition
     if st.lang == "en" and toks[k].text.islower() and toks[k].low.endswith("ing"):

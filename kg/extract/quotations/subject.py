@@ -26,7 +26,7 @@ from kg.extract.quotations.phrases import (
     _route,
     _tagged_alone,
 )
-from kg.extract.quotations.saying import _CLAUSE_ENDS, _ends_clause
+from kg.extract.quotations.saying import _CLAUSE_ENDS, _ends_clause, _is_cue
 from kg.extract.quotations.speakers import (
     _FEMININE_ENDINGS,
     _RELATIVE,
@@ -891,7 +891,28 @@ def _en_subject(st: _State, c: int, lo: int) -> tuple[int, int] | None:
         if np_ is not None and np_[1] <= j - 1 and st.toks[np_[1]].text == ",":
             return np_
     np_ = _np_backward(st, j, lo)
+    if np_ is not None and not _clause_initial(st, np_[0], lo) and (rel := _en_restrictive(st, j, lo)):
+        return rel
     return (_en_after_object(st, *np_), np_[1]) if np_ is not None else None
+
+
+def _en_restrictive(st: _State, j: int, lo: int) -> tuple[int, int] | None:
+    """The English subject that opens the sentence with a restrictive relative clause, when the verb
+    follows that clause at ``j`` ("A study that appeared in the journal found", "Leaders who opposed the
+    plan warned"): the phrase with the clause, as PolNeAR marks it; None when the clause tells speech of its
+    own or a comma stands in it."""
+    toks = st.toks
+    s_lo = st.sents[toks[j].sent][0]
+    if s_lo < lo:
+        return None
+    np_ = _np_forward(st, _after_dateline(st, s_lo, j), j)
+    if np_ is None or np_[1] >= j - 1 or toks[np_[1]].low not in ("who", "that", "which"):
+        return None
+    if any(toks[x].text in _CLAUSE_ENDS or _in_quote(st, toks[x]) for x in range(np_[1], j)):
+        return None
+    if any(_is_cue(st, toks[x]) for x in range(np_[1], j)):
+        return None
+    return (np_[0], j)
 
 
 _EN_OBJECT_PREPOSITIONS = {"with", "to", "at", "in", "on", "of", "for", "from", "by", "during", "after"}
