@@ -3145,3 +3145,15 @@ def test_a_name_before_a_verb_of_saying_after_according_to_x_is_its_subject_not_
     a verb of saying with no comma between, so they are its subject, no apposition of the source."""
     text = "According to Yahoo News, Clinton spokesman Jane Doe said Friday that she would sign it."
     assert en_speakers(text)[0] == "Yahoo News"
+
+
+def test_a_list_of_names_before_the_english_verb_is_the_speaker():
+    """ "Jane Doe, John Smith and Anna Berger said": every name of the list, with their parties in brackets
+    and a floating "all" after them (PolNeAR marks it); an adverbial before a comma is none of it."""
+    for phrase in [
+        "Jane Doe, John Smith and Anna Berger",
+        "Jane Doe (D-Ore.), John Smith (D-Ohio) and Anna Berger (D-N.J.) all",
+    ]:
+        assert en_speakers(f"{phrase} said the plan would fail.") == [phrase], phrase
+    text = "In Ohio, Jane Doe and John Smith said the plan would fail."
+    assert en_speakers(text) == ["Jane Doe and John Smith"]

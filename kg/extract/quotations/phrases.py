@@ -776,6 +776,27 @@ def _en_opening_modifier(st: _State, k: int, start: int, has_noun: bool) -> bool
     )
 
 
+def _en_list_start(st: _State, a: int, start: int) -> int:
+    """Where a list of names ends by the phrase at ``a`` begins ("Jane Doe, John Smith and Anna Berger",
+    "Jane Doe (D-Ore.), John Smith (D-Ohio) and …"): each earlier item a name of two capitalised words or a
+    mention, before a comma; ``a`` when none stands there."""
+    toks = st.toks
+    while a - 1 > start and toks[a - 1].text == ",":
+        item = _np_backward(st, a - 1, start)
+        if item is None or item[1] != a - 1 or not _en_names(st, *item):
+            break
+        a = item[0]
+    return a
+
+
+def _en_names(st: _State, a: int, b: int) -> bool:
+    """Whether the English phrase ``[a, b)`` names someone: a mention, or two capitalised words in a row."""
+    toks = st.toks
+    if _mention_in(st, toks[a].start, toks[b - 1].end, ("Person", "Organization")):
+        return True
+    return any(_is_cap(toks[x]) and _is_cap(toks[x + 1]) for x in range(a, b - 1))
+
+
 def _en_party_tag(st: _State, a: int, b: int) -> bool:
     """Whether the English tokens ``[a, b)`` are a party and state in the style of US news ("R-Ky.",
     "D-Mont.", "R-S.C."): a capital letter, a hyphen and the state's abbreviation."""
@@ -870,6 +891,10 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     pron = C.DE_PRONOUNS if lang == "de" else C.EN_PRONOUNS
     if toks[k].low in pron and toks[k].low not in ("man", "it"):
         return (k, j)
+    # "Jane Doe (D-Ore.) and Anna Berger (D-N.J.) all said": the quantifier after the phrase goes with it
+    inner = _np_backward(st, k, start) if lang != "de" and toks[k].low in ("all", "both") else None
+    if inner is not None:
+        return (inner[0], j)
     if toks[k].text == ")":
         # "Ministerin Gitta Trauernicht (SPD)": the phrase before the brackets, with them
         opening = next((x for x in range(k - 1, max(start - 1, k - 7), -1) if toks[x].text == "("), None)
@@ -969,9 +994,16 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 first = k  # "Americans worried about crime": the preposition of the adjective after the noun
                 k -= 1
                 continue
-            if has_noun and t.low == "and" and k - 1 >= start and _en_noun_word(toks[k - 1]):
+            if (
+                has_noun
+                and t.low == "and"
+                and k - 1 >= start
+                and (_en_noun_word(toks[k - 1]) or toks[k - 1].text == ")")
+            ):
                 # "RT and its defenders say": both phrases, when they open the clause
                 left = _np_backward(st, k, start)
+                if left is not None:
+                    left = (_en_list_start(st, left[0], start), left[1])  # "A, B and C said"
                 if left is not None and _clause_initial(st, left[0], start):
                     return (left[0], end)
             if has_noun and first == k + 1 and _en_focus_opener(st, k):
