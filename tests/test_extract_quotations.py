@@ -3157,3 +3157,18 @@ def test_a_list_of_names_before_the_english_verb_is_the_speaker():
         assert en_speakers(f"{phrase} said the plan would fail.") == [phrase], phrase
     text = "In Ohio, Jane Doe and John Smith said the plan would fail."
     assert en_speakers(text) == ["Jane Doe and John Smith"]
+
+
+def test_an_english_apposition_without_an_article_belongs_to_the_speaker():
+    """ "X, one of the president's aides, said", "X, his wife, said", "said X, head of the union": a
+    possessive, "one of", "then a …" or a bare role before "of" opens an apposition; an adverbial after the
+    comma does not ("said X, in an interview")."""
+    for phrase in [
+        "Jane Doe, one of the president's closest aides",
+        "Jane Doe, his wife",
+        "Jane Doe, head of the union",
+        "Jane Doe, then a senator",
+    ]:
+        assert en_speakers(f"{phrase}, said the plan would fail.") == [phrase], phrase
+        assert en_speakers(f"“It will fail,” said {phrase}.") == [phrase], phrase
+    assert en_speakers("“It will fail,” said Jane Doe, in an interview.") == ["Jane Doe"]

@@ -356,6 +356,7 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 and (
                     toks[k + 1].low in ("a", "an", "the", "who", "which", "whose", "including")
                     or toks[k + 1].low in _EN_TITLES
+                    or _en_apposition_opener(st, k + 1, end)
                 )
             ):
                 # ", a political scientist at Christopher Newport University", ", who runs the campaign",
@@ -797,6 +798,25 @@ def _en_names(st: _State, a: int, b: int) -> bool:
     return any(_is_cap(toks[x]) and _is_cap(toks[x + 1]) for x in range(a, b - 1))
 
 
+_EN_POSSESSIVE_DET = {"his", "her", "their", "its", "our"}
+
+
+def _en_apposition_opener(st: _State, k: int, end: int) -> bool:
+    """Whether the English words at ``k`` (after a comma behind a name) open an apposition without an
+    article: a possessive ("his wife"), "one of" ("one of the president's aides"), "then" or "now" before an
+    article ("then a senator") or a bare role before its "of", "for" or "at" ("head of the union",
+    "co-founder of the group")."""
+    toks = st.toks
+    if k + 1 >= end:
+        return False
+    t, nxt = toks[k], toks[k + 1]
+    if t.low in _EN_POSSESSIVE_DET or (t.low == "one" and nxt.low == "of"):
+        return True
+    if t.low in ("then", "now") and nxt.low in ("a", "an", "the"):
+        return True
+    return t.text.islower() and _en_noun_word(t) and nxt.low in ("of", "for", "at")
+
+
 def _en_party_tag(st: _State, a: int, b: int) -> bool:
     """Whether the English tokens ``[a, b)`` are a party and state in the style of US news ("R-Ky.",
     "D-Mont.", "R-S.C."): a capital letter, a hyphen and the state's abbreviation."""
@@ -915,6 +935,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                     or toks[m + 1].low in _EN_TITLES
                     or age
                     or _en_party_tag(st, m + 1, k)
+                    or _en_apposition_opener(st, m + 1, k)
                 ):
                     name = _np_backward(st, m, start)
                     if name is not None and _is_cap(toks[name[0]]):
