@@ -3172,3 +3172,12 @@ def test_an_english_apposition_without_an_article_belongs_to_the_speaker():
         assert en_speakers(f"{phrase}, said the plan would fail.") == [phrase], phrase
         assert en_speakers(f"“It will fail,” said {phrase}.") == [phrase], phrase
     assert en_speakers("“It will fail,” said Jane Doe, in an interview.") == ["Jane Doe"]
+
+
+def test_asking_not_to_be_named_is_part_of_the_source_not_speech():
+    """ "said one official, who asked not to be named": the source's anonymity is no attribution of its
+    own; the relative clause describes the source."""
+    phrase = "one official, who asked not to be named"
+    assert en_speakers(f"“It will fail,” said {phrase}.") == [phrase]
+    phrase = "An official who asked not to be named"
+    assert en_speakers(f"{phrase} said the plan would fail.") == [phrase]

@@ -1036,9 +1036,11 @@ EN_NO_SPEECH_PARTICLES = {
     "call": {"in", "off", "up"},
     "add": {"up"},
     "tell": {"apart"},
+    "ask": {"not"},
 }
 """English verbs of saying -> the particles after them that make a verb of no speech ("showed up", "called in
-to a show", "called off the rally", "do not add up")."""
+to a show", "called off the rally", "do not add up"; "asked not to be named": a source's anonymity, part of
+its description)."""
 EN_NAMING = {
     "call",
     "calls",

@@ -8,7 +8,7 @@ import re
 
 from kg.extract import cues as C
 from kg.extract.quotations.marks import _MARKS
-from kg.extract.quotations.saying import _en_base_not_finite, _is_cue
+from kg.extract.quotations.saying import _cue_ok, _en_base_not_finite, _is_cue
 from kg.extract.quotations.state import _in_quote, _is_adj, _is_cap, _mention_in, _person_starts, _State, _Tok
 from kg.extract.quotations.words import _GENITIVE, _GENITIVE_DATIVE_FEMININE, _MIDDLE_PREPOSITIONS
 
@@ -686,8 +686,8 @@ def _en_relative_speaks(st: _State, a: int, b: int) -> bool:
     """Whether tokens ``[a, b)`` are an English relative clause that tells speech of its own ("who argued
     that …"): an attribution with its own source ("who"), no part of the phrase before it."""
     toks = st.toks
-    return toks[a].low in ("who", "which") and any(
-        _is_cue(st, t) and not _in_quote(st, t) for t in toks[a + 1 : b]
+    return toks[a].low in ("who", "which", "that") and any(
+        _is_cue(st, t) and not _in_quote(st, t) and _cue_ok(st, t.i, b) for t in toks[a + 1 : b]
     )
 
 

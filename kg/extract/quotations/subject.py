@@ -18,6 +18,7 @@ from kg.extract.quotations.phrases import (
     _clause_initial,
     _en_pair,
     _en_relative_pronoun,
+    _en_relative_speaks,
     _hyphen_in_word,
     _named,
     _np_backward,
@@ -26,7 +27,7 @@ from kg.extract.quotations.phrases import (
     _route,
     _tagged_alone,
 )
-from kg.extract.quotations.saying import _CLAUSE_ENDS, _ends_clause, _is_cue
+from kg.extract.quotations.saying import _CLAUSE_ENDS, _ends_clause
 from kg.extract.quotations.speakers import (
     _FEMININE_ENDINGS,
     _RELATIVE,
@@ -891,7 +892,7 @@ def _en_subject(st: _State, c: int, lo: int) -> tuple[int, int] | None:
         if np_ is not None and np_[1] <= j - 1 and st.toks[np_[1]].text == ",":
             return np_
     np_ = _np_backward(st, j, lo)
-    if np_ is not None and not _clause_initial(st, np_[0], lo) and (rel := _en_restrictive(st, j, lo)):
+    if (np_ is None or not _clause_initial(st, np_[0], lo)) and (rel := _en_restrictive(st, j, lo)):
         return rel
     return (_en_after_object(st, *np_), np_[1]) if np_ is not None else None
 
@@ -910,7 +911,7 @@ def _en_restrictive(st: _State, j: int, lo: int) -> tuple[int, int] | None:
         return None
     if any(toks[x].text in _CLAUSE_ENDS or _in_quote(st, toks[x]) for x in range(np_[1], j)):
         return None
-    if any(_is_cue(st, toks[x]) for x in range(np_[1], j)):
+    if _en_relative_speaks(st, np_[1], j):
         return None
     return (np_[0], j)
 
