@@ -3181,3 +3181,18 @@ def test_asking_not_to_be_named_is_part_of_the_source_not_speech():
     assert en_speakers(f"“It will fail,” said {phrase}.") == [phrase]
     phrase = "An official who asked not to be named"
     assert en_speakers(f"{phrase} said the plan would fail.") == [phrase]
+
+
+def test_the_subject_of_a_passive_english_verb_of_saying_is_no_source():
+    """ "It is believed that …", "Reporters were told that …": what the subject of a passive is was said,
+    or it was said to; the source is the agent after "by" ("It was reported by the Times that …") or none;
+    "has said" is active, and so is "He's said"."""
+    for text, phrase in [
+        ("It is believed that the plan failed.", None),
+        ("Reporters were told that the plan failed.", None),
+        ("It was reported by the Times that the plan failed.", "the Times"),
+        ("Jane Doe has said that the plan failed.", "Jane Doe"),
+        ("He's said that the plan failed.", "He"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+    assert en_speakers("The plan is believed to have failed.") == []

@@ -33,6 +33,7 @@ from kg.extract.quotations.subject import (
     _aux_before,
     _conjunct_end,
     _en_before_auxiliaries,
+    _en_passive,
     _en_subject,
     _inverted_subject,
     _remember,
@@ -562,9 +563,9 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 continue  # "…, saying …": a participle clause of the verb before it (_en_participles)
             if toks[c].low == "reporting" and c + 1 < hi and toks[c + 1].low == "by":
                 continue  # "Additional reporting by Jane Doe": a credit line
-            np_ = _en_subject(st, c, lo)
+            np_ = None if _en_passive(st, c, lo) else _en_subject(st, c, lo)
             if np_ is None:
-                continue
+                continue  # "The plan is believed to have failed": a passive names no source
             a, b = np_
             if not (
                 _is_cap(toks[a]) or toks[a].low in C.EN_PRONOUNS or toks[a].low in C.EN_DET | {"who", "which"}

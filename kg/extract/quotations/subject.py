@@ -407,6 +407,9 @@ _EN_AFTER_VERB = {"also", "later", "then", "again", "further"}
 def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, float]:
     """The subject of the verb of saying at token ``c`` within tokens ``[lo, hi)``; and how sure."""
     toks, lang = st.toks, st.lang
+    if lang == "en" and _en_passive(st, c, lo):
+        agent = _en_agent(st, c, hi)  # "It is believed that …", "was first reported by The Hill"
+        return (_speaker_from_np(st, *agent), 0.6) if agent is not None else (None, 0.0)
     heisst = _heisst_es(st, c, lo, hi)
     if heisst is not None and heisst[0] is not None:
         return heisst
@@ -869,6 +872,35 @@ def _en_contracted(st: _State, k: int) -> bool:
     "Trump's" is a possessive)."""
     low = st.toks[k].low.replace("’", "'")
     return low in ("'re", "'ve", "'ll", "'d", "'m") or (low == "'s" and st.toks[k - 1].low in C.EN_PRONOUNS)
+
+
+_EN_BE = {"is", "are", "was", "were", "be", "been", "being"}
+"""Forms of "be" before an English participle of saying that make it passive (not "'s": "He's said" has)."""
+
+
+def _en_passive(st: _State, c: int, lo: int) -> bool:
+    """Whether the English verb of saying at ``c`` is a participle under a form of "be" ("It is believed
+    that", "The veto is expected to", "was first reported by"): its subject is what was said or whom it was
+    said to, not the source."""
+    toks = st.toks
+    if not toks[c].text.islower() or toks[c].low.endswith(("s", "ing")):
+        return False
+    k = c - 1
+    while k > lo and (toks[k].low in ("also", "not", "first", "long") or toks[k].low.endswith("ly")):
+        k -= 1
+    return k >= lo and toks[k].low in _EN_BE
+
+
+def _en_agent(st: _State, c: int, hi: int) -> tuple[int, int] | None:
+    """The agent after "by" that follows the English passive verb at ``c`` in its clause ("was reported by
+    The Hill"), or None."""
+    toks = st.toks
+    for k in range(c + 1, min(hi, c + 4)):
+        if toks[k].text in _CLAUSE_ENDS:
+            return None
+        if toks[k].low == "by":
+            return _np_forward(st, k + 1, hi)
+    return None
 
 
 def _en_quantifier(st: _State, a: int, b: int) -> bool:
