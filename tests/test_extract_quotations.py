@@ -3196,3 +3196,17 @@ def test_the_subject_of_a_passive_english_verb_of_saying_is_no_source():
     ]:
         assert en_speakers(text) == [phrase], text
     assert en_speakers("The plan is believed to have failed.") == []
+
+
+def test_a_base_form_that_is_as_often_a_noun_is_a_verb_after_a_plural_a_pronoun_or_a_modal():
+    """ "Polls show …", "Critics claim …", "We hope that …": after a plural subject, a pronoun or a modal
+    the form is the verb; after a name it is a noun ("a New York Times report that …")."""
+    for text, phrase in [
+        ("Critics claim the tax will hurt growth.", "Critics"),
+        ("Analysts estimate that the tax will raise money.", "Analysts"),
+        ("We hope that the tax will raise money.", "We"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+    text = "She is seizing on a New York Times report that the firm had a loss."
+    _text, qs = quotes(text, "en")
+    assert "report" not in [text[q.cue.start : q.cue.end] for q in qs if q.cue]

@@ -24,6 +24,22 @@ def _is_cue(st: _State, tok: _Tok) -> bool:
     )
 
 
+_EN_MODALS = {"will", "would", "could", "should", "can", "may", "might", "must", "do", "did", "not", "n't"}
+"""Words after which an English base form is a verb ("would claim", "did not report")."""
+
+
+def _en_verb_before(st: _State, tok: _Tok) -> bool:
+    """Whether the word before an English base form makes it a verb: a pronoun, a modal or "not", a plural
+    noun in lower case, or a plural that opens the sentence ("Polls show", "Critics claim")."""
+    if tok.i == 0:
+        return False
+    before = st.toks[tok.i - 1]
+    if before.low in C.EN_PRONOUNS or before.low in _EN_MODALS:
+        return True
+    plural = before.low.endswith("s") and before.text.isalpha()
+    return plural and (before.text.islower() or before.i == st.sents[before.sent][0])
+
+
 def _en_base_not_finite(st: _State, tok: _Tok) -> bool:
     """Whether the English base form of a verb of saying is no verb of its clause: an infinitive after "to"
     or after a singular name, with which it does not agree ("wants to deny that", "helps Mr. Putin maintain
@@ -37,6 +53,8 @@ def _en_base_not_finite(st: _State, tok: _Tok) -> bool:
     after = toks[tok.i + 1].low if tok.i + 1 < len(toks) else ""
     if after in ("tank", "tanks", "so") or (before is not None and before.low == "to"):
         return True
+    if tok.low in C.EN_NOUN_LIKE_BASE and not _en_verb_before(st, tok):
+        return True  # "a New York Times report that", "the Apple Music show"
     doc = st.doc
     if doc is None or not hasattr(doc, "pos"):
         return False
