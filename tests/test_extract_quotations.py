@@ -3210,3 +3210,11 @@ def test_a_base_form_that_is_as_often_a_noun_is_a_verb_after_a_plural_a_pronoun_
     text = "She is seizing on a New York Times report that the firm had a loss."
     _text, qs = quotes(text, "en")
     assert "report" not in [text[q.cue.start : q.cue.end] for q in qs if q.cue]
+
+
+def test_understood_with_a_clause_is_an_english_attribution_but_not_after_an_object_of_help():
+    """ "Officials have long understood that …" attributes the clause; "to help people understand the past"
+    is an infinitive after the object of "help", and "It is understood that …" a passive with no source."""
+    assert en_speakers("Officials have long understood that the dam was weak.") == ["Officials"]
+    assert en_speakers("It is understood that the dam was weak.") == [None]
+    assert en_speakers("Her aim is to help people understand the past of the town.") == []

@@ -922,6 +922,7 @@ EN_SPEECH_FORMS = {
         "want": ("wants", "wanted"),
         "know": ("know", "knows", "knew"),
         "feel": ("feel", "feels", "felt"),
+        "understand": ("understand", "understands", "understood"),
         "worry": ("worry", "worries", "worried"),
         "acknowledge_": ("conceded", "concedes"),
     }.items()
@@ -1065,6 +1066,7 @@ EN_NAMING = {
 """English verbs of naming a thing ("what she calls “a giveaway”", "Critics dubbed the plan a giveaway")."""
 EN_CLAUSE_ONLY = {
     "believe",
+    "understand",
     "think",
     "hope",
     "fear",

@@ -24,6 +24,10 @@ def _is_cue(st: _State, tok: _Tok) -> bool:
     )
 
 
+_EN_CAUSATIVES = {"help", "helps", "helped", "helping", "let", "lets", "make", "makes", "made", "making"}
+"""English verbs with an object and a bare infinitive after it ("help people understand", "made him say")."""
+
+
 _EN_MODALS = {"will", "would", "could", "should", "can", "may", "might", "must", "do", "did", "not", "n't"}
 """Words after which an English base form is a verb ("would claim", "did not report")."""
 
@@ -55,6 +59,8 @@ def _en_base_not_finite(st: _State, tok: _Tok) -> bool:
         return True
     if tok.low in C.EN_NOUN_LIKE_BASE and not _en_verb_before(st, tok):
         return True  # "a New York Times report that", "the Apple Music show"
+    if any(t.low in _EN_CAUSATIVES for t in toks[max(0, tok.i - 3) : tok.i]):
+        return True  # "to help people understand the past": an infinitive after the object
     doc = st.doc
     if doc is None or not hasattr(doc, "pos"):
         return False
