@@ -3218,3 +3218,9 @@ def test_understood_with_a_clause_is_an_english_attribution_but_not_after_an_obj
     assert en_speakers("Officials have long understood that the dam was weak.") == ["Officials"]
     assert en_speakers("It is understood that the dam was weak.") == [None]
     assert en_speakers("Her aim is to help people understand the past of the town.") == []
+
+
+def test_reported_from_a_place_is_a_credit_line_not_speech():
+    """ "Jane Doe reported from Kabul": the reporter's byline at an article's end tells where, not what."""
+    assert en_speakers("Jane Doe reported from Kabul, and Anna Berger from Ohio.") == []
+    assert en_speakers("Jane Doe reported that the plan failed.") == ["Jane Doe"]

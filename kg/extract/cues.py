@@ -1041,10 +1041,11 @@ EN_NO_SPEECH_PARTICLES = {
     "add": {"up"},
     "tell": {"apart"},
     "ask": {"not"},
+    "report": {"from"},
 }
 """English verbs of saying -> the particles after them that make a verb of no speech ("showed up", "called in
 to a show", "called off the rally", "do not add up"; "asked not to be named": a source's anonymity, part of
-its description)."""
+its description; "X reported from Kabul": a credit line)."""
 EN_NAMING = {
     "call",
     "calls",
