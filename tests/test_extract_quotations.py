@@ -3224,3 +3224,8 @@ def test_reported_from_a_place_is_a_credit_line_not_speech():
     """ "Jane Doe reported from Kabul": the reporter's byline at an article's end tells where, not what."""
     assert en_speakers("Jane Doe reported from Kabul, and Anna Berger from Ohio.") == []
     assert en_speakers("Jane Doe reported that the plan failed.") == ["Jane Doe"]
+
+
+def test_a_quantifier_of_whom_before_the_english_verb_is_its_speaker():
+    """ "voters, most of whom said …": the part of those the relative pronoun stands for speaks."""
+    assert en_speakers("He met voters, most of whom said they would stay home.") == ["most of whom"]

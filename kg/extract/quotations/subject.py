@@ -903,6 +903,21 @@ def _en_agent(st: _State, c: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+_EN_PART_WORDS = _EN_PLURAL_QUANTIFIERS | {"none", "each", "one", "two", "half"}
+
+
+def _en_part_of_whom(st: _State, j: int, lo: int) -> bool:
+    """Whether the English words before token ``j`` are a quantifier, "of" and a relative pronoun ("many of
+    whom", "some of which"), the subject of the relative clause that follows."""
+    toks = st.toks
+    return (
+        j - 3 > lo
+        and toks[j - 1].low in ("whom", "which")
+        and toks[j - 2].low == "of"
+        and toks[j - 3].low in _EN_PART_WORDS
+    )
+
+
 def _en_quantifier(st: _State, a: int, b: int) -> bool:
     """Whether the English phrase ``[a, b)`` is a quantifier alone ("Many say", "Some argued", "Each said"),
     which stands for people as a pronoun does."""
@@ -917,6 +932,8 @@ def _en_subject(st: _State, c: int, lo: int) -> tuple[int, int] | None:
     j = _en_before_auxiliaries(st, c, lo)
     if j - 1 > lo and st.toks[j - 1].low in ("who", "which"):
         return (j - 1, j)  # "…, who said": the relative pronoun, as PolNeAR marks it
+    if _en_part_of_whom(st, j, lo):
+        return (j - 3, j)  # "voters, most of whom said": the part of those the relative stands for
     if j - 1 > lo and st.toks[j - 1].low in ("and", "but"):
         return _np_forward(st, lo, j - 1)  # "X is bearish on loans and expects …": the subject of the clause
     if j - 1 > lo and st.toks[j - 1].text == ",":
