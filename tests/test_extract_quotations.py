@@ -3229,3 +3229,10 @@ def test_reported_from_a_place_is_a_credit_line_not_speech():
 def test_a_quantifier_of_whom_before_the_english_verb_is_its_speaker():
     """ "voters, most of whom said …": the part of those the relative pronoun stands for speaks."""
     assert en_speakers("He met voters, most of whom said they would stay home.") == ["most of whom"]
+
+
+def test_a_role_before_the_name_in_commas_after_a_quotation_belongs_to_the_speaker():
+    """ "“…,” the company's spokeswoman, Jane Doe, said": the name is the apposition of the role before it,
+    the whole phrase speaks, as it does before the verb without a quotation."""
+    for phrase in ["the company’s spokeswoman, Jane Doe", "her lawyer, Anna Berger"]:
+        assert en_speakers(f"“We will appeal,” {phrase}, said in an email.") == [phrase], phrase

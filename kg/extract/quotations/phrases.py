@@ -790,6 +790,14 @@ def _en_list_start(st: _State, a: int, start: int) -> int:
     return a
 
 
+def _en_name_only(st: _State, a: int, b: int) -> bool:
+    """Whether the English tokens ``[a, b)`` are a name alone: capitalised words (with initials and
+    hyphens), at least two of them, or a mention."""
+    toks = st.toks
+    words = [t for t in toks[a:b] if not _hyphen_in_word(st, t.i)]
+    return b > a and all(_is_cap(t) for t in words) and _en_names(st, a, b)
+
+
 def _en_names(st: _State, a: int, b: int) -> bool:
     """Whether the English phrase ``[a, b)`` names someone: a mention, or two capitalised words in a row."""
     toks = st.toks
@@ -940,6 +948,9 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                     name = _np_backward(st, m, start)
                     if name is not None and _is_cap(toks[name[0]]):
                         return (name[0], k)
+                role = _np_backward(st, m, start) if _en_name_only(st, m + 1, k) else None
+                if role is not None and toks[m - 1].low in _EN_TITLES:
+                    return (role[0], k)  # "“…,” the company's spokeswoman, Jane Doe, said": the role first
                 break
     if toks[k].text == "," and k - 1 >= start and _is_cap(toks[k - 1]):
         k -= 1  # the comma that closes an apposition: "Der Berater Putins, Juri Uschakow, bestätigte"
