@@ -3236,3 +3236,17 @@ def test_a_role_before_the_name_in_commas_after_a_quotation_belongs_to_the_speak
     the whole phrase speaks, as it does before the verb without a quotation."""
     for phrase in ["the company’s spokeswoman, Jane Doe", "her lawyer, Anna Berger"]:
         assert en_speakers(f"“We will appeal,” {phrase}, said in an email.") == [phrase], phrase
+
+
+def test_the_message_of_a_relative_clause_between_commas_ends_before_the_main_predicate():
+    """ "Jane Doe, who said the plan failed, resigned": the main clause's verb after the comma that closes
+    the relative clause is no part of what "who" said; a comma inside the message stays."""
+    for text, message in [
+        ("Jane Doe, who said the plan failed, resigned on Monday.", "the plan failed"),
+        ("The veterans, many of whom say the plan failed, met on Monday.", "the plan failed"),
+        (
+            "Jane Doe, who said the plan, which cost millions, failed, resigned.",
+            "the plan, which cost millions, failed",
+        ),
+    ]:
+        assert [m for _s, m in en_pairs(text)] == [message], text
