@@ -3139,3 +3139,284 @@ def test_a_sentence_pointing_back_with_a_verb_of_reacting_names_no_speaker():
         ("„Wir schließen das Werk.“ Mit diesen Worten kritisierte Anna Berger den Beschluss.", "Anna Berger"),
     ]:
         assert speakers(text) == [phrase], text
+
+
+# ---- s22 English: attribution constructions ----------------------------------------------------------------
+
+
+def en_pairs(text):
+    """(speaker phrase, message) of each English quotation in ``text``, in order."""
+    text, qs = quotes(text, "en")
+    return [(q.speaker.text if q.speaker else None, said(text, q)) for q in qs]
+
+
+def test_an_age_in_commas_after_the_english_name_belongs_to_the_speaker():
+    """ "Jane Doe, 82, said": the age is an apposition of the name, before the verb, after it, and before a
+    second apposition."""
+    assert en_speakers("Jane Doe, 82, said he had never voted.") == ["Jane Doe, 82"]
+    assert en_speakers("“I have never voted,” said Jane Doe, 82.") == ["Jane Doe, 82"]
+    text = "“I will vote for him,” said Jane Doe, 45, a nurse from Ohio."
+    assert en_speakers(text) == ["Jane Doe, 45, a nurse from Ohio"]
+
+
+def test_including_after_the_english_speaker_belongs_to_it():
+    """ "Critics, including X and Y, said": the list of those included is part of the source."""
+    text = "Critics, including Jane Doe and Anna Berger, said the plan would fail."
+    assert en_speakers(text) == ["Critics, including Jane Doe and Anna Berger"]
+    text = "“It will fail,” said critics, including Jane Doe and Anna Berger."
+    assert en_speakers(text) == ["critics, including Jane Doe and Anna Berger"]
+
+
+def test_a_clause_after_according_to_x_and_a_comma_is_the_message_not_an_apposition():
+    """ "According to the report, the agency ran out of money": the words after the comma have a verb of
+    their own; an apposition after the source has none ("According to Jane Doe, a lawyer for the family,
+    …")."""
+    assert en_pairs("According to the report, the agency ran out of money.") == [
+        ("the report", "the agency ran out of money")
+    ]
+    assert en_pairs("According to Jane Doe, a lawyer for the family, the police never called.") == [
+        ("Jane Doe, a lawyer for the family", "the police never called")
+    ]
+
+
+def test_an_adjective_with_its_preposition_after_the_speaker_noun_belongs_to_it():
+    """ "People familiar with the matter said", "Americans worried about crime say": the adjective after
+    the noun and its complement are part of the phrase, before the verb and after "according to"."""
+    for text, phrase in [
+        ("People familiar with the matter said the deal was close.", "People familiar with the matter"),
+        ("The deal is close, according to people familiar with the talks.", "people familiar with the talks"),
+        ("Officials involved in the talks said the deal was close.", "Officials involved in the talks"),
+        ("Americans worried about crime say the plan will fail.", "Americans worried about crime"),
+        ("“It is close,” said two people briefed on the talks.", "two people briefed on the talks"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_a_reported_clause_after_whom_it_was_told_to_is_the_message():
+    """ "told reporters (Monday) he would run": the addressee (and a day) stands between the verb and the
+    clause without "that"; "told her aides to wait" reports no clause; "Now tell us …" commands."""
+    for text, message in [
+        ("Jane Doe told reporters the president was fine.", "the president was fine"),
+        ("Jane Doe told reporters Monday she would vote for him.", "she would vote for him"),
+        ("Jane Doe told the AP on Friday the deal was close.", "the deal was close"),
+        ("Jane Doe told him she would resign.", "she would resign"),
+    ]:
+        assert en_pairs(text) == [("Jane Doe", message)], text
+    text, qs = quotes("Jane Doe told her aides to wait.", "en")
+    assert [q.form for q in qs] == ["reported"]
+    assert en_speakers("Now tell us this is fair.") == []
+
+
+def test_a_quotation_after_a_colon_is_what_was_told_not_the_addressee():
+    """ "The governor told supporters: “…”": the quotation is the message, the words before the colon are
+    whom it was said to."""
+    text, qs = quotes("The governor told supporters on Monday: “I am proud of our work.”", "en")
+    assert [(q.form, q.speaker.text, said(text, q)) for q in qs] == [
+        ("direct", "The governor", "I am proud of our work.")
+    ]
+
+
+def test_a_speaker_with_an_apposition_after_the_reported_words_frames_them():
+    """ "The bill will pass, Jane Doe, a Democrat, said." and "…, Jane Doe told CNN.": the words before the
+    speaker are the message, after a verb of saying and after one with whom it was told to."""
+    for text, phrase in [
+        ("The bill will pass, Jane Doe, a Democrat, said on Sunday.", "Jane Doe, a Democrat"),
+        ("The bill will pass, Jane Doe told CNN.", "Jane Doe"),
+        ("The bill will pass, Jane Doe, a Democrat, told CNN on Sunday.", "Jane Doe, a Democrat"),
+    ]:
+        assert en_pairs(text) == [(phrase, "The bill will pass")], text
+
+
+def test_the_plural_present_of_an_english_verb_of_saying_is_one():
+    """ "Experts warn that …", "Democrats argue …", "Scientists believe …": the base form is the verb of a
+    plural subject (and after a modal: "would argue"); not after "to" or a singular name, whose verb it is
+    not ("wants to deny that", "helps Jane Doe maintain the image"), nor in "think tank"."""
+    for text, phrase in [
+        ("Experts warn that the virus could spread.", "Experts"),
+        ("Democrats argue that the tax is unfair.", "Democrats"),
+        ("Scientists believe the virus came from bats.", "Scientists"),
+        ("Officials acknowledge that the tax will hurt growth.", "Officials"),
+        ("He would argue that the tax is unfair.", "He"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+    for text in [
+        "Officials want to deny that the tax will hurt growth.",
+        "The law helps Jane Doe maintain the image of a leader.",
+    ]:
+        _text, qs = quotes(text, "en")
+        cues = [text[q.cue.start : q.cue.end] for q in qs if q.cue]
+        assert not {"deny", "maintain"} & set(cues), text
+    assert en_speakers("A think tank in Ohio said the tax was unfair.") == ["A think tank in Ohio"]
+
+
+def test_a_fronted_adverbial_without_a_comma_does_not_run_into_the_speaker():
+    """ "In a meeting with the Washington Post Trump said": the phrase after "with" is the paper, the
+    speaker begins after the name of the body (or at a given name: "with CNN Jane Doe"); a phrase that
+    opens the clause keeps its preposition ("A lawyer for Jane Doe said")."""
+    for text, phrase in [
+        ("In a meeting with the Washington Post Trump said he would win.", "Trump"),
+        ("In an interview with CNN Jane Doe said the race was tight.", "Jane Doe"),
+        ("At a rally in Ohio Jane Doe said the race was tight.", "Jane Doe"),
+        ("A lawyer for Jane Doe said the plan would fail.", "A lawyer for Jane Doe"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_the_stop_of_a_state_abbreviation_in_commas_belongs_to_the_speaker():
+    """ "Sen. Jane Doe, D-Mont., said": the stop glued to "Mont" with a comma after it ends no sentence."""
+    assert en_speakers("Sen. Jane Doe, D-Mont., said the bill was dead.") == ["Sen. Jane Doe, D-Mont."]
+
+
+def test_the_words_that_open_the_clause_before_an_english_verb_after_a_quotation_are_the_speaker():
+    """After a quotation the phrase before the verb is the speaker with all its words: a modifier in lower
+    case that opens it ("retired Air Force general X"), a party and state in commas ("X, R-Ky."), the
+    place after "from" ("the senator from Ohio") and a relative clause with "whose"."""
+    for phrase in [
+        "retired Air Force general Jane Doe",
+        "former Secretary Jane Doe",
+        "Senate Majority Leader Jane Doe, R-Ky.,",
+        "the senator from Ohio",
+    ]:
+        text = f"“We are not ready,” {phrase} said."
+        assert en_speakers(text) == [phrase.rstrip(",")], text
+    text = "“We are not ready,” said Jane Doe, whose firm advised us."
+    assert en_speakers(text) == ["Jane Doe, whose firm advised us"]
+
+
+def test_a_restrictive_relative_clause_of_the_english_subject_belongs_to_it():
+    """ "A study that appeared in the journal found …", "Leaders who opposed the plan warned …": the
+    relative clause without commas is part of the subject; one that tells speech has its own ("Critics who
+    say …")."""
+    for text, phrase in [
+        ("A poll that ran in Ohio found that it was wrong.", "A poll that ran in Ohio"),
+        ("Leaders who opposed the plan warned that it would fail.", "Leaders who opposed the plan"),
+        ("The firm that won the contract said it would hire workers.", "The firm that won the contract"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+    assert en_speakers("Critics who say the plan fails argued that it was costly.")[0] == "who"
+
+
+def test_a_participle_with_its_preposition_after_the_subject_noun_belongs_to_it():
+    """ "The section of the debate devoted to racial issues revealed …", "A group based in Ohio said …": the
+    participle after the noun is a reduced relative clause of it; a verb of saying there is none ("the
+    senator called on Republicans")."""
+    for text, phrase in [
+        (
+            "The part of the debate devoted to race showed that they differ.",
+            "The part of the debate devoted to race",
+        ),
+        ("A group based in Ohio said the plan would fail.", "A group based in Ohio"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+
+
+def test_a_name_before_a_verb_of_saying_after_according_to_x_is_its_subject_not_an_apposition():
+    """ "According to Yahoo News, Clinton spokesman Jane Doe said …": the words after the comma stand before
+    a verb of saying with no comma between, so they are its subject, no apposition of the source."""
+    text = "According to Yahoo News, Clinton spokesman Jane Doe said Friday that she would sign it."
+    assert en_speakers(text)[0] == "Yahoo News"
+
+
+def test_a_list_of_names_before_the_english_verb_is_the_speaker():
+    """ "Jane Doe, John Smith and Anna Berger said": every name of the list, with their parties in brackets
+    and a floating "all" after them (PolNeAR marks it); an adverbial before a comma is none of it."""
+    for phrase in [
+        "Jane Doe, John Smith and Anna Berger",
+        "Jane Doe (D-Ore.), John Smith (D-Ohio) and Anna Berger (D-N.J.) all",
+    ]:
+        assert en_speakers(f"{phrase} said the plan would fail.") == [phrase], phrase
+    text = "In Ohio, Jane Doe and John Smith said the plan would fail."
+    assert en_speakers(text) == ["Jane Doe and John Smith"]
+
+
+def test_an_english_apposition_without_an_article_belongs_to_the_speaker():
+    """ "X, one of the president's aides, said", "X, his wife, said", "said X, head of the union": a
+    possessive, "one of", "then a …" or a bare role before "of" opens an apposition; an adverbial after the
+    comma does not ("said X, in an interview")."""
+    for phrase in [
+        "Jane Doe, one of the president's closest aides",
+        "Jane Doe, his wife",
+        "Jane Doe, head of the union",
+        "Jane Doe, then a senator",
+    ]:
+        assert en_speakers(f"{phrase}, said the plan would fail.") == [phrase], phrase
+        assert en_speakers(f"“It will fail,” said {phrase}.") == [phrase], phrase
+    assert en_speakers("“It will fail,” said Jane Doe, in an interview.") == ["Jane Doe"]
+
+
+def test_asking_not_to_be_named_is_part_of_the_source_not_speech():
+    """ "said one official, who asked not to be named": the source's anonymity is no attribution of its
+    own; the relative clause describes the source."""
+    phrase = "one official, who asked not to be named"
+    assert en_speakers(f"“It will fail,” said {phrase}.") == [phrase]
+    phrase = "An official who asked not to be named"
+    assert en_speakers(f"{phrase} said the plan would fail.") == [phrase]
+
+
+def test_the_subject_of_a_passive_english_verb_of_saying_is_no_source():
+    """ "It is believed that …", "Reporters were told that …": what the subject of a passive is was said,
+    or it was said to; the source is the agent after "by" ("It was reported by the Times that …") or none;
+    "has said" is active, and so is "He's said"."""
+    for text, phrase in [
+        ("It is believed that the plan failed.", None),
+        ("Reporters were told that the plan failed.", None),
+        ("It was reported by the Times that the plan failed.", "the Times"),
+        ("Jane Doe has said that the plan failed.", "Jane Doe"),
+        ("He's said that the plan failed.", "He"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+    assert en_speakers("The plan is believed to have failed.") == []
+
+
+def test_a_base_form_that_is_as_often_a_noun_is_a_verb_after_a_plural_a_pronoun_or_a_modal():
+    """ "Polls show …", "Critics claim …", "We hope that …": after a plural subject, a pronoun or a modal
+    the form is the verb; after a name it is a noun ("a New York Times report that …")."""
+    for text, phrase in [
+        ("Critics claim the tax will hurt growth.", "Critics"),
+        ("Analysts estimate that the tax will raise money.", "Analysts"),
+        ("We hope that the tax will raise money.", "We"),
+    ]:
+        assert en_speakers(text) == [phrase], text
+    text = "She is seizing on a New York Times report that the firm had a loss."
+    _text, qs = quotes(text, "en")
+    assert "report" not in [text[q.cue.start : q.cue.end] for q in qs if q.cue]
+
+
+def test_understood_with_a_clause_is_an_english_attribution_but_not_after_an_object_of_help():
+    """ "Officials have long understood that …" attributes the clause; "to help people understand the past"
+    is an infinitive after the object of "help", and "It is understood that …" a passive with no source."""
+    assert en_speakers("Officials have long understood that the dam was weak.") == ["Officials"]
+    assert en_speakers("It is understood that the dam was weak.") == [None]
+    assert en_speakers("Her aim is to help people understand the past of the town.") == []
+
+
+def test_reported_from_a_place_is_a_credit_line_not_speech():
+    """ "Jane Doe reported from Kabul": the reporter's byline at an article's end tells where, not what."""
+    assert en_speakers("Jane Doe reported from Kabul, and Anna Berger from Ohio.") == []
+    assert en_speakers("Jane Doe reported that the plan failed.") == ["Jane Doe"]
+
+
+def test_a_quantifier_of_whom_before_the_english_verb_is_its_speaker():
+    """ "voters, most of whom said …": the part of those the relative pronoun stands for speaks."""
+    assert en_speakers("He met voters, most of whom said they would stay home.") == ["most of whom"]
+
+
+def test_a_role_before_the_name_in_commas_after_a_quotation_belongs_to_the_speaker():
+    """ "“…,” the company's spokeswoman, Jane Doe, said": the name is the apposition of the role before it,
+    the whole phrase speaks, as it does before the verb without a quotation."""
+    for phrase in ["the company’s spokeswoman, Jane Doe", "her lawyer, Anna Berger"]:
+        assert en_speakers(f"“We will appeal,” {phrase}, said in an email.") == [phrase], phrase
+
+
+def test_the_message_of_a_relative_clause_between_commas_ends_before_the_main_predicate():
+    """ "Jane Doe, who said the plan failed, resigned": the main clause's verb after the comma that closes
+    the relative clause is no part of what "who" said; a comma inside the message stays."""
+    for text, message in [
+        ("Jane Doe, who said the plan failed, resigned on Monday.", "the plan failed"),
+        ("The veterans, many of whom say the plan failed, met on Monday.", "the plan failed"),
+        (
+            "Jane Doe, who said the plan, which cost millions, failed, resigned.",
+            "the plan, which cost millions, failed",
+        ),
+    ]:
+        assert [m for _s, m in en_pairs(text)] == [message], text

@@ -76,7 +76,7 @@ import re
 from kg.extract import cues as C
 from kg.extract.quotations.direct import _direct
 from kg.extract.quotations.marks import _WORDS, pair_quotes
-from kg.extract.quotations.phrases import _np_backward
+from kg.extract.quotations.phrases import _EN_FINITE_TAGS, _np_backward
 from kg.extract.quotations.reported import (
     _en_coordinated,
     _en_label,
@@ -167,6 +167,7 @@ def find_quotations(doc, mentions) -> list[Quotation]:  # type: ignore[no-untype
     ]
     if st.lang == "en":
         out = _en_without_nested(_en_into_quotations(_en_not_naming(st, _en_transcript(st, out))))
+        out = [_en_relative_message(st, q) for q in out]
     out.sort(key=lambda q: (q.span.start, q.span.end))
     return out
 
@@ -229,6 +230,28 @@ def _en_into_quotations(quotes: list[Quotation]) -> list[Quotation]:
                 q = Quotation(Span(q.span.start, max(into)), q.form, q.cue, q.speaker, q.confidence)
         out.append(q)
     return out
+
+
+def _en_relative_message(st: _State, q: Quotation) -> Quotation:
+    """The message of a verb of saying in a relative clause between commas ends where the main clause takes
+    up its predicate ("Jane Doe, who said the plan failed, resigned": "the plan failed"): at the last comma
+    with a finite verb after it."""
+    sp = q.speaker
+    relative = sp is not None and sp.text.lower().endswith(("who", "which", "whom"))
+    if q.form == "direct" or sp is None or sp.span is None or not relative:
+        return q
+    a = _tok_at(st, sp.span.start)
+    if a is None or a == 0 or st.toks[a - 1].text != ",":
+        return q
+    doc = st.doc
+    first, last = _tok_at(st, q.span.start), _tok_at(st, q.span.end - 1)
+    if first is None or last is None or doc is None or not hasattr(doc, "pos"):
+        return q
+    finite = [k for k in range(first + 2, last + 1) if doc.pos(k) in _EN_FINITE_TAGS]  # type: ignore[attr-defined]
+    commas = [k - 1 for k in finite if st.toks[k - 1].text == "," and st.toks[k].text.islower()]
+    if not commas:
+        return q
+    return Quotation(Span(q.span.start, st.toks[commas[-1]].start), q.form, q.cue, q.speaker, q.confidence)
 
 
 def _en_without_nested(quotes: list[Quotation]) -> list[Quotation]:

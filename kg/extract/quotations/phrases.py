@@ -8,7 +8,7 @@ import re
 
 from kg.extract import cues as C
 from kg.extract.quotations.marks import _MARKS
-from kg.extract.quotations.saying import _is_cue
+from kg.extract.quotations.saying import _cue_ok, _en_base_not_finite, _is_cue
 from kg.extract.quotations.state import _in_quote, _is_adj, _is_cap, _mention_in, _person_starts, _State, _Tok
 from kg.extract.quotations.words import _GENITIVE, _GENITIVE_DATIVE_FEMININE, _MIDDLE_PREPOSITIONS
 
@@ -353,18 +353,28 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 has_noun
                 and t.text == ","
                 and k + 1 < end
-                and (toks[k + 1].low in ("a", "an", "the", "who", "which") or toks[k + 1].low in _EN_TITLES)
+                and (
+                    toks[k + 1].low in ("a", "an", "the", "who", "which", "whose", "including")
+                    or toks[k + 1].low in _EN_TITLES
+                    or _en_apposition_opener(st, k + 1, end)
+                )
             ):
-                # ", a political scientist at Christopher Newport University", ", who runs the campaign": up
-                # to the next comma or the end, and a relative clause after the apposition
+                # ", a political scientist at Christopher Newport University", ", who runs the campaign",
+                # ", including Jane Doe and John Smith": up to the next comma or the end, and a relative
+                # clause after the apposition
                 m = k
-                while m == k or (m + 1 < end and toks[m].text == "," and toks[m + 1].low in ("who", "which")):
+                while m == k or (
+                    m + 1 < end and toks[m].text == "," and toks[m + 1].low in ("who", "which", "whose")
+                ):
                     comma = m
                     m += 1
                     while m < end and m - k <= 25 and toks[m].text not in (",", ".", ";", ":", "!", "?"):
                         m += 1
                     if _en_relative_speaks(st, comma + 1, m):
                         m = comma  # ", who argued that …": speech of its own, not part of the phrase
+                        break
+                    if _en_main_clause(st, comma + 1, m):
+                        m = comma  # "According to X, the agency ran out of money": the clause, no apposition
                         break
                 k = m
                 break
@@ -373,7 +383,10 @@ def _np_forward(st: _State, j: int, end: int) -> tuple[int, int] | None:
                 if close is not None:
                     k = close + 1  # "Sen. Jane Doe (D-Mont.)": the party and state of the name before
                     continue
-            if t.low in C.EN_STOP or t.low in C.EN_SPEECH_FORMS:
+            if has_noun and _en_postmodifier(st, k):
+                k += 2  # "people familiar with the matter": the adjective, its preposition and its object
+                continue
+            if t.low in C.EN_STOP or (t.low in C.EN_SPEECH_FORMS and not _en_base_not_finite(st, t)):
                 break
             if (
                 has_noun
@@ -679,8 +692,156 @@ def _en_relative_speaks(st: _State, a: int, b: int) -> bool:
     """Whether tokens ``[a, b)`` are an English relative clause that tells speech of its own ("who argued
     that …"): an attribution with its own source ("who"), no part of the phrase before it."""
     toks = st.toks
-    return toks[a].low in ("who", "which") and any(
-        _is_cue(st, t) and not _in_quote(st, t) for t in toks[a + 1 : b]
+    return toks[a].low in ("who", "which", "that") and any(
+        _is_cue(st, t) and not _in_quote(st, t) and _cue_ok(st, t.i, b) for t in toks[a + 1 : b]
+    )
+
+
+_EN_POSTMODIFIERS = {
+    "familiar",
+    "close",
+    "involved",
+    "knowledgeable",
+    "briefed",
+    "worried",
+    "concerned",
+    "opposed",
+    "loyal",
+    "allied",
+    "aligned",
+    "responsible",
+    "critical",
+}
+"""English adjectives and participles that follow their noun with a prepositional complement ("people
+familiar with the matter", "sources close to the investigation", "Americans worried about crime"); the
+tagger finds other participles there (:func:`_en_participle_after_noun`)."""
+
+
+_EN_COMPLEMENT_PREPOSITIONS = {"with", "to", "about", "in", "on", "of", "for", "over"}
+
+
+def _en_postmodifier(st: _State, k: int) -> bool:
+    """Whether the English word at ``k`` is an adjective after its noun with its preposition after it
+    ("people familiar with the matter said"): the three belong to the phrase, they open no verb or clause."""
+    toks = st.toks
+    return (
+        0 < k < len(toks) - 2
+        and (toks[k].low in _EN_POSTMODIFIERS or _en_participle_after_noun(st, k))
+        and toks[k + 1].low in _EN_COMPLEMENT_PREPOSITIONS
+        and _en_noun_word(toks[k - 1])
+        and toks[k - 1].text.isalpha()
+    )
+
+
+def _en_participle_after_noun(st: _State, k: int) -> bool:
+    """Whether the tagger reads the English word at ``k`` as a past participle right after a common noun
+    ("The section of the debate devoted to racial issues"): a reduced relative clause of that noun."""
+    doc = st.doc
+    return (
+        doc is not None
+        and hasattr(doc, "pos")
+        and st.toks[k].text.islower()
+        and st.toks[k].low not in C.EN_SPEECH_FORMS  # "the senator called on Republicans": a verb of saying
+        and st.toks[k].low not in C.EN_REPORTED_ONLY
+        and doc.pos(k) == "VVN"  # type: ignore[attr-defined]
+        and doc.pos(k - 1) in ("NN1", "NN2")  # type: ignore[attr-defined]
+    )
+
+
+_EN_FINITE_TAGS = ("VVD", "VVZ", "VBD", "VBZ", "VHD", "VHZ", "VDD", "VDZ", "VM0")
+"""Tags of English finite verbs that are not also the base form (which the tagger gives many nouns)."""
+
+
+def _en_main_clause(st: _State, a: int, b: int) -> bool:
+    """Whether the English words ``[a, b)`` after a comma hold a finite verb that no relative pronoun
+    introduces: a clause of its own ("According to X, the agency ran out of money"), no apposition ("X, a
+    lawyer who runs the firm,")."""
+    doc = st.doc
+    if doc is None or not hasattr(doc, "pos"):
+        return False
+    for k in range(a, b):
+        if st.toks[k].low in ("who", "which", "that", "whom", "whose"):
+            return False
+        if doc.pos(k) in _EN_FINITE_TAGS:  # type: ignore[attr-defined]
+            return True
+    return False
+
+
+def _en_opening_modifier(st: _State, k: int, start: int, has_noun: bool) -> bool:
+    """Whether the lower-case English word at ``k`` opens its clause before a capitalised phrase that ends
+    at the verb ("“…,” retired Air Force general John Smith said", "“…,” former Secretary Jane Doe said"):
+    nothing before it in the clause could take it as a verb or an object, so it modifies the phrase."""
+    toks = st.toks
+    return (
+        has_noun
+        and toks[k].text.isalpha()
+        and k + 1 < len(toks)
+        and _is_cap(toks[k + 1])
+        and k > start
+        and toks[k - 1].text in (",", "“", "”", '"')
+        and not _in_quote(st, toks[k - 1])
+    )
+
+
+def _en_list_start(st: _State, a: int, start: int) -> int:
+    """Where a list of names ends by the phrase at ``a`` begins ("Jane Doe, John Smith and Anna Berger",
+    "Jane Doe (D-Ore.), John Smith (D-Ohio) and …"): each earlier item a name of two capitalised words or a
+    mention, before a comma; ``a`` when none stands there."""
+    toks = st.toks
+    while a - 1 > start and toks[a - 1].text == ",":
+        item = _np_backward(st, a - 1, start)
+        if item is None or item[1] != a - 1 or not _en_names(st, *item):
+            break
+        a = item[0]
+    return a
+
+
+def _en_name_only(st: _State, a: int, b: int) -> bool:
+    """Whether the English tokens ``[a, b)`` are a name alone: capitalised words (with initials and
+    hyphens), at least two of them, or a mention."""
+    toks = st.toks
+    words = [t for t in toks[a:b] if not _hyphen_in_word(st, t.i)]
+    return b > a and all(_is_cap(t) for t in words) and _en_names(st, a, b)
+
+
+def _en_names(st: _State, a: int, b: int) -> bool:
+    """Whether the English phrase ``[a, b)`` names someone: a mention, or two capitalised words in a row."""
+    toks = st.toks
+    if _mention_in(st, toks[a].start, toks[b - 1].end, ("Person", "Organization")):
+        return True
+    return any(_is_cap(toks[x]) and _is_cap(toks[x + 1]) for x in range(a, b - 1))
+
+
+_EN_POSSESSIVE_DET = {"his", "her", "their", "its", "our"}
+
+
+def _en_apposition_opener(st: _State, k: int, end: int) -> bool:
+    """Whether the English words at ``k`` (after a comma behind a name) open an apposition without an
+    article: a possessive ("his wife"), "one of" ("one of the president's aides"), "then" or "now" before an
+    article ("then a senator") or a bare role before its "of", "for" or "at" ("head of the union",
+    "co-founder of the group")."""
+    toks = st.toks
+    if k + 1 >= end:
+        return False
+    t, nxt = toks[k], toks[k + 1]
+    if t.low in _EN_POSSESSIVE_DET or (t.low == "one" and nxt.low == "of"):
+        return True
+    if t.low in ("then", "now") and nxt.low in ("a", "an", "the"):
+        return True
+    return t.text.islower() and _en_noun_word(t) and nxt.low in ("of", "for", "at")
+
+
+def _en_party_tag(st: _State, a: int, b: int) -> bool:
+    """Whether the English tokens ``[a, b)`` are a party and state in the style of US news ("R-Ky.",
+    "D-Mont.", "R-S.C."): a capital letter, a hyphen and the state's abbreviation."""
+    toks = st.toks
+    return (
+        2 < b - a <= 5
+        and toks[a].text.isalpha()
+        and toks[a].text.isupper()
+        and len(toks[a].text) <= 3
+        and toks[a + 1].text == "-"
+        and all(_is_cap(t) or t.text == "." for t in toks[a + 2 : b])
     )
 
 
@@ -724,12 +885,12 @@ def _en_clause_subject(st: _State, k: int) -> bool:
 
 def _en_phrase_preposition(st: _State, k: int) -> bool:
     """Whether the English preposition at ``k`` joins a noun to the phrase after it within one subject: "of",
-    "for", "at", "in" ("A spokeswoman for X"), "to" after a common noun ("A letter to Congress"), "by" after
-    a noun the tagger reads as one ("A study by X"), "on" inside a name ("Commission on Presidential
-    Debates"), not before a day ("The senator on Monday")."""
+    "for", "at", "in", "from" ("A spokeswoman for X", "the senator from Ohio"), "to" after a common noun ("A
+    letter to Congress"), "by" after a noun the tagger reads as one ("A study by X"), "on" inside a name
+    ("Commission on Presidential Debates"), not before a day ("The senator on Monday")."""
     toks = st.toks
     low = toks[k].low
-    if low in ("of", "for", "at", "in") or (low == "to" and toks[k - 1].text.islower()):
+    if low in ("of", "for", "at", "in", "from") or (low == "to" and toks[k - 1].text.islower()):
         return True  # "to" after a common noun: "Her submission to the court"
     if low == "by" and _tagged_alone(st, k - 1, k, ("NN1", "NN2")):
         return True  # "A study by Jane Doe", not "officers shot by the suspect"
@@ -764,6 +925,10 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
     pron = C.DE_PRONOUNS if lang == "de" else C.EN_PRONOUNS
     if toks[k].low in pron and toks[k].low not in ("man", "it"):
         return (k, j)
+    # "Jane Doe (D-Ore.) and Anna Berger (D-N.J.) all said": the quantifier after the phrase goes with it
+    inner = _np_backward(st, k, start) if lang != "de" and toks[k].low in ("all", "both") else None
+    if inner is not None:
+        return (inner[0], j)
     if toks[k].text == ")":
         # "Ministerin Gitta Trauernicht (SPD)": the phrase before the brackets, with them
         opening = next((x for x in range(k - 1, max(start - 1, k - 7), -1) if toks[x].text == "("), None)
@@ -780,11 +945,18 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
             if toks[m].text == ",":
                 age = m + 2 == k and toks[m + 1].text.isdigit()  # "Mr. King, 82, told"
                 if m + 1 < k and (
-                    toks[m + 1].low in ("a", "an", "the") or toks[m + 1].low in _EN_TITLES or age
+                    toks[m + 1].low in ("a", "an", "the")
+                    or toks[m + 1].low in _EN_TITLES
+                    or age
+                    or _en_party_tag(st, m + 1, k)
+                    or _en_apposition_opener(st, m + 1, k)
                 ):
                     name = _np_backward(st, m, start)
                     if name is not None and _is_cap(toks[name[0]]):
                         return (name[0], k)
+                role = _np_backward(st, m, start) if _en_name_only(st, m + 1, k) else None
+                if role is not None and toks[m - 1].low in _EN_TITLES:
+                    return (role[0], k)  # "“…,” the company's spokeswoman, Jane Doe, said": the role first
                 break
     if toks[k].text == "," and k - 1 >= start and _is_cap(toks[k - 1]):
         k -= 1  # the comma that closes an apposition: "Der Berater Putins, Juri Uschakow, bestätigte"
@@ -856,9 +1028,20 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 first = k  # "A spokeswoman for Hillary Clinton", "Mr. Morgan of the Sierra Club"
                 k -= 1
                 continue
-            if has_noun and t.low == "and" and k - 1 >= start and _en_noun_word(toks[k - 1]):
+            if has_noun and k - 1 > start and _en_postmodifier(st, k - 1):
+                first = k  # "Americans worried about crime": the preposition of the adjective after the noun
+                k -= 1
+                continue
+            if (
+                has_noun
+                and t.low == "and"
+                and k - 1 >= start
+                and (_en_noun_word(toks[k - 1]) or toks[k - 1].text == ")")
+            ):
                 # "RT and its defenders say": both phrases, when they open the clause
                 left = _np_backward(st, k, start)
+                if left is not None:
+                    left = (_en_list_start(st, left[0], start), left[1])  # "A, B and C said"
                 if left is not None and _clause_initial(st, left[0], start):
                     return (left[0], end)
             if has_noun and first == k + 1 and _en_focus_opener(st, k):
@@ -867,7 +1050,7 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 continue
             if (
                 t.low in C.EN_STOP
-                or t.low in C.EN_SPEECH_FORMS
+                or (t.low in C.EN_SPEECH_FORMS and not _en_base_not_finite(st, t))
                 or not (
                     t.text[0].isalnum() or t.text in ".'’" or t.low in ("'s", "’s") or _hyphen_in_word(st, k)
                 )
@@ -878,6 +1061,8 @@ def _np_backward(st: _State, j: int, start: int) -> tuple[int, int] | None:
                 and t.text.islower()
                 and t.low not in _EN_TITLES
                 and t.low not in det
+                and not _en_postmodifier(st, k)
+                and not _en_opening_modifier(st, k, start, has_noun)
                 and (
                     (t.low.endswith(("ed", "ly", "ing")) and not _en_attributive(st, k, start, has_noun))
                     or (

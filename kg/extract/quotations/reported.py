@@ -7,12 +7,15 @@ from __future__ import annotations
 from kg.extract import cues as C
 from kg.extract.quotations.marks import _MARKS, _WORDS
 from kg.extract.quotations.phrases import (
+    _EN_FINITE_TAGS,
+    _EN_VERBS,
     _FINITE_TAGS,
     _clause_final,
     _en_apposed_subject,
     _en_asked_first,
     _en_bare_subject,
     _en_clause_subject,
+    _en_noun_word,
     _np_backward,
     _np_forward,
     _tagged_alone,
@@ -30,6 +33,7 @@ from kg.extract.quotations.subject import (
     _aux_before,
     _conjunct_end,
     _en_before_auxiliaries,
+    _en_passive,
     _en_subject,
     _inverted_subject,
     _remember,
@@ -430,7 +434,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                     Quotation(msg, "indirect", _cue_span(st, c, hi), sp, 0.65 if sp and sp.key else 0.5)
                 )
                 return out
-        if not de and c - 2 >= lo and toks[c - 1].text[:1].isalpha():
+        if not de and c - 2 >= lo and (toks[c - 1].text[:1].isalpha() or toks[c - 1].text == ","):
             q = _en_frame(st, c, lo, hi)
             if q is not None:
                 _remember(st, q.speaker, si)
@@ -477,6 +481,10 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
             if w.text in (".", ";", ":", "!", "?"):
                 break
             k += 1
+        if not de and clause_start is None:
+            x = _en_addressee_end(st, c, hi)
+            if x > c + 1 and _en_clause_opens(st, x, hi):
+                clause_start = x  # "told reporters Monday he would run"
         if not de and clause_start is None and c + 1 < hi:
             nxt = toks[c + 1]
             lemma = C.EN_SPEECH_FORMS.get(t.low, "")
@@ -555,9 +563,9 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 continue  # "…, saying …": a participle clause of the verb before it (_en_participles)
             if toks[c].low == "reporting" and c + 1 < hi and toks[c + 1].low == "by":
                 continue  # "Additional reporting by Jane Doe": a credit line
-            np_ = _en_subject(st, c, lo)
+            np_ = None if _en_passive(st, c, lo) else _en_subject(st, c, lo)
             if np_ is None:
-                continue
+                continue  # "The plan is believed to have failed": a passive names no source
             a, b = np_
             if not (
                 _is_cap(toks[a]) or toks[a].low in C.EN_PRONOUNS or toks[a].low in C.EN_DET | {"who", "which"}
@@ -565,7 +573,7 @@ def _sentence_indirect(st: _State, si: int) -> list[Quotation]:
                 continue
             if c + 1 >= hi or toks[c + 1].text in (",", ".", ":", ";"):
                 continue
-            if _en_frames_quote(st, c, lo) or _en_noun(st, c):
+            if _en_frames_quote(st, c, lo) or _en_noun(st, c) or _en_tells_quote(st, c, hi):
                 continue
             sp = _speaker_from_np(st, a, b)
             msg = _strip_span(st, toks[c + 1].start, s_end)
@@ -619,6 +627,74 @@ def _en_frames_quote(st: _State, c: int, lo: int) -> bool:
     return k > lo and toks[k - 1].text in _MARKS | {","} and any(_in_quote(st, x) for x in toks[lo:k])
 
 
+_EN_TELLING = {"tell", "warn", "promise"}
+"""English verbs of saying that name whom they address before what they report ("told reporters he would
+run", "warned voters the plan would fail")."""
+
+
+_EN_OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
+
+
+def _en_addressee_end(st: _State, c: int, hi: int) -> int:
+    """The token after whom the English verb of telling at ``c`` addresses, with a day or time after it
+    ("told reporters Monday", "told the AP on Friday", "told CNN's Jane Doe"); ``c + 1`` when no one is, or
+    when the verb is the base form (an imperative, "Now tell us this is fair", or an infinitive)."""
+    toks = st.toks
+    if C.EN_SPEECH_FORMS.get(toks[c].low) not in _EN_TELLING or toks[c].low in _EN_TELLING:
+        return c + 1
+    k = c + 1 + (c + 1 < hi and toks[c + 1].low in ("the", "a", "an"))
+    start = k
+    if k < hi and (toks[k].low in _EN_OBJECT_PRONOUNS | {"reporters"} or _en_common_noun(toks[k])):
+        k += 1  # "told him", "told reporters", "told the crowd"
+    else:
+        while k < hi and k - c <= 6 and (_is_cap(toks[k]) or (k > start and toks[k].low in ("'s", "’s"))):
+            k += 1  # "told CNN's Jane Doe"
+    if k == start:
+        return c + 1
+    if k < hi and toks[k].low in C.EN_WEEKDAYS | {"yesterday", "today"}:
+        k += 1
+    elif k + 1 < hi and toks[k].low == "on" and toks[k + 1].low in C.EN_WEEKDAYS:
+        k += 2
+    return k
+
+
+def _en_common_noun(t: _Tok) -> bool:
+    """Whether the English token is a common noun by its form (lower case, no function word, no verb form)."""
+    return t.text.islower() and _en_noun_word(t) and t.low not in C.EN_DET and t.low not in C.EN_PRONOUNS
+
+
+def _en_clause_opens(st: _State, k: int, hi: int) -> bool:
+    """Whether a reported clause without "that" opens at the English token ``k``: a subject pronoun ("he
+    would run"), a bare noun with its verb, or an article whose phrase a finite verb follows ("the
+    president was fine")."""
+    toks = st.toks
+    if k >= hi:
+        return False
+    if toks[k].low in C.EN_PRONOUNS:
+        return _en_clause_subject(st, k)
+    if _en_bare_subject(st, k, hi):
+        return True
+    if toks[k].low not in C.EN_DET:
+        return False
+    doc = st.doc
+    for j in range(k + 1, min(hi, k + 5)):
+        if toks[j].text in _CLAUSE_ENDS:
+            return False
+        if toks[j].low in _EN_VERBS or (doc is not None and doc.pos(j) in _EN_FINITE_TAGS):  # type: ignore[attr-defined]
+            return j > k + 1
+    return False
+
+
+def _en_tells_quote(st: _State, c: int, hi: int) -> bool:
+    """Whether the English verb at ``c`` tells a quotation after a colon ("The governor told supporters:
+    “…”"): the words before the colon are whom it was said to, the quotation is the message."""
+    toks = st.toks
+    if toks[c].low not in C.EN_SPEECH_FORMS:
+        return False  # "praised the workers: “…”" reports an act of its own
+    colon = next((k for k in range(c + 1, min(hi - 2, c + 8)) if toks[k].text in (":", ".", ";")), None)
+    return colon is not None and toks[colon].text == ":" and _in_quote(st, toks[colon + 2])
+
+
 def _en_frame(st: _State, c: int, lo: int, hi: int) -> Quotation | None:
     """English speech framed by its speaker after a comma: "CONTENT, X said (in an interview)." or in the
     middle of it, "A, X said, B." (then the message is the whole sentence, the frame's few words with it)."""
@@ -632,7 +708,8 @@ def _en_frame(st: _State, c: int, lo: int, hi: int) -> Quotation | None:
         return None
     if any(_in_quote(st, x) or x.text == "“" for x in toks[lo:comma]):
         return None
-    k = c + 1  # a short adverbial after the verb: "said in an interview", "said Thursday"
+    k = _en_addressee_end(st, c, hi)  # whom it was told to: "X told CNN"
+    # a short adverbial after the verb: "said in an interview", "said Thursday"
     if k < hi and toks[k].low in _EN_ADVERBIAL:
         while k < hi and k - c <= 5 and toks[k].text not in (",", ".", "!", "?", ";", ":"):
             k += 1

@@ -20,9 +20,56 @@ def _is_cue(st: _State, tok: _Tok) -> bool:
             or (low in C.DE_OPINION_COPULA and _opinion_cue(st, tok))
         ) and tok.text[:1].islower()
     # lower case, or the first word of a sentence ("Says ..."); "the United States" is no verb
-    return tok.low in C.EN_SPEECH_FORMS and (
-        tok.text[:1].islower() or tok.i == st.sents[tok.sent][0] or _en_headline(st, tok.sent)
+    return (
+        tok.low in C.EN_SPEECH_FORMS
+        and (tok.text[:1].islower() or tok.i == st.sents[tok.sent][0] or _en_headline(st, tok.sent))
+        and not _en_base_not_finite(st, tok)
     )
+
+
+_EN_CAUSATIVES = {"help", "helps", "helped", "helping", "let", "lets", "make", "makes", "made", "making"}
+"""English verbs with an object and a bare infinitive after it ("help people understand", "made him say")."""
+
+
+_EN_MODALS = {"will", "would", "could", "should", "can", "may", "might", "must", "do", "did", "not", "n't"}
+"""Words after which an English base form is a verb ("would claim", "did not report")."""
+
+
+def _en_verb_before(st: _State, tok: _Tok) -> bool:
+    """Whether the word before an English base form makes it a verb: a pronoun, a modal or "not", a plural
+    noun in lower case, or a plural that opens the sentence ("Polls show", "Critics claim")."""
+    if tok.i == 0:
+        return False
+    before = st.toks[tok.i - 1]
+    if before.low in C.EN_PRONOUNS or before.low in _EN_MODALS:
+        return True
+    plural = before.low.endswith("s") and before.text.isalpha()
+    return plural and (before.text.islower() or before.i == st.sents[before.sent][0])
+
+
+def _en_base_not_finite(st: _State, tok: _Tok) -> bool:
+    """Whether the English base form of a verb of saying is no verb of its clause: an infinitive after "to"
+    or after a singular name, with which it does not agree ("wants to deny that", "helps Mr. Putin maintain
+    the image"; the phrase before is no subject), a noun ("think tank", and where the tagger reads a noun: "a
+    Times report that") or a verb with "so" after it ("does not think so"); in the plural present it is one
+    ("Experts warn that"), and after a modal ("would argue")."""
+    if C.EN_SPEECH_FORMS[tok.low].rstrip("_") != tok.low or tok.low in ("say", "tell", "add"):
+        return False
+    toks = st.toks
+    before = toks[tok.i - 1] if tok.i > 0 else None
+    after = toks[tok.i + 1].low if tok.i + 1 < len(toks) else ""
+    if after in ("tank", "tanks", "so") or (before is not None and before.low == "to"):
+        return True
+    if tok.low in C.EN_NOUN_LIKE_BASE and not _en_verb_before(st, tok):
+        return True  # "a New York Times report that", "the Apple Music show"
+    if any(t.low in _EN_CAUSATIVES for t in toks[max(0, tok.i - 3) : tok.i]):
+        return True  # "to help people understand the past": an infinitive after the object
+    doc = st.doc
+    if doc is None or not hasattr(doc, "pos"):
+        return False
+    if doc.pos(tok.i).startswith(("NN", "AJ")):  # type: ignore[attr-defined]
+        return True  # "the reality show", "a Times report that"
+    return before is not None and not before.low.endswith("s") and doc.pos(before.i) == "NP0"  # type: ignore[attr-defined]
 
 
 _REFLEXIVES = {"sich", "mich", "uns"}

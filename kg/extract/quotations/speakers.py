@@ -165,6 +165,26 @@ def _np_word(st: _State, t: _Tok) -> bool:
     )
 
 
+def _en_age(st: _State, k: int, m: int) -> bool:
+    """Whether the English words ``[k, m)`` between commas after a name are an age alone ("Jane Doe, 82,
+    said"): news gives it as an apposition of the name, and PolNeAR counts it in the source."""
+    t = st.toks[k]
+    return m == k + 1 and t.text.isdigit() and len(t.text) <= 3
+
+
+def _en_abbreviation_stop(st: _State, m: int, hi: int) -> bool:
+    """Whether the stop at token ``m`` ends an abbreviation inside an English sentence: glued to the word
+    before it, with a comma after it ("D-Mont.,"), so it ends no sentence and belongs to the phrase."""
+    toks = st.toks
+    return (
+        m + 1 < hi
+        and toks[m].text == "."
+        and toks[m].start == toks[m - 1].end
+        and toks[m + 1].text == ","
+        and _is_cap(toks[m - 1])
+    )
+
+
 def _apposition_end(st: _State, k: int, hi: int) -> int | None:
     """The end of an apposition that opens at token ``k`` (just after a comma), when it is one: noun-phrase
     words up to a comma, a colon, the end of the sentence or a verb of saying, ending in a noun or a
@@ -191,12 +211,16 @@ def _apposition_end(st: _State, k: int, hi: int) -> int | None:
         m < hi and toks[m].text not in (",", ":", ";", ".") and not _is_cue(st, toks[m]) and not after_article
     ):
         return None
+    if st.lang == "en" and m < hi and _is_cue(st, toks[m]):
+        return None  # "According to Yahoo News, Clinton spokesman X said": the subject of the verb after it
     if toks[k].low in _NP_OPENERS_NOT or toks[k].text in _APPOSITION_PUNCT:
         return None  # ", zum Ausdruck:" is no apposition
     if st.lang == "en" and toks[k].text.islower() and toks[k].low.endswith("ing"):
         return None  # ", speaking to reporters in Ohio," is a clause
     if st.lang == "en" and toks[k].low in ("like", "unlike"):
         return None  # ", like Obama," compares the speaker with someone, no apposition
+    if st.lang == "en" and _en_age(st, k, m):
+        return m  # "Jane Doe, 82, said"
     last = toks[m - 1]
     if not (_is_cap(last) or last.text in (")", "“", '"', "»", "«") or last.text[:1].isdigit()):
         return None
@@ -210,6 +234,8 @@ def _apposition_end(st: _State, k: int, hi: int) -> int | None:
         return None
     if not any(_is_cap(toks[x]) for x in range(k, m)):
         return None
+    if st.lang == "en" and _en_abbreviation_stop(st, m, hi):
+        return m + 1  # "Sen. Jane Doe, D-Mont., said": the stop of the state's abbreviation
     return m
 
 

@@ -19,6 +19,7 @@ from kg.extract.quotations.phrases import (
     _clause_initial,
     _en_pair,
     _en_relative_pronoun,
+    _en_relative_speaks,
     _hyphen_in_word,
     _named,
     _np_backward,
@@ -409,6 +410,9 @@ _EN_AFTER_VERB = {"also", "later", "then", "again", "further"}
 def _subject_of(st: _State, c: int, lo: int, hi: int) -> tuple[Speaker | None, float]:
     """The subject of the verb of saying at token ``c`` within tokens ``[lo, hi)``; and how sure."""
     toks, lang = st.toks, st.lang
+    if lang == "en" and _en_passive(st, c, lo):
+        agent = _en_agent(st, c, hi)  # "It is believed that …", "was first reported by The Hill"
+        return (_speaker_from_np(st, *agent), 0.6) if agent is not None else (None, 0.0)
     heisst = _heisst_es(st, c, lo, hi)
     if heisst is not None and heisst[0] is not None:
         return heisst
@@ -873,6 +877,50 @@ def _en_contracted(st: _State, k: int) -> bool:
     return low in ("'re", "'ve", "'ll", "'d", "'m") or (low == "'s" and st.toks[k - 1].low in C.EN_PRONOUNS)
 
 
+_EN_BE = {"is", "are", "was", "were", "be", "been", "being"}
+"""Forms of "be" before an English participle of saying that make it passive (not "'s": "He's said" has)."""
+
+
+def _en_passive(st: _State, c: int, lo: int) -> bool:
+    """Whether the English verb of saying at ``c`` is a participle under a form of "be" ("It is believed
+    that", "The veto is expected to", "was first reported by"): its subject is what was said or whom it was
+    said to, not the source."""
+    toks = st.toks
+    if not toks[c].text.islower() or toks[c].low.endswith(("s", "ing")):
+        return False
+    k = c - 1
+    while k > lo and (toks[k].low in ("also", "not", "first", "long") or toks[k].low.endswith("ly")):
+        k -= 1
+    return k >= lo and toks[k].low in _EN_BE
+
+
+def _en_agent(st: _State, c: int, hi: int) -> tuple[int, int] | None:
+    """The agent after "by" that follows the English passive verb at ``c`` in its clause ("was reported by
+    The Hill"), or None."""
+    toks = st.toks
+    for k in range(c + 1, min(hi, c + 4)):
+        if toks[k].text in _CLAUSE_ENDS:
+            return None
+        if toks[k].low == "by":
+            return _np_forward(st, k + 1, hi)
+    return None
+
+
+_EN_PART_WORDS = _EN_PLURAL_QUANTIFIERS | {"none", "each", "one", "two", "half"}
+
+
+def _en_part_of_whom(st: _State, j: int, lo: int) -> bool:
+    """Whether the English words before token ``j`` are a quantifier, "of" and a relative pronoun ("many of
+    whom", "some of which"), the subject of the relative clause that follows."""
+    toks = st.toks
+    return (
+        j - 3 > lo
+        and toks[j - 1].low in ("whom", "which")
+        and toks[j - 2].low == "of"
+        and toks[j - 3].low in _EN_PART_WORDS
+    )
+
+
 def _en_quantifier(st: _State, a: int, b: int) -> bool:
     """Whether the English phrase ``[a, b)`` is a quantifier alone ("Many say", "Some argued", "Each said"),
     which stands for people as a pronoun does."""
@@ -887,10 +935,58 @@ def _en_subject(st: _State, c: int, lo: int) -> tuple[int, int] | None:
     j = _en_before_auxiliaries(st, c, lo)
     if j - 1 > lo and st.toks[j - 1].low in ("who", "which"):
         return (j - 1, j)  # "…, who said": the relative pronoun, as PolNeAR marks it
+    if _en_part_of_whom(st, j, lo):
+        return (j - 3, j)  # "voters, most of whom said": the part of those the relative stands for
     if j - 1 > lo and st.toks[j - 1].low in ("and", "but"):
         return _np_forward(st, lo, j - 1)  # "X is bearish on loans and expects …": the subject of the clause
     if j - 1 > lo and st.toks[j - 1].text == ",":
         np_ = _np_forward(st, lo, j)
         if np_ is not None and np_[1] <= j - 1 and st.toks[np_[1]].text == ",":
             return np_
-    return _np_backward(st, j, lo)
+    np_ = _np_backward(st, j, lo)
+    if (np_ is None or not _clause_initial(st, np_[0], lo)) and (rel := _en_restrictive(st, j, lo)):
+        return rel
+    return (_en_after_object(st, *np_), np_[1]) if np_ is not None else None
+
+
+def _en_restrictive(st: _State, j: int, lo: int) -> tuple[int, int] | None:
+    """The English subject that opens the sentence with a restrictive relative clause, when the verb
+    follows that clause at ``j`` ("A study that appeared in the journal found", "Leaders who opposed the
+    plan warned"): the phrase with the clause, as PolNeAR marks it; None when the clause tells speech of its
+    own or a comma stands in it."""
+    toks = st.toks
+    s_lo = st.sents[toks[j].sent][0]
+    if s_lo < lo:
+        return None
+    np_ = _np_forward(st, _after_dateline(st, s_lo, j), j)
+    if np_ is None or np_[1] >= j - 1 or toks[np_[1]].low not in ("who", "that", "which"):
+        return None
+    if any(toks[x].text in _CLAUSE_ENDS or _in_quote(st, toks[x]) for x in range(np_[1], j)):
+        return None
+    if _en_relative_speaks(st, np_[1], j):
+        return None
+    return (np_[0], j)
+
+
+_EN_OBJECT_PREPOSITIONS = {"with", "to", "at", "in", "on", "of", "for", "from", "by", "during", "after"}
+"""Prepositions whose object a fronted English adverbial may run into the subject ("with CNN Jane Doe")."""
+
+
+def _en_after_object(st: _State, a: int, b: int) -> int:
+    """Where the English subject begins inside the phrase ``[a, b)`` that a preposition governs, when a
+    fronted adverbial runs into it without a comma ("In an interview with CNN Jane Doe said", "In a meeting
+    with the Washington Post Trump said"): at a given name before another name, or after the name of a
+    body or an acronym ("Post", "CNN"); ``a`` when the phrase follows no preposition or has no such seam."""
+    toks = st.toks
+    if a == 0 or toks[a - 1].low not in _EN_OBJECT_PREPOSITIONS:
+        return a
+    for k in range(a + 1, b - 1):
+        nxt = toks[k + 1]
+        if toks[k].text in first_names() and _is_cap(nxt) and nxt.text not in ORG_WORDS:
+            return k  # "CNN | Jane Doe"
+    for k in range(b - 1, a, -1):
+        prev = toks[k - 1]
+        body = prev.text in ORG_WORDS or (prev.text.isalpha() and prev.text.isupper() and len(prev.text) > 1)
+        if body and _is_cap(toks[k]) and toks[k].text not in ORG_WORDS and not toks[k].text.isupper():
+            return k  # "the Washington Post | Trump"
+    return a
