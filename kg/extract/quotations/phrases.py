@@ -724,12 +724,12 @@ def _en_postmodifier(st: _State, k: int) -> bool:
     """Whether the English word at ``k`` is an adjective after its noun with its preposition after it
     ("people familiar with the matter said"): the three belong to the phrase, they open no verb or clause."""
     toks = st.toks
-    return (
+    return (  # the words first: the tagger runs only where they fit
         0 < k < len(toks) - 2
-        and (toks[k].low in _EN_POSTMODIFIERS or _en_participle_after_noun(st, k))
         and toks[k + 1].low in _EN_COMPLEMENT_PREPOSITIONS
         and _en_noun_word(toks[k - 1])
         and toks[k - 1].text.isalpha()
+        and (toks[k].low in _EN_POSTMODIFIERS or _en_participle_after_noun(st, k))
     )
 
 
