@@ -1,6 +1,7 @@
 """Who said what: direct, indirect and reported speech with cue and speaker (texts written for these
 tests)."""
 
+from kg.extract import lexicon
 from kg.extract.doc import analyse
 from kg.extract.quotations import find_quotations, pair_quotes
 from kg.extract.types import Mention
@@ -18,24 +19,24 @@ PEOPLE = {
 }
 
 
-def mentions(text):
+def mentions(text, people=PEOPLE):
     """Mentions as a recogniser would give them (built by hand so these tests do not depend on one)."""
     import re
 
     out, taken = [], []
-    for name in sorted(PEOPLE, key=len, reverse=True):
+    for name in sorted(people, key=len, reverse=True):
         for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             taken.append(m.span())
-            key, typ = PEOPLE[name]
+            key, typ = people[name]
             out.append(Mention(Span(*m.span()), name, typ, key, False, 0.9, None, name))
     return sorted(out, key=lambda m: m.span.start)
 
 
-def quotes(text, lang="de"):
+def quotes(text, lang="de", people=PEOPLE):
     doc = analyse(text, lang)
-    return text, find_quotations(doc, mentions(text))
+    return text, find_quotations(doc, mentions(text, people))
 
 
 def said(text, q):
@@ -3420,3 +3421,59 @@ def test_the_message_of_a_relative_clause_between_commas_ends_before_the_main_pr
         ),
     ]:
         assert [m for _s, m in en_pairs(text)] == [message], text
+
+
+# ---- s22 gender of given names ---------------------------------------------------------------------------
+
+NAMED = {
+    **PEOPLE,
+    "Klaus Weber": ("person-klaus-weber", "Person"),
+    "Weber": ("person-klaus-weber", "Person"),
+    "Andrea Huber": ("person-andrea-huber", "Person"),
+    "Huber": ("person-andrea-huber", "Person"),
+    "John Smith": ("person-john-smith", "Person"),
+    "Smith": ("person-john-smith", "Person"),
+    "Mary Jones": ("person-mary-jones", "Person"),
+    "Jones": ("person-mary-jones", "Person"),
+}
+
+
+def named_speakers(text, lang="de"):
+    """The speaker key of each direct quotation in ``text``, in order, with the names above."""
+    _text, qs = quotes(text, lang, NAMED)
+    return [q.speaker.key if q.speaker else None for q in qs if q.form == "direct"]
+
+
+def test_a_pronoun_stands_for_the_person_whose_given_name_has_its_gender():
+    """ "Klaus Meier traf Anna Berger. Sie sagte: …": "Sie" is Anna Berger, as her given name is a woman's
+    (nomquamgender's data), though Meier is named first."""
+    assert named_speakers("Klaus Meier traf Anna Berger. Sie sagte: „Wir bleiben.“") == ["person-anna-berger"]
+    assert named_speakers("Anna Berger traf Klaus Meier. Er sagte: „Wir bleiben.“") == ["person-klaus-meier"]
+
+
+def test_a_pronoun_of_the_other_gender_does_not_carry_the_last_speaker_on():
+    """ "„…“, sagte Klaus Weber. Sie wirkte müde. „…“": "Sie" is not Klaus Weber, so the second quotation
+    is not his."""
+    text = "„Wir bleiben“, sagte Klaus Weber. Sie wirkte müde. „Wir gehen nicht.“"
+    first, *rest = named_speakers(text)
+    assert first == "person-klaus-weber"
+    assert "person-klaus-weber" not in rest
+
+
+def test_an_english_pronoun_stands_for_the_person_whose_given_name_has_its_gender():
+    assert named_speakers("John Smith met Mary Jones. She said: “We stay.”", "en") == ["person-mary-jones"]
+    assert named_speakers("Mary Jones met John Smith. He said: “We stay.”", "en") == ["person-john-smith"]
+
+
+def test_a_given_name_of_both_genders_gives_none():
+    """ "Andrea" is a woman's name in German and a man's in Italian: no gender, so "Er" may stand for
+    Andrea Huber, named last."""
+    assert lexicon.given_name_gender("Andrea") == ""
+    text = "Anna Berger traf Andrea Huber. Er sagte: „Wir bleiben.“"
+    assert named_speakers(text) == ["person-andrea-huber"]
+
+
+def test_a_title_wins_over_the_given_name():
+    """ "Frau Klaus Weber" (a title the text gives) says more than the statistics of a given name."""
+    text = "„Wir bleiben“, sagte Frau Klaus Weber. Sie wirkte müde. „Wir gehen nicht.“"
+    assert named_speakers(text) == ["person-klaus-weber", "person-klaus-weber"]

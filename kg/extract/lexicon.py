@@ -569,6 +569,18 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def _given_name_genders() -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in _lines("gaz-first-names-gender.txt"))
+
+
+def given_name_gender(name: str) -> str:
+    """ "m" or "f" for a given name whose gender nomquamgender's data makes clear ("Klaus", "Anna"), else ""
+    ("Andrea", "Kim", an unknown word): built by :mod:`kg.extract.train.gazetteers`, so that a pronoun
+    finds the person it can stand for."""
+    return _given_name_genders().get(name, "")
+
+
+@cache
 def lexicon_de() -> dict[str, str]:
     """Frequent German words (lower-cased) -> the part of speech HanTa's model prefers for them."""
     path = DATA / "lex-de.tsv"

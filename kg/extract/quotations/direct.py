@@ -18,7 +18,15 @@ from kg.extract.quotations.speakers import (
     _widened,
 )
 from kg.extract.quotations.speech import _naming_verb
-from kg.extract.quotations.state import _in_quote, _is_adj, _is_cap, _mention_in, _State, _tok_at
+from kg.extract.quotations.state import (
+    _in_quote,
+    _is_adj,
+    _is_cap,
+    _mention_in,
+    _person_gender,
+    _State,
+    _tok_at,
+)
 from kg.extract.quotations.subject import (
     _aux_before,
     _conjunct_end,
@@ -80,17 +88,19 @@ def _refers_back(sp: Speaker) -> bool:
 
 def _phrase_gender(st: _State, sp: Speaker) -> str:
     """The gender a phrase gives its referent ("m", "f", or "" when it gives none): its pronoun, a title or
-    a feminine role noun ("Die Ministerin"), else the article of a role in the singular ("Der Minister")."""
+    a feminine role noun ("Die Ministerin"), else its person's given name ("Klaus Weber"), else the article
+    of a role in the singular ("Der Minister")."""
     if sp.key is not None and st.gender.get(sp.key):
         return st.gender[sp.key]
+    named = _person_gender(st, sp.key)
     words = sp.text.split()
     if len(words) == 1:
-        return C.DE_PRONOUNS.get(words[0].lower(), "")
+        return C.DE_PRONOUNS.get(words[0].lower(), "") or named
     a = _tok_at(st, sp.span.start) if sp.span is not None else None
     z = _tok_at(st, sp.span.end - 1) if sp.span is not None else None
     if a is None or z is None:
-        return ""
-    return _gender_of_np(st, a, z + 1) or {"der": "m", "die": "f"}.get(words[0].lower(), "")
+        return named
+    return _gender_of_np(st, a, z + 1) or named or {"der": "m", "die": "f"}.get(words[0].lower(), "")
 
 
 def _may_be(st: _State, back: Speaker, found: Speaker) -> bool:

@@ -14,6 +14,7 @@ from kg.extract.quotations.state import (
     _is_adj,
     _is_cap,
     _mention_in,
+    _person_gender,
     _person_starts,
     _State,
     _Tok,
@@ -77,7 +78,7 @@ def _resolve_pronoun(st: _State, tok: _Tok) -> Speaker:
     span = Span(tok.start, tok.end)
     last = st.last_speaker
     if last is not None and last.key is not None and tok.sent - st.last_speaker_sent <= 4:
-        g = st.gender.get(last.key, "")
+        g = _person_gender(st, last.key)
         if not want or not g or g == want or want == "p":
             return Speaker(span, tok.text, last.key, last.role)
     if last is not None and last.key is None and last.role and tok.sent - st.last_speaker_sent <= 2:
@@ -89,7 +90,7 @@ def _resolve_pronoun(st: _State, tok: _Tok) -> Speaker:
         for m in st.mentions
         if m.span.end <= tok.start
         and m.type == ("Organization" if want == "p" else "Person")
-        and not (want in ("m", "f") and st.gender.get(m.key, want) != want)
+        and not (want in ("m", "f") and (_person_gender(st, m.key) or want) != want)
     ]
     if fits:
         sent_of = {id(m): _tok_at(st, m.span.start) for m in fits}

@@ -8,6 +8,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from kg.extract import cues as C
+from kg.extract.lexicon import given_name_gender
 from kg.extract.types import Mention, Speaker
 
 
@@ -33,6 +34,7 @@ class _State:
     last_speaker_sent: int = -10
     last_gender: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> m/f/p
+    name_gender: dict[str, str] = field(default_factory=dict)  # person key -> m/f of its given name
     doc: object = None
     inq: list[bool] | None = None
     m_starts: list[int] = field(default_factory=list)
@@ -44,7 +46,25 @@ def _state(doc, mentions: list[Mention]) -> _State:  # type: ignore[no-untyped-d
     toks = [_Tok(t.i, t.text, t.text.lower(), t.start, t.end, t.sentence) for t in doc.tokens]
     sents = [(s.first, s.last) for s in doc.sentences]
     lang = "de" if getattr(doc, "lang", "de") == "de" else "en"
-    return _State(doc.text, lang, toks, sents, sorted(mentions, key=lambda m: m.span.start), doc=doc)
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    return _State(doc.text, lang, toks, sents, ordered, doc=doc, name_gender=_given_name_genders(ordered))
+
+
+def _given_name_genders(mentions: list[Mention]) -> dict[str, str]:
+    """Person key -> the gender of the given name that opens its first mention to have one ("Anna Berger":
+    "f"), so that a pronoun finds a person the text has not yet given a gender by a title or pronoun."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        first = m.text.split()[0] if m.type == "Person" and m.text.split() else ""
+        if given_name_gender(first):
+            out.setdefault(m.key, given_name_gender(first))
+    return out
+
+
+def _person_gender(st: _State, key: str | None) -> str:
+    """The gender of an entity: the one a pronoun, title or feminine noun of the text gave it, else its given
+    name's (the text says more of this person than a name's statistics)."""
+    return st.gender.get(key) or st.name_gender.get(key, "") if key is not None else ""
 
 
 def _set_quoted(st: _State, ranges: list[tuple[int, int]]) -> None:

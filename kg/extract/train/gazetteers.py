@@ -15,6 +15,11 @@
   "Bretagne", "Flandern", "Wales").
 - ``gaz-first-names.txt``: given names from nomquamgender's name data (MIT; the names at least five of
   its sources give, ASCII-folded there), with their accented spellings from mimesis's lists (MIT).
+- ``gaz-first-names-gender.txt``: the given names of that list whose gender nomquamgender's data makes
+  clear, each with ``m`` or ``f`` after a tab: the names its own taxonomy (``taxonomize``) calls
+  "Gendered" at its strictest step, an uncertainty ``0.5 - |0.5 - p(gf)|`` of at most 0.05 (p(female) at
+  most 0.05 or at least 0.95) over all countries and decades alike, with "High Coverage", at least 10
+  observations (its default ``min_counts``). "Andrea" (0.83), "Kim", "Jan" and "Jean" get none.
 - ``lex-de.tsv``: the 23,000 most frequent words (lower-cased) of the German model shipped in HanTa's wheel
   (trained on newspaper text), each with the tag that model gives it by preference: ``NE`` (proper noun)
   for "schröder", "fdp", "rostock", ``NN`` for "regierung", ...
@@ -36,6 +41,7 @@ import importlib.util
 import json
 import re
 import unicodedata
+from functools import cache
 from pathlib import Path
 
 from kg.extract.lexicon import BLOOM_HASHES, Bloom
@@ -46,6 +52,12 @@ ALTERNATES_MIN = 200_000
 FIRST_NAME_SOURCES = 5
 """A given name goes in when at least this many of nomquamgender's sources give it: 5 of 5 and 10, the
 better on GermEval (two-fold cross-validation; ``kg/extract/data/README.md``)."""
+GENDERED = 3
+"""nomquamgender's class "Gendered" in its taxonomy (the others: gendered given a country, given a decade,
+weakly gendered); its name data holds the class at each uncertainty step 0.05, 0.10, ..., 0.45."""
+GENDER_MIN_COUNTS = 10
+"""A name's gender is read from at least this many observations: the package's own bar for "High
+Coverage" (``taxonomize(min_counts=10)``)."""
 _NAME = re.compile(r"^[A-ZÄÖÜÀ-ÞŁŚŽČŠ][\w.'’-]*( [A-ZÄÖÜÀ-ÞŁŚŽČŠ][\w.'’-]*){0,3}$")
 
 
@@ -182,17 +194,40 @@ def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
+@cache
+def _name_data() -> dict[str, list]:
+    """nomquamgender's names -> [sources, observations, p(female), taxonomy class or one per step], read once
+    for the names and for their genders."""
+    return json.loads((_package_dir("nomquamgender") / "name_data.json").read_text(encoding="utf-8"))
+
+
 def first_names() -> set[str]:
     """Given names that at least :data:`FIRST_NAME_SOURCES` of nomquamgender's sources give, capitalised,
     and the accented spellings of these names that mimesis's lists hold (nomquamgender folds "Jürgen" to
     "jurgen"; the tagger and the credit lines see the name as written)."""
-    data = json.loads((_package_dir("nomquamgender") / "name_data.json").read_text(encoding="utf-8"))
+    data = _name_data()
     folded = {k.capitalize() for k, v in data.items() if v[0] >= FIRST_NAME_SOURCES and k.isalpha()}
     spelled: set[str] = set()
     for path in sorted((_package_dir("mimesis") / "datasets").glob("*/person.json")):
         for names in json.loads(path.read_text(encoding="utf-8")).get("names", {}).values():
             spelled.update(n for n in names if _ascii(n) != n and _ascii(n) in folded)
     return {n for n in folded | spelled if len(n) >= 2 and _latin(n)}
+
+
+def first_name_genders(names: set[str]) -> dict[str, str]:
+    """The names whose gender nomquamgender's data makes clear -> "m" or "f": :data:`GENDERED` at its
+    strictest step (p(female) <= 0.05 or >= 0.95) on :data:`GENDER_MIN_COUNTS` observations; a name given
+    to both ("Andrea", "Kim") or gendered only in some countries ("Heike", 0.945) gets none."""
+    data = _name_data()
+    out: dict[str, str] = {}
+    for name in names:
+        info = data.get(_ascii(name).lower())
+        if info is None or info[1] < GENDER_MIN_COUNTS:
+            continue
+        strictest = info[3][0] if isinstance(info[3], list) else info[3]
+        if strictest == GENDERED:
+            out[name] = "f" if info[2] >= 0.5 else "m"
+    return out
 
 
 def hanta_lexicon() -> dict[str, str]:
@@ -244,6 +279,9 @@ def main() -> None:
     for name, values in lists.items():
         path = write(name, values)
         print(f"{path}: {len(values)} names")
+    genders = first_name_genders(lists["gaz-first-names.txt"])
+    path = write("gaz-first-names-gender.txt", {f"{n}\t{g}" for n, g in genders.items()})
+    print(f"{path}: {len(genders)} names")
     lex = hanta_lexicon()
     path = DATA / "lex-de.tsv"
     path.write_text("".join(f"{w}\t{t}\n" for w, t in sorted(lex.items())), encoding="utf-8")
