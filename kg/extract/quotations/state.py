@@ -47,24 +47,25 @@ def _state(doc, mentions: list[Mention]) -> _State:  # type: ignore[no-untyped-d
     sents = [(s.first, s.last) for s in doc.sentences]
     lang = "de" if getattr(doc, "lang", "de") == "de" else "en"
     ordered = sorted(mentions, key=lambda m: m.span.start)
-    return _State(doc.text, lang, toks, sents, ordered, doc=doc, name_gender=_given_name_genders(ordered))
+    return _State(doc.text, lang, toks, sents, ordered, doc=doc, name_gender=_name_genders(ordered))
 
 
-def _given_name_genders(mentions: list[Mention]) -> dict[str, str]:
+def _name_genders(mentions: list[Mention]) -> dict[str, str]:
     """Person key -> the gender of the given name that opens its first mention to have one ("Anna Berger":
     "f"), so that a pronoun finds a person the text has not yet given a gender by a title or pronoun."""
     out: dict[str, str] = {}
     for m in mentions:
-        first = m.text.split()[0] if m.type == "Person" and m.text.split() else ""
-        if given_name_gender(first):
-            out.setdefault(m.key, given_name_gender(first))
+        words = m.text.split()
+        gender = given_name_gender(words[0]) if m.type == "Person" and words else ""
+        if gender:
+            out.setdefault(m.key, gender)
     return out
 
 
 def _person_gender(st: _State, key: str | None) -> str:
     """The gender of an entity: the one a pronoun, title or feminine noun of the text gave it, else its given
     name's (the text says more of this person than a name's statistics)."""
-    return st.gender.get(key) or st.name_gender.get(key, "") if key is not None else ""
+    return (st.gender.get(key) or st.name_gender.get(key, "")) if key is not None else ""
 
 
 def _set_quoted(st: _State, ranges: list[tuple[int, int]]) -> None:
