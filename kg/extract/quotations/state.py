@@ -32,7 +32,6 @@ class _State:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # char ranges inside marks
     last_speaker: Speaker | None = None
     last_speaker_sent: int = -10
-    last_gender: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> m/f/p
     name_gender: dict[str, str] = field(default_factory=dict)  # person key -> m/f of its given name
     doc: object = None
